@@ -1,0 +1,125 @@
+/** Typed change events: what a transaction (local, undo or remote) changed, without Y types. */
+import type * as Y from 'yjs';
+import { splitCellKey } from './layout.ts';
+
+/** What about a column changed. */
+export type ColumnChangeKind = 'added' | 'removed' | 'name' | 'type' | 'options' | 'formula' | 'order' | 'labels';
+
+/** Changes within one sheet. */
+export interface SheetChange {
+  sheetId: string;
+  /** The sheet was created (everything in it is new) … */
+  added: boolean;
+  /** … or deleted. */
+  removed: boolean;
+  /** Name, kind, labels or position among sheets. */
+  meta: boolean;
+  /** Column id → what changed about it. */
+  columns: Map<string, Set<ColumnChangeKind>>;
+  rowsAdded: Set<string>;
+  rowsRemoved: Set<string>;
+  /** Rows whose order key changed (moved, or re-keyed to make room). */
+  rowsMoved: Set<string>;
+  /** Row id → column ids whose stored value changed (edits after insert; inserted rows are in rowsAdded). */
+  cells: Map<string, Set<string>>;
+}
+
+/** Everything one transaction changed. */
+export interface WorkbookChange {
+  /** Made by this replica (an operation, undo or redo); false for updates from peers or storage. */
+  local: boolean;
+  /** Workbook settings (name, currency, locale). */
+  settings: boolean;
+  /** A sheet was added, removed, renamed or moved. */
+  sheetList: boolean;
+  sheets: Map<string, SheetChange>;
+}
+
+export const emptySheetChange = (sheetId: string): SheetChange => ({
+  sheetId,
+  added: false,
+  removed: false,
+  meta: false,
+  columns: new Map(),
+  rowsAdded: new Set(),
+  rowsRemoved: new Set(),
+  rowsMoved: new Set(),
+  cells: new Map(),
+});
+
+const COLUMN_KEYS = new Set<string>(['name', 'type', 'options', 'formula', 'order', 'labels']);
+
+/** Translates the deep events of the sheets root into a typed change. */
+export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[], change: WorkbookChange): void => {
+  const sheet = (id: string): SheetChange => {
+    let c = change.sheets.get(id);
+    if (!c) {
+      c = emptySheetChange(id);
+      change.sheets.set(id, c);
+    }
+    return c;
+  };
+  for (const event of events) {
+    const path = event.path as string[];
+    const keys = (event as Y.YMapEvent<unknown>).keysChanged;
+    if (path.length === 0) {
+      change.sheetList = true;
+      for (const [id, info] of (event as Y.YMapEvent<unknown>).changes.keys) {
+        const c = sheet(id);
+        if (info.action === 'add') c.added = true;
+        else if (info.action === 'delete') c.removed = true;
+        else {
+          c.removed = true;
+          c.added = true;
+        }
+      }
+      continue;
+    }
+    const [sheetId, part, colId] = path;
+    if (sheetId === undefined) continue;
+    const c = sheet(sheetId);
+    if (path.length === 1) {
+      c.meta = true;
+      change.sheetList = true;
+      continue;
+    }
+    switch (part) {
+      case 'columns': {
+        if (colId !== undefined) {
+          const kinds = c.columns.get(colId) ?? new Set<ColumnChangeKind>();
+          for (const k of keys) if (COLUMN_KEYS.has(k)) kinds.add(k as ColumnChangeKind);
+          c.columns.set(colId, kinds);
+        } else {
+          for (const [id, info] of (event as Y.YMapEvent<unknown>).changes.keys) {
+            const kinds = c.columns.get(id) ?? new Set<ColumnChangeKind>();
+            kinds.add(info.action === 'delete' ? 'removed' : 'added');
+            c.columns.set(id, kinds);
+          }
+        }
+        break;
+      }
+      case 'rows':
+        for (const [id, info] of (event as Y.YMapEvent<unknown>).changes.keys) {
+          if (info.action === 'delete') c.rowsRemoved.add(id);
+          else c.rowsAdded.add(id);
+        }
+        break;
+      case 'rowOrder':
+        for (const id of keys) c.rowsMoved.add(id);
+        break;
+      case 'cells':
+        for (const key of keys) {
+          const [rowId, col] = splitCellKey(key);
+          let set = c.cells.get(rowId);
+          if (!set) {
+            set = new Set();
+            c.cells.set(rowId, set);
+          }
+          set.add(col);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+};

@@ -1,0 +1,11 @@
+/** src/model: the workbook on Yjs. The only module that knows the Yjs layout. */
+export { Workbook } from './workbook.ts';
+export { DEFAULT_SETTINGS, type ChangeListener, type WorkbookOptions } from './workbook-base.ts';
+export type { SheetSpec } from './sheet-ops.ts';
+export type { RetypeLoss } from './column-ops.ts';
+export type { CellEdit } from './row-ops.ts';
+export type { ColumnChangeKind, SheetChange, WorkbookChange } from './changes.ts';
+export { NotFoundError, OperationError, ValidationError, type ValueProblem } from './errors.ts';
+export { newId, newIds, type RandomBytes } from './ids.ts';
+export { checkValue, convertValue, fitsColumn, isIsoDate, type Checked } from './values.ts';
+export * from './types.ts';

@@ -1,0 +1,95 @@
+/**
+ * The Yjs layout of a workbook (private to src/model).
+ *
+ *   settings: Y.Map  name, currency, locale, schema
+ *   sheets:   Y.Map  sheetId -> Y.Map {
+ *     name, kind, labels, order          sheet identity and its position among sheets
+ *     columns:  Y.Map colId -> Y.Map { name, type, options, formula, labels, order }
+ *     rows:     Y.Map rowId -> [layoutId, v0, v1 …]   values as inserted, one plain array per row
+ *     layouts:  Y.Map layoutId -> colId[]             which column each array slot holds
+ *     rowOrder: Y.Map rowId -> fractional order key    a move rewrites only this
+ *     cells:    Y.Map "rowId colId" -> value           every edit after insert (overlay)
+ *   }
+ *
+ * Rows as plain arrays load ~10× faster and take ~6× less memory than a Y.Map per row; the cell
+ * overlay keeps per-cell merge semantics (concurrent edits of two cells of a row both survive).
+ * A row is alive iff `rows` has it, so a concurrent move or edit of a deleted row never revives it.
+ */
+import * as Y from 'yjs';
+import type { CellValue, Column, ColumnOptions, ColumnType, Labels } from './types.ts';
+
+export const SCHEMA_VERSION = 1;
+
+/** The nested maps of one sheet. */
+export interface SheetMaps {
+  meta: Y.Map<unknown>;
+  columns: Y.Map<Y.Map<unknown>>;
+  rows: Y.Map<CellValue[]>;
+  layouts: Y.Map<string[]>;
+  rowOrder: Y.Map<string>;
+  cells: Y.Map<CellValue>;
+}
+
+export const ROOT_SETTINGS = 'settings';
+export const ROOT_SHEETS = 'sheets';
+
+/** Key of a cell in the overlay map. Ids are base-62, so a space never occurs in them. */
+export const cellKey = (rowId: string, colId: string): string => `${rowId} ${colId}`;
+
+/** Splits an overlay key back into its row and column ids. */
+export const splitCellKey = (key: string): [string, string] => {
+  const at = key.indexOf(' ');
+  return [key.slice(0, at), key.slice(at + 1)];
+};
+
+/** Creates the maps of a new sheet (to be set into the sheets root in the same transaction). */
+export const newSheetMap = (name: string, kind: string, order: string, labels?: Labels): Y.Map<unknown> => {
+  const m = new Y.Map<unknown>();
+  m.set('name', name);
+  m.set('kind', kind);
+  m.set('order', order);
+  if (labels) m.set('labels', labels);
+  m.set('columns', new Y.Map());
+  m.set('rows', new Y.Map());
+  m.set('layouts', new Y.Map());
+  m.set('rowOrder', new Y.Map());
+  m.set('cells', new Y.Map());
+  return m;
+};
+
+/** The nested maps of a sheet map. */
+export const sheetMaps = (meta: Y.Map<unknown>): SheetMaps => ({
+  meta,
+  columns: meta.get('columns') as Y.Map<Y.Map<unknown>>,
+  rows: meta.get('rows') as Y.Map<CellValue[]>,
+  layouts: meta.get('layouts') as Y.Map<string[]>,
+  rowOrder: meta.get('rowOrder') as Y.Map<string>,
+  cells: meta.get('cells') as Y.Map<CellValue>,
+});
+
+/** A new column map. */
+export const newColumnMap = (col: Omit<Column, 'id'>, order: string): Y.Map<unknown> => {
+  const m = new Y.Map<unknown>();
+  m.set('name', col.name);
+  m.set('type', col.type);
+  m.set('options', col.options);
+  if (col.formula !== undefined) m.set('formula', col.formula);
+  if (col.labels) m.set('labels', col.labels);
+  m.set('order', order);
+  return m;
+};
+
+/** Reads a column record from its map. */
+export const readColumn = (id: string, m: Y.Map<unknown>): Column => {
+  const col: Column = {
+    id,
+    name: String(m.get('name') ?? ''),
+    type: (m.get('type') as ColumnType | undefined) ?? 'text',
+    options: (m.get('options') as ColumnOptions | undefined) ?? {},
+  };
+  const formula = m.get('formula');
+  if (typeof formula === 'string') col.formula = formula;
+  const labels = m.get('labels') as Labels | undefined;
+  if (labels) col.labels = labels;
+  return col;
+};

@@ -1,0 +1,127 @@
+/** In-memory indexes over one sheet's maps: ordered rows, ordered columns, layout slots. Never written to Yjs. */
+import type * as Y from 'yjs';
+import { cellKey, readColumn, type SheetMaps } from './layout.ts';
+import { compareKeyed, type Keyed } from './order-keys.ts';
+import type { CellValue, Column } from './types.ts';
+
+const FALLBACK_KEY = 'a0';
+
+/** Finds where `item` belongs in `sorted` (first index whose entry sorts after it). */
+const insertionPoint = (sorted: readonly Keyed[], item: Keyed): number => {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = sorted[mid];
+    if (m && compareKeyed(m, item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** Indexes of one sheet, rebuilt lazily and patched in place for small changes. */
+export class SheetCache {
+  private sorted: Keyed[] | null = null;
+  private ids: string[] | null = null;
+  private index: Map<string, number> | null = null;
+  private cols: Column[] | null = null;
+  private slots = new Map<string, Map<string, number>>();
+
+  constructor(
+    readonly id: string,
+    readonly maps: SheetMaps,
+  ) {}
+
+  /** Rows whose existence or order key changed; small batches are patched, large ones rebuild. */
+  rowsChanged(changed: Iterable<string>, size: number): void {
+    this.ids = null;
+    this.index = null;
+    if (!this.sorted) return;
+    if (size > 256) {
+      this.sorted = null;
+      return;
+    }
+    const set = new Set(changed);
+    const kept = this.sorted.filter((k) => !set.has(k.id));
+    for (const id of set) {
+      if (!this.maps.rows.has(id)) continue;
+      const item = { id, key: this.maps.rowOrder.get(id) ?? FALLBACK_KEY };
+      kept.splice(insertionPoint(kept, item), 0, item);
+    }
+    this.sorted = kept;
+  }
+
+  columnsChanged(): void {
+    this.cols = null;
+  }
+
+  /** Rows with their order keys, in order. */
+  keyedRows(): readonly Keyed[] {
+    if (!this.sorted) {
+      const out: Keyed[] = [];
+      const order = this.maps.rowOrder;
+      for (const id of this.maps.rows.keys()) out.push({ id, key: order.get(id) ?? FALLBACK_KEY });
+      out.sort(compareKeyed);
+      this.sorted = out;
+    }
+    return this.sorted;
+  }
+
+  /** Row ids in order. */
+  rowIds(): readonly string[] {
+    if (!this.ids) this.ids = this.keyedRows().map((k) => k.id);
+    return this.ids;
+  }
+
+  /** Position of a row (0-based), or -1. */
+  rowIndex(rowId: string): number {
+    if (!this.index) {
+      const index = new Map<string, number>();
+      this.rowIds().forEach((id, i) => index.set(id, i));
+      this.index = index;
+    }
+    return this.index.get(rowId) ?? -1;
+  }
+
+  /** Columns in order. */
+  columns(): readonly Column[] {
+    if (!this.cols) {
+      const list: { col: Column; key: string }[] = [];
+      this.maps.columns.forEach((m: Y.Map<unknown>, id: string) => {
+        list.push({ col: readColumn(id, m), key: String(m.get('order') ?? FALLBACK_KEY) });
+      });
+      list.sort((a, b) => compareKeyed({ id: a.col.id, key: a.key }, { id: b.col.id, key: b.key }));
+      this.cols = list.map((x) => x.col);
+    }
+    return this.cols;
+  }
+
+  /** Columns with their order keys, in order. */
+  keyedColumns(): Keyed[] {
+    return this.columns().map((c) => ({ id: c.id, key: String(this.maps.columns.get(c.id)?.get('order') ?? FALLBACK_KEY) }));
+  }
+
+  /** Array slot of a column in a base row record of the given layout (after the layout id), or undefined. */
+  slot(layoutId: string, colId: string): number | undefined {
+    let s = this.slots.get(layoutId);
+    if (!s) {
+      const layout = this.maps.layouts.get(layoutId);
+      if (!layout) return undefined;
+      const m = new Map<string, number>();
+      layout.forEach((c, i) => m.set(c, i + 1));
+      this.slots.set(layoutId, m);
+      s = m;
+    }
+    return s.get(colId);
+  }
+
+  /** The stored value of a cell: the overlay if edited since insert, else the inserted value. */
+  cell(rowId: string, colId: string): CellValue {
+    const edited = this.maps.cells.get(cellKey(rowId, colId));
+    if (edited !== undefined) return edited;
+    const rec = this.maps.rows.get(rowId);
+    if (!rec) return null;
+    const at = this.slot(String(rec[0]), colId);
+    return at === undefined ? null : (rec[at] ?? null);
+  }
+}

@@ -1,0 +1,116 @@
+/** Operations on workbook settings and on the list of sheets. */
+import type * as Y from 'yjs';
+import { NotFoundError, OperationError } from './errors.ts';
+import { newId } from './ids.ts';
+import { newColumnMap, newSheetMap } from './layout.ts';
+import { planKeys } from './order-keys.ts';
+import type { ColumnSpec, Labels, WorkbookSettings } from './types.ts';
+import { CURRENCIES, LOCALES } from './types.ts';
+import type { WorkbookBase } from './workbook-base.ts';
+
+/** A new sheet: name, template kind, localized labels and its columns. */
+export interface SheetSpec {
+  id?: string;
+  name: string;
+  kind?: string;
+  labels?: Labels;
+  columns?: ColumnSpec[];
+  /** Tab position; the end when omitted. */
+  index?: number;
+}
+
+const cleanName = (name: string, what: string): string => {
+  const n = name.trim();
+  if (!n) throw new OperationError(`A ${what} needs a name.`);
+  if (n.length > 100) throw new OperationError(`A ${what} name can be at most 100 characters long.`);
+  return n;
+};
+
+const clampIndex = (index: number | undefined, length: number): number =>
+  index === undefined ? length : Math.max(0, Math.min(length, Math.floor(index)));
+
+/** Changes workbook settings (name, currency, locale). */
+export const setSettings = (wb: WorkbookBase, patch: Partial<WorkbookSettings>): void => {
+  if (patch.currency !== undefined && !CURRENCIES.includes(patch.currency)) {
+    throw new OperationError(`Unknown currency "${patch.currency}"; use one of ${CURRENCIES.join(', ')}.`);
+  }
+  if (patch.locale !== undefined && !LOCALES.includes(patch.locale)) {
+    throw new OperationError(`Unknown language "${patch.locale}"; use one of ${LOCALES.join(', ')}.`);
+  }
+  const name = patch.name === undefined ? undefined : cleanName(patch.name, 'workbook');
+  wb.transact(() => {
+    const s = wb.internals.settings;
+    if (name !== undefined) s.set('name', name);
+    if (patch.currency !== undefined) s.set('currency', patch.currency);
+    if (patch.locale !== undefined) s.set('locale', patch.locale);
+  });
+};
+
+const assertFreeSheetName = (wb: WorkbookBase, name: string, except?: string): void => {
+  const other = wb.sheetByName(name);
+  if (other && other.id !== except) throw new OperationError(`There is already a sheet named "${name}"; choose another name.`);
+};
+
+/** Adds a sheet (with its columns) and returns its id. */
+export const addSheet = (wb: WorkbookBase, spec: SheetSpec): string => {
+  const name = cleanName(spec.name, 'sheet');
+  assertFreeSheetName(wb, name);
+  const id = spec.id ?? newId(wb.random);
+  if (wb.hasSheet(id)) throw new OperationError(`A sheet with id ${id} exists already.`);
+  const seen = new Set<string>();
+  for (const c of spec.columns ?? []) {
+    const n = cleanName(c.name, 'column').toLowerCase();
+    if (seen.has(n)) throw new OperationError(`Two columns are named "${c.name}"; column names must differ.`);
+    seen.add(n);
+  }
+  const keyed = wb.keyedSheets();
+  const { keys, moved } = planKeys(keyed, clampIndex(spec.index, keyed.length), 1);
+  wb.transact(() => {
+    const meta = newSheetMap(name, spec.kind ?? 'custom', keys[0] ?? 'a0', spec.labels);
+    wb.internals.sheets.set(id, meta);
+    for (const m of moved) wb.internals.sheets.get(m.id)?.set('order', m.key);
+    const columns = meta.get('columns') as Y.Map<unknown>;
+    const colKeys = planKeys([], 0, spec.columns?.length ?? 0).keys;
+    (spec.columns ?? []).forEach((c, i) => {
+      columns.set(
+        c.id ?? newId(wb.random),
+        newColumnMap({ ...c, name: c.name.trim(), options: c.options ?? {} }, colKeys[i] ?? 'a0'),
+      );
+    });
+  });
+  return id;
+};
+
+const sheetMeta = (wb: WorkbookBase, sheetId: string) => {
+  const m = wb.internals.sheets.get(sheetId);
+  if (!m) throw new NotFoundError(`No sheet with id ${sheetId}.`);
+  return m;
+};
+
+/** Renames a sheet (its template labels are dropped: the user's name wins in every language). */
+export const renameSheet = (wb: WorkbookBase, sheetId: string, name: string): void => {
+  const n = cleanName(name, 'sheet');
+  assertFreeSheetName(wb, n, sheetId);
+  const m = sheetMeta(wb, sheetId);
+  wb.transact(() => {
+    m.set('name', n);
+    if (m.has('labels')) m.delete('labels');
+  });
+};
+
+/** Deletes a sheet with all its rows (undo brings it back). */
+export const deleteSheet = (wb: WorkbookBase, sheetId: string): void => {
+  sheetMeta(wb, sheetId);
+  wb.transact(() => wb.internals.sheets.delete(sheetId));
+};
+
+/** Moves a sheet to tab position `index` (counted without the moved sheet). */
+export const moveSheet = (wb: WorkbookBase, sheetId: string, index: number): void => {
+  const m = sheetMeta(wb, sheetId);
+  const others = wb.keyedSheets().filter((k) => k.id !== sheetId);
+  const { keys, moved } = planKeys(others, clampIndex(index, others.length), 1);
+  wb.transact(() => {
+    m.set('order', keys[0] ?? 'a0');
+    for (const x of moved) wb.internals.sheets.get(x.id)?.set('order', x.key);
+  });
+};

@@ -1,0 +1,104 @@
+/** The typed records of a workbook: what every module outside src/model sees. */
+
+/** Every type a column (and so a cell) can have. */
+export const COLUMN_TYPES = [
+  'text',
+  'number',
+  'integer',
+  'currency',
+  'percent',
+  'date',
+  'boolean',
+  'choice',
+  'reference',
+] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+/** Currencies the workbook can be kept in. */
+export const CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
+export type CurrencyCode = (typeof CURRENCIES)[number];
+
+/** UI languages; a template's names exist in each. */
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Names in each UI language, for template sheets and columns the user has not renamed. */
+export type Labels = Partial<Record<Locale, string>>;
+
+/** Workbook-wide settings. */
+export interface WorkbookSettings {
+  name: string;
+  currency: CurrencyCode;
+  locale: Locale;
+}
+
+/** Per-type column options. */
+export interface ColumnOptions {
+  /** choice: the allowed values, in order. */
+  choices?: string[];
+  /** currency: overrides the workbook currency for this column. */
+  currency?: CurrencyCode;
+  /** number, currency, percent: digits after the decimal point when shown. */
+  precision?: number;
+  /** reference: id of the referenced sheet (rows are matched by that sheet's key column). */
+  refSheet?: string;
+  /** This column is the sheet's key (SKU, ticket id …): references point at it. */
+  key?: boolean;
+  /** Display width in pixels, shared with the team. */
+  width?: number;
+  /** Pinned to the left edge of the grid. */
+  pinned?: boolean;
+}
+
+/** A column definition. `formula`, when set, computes the column for every row. */
+export interface Column {
+  id: string;
+  name: string;
+  type: ColumnType;
+  options: ColumnOptions;
+  /** Stored form of the column formula (references by id), or undefined for an input column. */
+  formula?: string;
+  labels?: Labels;
+}
+
+/** A sheet's identity; its columns and rows are read through the workbook. */
+export interface SheetInfo {
+  id: string;
+  name: string;
+  /** Template id (`products`, `inventory` …) or `custom`. */
+  kind: string;
+  labels?: Labels;
+}
+
+/** A cell's own formula, overriding the column's input for that one cell (Excel style). */
+export interface CellFormula {
+  f: string;
+}
+
+/** What a cell stores: empty (null), a typed scalar, or its own formula. Dates are `YYYY-MM-DD`. */
+export type CellScalar = string | number | boolean | null;
+export type CellValue = CellScalar | CellFormula;
+
+/** A column as given to addColumn / addSheet: id optional (generated when missing). */
+export interface ColumnSpec {
+  id?: string;
+  name: string;
+  type: ColumnType;
+  options?: ColumnOptions;
+  formula?: string;
+  labels?: Labels;
+}
+
+/** Whole-workbook plain JSON: canonical (ordered, only non-empty cells), for comparison and backups. */
+export interface WorkbookJSON {
+  settings: WorkbookSettings;
+  sheets: SheetJSON[];
+}
+export interface SheetJSON extends SheetInfo {
+  columns: Column[];
+  rows: { id: string; cells: Record<string, CellValue> }[];
+}
+
+/** True when a stored cell value is a cell formula. */
+export const isCellFormula = (v: CellValue | undefined): v is CellFormula =>
+  typeof v === 'object' && v !== null && typeof (v as CellFormula).f === 'string';

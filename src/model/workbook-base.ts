@@ -1,0 +1,283 @@
+/** The reading half of a workbook: typed reads, typed change events, local undo, encode. */
+import * as Y from 'yjs';
+import { translateSheetEvents, type WorkbookChange } from './changes.ts';
+import { NotFoundError } from './errors.ts';
+import type { RandomBytes } from './ids.ts';
+import { ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps } from './layout.ts';
+import { compareKeyed, type Keyed } from './order-keys.ts';
+import { SheetCache } from './sheet-cache.ts';
+import type {
+  CellValue,
+  Column,
+  CurrencyCode,
+  Locale,
+  SheetInfo,
+  SheetJSON,
+  WorkbookJSON,
+  WorkbookSettings,
+} from './types.ts';
+
+/** Settings of a workbook that has none stored yet. */
+export const DEFAULT_SETTINGS: WorkbookSettings = { name: 'Untitled workbook', currency: 'CNY', locale: 'en' };
+
+/** Options for opening a workbook over a Y.Doc. */
+export interface WorkbookOptions {
+  /** Random source for new ids (tests pass a seeded one). */
+  random?: RandomBytes;
+}
+
+/** Listener of typed changes. */
+export type ChangeListener = (change: WorkbookChange) => void;
+
+/** Reads, events and undo of a workbook over one Y.Doc; the operations are added by `Workbook`. */
+export class WorkbookBase {
+  /** The Y.Doc, for sync providers only (src/sync); everything else uses the typed API. */
+  readonly doc: Y.Doc;
+  /** Transaction origin of this replica's own operations. */
+  readonly origin: { readonly replica: number };
+  readonly random: RandomBytes | undefined;
+  protected readonly settingsMap: Y.Map<unknown>;
+  protected readonly sheetsMap: Y.Map<Y.Map<unknown>>;
+  private readonly caches = new Map<string, SheetCache>();
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly undoManager: Y.UndoManager;
+  private pending: WorkbookChange | null = null;
+
+  constructor(doc: Y.Doc = new Y.Doc(), options: WorkbookOptions = {}) {
+    this.doc = doc;
+    this.random = options.random;
+    this.origin = { replica: doc.clientID };
+    this.settingsMap = doc.getMap(ROOT_SETTINGS);
+    this.sheetsMap = doc.getMap(ROOT_SHEETS);
+    this.undoManager = new Y.UndoManager([this.settingsMap, this.sheetsMap], {
+      trackedOrigins: new Set([this.origin]),
+      captureTimeout: 0,
+    });
+    this.sheetsMap.observeDeep((events, txn) => {
+      translateSheetEvents(events, this.changeOf(txn));
+    });
+    this.settingsMap.observe((_e, txn) => {
+      this.changeOf(txn).settings = true;
+    });
+    doc.on('afterTransaction', (txn: Y.Transaction) => this.flush(txn));
+  }
+
+  /** The whole workbook as one binary update. */
+  encode(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  /** Applies an update from a peer or a store (not undoable here). */
+  applyUpdate(update: Uint8Array, origin: unknown = 'remote'): void {
+    Y.applyUpdate(this.doc, update, origin);
+  }
+
+  // ── change events ────────────────────────────────────────────────────────
+
+  /** Subscribes to typed changes; returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changeOf(txn: Y.Transaction): WorkbookChange {
+    if (!this.pending) {
+      this.pending = { local: txn.local, settings: false, sheetList: false, sheets: new Map() };
+    }
+    return this.pending;
+  }
+
+  private flush(txn: Y.Transaction): void {
+    const change = this.pending;
+    this.pending = null;
+    if (!change) return;
+    change.local = txn.local;
+    for (const [id, c] of change.sheets) {
+      if (c.added || c.removed) {
+        this.caches.delete(id);
+        continue;
+      }
+      const cache = this.caches.get(id);
+      if (!cache) continue;
+      if (c.columns.size > 0) cache.columnsChanged();
+      if (c.rowsAdded.size + c.rowsRemoved.size + c.rowsMoved.size > 0) {
+        const ids = new Set([...c.rowsAdded, ...c.rowsRemoved, ...c.rowsMoved]);
+        cache.rowsChanged(ids, ids.size);
+      }
+    }
+    for (const l of this.listeners) l(change);
+  }
+
+  // ── undo ─────────────────────────────────────────────────────────────────
+
+  /** Undoes this replica's last operation (a peer's edit made since stays). Returns false if none. */
+  undo(): boolean {
+    return this.undoManager.undo() !== null;
+  }
+  /** Redoes the last undone operation. */
+  redo(): boolean {
+    return this.undoManager.redo() !== null;
+  }
+  canUndo(): boolean {
+    return this.undoManager.canUndo();
+  }
+  canRedo(): boolean {
+    return this.undoManager.canRedo();
+  }
+  /** Forgets the undo history (after loading a template, say). */
+  clearHistory(): void {
+    this.undoManager.clear();
+  }
+
+  /** Runs `fn` as one transaction of this replica (one undo step). */
+  transact<T>(fn: () => T): T {
+    let out: T | undefined;
+    this.doc.transact(() => {
+      out = fn();
+    }, this.origin);
+    return out as T;
+  }
+
+  // ── reads ────────────────────────────────────────────────────────────────
+
+  get settings(): WorkbookSettings {
+    return {
+      name: String(this.settingsMap.get('name') ?? DEFAULT_SETTINGS.name),
+      currency: (this.settingsMap.get('currency') as CurrencyCode | undefined) ?? DEFAULT_SETTINGS.currency,
+      locale: (this.settingsMap.get('locale') as Locale | undefined) ?? DEFAULT_SETTINGS.locale,
+    };
+  }
+
+  /** Sheets in tab order. */
+  sheets(): SheetInfo[] {
+    const list: (Keyed & { info: SheetInfo })[] = [];
+    this.sheetsMap.forEach((m, id) => {
+      const info: SheetInfo = { id, name: String(m.get('name') ?? ''), kind: String(m.get('kind') ?? 'custom') };
+      const labels = m.get('labels');
+      if (labels) info.labels = labels as SheetInfo['labels'];
+      list.push({ id, key: String(m.get('order') ?? 'a0'), info });
+    });
+    return list.sort(compareKeyed).map((x) => x.info);
+  }
+
+  /** Sheets with their order keys, in tab order. */
+  keyedSheets(): Keyed[] {
+    return this.sheets().map((s) => ({ id: s.id, key: String(this.sheetsMap.get(s.id)?.get('order') ?? 'a0') }));
+  }
+
+  sheet(sheetId: string): SheetInfo | undefined {
+    return this.sheets().find((s) => s.id === sheetId);
+  }
+
+  hasSheet(sheetId: string): boolean {
+    return this.sheetsMap.has(sheetId);
+  }
+
+  /** The sheet whose name (or a label in any language) is `name`, case-insensitively. */
+  sheetByName(name: string): SheetInfo | undefined {
+    const n = name.trim().toLowerCase();
+    const all = this.sheets();
+    return (
+      all.find((s) => s.name.toLowerCase() === n) ??
+      all.find((s) => Object.values(s.labels ?? {}).some((l) => l?.toLowerCase() === n))
+    );
+  }
+
+  /** The cache of a sheet; throws NotFoundError for an unknown sheet. */
+  cache(sheetId: string): SheetCache {
+    let c = this.caches.get(sheetId);
+    if (!c) {
+      const meta = this.sheetsMap.get(sheetId);
+      if (!meta) throw new NotFoundError(`No sheet with id ${sheetId}.`);
+      c = new SheetCache(sheetId, sheetMaps(meta));
+      this.caches.set(sheetId, c);
+    }
+    return c;
+  }
+
+  /** Columns of a sheet, in order. */
+  columns(sheetId: string): readonly Column[] {
+    return this.cache(sheetId).columns();
+  }
+
+  column(sheetId: string, colId: string): Column | undefined {
+    return this.columns(sheetId).find((c) => c.id === colId);
+  }
+
+  /** The column whose name (or a label in any language) is `name`, case-insensitively. */
+  columnByName(sheetId: string, name: string): Column | undefined {
+    const n = name.trim().toLowerCase();
+    const cols = this.columns(sheetId);
+    return (
+      cols.find((c) => c.name.toLowerCase() === n) ??
+      cols.find((c) => Object.values(c.labels ?? {}).some((l) => l?.toLowerCase() === n))
+    );
+  }
+
+  /** Row ids of a sheet, in order. */
+  rowIds(sheetId: string): readonly string[] {
+    return this.cache(sheetId).rowIds();
+  }
+
+  rowCount(sheetId: string): number {
+    return this.cache(sheetId).maps.rows.size;
+  }
+
+  /** 0-based position of a row, or -1 when it does not exist. */
+  rowIndex(sheetId: string, rowId: string): number {
+    return this.cache(sheetId).rowIndex(rowId);
+  }
+
+  hasRow(sheetId: string, rowId: string): boolean {
+    return this.cache(sheetId).maps.rows.has(rowId);
+  }
+
+  /** The stored value of one cell (null when empty; `{ f }` when the cell has its own formula). */
+  cell(sheetId: string, rowId: string, colId: string): CellValue {
+    return this.cache(sheetId).cell(rowId, colId);
+  }
+
+  /** All stored values of a row, by column id (empty cells left out). */
+  row(sheetId: string, rowId: string): Record<string, CellValue> {
+    const cache = this.cache(sheetId);
+    const out: Record<string, CellValue> = {};
+    for (const col of cache.columns()) {
+      const v = cache.cell(rowId, col.id);
+      if (v !== null) out[col.id] = v;
+    }
+    return out;
+  }
+
+  /** The stored values of one column in row order (fast path for the formula engine and exports). */
+  columnValues(sheetId: string, colId: string): CellValue[] {
+    const cache = this.cache(sheetId);
+    return cache.rowIds().map((r) => cache.cell(r, colId));
+  }
+
+  /** The whole workbook as canonical plain JSON. */
+  toJSON(): WorkbookJSON {
+    const sheets: SheetJSON[] = this.sheets().map((info) => {
+      const cache = this.cache(info.id);
+      const columns = cache.columns().map((c) => ({ ...c }));
+      const rows = cache.rowIds().map((id) => ({ id, cells: this.row(info.id, id) }));
+      return { ...info, columns, rows };
+    });
+    return { settings: this.settings, sheets };
+  }
+
+  /** Internal: the raw maps, for the operation modules of src/model. */
+  get internals(): { settings: Y.Map<unknown>; sheets: Y.Map<Y.Map<unknown>> } {
+    return { settings: this.settingsMap, sheets: this.sheetsMap };
+  }
+
+  /** Internal: writes the initial settings of a new workbook (not undoable). */
+  protected initSettings(settings: Partial<WorkbookSettings>): void {
+    this.doc.transact(() => {
+      const s = { ...DEFAULT_SETTINGS, ...settings };
+      this.settingsMap.set('schema', SCHEMA_VERSION);
+      this.settingsMap.set('name', s.name);
+      this.settingsMap.set('currency', s.currency);
+      this.settingsMap.set('locale', s.locale);
+    }, 'init');
+  }
+}

@@ -1,0 +1,110 @@
+/** The workbook: the typed reads of WorkbookBase plus every operation, each one undoable transaction. */
+import * as Y from 'yjs';
+import * as columnOps from './column-ops.ts';
+import * as rowOps from './row-ops.ts';
+import * as sheetOps from './sheet-ops.ts';
+import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, WorkbookSettings } from './types.ts';
+import { WorkbookBase, type WorkbookOptions } from './workbook-base.ts';
+
+/**
+ * A workbook over one Y.Doc. Reads are synchronous and typed; every operation is one transaction
+ * with this replica's origin, so undo only ever undoes this replica's own changes.
+ *
+ * @example
+ *   const wb = Workbook.create({ name: 'Plan' });
+ *   const sheet = wb.addSheet({ name: 'Products', columns: [{ name: 'SKU', type: 'text' }] });
+ *   const [row] = wb.insertRows(sheet, { count: 1 });
+ */
+export class Workbook extends WorkbookBase {
+  /** A new, empty workbook with its settings written. */
+  static create(settings: Partial<WorkbookSettings> = {}, options: WorkbookOptions = {}): Workbook {
+    const wb = new Workbook(new Y.Doc(), options);
+    wb.initSettings(settings);
+    return wb;
+  }
+
+  /** A workbook loaded from a binary update (a backup file, a store snapshot). */
+  static load(update: Uint8Array, options: WorkbookOptions = {}): Workbook {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, update, 'load');
+    return new Workbook(doc, options);
+  }
+
+  setSettings(patch: Partial<WorkbookSettings>): void {
+    sheetOps.setSettings(this, patch);
+  }
+  addSheet(spec: sheetOps.SheetSpec): string {
+    return sheetOps.addSheet(this, spec);
+  }
+  renameSheet(sheetId: string, name: string): void {
+    sheetOps.renameSheet(this, sheetId, name);
+  }
+  deleteSheet(sheetId: string): void {
+    sheetOps.deleteSheet(this, sheetId);
+  }
+  moveSheet(sheetId: string, index: number): void {
+    sheetOps.moveSheet(this, sheetId, index);
+  }
+
+  addColumn(sheetId: string, spec: ColumnSpec, index?: number): string {
+    return columnOps.addColumn(this, sheetId, spec, index);
+  }
+  renameColumn(sheetId: string, colId: string, name: string): void {
+    columnOps.renameColumn(this, sheetId, colId, name);
+  }
+  previewRetype(sheetId: string, colId: string, type: ColumnType, options?: ColumnOptions): columnOps.RetypeLoss[] {
+    return columnOps.previewRetype(this, sheetId, colId, type, options);
+  }
+  retypeColumn(
+    sheetId: string,
+    colId: string,
+    type: ColumnType,
+    options?: ColumnOptions,
+    opts?: { dropInvalid?: boolean },
+  ): void {
+    columnOps.retypeColumn(this, sheetId, colId, type, options, opts);
+  }
+  setColumnOptions(sheetId: string, colId: string, options: ColumnOptions): void {
+    columnOps.setColumnOptions(this, sheetId, colId, options);
+  }
+  setColumnFormula(sheetId: string, colId: string, formula: string | undefined): void {
+    columnOps.setColumnFormula(this, sheetId, colId, formula);
+  }
+  deleteColumn(sheetId: string, colId: string): void {
+    columnOps.deleteColumn(this, sheetId, colId);
+  }
+  moveColumn(sheetId: string, colId: string, index: number): void {
+    columnOps.moveColumn(this, sheetId, colId, index);
+  }
+
+  insertRows(sheetId: string, opts?: { index?: number; count?: number; values?: Record<string, CellValue>[] }): string[] {
+    return rowOps.insertRows(this, sheetId, opts);
+  }
+  appendRows(sheetId: string, columns: readonly string[], rows: readonly (readonly CellValue[])[]): string[] {
+    return rowOps.appendRows(this, sheetId, columns, rows);
+  }
+  deleteRows(sheetId: string, rowIds: readonly string[]): void {
+    rowOps.deleteRows(this, sheetId, rowIds);
+  }
+  moveRows(sheetId: string, rowIds: readonly string[], beforeRowId: string | null): void {
+    rowOps.moveRows(this, sheetId, rowIds, beforeRowId);
+  }
+  duplicateRows(sheetId: string, rowIds: readonly string[]): string[] {
+    return rowOps.duplicateRows(this, sheetId, rowIds);
+  }
+  setCell(sheetId: string, rowId: string, colId: string, value: CellValue): void {
+    rowOps.setCells(this, sheetId, [{ rowId, colId, value }]);
+  }
+  setCells(sheetId: string, edits: readonly rowOps.CellEdit[]): void {
+    rowOps.setCells(this, sheetId, edits);
+  }
+  setBlock(
+    sheetId: string,
+    top: number,
+    left: number,
+    block: readonly (readonly (CellValue | undefined)[])[],
+    opts?: { grow?: boolean },
+  ): string[] {
+    return rowOps.setBlock(this, sheetId, top, left, block, opts);
+  }
+}

@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** The app is built from src/ into dist/; tests live in tests/ and run in Node (the browser tests drive real Chromium). */
+export default defineConfig({
+  root: `${here}src`,
+  publicDir: `${here}public`,
+  plugins: [solid()],
+  build: {
+    outDir: `${here}dist`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  test: {
+    root: here,
+    // vite-plugin-solid would switch the environment to jsdom; every test here runs in Node.
+    environment: 'node',
+    reporters: ['default', ['json', { outputFile: `${here}tests/.results/vitest.json` }]],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root: here,
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          root: here,
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: here,
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
