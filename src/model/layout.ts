@@ -6,10 +6,13 @@
  *     name, kind, labels, order          sheet identity and its position among sheets
  *     columns:  Y.Map colId -> Y.Map { name, type, options, formula, labels, order }
  *     rows:     Y.Map rowId -> [layoutId, v0, v1 …]   values as inserted, one plain array per row
- *     layouts:  Y.Map layoutId -> colId[]             which column each array slot holds
  *     rowOrder: Y.Map rowId -> fractional order key    a move rewrites only this
  *     cells:    Y.Map "rowId colId" -> value           every edit after insert (overlay)
  *   }
+ *   layouts:  Y.Map  layoutId -> colId[]              which column each array slot of a row holds
+ *
+ * Layouts sit outside the undo scope and are never deleted: once written, any replica may reuse
+ * one for its own rows, so an undo of the insert that first wrote it must not take it away.
  *
  * Rows as plain arrays load ~10× faster and take ~6× less memory than a Y.Map per row; the cell
  * overlay keeps per-cell merge semantics (concurrent edits of two cells of a row both survive).
@@ -32,6 +35,7 @@ export interface SheetMaps {
 
 export const ROOT_SETTINGS = 'settings';
 export const ROOT_SHEETS = 'sheets';
+export const ROOT_LAYOUTS = 'layouts';
 
 /** Key of a cell in the overlay map. Ids are base-62, so a space never occurs in them. */
 export const cellKey = (rowId: string, colId: string): string => `${rowId} ${colId}`;
@@ -51,18 +55,17 @@ export const newSheetMap = (name: string, kind: string, order: string, labels?: 
   if (labels) m.set('labels', labels);
   m.set('columns', new Y.Map());
   m.set('rows', new Y.Map());
-  m.set('layouts', new Y.Map());
   m.set('rowOrder', new Y.Map());
   m.set('cells', new Y.Map());
   return m;
 };
 
-/** The nested maps of a sheet map. */
-export const sheetMaps = (meta: Y.Map<unknown>): SheetMaps => ({
+/** The nested maps of a sheet map (and the workbook's shared layouts). */
+export const sheetMaps = (meta: Y.Map<unknown>, layouts: Y.Map<string[]>): SheetMaps => ({
   meta,
   columns: meta.get('columns') as Y.Map<Y.Map<unknown>>,
   rows: meta.get('rows') as Y.Map<CellValue[]>,
-  layouts: meta.get('layouts') as Y.Map<string[]>,
+  layouts,
   rowOrder: meta.get('rowOrder') as Y.Map<string>,
   cells: meta.get('cells') as Y.Map<CellValue>,
 });

@@ -21,7 +21,7 @@ const sheetName = (wb: WorkbookBase, sheetId: string): string => wb.sheet(sheetI
 const layoutFor = (wb: WorkbookBase, cache: SheetCache, colIds: readonly string[]): string => {
   const want = colIds.join(' ');
   for (const [id, cols] of cache.maps.layouts.entries()) if (cols.join(' ') === want) return id;
-  const id = newId(wb.random).slice(0, 6);
+  const id = newId(wb.random).slice(0, 8);
   cache.maps.layouts.set(id, [...colIds]);
   return id;
 };

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { translateSheetEvents, type WorkbookChange } from './changes.ts';
 import { NotFoundError } from './errors.ts';
 import type { RandomBytes } from './ids.ts';
-import { ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps } from './layout.ts';
+import { ROOT_LAYOUTS, ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
 import { SheetCache } from './sheet-cache.ts';
 import type {
@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS: WorkbookSettings = { name: 'Untitled workbook', c
 export interface WorkbookOptions {
   /** Random source for new ids (tests pass a seeded one). */
   random?: RandomBytes;
+  /** Yjs client id of this replica (tests fix it to make runs repeatable). */
+  clientId?: number;
 }
 
 /** Listener of typed changes. */
@@ -38,6 +40,7 @@ export class WorkbookBase {
   readonly random: RandomBytes | undefined;
   protected readonly settingsMap: Y.Map<unknown>;
   protected readonly sheetsMap: Y.Map<Y.Map<unknown>>;
+  protected readonly layoutsMap: Y.Map<string[]>;
   private readonly caches = new Map<string, SheetCache>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly undoManager: Y.UndoManager;
@@ -45,10 +48,12 @@ export class WorkbookBase {
 
   constructor(doc: Y.Doc = new Y.Doc(), options: WorkbookOptions = {}) {
     this.doc = doc;
+    if (options.clientId !== undefined) doc.clientID = options.clientId;
     this.random = options.random;
     this.origin = { replica: doc.clientID };
     this.settingsMap = doc.getMap(ROOT_SETTINGS);
     this.sheetsMap = doc.getMap(ROOT_SHEETS);
+    this.layoutsMap = doc.getMap(ROOT_LAYOUTS);
     this.undoManager = new Y.UndoManager([this.settingsMap, this.sheetsMap], {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: 0,
@@ -189,7 +194,7 @@ export class WorkbookBase {
     if (!c) {
       const meta = this.sheetsMap.get(sheetId);
       if (!meta) throw new NotFoundError(`No sheet with id ${sheetId}.`);
-      c = new SheetCache(sheetId, sheetMaps(meta));
+      c = new SheetCache(sheetId, sheetMaps(meta, this.layoutsMap));
       this.caches.set(sheetId, c);
     }
     return c;
