@@ -22,6 +22,8 @@ export interface SheetChange {
   rowsMoved: Set<string>;
   /** Row id → column ids whose stored value changed (edits after insert; inserted rows are in rowsAdded). */
   cells: Map<string, Set<string>>;
+  /** Alert rules added, changed or removed (ids). */
+  rules: Set<string>;
 }
 
 /** Everything one transaction changed. */
@@ -45,6 +47,7 @@ export const emptySheetChange = (sheetId: string): SheetChange => ({
   rowsRemoved: new Set(),
   rowsMoved: new Set(),
   cells: new Map(),
+  rules: new Set(),
 });
 
 const COLUMN_KEYS = new Set<string>(['name', 'type', 'options', 'formula', 'order', 'labels']);
@@ -106,6 +109,9 @@ export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]
         break;
       case 'rowOrder':
         for (const id of keys) c.rowsMoved.add(id);
+        break;
+      case 'rules':
+        for (const id of keys) c.rules.add(id);
         break;
       case 'cells':
         for (const key of keys) {

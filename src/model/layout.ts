@@ -8,6 +8,7 @@
  *     rows:     Y.Map rowId -> [layoutId, v0, v1 …]   values as inserted, one plain array per row
  *     rowOrder: Y.Map rowId -> fractional order key    a move rewrites only this
  *     cells:    Y.Map "rowId colId" -> value           every edit after insert (overlay)
+ *     rules:    Y.Map ruleId -> Rule (plain object)    alerts checked on every row
  *   }
  *   layouts:  Y.Map  layoutId -> colId[]              which column each array slot of a row holds
  *
@@ -19,7 +20,7 @@
  * A row is alive iff `rows` has it, so a concurrent move or edit of a deleted row never revives it.
  */
 import * as Y from 'yjs';
-import type { CellValue, Column, ColumnOptions, ColumnType, Labels } from './types.ts';
+import type { CellValue, Column, ColumnOptions, ColumnType, Labels, Rule } from './types.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -31,6 +32,7 @@ export interface SheetMaps {
   layouts: Y.Map<string[]>;
   rowOrder: Y.Map<string>;
   cells: Y.Map<CellValue>;
+  rules: Y.Map<Omit<Rule, 'id'>>;
 }
 
 export const ROOT_SETTINGS = 'settings';
@@ -57,6 +59,7 @@ export const newSheetMap = (name: string, kind: string, order: string, labels?: 
   m.set('rows', new Y.Map());
   m.set('rowOrder', new Y.Map());
   m.set('cells', new Y.Map());
+  m.set('rules', new Y.Map());
   return m;
 };
 
@@ -68,6 +71,7 @@ export const sheetMaps = (meta: Y.Map<unknown>, layouts: Y.Map<string[]>): Sheet
   layouts,
   rowOrder: meta.get('rowOrder') as Y.Map<string>,
   cells: meta.get('cells') as Y.Map<CellValue>,
+  rules: meta.get('rules') as Y.Map<Omit<Rule, 'id'>>,
 });
 
 /** A new column map. */

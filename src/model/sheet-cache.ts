@@ -2,7 +2,7 @@
 import type * as Y from 'yjs';
 import { cellKey, readColumn, type SheetMaps } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
-import type { CellValue, Column } from './types.ts';
+import type { CellValue, Column, Rule } from './types.ts';
 
 const FALLBACK_KEY = 'a0';
 
@@ -94,6 +94,13 @@ export class SheetCache {
       this.cols = list.map((x) => x.col);
     }
     return this.cols;
+  }
+
+  /** Alert rules, by name. */
+  rules(): Rule[] {
+    const out: Rule[] = [];
+    this.maps.rules.forEach((r, id) => out.push({ ...r, id }));
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
   }
 
   /** Columns with their order keys, in order. */

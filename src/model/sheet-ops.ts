@@ -4,7 +4,7 @@ import { NotFoundError, OperationError } from './errors.ts';
 import { newId } from './ids.ts';
 import { newColumnMap, newSheetMap } from './layout.ts';
 import { planKeys } from './order-keys.ts';
-import type { ColumnSpec, Labels, WorkbookSettings } from './types.ts';
+import type { ColumnSpec, Labels, RuleSpec, WorkbookSettings } from './types.ts';
 import { CURRENCIES, LOCALES } from './types.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
@@ -113,4 +113,22 @@ export const moveSheet = (wb: WorkbookBase, sheetId: string, index: number): voi
     m.set('order', keys[0] ?? 'a0');
     for (const x of moved) wb.internals.sheets.get(x.id)?.set('order', x.key);
   });
+};
+
+/** Adds or replaces an alert rule of a sheet; returns its id. The engine checks `when` before this is called. */
+export const setRule = (wb: WorkbookBase, sheetId: string, rule: RuleSpec): string => {
+  const m = sheetMeta(wb, sheetId);
+  if (!rule.name.trim()) throw new OperationError('An alert rule needs a name.');
+  if (!rule.when.startsWith('=')) throw new OperationError('An alert rule needs a condition formula starting with "=".');
+  const { id = newId(wb.random), ...rest } = rule;
+  const rules = m.get('rules') as Y.Map<unknown>;
+  wb.transact(() => rules.set(id, { ...rest, name: rest.name.trim() }));
+  return id;
+};
+
+/** Removes an alert rule. */
+export const deleteRule = (wb: WorkbookBase, sheetId: string, ruleId: string): void => {
+  const rules = sheetMeta(wb, sheetId).get('rules') as Y.Map<unknown>;
+  if (!rules.has(ruleId)) throw new NotFoundError(`No rule with id ${ruleId} in sheet ${sheetId}.`);
+  wb.transact(() => rules.delete(ruleId));
 };

@@ -70,6 +70,28 @@ export interface SheetInfo {
   labels?: Labels;
 }
 
+/** How loud an alert is: an error (price below cost) or a warning (overlapping campaigns). */
+export type RuleLevel = 'error' | 'warning';
+
+/**
+ * An alert rule of a sheet: when `when` (a boolean formula in row context, stored form) is TRUE for
+ * a row, the row is flagged with `message`, and the listed columns are highlighted.
+ */
+export interface Rule {
+  id: string;
+  name: string;
+  labels?: Labels;
+  when: string;
+  level: RuleLevel;
+  message: string;
+  messageLabels?: Labels;
+  /** Column ids to highlight; the whole row when empty. */
+  columns: string[];
+}
+
+/** A rule as given to setRule: id optional (generated when missing). */
+export type RuleSpec = Omit<Rule, 'id'> & { id?: string };
+
 /** A cell's own formula, overriding the column's input for that one cell (Excel style). */
 export interface CellFormula {
   f: string;
@@ -96,6 +118,7 @@ export interface WorkbookJSON {
 }
 export interface SheetJSON extends SheetInfo {
   columns: Column[];
+  rules: Rule[];
   rows: { id: string; cells: Record<string, CellValue> }[];
 }
 

@@ -11,6 +11,7 @@ import type {
   Column,
   CurrencyCode,
   Locale,
+  Rule,
   SheetInfo,
   SheetJSON,
   WorkbookJSON,
@@ -219,6 +220,11 @@ export class WorkbookBase {
     );
   }
 
+  /** Alert rules of a sheet. */
+  rules(sheetId: string): Rule[] {
+    return this.cache(sheetId).rules();
+  }
+
   /** Row ids of a sheet, in order. */
   rowIds(sheetId: string): readonly string[] {
     return this.cache(sheetId).rowIds();
@@ -265,7 +271,7 @@ export class WorkbookBase {
       const cache = this.cache(info.id);
       const columns = cache.columns().map((c) => ({ ...c }));
       const rows = cache.rowIds().map((id) => ({ id, cells: this.row(info.id, id) }));
-      return { ...info, columns, rows };
+      return { ...info, columns, rules: cache.rules(), rows };
     });
     return { settings: this.settings, sheets };
   }

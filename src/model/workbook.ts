@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import * as columnOps from './column-ops.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
-import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, WorkbookSettings } from './types.ts';
+import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, RuleSpec, WorkbookSettings } from './types.ts';
 import { WorkbookBase, type WorkbookOptions } from './workbook-base.ts';
 
 /**
@@ -44,6 +44,12 @@ export class Workbook extends WorkbookBase {
   }
   moveSheet(sheetId: string, index: number): void {
     sheetOps.moveSheet(this, sheetId, index);
+  }
+  setRule(sheetId: string, rule: RuleSpec): string {
+    return sheetOps.setRule(this, sheetId, rule);
+  }
+  deleteRule(sheetId: string, ruleId: string): void {
+    sheetOps.deleteRule(this, sheetId, ruleId);
   }
 
   addColumn(sheetId: string, spec: ColumnSpec, index?: number): string {

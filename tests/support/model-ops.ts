@@ -33,14 +33,14 @@ export const randomValue = (rnd: Random, col: Column): CellValue => {
 export const OPS = [
   'setCell', 'setCells', 'setBlock', 'insertRows', 'appendRows', 'deleteRows', 'moveRows', 'duplicateRows',
   'addColumn', 'renameColumn', 'retypeColumn', 'deleteColumn', 'moveColumn', 'setColumnFormula', 'setColumnOptions',
-  'addSheet', 'renameSheet', 'deleteSheet', 'moveSheet', 'setSettings', 'undo', 'redo',
+  'addSheet', 'renameSheet', 'deleteSheet', 'moveSheet', 'setSettings', 'setRule', 'deleteRule', 'undo', 'redo',
 ] as const;
 export type OpName = (typeof OPS)[number];
 
 const WEIGHTS: Record<OpName, number> = {
   setCell: 30, setCells: 6, setBlock: 4, insertRows: 8, appendRows: 3, deleteRows: 5, moveRows: 6, duplicateRows: 3,
   addColumn: 3, renameColumn: 2, retypeColumn: 2, deleteColumn: 1, moveColumn: 2, setColumnFormula: 2, setColumnOptions: 1,
-  addSheet: 1.5, renameSheet: 1, deleteSheet: 0.4, moveSheet: 1, setSettings: 1, undo: 4, redo: 2,
+  addSheet: 1.5, renameSheet: 1, deleteSheet: 0.4, moveSheet: 1, setSettings: 1, setRule: 1, deleteRule: 0.5, undo: 4, redo: 2,
 };
 const TOTAL = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
 
@@ -141,6 +141,17 @@ export const randomOp = (rnd: Random, wb: Workbook): OpName => {
       case 'setSettings':
         wb.setSettings(rnd.pick([{ name: `Plan ${rnd.int(9)}` }, { currency: rnd.pick(['CNY', 'USD', 'EUR'] as const) }, { locale: rnd.pick(['en', 'zh-CN'] as const) }]));
         break;
+      case 'setRule': {
+        const existing = sheet ? wb.rules(sheet) : [];
+        const id = existing.length && rnd.chance(0.5) ? rnd.pick(existing).id : undefined;
+        if (sheet) wb.setRule(sheet, { ...(id ? { id } : {}), name: `Rule ${rnd.int(9)}`, when: `=${rnd.int(9)}>3`, level: rnd.pick(['error', 'warning'] as const), message: 'check', columns: col ? [col.id] : [] });
+        break;
+      }
+      case 'deleteRule': {
+        const existing = sheet ? wb.rules(sheet) : [];
+        if (sheet && existing.length) wb.deleteRule(sheet, rnd.pick(existing).id);
+        break;
+      }
       case 'undo':
         wb.undo();
         break;

@@ -197,3 +197,16 @@ test('encode and load give back the same workbook', () => {
   const copy = Workbook.load(wb.encode());
   expect(copy.toJSON()).toEqual(wb.toJSON());
 });
+
+describe('alert rules', () => {
+  test('a rule is stored with its condition, level, message and highlighted columns; it can be replaced and removed', () => {
+    const { wb, sheet, ids } = products();
+    const id = wb.setRule(sheet, { name: 'Price below cost', when: '=1>2', level: 'error', message: 'Below cost', columns: [ids[1]] });
+    expect(wb.rules(sheet)).toEqual([{ id, name: 'Price below cost', when: '=1>2', level: 'error', message: 'Below cost', columns: [ids[1]] }]);
+    wb.setRule(sheet, { id, name: 'Price below cost', when: '=2>1', level: 'warning', message: 'Below cost', columns: [] });
+    expect(wb.rules(sheet)[0]?.level).toBe('warning');
+    expect(() => wb.setRule(sheet, { name: 'x', when: '1', level: 'error', message: '', columns: [] })).toThrow('starting with "="');
+    wb.deleteRule(sheet, id);
+    expect(wb.rules(sheet)).toEqual([]);
+  });
+});
