@@ -44,6 +44,7 @@ export const addColumn = (wb: WorkbookBase, sheetId: string, spec: ColumnSpec, i
   wb.transact(() => {
     cache.maps.columns.set(id, newColumnMap({ ...spec, name, type, options: spec.options ?? {} }, keys[0] ?? 'a0'));
     for (const m of moved) cache.maps.columns.get(m.id)?.set('order', m.key);
+    cache.columnsChanged();
   });
   return id;
 };
@@ -55,6 +56,7 @@ export const renameColumn = (wb: WorkbookBase, sheetId: string, colId: string, n
   wb.transact(() => {
     m.set('name', n);
     if (m.has('labels')) m.delete('labels');
+    wb.cache(sheetId).columnsChanged();
   });
 };
 
@@ -126,13 +128,17 @@ export const retypeColumn = (
     m.set('type', type);
     if (options) m.set('options', options);
     for (const [rowId, v] of writes) cache.maps.cells.set(cellKey(rowId, colId), v);
+    cache.columnsChanged();
   });
 };
 
 /** Replaces a column's options (choices, currency, precision, referenced sheet, width, pin …). */
 export const setColumnOptions = (wb: WorkbookBase, sheetId: string, colId: string, options: ColumnOptions): void => {
   const m = columnMap(wb, sheetId, colId);
-  wb.transact(() => m.set('options', options));
+  wb.transact(() => {
+    m.set('options', options);
+    wb.cache(sheetId).columnsChanged();
+  });
 };
 
 /** Sets (stored form) or removes (undefined) a column's formula. The engine checks it before this is called. */
@@ -141,6 +147,7 @@ export const setColumnFormula = (wb: WorkbookBase, sheetId: string, colId: strin
   wb.transact(() => {
     if (formula === undefined) m.delete('formula');
     else m.set('formula', formula);
+    wb.cache(sheetId).columnsChanged();
   });
 };
 
@@ -154,6 +161,7 @@ export const deleteColumn = (wb: WorkbookBase, sheetId: string, colId: string): 
   wb.transact(() => {
     cache.maps.columns.delete(colId);
     for (const key of edited) cache.maps.cells.delete(key);
+    cache.columnsChanged();
   });
 };
 
@@ -167,5 +175,6 @@ export const moveColumn = (wb: WorkbookBase, sheetId: string, colId: string, ind
   wb.transact(() => {
     m.set('order', keys[0] ?? 'a0');
     for (const x of moved) cols.get(x.id)?.set('order', x.key);
+    wb.cache(sheetId).columnsChanged();
   });
 };

@@ -82,6 +82,7 @@ export const insertRows = (
   wb.transact(() => {
     writeRows(wb, cache, ids, keys, columns.map((c) => c.id), values);
     for (const m of moved) cache.maps.rowOrder.set(m.id, m.key);
+    cache.rowsChanged([...ids, ...moved.map((m) => m.id)], ids.length + moved.length);
   });
   return ids;
 };
@@ -108,7 +109,10 @@ export const appendRows = (
   const keyed = cache.keyedRows();
   const { keys } = planKeys(keyed, keyed.length, rows.length);
   const ids = newIds(rows.length, 10, wb.random);
-  wb.transact(() => writeRows(wb, cache, ids, keys, columns, checked));
+  wb.transact(() => {
+    writeRows(wb, cache, ids, keys, columns, checked);
+    cache.rowsChanged(ids, ids.length);
+  });
   return ids;
 };
 
@@ -132,6 +136,7 @@ export const deleteRows = (wb: WorkbookBase, sheetId: string, rowIds: readonly s
         if (cache.maps.cells.has(k)) cache.maps.cells.delete(k);
       }
     }
+    cache.rowsChanged(ids, ids.length);
   });
 };
 
@@ -155,6 +160,7 @@ export const moveRows = (
   wb.transact(() => {
     ordered.forEach((id, i) => cache.maps.rowOrder.set(id, keys[i] ?? 'a0'));
     for (const m of moved) cache.maps.rowOrder.set(m.id, m.key);
+    cache.rowsChanged([...ordered, ...moved.map((m) => m.id)], ordered.length + moved.length);
   });
 };
 
@@ -237,6 +243,7 @@ export const setBlock = (
       const { keys } = planKeys(keyed, keyed.length, missing);
       const rows = checked.slice(rowIds.length - top).map((r) => columns.map((_c, j) => (j >= left ? (r[j - left] ?? null) : null)));
       writeRows(wb, cache, newOnes, keys, columns.map((c) => c.id), rows);
+      cache.rowsChanged(newOnes, newOnes.length);
     }
     checked.forEach((r, i) => {
       const rowId = rowIds[top + i];

@@ -101,7 +101,10 @@ export const renameSheet = (wb: WorkbookBase, sheetId: string, name: string): vo
 /** Deletes a sheet with all its rows (undo brings it back). */
 export const deleteSheet = (wb: WorkbookBase, sheetId: string): void => {
   sheetMeta(wb, sheetId);
-  wb.transact(() => wb.internals.sheets.delete(sheetId));
+  wb.transact(() => {
+    wb.internals.sheets.delete(sheetId);
+    wb.dropCache(sheetId);
+  });
 };
 
 /** Moves a sheet to tab position `index` (counted without the moved sheet). */

@@ -201,6 +201,11 @@ export class WorkbookBase {
     return c;
   }
 
+  /** Internal: forgets a sheet's indexes (an operation deleted it inside a larger transaction). */
+  dropCache(sheetId: string): void {
+    this.caches.delete(sheetId);
+  }
+
   /** Columns of a sheet, in order. */
   columns(sheetId: string): readonly Column[] {
     return this.cache(sheetId).columns();

@@ -23,8 +23,10 @@ export const runSeed = (seed: number, ops = OPS): string | null => {
   first.addSheet({ name: 'Products', columns: [{ name: 'SKU', type: 'text' }, { name: 'Cost', type: 'currency' }, { name: 'Channel', type: 'choice', options: { choices: ['App', 'Web', 'Store'] } }] });
   net.settle();
   for (let i = 0; i < ops; i++) {
-    const who = rnd.int(5);
-    randomOp(rnd, net.replicas[who] as Workbook);
+    const wb = net.replicas[rnd.int(5)] as Workbook;
+    // Now and then several operations form one transaction (as a template or an import does).
+    if (rnd.chance(0.1)) wb.transact(() => Array.from({ length: 2 + rnd.int(3) }, () => randomOp(rnd, wb)));
+    else randomOp(rnd, wb);
     if (rnd.chance(0.5)) net.deliverSome(1 + rnd.int(8));
     if (rnd.chance(0.03)) {
       const r = rnd.int(5);

@@ -210,3 +210,22 @@ describe('alert rules', () => {
     expect(wb.rules(sheet)).toEqual([]);
   });
 });
+
+test('operations grouped in one transaction see each other’s effects and undo as one step', () => {
+  const { wb, sheet, ids } = products();
+  wb.clearHistory();
+  const before = wb.toJSON();
+  wb.transact(() => {
+    const col = wb.addColumn(sheet, { name: 'Margin', type: 'percent' });
+    wb.setColumnOptions(sheet, col, { precision: 1 });
+    expect(wb.column(sheet, col)?.options).toEqual({ precision: 1 });
+    const [r] = wb.insertRows(sheet, { index: 0 });
+    expect(wb.rowIds(sheet)[0]).toBe(r);
+    wb.setCell(sheet, r ?? '', ids[0], 'NEW');
+    wb.moveRows(sheet, [r ?? ''], null);
+    expect(wb.rowIds(sheet).at(-1)).toBe(r);
+  });
+  expect(wb.rowCount(sheet)).toBe(3);
+  wb.undo();
+  expect(wb.toJSON()).toEqual(before);
+});
