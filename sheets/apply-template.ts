@@ -1,0 +1,111 @@
+/** Creates sheets from templates: columns first, then references, formulas and alert rules (which need every sheet). */
+import type { Workbook } from '../src/model/index.ts';
+import type { SheetTemplate } from './template.ts';
+import { OPS_TEMPLATES, templateOf } from './templates.ts';
+
+/** Turns a display formula (names) into its stored form (ids) for a sheet; throws with a message when it does not check. */
+export type FormulaCompiler = (wb: Workbook, sheetId: string, display: string) => string;
+
+/** A created sheet: its id and the column id of each template column key. */
+export interface AppliedSheet {
+  sheetId: string;
+  columns: Map<string, string>;
+}
+
+const quoteSheet = (name: string): string => (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+/** A name not used by any sheet yet: `Products`, `Products 2` … */
+const freeName = (wb: Workbook, base: string): string => {
+  if (!wb.sheetByName(base)) return base;
+  for (let i = 2; ; i++) if (!wb.sheetByName(`${base} ${i}`)) return `${base} ${i}`;
+};
+
+/** Kinds a template needs to exist (reference columns and sheet references in its formulas). */
+export const dependenciesOf = (t: SheetTemplate): string[] => {
+  const kinds = new Set<string>();
+  for (const c of t.columns) if (c.refKind) kinds.add(c.refKind);
+  const texts = [...t.columns.map((c) => c.formula ?? ''), ...t.rules.map((r) => r.when)];
+  for (const other of OPS_TEMPLATES) {
+    if (other.kind === t.kind) continue;
+    const pattern = `${quoteSheet(other.en)}[`;
+    if (texts.some((f) => f.includes(pattern))) kinds.add(other.kind);
+  }
+  return [...kinds];
+};
+
+/**
+ * Adds sheets for `templates` (in order, at the end of the tabs) and returns them by kind.
+ * Formulas that name another template's sheet point at the sheet created here, or else at an
+ * existing sheet of that kind; add dependencies first (see dependenciesOf).
+ */
+export const applyTemplates = (
+  wb: Workbook,
+  templates: readonly SheetTemplate[],
+  compile: FormulaCompiler,
+): Map<string, AppliedSheet> => {
+  const applied = new Map<string, AppliedSheet>();
+  for (const t of templates) {
+    const sheetId = wb.addSheet({
+      name: freeName(wb, t.en),
+      kind: t.kind,
+      labels: { en: t.en, 'zh-CN': t.zh },
+      columns: t.columns.map((c) => ({ name: c.en, labels: { en: c.en, 'zh-CN': c.zh }, type: c.type, options: c.options ?? {} })),
+    });
+    const ids = wb.columns(sheetId).map((c) => c.id);
+    applied.set(t.kind, { sheetId, columns: new Map(t.columns.map((c, i) => [c.key, ids[i] ?? ''])) });
+  }
+  const sheetOfKind = (kind: string): string | undefined =>
+    applied.get(kind)?.sheetId ?? wb.sheets().find((s) => s.kind === kind)?.id;
+  // Template formulas name sheets by their English template names; point them at the actual sheets.
+  const localize = (display: string): string => {
+    let out = display;
+    for (const other of OPS_TEMPLATES) {
+      const id = sheetOfKind(other.kind);
+      const actual = id ? wb.sheet(id)?.name : undefined;
+      if (actual && actual !== other.en) out = out.split(`${quoteSheet(other.en)}[`).join(`${quoteSheet(actual)}[`);
+    }
+    return out;
+  };
+  for (const t of templates) {
+    const sheet = applied.get(t.kind);
+    if (!sheet) continue;
+    for (const c of t.columns) {
+      const colId = sheet.columns.get(c.key) ?? '';
+      if (c.refKind) {
+        const ref = sheetOfKind(c.refKind);
+        if (ref) wb.setColumnOptions(sheet.sheetId, colId, { ...(c.options ?? {}), refSheet: ref });
+      }
+    }
+  }
+  for (const t of templates) {
+    const sheet = applied.get(t.kind);
+    if (!sheet) continue;
+    for (const c of t.columns) {
+      if (c.formula) wb.setColumnFormula(sheet.sheetId, sheet.columns.get(c.key) ?? '', compile(wb, sheet.sheetId, localize(c.formula)));
+    }
+    for (const r of t.rules) {
+      wb.setRule(sheet.sheetId, {
+        name: r.en,
+        labels: { en: r.en, 'zh-CN': r.zh },
+        when: compile(wb, sheet.sheetId, localize(r.when)),
+        level: r.level,
+        message: r.message.en,
+        messageLabels: { en: r.message.en, 'zh-CN': r.message.zh },
+        columns: r.columns.map((k) => sheet.columns.get(k) ?? '').filter(Boolean),
+      });
+    }
+  }
+  return applied;
+};
+
+/** Adds a sheet of `kind` with whatever it depends on that the workbook lacks; returns the new sheet's id. */
+export const addTemplateSheet = (wb: Workbook, kind: string, compile: FormulaCompiler): string => {
+  const t = templateOf(kind);
+  if (!t) throw new Error(`No sheet template "${kind}".`);
+  const missing = dependenciesOf(t)
+    .filter((k) => !wb.sheets().some((s) => s.kind === k))
+    .map((k) => templateOf(k))
+    .filter((x): x is SheetTemplate => x !== undefined);
+  const applied = wb.transact(() => applyTemplates(wb, [...missing, t], compile));
+  return applied.get(kind)?.sheetId ?? '';
+};

@@ -1,0 +1,71 @@
+/** KPI dashboard (数据分析): one row per metric, each a cell formula over the other sheets, with target and status. */
+import type { SheetTemplate } from './template.ts';
+
+/** The metrics of the ops template: name, cell formula (display form), target, direction. */
+export const KPI_METRICS: { en: string; zh: string; formula: string; target: number; lowerIsBetter?: boolean }[] = [
+  { en: 'GMV', zh: 'GMV 成交总额', formula: "=SUM('User segments'[Revenue])", target: 3_200_000 },
+  { en: 'Orders', zh: '订单数', formula: "=SUM('User segments'[Orders])", target: 40_000 },
+  { en: 'AOV', zh: '客单价', formula: "=SUM('User segments'[Revenue]) / SUM('User segments'[Orders])", target: 85 },
+  { en: 'Conversion rate', zh: '转化率', formula: "=SUM('A/B tests'[Conversions A]) / SUM('A/B tests'[Visitors A])", target: 0.035 },
+  { en: 'Stock value', zh: '库存金额', formula: '=SUM(Inventory[Stock value])', target: 1_500_000, lowerIsBetter: true },
+  {
+    en: 'SKUs to reorder',
+    zh: '待补货 SKU',
+    formula: '=COUNTIF(Inventory[Status], "Reorder") + COUNTIF(Inventory[Status], "Stock-out risk")',
+    target: 10,
+    lowerIsBetter: true,
+  },
+  { en: 'Live campaigns', zh: '进行中活动', formula: '=COUNTIF(Campaigns[Phase], "Live")', target: 3 },
+  { en: 'Average price index', zh: '平均价格指数', formula: '=AVERAGE(Competitors[Price index])', target: 100, lowerIsBetter: true },
+  { en: 'Tests won', zh: '胜出实验', formula: '=COUNTIF(\'A/B tests\'[Decision], "Ship B")', target: 2 },
+  { en: 'Refunds', zh: '退款金额', formula: "=SUM('After-sales'[Refund amount])", target: 5_000, lowerIsBetter: true },
+  { en: 'SLA breaches', zh: '超时工单', formula: "=COUNTIF('After-sales'[SLA breached], TRUE)", target: 3, lowerIsBetter: true },
+];
+
+export const kpis: SheetTemplate = {
+  kind: 'kpis',
+  en: 'KPIs',
+  zh: 'KPI 看板',
+  about: {
+    en: 'The team’s metrics, each computed from the other sheets, against its target.',
+    zh: '团队的核心指标，均由其他表格实时计算，并与目标对比。',
+  },
+  columns: [
+    { key: 'metric', en: 'Metric', zh: '指标', type: 'text', options: { key: true, width: 180, pinned: true } },
+    { key: 'value', en: 'Value', zh: '当前值', type: 'number', doc: 'each row holds its own formula' },
+    { key: 'target', en: 'Target', zh: '目标', type: 'number' },
+    { key: 'direction', en: 'Direction', zh: '方向', type: 'choice', options: { choices: ['Higher is better', 'Lower is better'] } },
+    {
+      key: 'status',
+      en: 'Status',
+      zh: '状态',
+      type: 'text',
+      formula:
+        '=IF([Direction] = "Lower is better", IF([Value] <= [Target], "On track", "Behind"), IF([Value] >= [Target], "On track", "Behind"))',
+    },
+  ],
+  rules: [
+    {
+      key: 'behind',
+      en: 'Behind target',
+      zh: '未达目标',
+      when: '=[Status] = "Behind"',
+      level: 'warning',
+      message: { en: 'This metric is behind its target.', zh: '该指标未达目标。' },
+      columns: ['value', 'status'],
+    },
+  ],
+  charts: [
+    {
+      key: 'kpiVsTarget',
+      en: 'KPIs against target',
+      zh: 'KPI 与目标',
+      kind: 'bar',
+      x: 'metric',
+      series: [
+        { column: 'value', aggregate: 'sum' },
+        { column: 'target', aggregate: 'sum' },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,57 @@
+/** What a sheet template declares: typed columns, column formulas, alert rules and default charts. */
+import type { ColumnOptions, ColumnType, RuleLevel } from '../src/model/index.ts';
+
+/** A text in each UI language. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+/** A column of a template. `formula` is in display form with English names (resolved when applied). */
+export interface TemplateColumn extends Bilingual {
+  /** Stable key within the template (used by rules, charts and the demo data). */
+  key: string;
+  type: ColumnType;
+  options?: ColumnOptions;
+  /** reference columns: the template kind of the referenced sheet. */
+  refKind?: string;
+  formula?: string;
+  /** One-line explanation shown as the column's description. */
+  doc?: string;
+}
+
+/** An alert rule of a template: `when` is a boolean formula in row context (display form, English names). */
+export interface TemplateRule extends Bilingual {
+  key: string;
+  when: string;
+  level: RuleLevel;
+  message: Bilingual;
+  /** Keys of the columns to highlight. */
+  columns: string[];
+}
+
+/** Chart kinds the app can draw. */
+export type ChartKind = 'bar' | 'line' | 'pie' | 'doughnut' | 'scatter' | 'combo';
+/** How values of a group are combined. */
+export type Aggregation = 'sum' | 'average' | 'count' | 'min' | 'max';
+
+/** A default chart of a template (column keys; turned into a stored chart when the sheet is created). */
+export interface TemplateChart extends Bilingual {
+  key: string;
+  kind: ChartKind;
+  /** Column key on the x axis (groups for bar/line/pie). */
+  x: string;
+  series: { column: string; aggregate: Aggregation; as?: 'bar' | 'line'; errorLow?: string; errorHigh?: string }[];
+  /** A horizontal threshold line, e.g. the reorder point. */
+  threshold?: { value: number } & Bilingual;
+}
+
+/** A sheet template. */
+export interface SheetTemplate extends Bilingual {
+  kind: string;
+  /** What the sheet is for, one sentence in each language (shown in the gallery). */
+  about: Bilingual;
+  columns: TemplateColumn[];
+  rules: TemplateRule[];
+  charts: TemplateChart[];
+}
