@@ -1,0 +1,149 @@
+/**
+ * First look at a CSV file: encoding, delimiter, header, the first rows, a proposed type for each
+ * column and where each column would go. Fast (reads only the start of the file) and synchronous.
+ */
+import Papa from 'papaparse';
+import type { Column, Locale, SheetInfo } from '../model/types.ts';
+import { COLUMN_TYPES, type ColumnType } from '../model/types.ts';
+import { DELIMITERS, type Delimiter } from './csv-field.ts';
+import { decodeStart, detectEncoding, type CsvEncoding, type DetectedEncoding } from './decode-bytes.ts';
+import { detectColumnType, type TypeProposal } from './detect-column-type.ts';
+import { ImportError } from './import-errors.ts';
+import type { ImportColumn, ImportSetup, ImportTarget } from './import-setup.ts';
+import { matchColumns, normalName } from './match-columns.ts';
+import { guessNewline } from './read-csv-rows.ts';
+
+/** The reads an import needs from a workbook; `Workbook` satisfies it. */
+export interface ImportReader {
+  readonly settings: { locale: Locale };
+  sheets(): SheetInfo[];
+  columns(sheetId: string): readonly Column[];
+}
+
+/** Choices the caller makes before looking (all optional: detected when missing). */
+export interface PreviewOptions {
+  encoding?: CsvEncoding;
+  delimiter?: Delimiter;
+  header?: boolean;
+  /** Types for new columns by CSV header (`--type Cost=currency`), overriding the proposal. */
+  types?: Record<string, ColumnType>;
+  /** Rows used to propose types (default 1000); the preview shows the first 20 of them. */
+  sampleRows?: number;
+}
+
+/** What the user sees before importing, with the proposed setup to confirm or change. */
+export interface ImportPreview {
+  setup: ImportSetup;
+  detectedEncoding: DetectedEncoding;
+  headers: string[];
+  /** The first records after the header, as text. */
+  rows: string[][];
+  /** A proposed type per CSV column (for a new sheet; for an existing one, for information). */
+  proposals: TypeProposal[];
+  /** Plain sentences about the mapping: unmatched headers, computed columns … */
+  notes: string[];
+}
+
+const SAMPLE_BYTES = 1 << 20;
+const MAX_NAME = 100;
+
+const isEmptyRecord = (r: readonly string[]): boolean => r.every((f) => f.trim() === '');
+
+/** Names for new columns: the headers, made non-empty and unique. */
+const newColumnNames = (headers: readonly string[]): string[] => {
+  const used = new Set<string>();
+  return headers.map((h, i) => {
+    const base = h.trim().slice(0, MAX_NAME) || `Column ${i + 1}`;
+    let name = base;
+    for (let n = 2; used.has(normalName(name)); n++) name = `${base.slice(0, MAX_NAME - 5)} (${n})`;
+    used.add(normalName(name));
+    return name;
+  });
+};
+
+const targetOf = (reader: ImportReader, target: ImportTarget): ImportSetup['target'] => {
+  if ('newSheet' in target) {
+    const name = target.newSheet.trim();
+    if (!name) throw new ImportError('The new sheet needs a name.');
+    return { newSheet: name };
+  }
+  const sheet = reader.sheets().find((s) => s.id === target.sheetId);
+  if (!sheet) throw new ImportError('The sheet to import into no longer exists; choose another sheet.');
+  return { sheetId: sheet.id, sheetName: sheet.name };
+};
+
+/** Looks at the start of `bytes` and proposes how to import it into `target`. */
+export const previewImport = (
+  bytes: Uint8Array,
+  target: ImportTarget,
+  reader: ImportReader,
+  options: PreviewOptions = {},
+): ImportPreview => {
+  const detectedEncoding = detectEncoding(bytes);
+  const encoding = options.encoding ?? detectedEncoding.encoding;
+  const sampleRows = options.sampleRows ?? 1000;
+  const text = decodeStart(bytes, encoding, SAMPLE_BYTES);
+  if (text.trim() === '') throw new ImportError('The file is empty; choose a CSV file with a header and rows.');
+  const delimiter = options.delimiter ?? guessDelimiter(text);
+  const header = options.header ?? true;
+  const parsed = Papa.parse<string[]>(text, { delimiter, newline: guessNewline(text), preview: sampleRows + 1 + 50 }).data;
+  // A sample cut in the middle of a record would show a broken last row.
+  if (text.length < bytes.length && parsed.length <= sampleRows) parsed.pop();
+  const records = parsed.filter((r) => !isEmptyRecord(r));
+  const width = Math.max(1, header ? (records[0]?.length ?? 1) : Math.max(...records.map((r) => r.length)));
+  const headers = header ? (records[0] ?? []).map((h) => h.trim()) : Array.from({ length: width }, (_x, i) => `Column ${i + 1}`);
+  const rows = records.slice(header ? 1 : 0, (header ? 1 : 0) + sampleRows);
+  const fallbackOrder = reader.settings.locale === 'en' ? 'MDY' : 'DMY';
+  const proposals = headers.map((_h, i) => detectColumnType(rows.map((r) => r[i] ?? ''), fallbackOrder));
+  const setupTarget = targetOf(reader, target);
+  const notes: string[] = [];
+  let columns: ImportColumn[];
+  if ('newSheet' in setupTarget) {
+    const names = newColumnNames(headers);
+    const types = new Map(Object.entries(options.types ?? {}).map(([k, v]) => [normalName(k), v]));
+    for (const [k, v] of types) {
+      if (!headers.some((h) => normalName(h) === k)) throw new ImportError(`The file has no column "${k}"; check the name given with its type.`);
+      if (!(COLUMN_TYPES as readonly string[]).includes(v)) throw new ImportError(`"${v}" is not a column type; use one of ${COLUMN_TYPES.join(', ')}.`);
+    }
+    columns = headers.map((h, i) => {
+      const p = proposals[i] ?? detectColumnType([]);
+      const forced = types.get(normalName(h));
+      const into = forced
+        ? { name: names[i] ?? h, type: forced, options: forced === p.type ? p.options : {} }
+        : { name: names[i] ?? h, type: p.type, options: p.options };
+      return { header: h, into, dateOrder: p.dateOrder };
+    });
+  } else {
+    const sheetCols = reader.columns(setupTarget.sheetId);
+    const ids = matchColumns(headers, sheetCols);
+    columns = headers.map((h, i) => {
+      const col = sheetCols.find((c) => c.id === ids[i]);
+      const dateOrder = proposals[i]?.dateOrder ?? fallbackOrder;
+      if (!col) {
+        const computed = sheetCols.find((c) => c.formula !== undefined && normalName(c.name) === normalName(h));
+        notes.push(
+          computed
+            ? `Column "${h}" is computed by a formula in "${setupTarget.sheetName}"; its values in the file are not imported.`
+            : `Column "${h}" matches no column of "${setupTarget.sheetName}"; it is not imported unless you choose a column for it.`,
+        );
+        return { header: h, into: null, dateOrder };
+      }
+      return { header: h, into: { id: col.id, name: col.name, type: col.type, options: col.options }, dateOrder };
+    });
+  }
+  return {
+    setup: { encoding, delimiter, header, target: setupTarget, columns },
+    detectedEncoding,
+    headers,
+    rows: rows.slice(0, 20),
+    proposals,
+    notes,
+  };
+};
+
+/** The delimiter of the file among `,` `;` and tab (`,` when nothing else fits better). */
+const guessDelimiter = (text: string): Delimiter => {
+  const r = Papa.parse<string[]>(text, { preview: 20, delimitersToGuess: [...DELIMITERS] });
+  const d = r.meta.delimiter;
+  return (DELIMITERS as readonly string[]).includes(d) ? (d as Delimiter) : ',';
+};
