@@ -32,7 +32,8 @@ export interface DetectedEncoding {
 /** How much of a file detection looks at. */
 const SAMPLE_BYTES = 1 << 20;
 
-const decodes = (bytes: Uint8Array, encoding: CsvEncoding): boolean => {
+/** True when `bytes` (possibly cut in the middle of a character) are valid in `encoding`. */
+export const decodes = (bytes: Uint8Array, encoding: CsvEncoding): boolean => {
   try {
     // `stream` lets a sample end in the middle of a character without counting as an error.
     new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
@@ -88,8 +89,9 @@ export const decodeBytes = (bytes: Uint8Array, encoding: CsvEncoding): string =>
   }
 };
 
-/** The first part of a file as text (for a preview), cut at a character boundary. */
-export const decodeStart = (bytes: Uint8Array, encoding: CsvEncoding, maxBytes: number): string => {
-  if (bytes.length <= maxBytes) return decodeBytes(bytes, encoding);
-  return new TextDecoder(encoding).decode(bytes.subarray(0, maxBytes), { stream: true });
-};
+/**
+ * The first part of a file as text, for a preview: cut at a character boundary, and with U+FFFD
+ * for invalid bytes, so that a wrong encoding shows as garbled text rather than failing.
+ */
+export const decodeStart = (bytes: Uint8Array, encoding: CsvEncoding, maxBytes: number): string =>
+  new TextDecoder(encoding).decode(bytes.subarray(0, maxBytes), { stream: bytes.length > maxBytes });

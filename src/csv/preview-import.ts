@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import type { Column, Locale, SheetInfo } from '../model/types.ts';
 import { COLUMN_TYPES, type ColumnType } from '../model/types.ts';
 import { DELIMITERS, type Delimiter } from './csv-field.ts';
-import { decodeStart, detectEncoding, type CsvEncoding, type DetectedEncoding } from './decode-bytes.ts';
+import { decodes, decodeStart, detectEncoding, ENCODING_NAMES, type CsvEncoding, type DetectedEncoding } from './decode-bytes.ts';
 import { detectColumnType, type TypeProposal } from './detect-column-type.ts';
 import { ImportError } from './import-errors.ts';
 import type { ImportColumn, ImportSetup, ImportTarget } from './import-setup.ts';
@@ -84,9 +84,10 @@ export const previewImport = (
   const sampleRows = options.sampleRows ?? 1000;
   const text = decodeStart(bytes, encoding, SAMPLE_BYTES);
   if (text.trim() === '') throw new ImportError('The file is empty; choose a CSV file with a header and rows.');
-  const delimiter = options.delimiter ?? guessDelimiter(text);
+  const newline = guessNewline(text);
+  const delimiter = options.delimiter ?? guessDelimiter(text, newline);
   const header = options.header ?? true;
-  const parsed = Papa.parse<string[]>(text, { delimiter, newline: guessNewline(text), preview: sampleRows + 1 + 50 }).data;
+  const parsed = Papa.parse<string[]>(text, { delimiter, newline, preview: sampleRows + 1 + 50 }).data;
   // A sample cut in the middle of a record would show a broken last row.
   if (text.length < bytes.length && parsed.length <= sampleRows) parsed.pop();
   const records = parsed.filter((r) => !isEmptyRecord(r));
@@ -97,6 +98,9 @@ export const previewImport = (
   const proposals = headers.map((_h, i) => detectColumnType(rows.map((r) => r[i] ?? ''), fallbackOrder));
   const setupTarget = targetOf(reader, target);
   const notes: string[] = [];
+  if (!decodes(bytes.subarray(0, SAMPLE_BYTES), encoding)) {
+    notes.push(`The file is not valid ${ENCODING_NAMES[encoding]}; choose the encoding it was saved in.`);
+  }
   let columns: ImportColumn[];
   if ('newSheet' in setupTarget) {
     const names = newColumnNames(headers);
@@ -141,9 +145,22 @@ export const previewImport = (
   };
 };
 
-/** The delimiter of the file among `,` `;` and tab (`,` when nothing else fits better). */
-const guessDelimiter = (text: string): Delimiter => {
-  const r = Papa.parse<string[]>(text, { preview: 20, delimitersToGuess: [...DELIMITERS] });
-  const d = r.meta.delimiter;
-  return (DELIMITERS as readonly string[]).includes(d) ? (d as Delimiter) : ',';
+/**
+ * The delimiter of the file among `,` `;` and tab: the one that splits the first records into the
+ * same number of fields (more than one), the most fields breaking ties; `,` when none does.
+ * (papaparse's own guess counts a trailing empty line against short files.)
+ */
+const guessDelimiter = (text: string, newline: '\r\n' | '\n' | '\r'): Delimiter => {
+  let best: { d: Delimiter; spread: number; fields: number } | null = null;
+  for (const d of DELIMITERS) {
+    const counts = Papa.parse<string[]>(text, { delimiter: d, newline, preview: 20 })
+      .data.filter((r) => !isEmptyRecord(r))
+      .map((r) => r.length);
+    if (counts.length === 0) continue;
+    const fields = Math.min(...counts);
+    const spread = Math.max(...counts) - fields;
+    if (fields < 2) continue;
+    if (!best || spread < best.spread || (spread === best.spread && fields > best.fields)) best = { d, spread, fields };
+  }
+  return best?.d ?? ',';
 };
