@@ -38,7 +38,13 @@ const hundredth = (digits: string): number => {
 };
 
 /** Spaces people put around values, including no-break and ideographic spaces. */
-export const trimSpaces = (s: string): string => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+export const trimSpaces = (s: string): string => {
+  // Most fields have no spaces around them: two character tests instead of a regex.
+  const a = s.charCodeAt(0);
+  const z = s.charCodeAt(s.length - 1);
+  if (a > 32 && a !== 160 && a !== 0x3000 && z > 32 && z !== 160 && z !== 0x3000) return s;
+  return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+};
 
 /** The number written in `text`, or null when it is not a number. */
 export const parseNumberText = (text: string): NumberText | null => {

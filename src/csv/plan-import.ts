@@ -4,7 +4,6 @@
  * `commitImport` does. Needs no workbook (only the setup), so it can run in a Web Worker.
  */
 import type { CellValue } from '../model/types.ts';
-import { checkValue } from '../model/values.ts';
 import { decodeBytes } from './decode-bytes.ts';
 import { checkSetup, mappedColumns, type ImportSetup } from './import-setup.ts';
 import { parseCellText } from './parse-cell-text.ts';
@@ -90,13 +89,13 @@ export const planImport = async (bytes: Uint8Array, setup: ImportSetup, options:
       const m = mapped[j];
       const ctx = ctxs[j];
       if (!m || !ctx) continue;
+      // parseCellText returns only values the model accepts (a unit test holds it to that), and
+      // appendRows checks again at commit time, all or nothing.
       const parsed = parseCellText(f[m.index] ?? '', m.into, ctx);
-      // The model's own check: what passes here, appendRows takes.
-      const checked = parsed.ok ? checkValue(m.into, parsed.value) : parsed;
-      if (checked.ok) values[j] = checked.value;
+      if (parsed.ok) values[j] = parsed.value;
       else {
         bad = true;
-        refuse(row.line, checked.message, m.column.header);
+        refuse(row.line, parsed.message, m.column.header);
       }
     }
     if (bad) plan.badRows++;
