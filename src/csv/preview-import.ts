@@ -72,6 +72,53 @@ const targetOf = (reader: ImportReader, target: ImportTarget): ImportSetup['targ
   return { sheetId: sheet.id, sheetName: sheet.name };
 };
 
+/** Columns of a new sheet: named after the headers, typed as proposed or as forced by `types`. */
+const newSheetColumns = (
+  headers: readonly string[],
+  proposals: readonly TypeProposal[],
+  types: Record<string, ColumnType>,
+): ImportColumn[] => {
+  const forced = new Map<string, ColumnType>();
+  for (const [name, type] of Object.entries(types)) {
+    if (!headers.some((h) => normalName(h) === normalName(name))) {
+      throw new ImportError(`The file has no column "${name}"; check the name given with its type.`);
+    }
+    if (!(COLUMN_TYPES as readonly string[]).includes(type)) {
+      throw new ImportError(`"${type}" is not a column type; use one of ${COLUMN_TYPES.join(', ')}.`);
+    }
+    forced.set(normalName(name), type);
+  }
+  const names = newColumnNames(headers);
+  return headers.map((h, i) => {
+    const p = proposals[i] ?? detectColumnType([]);
+    const type = forced.get(normalName(h)) ?? p.type;
+    return { header: h, into: { name: names[i] ?? h, type, options: type === p.type ? p.options : {} }, dateOrder: p.dateOrder };
+  });
+};
+
+/** Columns of an existing sheet matched by header; unmatched headers get a note each. */
+const existingSheetColumns = (
+  headers: readonly string[],
+  proposals: readonly TypeProposal[],
+  sheetName: string,
+  sheetCols: readonly Column[],
+  notes: string[],
+): ImportColumn[] => {
+  const ids = matchColumns(headers, sheetCols);
+  return headers.map((h, i) => {
+    const col = sheetCols.find((c) => c.id === ids[i]);
+    const dateOrder = proposals[i]?.dateOrder ?? 'MDY';
+    if (col) return { header: h, into: { id: col.id, name: col.name, type: col.type, options: col.options }, dateOrder };
+    const computed = sheetCols.some((c) => c.formula !== undefined && normalName(c.name) === normalName(h));
+    notes.push(
+      computed
+        ? `Column "${h}" is computed by a formula in "${sheetName}"; its values in the file are not imported.`
+        : `Column "${h}" matches no column of "${sheetName}"; it is not imported unless you choose a column for it.`,
+    );
+    return { header: h, into: null, dateOrder };
+  });
+};
+
 /** Looks at the start of `bytes` and proposes how to import it into `target`. */
 export const previewImport = (
   bytes: Uint8Array,
@@ -89,9 +136,9 @@ export const previewImport = (
   const header = options.header ?? true;
   const parsed = Papa.parse<string[]>(text, { delimiter, newline, preview: sampleRows + 1 + 50 }).data;
   // A sample cut in the middle of a record would show a broken last row.
-  if (text.length < bytes.length && parsed.length <= sampleRows) parsed.pop();
+  if (bytes.length > SAMPLE_BYTES && parsed.length <= sampleRows) parsed.pop();
   const records = parsed.filter((r) => !isEmptyRecord(r));
-  const width = Math.max(1, header ? (records[0]?.length ?? 1) : Math.max(...records.map((r) => r.length)));
+  const width = Math.max(1, ...records.slice(0, header ? 1 : undefined).map((r) => r.length));
   const headers = header ? (records[0] ?? []).map((h) => h.trim()) : Array.from({ length: width }, (_x, i) => `Column ${i + 1}`);
   const rows = records.slice(header ? 1 : 0, (header ? 1 : 0) + sampleRows);
   const fallbackOrder = reader.settings.locale === 'en' ? 'MDY' : 'DMY';
@@ -101,40 +148,10 @@ export const previewImport = (
   if (!decodes(bytes.subarray(0, SAMPLE_BYTES), encoding)) {
     notes.push(`The file is not valid ${ENCODING_NAMES[encoding]}; choose the encoding it was saved in.`);
   }
-  let columns: ImportColumn[];
-  if ('newSheet' in setupTarget) {
-    const names = newColumnNames(headers);
-    const types = new Map(Object.entries(options.types ?? {}).map(([k, v]) => [normalName(k), v]));
-    for (const [k, v] of types) {
-      if (!headers.some((h) => normalName(h) === k)) throw new ImportError(`The file has no column "${k}"; check the name given with its type.`);
-      if (!(COLUMN_TYPES as readonly string[]).includes(v)) throw new ImportError(`"${v}" is not a column type; use one of ${COLUMN_TYPES.join(', ')}.`);
-    }
-    columns = headers.map((h, i) => {
-      const p = proposals[i] ?? detectColumnType([]);
-      const forced = types.get(normalName(h));
-      const into = forced
-        ? { name: names[i] ?? h, type: forced, options: forced === p.type ? p.options : {} }
-        : { name: names[i] ?? h, type: p.type, options: p.options };
-      return { header: h, into, dateOrder: p.dateOrder };
-    });
-  } else {
-    const sheetCols = reader.columns(setupTarget.sheetId);
-    const ids = matchColumns(headers, sheetCols);
-    columns = headers.map((h, i) => {
-      const col = sheetCols.find((c) => c.id === ids[i]);
-      const dateOrder = proposals[i]?.dateOrder ?? fallbackOrder;
-      if (!col) {
-        const computed = sheetCols.find((c) => c.formula !== undefined && normalName(c.name) === normalName(h));
-        notes.push(
-          computed
-            ? `Column "${h}" is computed by a formula in "${setupTarget.sheetName}"; its values in the file are not imported.`
-            : `Column "${h}" matches no column of "${setupTarget.sheetName}"; it is not imported unless you choose a column for it.`,
-        );
-        return { header: h, into: null, dateOrder };
-      }
-      return { header: h, into: { id: col.id, name: col.name, type: col.type, options: col.options }, dateOrder };
-    });
-  }
+  const columns =
+    'newSheet' in setupTarget
+      ? newSheetColumns(headers, proposals, options.types ?? {})
+      : existingSheetColumns(headers, proposals, setupTarget.sheetName, reader.columns(setupTarget.sheetId), notes);
   return {
     setup: { encoding, delimiter, header, target: setupTarget, columns },
     detectedEncoding,

@@ -84,6 +84,12 @@ describe('encoding: every encoding imports the same typed rows', () => {
     ]);
   });
 
+  test('the preview shows every row of a small file, the last one too when no line break ends it', () => {
+    const wb = Workbook.create({ name: 'Imports' });
+    const preview = previewImport(gbk('商品,价格\r\n你好,12元\r\n中文,5元'), { newSheet: 'Supplier' }, wb);
+    expect(preview.rows).toEqual([['你好', '12元'], ['中文', '5元']]);
+  });
+
   test('GB18030 four-byte characters decode too', () => {
     expect(decodeBytes(Uint8Array.from([0x61, 0x95, 0x32, 0x82, 0x36]), 'gb18030')).toBe('a𠀀');
   });

@@ -85,7 +85,7 @@ describe('mapping: by hand', () => {
   test('a --type for a column the file does not have is refused with a sentence', () => {
     const { wb } = shop();
     expect(() => previewImport(bytesOf('Code\r\n1\r\n'), { newSheet: 'Codes' }, wb, { types: { Qty: 'number' } })).toThrow(
-      'The file has no column "qty"; check the name given with its type.',
+      'The file has no column "Qty"; check the name given with its type.',
     );
   });
 
