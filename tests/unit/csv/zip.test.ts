@@ -1,8 +1,17 @@
 /** The whole workbook as a .zip snapshot: one CSV per sheet and a manifest of which state it is. */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { encodeUtf8, exportSheetCsv, exportWorkbookZip, type ExportManifest } from '../../../src/csv/index.ts';
-import { SAMPLE_ROWS, shop } from './shop.ts';
+import {
+  commitImport,
+  encodeUtf8,
+  exportSheetCsv,
+  exportWorkbookZip,
+  planImport,
+  previewImport,
+  type ExportManifest,
+} from '../../../src/csv/index.ts';
+import { Workbook } from '../../../src/model/index.ts';
+import { sheetValues, SAMPLE_ROWS, shop } from './shop.ts';
 
 const SNAPSHOT = { workbookId: 'wb-42', version: 'sv:AQLx9wMA', time: new Date('2026-11-29T18:39:05Z'), by: 'lin.wei' };
 
@@ -79,5 +88,19 @@ describe('zip: a snapshot of the whole workbook', () => {
     const date = view.getUint16(12, true);
     expect([time >> 11, (time >> 5) & 63, (time & 31) * 2]).toEqual([18, 39, 4]);
     expect([(date >> 9) + 1980, (date >> 5) & 15, date & 31]).toEqual([2026, 11, 29]);
+  });
+
+  test('a CSV of the zip imports into a new sheet with the manifest’s column types and gives the same values', async () => {
+    const { wb, sheet } = twoSheets();
+    const files = unzipSync(exportWorkbookZip(wb, { snapshot: SNAPSHOT, mode: 'display', locale: 'zh-CN' }).bytes);
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array())) as ExportManifest;
+    const entry = manifest.sheets[0];
+    const bytes = files[entry?.file ?? ''];
+    if (!entry || !bytes) throw new Error('fixture');
+    const restored = Workbook.create({ name: 'Restored', locale: 'zh-CN' });
+    const types = Object.fromEntries(entry.columns.map((c) => [c.header, c.type]));
+    const preview = previewImport(bytes, { newSheet: entry.name }, restored, { types });
+    const result = commitImport(await planImport(bytes, preview.setup), 'good-rows', restored);
+    expect(sheetValues(restored, result.sheetId ?? '')).toEqual(sheetValues(wb, sheet));
   });
 });
