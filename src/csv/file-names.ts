@@ -2,10 +2,14 @@
 
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
+/** Names Windows refuses for a file, whatever the extension. */
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
 /** A name usable as a file name: unsafe characters and runs of spaces become `-`. */
 export const safeFileName = (name: string, fallback = 'export'): string => {
-  const s = name.replace(UNSAFE, '-').replace(/\s+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '');
-  return (s || fallback).slice(0, 80);
+  const s = name.replace(UNSAFE, '-').replace(/\s+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80);
+  if (!s) return fallback;
+  return RESERVED.test(s) ? `${s}-sheet` : s;
 };
 
 /** The time of a snapshot as it appears in file names: `2026-11-29T18-39-05Z` (UTC, no colons). */

@@ -8,6 +8,7 @@ import {
   exportWorkbookZip,
   planImport,
   previewImport,
+  safeFileName,
   type ExportManifest,
 } from '../../../src/csv/index.ts';
 import { Workbook } from '../../../src/model/index.ts';
@@ -102,5 +103,17 @@ describe('zip: a snapshot of the whole workbook', () => {
     const preview = previewImport(bytes, { newSheet: entry.name }, restored, { types });
     const result = commitImport(await planImport(bytes, preview.setup), 'good-rows', restored);
     expect(sheetValues(restored, result.sheetId ?? '')).toEqual(sheetValues(wb, sheet));
+  });
+
+  test.each([
+    ['Products', 'Products'],
+    ['库存 / Inventory', '库存-Inventory'],
+    ['Q3: plan? "final" <v2>|*', 'Q3-plan-final-v2'],
+    ['  spaced   out  ', 'spaced-out'],
+    ['..hidden', 'hidden'],
+    ['CON', 'CON-sheet'],
+    ['???', 'sheet'],
+  ])('a sheet named %j is written as %j.csv', (name, file) => {
+    expect(safeFileName(name, 'sheet')).toBe(file);
   });
 });
