@@ -13,7 +13,7 @@ import {
   type ImportPlan,
 } from '../../../src/csv/index.ts';
 import { ValidationError, type Workbook } from '../../../src/model/index.ts';
-import { bytesOf } from './import-helpers.ts';
+import { bytesOf } from './read-as-text.ts';
 import { sheetValues, shop } from './shop.ts';
 
 const FILE = [

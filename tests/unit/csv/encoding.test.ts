@@ -13,7 +13,7 @@ import {
   type CsvEncoding,
 } from '../../../src/csv/index.ts';
 import { Workbook } from '../../../src/model/index.ts';
-import { bytesOf } from './import-helpers.ts';
+import { bytesOf } from './read-as-text.ts';
 
 const GBK: Record<string, [number, number]> = {
   你: [0xc4, 0xe3], 好: [0xba, 0xc3], 中: [0xd6, 0xd0], 文: [0xce, 0xc4], 是: [0xca, 0xc7], 否: [0xb7, 0xf1],

@@ -1,7 +1,7 @@
 /** Mapping CSV headers to sheet columns: by name or label (English or Chinese), then by hand. */
 import { describe, expect, test } from 'vitest';
 import { commitImport, ImportError, planImport, previewImport } from '../../../src/csv/index.ts';
-import { bytesOf } from './import-helpers.ts';
+import { bytesOf } from './read-as-text.ts';
 import { shop } from './shop.ts';
 
 const headersOf = (setup: { columns: { header: string; into: { name: string } | null }[] }) =>

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { ImportCancelledError, planImport, previewImport, type ImportProgress } from '../../../src/csv/index.ts';
-import { bytesOf } from './import-helpers.ts';
+import { bytesOf } from './read-as-text.ts';
 import { shop } from './shop.ts';
 
 const ROWS = 20_000;

@@ -4,7 +4,7 @@
  * exactly the ones written, empty fields as empty cells.
  */
 import { describe, expect, test } from 'vitest';
-import { readAsText } from './import-helpers.ts';
+import { readAsText } from './read-as-text.ts';
 
 const CASES: [name: string, csv: string, header: string[], rows: (string | null)[][]][] = [
   ['simple', 'a,b,c\n1,2,3', ['a', 'b', 'c'], [['1', '2', '3']]],
