@@ -80,7 +80,9 @@ export const planImport = async (bytes: Uint8Array, setup: ImportSetup, options:
     }
     if (f.length !== width) {
       plan.badRows++;
-      refuse(row.line, `This record has ${f.length} values but the header has ${width}; a value with a ${setup.delimiter === '\t' ? 'tab' : `"${setup.delimiter}"`} in it may be missing its quotes.`);
+      const first = setup.header ? 'the header' : 'the first record';
+      const delimiter = setup.delimiter === '\t' ? 'tab' : `"${setup.delimiter}"`;
+      refuse(row.line, `This record has ${f.length} values but ${first} has ${width}; a value with a ${delimiter} in it may be missing its quotes.`);
       return;
     }
     const values: CellValue[] = new Array<CellValue>(mapped.length);

@@ -28,7 +28,7 @@ export interface ReadCsvOptions {
 }
 
 const QUOTE_PROBLEMS: Record<string, string> = {
-  MissingQuotes: 'a quoted value is never closed (a " is missing)',
+  MissingQuotes: 'a quoted value is never closed (a " is missing), so the rest of the file was read as part of it',
   InvalidQuotes: 'a quote inside a value is not doubled ("" stands for one ")',
 };
 

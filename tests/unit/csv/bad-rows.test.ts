@@ -44,7 +44,7 @@ describe('bad rows: listed with line number and reason', () => {
       { line: 6, column: 'Launch', message: '"2026-02-30" is not a date (write it as YYYY-MM-DD)' },
       { line: 7, message: 'This record has 4 values but the header has 5; a value with a "," in it may be missing its quotes.' },
       { line: 11, column: 'Stock', message: '"x" is not a number' },
-      { line: 12, message: 'This record is malformed: a quoted value is never closed (a " is missing).' },
+      { line: 12, message: 'This record is malformed: a quoted value is never closed (a " is missing), so the rest of the file was read as part of it.' },
     ]);
     expect(plan.lines).toEqual([2, 8]);
     expect(plan.rows).toEqual([
