@@ -1,0 +1,88 @@
+/**
+ * Text from a file → the typed value of a column. The one place where imported text becomes a
+ * cell value, so it can be unified with the grid's typed input later.
+ */
+import type { CellScalar, Column } from '../model/types.ts';
+import { isProtectedText, unprotectText } from './csv-injection.ts';
+import { parseDateText, type DateOrder } from './parse-date-text.ts';
+import { parseNumberText, trimSpaces } from './parse-number-text.ts';
+
+/** How a text is read: the day/month order of dates like `01/05/2026`. */
+export interface ParseContext {
+  dateOrder: DateOrder;
+}
+
+/** A value for the column, or a sentence saying why the text is not one. */
+export type ParsedCell = { ok: true; value: CellScalar } | { ok: false; message: string };
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '是', '真', '对']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '否', '假', '错']);
+
+/** true/false for a yes/no word (`TRUE`, `yes`, `是` …), else null; 1 and 0 only when `digits`. */
+export const booleanWord = (text: string, digits: boolean): boolean | null => {
+  const t = trimSpaces(text).toLowerCase();
+  if (TRUE_WORDS.has(t) || (digits && t === '1')) return true;
+  if (FALSE_WORDS.has(t) || (digits && t === '0')) return false;
+  return null;
+};
+
+const quote = (s: string): string => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
+
+const fail = (message: string): ParsedCell => ({ ok: false, message });
+
+const amount = (text: string, column: Pick<Column, 'type' | 'options'>): ParsedCell => {
+  const n = parseNumberText(text);
+  const shown = quote(trimSpaces(text));
+  if (!n) return fail(`${shown} is not a number`);
+  switch (column.type) {
+    case 'currency': {
+      const want = column.options.currency;
+      if (n.percent) return fail(`${shown} is a percentage, not an amount of money`);
+      if (n.currency && want && n.currency !== want) return fail(`${shown} is in ${n.currency}, the column is in ${want}`);
+      return { ok: true, value: n.value };
+    }
+    case 'percent':
+      if (n.currency) return fail(`${shown} is an amount of money, not a percentage`);
+      return { ok: true, value: n.value };
+    default:
+      if (n.currency) return fail(`${shown} is an amount of money; import this column as currency`);
+      if (n.percent) return fail(`${shown} is a percentage; import this column as percent`);
+      if (column.type === 'integer' && !Number.isSafeInteger(n.value)) return fail(`${shown} is not a whole number`);
+      return { ok: true, value: n.value };
+  }
+};
+
+/**
+ * The value of `text` for `column`. An empty field is an empty cell. Text keeps its spaces and
+ * loses only the `'` that export adds against CSV injection.
+ *
+ * @example parseCellText('¥1,234.50', { type: 'currency', options: {} }, { dateOrder: 'MDY' }) // { ok: true, value: 1234.5 }
+ */
+export const parseCellText = (text: string, column: Pick<Column, 'type' | 'options'>, ctx: ParseContext): ParsedCell => {
+  if (text === '') return { ok: true, value: null };
+  if (column.type === 'text' || column.type === 'reference') return { ok: true, value: unprotectText(text) };
+  const t = trimSpaces(isProtectedText(text) ? unprotectText(text) : text);
+  if (t === '') return { ok: true, value: null };
+  switch (column.type) {
+    case 'number':
+    case 'integer':
+    case 'currency':
+    case 'percent':
+      return amount(t, column);
+    case 'date': {
+      const d = parseDateText(t, ctx.dateOrder);
+      return d ? { ok: true, value: d } : fail(`${quote(t)} is not a date (write it as YYYY-MM-DD)`);
+    }
+    case 'boolean': {
+      const b = booleanWord(t, true);
+      return b === null ? fail(`${quote(t)} is not yes or no (true/false, yes/no, 是/否, 1/0)`) : { ok: true, value: b };
+    }
+    case 'choice': {
+      const choices = column.options.choices ?? [];
+      if (choices.length === 0) return { ok: true, value: t };
+      const lower = t.toLowerCase();
+      const hit = choices.find((c) => c === t) ?? choices.find((c) => c.toLowerCase() === lower);
+      return hit !== undefined ? { ok: true, value: hit } : fail(`${quote(t)} is not one of ${choices.map(quote).join(', ')}`);
+    }
+  }
+};
