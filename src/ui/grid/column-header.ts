@@ -1,0 +1,107 @@
+/**
+ * The column header: type badge, name, sort and filter marks, and a menu button. A vanilla AG
+ * Grid header component (AG Grid builds headers itself); every text goes in through textContent
+ * or a title attribute, never as HTML.
+ */
+import type { IHeaderComp, IHeaderParams } from 'ag-grid-community';
+import type { Column, CurrencyCode } from '../../model/index.ts';
+import { CURRENCY_SYMBOL } from '../format/cell-format.ts';
+import type { RowRef } from './grid-controller.ts';
+
+/** What the header needs besides AG Grid's params. */
+export interface ColumnHeaderParams {
+  /** The column's current model record (read at render time, so renames show at once). */
+  model: () => Column | undefined;
+  label: (c: Column) => string;
+  typeLabel: (c: Column) => string;
+  currency: () => CurrencyCode;
+  filtered: () => boolean;
+  /** A click on the header: sort by this column (Shift adds it to the sort). */
+  onSort: (multi: boolean) => void;
+  menuLabel: (name: string) => string;
+  formulaTitle: (c: Column) => string;
+  onMenu: (colId: string, anchor: HTMLElement) => void;
+}
+
+const BADGES: Record<Column['type'], string> = {
+  text: 'Aa',
+  number: '1.2',
+  integer: '123',
+  currency: '¥',
+  percent: '%',
+  date: '31',
+  boolean: '✓',
+  choice: '▾',
+  reference: '↗',
+};
+
+const span = (cls: string): HTMLSpanElement => {
+  const s = document.createElement('span');
+  s.className = cls;
+  return s;
+};
+
+/** AG Grid header component of a data column. */
+export class ColumnHeader implements IHeaderComp {
+  private gui = document.createElement('div');
+  private badge = span('wb-hdr-badge');
+  private name = span('wb-hdr-name');
+  private sort = span('wb-hdr-sort');
+  private filter = span('wb-hdr-filter');
+  private menu = document.createElement('button');
+  private params!: IHeaderParams<RowRef> & ColumnHeaderParams;
+  private readonly onSort = () => this.render();
+
+  init(params: IHeaderParams<RowRef> & ColumnHeaderParams): void {
+    this.params = params;
+    this.gui.className = 'wb-hdr';
+    this.menu.type = 'button';
+    this.menu.className = 'wb-hdr-menu';
+    this.menu.textContent = '⋮';
+    this.filter.textContent = '⏷';
+    this.gui.append(this.badge, this.name, this.sort, this.filter, this.menu);
+    this.gui.addEventListener('click', (e) => {
+      if (e.target === this.menu) return;
+      this.params.onSort(e.shiftKey);
+    });
+    this.menu.addEventListener('click', (e) => {
+      e.stopPropagation();
+      this.params.onMenu(this.params.column.getColId(), this.menu);
+    });
+    // AG Grid would start a column drag from the button; a menu click must not move the column.
+    this.menu.addEventListener('mousedown', (e) => e.stopPropagation());
+    params.column.addEventListener('sortChanged', this.onSort);
+    this.render();
+  }
+
+  private render(): void {
+    const m = this.params.model();
+    if (!m) return;
+    const label = this.params.label(m);
+    this.name.textContent = label;
+    this.badge.textContent =
+      m.formula !== undefined ? 'ƒ' : m.type === 'currency' ? CURRENCY_SYMBOL[m.options.currency ?? this.params.currency()] : BADGES[m.type];
+    this.badge.classList.toggle('wb-hdr-badge-formula', m.formula !== undefined);
+    const typeText = this.params.typeLabel(m);
+    this.gui.title = m.formula !== undefined ? `${label} · ${typeText}\n${this.params.formulaTitle(m)}` : `${label} · ${typeText}`;
+    const dir = this.params.column.getSort();
+    this.sort.textContent = dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '';
+    this.filter.hidden = !this.params.filtered();
+    this.menu.setAttribute('aria-label', this.params.menuLabel(label));
+    this.menu.title = this.params.menuLabel(label);
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(params: IHeaderParams<RowRef> & ColumnHeaderParams): boolean {
+    this.params = params;
+    this.render();
+    return true;
+  }
+
+  destroy(): void {
+    this.params.column.removeEventListener('sortChanged', this.onSort);
+  }
+}
