@@ -26,7 +26,7 @@ interface Box {
 
 /** Where the cell is, relative to `container`, or null when it is not rendered. */
 const cellBox = (container: HTMLElement, rowIndex: number, colId: string): Box | null => {
-  const cell = container.querySelector<HTMLElement>(`.ag-row[row-index="${rowIndex}"] > .ag-cell[col-id="${CSS.escape(colId)}"]`);
+  const cell = container.querySelector<HTMLElement>(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${CSS.escape(colId)}"]`);
   if (!cell) return null;
   const c = container.getBoundingClientRect();
   const r = cell.getBoundingClientRect();
@@ -58,7 +58,6 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
   createEffect(
     on(session, (s) => {
       setError(undefined);
-      panelKeys = undefined;
       if (!s) {
         setBox(null);
         return;
@@ -69,7 +68,9 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
       setText(start);
       place();
       input.focus();
-      input.setSelectionRange(start.length, start.length);
+      // A picker opens with its text selected: typing searches afresh, the arrows pick from the list.
+      if (picker()) input.select();
+      else input.setSelectionRange(start.length, start.length);
     }),
   );
 
@@ -123,7 +124,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
     <div
       class="wb-editor"
       classList={{ 'wb-editor-open': !!session() && !!box() }}
-      style={box() ? { left: `${box()?.left}px`, top: `${box()?.top}px`, 'min-width': `${box()?.width}px` } : undefined}
+      style={box() ? { left: `${box()?.left}px`, top: `${box()?.top}px` } : undefined}
     >
       <input
         ref={(el) => {
@@ -132,7 +133,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
         }}
         class="wb-editor-input"
         classList={{ 'wb-editor-bad': !!error() }}
-        style={{ height: `${box()?.height ?? 30}px` }}
+        style={{ height: `${box()?.height ?? 30}px`, width: `${Math.max(box()?.width ?? 120, 120)}px` }}
         aria-label={column() ? app.label(column() ?? { name: '' }) : undefined}
         aria-invalid={error() ? 'true' : undefined}
         tabIndex={session() ? 0 : -1}

@@ -18,6 +18,7 @@ import { registerGridModules } from './grid-setup.ts';
 import { applyChange, applyRecalc } from './grid-sync.ts';
 import { handleGridKey } from './keyboard.ts';
 import type { ReferenceIndex } from './reference-index.ts';
+import { listenMouseSelection } from './mouse-selection.ts';
 import { listenRowDrag, type DropTarget } from './row-drag.ts';
 
 const FilterPopover = lazy(() => import('../dialogs/FilterPopover.tsx'));
@@ -58,7 +59,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
   const showDropLine = (t: DropTarget | null) => {
     const w = wrap();
     if (!t || !w) return setDropLine(null);
-    const row = w.querySelector<HTMLElement>(`.ag-center-cols-container .ag-row[row-index="${t.index}"]`);
+    const row = w.querySelector<HTMLElement>(`.ag-row[row-index="${t.index}"]`);
     if (!row) return setDropLine(null);
     const r = row.getBoundingClientRect();
     setDropLine((t.below ? r.bottom : r.top) - w.getBoundingClientRect().top);
@@ -107,14 +108,16 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     gridEl.addEventListener('keydown', onKey);
     const offClipboard = listenClipboard(ctl, gridEl.parentElement ?? gridEl);
     const offDrag = listenRowDrag(ctl, gridEl, showDropLine);
+    const offMouse = listenMouseSelection(ctl, gridEl);
     // Start on the first cell, so the keyboard works at once.
-    if (ctl.displayedRowCount() > 0 && ctl.displayedColumns().length > 0) ctl.select({ anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } });
+    if (ctl.displayedRowCount() > 0 && ctl.displayedColumns().length > 0) ctl.focusCell({ row: 0, col: 0 });
     requestAnimationFrame(() => preloadEditors());
     onCleanup(() => {
       offChange();
       offRecalc();
       offClipboard();
       offDrag();
+      offMouse();
       gridEl.removeEventListener('keydown', onKey);
       app.setGrid(undefined);
       api.destroy();

@@ -21,6 +21,18 @@ const WIDTHS: Record<ColumnType, number> = {
   reference: 200,
 };
 
+let canvas: CanvasRenderingContext2D | null | undefined;
+
+/** Width a header needs to show its whole name: badge, name, sort mark and menu button. */
+const headerWidth = (name: string): number => {
+  if (canvas === undefined) {
+    canvas = document.createElement('canvas').getContext('2d');
+    if (canvas) canvas.font = `600 12px ${getComputedStyle(document.body).fontFamily}`;
+  }
+  const text = canvas ? canvas.measureText(name).width : name.length * 8;
+  return Math.ceil(text) + 84;
+};
+
 const NUMERIC = new Set<ColumnType>(['number', 'integer', 'currency', 'percent']);
 
 /** Sort order: values of one kind by value, empty cells after them, errors last, in both directions. */
@@ -76,7 +88,7 @@ export const buildColumnDefs = (ctl: GridController, header: Omit<ColumnHeaderPa
         filtered: () => ctl.view().filters[colId] !== undefined,
         onSort: (multi: boolean) => ctl.toggleSort(colId, multi),
       } satisfies ColumnHeaderParams,
-      width: col.options.width ?? WIDTHS[type],
+      width: col.options.width ?? Math.max(WIDTHS[type], Math.min(280, headerWidth(app.label(col)))),
       minWidth: 56,
       pinned: col.options.pinned ? 'left' : null,
       // The person's sort is set on every rebuild: the view, not AG Grid, holds it.
@@ -96,6 +108,7 @@ export const buildColumnDefs = (ctl: GridController, header: Omit<ColumnHeaderPa
       cellClass: classes,
       cellClassRules: {
         'wb-in-range': (p: CellClassParams<RowRef>) => ctl.inRange(p.node.rowIndex, colId),
+        'wb-active': (p: CellClassParams<RowRef>) => ctl.isActive(p.node.rowIndex, colId),
         'wb-error': (p: CellClassParams<RowRef>) => isCalcError(p.value),
         'wb-alert': (p: CellClassParams<RowRef>) =>
           p.data !== undefined && app.calc.alerts(sheetId, p.data.id).some((a) => a.colId === colId),

@@ -166,16 +166,27 @@ export class GridController {
 
   // ── selection ─────────────────────────────────────────────────────────
 
-  /** Sets the selection, repainting range highlights only when a multi-cell range is involved. */
+  /** Sets the selection and repaints the rows whose highlight changed (all rendered rows for big ranges). */
   select(next: Selection | null): void {
     const before = this.rect;
-    const wasMulti = before !== null && (before.top !== before.bottom || before.left !== before.right);
     this.rect = next ? rectOf(next) : null;
-    const isMulti = this.rect !== null && (this.rect.top !== this.rect.bottom || this.rect.left !== this.rect.right);
     this.setSelectionSignal(next);
-    if (!this.api) return;
-    if (wasMulti || isMulti || next?.rows) this.api.refreshCells({ suppressFlash: true });
-    else this.api.refreshCells({ columns: [ROW_NUMBER_COL], suppressFlash: true });
+    const api = this.api;
+    if (!api) return;
+    const rows = new Set<number>();
+    for (const r of [before, this.rect]) {
+      if (!r) continue;
+      if (r.bottom - r.top > 60) return api.refreshCells({ suppressFlash: true });
+      for (let i = r.top; i <= r.bottom; i++) rows.add(i);
+    }
+    const rowNodes = [...rows].map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => n !== undefined);
+    if (rowNodes.length > 0) api.refreshCells({ rowNodes, suppressFlash: true });
+  }
+
+  /** True for the active cell (the selection's anchor), drawn with a border even when the grid has no focus. */
+  isActive(rowIndex: number | null, colId: string): boolean {
+    const a = this.selection()?.anchor;
+    return a !== undefined && rowIndex === a.row && this.colIndex(colId) === a.col;
   }
 
   /** The selected rectangle, or null. */

@@ -17,13 +17,7 @@ const colIdOf = (c: AgColumn | string | null | undefined): string | undefined =>
 
 /** Builds the options; `ctl.api` is set by the caller once the grid exists. */
 export const gridOptions = (ctl: GridController, hooks: GridOptionHooks): GridOptions<RowRef> => {
-  // Shift held at mouse-down extends the selection instead of starting a new one.
-  let extendOnFocus = false;
-  let dragSelecting = false;
   let movedTo: number | undefined;
-  const endDrag = () => (dragSelecting = false);
-  document.addEventListener('mouseup', endDrag);
-
   return {
     theme: gridTheme,
     rowData: ctl.rowData(),
@@ -36,44 +30,15 @@ export const gridOptions = (ctl: GridController, hooks: GridOptionHooks): GridOp
     suppressNoRowsOverlay: true,
     preventDefaultOnContextMenu: true,
     rowBuffer: 12,
-    onGridPreDestroyed: () => document.removeEventListener('mouseup', endDrag),
-    onCellMouseDown: (e) => {
-      const ev = e.event as MouseEvent | undefined;
-      const colId = colIdOf(e.column);
-      const row = e.rowIndex ?? 0;
-      if (!ev || ev.button !== 0) return;
-      const sel = ctl.selection();
-      const cols = ctl.displayedColumns().length;
-      if (colId === ROW_NUMBER_COL) {
-        ctl.select(ev.shiftKey && sel ? rowSelection(sel.anchor.row, row, cols) : rowSelection(row, row, cols));
-        extendOnFocus = true;
-        return;
-      }
-      extendOnFocus = ev.shiftKey && sel !== null;
-      dragSelecting = !ev.shiftKey;
-    },
-    onCellMouseOver: (e) => {
-      const ev = e.event as MouseEvent | undefined;
-      const sel = ctl.selection();
-      const colId = colIdOf(e.column);
-      if (!dragSelecting || !sel || !ev || (ev.buttons & 1) === 0 || !colId || colId === ROW_NUMBER_COL) return;
-      const col = ctl.colIndex(colId);
-      if (col >= 0 && e.rowIndex !== null) ctl.select({ anchor: sel.anchor, focus: { row: e.rowIndex, col } });
-    },
     onCellFocused: (e) => {
+      // Keyboard navigation moved the focus: the active cell follows (mouse selection is set on
+      // mouse-down already, see mouse-selection.ts, and a range stays while its anchor has focus).
       const colId = colIdOf(e.column);
-      if (e.rowIndex === null || e.rowIndex === undefined || !colId || e.rowPinned) return;
-      if (colId === ROW_NUMBER_COL) {
-        extendOnFocus = false;
-        return;
-      }
+      if (e.rowIndex === null || e.rowIndex === undefined || !colId || e.rowPinned || colId === ROW_NUMBER_COL) return;
       const pos = { row: e.rowIndex, col: ctl.colIndex(colId) };
       const sel = ctl.selection();
-      if (extendOnFocus && sel) ctl.select({ anchor: sel.anchor, focus: pos });
-      else if (!sel || sel.anchor.row !== pos.row || sel.anchor.col !== pos.col || sel.focus.row !== pos.row || sel.focus.col !== pos.col) {
-        ctl.select(single(pos));
-      }
-      extendOnFocus = false;
+      const inSelection = sel && ((sel.anchor.row === pos.row && sel.anchor.col === pos.col) || (sel.focus.row === pos.row && sel.focus.col === pos.col));
+      if (!inSelection) ctl.select(single(pos));
     },
     onCellClicked: (e) => {
       const colId = colIdOf(e.column);

@@ -7,7 +7,7 @@
  */
 import { clearSelection, toggleBoolean } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
-import { extendBy, rowSelection } from './selection.ts';
+import { extendBy, inRect, rowSelection, single } from './selection.ts';
 
 const ARROWS: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
@@ -29,10 +29,24 @@ export const ownsKey = (e: KeyboardEvent, editing: boolean): boolean => {
   return ['Enter', 'F2', 'Delete', 'Backspace', 'Escape', ' '].includes(e.key) || typesText(e);
 };
 
+/**
+ * Makes the active cell the one that has keyboard focus when focus left the selection and AG
+ * Grid's focus event has not arrived yet (a key pressed right after keyboard navigation).
+ */
+const syncWithFocus = (ctl: GridController, cellEl: Element): void => {
+  const row = Number(cellEl.closest('.ag-row')?.getAttribute('row-index') ?? Number.NaN);
+  const col = ctl.colIndex(cellEl.getAttribute('col-id') ?? '');
+  const r = ctl.selectedRect();
+  if (!Number.isFinite(row) || col < 0 || (r && inRect(r, row, col))) return;
+  ctl.select(single({ row, col }));
+};
+
 /** Handles a key pressed on a grid cell; returns true when it was used. */
 export const handleGridKey = (e: KeyboardEvent, ctl: GridController): boolean => {
   const target = e.target as HTMLElement | null;
-  if (!target?.closest('.ag-cell') || ctl.editing()) return false;
+  const cellEl = target?.closest('.ag-cell');
+  if (!cellEl || ctl.editing()) return false;
+  syncWithFocus(ctl, cellEl);
   const sel = ctl.selection();
   const rows = ctl.displayedRowCount();
   const cols = ctl.displayedColumns().length;

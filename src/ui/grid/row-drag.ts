@@ -34,7 +34,7 @@ export const listenRowDrag = (ctl: GridController, root: HTMLElement, show: (t: 
     if (!grabbed) return;
     const moving = ctl.selection()?.rows && ctl.rowInSelection(from) ? ctl.selectedRowIds() : [grabbed];
     if (!ctl.selection()?.rows || !ctl.rowInSelection(from)) ctl.select(rowSelection(from, from, ctl.displayedColumns().length));
-    const viewport = root.querySelector<HTMLElement>('.ag-body-viewport');
+    const viewport = root.querySelector<HTMLElement>('.ag-grid-viewport, .ag-body-viewport');
     let target: DropTarget | null = null;
     let x = e.clientX;
     let y = e.clientY;

@@ -3,7 +3,7 @@
  * of referenced rows (key and name), and a calendar. Each filters by the editor's text, takes
  * ArrowUp/ArrowDown/Enter from it, and keeps the editor's focus when clicked.
  */
-import { createEffect, createSignal, For, Show, type Accessor, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
 import type { Column } from '../../../model/index.ts';
 import { useApp } from '../../app-context.ts';
 import type { ReferenceIndex } from '../reference-index.ts';
@@ -18,8 +18,8 @@ export interface PanelProps {
   references: ReferenceIndex;
   /** Saves this text as the cell's value. */
   pick: (text: string) => void;
-  /** Registers the panel's key handler (returns true when it used the key). */
-  keys: (handler: (e: KeyboardEvent) => boolean) => void;
+  /** Registers the panel's key handler (returns true when it used the key); undefined unregisters it. */
+  keys: (handler: ((e: KeyboardEvent) => boolean) | undefined) => void;
 }
 
 interface Item {
@@ -35,6 +35,7 @@ const ListPanel = (props: { items: Accessor<Item[]>; pick: (v: string) => void; 
     props.items();
     setAt(-1);
   });
+  onCleanup(() => props.keys(undefined));
   props.keys((e) => {
     const n = props.items().length;
     if (e.key === 'ArrowDown' && n > 0) setAt((i) => Math.min(n - 1, i + 1));
