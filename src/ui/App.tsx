@@ -47,7 +47,9 @@ export const App = (props: AppProps): JSX.Element => {
   const [grid, setGrid] = createSignal<GridController | undefined>();
   const [dialog, setDialog] = createSignal<DialogRender | null>(null);
   const [panel, setPanel] = createSignal<'find' | 'help' | null>(null);
-  const format = createMemo(() => (watch.structure(), { locale: i18n.locale(), currency: wb.settings.currency }));
+  const format = createMemo(() => (watch.structure(), { locale: i18n.locale(), currency: wb.settings.currency }), undefined, {
+    equals: (a, b) => a.locale === b.locale && a.currency === b.currency,
+  });
 
   const app: AppState = {
     wb,
@@ -61,7 +63,12 @@ export const App = (props: AppProps): JSX.Element => {
     cells: watch.cells,
     format,
     label: (item: { name: string; labels?: Labels }) => item.labels?.[i18n.locale()] ?? item.name,
-    grid,
+    // A grid whose sheet was just deleted (it unmounts a moment later) is no grid any more.
+    grid: () => {
+      watch.structure();
+      const g = grid();
+      return g && wb.hasSheet(g.sheetId) ? g : undefined;
+    },
     setGrid,
     openDialog: (render) => setDialog(() => render),
     panel,

@@ -51,6 +51,21 @@ export const useApp = (): AppState => {
   return s;
 };
 
+/**
+ * Runs UI work triggered by a model change event. The model calls its listeners inside the
+ * operation that made the change, so a UI bug thrown here would make a done operation look
+ * failed to its caller; it is rethrown on its own instead (still seen in the console and tests).
+ */
+export const rethrowLater = (fn: () => void): void => {
+  try {
+    fn();
+  } catch (err) {
+    queueMicrotask(() => {
+      throw err;
+    });
+  }
+};
+
 /** Signals that follow the workbook's typed change events and the engine's recalculations. */
 export const watchWorkbook = (wb: Workbook, calc: CalcService): { structure: Accessor<number>; cells: Accessor<number>; stop: () => void } => {
   const [structure, setStructure] = createSignal(0);
@@ -62,10 +77,12 @@ export const watchWorkbook = (wb: Workbook, calc: CalcService): { structure: Acc
       if (sc.added || sc.removed || sc.meta || sc.columns.size + sc.rowsAdded.size + sc.rowsRemoved.size + sc.rowsMoved.size > 0) s = true;
       if (sc.cells.size > 0) c = true;
     }
-    batch(() => {
-      if (s) setStructure((v) => v + 1);
-      if (c || s) setCells((v) => v + 1);
-    });
+    rethrowLater(() =>
+      batch(() => {
+        if (s) setStructure((v) => v + 1);
+        if (c || s) setCells((v) => v + 1);
+      }),
+    );
   });
   const offCalc = calc.onRecalc(() => setCells((v) => v + 1));
   return {

@@ -18,6 +18,7 @@ export const CellTooltip = (props: { ctl: GridController; container: () => HTMLE
 
   const messageOf = (rowId: string, colId: string): string | undefined => {
     const { sheetId } = props.ctl;
+    if (!app.wb.hasSheet(sheetId) || !app.wb.hasRow(sheetId, rowId)) return undefined;
     const col = app.wb.column(sheetId, colId);
     if (!col) return undefined;
     const lines: string[] = [];

@@ -4,7 +4,7 @@
  */
 import { createEffect, createSignal, lazy, on, onCleanup, onMount, Show, Suspense, type JSX } from 'solid-js';
 import { createGrid } from 'ag-grid-community';
-import { useApp } from '../app-context.ts';
+import { rethrowLater, useApp } from '../app-context.ts';
 import type { MenuAnchor, MenuItem } from '../widgets/Menu.tsx';
 import { CellTooltip } from './CellTooltip.tsx';
 import { listenClipboard } from './clipboard.ts';
@@ -94,7 +94,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
       rebuildColumns();
       api.setGridOption('rowData', ctl.rowData());
     };
-    const offChange = app.wb.onChange((change) => applyChange(ctl, change, { rebuildColumns }));
+    const offChange = app.wb.onChange((change) => rethrowLater(() => applyChange(ctl, change, { rebuildColumns })));
     const offRecalc = app.calc.onRecalc((changed) => {
       const r = changed.get(props.sheetId);
       if (r) applyRecalc(ctl, r);
@@ -128,7 +128,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
   createEffect(
     on([app.i18n.locale, () => app.format().currency], () => {
       const api = ctl.api;
-      if (!api) return;
+      if (!api || !app.wb.hasSheet(props.sheetId)) return;
       api.setGridOption('columnDefs', columnDefs());
       api.refreshHeader();
       api.refreshCells({ force: true, suppressFlash: true });

@@ -93,6 +93,7 @@ export class GridController {
    * id so AG Grid keeps its row state. (Filtering here rather than in AG Grid spares its filter modules.)
    */
   rowData(): RowRef[] {
+    if (!this.wb.hasSheet(this.sheetId)) return [];
     const ids = this.wb.rowIds(this.sheetId);
     const next = new Map<string, RowRef>();
     const filters = Object.entries(this.view().filters)
@@ -141,7 +142,7 @@ export class GridController {
   displayedColumns(): Column[] {
     if (!this.colOrder) {
       // AG Grid shows pinned columns first, each group in the sheet's order.
-      const all = this.wb.columns(this.sheetId);
+      const all = this.wb.hasSheet(this.sheetId) ? this.wb.columns(this.sheetId) : [];
       this.colOrder = [...all.filter((c) => c.options.pinned), ...all.filter((c) => !c.options.pinned)];
       this.colIndexes = new Map(this.colOrder.map((c, i) => [c.id, i]));
     }
