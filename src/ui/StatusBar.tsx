@@ -3,6 +3,8 @@ import { createMemo, Show, type JSX } from 'solid-js';
 import { useApp } from './app-context.ts';
 import { formatNumber } from './format/cell-format.ts';
 
+const NUMERIC = new Set(['number', 'integer', 'currency', 'percent']);
+
 /** Ranges larger than this are not summed (it would stall typing on a 100k-row selection). */
 const SUM_LIMIT = 200_000;
 
@@ -44,8 +46,12 @@ export const StatusBar = (): JSX.Element => {
         }
       }
     }
-    const first = cols.find((c) => c.type !== 'text');
-    const fmt = (n: number) => (first ? formatNumber(n, first.type, first.options, app.format()) : String(n));
+    // Sums of one kind of amount show as that kind (¥, %); mixed kinds as plain numbers.
+    const numeric = cols.filter((c) => NUMERIC.has(c.type));
+    const kind = numeric[0];
+    const same = kind !== undefined && numeric.every((c) => c.type === kind.type && c.options.currency === kind.options.currency);
+    const fmt = (n: number) =>
+      same && kind ? formatNumber(n, kind.type === 'integer' ? 'number' : kind.type, { ...kind.options, precision: kind.options.precision ?? 2 }, app.format()) : formatNumber(n, 'number', { precision: 2 }, app.format());
     return { count, sum: numbers > 0 ? fmt(sum) : null, avg: numbers > 0 ? fmt(sum / numbers) : null };
   });
   const view = () => {
