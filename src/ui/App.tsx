@@ -28,6 +28,11 @@ export interface AppProps {
   workbookKey: string;
   i18n: I18n;
   calc?: CalcService;
+  /**
+   * Loads the formula engine after the grid shows (so it is not part of the first load): until
+   * it resolves, `calc` (or the stand-in) computes.
+   */
+  engine?: () => Promise<CalcService>;
   gallery?: TemplateGallery;
   /** Called once with the app state (the ?test / ?bench hook uses it). */
   onReady?: (app: AppState) => void;
@@ -41,8 +46,23 @@ const isTyping = (el: EventTarget | null): boolean =>
 /** The workbook app. */
 export const App = (props: AppProps): JSX.Element => {
   const { wb, i18n } = props;
-  const calc = props.calc ?? storedValuesCalc(wb, { notComputed: () => i18n.t('cell.notComputed'), notAvailable: () => i18n.t('fbar.notAvailable') });
-  const watch = watchWorkbook(wb, calc);
+  const [calc, setCalc] = createSignal<CalcService>(
+    props.calc ?? storedValuesCalc(wb, { notComputed: () => i18n.t('cell.notComputed'), notAvailable: () => i18n.t('fbar.notAvailable') }),
+  );
+  const watch = watchWorkbook(wb);
+  // Recalculations repaint what depends on cells (status bar, formula bar); grids follow their own sheet.
+  createEffect(() => onCleanup(calc().onRecalc(() => watch.bumpCells())));
+  if (props.engine) {
+    const load = props.engine;
+    requestAnimationFrame(() =>
+      void load().then((engine) => {
+        const old = calc();
+        setCalc(() => engine);
+        old.dispose();
+        watch.bumpCells();
+      }),
+    );
+  }
   const references = new ReferenceIndex(wb);
   const [grid, setGrid] = createSignal<GridController | undefined>();
   const [dialog, setDialog] = createSignal<DialogRender | null>(null);
@@ -54,7 +74,9 @@ export const App = (props: AppProps): JSX.Element => {
   const app: AppState = {
     wb,
     workbookKey: props.workbookKey,
-    calc,
+    get calc() {
+      return calc();
+    },
     gallery: props.gallery ?? blankOnlyGallery,
     i18n,
     t: i18n.t,
@@ -113,7 +135,7 @@ export const App = (props: AppProps): JSX.Element => {
     document.removeEventListener('keydown', onKey);
     watch.stop();
     references.dispose();
-    calc.dispose();
+    calc().dispose();
   });
 
   props.onReady?.(app);

@@ -53,10 +53,12 @@ export const FormulaBar = (): JSX.Element => {
     return plainText(app.calc.value(sheetId, tg.rowId, tg.col.id), tg.col.type);
   };
 
-  const begin = (text: string) => {
+  /** Starts editing `text`; from a focus (a click in the bar) the caret stays where the person put it. */
+  const begin = (text: string, fromFocus = false) => {
     setDraft(text);
     setEditing(true);
     setResult(null);
+    if (fromFocus) return setCaret(input.selectionStart ?? text.length);
     input.value = text;
     input.focus();
     input.setSelectionRange(text.length, text.length);
@@ -162,7 +164,7 @@ export const FormulaBar = (): JSX.Element => {
           aria-invalid={problem() ? 'true' : undefined}
           data-testid="formula-bar"
           disabled={!target()}
-          onFocus={() => !editing() && begin(shown())}
+          onFocus={() => !editing() && begin(shown(), true)}
           onInput={(e) => {
             setDraft(e.currentTarget.value);
             setCaret(e.currentTarget.selectionStart ?? 0);

@@ -16,7 +16,8 @@ export interface AppState {
   wb: Workbook;
   /** Identifies the workbook in this browser's storage (per-user sort and filters). */
   workbookKey: string;
-  calc: CalcService;
+  /** The formula engine (reactive: the stand-in is replaced when the engine has loaded). */
+  readonly calc: CalcService;
   gallery: TemplateGallery;
   i18n: I18n;
   t: I18n['t'];
@@ -66,8 +67,8 @@ export const rethrowLater = (fn: () => void): void => {
   }
 };
 
-/** Signals that follow the workbook's typed change events and the engine's recalculations. */
-export const watchWorkbook = (wb: Workbook, calc: CalcService): { structure: Accessor<number>; cells: Accessor<number>; stop: () => void } => {
+/** Signals that follow the workbook's typed change events (the app adds the engine's recalculations). */
+export const watchWorkbook = (wb: Workbook): { structure: Accessor<number>; cells: Accessor<number>; bumpCells: () => void; stop: () => void } => {
   const [structure, setStructure] = createSignal(0);
   const [cells, setCells] = createSignal(0);
   const off = wb.onChange((change) => {
@@ -84,13 +85,5 @@ export const watchWorkbook = (wb: Workbook, calc: CalcService): { structure: Acc
       }),
     );
   });
-  const offCalc = calc.onRecalc(() => setCells((v) => v + 1));
-  return {
-    structure,
-    cells,
-    stop: () => {
-      off();
-      offCalc();
-    },
-  };
+  return { structure, cells, bumpCells: () => setCells((v) => v + 1), stop: off };
 };

@@ -95,10 +95,21 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
       api.setGridOption('rowData', ctl.rowData());
     };
     const offChange = app.wb.onChange((change) => rethrowLater(() => applyChange(ctl, change, { rebuildColumns })));
-    const offRecalc = app.calc.onRecalc((changed) => {
-      const r = changed.get(props.sheetId);
-      if (r) applyRecalc(ctl, r);
-    });
+    // The engine (and so every computed value and result type) may be replaced once it has loaded.
+    createEffect(
+      on(
+        () => app.calc,
+        (calc, previous) => {
+          if (previous) rebuildColumns();
+          onCleanup(
+            calc.onRecalc((changed) => {
+              const r = changed.get(props.sheetId);
+              if (r) applyRecalc(ctl, r);
+            }),
+          );
+        },
+      ),
+    );
     const onKey = (e: KeyboardEvent) => {
       if (handleGridKey(e, ctl)) {
         e.preventDefault();
@@ -114,7 +125,6 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     requestAnimationFrame(() => preloadEditors());
     onCleanup(() => {
       offChange();
-      offRecalc();
       offClipboard();
       offDrag();
       offMouse();
