@@ -17,9 +17,11 @@ export const StatusBar = (): JSX.Element => {
     const grid = g();
     if (!grid) return null;
     grid.rowsVersion();
+    const total = app.wb.rowCount(grid.sheetId);
     return {
-      shown: grid.displayedRowCount(),
-      total: app.wb.rowCount(grid.sheetId),
+      // While a big sheet's rows are still going into the grid, it shows them all (no filter yet).
+      shown: grid.loadingRows() ? total : grid.displayedRowCount(),
+      total,
       columns: app.wb.columns(grid.sheetId).length,
     };
   });

@@ -42,6 +42,9 @@ export class GridController {
   readonly view: Accessor<ViewState>;
   /** Bumps whenever rows are re-sorted, filtered, added or removed (status bar, find). */
   readonly rowsVersion: Accessor<number>;
+  /** True while a big sheet's rows are still being handed to the grid after its first paint. */
+  readonly loadingRows: Accessor<boolean>;
+  readonly setLoadingRows: (loading: boolean) => void;
   /** The column whose formula is being set in the formula bar (from its menu), or null. */
   readonly formulaColumn: Accessor<string | null>;
   readonly setFormulaColumn: (colId: string | null) => void;
@@ -70,6 +73,9 @@ export class GridController {
     const [view, setView] = createSignal<ViewState>(loadView(app.workbookKey, sheetId));
     const [rowsVersion, setRowsVersion] = createSignal(0);
     const [formulaColumn, setFormulaColumn] = createSignal<string | null>(null);
+    const [loadingRows, setLoadingRows] = createSignal(false);
+    this.loadingRows = loadingRows;
+    this.setLoadingRows = setLoadingRows;
     this.formulaColumn = formulaColumn;
     this.setFormulaColumn = setFormulaColumn;
     this.selection = selection;

@@ -54,6 +54,7 @@ export const applyChange = (ctl: GridController, change: WorkbookChange, hooks: 
   if (c.columns.size > 0) hooks.rebuildColumns();
   if (c.rowsAdded.size + c.rowsRemoved.size + c.rowsMoved.size > 0) {
     api.setGridOption('rowData', ctl.rowData());
+    ctl.setLoadingRows(false);
   }
   if (c.cells.size > 0) refreshCells(ctl, c.cells);
 };
