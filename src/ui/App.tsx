@@ -32,7 +32,7 @@ export interface AppProps {
    * Loads the formula engine after the grid shows (so it is not part of the first load): until
    * it resolves, `calc` (or the stand-in) computes.
    */
-  engine?: () => Promise<CalcService>;
+  engine?: (wb: Workbook) => Promise<CalcService>;
   gallery?: TemplateGallery;
   /** Called once with the app state (the ?test / ?bench hook uses it). */
   onReady?: (app: AppState) => void;
@@ -55,7 +55,7 @@ export const App = (props: AppProps): JSX.Element => {
   if (props.engine) {
     const load = props.engine;
     requestAnimationFrame(() =>
-      void load().then((engine) => {
+      void load(wb).then((engine) => {
         const old = calc();
         setCalc(() => engine);
         old.dispose();

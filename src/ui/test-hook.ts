@@ -5,6 +5,7 @@
  */
 import { Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
 import type { AppState } from './app-context.ts';
+import { storedValuesCalc, type CalcService } from './calc.ts';
 import { exampleWorkbook } from './example-workbook.ts';
 
 declare global {
@@ -73,3 +74,24 @@ export const workbookKey = (params: URLSearchParams): string => params.get('key'
 export const install = (app: AppState): void => {
   window.__wb = { wb: app.wb, app };
 };
+
+/**
+ * `?engine=late`: a second stand-in handed over as if it were the engine loading after the first
+ * paint, so the hand-over itself (grids re-subscribing and repainting) is tested before the engine exists.
+ */
+export const engineFor = (params: URLSearchParams): ((wb: Workbook) => Promise<CalcService>) | undefined =>
+  params.get('engine') === 'late'
+    ? (wb) =>
+        new Promise((resolve) =>
+          setTimeout(
+            () =>
+              resolve(
+                storedValuesCalc(wb, {
+                  notComputed: () => 'Computed by the engine that loaded after the first paint.',
+                  notAvailable: () => 'The late engine does not save formulas either.',
+                }),
+              ),
+            300,
+          ),
+        )
+    : undefined;

@@ -67,8 +67,24 @@ describe('clipboard', () => {
     expect(await page.getByTestId('status-stats').textContent()).toContain('Count 6');
   });
 
+  test('a range painted by dragging the mouse is what gets copied', async () => {
+    const { page } = app;
+    const from = await cell(page, 2, 'launch').boundingBox();
+    const to = await cell(page, 3, 'cost').boundingBox();
+    if (!from || !to) throw new Error('cells not on screen');
+    await page.mouse.move(from.x + 10, from.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 10, to.y + 10, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.press('Control+C');
+    await eventually(() => clipboard(page), '2026-05-20\t31\r\n2026-02-11\t8.2');
+  });
+
   test('paste of copied cells reads the quoting back', async () => {
     const { page } = app;
+    await clickCell(page, 0, 'sku');
+    await cell(page, 1, 'status').click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+C');
     await clickCell(page, 4, 'sku');
     await page.keyboard.press('Control+V');
     await eventually(() => stored(page, 5, 'name'), 'Board "XL"\tbamboo\nnew');

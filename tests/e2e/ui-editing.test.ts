@@ -145,6 +145,17 @@ describe('editing: each column type takes what a person types', () => {
     await page.evaluate(() => window.__wb?.wb.undo());
   });
 
+  test('an engine that loads after the first paint takes over from the stand-in (its messages show on hover)', async () => {
+    const late = await openApp(browser, server, { query: 'engine=late' });
+    await late.page.evaluate(() => window.__wb?.wb.setColumnFormula('products', 'member', '=1'));
+    await late.page.locator('.ag-row[row-index="1"] .ag-cell[col-id="member"]').hover();
+    await expect
+      .poll(() => late.page.getByTestId('cell-tooltip').textContent())
+      .toBe('#N/A Computed by the engine that loaded after the first paint.');
+    expect(late.errors).toEqual([]);
+    await late.context.close();
+  });
+
   test('no page errors happened', () => {
     expect(app.errors).toEqual([]);
   });

@@ -35,6 +35,23 @@ describe('sheet tabs', () => {
     await screenshot(page, 'ui-blank-sheet');
   });
 
+  test('an empty sheet takes a first row from its hint, and a paste that grows it', async () => {
+    const { page } = app;
+    await page.getByTestId('empty-sheet').getByRole('button').click();
+    await eventually(() => page.getByTestId('status-rows').textContent(), '1 row');
+    await page.evaluate(() => navigator.clipboard.writeText('Teapot\tgift idea\nKettle\tsecond row'));
+    await page.keyboard.press('Control+V');
+    await eventually(() => page.getByTestId('status-rows').textContent(), '2 rows');
+    const firstColumn = () =>
+      page.evaluate(() => {
+        const g = window.__wb?.app.grid();
+        const wb = window.__wb?.wb;
+        const col = g && wb ? wb.columns(g.sheetId)[0] : undefined;
+        return g && wb && col ? wb.columnValues(g.sheetId, col.id) : [];
+      });
+    await eventually(firstColumn, ['Teapot', 'Kettle']);
+  });
+
   test('the gallery lists what can be added and adds it', async () => {
     const { page } = app;
     await page.getByTestId('add-sheet').click();
