@@ -21,7 +21,7 @@ export const FormulaBar = (): JSX.Element => {
   const [draft, setDraft] = createSignal('');
   const [caret, setCaret] = createSignal(0);
   const [result, setResult] = createSignal<FormulaCheck | { ok: false; message: string; from: number; to: number } | null>(null);
-  let input!: HTMLInputElement;
+  let input: HTMLInputElement | undefined;
   let assistKeys: ((e: KeyboardEvent) => boolean) | undefined;
 
   const target = createMemo((): Target | null => {
@@ -58,7 +58,8 @@ export const FormulaBar = (): JSX.Element => {
     setDraft(text);
     setEditing(true);
     setResult(null);
-    if (fromFocus) return setCaret(input.selectionStart ?? text.length);
+    if (fromFocus) return setCaret(input?.selectionStart ?? text.length);
+    if (!input) return;
     input.value = text;
     input.focus();
     input.setSelectionRange(text.length, text.length);
@@ -68,7 +69,7 @@ export const FormulaBar = (): JSX.Element => {
     const g = target()?.g;
     setEditing(false);
     setResult(null);
-    input.value = shown();
+    if (input) input.value = shown();
     g?.setFormulaColumn(null);
     if (refocus) g?.refocus();
   };
@@ -148,7 +149,7 @@ export const FormulaBar = (): JSX.Element => {
       <div class="wb-fbar-field">
         <Show when={editing() && segments()}>
           {(seg) => (
-            <div class="wb-fbar-mirror" aria-hidden="true" style={{ transform: `translateX(${-input.scrollLeft}px)` }}>
+            <div class="wb-fbar-mirror" aria-hidden="true" style={{ transform: `translateX(${-(input?.scrollLeft ?? 0)}px)` }}>
               <span>{seg()[0]}</span>
               <span class="wb-squiggle">{seg()[1]}</span>
               <span>{seg()[2]}</span>
@@ -194,11 +195,12 @@ export const FormulaBar = (): JSX.Element => {
               sheetId={target()?.g.sheetId ?? ''}
               keys={(h) => (assistKeys = h)}
               accept={(text, at) => {
-                input.value = text;
                 setDraft(text);
-                input.setSelectionRange(at, at);
                 setCaret(at);
                 check(text);
+                if (!input) return;
+                input.value = text;
+                input.setSelectionRange(at, at);
                 input.focus();
               }}
             />

@@ -22,7 +22,7 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
   const [renameError, setRenameError] = createSignal<string>();
   const [menu, setMenu] = createSignal<{ anchor: MenuAnchor; items: MenuItem[] } | null>(null);
   const [drag, setDrag] = createSignal<{ id: string; slot: number } | null>(null);
-  let strip!: HTMLDivElement;
+  let strip: HTMLDivElement | undefined;
 
   const report = (err: unknown) => app.toasts.show({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
@@ -89,7 +89,7 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
 
   /** Slot (0 … n) the pointer is over: before the tab whose middle is right of it. */
   const slotAt = (x: number): number => {
-    const tabs = [...strip.querySelectorAll<HTMLElement>('.wb-tab')];
+    const tabs = [...(strip?.querySelectorAll<HTMLElement>('.wb-tab') ?? [])];
     const i = tabs.findIndex((el) => {
       const r = el.getBoundingClientRect();
       return x < r.left + r.width / 2;

@@ -35,7 +35,7 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
   const [value, setValue] = createSignal(current?.value === undefined ? '' : typeof current.value === 'number' ? plainText(current.value, type) : current.value);
   const [picked, setPicked] = createSignal<string[]>(current?.values ?? []);
   const [error, setError] = createSignal<string>();
-  let ref!: HTMLFormElement;
+  let ref: HTMLFormElement | undefined;
   const r = props.anchor.getBoundingClientRect();
   const style = { left: `${Math.max(4, Math.min(r.left - 200, window.innerWidth - 284))}px`, top: `${r.bottom + 4}px` };
 
@@ -60,10 +60,10 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
     save({ op: o, value: typeof v === 'number' || typeof v === 'string' ? v : String(v ?? '') });
   };
   const outside = (e: MouseEvent) => {
-    if (!ref.contains(e.target as Node)) props.onClose();
+    if (!ref?.contains(e.target as Node)) props.onClose();
   };
   onMount(() => {
-    ref.querySelector<HTMLElement>('select, input')?.focus();
+    ref?.querySelector<HTMLElement>('select, input')?.focus();
     setTimeout(() => document.addEventListener('mousedown', outside), 0);
   });
   onCleanup(() => document.removeEventListener('mousedown', outside));

@@ -17,7 +17,7 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
   const [query, setQuery] = createSignal('');
   const [hits, setHits] = createSignal<CellPos[]>([]);
   const [at, setAt] = createSignal(0);
-  let input!: HTMLInputElement;
+  let input: HTMLInputElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const search = (q: string) => {
@@ -83,7 +83,7 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
   }, { defer: true }));
   // A new sheet or new rows: search again.
   createEffect(on(() => [app.grid(), app.grid()?.rowsVersion(), app.cells()], () => query() && search(query()), { defer: true }));
-  onMount(() => input.focus());
+  onMount(() => input?.focus());
   onCleanup(() => clearTimeout(timer));
 
   const count = () => (hits().length >= MAX_HITS ? `${MAX_HITS}+` : app.t('find.count', hits().length ? at() + 1 : 0, hits().length));

@@ -39,7 +39,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
   const [text, setText] = createSignal('');
   const [error, setError] = createSignal<string>();
   const [box, setBox] = createSignal<Box | null>(null);
-  let input!: HTMLInputElement;
+  let input: HTMLInputElement | undefined;
   let panelKeys: ((e: KeyboardEvent) => boolean) | undefined;
   const session = () => props.ctl.editing();
   const column = () => {
@@ -58,7 +58,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
   createEffect(
     on(session, (s) => {
       setError(undefined);
-      if (!s) {
+      if (!s || !input) {
         setBox(null);
         return;
       }
@@ -79,12 +79,12 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
     if (session() && !place()) commit('none');
   };
 
-  const commit = (move: Move, value = input.value) =>
+  const commit = (move: Move, value = input?.value ?? '') =>
     void import('./cell-input.ts').then((m) => {
       const problem = m.commitEdit(props.ctl, value, move);
       if (problem) {
         setError(problem);
-        input.focus();
+        input?.focus();
       }
     });
 

@@ -37,7 +37,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
   const [filterFor, setFilterFor] = createSignal<{ colId: string; anchor: HTMLElement } | null>(null);
   const [dropLine, setDropLine] = createSignal<number | null>(null);
   const [empty, setEmpty] = createSignal(false);
-  let gridEl!: HTMLDivElement;
+  let gridEl: HTMLDivElement | undefined;
 
   const headerParams: Omit<ColumnHeaderParams, 'model' | 'filtered' | 'onSort'> = {
     label: app.label,
@@ -69,6 +69,8 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
   };
 
   onMount(() => {
+    const el = gridEl;
+    if (!el) return;
     registerGridModules();
     // A big sheet paints its first screen at once and takes the other rows a frame later (AG Grid
     // spends ~2 µs on each row it is given). With a sort on, the first screen depends on every
@@ -77,7 +79,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     const progressive = rows.length > FIRST_ROWS * 4 && ctl.view().sort.length === 0;
     if (progressive) ctl.setLoadingRows(true);
     const api = createGrid(
-      gridEl,
+      el,
       gridOptions(ctl, {
         initialRows: progressive ? rows.slice(0, FIRST_ROWS) : rows,
         firstRowsShown: () => {
@@ -135,10 +137,10 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
         e.stopPropagation();
       }
     };
-    gridEl.addEventListener('keydown', onKey);
-    const offClipboard = listenClipboard(ctl, gridEl.parentElement ?? gridEl);
-    const offDrag = listenRowDrag(ctl, gridEl, showDropLine);
-    const offMouse = listenMouseSelection(ctl, gridEl);
+    el.addEventListener('keydown', onKey);
+    const offClipboard = listenClipboard(ctl, el.parentElement ?? el);
+    const offDrag = listenRowDrag(ctl, el, showDropLine);
+    const offMouse = listenMouseSelection(ctl, el);
     // Start on the first cell, so the keyboard works at once.
     if (ctl.displayedRowCount() > 0 && ctl.displayedColumns().length > 0) ctl.focusCell({ row: 0, col: 0 });
     // Editors and paste are fetched once the sheet is on screen, not before.
@@ -148,7 +150,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
       offClipboard();
       offDrag();
       offMouse();
-      gridEl.removeEventListener('keydown', onKey);
+      el.removeEventListener('keydown', onKey);
       app.setGrid(undefined);
       api.destroy();
     });

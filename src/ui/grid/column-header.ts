@@ -49,7 +49,7 @@ export class ColumnHeader implements IHeaderComp {
   private sort = span('wb-hdr-sort');
   private filter = span('wb-hdr-filter');
   private menu = document.createElement('button');
-  private params!: IHeaderParams<RowRef> & ColumnHeaderParams;
+  private params: (IHeaderParams<RowRef> & ColumnHeaderParams) | undefined;
   private readonly onSort = () => this.render();
 
   init(params: IHeaderParams<RowRef> & ColumnHeaderParams): void {
@@ -61,12 +61,12 @@ export class ColumnHeader implements IHeaderComp {
     this.filter.textContent = '⏷';
     this.gui.append(this.badge, this.name, this.sort, this.filter, this.menu);
     this.gui.addEventListener('click', (e) => {
-      if (e.target === this.menu) return;
-      this.params.onSort(e.shiftKey);
+      if (e.target !== this.menu) this.params?.onSort(e.shiftKey);
     });
     this.menu.addEventListener('click', (e) => {
       e.stopPropagation();
-      this.params.onMenu(this.params.column.getColId(), this.menu);
+      const p = this.params;
+      p?.onMenu(p.column.getColId(), this.menu);
     });
     // AG Grid would start a column drag from the button; a menu click must not move the column.
     this.menu.addEventListener('mousedown', (e) => e.stopPropagation());
@@ -75,20 +75,21 @@ export class ColumnHeader implements IHeaderComp {
   }
 
   private render(): void {
-    const m = this.params.model();
-    if (!m) return;
-    const label = this.params.label(m);
+    const p = this.params;
+    const m = p?.model();
+    if (!p || !m) return;
+    const label = p.label(m);
     this.name.textContent = label;
     this.badge.textContent =
-      m.formula !== undefined ? 'ƒ' : m.type === 'currency' ? CURRENCY_SYMBOL[m.options.currency ?? this.params.currency()] : BADGES[m.type];
+      m.formula !== undefined ? 'ƒ' : m.type === 'currency' ? CURRENCY_SYMBOL[m.options.currency ?? p.currency()] : BADGES[m.type];
     this.badge.classList.toggle('wb-hdr-badge-formula', m.formula !== undefined);
-    const typeText = this.params.typeLabel(m);
-    this.gui.title = m.formula !== undefined ? `${label} · ${typeText}\n${this.params.formulaTitle(m)}` : `${label} · ${typeText}`;
-    const dir = this.params.column.getSort();
+    const typeText = p.typeLabel(m);
+    this.gui.title = m.formula !== undefined ? `${label} · ${typeText}\n${p.formulaTitle(m)}` : `${label} · ${typeText}`;
+    const dir = p.column.getSort();
     this.sort.textContent = dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '';
-    this.filter.hidden = !this.params.filtered();
-    this.menu.setAttribute('aria-label', this.params.menuLabel(label));
-    this.menu.title = this.params.menuLabel(label);
+    this.filter.hidden = !p.filtered();
+    this.menu.setAttribute('aria-label', p.menuLabel(label));
+    this.menu.title = p.menuLabel(label);
   }
 
   getGui(): HTMLElement {
@@ -102,6 +103,6 @@ export class ColumnHeader implements IHeaderComp {
   }
 
   destroy(): void {
-    this.params.column.removeEventListener('sortChanged', this.onSort);
+    this.params?.column.removeEventListener('sortChanged', this.onSort);
   }
 }

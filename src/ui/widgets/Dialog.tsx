@@ -3,9 +3,9 @@ import { createSignal, onMount, Show, type JSX } from 'solid-js';
 
 /** The frame: Escape or the backdrop cancels; focus starts on the first field or button. */
 export const Dialog = (props: { title: string; onClose: () => void; children: JSX.Element; wide?: boolean; testId?: string }): JSX.Element => {
-  let ref!: HTMLDivElement;
+  let ref: HTMLDivElement | undefined;
   onMount(() => {
-    const first = ref.querySelector<HTMLElement>('input, select, textarea, button.wb-primary, button');
+    const first = ref?.querySelector<HTMLElement>('input, select, textarea, button.wb-primary, button');
     first?.focus();
   });
   return (

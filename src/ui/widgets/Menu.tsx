@@ -22,7 +22,7 @@ const WIDTH = 220;
 
 /** The menu; `onClose` is called after an item ran or when dismissed. */
 export const Menu = (props: { anchor: MenuAnchor; items: MenuItem[]; onClose: () => void; label?: string }): JSX.Element => {
-  let ref!: HTMLDivElement;
+  let ref: HTMLDivElement | undefined;
   const [at, setAt] = createSignal(0);
   const pos = () => {
     const a = props.anchor;
@@ -54,11 +54,11 @@ export const Menu = (props: { anchor: MenuAnchor; items: MenuItem[]; onClose: ()
     e.stopPropagation();
   };
   const outside = (e: MouseEvent) => {
-    if (!ref.contains(e.target as Node)) props.onClose();
+    if (!ref?.contains(e.target as Node)) props.onClose();
   };
   onMount(() => {
     setAt(enabled()[0] ?? 0);
-    ref.focus();
+    ref?.focus();
     // Registered after the click that opened the menu has finished.
     setTimeout(() => document.addEventListener('mousedown', outside), 0);
   });
