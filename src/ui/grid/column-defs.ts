@@ -30,7 +30,7 @@ const headerWidth = (name: string): number => {
     if (canvas) canvas.font = `600 12px ${getComputedStyle(document.body).fontFamily}`;
   }
   const text = canvas ? canvas.measureText(name).width : name.length * 8;
-  return Math.ceil(text) + 84;
+  return Math.ceil(text) + 76;
 };
 
 const NUMERIC = new Set<ColumnType>(['number', 'integer', 'currency', 'percent']);
@@ -88,7 +88,8 @@ export const buildColumnDefs = (ctl: GridController, header: Omit<ColumnHeaderPa
         filtered: () => ctl.view().filters[colId] !== undefined,
         onSort: (multi: boolean) => ctl.toggleSort(colId, multi),
       } satisfies ColumnHeaderParams,
-      width: col.options.width ?? Math.max(WIDTHS[type], Math.min(280, headerWidth(app.label(col)))),
+      // Keys (SKU, ticket id) are short codes; other widths follow the type and the header's name.
+      width: col.options.width ?? Math.max(col.options.key ? 120 : WIDTHS[type], Math.min(280, headerWidth(app.label(col)))),
       minWidth: 56,
       pinned: col.options.pinned ? 'left' : null,
       // The person's sort is set on every rebuild: the view, not AG Grid, holds it.
