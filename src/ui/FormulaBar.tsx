@@ -28,7 +28,9 @@ export const FormulaBar = (): JSX.Element => {
     app.structure();
     const g = app.grid();
     if (!g) return null;
+    // Re-sorting or filtering changes which row is at the active position.
     g.selection();
+    g.rowsVersion();
     const fc = g.formulaColumn();
     const fcol = fc ? app.wb.column(g.sheetId, fc) : undefined;
     if (fcol) return { kind: 'column', g, col: fcol };

@@ -56,6 +56,7 @@ describe('sort and filter', () => {
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     await eventually(() => column(page, 'cost'), ['¥96.00', '¥31.00', '¥24.00']);
     expect(await page.getByTestId('status-rows').textContent()).toBe('3 of 6 rows');
+    await eventually(() => page.getByTestId('formula-bar').inputValue(), 'SKU-1005');
   });
 
   test('another person (another browser profile) sees the sheet unsorted and unfiltered', async () => {

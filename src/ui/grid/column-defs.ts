@@ -23,14 +23,14 @@ const WIDTHS: Record<ColumnType, number> = {
 
 let canvas: CanvasRenderingContext2D | null | undefined;
 
-/** Width a header needs to show its whole name: badge, name, sort mark and menu button. */
+/** Width a header needs to show its whole name: badge, name and a sort mark (the menu button overlays). */
 const headerWidth = (name: string): number => {
   if (canvas === undefined) {
     canvas = document.createElement('canvas').getContext('2d');
     if (canvas) canvas.font = `600 12px ${getComputedStyle(document.body).fontFamily}`;
   }
   const text = canvas ? canvas.measureText(name).width : name.length * 8;
-  return Math.ceil(text) + 76;
+  return Math.ceil(text) + 70;
 };
 
 const NUMERIC = new Set<ColumnType>(['number', 'integer', 'currency', 'percent']);

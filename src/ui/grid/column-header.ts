@@ -41,6 +41,20 @@ const span = (cls: string): HTMLSpanElement => {
   return s;
 };
 
+/** A small funnel drawn as SVG (the Unicode one is missing from common fonts), built as nodes, not markup. */
+const funnel = (): SVGSVGElement => {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 10 10');
+  svg.setAttribute('width', '10');
+  svg.setAttribute('height', '10');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M0.5 1h9L6 5.2V9L4 8V5.2z');
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
+};
+
 /** AG Grid header component of a data column. */
 export class ColumnHeader implements IHeaderComp {
   private gui = document.createElement('div');
@@ -58,7 +72,7 @@ export class ColumnHeader implements IHeaderComp {
     this.menu.type = 'button';
     this.menu.className = 'wb-hdr-menu';
     this.menu.textContent = '⋮';
-    this.filter.textContent = '⏷';
+    this.filter.append(funnel());
     this.gui.append(this.badge, this.name, this.sort, this.filter, this.menu);
     this.gui.addEventListener('click', (e) => {
       if (e.target !== this.menu) this.params?.onSort(e.shiftKey);
