@@ -39,7 +39,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
   const [empty, setEmpty] = createSignal(false);
   let gridEl: HTMLDivElement | undefined;
 
-  const headerParams: Omit<ColumnHeaderParams, 'model' | 'filtered' | 'onSort'> = {
+  const headerParams: Omit<ColumnHeaderParams, 'model' | 'filtered' | 'onSort' | 'sortDir'> = {
     label: app.label,
     typeLabel: (c) => (c.formula !== undefined ? app.t('type.formula') : app.t(`type.${c.type}`)),
     currency: () => app.wb.settings.currency,
@@ -73,10 +73,9 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     if (!el) return;
     registerGridModules();
     // A big sheet paints its first screen at once and takes the other rows a frame later (AG Grid
-    // spends ~2 µs on each row it is given). With a sort on, the first screen depends on every
-    // row, so they all go in at once.
+    // spends ~2 µs on each row it is given; the rows come already filtered and sorted).
     const rows = ctl.rowData();
-    const progressive = rows.length > FIRST_ROWS * 4 && ctl.view().sort.length === 0;
+    const progressive = rows.length > FIRST_ROWS * 4;
     if (progressive) ctl.setLoadingRows(true);
     const api = createGrid(
       el,
@@ -85,8 +84,8 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
         firstRowsShown: () => {
           if (!progressive || !ctl.loadingRows()) return;
           setTimeout(() => {
-            // Read again: a change since would otherwise be overwritten by the rows read at mount.
-            if (ctl.loadingRows()) api.setGridOption('rowData', ctl.rowData());
+            // A change since mount has already handed the grid every row (see grid-sync.ts).
+            if (ctl.loadingRows()) api.setGridOption('rowData', rows);
             ctl.setLoadingRows(false);
             performance.mark('wb-grid-all');
           }, 0);

@@ -35,17 +35,6 @@ const headerWidth = (name: string): number => {
 
 const NUMERIC = new Set<ColumnType>(['number', 'integer', 'currency', 'percent']);
 
-/** Sort order: values of one kind by value, empty cells after them, errors last, in both directions. */
-export const compareValues = (a: CalcValue, b: CalcValue): number => {
-  const rank = (v: CalcValue) => (isCalcError(v) ? 2 : v === null || v === '' ? 1 : 0);
-  const ra = rank(a);
-  const rb = rank(b);
-  if (ra !== rb || ra > 0) return ra - rb;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: 'base' });
-};
-
 /** The row-number column: position on screen, drag handle to move rows, click to select rows. */
 const rowNumberDef = (ctl: GridController): ColDef<RowRef> => ({
   colId: ROW_NUMBER_COL,
@@ -65,15 +54,16 @@ const rowNumberDef = (ctl: GridController): ColDef<RowRef> => ({
 });
 
 /** Column definitions for the sheet, row numbers first; sorts start as this person left them. */
-export const buildColumnDefs = (ctl: GridController, header: Omit<ColumnHeaderParams, 'model' | 'filtered' | 'onSort'>): ColDef<RowRef>[] => {
+export const buildColumnDefs = (
+  ctl: GridController,
+  header: Omit<ColumnHeaderParams, 'model' | 'filtered' | 'onSort' | 'sortDir'>,
+): ColDef<RowRef>[] => {
   const { app, sheetId } = ctl;
-  const view = ctl.view();
   const defs: ColDef<RowRef>[] = [rowNumberDef(ctl)];
   for (const col of app.wb.columns(sheetId)) {
     const colId = col.id;
     const current = (): Column => app.wb.column(sheetId, colId) ?? col;
     const shownType = (): ColumnType => app.calc.resultType(sheetId, colId) ?? current().type;
-    const sortAt = view.sort.findIndex((s) => s.colId === colId);
     const type = col.formula !== undefined ? (app.calc.resultType(sheetId, colId) ?? col.type) : col.type;
     const classes = ['wb-cell', `wb-t-${type}`];
     if (NUMERIC.has(type)) classes.push('wb-num');
@@ -87,17 +77,14 @@ export const buildColumnDefs = (ctl: GridController, header: Omit<ColumnHeaderPa
         model: () => app.wb.column(sheetId, colId),
         filtered: () => ctl.view().filters[colId] !== undefined,
         onSort: (multi: boolean) => ctl.toggleSort(colId, multi),
+        sortDir: () => ctl.view().sort.find((x) => x.colId === colId)?.sort,
       } satisfies ColumnHeaderParams,
       // Keys (SKU, ticket id) are short codes; other widths follow the type and the header's name.
       width: col.options.width ?? Math.max(col.options.key ? 120 : WIDTHS[type], Math.min(280, headerWidth(app.label(col)))),
       minWidth: 56,
       pinned: col.options.pinned ? 'left' : null,
-      // The person's sort is set on every rebuild: the view, not AG Grid, holds it.
-      sort: sortAt >= 0 ? (view.sort[sortAt]?.sort ?? null) : null,
-      sortIndex: sortAt >= 0 ? sortAt : null,
       valueGetter: (p: ValueGetterParams<RowRef>) => (p.data ? app.calc.value(sheetId, p.data.id, colId) : null),
       valueFormatter: (p: ValueFormatterParams<RowRef>) => formatValue(p.value as CalcValue, current(), app.format(), shownType()),
-      comparator: (a: CalcValue, b: CalcValue) => compareValues(a, b),
       cellRenderer:
         type === 'boolean'
           ? booleanRenderer
@@ -117,7 +104,8 @@ export const buildColumnDefs = (ctl: GridController, header: Omit<ColumnHeaderPa
       },
       suppressKeyboardEvent: (p) => ownsKey(p.event, p.editing),
       editable: false,
-      sortable: true,
+      // Rows come sorted by row-order.ts; AG Grid never sorts.
+      sortable: false,
     });
   }
   return defs;

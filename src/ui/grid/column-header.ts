@@ -18,6 +18,8 @@ export interface ColumnHeaderParams {
   filtered: () => boolean;
   /** A click on the header: sort by this column (Shift adds it to the sort). */
   onSort: (multi: boolean) => void;
+  /** This person's sort on the column. */
+  sortDir: () => 'asc' | 'desc' | undefined;
   menuLabel: (name: string) => string;
   formulaTitle: (c: Column) => string;
   onMenu: (colId: string, anchor: HTMLElement) => void;
@@ -64,7 +66,6 @@ export class ColumnHeader implements IHeaderComp {
   private filter = span('wb-hdr-filter');
   private menu = document.createElement('button');
   private params: (IHeaderParams<RowRef> & ColumnHeaderParams) | undefined;
-  private readonly onSort = () => this.render();
 
   init(params: IHeaderParams<RowRef> & ColumnHeaderParams): void {
     this.params = params;
@@ -84,7 +85,6 @@ export class ColumnHeader implements IHeaderComp {
     });
     // AG Grid would start a column drag from the button; a menu click must not move the column.
     this.menu.addEventListener('mousedown', (e) => e.stopPropagation());
-    params.column.addEventListener('sortChanged', this.onSort);
     this.render();
   }
 
@@ -99,7 +99,7 @@ export class ColumnHeader implements IHeaderComp {
     this.badge.classList.toggle('wb-hdr-badge-formula', m.formula !== undefined);
     const typeText = p.typeLabel(m);
     this.gui.title = m.formula !== undefined ? `${label} · ${typeText}\n${p.formulaTitle(m)}` : `${label} · ${typeText}`;
-    const dir = p.column.getSort();
+    const dir = p.sortDir();
     this.sort.textContent = dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '';
     this.filter.hidden = !p.filtered();
     this.menu.setAttribute('aria-label', p.menuLabel(label));
@@ -117,6 +117,6 @@ export class ColumnHeader implements IHeaderComp {
   }
 
   destroy(): void {
-    this.params?.column.removeEventListener('sortChanged', this.onSort);
+    this.params = undefined;
   }
 }

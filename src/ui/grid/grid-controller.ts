@@ -7,10 +7,9 @@ import { batch, createSignal, type Accessor } from 'solid-js';
 import type { GridApi } from 'ag-grid-community';
 import type { Column } from '../../model/index.ts';
 import type { AppState } from '../app-context.ts';
-import { isCalcError } from '../calc.ts';
 import { formatValue } from '../format/cell-format.ts';
 import type { ReferenceIndex } from './reference-index.ts';
-import { passesFilter, type ColumnFilter } from './row-filter.ts';
+import { orderRows } from './row-order.ts';
 import { inRect, rectOf, sameSelection, single, type CellPos, type Rect, type Selection } from './selection.ts';
 import { loadView, saveView, type SortEntry, type ViewState } from './view-state.ts';
 
@@ -95,29 +94,26 @@ export class GridController {
   // ── rows ──────────────────────────────────────────────────────────────
 
   /**
-   * Row objects in model order, without the rows this person's filters hide, reusing one object per
-   * id so AG Grid keeps its row state. (Filtering here rather than in AG Grid spares its filter modules.)
+   * Row objects of the rows this person sees, in their order (filters and sort applied, see
+   * row-order.ts), reusing one object per id so AG Grid keeps its row state.
    */
   rowData(): RowRef[] {
     if (!this.wb.hasSheet(this.sheetId)) return [];
-    const ids = this.wb.rowIds(this.sheetId);
+    const { sheetId, app } = this;
+    const fmt = app.format();
+    const shown = orderRows(this.wb.rowIds(sheetId), this.view(), {
+      value: (rowId, colId) => app.calc.value(sheetId, rowId, colId),
+      format: (v, col) => formatValue(v, col, fmt),
+      column: (colId) => this.wb.column(sheetId, colId),
+    });
     const next = new Map<string, RowRef>();
-    const filters = Object.entries(this.view().filters)
-      .map(([colId, f]) => ({ col: this.wb.column(this.sheetId, colId), f }))
-      .filter((x): x is { col: Column; f: ColumnFilter } => x.col !== undefined);
-    const out: RowRef[] = [];
-    const { calc } = this.app;
-    const fmt = this.app.format();
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] ?? '';
+    const out = shown.map((id) => {
       const ref = this.refs.get(id) ?? { id };
       next.set(id, ref);
-      const shown = filters.every(({ col, f }) => {
-        const v = calc.value(this.sheetId, id, col.id);
-        return passesFilter(v, isCalcError(v) ? v.error : formatValue(v, col, fmt), f);
-      });
-      if (shown) out.push(ref);
-    }
+      return ref;
+    });
+    // Rows filtered out keep their objects too, for when the filter changes.
+    for (const [id, ref] of this.refs) if (!next.has(id) && this.wb.hasRow(sheetId, id)) next.set(id, ref);
     this.refs = next;
     return out;
   }

@@ -1,0 +1,98 @@
+/**
+ * Which rows a person sees and in what order: their filters, then their sort. Done here rather
+ * than by AG Grid: one pass reads each sort key once (AG Grid's sort reads both values of every
+ * comparison through the engine, ~2.4 s for 100k rows against ~0.2 s here), and the filter and
+ * sort modules stay out of the first load.
+ */
+import type { Column } from '../../model/index.ts';
+import { isCalcError, type CalcValue } from '../calc.ts';
+import { passesFilter, type ColumnFilter } from './row-filter.ts';
+import type { ViewState } from './view-state.ts';
+
+/** One collator for every text comparison (creating one per comparison costs microseconds each). */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+const rank = (v: CalcValue): number => (isCalcError(v) ? 2 : v === null || v === '' ? 1 : 0);
+
+/** Sort order: values of one kind by value, empty cells after them, errors last. */
+export const compareValues = (a: CalcValue, b: CalcValue): number => {
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb || ra > 0) return ra - rb;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return collator.compare(String(a), String(b));
+};
+
+/** One sort key read for every row into flat arrays, so comparing two rows reads no object. */
+interface KeyColumn {
+  rank: Uint8Array;
+  num: Float64Array;
+  text: (string | undefined)[];
+  desc: boolean;
+}
+
+const readKey = (ids: readonly string[], colId: string, desc: boolean, read: RowReader): KeyColumn => {
+  const n = ids.length;
+  const key: KeyColumn = { rank: new Uint8Array(n), num: new Float64Array(n), text: new Array(n), desc };
+  for (let i = 0; i < n; i++) {
+    const v = read.value(ids[i] ?? '', colId);
+    const r = rank(v);
+    key.rank[i] = r;
+    if (r !== 0) continue;
+    if (typeof v === 'number') key.num[i] = v;
+    else if (typeof v === 'boolean') key.num[i] = v ? 1 : 0;
+    else key.text[i] = String(v);
+  }
+  return key;
+};
+
+/** Compares rows x and y on one key; empty cells and errors stay last in both directions. */
+const compareOn = (k: KeyColumn, x: number, y: number): number => {
+  const rx = k.rank[x] ?? 0;
+  const ry = k.rank[y] ?? 0;
+  if (rx !== ry || rx > 0) return rx - ry;
+  const tx = k.text[x];
+  const ty = k.text[y];
+  let c: number;
+  if (tx === undefined && ty === undefined) c = (k.num[x] ?? 0) - (k.num[y] ?? 0);
+  else if (tx === undefined) c = -1;
+  else if (ty === undefined) c = 1;
+  else c = collator.compare(tx, ty);
+  return k.desc ? -c : c;
+};
+
+/** How to read a row's value and how a column shows it. */
+export interface RowReader {
+  value: (rowId: string, colId: string) => CalcValue;
+  format: (v: CalcValue, col: Column) => string;
+  column: (colId: string) => Column | undefined;
+}
+
+/** The ids of `ids` (model order) that pass the view's filters, in the view's sort order (stable). */
+export const orderRows = (ids: readonly string[], view: ViewState, read: RowReader): string[] => {
+  const filters = Object.entries(view.filters)
+    .map(([colId, f]) => ({ col: read.column(colId), f }))
+    .filter((x): x is { col: Column; f: ColumnFilter } => x.col !== undefined);
+  const kept =
+    filters.length === 0
+      ? [...ids]
+      : ids.filter((id) =>
+          filters.every(({ col, f }) => {
+            const v = read.value(id, col.id);
+            return passesFilter(v, isCalcError(v) ? v.error : read.format(v, col), f);
+          }),
+        );
+  const sort = view.sort.filter((s) => read.column(s.colId) !== undefined);
+  if (sort.length === 0) return kept;
+  const keys = sort.map((srt) => readKey(kept, srt.colId, srt.sort === 'desc', read));
+  const order = Array.from({ length: kept.length }, (_, i) => i);
+  order.sort((x, y) => {
+    for (const k of keys) {
+      const c = compareOn(k, x, y);
+      if (c !== 0) return c;
+    }
+    return x - y;
+  });
+  return order.map((i) => kept[i] ?? '');
+};
