@@ -1,6 +1,10 @@
 /** App entry: opens the example workbook (or, behind ?bench / ?test, a test workbook) and mounts the UI. */
 import { render } from 'solid-js/web';
-import './ui/styles.css';
+import './ui/styles/base.css';
+import './ui/styles/grid.css';
+import './ui/styles/editor.css';
+import './ui/styles/shell.css';
+import './ui/styles/overlays.css';
 import { App } from './ui/App.tsx';
 import { exampleWorkbook } from './ui/example-workbook.ts';
 import { createI18n, savedLocale } from './ui/i18n/i18n.ts';
