@@ -69,6 +69,16 @@ test('injection: a sheet, a column, a cell and the workbook named <img src=x one
   await page.keyboard.press('Control+C');
   await eventually(() => page.evaluate(() => navigator.clipboard.readText()), EVIL);
 
+  // While the column is dragged, AG Grid's drag ghost shows its name as text as well.
+  const header = await page.locator('.ag-header-cell[col-id="name"] .wb-hdr-name').boundingBox();
+  if (!header) throw new Error('header not on screen');
+  await page.mouse.move(header.x + 10, header.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(header.x + 200, header.y + 5, { steps: 6 });
+  expect(await page.locator('.ag-dnd-ghost').textContent()).toContain(EVIL);
+  expect(await page.locator('img').count()).toBe(0);
+  await page.mouse.up();
+
   await screenshot(page, 'ui-injection');
   expect(await page.locator('.wb-app img, .wb-menu img, .wb-dialog img, [data-testid="toast"] img').count()).toBe(0);
   expect(await cell(page, 0, 'name').locator('img').count()).toBe(0);
