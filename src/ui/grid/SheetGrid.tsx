@@ -74,18 +74,18 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     registerGridModules();
     // A big sheet paints its first screen at once and takes the other rows a frame later (AG Grid
     // spends ~2 µs on each row it is given; the rows come already filtered and sorted).
-    const rows = ctl.rowData();
-    const progressive = rows.length > FIRST_ROWS * 4;
+    const firstScreen = ctl.rowData(FIRST_ROWS + 1);
+    const progressive = firstScreen.length > FIRST_ROWS && ctl.wb.rowCount(props.sheetId) > FIRST_ROWS * 4;
     if (progressive) ctl.setLoadingRows(true);
     const api = createGrid(
       el,
       gridOptions(ctl, {
-        initialRows: progressive ? rows.slice(0, FIRST_ROWS) : rows,
+        initialRows: progressive ? firstScreen.slice(0, FIRST_ROWS) : ctl.rowData(),
         firstRowsShown: () => {
           if (!progressive || !ctl.loadingRows()) return;
           setTimeout(() => {
             // A change since mount has already handed the grid every row (see grid-sync.ts).
-            if (ctl.loadingRows()) api.setGridOption('rowData', rows);
+            if (ctl.loadingRows()) api.setGridOption('rowData', ctl.rowData());
             ctl.setLoadingRows(false);
             performance.mark('wb-grid-all');
           }, 0);

@@ -95,9 +95,10 @@ export class GridController {
 
   /**
    * Row objects of the rows this person sees, in their order (filters and sort applied, see
-   * row-order.ts), reusing one object per id so AG Grid keeps its row state.
+   * row-order.ts), reusing one object per id so AG Grid keeps its row state; with `limit`, only
+   * the first ones (a first screen).
    */
-  rowData(): RowRef[] {
+  rowData(limit?: number): RowRef[] {
     if (!this.wb.hasSheet(this.sheetId)) return [];
     const { sheetId, app } = this;
     const fmt = app.format();
@@ -105,7 +106,7 @@ export class GridController {
       value: (rowId, colId) => app.calc.value(sheetId, rowId, colId),
       format: (v, col) => formatValue(v, col, fmt),
       column: (colId) => this.wb.column(sheetId, colId),
-    });
+    }, limit);
     const next = new Map<string, RowRef>();
     const out = shown.map((id) => {
       const ref = this.refs.get(id) ?? { id };

@@ -69,8 +69,11 @@ export interface RowReader {
   column: (colId: string) => Column | undefined;
 }
 
-/** The ids of `ids` (model order) that pass the view's filters, in the view's sort order (stable). */
-export const orderRows = (ids: readonly string[], view: ViewState, read: RowReader): string[] => {
+/**
+ * The ids of `ids` (model order) that pass the view's filters, in the view's sort order (stable).
+ * With `limit`, only the first `limit` of them (a first screen), found without sorting them all.
+ */
+export const orderRows = (ids: readonly string[], view: ViewState, read: RowReader, limit = Number.POSITIVE_INFINITY): string[] => {
   const filters = Object.entries(view.filters)
     .map(([colId, f]) => ({ col: read.column(colId), f }))
     .filter((x): x is { col: Column; f: ColumnFilter } => x.col !== undefined);
@@ -84,15 +87,34 @@ export const orderRows = (ids: readonly string[], view: ViewState, read: RowRead
           }),
         );
   const sort = view.sort.filter((s) => read.column(s.colId) !== undefined);
-  if (sort.length === 0) return kept;
+  if (sort.length === 0) return kept.length > limit ? kept.slice(0, limit) : kept;
   const keys = sort.map((srt) => readKey(kept, srt.colId, srt.sort === 'desc', read));
-  const order = Array.from({ length: kept.length }, (_, i) => i);
-  order.sort((x, y) => {
+  const compare = (x: number, y: number): number => {
     for (const k of keys) {
       const c = compareOn(k, x, y);
       if (c !== 0) return c;
     }
     return x - y;
-  });
+  };
+  const order = limit < kept.length ? firstOf(kept.length, limit, compare) : Array.from({ length: kept.length }, (_, i) => i).sort(compare);
   return order.map((i) => kept[i] ?? '');
+};
+
+/** The `k` smallest of 0 … n−1 under `compare`, in order: one pass keeping a sorted list of k. */
+const firstOf = (n: number, k: number, compare: (x: number, y: number) => number): number[] => {
+  const best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const last = best[best.length - 1];
+    if (best.length === k && last !== undefined && compare(i, last) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(best[mid] ?? 0, i) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return best;
 };

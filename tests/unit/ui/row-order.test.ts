@@ -51,3 +51,16 @@ describe('the rows a person sees, in their order', () => {
     expect(orderRows(ids, view({ sort: [{ colId: 'gone', sort: 'asc' }], filters: { gone: { op: 'empty' } } }), read)).toEqual(ids);
   });
 });
+
+describe('a first screen of a big sheet', () => {
+  test('the first rows of the order, found without sorting every row, equal the head of the full order', () => {
+    const many = Array.from({ length: 500 }, (_, i) => `r${i}`);
+    const values = new Map(many.map((id, i) => [id, (i * 7919) % 97]));
+    const big = { ...read, value: (rowId: string) => values.get(rowId) ?? null, column: () => columns[1] };
+    for (const sort of ['asc', 'desc'] as const) {
+      const v = view({ sort: [{ colId: 'cost', sort }] });
+      expect(orderRows(many, v, big, 40)).toEqual(orderRows(many, v, big).slice(0, 40));
+    }
+    expect(orderRows(many, view({}), big, 10)).toEqual(many.slice(0, 10));
+  });
+});
