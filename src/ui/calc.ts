@@ -63,6 +63,8 @@ export interface CellAlert {
 export interface CalcService {
   /** Computed value of a cell: the stored value of an input cell, or a formula's result or error. */
   value(sheetId: string, rowId: string, colId: string): CalcValue;
+  /** Computed values of a whole column, in the sheet's row order (sorting and filtering read these). */
+  columnValues(sheetId: string, colId: string): readonly CalcValue[];
   /** Result type of a formula column (for formatting), or undefined to use the column's own type. */
   resultType(sheetId: string, colId: string): ColumnType | undefined;
   /** Subscribes to recalculations; returns the unsubscribe function. */
@@ -95,6 +97,11 @@ export const storedValuesCalc = (wb: Workbook, texts: StoredValuesTexts): CalcSe
     const v = wb.cell(sheetId, rowId, colId);
     if (col?.formula !== undefined || isCellFormula(v)) return { error: '#N/A', message: texts.notComputed() };
     return v as CellScalar;
+  },
+  columnValues(sheetId, colId) {
+    const computed = wb.column(sheetId, colId)?.formula !== undefined;
+    const notComputed: CalcError = { error: '#N/A', message: texts.notComputed() };
+    return wb.columnValues(sheetId, colId).map((v) => (computed || isCellFormula(v) ? notComputed : v));
   },
   resultType: () => undefined,
   onRecalc: () => () => undefined,

@@ -102,8 +102,9 @@ export class GridController {
     if (!this.wb.hasSheet(this.sheetId)) return [];
     const { sheetId, app } = this;
     const fmt = app.format();
+    const calc = app.calc;
     const shown = orderRows(this.wb.rowIds(sheetId), this.view(), {
-      value: (rowId, colId) => app.calc.value(sheetId, rowId, colId),
+      values: (colId) => calc.columnValues(sheetId, colId),
       format: (v, col) => formatValue(v, col, fmt),
       column: (colId) => this.wb.column(sheetId, colId),
     }, limit);

@@ -32,11 +32,11 @@ interface KeyColumn {
   desc: boolean;
 }
 
-const readKey = (ids: readonly string[], colId: string, desc: boolean, read: RowReader): KeyColumn => {
-  const n = ids.length;
+const readKey = (rows: readonly number[], values: readonly CalcValue[], desc: boolean): KeyColumn => {
+  const n = rows.length;
   const key: KeyColumn = { rank: new Uint8Array(n), num: new Float64Array(n), text: new Array(n), desc };
   for (let i = 0; i < n; i++) {
-    const v = read.value(ids[i] ?? '', colId);
+    const v = values[rows[i] ?? 0] ?? null;
     const r = rank(v);
     key.rank[i] = r;
     if (r !== 0) continue;
@@ -62,9 +62,9 @@ const compareOn = (k: KeyColumn, x: number, y: number): number => {
   return k.desc ? -c : c;
 };
 
-/** How to read a row's value and how a column shows it. */
+/** How to read a column's values (aligned with the ids being ordered) and how a column shows a value. */
 export interface RowReader {
-  value: (rowId: string, colId: string) => CalcValue;
+  values: (colId: string) => readonly CalcValue[];
   format: (v: CalcValue, col: Column) => string;
   column: (colId: string) => Column | undefined;
 }
@@ -76,19 +76,23 @@ export interface RowReader {
 export const orderRows = (ids: readonly string[], view: ViewState, read: RowReader, limit = Number.POSITIVE_INFINITY): string[] => {
   const filters = Object.entries(view.filters)
     .map(([colId, f]) => ({ col: read.column(colId), f }))
-    .filter((x): x is { col: Column; f: ColumnFilter } => x.col !== undefined);
+    .filter((x): x is { col: Column; f: ColumnFilter } => x.col !== undefined)
+    .map(({ col, f }) => ({ col, f, values: read.values(col.id) }));
+  // Rows are handled by their position in `ids` (reading a column once, not a cell at a time).
+  const all = Array.from({ length: ids.length }, (_, i) => i);
   const kept =
     filters.length === 0
-      ? [...ids]
-      : ids.filter((id) =>
-          filters.every(({ col, f }) => {
-            const v = read.value(id, col.id);
+      ? all
+      : all.filter((i) =>
+          filters.every(({ col, f, values }) => {
+            const v = values[i] ?? null;
             return passesFilter(v, isCalcError(v) ? v.error : read.format(v, col), f);
           }),
         );
+  const idsOf = (rows: readonly number[]) => rows.map((i) => ids[i] ?? '');
   const sort = view.sort.filter((s) => read.column(s.colId) !== undefined);
-  if (sort.length === 0) return kept.length > limit ? kept.slice(0, limit) : kept;
-  const keys = sort.map((srt) => readKey(kept, srt.colId, srt.sort === 'desc', read));
+  if (sort.length === 0) return idsOf(kept.length > limit ? kept.slice(0, limit) : kept);
+  const keys = sort.map((srt) => readKey(kept, read.values(srt.colId), srt.sort === 'desc'));
   const compare = (x: number, y: number): number => {
     for (const k of keys) {
       const c = compareOn(k, x, y);
@@ -97,7 +101,7 @@ export const orderRows = (ids: readonly string[], view: ViewState, read: RowRead
     return x - y;
   };
   const order = limit < kept.length ? firstOf(kept.length, limit, compare) : Array.from({ length: kept.length }, (_, i) => i).sort(compare);
-  return order.map((i) => kept[i] ?? '');
+  return order.map((i) => ids[kept[i] ?? 0] ?? '');
 };
 
 /** The `k` smallest of 0 … n−1 under `compare`, in order: one pass keeping a sorted list of k. */
