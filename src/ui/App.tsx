@@ -138,6 +138,12 @@ export const App = (props: AppProps): JSX.Element => {
     calc().dispose();
   });
 
+  // The browser tab names the workbook, in the person's language.
+  createEffect(() => {
+    watch.structure();
+    document.title = `${wb.settings.name} · ${i18n.t('app.title')}`;
+  });
+
   props.onReady?.(app);
 
   const closeDialog = () => {

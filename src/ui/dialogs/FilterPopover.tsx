@@ -2,7 +2,7 @@
  * The filter of one column for this person: a condition suited to the column's type and its
  * value (read like a cell entry: "¥12", "11/29/2026", "12%" …), or the choices to keep.
  */
-import { createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { useApp } from '../app-context.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';
@@ -10,6 +10,7 @@ import type { GridController } from '../grid/grid-controller.ts';
 import { needsValue, opsFor, type ColumnFilter, type FilterOp } from '../grid/row-filter.ts';
 import { plainText } from '../format/cell-format.ts';
 import type { DictKey } from '../i18n/en.ts';
+import { closeOnOutsidePress } from '../widgets/outside-press.ts';
 
 const OP_KEYS: Record<FilterOp, DictKey> = {
   contains: 'filter.contains',
@@ -59,14 +60,8 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
     const v = parsed.value;
     save({ op: o, value: typeof v === 'number' || typeof v === 'string' ? v : String(v ?? '') });
   };
-  const outside = (e: MouseEvent) => {
-    if (!ref?.contains(e.target as Node)) props.onClose();
-  };
-  onMount(() => {
-    ref?.querySelector<HTMLElement>('select, input')?.focus();
-    setTimeout(() => document.addEventListener('mousedown', outside), 0);
-  });
-  onCleanup(() => document.removeEventListener('mousedown', outside));
+  closeOnOutsidePress(() => ref, props.onClose);
+  onMount(() => ref?.querySelector<HTMLElement>('select, input')?.focus());
 
   return (
     <Portal>

@@ -47,6 +47,11 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
     return s ? app.wb.column(props.ctl.sheetId, s.colId) : undefined;
   };
 
+  const picker = () => {
+    const t = column()?.type;
+    return t === 'date' || t === 'choice' || t === 'reference' ? t : undefined;
+  };
+
   const place = (): boolean => {
     const s = session();
     const container = props.container();
@@ -113,11 +118,6 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
     if (!session() || next?.closest('.wb-editor')) return;
     commit('none');
     // A refused value keeps the editor open; the person fixes it or presses Escape.
-  };
-
-  const picker = () => {
-    const t = column()?.type;
-    return t === 'date' || t === 'choice' || t === 'reference' ? t : undefined;
   };
 
   return (

@@ -2,12 +2,22 @@
 import type { CellEdit } from '../../model/index.ts';
 import type { AppState } from '../app-context.ts';
 import type { GridController } from './grid-controller.ts';
-import { rectSize } from './selection.ts';
 
 /** Shows a model error as a toast (user input the model refused; the message says what to do). */
 export const reportError = (ctl: GridController, err: unknown): void => {
   ctl.app.toasts.show({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 };
+
+/** Wraps a model operation for a menu or button: a refusal becomes a toast instead of an exception. */
+export const attempt =
+  (ctl: GridController, fn: () => void) =>
+  (): void => {
+    try {
+      fn();
+    } catch (err) {
+      reportError(ctl, err);
+    }
+  };
 
 /** Empties the selected cells (formula columns are skipped: they hold no input). */
 export const clearSelection = (ctl: GridController): number => {
@@ -78,10 +88,4 @@ export const undo = (app: AppState): void => {
 /** Redoes the last undone change. */
 export const redo = (app: AppState): void => {
   if (!app.wb.redo()) app.toasts.show({ kind: 'info', message: app.t('redo.nothing') }, 2500);
-};
-
-/** Number of cells selected. */
-export const selectedCellCount = (ctl: GridController): number => {
-  const r = ctl.selectedRect();
-  return r ? rectSize(r) : 0;
 };

@@ -3,7 +3,7 @@ import { lazy } from 'solid-js';
 import { columnNameProblem } from '../names.ts';
 import { ConfirmDialog, PromptDialog } from '../widgets/Dialog.tsx';
 import type { MenuItem } from '../widgets/Menu.tsx';
-import { deleteRows, duplicateRows, insertRow, reportError, undo } from './grid-commands.ts';
+import { attempt, deleteRows, duplicateRows, insertRow, undo } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
 
 const ColumnDialog = lazy(() => import('../dialogs/ColumnDialog.tsx'));
@@ -26,13 +26,6 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
   const index = wb.columns(sheetId).findIndex((c) => c.id === colId);
   const sortBy = (sort: 'asc' | 'desc' | null) =>
     ctl.updateView({ ...view, sort: sort ? [{ colId, sort }] : view.sort.filter((s) => s.colId !== colId) });
-  const guarded = (fn: () => void) => () => {
-    try {
-      fn();
-    } catch (err) {
-      reportError(ctl, err);
-    }
-  };
   return [
     { label: t('col.sortAsc'), run: () => sortBy('asc'), testId: 'col-sort-asc' },
     { label: t('col.sortDesc'), run: () => sortBy('desc'), testId: 'col-sort-desc' },
@@ -59,7 +52,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
             ok={t('common.apply')}
             cancel={t('common.cancel')}
             check={(v) => columnNameProblem(app, sheetId, v, colId)}
-            onSubmit={(v) => guarded(() => wb.renameColumn(sheetId, colId, v))()}
+            onSubmit={(v) => attempt(ctl, () => wb.renameColumn(sheetId, colId, v))()}
             onClose={close}
           />
         )),
@@ -71,12 +64,12 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
     },
     col.formula === undefined
       ? { label: t('col.setFormula'), run: () => ctl.editColumnFormula(colId), testId: 'col-formula' }
-      : { label: t('col.removeFormula'), run: guarded(() => wb.setColumnFormula(sheetId, colId, undefined)) },
+      : { label: t('col.removeFormula'), run: attempt(ctl, () => wb.setColumnFormula(sheetId, colId, undefined)) },
     { label: t('col.insertLeft'), separator: true, run: () => openAddColumn(ctl, index) },
     { label: t('col.insertRight'), run: () => openAddColumn(ctl, index + 1) },
     col.options.pinned
-      ? { label: t('col.unpin'), run: guarded(() => wb.setColumnOptions(sheetId, colId, { ...col.options, pinned: undefined })) }
-      : { label: t('col.pin'), run: guarded(() => wb.setColumnOptions(sheetId, colId, { ...col.options, pinned: true })), testId: 'col-pin' },
+      ? { label: t('col.unpin'), run: attempt(ctl, () => wb.setColumnOptions(sheetId, colId, { ...col.options, pinned: undefined })) }
+      : { label: t('col.pin'), run: attempt(ctl, () => wb.setColumnOptions(sheetId, colId, { ...col.options, pinned: true })), testId: 'col-pin' },
     {
       label: t('col.delete'),
       separator: true,
@@ -90,7 +83,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
             confirm={t('col.deleteConfirm')}
             cancel={t('common.cancel')}
             onClose={close}
-            onConfirm={guarded(() => {
+            onConfirm={attempt(ctl, () => {
               wb.deleteColumn(sheetId, colId);
               app.toasts.show({ kind: 'info', message: t('col.deleted', name), action: { label: t('common.undo'), run: () => undo(app) } });
             })}
@@ -104,17 +97,10 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
 export const rowMenuItems = (ctl: GridController): MenuItem[] => {
   const t = ctl.app.t;
   const n = ctl.selectedRowIds().length;
-  const guarded = (fn: () => void) => () => {
-    try {
-      fn();
-    } catch (err) {
-      reportError(ctl, err);
-    }
-  };
   return [
-    { label: t('row.insertAbove'), run: guarded(() => insertRow(ctl, 'above')), testId: 'row-insert-above' },
-    { label: t('row.insertBelow'), run: guarded(() => insertRow(ctl, 'below')), testId: 'row-insert-below' },
-    { label: t('row.duplicate', n), run: guarded(() => duplicateRows(ctl)), testId: 'row-duplicate' },
-    { label: t('row.delete', n), run: guarded(() => deleteRows(ctl)), danger: true, separator: true, testId: 'row-delete' },
+    { label: t('row.insertAbove'), run: attempt(ctl, () => insertRow(ctl, 'above')), testId: 'row-insert-above' },
+    { label: t('row.insertBelow'), run: attempt(ctl, () => insertRow(ctl, 'below')), testId: 'row-insert-below' },
+    { label: t('row.duplicate', n), run: attempt(ctl, () => duplicateRows(ctl)), testId: 'row-duplicate' },
+    { label: t('row.delete', n), run: attempt(ctl, () => deleteRows(ctl)), danger: true, separator: true, testId: 'row-delete' },
   ];
 };

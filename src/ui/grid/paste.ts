@@ -36,7 +36,7 @@ const LISTED = 8;
 
 /** Pastes `text` at the selection of `ctl` and reports the outcome in a toast. */
 export const pasteText = (ctl: GridController, text: string): PasteReport => {
-  const { app, sheetId, wb } = { app: ctl.app, sheetId: ctl.sheetId, wb: ctl.wb };
+  const { app, sheetId, wb } = ctl;
   let block = parseTsv(text);
   const report: PasteReport = { written: 0, rowsAdded: 0, problems: [], cutColumns: 0 };
   if (block.length === 0) {

@@ -2,8 +2,9 @@
  * A popup menu at a point or under an element: arrow keys move, Enter runs, Escape or a click
  * outside closes. Labels are text nodes (never HTML).
  */
-import { createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { Portal } from 'solid-js/web';
+import { closeOnOutsidePress } from './outside-press.ts';
 
 /** One menu entry; `separator` draws a line before it. */
 export interface MenuItem {
@@ -53,16 +54,11 @@ export const Menu = (props: { anchor: MenuAnchor; items: MenuItem[]; onClose: ()
     e.preventDefault();
     e.stopPropagation();
   };
-  const outside = (e: MouseEvent) => {
-    if (!ref?.contains(e.target as Node)) props.onClose();
-  };
+  closeOnOutsidePress(() => ref, props.onClose);
   onMount(() => {
     setAt(enabled()[0] ?? 0);
     ref?.focus();
-    // Registered after the click that opened the menu has finished.
-    setTimeout(() => document.addEventListener('mousedown', outside), 0);
   });
-  onCleanup(() => document.removeEventListener('mousedown', outside));
   return (
     <Portal>
       <div ref={ref} class="wb-menu" role="menu" aria-label={props.label} tabIndex={-1} style={pos()} onKeyDown={onKey}>
