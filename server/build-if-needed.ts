@@ -31,6 +31,8 @@ export const buildIfNeeded = (root: string, log: (msg: string) => void = console
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Under vitest NODE_ENV is "test", which makes solid-js resolve to its development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error('The app could not be built; see the vite output above.');
 };

@@ -1,46 +1,185 @@
-/** The app shell: the workbook name, its sheet tabs and the selected sheet as a table. */
-import { createSignal, For, onCleanup, type JSX } from 'solid-js';
-import type { Workbook } from '../model/index.ts';
-import { exampleWorkbook } from './example-workbook.ts';
+/**
+ * The app shell: header, formula bar, the open sheet's grid, tabs and status bar, with toasts,
+ * dialogs and the find bar and function help (both loaded on first use).
+ */
+import { createEffect, createMemo, createSignal, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
+import type { Labels, Workbook } from '../model/index.ts';
+import { AppProvider, watchWorkbook, type AppState, type DialogRender } from './app-context.ts';
+import { storedValuesCalc, type CalcService } from './calc.ts';
+import { FormulaBar } from './FormulaBar.tsx';
+import type { GridController } from './grid/grid-controller.ts';
+import { redo, undo } from './grid/grid-commands.ts';
+import { ReferenceIndex } from './grid/reference-index.ts';
+import { SheetGrid } from './grid/SheetGrid.tsx';
+import type { I18n } from './i18n/i18n.ts';
+import { SheetTabs } from './SheetTabs.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { blankOnlyGallery, type TemplateGallery } from './template-gallery.ts';
+import { ToastList } from './ToastList.tsx';
+import { createToasts } from './toasts.ts';
+import { WorkbookHeader } from './WorkbookHeader.tsx';
 
-const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? '=…' : String(v));
+const FindBar = lazy(() => import('./dialogs/FindBar.tsx'));
+const HelpPanel = lazy(() => import('./dialogs/HelpPanel.tsx'));
 
-/** Renders the example workbook read through the model. */
-export const App = (): JSX.Element => {
-  const wb: Workbook = exampleWorkbook();
-  const [version, setVersion] = createSignal(0);
-  onCleanup(wb.onChange(() => setVersion((v) => v + 1)));
-  const [sheetId, setSheetId] = createSignal(wb.sheets()[0]?.id ?? '');
-  const columns = () => (version(), wb.columns(sheetId()));
-  const rows = () => (version(), wb.rowIds(sheetId()));
+/** What the app is opened with; the engine and the gallery default to the stand-ins. */
+export interface AppProps {
+  wb: Workbook;
+  workbookKey: string;
+  i18n: I18n;
+  calc?: CalcService;
+  /**
+   * Loads the formula engine after the grid shows (so it is not part of the first load): until
+   * it resolves, `calc` (or the stand-in) computes.
+   */
+  engine?: (wb: Workbook) => Promise<CalcService>;
+  gallery?: TemplateGallery;
+  /** Called once with the app state (the ?test / ?bench hook uses it). */
+  onReady?: (app: AppState) => void;
+}
+
+const ACTIVE_KEY = 'wb-active:';
+
+const isTyping = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+
+/** The workbook app. */
+export const App = (props: AppProps): JSX.Element => {
+  const { wb, i18n } = props;
+  const [calc, setCalc] = createSignal<CalcService>(
+    props.calc ?? storedValuesCalc(wb, { notComputed: () => i18n.t('cell.notComputed'), notAvailable: () => i18n.t('fbar.notAvailable') }),
+  );
+  const watch = watchWorkbook(wb);
+  // Recalculations repaint what depends on cells (status bar, formula bar); grids follow their own sheet.
+  createEffect(() => onCleanup(calc().onRecalc(() => watch.bumpCells())));
+  if (props.engine) {
+    const load = props.engine;
+    requestAnimationFrame(() =>
+      void load(wb).then((engine) => {
+        const old = calc();
+        setCalc(() => engine);
+        old.dispose();
+        watch.bumpCells();
+      }),
+    );
+  }
+  const references = new ReferenceIndex(wb);
+  const [grid, setGrid] = createSignal<GridController | undefined>();
+  const [dialog, setDialog] = createSignal<DialogRender | null>(null);
+  const [panel, setPanel] = createSignal<'find' | 'help' | null>(null);
+  const format = createMemo(() => (watch.structure(), { locale: i18n.locale(), currency: wb.settings.currency }), undefined, {
+    equals: (a, b) => a.locale === b.locale && a.currency === b.currency,
+  });
+
+  const app: AppState = {
+    wb,
+    workbookKey: props.workbookKey,
+    get calc() {
+      return calc();
+    },
+    gallery: props.gallery ?? blankOnlyGallery,
+    i18n,
+    t: i18n.t,
+    toasts: createToasts(),
+    structure: watch.structure,
+    cells: watch.cells,
+    format,
+    label: (item: { name: string; labels?: Labels }) => item.labels?.[i18n.locale()] ?? item.name,
+    // A grid whose sheet was just deleted (it unmounts a moment later) is no grid any more.
+    grid: () => {
+      watch.structure();
+      const g = grid();
+      return g && wb.hasSheet(g.sheetId) ? g : undefined;
+    },
+    setGrid,
+    openDialog: (render) => setDialog(() => render),
+    panel,
+    setPanel,
+  };
+
+  // The open sheet: remembered per person; when it is deleted, its neighbour opens.
+  const saved = localStorage.getItem(ACTIVE_KEY + props.workbookKey);
+  const [active, setActiveSignal] = createSignal(saved && wb.hasSheet(saved) ? saved : (wb.sheets()[0]?.id ?? ''));
+  let lastIndex = 0;
+  const setActive = (id: string) => {
+    setActiveSignal(id);
+    try {
+      localStorage.setItem(ACTIVE_KEY + props.workbookKey, id);
+    } catch {
+      // not remembered
+    }
+  };
+  createEffect(() => {
+    watch.structure();
+    const sheets = wb.sheets();
+    const i = sheets.findIndex((s) => s.id === active());
+    if (i >= 0) lastIndex = i;
+    else setActive(sheets[Math.min(lastIndex, sheets.length - 1)]?.id ?? '');
+  });
+
+  const onKey = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (!mod || e.altKey) return;
+    const k = e.key.toLowerCase();
+    if (k === 'f') {
+      e.preventDefault();
+      setPanel('find');
+    } else if ((k === 'z' || k === 'y') && !isTyping(e.target) && !dialog()) {
+      e.preventDefault();
+      if (k === 'y' || e.shiftKey) redo(app);
+      else undo(app);
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKey);
+    watch.stop();
+    references.dispose();
+    calc().dispose();
+  });
+
+  // The browser tab names the workbook, in the person's language.
+  createEffect(() => {
+    watch.structure();
+    document.title = `${wb.settings.name} · ${i18n.t('app.title')}`;
+  });
+
+  props.onReady?.(app);
+
+  const closeDialog = () => {
+    setDialog(null);
+    grid()?.refocus();
+  };
+
   return (
-    <main class="app">
-      <h1 data-testid="workbook-name">{(version(), wb.settings.name)}</h1>
-      <nav class="tabs">
-        <For each={(version(), wb.sheets())}>
-          {(s) => (
-            <button type="button" aria-pressed={s.id === sheetId()} onClick={() => setSheetId(s.id)}>
-              {s.name}
-            </button>
-          )}
-        </For>
-      </nav>
-      <table>
-        <thead>
-          <tr>
-            <For each={columns()}>{(c) => <th title={c.type}>{c.name}</th>}</For>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={rows()}>
-            {(r) => (
-              <tr>
-                <For each={columns()}>{(c) => <td>{show(wb.cell(sheetId(), r, c.id))}</td>}</For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </main>
+    <AppProvider value={app}>
+      <div class="wb-app">
+        <WorkbookHeader />
+        <FormulaBar />
+        <div class="wb-main">
+          <div class="wb-sheet">
+            <Show when={active()} keyed>
+              {(id) => <SheetGrid sheetId={id} references={references} />}
+            </Show>
+            <Show when={panel() === 'find'}>
+              <Suspense>
+                <FindBar onClose={() => setPanel(null)} />
+              </Suspense>
+            </Show>
+          </div>
+          <Show when={panel() === 'help'}>
+            <Suspense>
+              <HelpPanel onClose={() => setPanel(null)} />
+            </Suspense>
+          </Show>
+        </div>
+        <div class="wb-bottom">
+          <SheetTabs active={active()} setActive={setActive} />
+          <StatusBar />
+        </div>
+        <ToastList />
+        <Show when={dialog()}>{(render) => <Suspense>{render()(closeDialog)}</Suspense>}</Show>
+      </div>
+    </AppProvider>
   );
 };

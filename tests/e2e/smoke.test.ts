@@ -21,7 +21,7 @@ test('smoke: the app loads in Chromium and shows the workbook name', async () =>
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
   await expect.poll(() => page.getByTestId('workbook-name').textContent()).toBe('Example shop plan');
-  await expect.poll(() => page.locator('td', { hasText: 'SKU-1002' }).count()).toBe(1);
+  await expect.poll(() => page.locator('[role="gridcell"]', { hasText: 'SKU-1002' }).count()).toBe(1);
   await screenshot(page, 'smoke');
   expect(errors).toEqual([]);
 });

@@ -1,0 +1,116 @@
+/** The top bar: workbook name (click to rename), undo/redo, add row/column, find, functions, currency, language. */
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { CURRENCIES, LOCALES, type CurrencyCode, type Locale } from '../model/types.ts';
+import { useApp } from './app-context.ts';
+import { insertRow, redo, reportError, undo } from './grid/grid-commands.ts';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+/** The header bar of the app. */
+export const WorkbookHeader = (): JSX.Element => {
+  const app = useApp();
+  const t = app.t;
+  const [renaming, setRenaming] = createSignal(false);
+  const name = () => (app.structure(), app.wb.settings.name);
+  const canUndo = () => (app.structure(), app.cells(), app.wb.canUndo());
+  const canRedo = () => (app.structure(), app.cells(), app.wb.canRedo());
+
+  const saveName = (value: string) => {
+    setRenaming(false);
+    const v = value.trim();
+    if (!v || v === app.wb.settings.name) return;
+    try {
+      app.wb.setSettings({ name: v });
+    } catch (err) {
+      app.toasts.show({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const withGrid = (fn: (g: NonNullable<ReturnType<typeof app.grid>>) => void) => () => {
+    const g = app.grid();
+    if (!g) return;
+    try {
+      fn(g);
+    } catch (err) {
+      reportError(g, err);
+    }
+  };
+
+  return (
+    <header class="wb-header">
+      <span class="wb-logo" aria-hidden="true">
+        ▦
+      </span>
+      <Show
+        when={renaming()}
+        fallback={
+          <button type="button" class="wb-name" title={t('header.rename')} data-testid="workbook-name" onClick={() => setRenaming(true)}>
+            {name()}
+          </button>
+        }
+      >
+        <input
+          class="wb-name-input"
+          value={name()}
+          aria-label={t('header.rename')}
+          ref={(el) => queueMicrotask(() => (el.focus(), el.select()))}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') saveName(e.currentTarget.value);
+            if (e.key === 'Escape') setRenaming(false);
+          }}
+          onBlur={(e) => saveName(e.currentTarget.value)}
+        />
+      </Show>
+      <div class="wb-header-tools">
+        <button type="button" class="wb-tool" title={t('header.undo')} aria-label={t('header.undo')} disabled={!canUndo()} onClick={() => undo(app)}>
+          ↶
+        </button>
+        <button type="button" class="wb-tool" title={t('header.redo')} aria-label={t('header.redo')} disabled={!canRedo()} onClick={() => redo(app)}>
+          ↷
+        </button>
+        <span class="wb-sep" />
+        <button type="button" class="wb-tool wb-tool-text" title={t('header.addRowTitle')} data-testid="add-row" onClick={withGrid((g) => insertRow(g, 'end'))}>
+          + {t('header.addRow')}
+        </button>
+        <button type="button" class="wb-tool wb-tool-text" title={t('header.addColumnTitle')} data-testid="add-column" onClick={withGrid((g) => void import('./grid/menus.tsx').then((m) => m.openAddColumn(g)))}>
+          + {t('header.addColumn')}
+        </button>
+        <span class="wb-sep" />
+        <button type="button" class="wb-tool wb-tool-text" title={t('header.findTitle')} data-testid="open-find" onClick={() => app.setPanel('find')}>
+          ⌕ {t('header.find')}
+        </button>
+        <button
+          type="button"
+          class="wb-tool wb-tool-text"
+          classList={{ 'wb-tool-on': app.panel() === 'help' }}
+          title={t('header.helpTitle')}
+          data-testid="open-help"
+          onClick={() => app.setPanel(app.panel() === 'help' ? null : 'help')}
+        >
+          ƒ {t('header.help')}
+        </button>
+        <span class="wb-sep" />
+        <select
+          class="wb-select"
+          title={t('header.currency')}
+          aria-label={t('header.currency')}
+          data-testid="currency"
+          value={app.format().currency}
+          onChange={(e) => app.wb.setSettings({ currency: e.currentTarget.value as CurrencyCode })}
+        >
+          <For each={[...CURRENCIES]}>{(c) => <option value={c}>{t(`currency.${c}`)}</option>}</For>
+        </select>
+        <select
+          class="wb-select"
+          title={t('header.language')}
+          aria-label={t('header.language')}
+          data-testid="language"
+          value={app.i18n.locale()}
+          onChange={(e) => void app.i18n.setLocale(e.currentTarget.value as Locale)}
+        >
+          <For each={[...LOCALES]}>{(l) => <option value={l}>{LANGUAGE_NAMES[l]}</option>}</For>
+        </select>
+      </div>
+    </header>
+  );
+};

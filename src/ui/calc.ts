@@ -1,0 +1,113 @@
+/**
+ * What the UI needs from the formula engine, as a small interface of our own: computed values,
+ * a recalculation event, formula checking, the function registry and alerts. Until the engine
+ * (src/formula) lands, `storedValuesCalc` shows input values as stored and formulas as not yet
+ * computed; wiring the engine is writing one adapter that implements `CalcService`.
+ */
+import type { CellScalar, ColumnType, Locale } from '../model/index.ts';
+import type { Workbook } from '../model/workbook.ts';
+import { isCellFormula } from '../model/types.ts';
+
+/** A spreadsheet error as a value: the code shown in the cell, the message shown on hover. */
+export interface CalcError {
+  error: string;
+  message: string;
+}
+
+/** What a cell shows: a typed value or an error value. Dates are `YYYY-MM-DD`. */
+export type CalcValue = CellScalar | CalcError;
+
+/** True for an error value. */
+export const isCalcError = (v: unknown): v is CalcError =>
+  typeof v === 'object' && v !== null && typeof (v as CalcError).error === 'string';
+
+/** What a recalculation changed in one sheet: some cells, whole columns, or everything. */
+export interface SheetRecalc {
+  /** Row id → column ids whose computed value changed. */
+  cells?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Columns whose values changed in every row (a column formula feeding 100k rows). */
+  columns?: ReadonlySet<string>;
+  all?: boolean;
+}
+
+/** Fired after each recalculation: sheet id → what changed there. */
+export type RecalcListener = (changed: ReadonlyMap<string, SheetRecalc>) => void;
+
+/** Where a formula is being typed: a column formula (every row) or one cell's own formula. */
+export type FormulaTarget =
+  | { kind: 'column'; sheetId: string; colId: string }
+  | { kind: 'cell'; sheetId: string; rowId: string; colId: string };
+
+/** Result of checking a formula as typed (display form): the stored form, or where and why not. */
+export type FormulaCheck =
+  | { ok: true; stored: string; type?: ColumnType }
+  | { ok: false; message: string; from: number; to: number; suggestions: readonly string[] };
+
+/** One function of the registry, for autocomplete and the help panel. */
+export interface FunctionDoc {
+  name: string;
+  /** e.g. `SUMIFS(sum_range, criteria_range1, criteria1, …)` */
+  signature: string;
+  /** One-line description in each UI language. */
+  doc: Record<Locale, string>;
+  example: string;
+}
+
+/** An alert raised by a sheet's rules on a row (and optionally one cell of it). */
+export interface CellAlert {
+  colId?: string;
+  message: string;
+}
+
+/** The formula engine as the UI sees it. */
+export interface CalcService {
+  /** Computed value of a cell: the stored value of an input cell, or a formula's result or error. */
+  value(sheetId: string, rowId: string, colId: string): CalcValue;
+  /** Computed values of a whole column, in the sheet's row order (sorting and filtering read these). */
+  columnValues(sheetId: string, colId: string): readonly CalcValue[];
+  /** Result type of a formula column (for formatting), or undefined to use the column's own type. */
+  resultType(sheetId: string, colId: string): ColumnType | undefined;
+  /** Subscribes to recalculations; returns the unsubscribe function. */
+  onRecalc(listener: RecalcListener): () => void;
+  /** Checks a formula as typed, in display form (names, not ids). */
+  check(text: string, target: FormulaTarget): FormulaCheck;
+  /** A stored formula in display form (column and sheet names in the given language). */
+  display(stored: string, sheetId: string, locale: Locale): string;
+  /** Every function, for autocomplete and help. */
+  functions(): readonly FunctionDoc[];
+  /** Alerts on a row, from its sheet's rules. */
+  alerts(sheetId: string, rowId: string): readonly CellAlert[];
+  dispose(): void;
+}
+
+/** Texts the stand-in shows, in the user's language. */
+export interface StoredValuesTexts {
+  notComputed: () => string;
+  notAvailable: () => string;
+}
+
+/**
+ * The stand-in until the engine is installed: input cells show their stored value, formula cells
+ * an error value saying they are not computed yet, and formulas cannot be saved (nothing could
+ * check them, and an unchecked formula must never be stored).
+ */
+export const storedValuesCalc = (wb: Workbook, texts: StoredValuesTexts): CalcService => ({
+  value(sheetId, rowId, colId) {
+    const col = wb.column(sheetId, colId);
+    const v = wb.cell(sheetId, rowId, colId);
+    if (col?.formula !== undefined || isCellFormula(v)) return { error: '#N/A', message: texts.notComputed() };
+    return v as CellScalar;
+  },
+  columnValues(sheetId, colId) {
+    const computed = wb.column(sheetId, colId)?.formula !== undefined;
+    const notComputed: CalcError = { error: '#N/A', message: texts.notComputed() };
+    return wb.columnValues(sheetId, colId).map((v) => (computed || isCellFormula(v) ? notComputed : v));
+  },
+  resultType: () => undefined,
+  onRecalc: () => () => undefined,
+  check: (text) => ({ ok: false, message: texts.notAvailable(), from: 0, to: text.length, suggestions: [] }),
+  display: (stored) => stored,
+  functions: () => [],
+  alerts: () => [],
+  dispose: () => undefined,
+});

@@ -1,0 +1,125 @@
+/**
+ * The filter of one column for this person: a condition suited to the column's type and its
+ * value (read like a cell entry: "¥12", "11/29/2026", "12%" …), or the choices to keep.
+ */
+import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { Portal } from 'solid-js/web';
+import { useApp } from '../app-context.ts';
+import { parseInput, problemText } from '../grid/cell-input.ts';
+import type { GridController } from '../grid/grid-controller.ts';
+import { needsValue, opsFor, type ColumnFilter, type FilterOp } from '../grid/row-filter.ts';
+import { plainText } from '../format/cell-format.ts';
+import type { DictKey } from '../i18n/en.ts';
+import { closeOnOutsidePress } from '../widgets/outside-press.ts';
+
+const OP_KEYS: Record<FilterOp, DictKey> = {
+  contains: 'filter.contains',
+  notContains: 'filter.notContains',
+  equals: 'filter.equals',
+  notEquals: 'filter.notEquals',
+  greater: 'filter.greater',
+  less: 'filter.less',
+  empty: 'filter.empty',
+  notEmpty: 'filter.notEmpty',
+  checked: 'filter.checked',
+  unchecked: 'filter.unchecked',
+  anyOf: 'filter.anyOf',
+};
+
+const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTMLElement; onClose: () => void }): JSX.Element => {
+  const app = useApp();
+  const col = app.wb.column(props.ctl.sheetId, props.colId);
+  const current = props.ctl.view().filters[props.colId];
+  const type = col ? (app.calc.resultType(props.ctl.sheetId, col.id) ?? col.type) : 'text';
+  const ops = opsFor(type);
+  const [op, setOp] = createSignal<FilterOp>(current?.op ?? ops[0] ?? 'contains');
+  const [value, setValue] = createSignal(current?.value === undefined ? '' : typeof current.value === 'number' ? plainText(current.value, type) : current.value);
+  const [picked, setPicked] = createSignal<string[]>(current?.values ?? []);
+  const [error, setError] = createSignal<string>();
+  let ref: HTMLFormElement | undefined;
+  const r = props.anchor.getBoundingClientRect();
+  const style = { left: `${Math.max(4, Math.min(r.left - 200, window.innerWidth - 284))}px`, top: `${r.bottom + 4}px` };
+
+  const save = (f: ColumnFilter | undefined) => {
+    const view = props.ctl.view();
+    const { [props.colId]: _old, ...rest } = view.filters;
+    props.ctl.updateView({ ...view, filters: f ? { ...rest, [props.colId]: f } : rest });
+    props.onClose();
+  };
+  const apply = (e: Event) => {
+    e.preventDefault();
+    if (!col) return props.onClose();
+    const o = op();
+    if (o === 'anyOf') return save({ op: o, values: picked() });
+    if (!needsValue(o)) return save({ op: o });
+    if (o === 'contains' || o === 'notContains' || type === 'text' || type === 'reference' || type === 'choice') {
+      return save({ op: o, value: value() });
+    }
+    const parsed = parseInput(value(), { type, options: col.options }, { locale: app.i18n.locale() });
+    if (!parsed.ok) return setError(problemText(app.t, parsed.problem));
+    const v = parsed.value;
+    save({ op: o, value: typeof v === 'number' || typeof v === 'string' ? v : String(v ?? '') });
+  };
+  closeOnOutsidePress(() => ref, props.onClose);
+  onMount(() => ref?.querySelector<HTMLElement>('select, input')?.focus());
+
+  return (
+    <Portal>
+      <form
+        ref={ref}
+        class="wb-popover"
+        style={style}
+        onSubmit={apply}
+        onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
+        data-testid="filter-popover"
+        aria-label={app.t('filter.title', col ? app.label(col) : '')}
+      >
+        <h3 class="wb-popover-title">{app.t('filter.title', col ? app.label(col) : '')}</h3>
+        <select value={op()} onChange={(e) => setOp(e.currentTarget.value as FilterOp)} data-testid="filter-op">
+          <For each={ops}>
+            {(o) => <option value={o}>{app.t(type === 'date' && o === 'greater' ? 'filter.after' : type === 'date' && o === 'less' ? 'filter.before' : OP_KEYS[o])}</option>}
+          </For>
+        </select>
+        <Show when={needsValue(op())}>
+          <input
+            value={value()}
+            placeholder={app.t('filter.value')}
+            onInput={(e) => (setValue(e.currentTarget.value), setError(undefined))}
+            data-testid="filter-value"
+          />
+        </Show>
+        <Show when={op() === 'anyOf'}>
+          <div class="wb-popover-list">
+            <For each={col?.options.choices ?? []}>
+              {(c) => (
+                <label class="wb-check-field">
+                  <input
+                    type="checkbox"
+                    checked={picked().includes(c)}
+                    onChange={(e) => setPicked((p) => (e.currentTarget.checked ? [...p, c] : p.filter((x) => x !== c)))}
+                  />
+                  <span>{c}</span>
+                </label>
+              )}
+            </For>
+          </div>
+        </Show>
+        <Show when={error()}>
+          <p class="wb-field-error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <div class="wb-dialog-buttons">
+          <button type="button" onClick={() => save(undefined)}>
+            {app.t('filter.clear')}
+          </button>
+          <button type="submit" class="wb-primary" data-testid="filter-apply">
+            {app.t('common.apply')}
+          </button>
+        </div>
+      </form>
+    </Portal>
+  );
+};
+
+export default FilterPopover;

@@ -1,0 +1,82 @@
+/**
+ * Hover text of a cell: an error value's message, the reasons of the sheet's alerts, a reference
+ * to a key that does not exist. Shown as text (never HTML) after a short pause.
+ */
+import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { useApp } from '../app-context.ts';
+import { isCalcError } from '../calc.ts';
+import type { GridController } from './grid-controller.ts';
+
+const DELAY = 350;
+
+/** The tooltip layer of a sheet grid; listens on `container`. */
+export const CellTooltip = (props: { ctl: GridController; container: () => HTMLElement | undefined }): JSX.Element => {
+  const app = useApp();
+  const [tip, setTip] = createSignal<{ text: string; left: number; top: number } | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: HTMLElement | null = null;
+
+  const messageOf = (rowId: string, colId: string): string | undefined => {
+    const { sheetId } = props.ctl;
+    if (!app.wb.hasSheet(sheetId) || !app.wb.hasRow(sheetId, rowId)) return undefined;
+    const col = app.wb.column(sheetId, colId);
+    if (!col) return undefined;
+    const lines: string[] = [];
+    const v = app.calc.value(sheetId, rowId, colId);
+    if (isCalcError(v)) lines.push(`${v.error} ${v.message}`);
+    for (const a of app.calc.alerts(sheetId, rowId)) if (a.colId === colId) lines.push(`${app.t('cell.alert')}: ${a.message}`);
+    const ref = col.options.refSheet;
+    if (col.type === 'reference' && typeof v === 'string' && v && ref && app.wb.hasSheet(ref) && !props.ctl.references.lookup(ref, v)) {
+      const sheet = app.wb.sheet(ref);
+      lines.push(app.t('edit.refUnknown', v, sheet ? app.label(sheet) : ''));
+    }
+    return lines.length > 0 ? lines.join('\n') : undefined;
+  };
+
+  const over = (e: MouseEvent) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('.ag-cell');
+    if (cell === current) return;
+    current = cell;
+    clearTimeout(timer);
+    setTip(null);
+    const rowId = cell?.closest('.ag-row')?.getAttribute('row-id');
+    const colId = cell?.getAttribute('col-id');
+    if (!cell || !rowId || !colId) return;
+    timer = setTimeout(() => {
+      const text = messageOf(rowId, colId);
+      const box = props.container()?.getBoundingClientRect();
+      if (!text || !box || !cell.isConnected) return;
+      const r = cell.getBoundingClientRect();
+      setTip({ text, left: Math.min(r.left - box.left, box.width - 320), top: r.bottom - box.top + 2 });
+    }, DELAY);
+  };
+  const leave = () => {
+    current = null;
+    clearTimeout(timer);
+    setTip(null);
+  };
+
+  onMount(() => {
+    const el = props.container();
+    el?.addEventListener('mouseover', over);
+    el?.addEventListener('mouseleave', leave);
+    el?.addEventListener('wheel', leave, { passive: true });
+  });
+  onCleanup(() => {
+    clearTimeout(timer);
+    const el = props.container();
+    el?.removeEventListener('mouseover', over);
+    el?.removeEventListener('mouseleave', leave);
+    el?.removeEventListener('wheel', leave);
+  });
+
+  return (
+    <Show when={tip()}>
+      {(t) => (
+        <div class="wb-tooltip" role="tooltip" data-testid="cell-tooltip" style={{ left: `${Math.max(4, t().left)}px`, top: `${t().top}px` }}>
+          {t().text}
+        </div>
+      )}
+    </Show>
+  );
+};

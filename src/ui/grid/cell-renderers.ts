@@ -1,0 +1,68 @@
+/**
+ * Cell renderers for the types that are more than text: a checkbox, a choice pill, a reference
+ * with the referenced row's name. Each builds DOM nodes and sets only textContent: whatever a
+ * person typed is never parsed as HTML (a renderer returning a string would be, so none does).
+ */
+import type { ICellRendererParams } from 'ag-grid-community';
+import type { Column } from '../../model/index.ts';
+import { isCalcError } from '../calc.ts';
+import type { ReferenceIndex } from './reference-index.ts';
+import type { RowRef } from './grid-controller.ts';
+
+type Params = ICellRendererParams<RowRef>;
+
+const el = (tag: string, cls: string, text?: string): HTMLElement => {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+
+/** Plain text of the formatted value (errors and values of another type after a retype). */
+const textCell = (p: Params): HTMLElement => el('span', 'wb-cell-text', p.valueFormatted ?? String(p.value ?? ''));
+
+/** A checkbox drawn in CSS; clicking it toggles the value (handled by the grid's click listener). */
+export const booleanRenderer = (p: Params): HTMLElement => {
+  if (p.value !== null && p.value !== undefined && typeof p.value !== 'boolean') return textCell(p);
+  const box = el('span', 'wb-check');
+  box.setAttribute('role', 'checkbox');
+  box.setAttribute('aria-checked', p.value === true ? 'true' : 'false');
+  return box;
+};
+
+/** A coloured pill per choice (the colour follows the choice's position in the column's list). */
+export const choiceRenderer =
+  (column: Column) =>
+  (p: Params): HTMLElement => {
+    if (typeof p.value !== 'string' || p.value === '') return textCell(p);
+    const i = column.options.choices?.indexOf(p.value) ?? -1;
+    return el('span', `wb-pill wb-pill-${i < 0 ? 'x' : i % 8}`, p.value);
+  };
+
+/** The key, then the referenced row's name in grey; an unknown key is marked. */
+export const referenceRenderer =
+  (column: Column, refs: ReferenceIndex) =>
+  (p: Params): HTMLElement => {
+    if (typeof p.value !== 'string' || p.value === '' || isCalcError(p.value)) return textCell(p);
+    const sheet = column.options.refSheet;
+    const wrap = el('span', 'wb-ref');
+    wrap.append(el('span', 'wb-ref-key', p.value));
+    if (sheet) {
+      const target = refs.lookup(sheet, p.value);
+      if (target) {
+        if (target.name) wrap.append(el('span', 'wb-ref-name', target.name));
+      } else wrap.classList.add('wb-ref-missing');
+    }
+    return wrap;
+  };
+
+/** The row number with a drag handle before it (shown on hover; see row-drag.ts). */
+export const rowNumberRenderer =
+  (hint: string) =>
+  (p: Params): HTMLElement => {
+    const wrap = el('span', 'wb-rownum-in');
+    const handle = el('span', 'wb-drag', '⠿');
+    handle.title = hint;
+    wrap.append(handle, el('span', 'wb-rownum-n', String(p.value ?? '')));
+    return wrap;
+  };

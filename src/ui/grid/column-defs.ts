@@ -1,0 +1,112 @@
+/** AG Grid column definitions from the sheet's typed columns. */
+import type { CellClassParams, ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+import type { Column, ColumnType } from '../../model/index.ts';
+import { isCalcError, type CalcValue } from '../calc.ts';
+import { formatValue } from '../format/cell-format.ts';
+import { booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';
+import { ColumnHeader, type ColumnHeaderParams } from './column-header.ts';
+import { ROW_NUMBER_COL, type GridController, type RowRef } from './grid-controller.ts';
+import { ownsKey } from './keyboard.ts';
+
+/** Default widths by type, in pixels, for columns nobody has resized. */
+const WIDTHS: Record<ColumnType, number> = {
+  text: 180,
+  number: 110,
+  integer: 100,
+  currency: 120,
+  percent: 100,
+  date: 120,
+  boolean: 90,
+  choice: 140,
+  reference: 200,
+};
+
+let canvas: CanvasRenderingContext2D | null | undefined;
+
+/** Width a header needs to show its whole name: badge, name and a sort mark (the menu button overlays). */
+const headerWidth = (name: string): number => {
+  if (canvas === undefined) {
+    canvas = document.createElement('canvas').getContext('2d');
+    if (canvas) canvas.font = `600 12px ${getComputedStyle(document.body).fontFamily}`;
+  }
+  const text = canvas ? canvas.measureText(name).width : name.length * 8;
+  return Math.ceil(text) + 70;
+};
+
+const NUMERIC = new Set<ColumnType>(['number', 'integer', 'currency', 'percent']);
+
+/** The row-number column: position on screen, drag handle to move rows, click to select rows. */
+const rowNumberDef = (ctl: GridController): ColDef<RowRef> => ({
+  colId: ROW_NUMBER_COL,
+  headerName: '',
+  width: 64,
+  pinned: 'left',
+  lockPosition: 'left',
+  lockPinned: true,
+  suppressMovable: true,
+  resizable: false,
+  sortable: false,
+  suppressNavigable: true,
+  valueGetter: (p: ValueGetterParams<RowRef>) => (p.node?.rowIndex ?? 0) + 1,
+  cellRenderer: rowNumberRenderer(ctl.app.t('row.dragHint')),
+  cellClass: 'wb-rownum',
+  cellClassRules: { 'wb-rownum-on': (p: CellClassParams<RowRef>) => ctl.rowInSelection(p.node.rowIndex) },
+});
+
+/** Column definitions for the sheet, row numbers first; sorts start as this person left them. */
+export const buildColumnDefs = (
+  ctl: GridController,
+  header: Omit<ColumnHeaderParams, 'model' | 'filtered' | 'onSort' | 'sortDir'>,
+): ColDef<RowRef>[] => {
+  const { app, sheetId } = ctl;
+  const defs: ColDef<RowRef>[] = [rowNumberDef(ctl)];
+  for (const col of app.wb.columns(sheetId)) {
+    const colId = col.id;
+    const current = (): Column => app.wb.column(sheetId, colId) ?? col;
+    const shownType = (): ColumnType => app.calc.resultType(sheetId, colId) ?? current().type;
+    const type = col.formula !== undefined ? (app.calc.resultType(sheetId, colId) ?? col.type) : col.type;
+    const classes = ['wb-cell', `wb-t-${type}`];
+    if (NUMERIC.has(type)) classes.push('wb-num');
+    if (col.formula !== undefined) classes.push('wb-computed');
+    defs.push({
+      colId,
+      headerName: app.label(col),
+      headerComponent: ColumnHeader,
+      headerComponentParams: {
+        ...header,
+        model: () => app.wb.column(sheetId, colId),
+        filtered: () => ctl.view().filters[colId] !== undefined,
+        onSort: (multi: boolean) => ctl.toggleSort(colId, multi),
+        sortDir: () => ctl.view().sort.find((x) => x.colId === colId)?.sort,
+      } satisfies ColumnHeaderParams,
+      // Keys (SKU, ticket id) are short codes; other widths follow the type and the header's name.
+      width: col.options.width ?? Math.max(col.options.key ? 120 : WIDTHS[type], Math.min(280, headerWidth(app.label(col)))),
+      minWidth: 56,
+      pinned: col.options.pinned ? 'left' : null,
+      valueGetter: (p: ValueGetterParams<RowRef>) => (p.data ? app.calc.value(sheetId, p.data.id, colId) : null),
+      valueFormatter: (p: ValueFormatterParams<RowRef>) => formatValue(p.value as CalcValue, current(), app.format(), shownType()),
+      cellRenderer:
+        type === 'boolean'
+          ? booleanRenderer
+          : type === 'choice'
+            ? choiceRenderer(col)
+            : type === 'reference'
+              ? referenceRenderer(col, ctl.references)
+              : undefined,
+      cellClass: classes,
+      cellClassRules: {
+        'wb-in-range': (p: CellClassParams<RowRef>) => ctl.inRange(p.node.rowIndex, colId),
+        'wb-active': (p: CellClassParams<RowRef>) => ctl.isActive(p.node.rowIndex, colId),
+        'wb-error': (p: CellClassParams<RowRef>) => isCalcError(p.value),
+        'wb-alert': (p: CellClassParams<RowRef>) =>
+          p.data !== undefined && app.calc.alerts(sheetId, p.data.id).some((a) => a.colId === colId),
+        'wb-find-hit': (p: CellClassParams<RowRef>) => p.data !== undefined && ctl.findHits.has(`${p.data.id} ${colId}`),
+      },
+      suppressKeyboardEvent: (p) => ownsKey(p.event, p.editing),
+      editable: false,
+      // Rows come sorted by row-order.ts; AG Grid never sorts.
+      sortable: false,
+    });
+  }
+  return defs;
+};

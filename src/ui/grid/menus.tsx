@@ -1,0 +1,106 @@
+/** The column menu (header ⋮) and the row menu (right click): their entries and what each does. */
+import { lazy } from 'solid-js';
+import { columnNameProblem } from '../names.ts';
+import { ConfirmDialog, PromptDialog } from '../widgets/Dialog.tsx';
+import type { MenuItem } from '../widgets/Menu.tsx';
+import { attempt, deleteRows, duplicateRows, insertRow, undo } from './grid-commands.ts';
+import type { GridController } from './grid-controller.ts';
+
+const ColumnDialog = lazy(() => import('../dialogs/ColumnDialog.tsx'));
+
+/** Opens the add-column dialog, inserting at `index` (the end when omitted). */
+export const openAddColumn = (ctl: GridController, index?: number): void => {
+  ctl.app.openDialog((close) => <ColumnDialog ctl={ctl} mode={{ kind: 'add', index }} onClose={close} />);
+};
+
+/** Entries of a column's menu. `openFilter` shows the filter popover for it. */
+export const columnMenuItems = (ctl: GridController, colId: string, openFilter: () => void): MenuItem[] => {
+  const { app, sheetId, wb } = ctl;
+  const col = wb.column(sheetId, colId);
+  if (!col) return [];
+  const t = app.t;
+  const name = app.label(col);
+  const view = ctl.view();
+  const sorted = view.sort.some((s) => s.colId === colId);
+  const filtered = view.filters[colId] !== undefined;
+  const index = wb.columns(sheetId).findIndex((c) => c.id === colId);
+  const sortBy = (sort: 'asc' | 'desc' | null) =>
+    ctl.updateView({ ...view, sort: sort ? [{ colId, sort }] : view.sort.filter((s) => s.colId !== colId) });
+  return [
+    { label: t('col.sortAsc'), run: () => sortBy('asc'), testId: 'col-sort-asc' },
+    { label: t('col.sortDesc'), run: () => sortBy('desc'), testId: 'col-sort-desc' },
+    { label: t('col.clearSort'), run: () => sortBy(null), disabled: !sorted },
+    { label: t('col.filter'), run: openFilter, testId: 'col-filter' },
+    {
+      label: t('col.clearFilter'),
+      disabled: !filtered,
+      run: () => {
+        const { [colId]: _gone, ...rest } = view.filters;
+        ctl.updateView({ ...view, filters: rest });
+      },
+    },
+    {
+      label: t('col.rename'),
+      separator: true,
+      testId: 'col-rename',
+      run: () =>
+        app.openDialog((close) => (
+          <PromptDialog
+            title={t('col.rename')}
+            label={t('coldlg.name')}
+            value={name}
+            ok={t('common.apply')}
+            cancel={t('common.cancel')}
+            check={(v) => columnNameProblem(app, sheetId, v, colId)}
+            onSubmit={(v) => attempt(ctl, () => wb.renameColumn(sheetId, colId, v))()}
+            onClose={close}
+          />
+        )),
+    },
+    {
+      label: t('col.changeType'),
+      testId: 'col-type',
+      run: () => app.openDialog((close) => <ColumnDialog ctl={ctl} mode={{ kind: 'retype', colId }} onClose={close} />),
+    },
+    col.formula === undefined
+      ? { label: t('col.setFormula'), run: () => ctl.editColumnFormula(colId), testId: 'col-formula' }
+      : { label: t('col.removeFormula'), run: attempt(ctl, () => wb.setColumnFormula(sheetId, colId, undefined)) },
+    { label: t('col.insertLeft'), separator: true, run: () => openAddColumn(ctl, index) },
+    { label: t('col.insertRight'), run: () => openAddColumn(ctl, index + 1) },
+    col.options.pinned
+      ? { label: t('col.unpin'), run: attempt(ctl, () => wb.setColumnOptions(sheetId, colId, { ...col.options, pinned: undefined })) }
+      : { label: t('col.pin'), run: attempt(ctl, () => wb.setColumnOptions(sheetId, colId, { ...col.options, pinned: true })), testId: 'col-pin' },
+    {
+      label: t('col.delete'),
+      separator: true,
+      danger: true,
+      testId: 'col-delete',
+      run: () =>
+        app.openDialog((close) => (
+          <ConfirmDialog
+            title={t('col.deleteTitle', name)}
+            body={t('col.deleteBody')}
+            confirm={t('col.deleteConfirm')}
+            cancel={t('common.cancel')}
+            onClose={close}
+            onConfirm={attempt(ctl, () => {
+              wb.deleteColumn(sheetId, colId);
+              app.toasts.show({ kind: 'info', message: t('col.deleted', name), action: { label: t('common.undo'), run: () => undo(app) } });
+            })}
+          />
+        )),
+    },
+  ];
+};
+
+/** Entries of the row menu, for the selected rows. */
+export const rowMenuItems = (ctl: GridController): MenuItem[] => {
+  const t = ctl.app.t;
+  const n = ctl.selectedRowIds().length;
+  return [
+    { label: t('row.insertAbove'), run: attempt(ctl, () => insertRow(ctl, 'above')), testId: 'row-insert-above' },
+    { label: t('row.insertBelow'), run: attempt(ctl, () => insertRow(ctl, 'below')), testId: 'row-insert-below' },
+    { label: t('row.duplicate', n), run: attempt(ctl, () => duplicateRows(ctl)), testId: 'row-duplicate' },
+    { label: t('row.delete', n), run: attempt(ctl, () => deleteRows(ctl)), danger: true, separator: true, testId: 'row-delete' },
+  ];
+};

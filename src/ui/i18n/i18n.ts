@@ -1,0 +1,62 @@
+/**
+ * UI language: a typed dictionary of our own rather than @solid-primitives/i18n. Our needs are a
+ * flat key → text (or text function) table in two languages; a `Dict` type derived from English
+ * makes a missing or misspelt Chinese key a compile error, the same `t` works inside AG Grid
+ * callbacks (outside Solid's tracking) and Chinese is loaded only when chosen.
+ *
+ * The language is each person's own choice (kept in localStorage), not a workbook setting:
+ * two planners of one team may read the same workbook in different languages.
+ */
+import { createSignal, type Accessor } from 'solid-js';
+import { LOCALES, type Locale } from '../../model/types.ts';
+import { en, type Dict, type DictKey } from './en.ts';
+
+type Args<K extends DictKey> = Dict[K] extends (...a: infer A) => string ? A : [];
+
+/** The translator of the app. */
+export interface I18n {
+  /** The current UI language (reactive). */
+  locale: Accessor<Locale>;
+  /** Text of `key` in the current language (reactive when read inside a Solid scope). */
+  t: <K extends DictKey>(key: K, ...args: Args<K>) => string;
+  /** Switches the language, loading its dictionary first. */
+  setLocale: (locale: Locale) => Promise<void>;
+}
+
+const STORAGE_KEY = 'wb-ui-locale';
+
+const loaders: Record<Locale, () => Promise<Dict>> = {
+  en: () => Promise.resolve(en),
+  'zh-CN': () => import('./zh-CN.ts').then((m) => m.zhCN),
+};
+
+/** The language this person chose before, or undefined. */
+export const savedLocale = (): Locale | undefined => {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return (LOCALES as readonly string[]).includes(v ?? '') ? (v as Locale) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Creates the translator with `initial` loaded (so the first paint is already in that language). */
+export const createI18n = async (initial: Locale): Promise<I18n> => {
+  const [state, setState] = createSignal<{ locale: Locale; dict: Dict }>({ locale: initial, dict: await loaders[initial]() });
+  document.documentElement.lang = initial;
+  const t = <K extends DictKey>(key: K, ...args: Args<K>): string => {
+    const entry = state().dict[key] as string | ((...a: unknown[]) => string);
+    return typeof entry === 'function' ? entry(...args) : entry;
+  };
+  const setLocale = async (locale: Locale): Promise<void> => {
+    const dict = await loaders[locale]();
+    setState({ locale, dict });
+    document.documentElement.lang = locale;
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Private mode: the choice lasts for this visit only.
+    }
+  };
+  return { locale: () => state().locale, t, setLocale };
+};

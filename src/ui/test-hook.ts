@@ -1,0 +1,97 @@
+/**
+ * The test and benchmark hook, loaded only behind `?test` or `?bench=ROWS`: builds the workbook
+ * to open and exposes `window.__wb` (the workbook and the app state) so browser tests and the
+ * grid benchmark can set up states and read what the model holds.
+ */
+import { Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
+import type { AppState } from './app-context.ts';
+import { storedValuesCalc, type CalcService } from './calc.ts';
+import { exampleWorkbook } from './example-workbook.ts';
+
+declare global {
+  interface Window {
+    __wb?: { wb: Workbook; app: AppState };
+  }
+}
+
+/** Columns of the benchmark sheet: one of each kind the grid formats. */
+const BENCH_COLUMNS: ColumnSpec[] = [
+  { id: 'sku', name: 'SKU', type: 'text', options: { key: true } },
+  { id: 'name', name: 'Name', type: 'text' },
+  { id: 'cat', name: 'Category', type: 'choice', options: { choices: ['Kitchen', 'Home', 'Garden', 'Toys', 'Beauty', 'Sports', 'Books', 'Pets'] } },
+  { id: 'cost', name: 'Cost', type: 'currency' },
+  { id: 'price', name: 'Price', type: 'currency' },
+  { id: 'margin', name: 'Margin', type: 'percent' },
+  { id: 'onhand', name: 'On hand', type: 'integer' },
+  { id: 'daily', name: 'Daily sales', type: 'number' },
+  { id: 'launch', name: 'Launch', type: 'date' },
+  { id: 'active', name: 'Active', type: 'boolean' },
+];
+
+/** `rows` deterministic product rows (a linear congruential sequence: same rows every run). */
+const benchRows = (rows: number): CellValue[][] => {
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const cats = BENCH_COLUMNS[2]?.options?.choices ?? [];
+  const out: CellValue[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const cost = Math.round(next() * 20000) / 100 + 1;
+    const price = Math.round(cost * (1.3 + next()) * 100) / 100;
+    out[i] = [
+      `SKU-${String(i).padStart(6, '0')}`,
+      `Product ${i}`,
+      cats[i % cats.length] ?? 'Home',
+      cost,
+      price,
+      Math.round(((price - cost) / price) * 1000) / 1000,
+      Math.floor(next() * 500),
+      Math.round(next() * 4000) / 100,
+      `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      next() > 0.1,
+    ];
+  }
+  return out;
+};
+
+/** The workbook for this page: `?bench=ROWS` builds a sheet of that many rows (loaded from its encoded update, as storage would). */
+export const workbookFor = (params: URLSearchParams): Workbook => {
+  const rows = Number(params.get('bench') ?? 0);
+  if (!rows) return exampleWorkbook();
+  const built = Workbook.create({ name: `Benchmark ${rows} rows`, currency: 'CNY', locale: 'en' });
+  const sheet = built.addSheet({ id: 'bench', name: 'Products', columns: BENCH_COLUMNS });
+  built.appendRows(sheet, BENCH_COLUMNS.map((c) => c.id ?? ''), benchRows(rows));
+  const update = built.encode();
+  built.doc.destroy();
+  const wb = Workbook.load(update);
+  wb.rowIds(sheet);
+  return wb;
+};
+
+/** Storage key of the workbook (per-user view state): each test or bench run may pass its own. */
+export const workbookKey = (params: URLSearchParams): string => params.get('key') ?? (params.has('bench') ? 'bench' : 'example');
+
+/** Exposes the workbook and the app to the test driver. */
+export const install = (app: AppState): void => {
+  window.__wb = { wb: app.wb, app };
+};
+
+/**
+ * `?engine=late`: a second stand-in handed over as if it were the engine loading after the first
+ * paint, so the hand-over itself (grids re-subscribing and repainting) is tested before the engine exists.
+ */
+export const engineFor = (params: URLSearchParams): ((wb: Workbook) => Promise<CalcService>) | undefined =>
+  params.get('engine') === 'late'
+    ? (wb) =>
+        new Promise((resolve) =>
+          setTimeout(
+            () =>
+              resolve(
+                storedValuesCalc(wb, {
+                  notComputed: () => 'Computed by the engine that loaded after the first paint.',
+                  notAvailable: () => 'The late engine does not save formulas either.',
+                }),
+              ),
+            300,
+          ),
+        )
+    : undefined;

@@ -1,0 +1,34 @@
+/** Short messages at the bottom of the screen: what just happened, what went wrong, with an optional action. */
+import { createSignal, type Accessor } from 'solid-js';
+
+/** One toast. */
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  message: string;
+  /** Lines listed under the message (bad cells of a paste …). */
+  details?: string[];
+  action?: { label: string; run: () => void };
+}
+
+/** The toast list and how to add to it. */
+export interface Toasts {
+  list: Accessor<readonly Toast[]>;
+  show: (toast: Omit<Toast, 'id'>, ms?: number) => number;
+  dismiss: (id: number) => void;
+}
+
+/** Creates the toast store; errors stay longer than news. */
+export const createToasts = (): Toasts => {
+  const [list, setList] = createSignal<readonly Toast[]>([]);
+  let next = 1;
+  const dismiss = (id: number) => setList((l) => l.filter((t) => t.id !== id));
+  const show = (toast: Omit<Toast, 'id'>, ms = toast.kind === 'error' || toast.details ? 12_000 : 5_000): number => {
+    const id = next++;
+    // Keep at most three on screen: the oldest goes first.
+    setList((l) => [...l.slice(-2), { ...toast, id }]);
+    setTimeout(() => dismiss(id), ms);
+    return id;
+  };
+  return { list, show, dismiss };
+};

@@ -1,0 +1,105 @@
+/** The shell at laptop sizes, the formula bar (values, formulas refused with a reason, completion) and the function help. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startAppServer, type AppServer } from '../support/app-server.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { cellText, clickCell, eventually, openApp, stored, type AppPage } from './ui-helpers.ts';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Everything of the header, tabs and status bar lies inside the window, and the page does not scroll sideways. */
+const fitsWindow = async (page: Page, width: number) => {
+  const rights = await page.locator('.wb-header button, .wb-header select, .wb-tab, .wb-status > *').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().right),
+  );
+  expect(Math.max(...rights)).toBeLessThanOrEqual(width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+};
+
+describe('layout', () => {
+  test('at 1280×720 the sheet, its tools, tabs and status bar are all on screen', async () => {
+    const app = await openApp(browser, server, { width: 1280, height: 720 });
+    await fitsWindow(app.page, 1280);
+    expect(await app.page.locator('.ag-row[row-index="5"]').first().isVisible()).toBe(true);
+    await screenshot(app.page, 'ui-1280x720');
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+
+  test('at 1024×720 it still fits, with the grid scrolling sideways inside', async () => {
+    const app = await openApp(browser, server, { width: 1024, height: 720 });
+    await fitsWindow(app.page, 1024);
+    await screenshot(app.page, 'ui-1024x720');
+    await app.page.getByTestId('language').selectOption('zh-CN');
+    await eventually(() => app.page.getByTestId('add-row').textContent(), '+ 行');
+    await fitsWindow(app.page, 1024);
+    await screenshot(app.page, 'ui-1024x720-zh-CN');
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});
+
+describe('formula bar and help', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp(browser, server);
+  });
+
+  test('shows the active cell’s value and takes a new one', async () => {
+    const { page } = app;
+    await clickCell(page, 0, 'cost');
+    await eventually(() => page.getByTestId('formula-bar').inputValue(), '11.5');
+    await eventually(() => page.getByTestId('fbar-ref').textContent(), 'Cost · 1');
+    await page.getByTestId('formula-bar').fill('¥12.80');
+    await page.keyboard.press('Enter');
+    await eventually(() => cellText(page, 0, 'cost'), '¥12.80');
+  });
+
+  test('a column formula gets completion of columns, and is not saved while it does not check', async () => {
+    const { page } = app;
+    await page.locator('.ag-header-cell[col-id="member"]').hover();
+    await page.locator('.ag-header-cell[col-id="member"] .wb-hdr-menu').click();
+    await page.getByTestId('col-formula').click();
+    const bar = page.getByTestId('formula-bar');
+    await eventually(() => bar.inputValue(), '=');
+    await eventually(() => page.getByTestId('fbar-ref').textContent(), 'ƒ Member discount');
+    await page.keyboard.type('([List');
+    const assist = page.getByTestId('formula-assist');
+    await eventually(() => assist.locator('.wb-assist-label').allTextContents(), ['[List price]']);
+    await page.keyboard.press('Tab');
+    await eventually(() => bar.inputValue(), '=([List price]');
+    await page.keyboard.type(' - [Cost]) / [List price]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('formula-problem').textContent()).toContain('Formulas can be saved once the formula engine is installed');
+    expect(await page.locator('.wb-fbar-mirror .wb-squiggle').textContent()).toBe('=([List price] - [Cost]) / [List price]');
+    await screenshot(page, 'ui-formula-refused');
+    expect(await page.evaluate(() => window.__wb?.wb.column('products', 'member')?.formula)).toBeUndefined();
+    await page.keyboard.press('Escape');
+    await eventually(() => page.getByTestId('formula-problem').count(), 0);
+    expect(await stored(page, 0, 'member')).toBe(0.1);
+  });
+
+  test('the function help opens beside the sheet and says where the functions come from', async () => {
+    const { page } = app;
+    await page.getByTestId('open-help').click();
+    const panel = page.getByTestId('help-panel');
+    await eventually(() => panel.locator('.wb-help-note').textContent(), 'The function list appears here once the formula engine is installed.');
+    await screenshot(page, 'ui-help');
+    await page.getByTestId('open-help').click();
+    await eventually(() => panel.count(), 0);
+  });
+
+  test('no page errors happened', () => {
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+/** Each person's own view: sort and filters remembered across reloads and not shared; find (Ctrl+F); the status bar. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startAppServer, type AppServer } from '../support/app-server.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { cellText, eventually, openApp, type AppPage } from './ui-helpers.ts';
+
+let server: AppServer;
+let browser: Browser;
+let app: AppPage;
+
+const column = async (page: Page, colId: string): Promise<string[]> => {
+  const n = Number(await page.evaluate(() => window.__wb?.app.grid()?.displayedRowCount() ?? 0));
+  return Promise.all(Array.from({ length: n }, (_, i) => cellText(page, i, colId)));
+};
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+  app = await openApp(browser, server);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('sort and filter', () => {
+  test('a header click sorts ascending, a second one descending', async () => {
+    const { page } = app;
+    await page.locator('.ag-header-cell[col-id="cost"] .wb-hdr-name').click();
+    await eventually(() => column(page, 'cost'), ['¥8.20', '¥11.50', '¥12.00', '¥24.00', '¥31.00', '¥96.00']);
+    await eventually(() => page.locator('.ag-header-cell[col-id="cost"] .wb-hdr-sort').textContent(), '▲');
+    await page.locator('.ag-header-cell[col-id="cost"] .wb-hdr-name').click();
+    await eventually(() => column(page, 'cost'), ['¥96.00', '¥31.00', '¥24.00', '¥12.00', '¥11.50', '¥8.20']);
+  });
+
+  test('a filter from the column menu keeps the rows that match; the status bar says how many', async () => {
+    const { page } = app;
+    await page.locator('.ag-header-cell[col-id="cost"]').hover();
+    await page.locator('.ag-header-cell[col-id="cost"] .wb-hdr-menu').click();
+    await page.getByTestId('col-filter').click();
+    const pop = page.getByTestId('filter-popover');
+    await pop.getByTestId('filter-op').selectOption('greater');
+    await pop.getByTestId('filter-value').fill('¥20');
+    await screenshot(page, 'ui-filter');
+    await pop.getByTestId('filter-apply').click();
+    await eventually(() => column(page, 'cost'), ['¥96.00', '¥31.00', '¥24.00']);
+    await eventually(() => page.getByTestId('status-rows').textContent(), '3 of 6 rows');
+    expect(await page.locator('.ag-header-cell[col-id="cost"] .wb-hdr-filter').isVisible()).toBe(true);
+    await screenshot(page, 'ui-sorted-filtered');
+  });
+
+  test('sort and filter are still there after a reload', async () => {
+    const { page } = app;
+    await page.reload();
+    await page.locator('.ag-row[row-index="0"]').first().waitFor();
+    await eventually(() => column(page, 'cost'), ['¥96.00', '¥31.00', '¥24.00']);
+    expect(await page.getByTestId('status-rows').textContent()).toBe('3 of 6 rows');
+    await eventually(() => page.getByTestId('formula-bar').inputValue(), 'SKU-1005');
+  });
+
+  test('another person (another browser profile) sees the sheet unsorted and unfiltered', async () => {
+    const other = await openApp(browser, server);
+    await eventually(() => column(other.page, 'cost'), ['¥11.50', '¥24.00', '¥31.00', '¥8.20', '¥96.00', '¥12.00']);
+    await other.context.close();
+  });
+
+  test('rows cannot be dragged while sorted; the status bar clears sort and filters', async () => {
+    const { page } = app;
+    await page.locator('.ag-row[row-index="1"] .wb-rownum').hover();
+    await page.locator('.ag-row[row-index="1"] .wb-drag').click();
+    await expect.poll(() => page.getByTestId('toast').allTextContents()).toContain('Drag to move. Clear the sort and filters first to move rows.×');
+    await page.getByTestId('clear-view').click();
+    await eventually(() => column(page, 'sku'), ['SKU-1001', 'SKU-1002', 'SKU-1003', 'SKU-1004', 'SKU-1005', 'SKU-1006']);
+    await eventually(() => page.getByTestId('status-rows').textContent(), '6 rows');
+  });
+});
+
+describe('find', () => {
+  test('Ctrl+F finds what cells show, Enter goes to the next match, Escape leaves the active cell on it', async () => {
+    const { page } = app;
+    await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="sku"]').click();
+    await page.keyboard.press('Control+F');
+    const input = page.getByTestId('find-input');
+    await input.waitFor();
+    await input.fill('active');
+    await eventually(() => page.getByTestId('find-count').textContent(), '1 of 4');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('find-count').textContent(), '2 of 4');
+    await screenshot(page, 'ui-find');
+    await input.fill('¥96');
+    await eventually(() => page.getByTestId('find-count').textContent(), '1 of 1');
+    await page.keyboard.press('Escape');
+    await eventually(() => page.getByTestId('fbar-ref').textContent(), 'Cost · 5');
+    expect(await page.getByTestId('find-bar').count()).toBe(0);
+  });
+
+  test('no page errors happened', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
