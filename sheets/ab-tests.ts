@@ -84,9 +84,20 @@ export const abTests: SheetTemplate = {
       kind: 'bar',
       x: 'test',
       series: [
-        { column: 'rateA', aggregate: 'sum' },
-        { column: 'rateB', aggregate: 'sum', errorLow: 'ciLow', errorHigh: 'ciHigh' },
+        {
+          column: 'rateA',
+          aggregate: 'average',
+          label: { en: 'Variant A', zh: 'A 组' },
+          error: { kind: 'proportion', trials: 'nA', successes: 'xA', confidence: 0.95 },
+        },
+        {
+          column: 'rateB',
+          aggregate: 'average',
+          label: { en: 'Variant B', zh: 'B 组' },
+          error: { kind: 'proportion', trials: 'nB', successes: 'xB', confidence: 0.95 },
+        },
       ],
+      pin: { w: 2, h: 1 },
     },
   ],
 };

@@ -1,6 +1,10 @@
-/** Creates sheets from templates: columns first, then references, formulas and alert rules (which need every sheet). */
+/**
+ * Creates sheets from templates: columns first, then references, formulas and alert rules (which
+ * need every sheet), then the default charts (pinned ones go on the dashboard).
+ */
 import type { Workbook } from '../src/model/index.ts';
 import type { SheetTemplate } from './template.ts';
+import { templateChartSpec } from './template-chart.ts';
 import { OPS_TEMPLATES, templateOf } from './templates.ts';
 
 /** Turns a display formula (names) into its stored form (ids) for a sheet; throws with a message when it does not check. */
@@ -93,6 +97,10 @@ export const applyTemplates = (
         messageLabels: { en: r.message.en, 'zh-CN': r.message.zh },
         columns: r.columns.map((k) => sheet.columns.get(k) ?? '').filter(Boolean),
       });
+    }
+    for (const c of t.charts) {
+      const chartId = wb.setChart(sheet.sheetId, templateChartSpec(c, sheet.columns));
+      if (c.pin) wb.pinChart(sheet.sheetId, chartId, c.pin);
     }
   }
   return applied;

@@ -112,6 +112,18 @@ export const campaigns: SheetTemplate = {
         { column: 'target', aggregate: 'sum' },
         { column: 'gmv', aggregate: 'sum' },
       ],
+      pin: { w: 2, h: 1 },
+    },
+    {
+      key: 'gmvTrend',
+      en: 'GMV by campaign start',
+      zh: '按开始日期的 GMV',
+      kind: 'line',
+      x: 'start',
+      series: [
+        { column: 'target', aggregate: 'sum' },
+        { column: 'gmv', aggregate: 'sum' },
+      ],
     },
   ],
 };

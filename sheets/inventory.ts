@@ -120,7 +120,9 @@ export const inventory: SheetTemplate = {
         { column: 'value', aggregate: 'sum', as: 'bar' },
         { column: 'cover', aggregate: 'average', as: 'line' },
       ],
-      threshold: { value: OVERSTOCK_DAYS, en: 'Overstock threshold', zh: '积压阈值' },
+      // The line is on the days-of-cover axis (series 1): above it, stock is tied up.
+      threshold: { value: OVERSTOCK_DAYS, series: 1, en: 'Overstock threshold', zh: '积压阈值' },
+      pin: { w: 2, h: 1 },
     },
   ],
 };

@@ -36,6 +36,15 @@ export const kpis: SheetTemplate = {
     { key: 'target', en: 'Target', zh: '目标', type: 'number' },
     { key: 'direction', en: 'Direction', zh: '方向', type: 'choice', options: { choices: ['Higher is better', 'Lower is better'] } },
     {
+      key: 'attainment',
+      en: '% of target',
+      zh: '目标达成率',
+      type: 'percent',
+      options: { precision: 0 },
+      formula: '=IF([Target] <> 0, [Value] / [Target])',
+      doc: 'value / target (for "lower is better" metrics, under 100% is good)',
+    },
+    {
       key: 'status',
       en: 'Status',
       zh: '状态',
@@ -59,13 +68,13 @@ export const kpis: SheetTemplate = {
     {
       key: 'kpiVsTarget',
       en: 'KPIs against target',
-      zh: 'KPI 与目标',
+      zh: 'KPI 目标达成',
       kind: 'bar',
       x: 'metric',
-      series: [
-        { column: 'value', aggregate: 'sum' },
-        { column: 'target', aggregate: 'sum' },
-      ],
+      // Metrics differ in scale (¥ millions, rates of a few %): each is shown as a share of its target.
+      series: [{ column: 'attainment', aggregate: 'sum' }],
+      threshold: { value: 1, en: 'Target', zh: '目标' },
+      pin: { w: 2, h: 1 },
     },
   ],
 };

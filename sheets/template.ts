@@ -1,5 +1,5 @@
 /** What a sheet template declares: typed columns, column formulas, alert rules and default charts. */
-import type { ColumnOptions, ColumnType, RuleLevel } from '../src/model/index.ts';
+import type { Aggregation, ChartFilter, ChartKind, ColumnOptions, ColumnType, RuleLevel } from '../src/model/index.ts';
 
 /** A text in each UI language. */
 export interface Bilingual {
@@ -30,10 +30,16 @@ export interface TemplateRule extends Bilingual {
   columns: string[];
 }
 
-/** Chart kinds the app can draw. */
-export type ChartKind = 'bar' | 'line' | 'pie' | 'doughnut' | 'scatter' | 'combo';
-/** How values of a group are combined. */
-export type Aggregation = 'sum' | 'average' | 'count' | 'min' | 'max';
+/** Series of a template chart: column keys of the same template. */
+export interface TemplateSeries {
+  column: string;
+  aggregate: Aggregation;
+  as?: 'bar' | 'line';
+  /** Legend name; the column's name when missing. */
+  label?: Bilingual;
+  /** Error bars: bounds from two columns, or a proportion's confidence interval from counts (A/B rates). */
+  error?: { kind: 'range'; low: string; high: string } | { kind: 'proportion'; trials: string; successes: string; confidence: number };
+}
 
 /** A default chart of a template (column keys; turned into a stored chart when the sheet is created). */
 export interface TemplateChart extends Bilingual {
@@ -41,9 +47,13 @@ export interface TemplateChart extends Bilingual {
   kind: ChartKind;
   /** Column key on the x axis (groups for bar/line/pie). */
   x: string;
-  series: { column: string; aggregate: Aggregation; as?: 'bar' | 'line'; errorLow?: string; errorHigh?: string }[];
-  /** A horizontal threshold line, e.g. the reorder point. */
-  threshold?: { value: number } & Bilingual;
+  series: TemplateSeries[];
+  /** Rows the chart takes (column keys). */
+  filters?: (Omit<ChartFilter, 'column'> & { column: string })[];
+  /** A horizontal reference line (reorder point, parity …) on the axis of series `series` (default 0). */
+  threshold?: { value: number; series?: number } & Bilingual;
+  /** Pinned to the dashboard when the sheet is created, at this size (grid columns × rows). */
+  pin?: { w: number; h: number };
 }
 
 /** A sheet template. */

@@ -24,6 +24,8 @@ export interface SheetChange {
   cells: Map<string, Set<string>>;
   /** Alert rules added, changed or removed (ids). */
   rules: Set<string>;
+  /** Charts added, changed or removed (ids). */
+  charts: Set<string>;
 }
 
 /** Everything one transaction changed. */
@@ -34,6 +36,8 @@ export interface WorkbookChange {
   settings: boolean;
   /** A sheet was added, removed, renamed or moved. */
   sheetList: boolean;
+  /** Dashboard tiles pinned, unpinned, moved or resized. */
+  dashboard: boolean;
   sheets: Map<string, SheetChange>;
 }
 
@@ -48,6 +52,7 @@ export const emptySheetChange = (sheetId: string): SheetChange => ({
   rowsMoved: new Set(),
   cells: new Map(),
   rules: new Set(),
+  charts: new Set(),
 });
 
 const COLUMN_KEYS = new Set<string>(['name', 'type', 'options', 'formula', 'order', 'labels']);
@@ -112,6 +117,9 @@ export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]
         break;
       case 'rules':
         for (const id of keys) c.rules.add(id);
+        break;
+      case 'charts':
+        for (const id of keys) c.charts.add(id);
         break;
       case 'cells':
         for (const key of keys) {

@@ -9,6 +9,8 @@ export { NotFoundError, OperationError, ValidationError, type ValueProblem } fro
 export { newId, newIds, type RandomBytes } from './ids.ts';
 export { checkValue, convertValue, fitsColumn, isIsoDate, type Checked } from './values.ts';
 export * from './types.ts';
+export * from './chart-types.ts';
+export { ChartError, checkChart, describeChartProblem, MAX_SERIES, NUMERIC_TYPES, tileSizeProblem, type ChartProblem } from './chart-check.ts';
 export { describeProblem, parseInput, type ParseInputOptions, type ParsedInput, type ParseProblem } from './parse-input.ts';
 export { parseNumberText, toHalfWidth, type NumberText } from './parse-number.ts';
 export { DATE_HINT, parseDateText } from './parse-date.ts';

@@ -9,8 +9,10 @@
  *     rowOrder: Y.Map rowId -> fractional order key    a move rewrites only this
  *     cells:    Y.Map "rowId colId" -> value           every edit after insert (overlay)
  *     rules:    Y.Map ruleId -> Rule (plain object)    alerts checked on every row
+ *     charts:   Y.Map chartId -> Chart (plain object)  charts of the sheet's data
  *   }
  *   layouts:  Y.Map  layoutId -> colId[]              which column each array slot of a row holds
+ *   dashboard: Y.Map chartId -> { sheetId, order, w, h }   pinned charts, ordered by fractional key
  *
  * Layouts sit outside the undo scope and are never deleted: once written, any replica may reuse
  * one for its own rows, so an undo of the insert that first wrote it must not take it away.
@@ -20,6 +22,7 @@
  * A row is alive iff `rows` has it, so a concurrent move or edit of a deleted row never revives it.
  */
 import * as Y from 'yjs';
+import type { Chart } from './chart-types.ts';
 import type { CellValue, Column, ColumnOptions, ColumnType, Labels, Rule } from './types.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -33,11 +36,22 @@ export interface SheetMaps {
   rowOrder: Y.Map<string>;
   cells: Y.Map<CellValue>;
   rules: Y.Map<Omit<Rule, 'id'>>;
+  /** Missing only in sheets written before charts existed (read as none). */
+  charts: Y.Map<Omit<Chart, 'id'>> | undefined;
+}
+
+/** A dashboard tile as stored: its chart's sheet, order key and size. */
+export interface StoredTile {
+  sheetId: string;
+  order: string;
+  w: number;
+  h: number;
 }
 
 export const ROOT_SETTINGS = 'settings';
 export const ROOT_SHEETS = 'sheets';
 export const ROOT_LAYOUTS = 'layouts';
+export const ROOT_DASHBOARD = 'dashboard';
 
 /** Key of a cell in the overlay map. Ids are base-62, so a space never occurs in them. */
 export const cellKey = (rowId: string, colId: string): string => `${rowId} ${colId}`;
@@ -60,6 +74,7 @@ export const newSheetMap = (name: string, kind: string, order: string, labels?: 
   m.set('rowOrder', new Y.Map());
   m.set('cells', new Y.Map());
   m.set('rules', new Y.Map());
+  m.set('charts', new Y.Map());
   return m;
 };
 
@@ -72,6 +87,7 @@ export const sheetMaps = (meta: Y.Map<unknown>, layouts: Y.Map<string[]>): Sheet
   rowOrder: meta.get('rowOrder') as Y.Map<string>,
   cells: meta.get('cells') as Y.Map<CellValue>,
   rules: meta.get('rules') as Y.Map<Omit<Rule, 'id'>>,
+  charts: meta.get('charts') as Y.Map<Omit<Chart, 'id'>> | undefined,
 });
 
 /** A new column map. */

@@ -2,6 +2,7 @@
 import type * as Y from 'yjs';
 import { cellKey, readColumn, type SheetMaps } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
+import type { Chart } from './chart-types.ts';
 import type { CellValue, Column, Rule } from './types.ts';
 
 const FALLBACK_KEY = 'a0';
@@ -101,6 +102,13 @@ export class SheetCache {
     const out: Rule[] = [];
     this.maps.rules.forEach((r, id) => out.push({ ...r, id }));
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  /** Charts, by title. */
+  charts(): Chart[] {
+    const out: Chart[] = [];
+    this.maps.charts?.forEach((c, id) => out.push({ ...c, id }));
+    return out.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1));
   }
 
   /** Columns with their order keys, in order. */

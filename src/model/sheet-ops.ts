@@ -98,10 +98,13 @@ export const renameSheet = (wb: WorkbookBase, sheetId: string, name: string): vo
   });
 };
 
-/** Deletes a sheet with all its rows (undo brings it back). */
+/** Deletes a sheet with all its rows and its charts' dashboard tiles (undo brings them back). */
 export const deleteSheet = (wb: WorkbookBase, sheetId: string): void => {
   sheetMeta(wb, sheetId);
+  const dash = wb.internals.dashboard;
+  const pinned = [...dash.entries()].filter(([, t]) => t.sheetId === sheetId).map(([id]) => id);
   wb.transact(() => {
+    for (const id of pinned) dash.delete(id);
     wb.internals.sheets.delete(sheetId);
     wb.dropCache(sheetId);
   });

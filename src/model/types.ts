@@ -1,4 +1,5 @@
 /** The typed records of a workbook: what every module outside src/model sees. */
+import type { Chart, DashboardTile } from './chart-types.ts';
 
 /** Every type a column (and so a cell) can have. */
 export const COLUMN_TYPES = [
@@ -115,10 +116,12 @@ export interface ColumnSpec {
 export interface WorkbookJSON {
   settings: WorkbookSettings;
   sheets: SheetJSON[];
+  dashboard: DashboardTile[];
 }
 export interface SheetJSON extends SheetInfo {
   columns: Column[];
   rules: Rule[];
+  charts: Chart[];
   rows: { id: string; cells: Record<string, CellValue> }[];
 }
 

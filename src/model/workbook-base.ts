@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { translateSheetEvents, type WorkbookChange } from './changes.ts';
 import { NotFoundError } from './errors.ts';
 import type { RandomBytes } from './ids.ts';
-import { ROOT_LAYOUTS, ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps } from './layout.ts';
+import type { DashboardTile } from './chart-types.ts';
+import { keyedTiles } from './dashboard-tiles.ts';
+import { ROOT_DASHBOARD, ROOT_LAYOUTS, ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps, type StoredTile } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
 import { SheetCache } from './sheet-cache.ts';
 import type {
@@ -42,6 +44,7 @@ export class WorkbookBase {
   protected readonly settingsMap: Y.Map<unknown>;
   protected readonly sheetsMap: Y.Map<Y.Map<unknown>>;
   protected readonly layoutsMap: Y.Map<string[]>;
+  protected readonly dashboardMap: Y.Map<StoredTile>;
   private readonly caches = new Map<string, SheetCache>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly undoManager: Y.UndoManager;
@@ -55,7 +58,8 @@ export class WorkbookBase {
     this.settingsMap = doc.getMap(ROOT_SETTINGS);
     this.sheetsMap = doc.getMap(ROOT_SHEETS);
     this.layoutsMap = doc.getMap(ROOT_LAYOUTS);
-    this.undoManager = new Y.UndoManager([this.settingsMap, this.sheetsMap], {
+    this.dashboardMap = doc.getMap(ROOT_DASHBOARD);
+    this.undoManager = new Y.UndoManager([this.settingsMap, this.sheetsMap, this.dashboardMap], {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: 0,
     });
@@ -64,6 +68,9 @@ export class WorkbookBase {
     });
     this.settingsMap.observe((_e, txn) => {
       this.changeOf(txn).settings = true;
+    });
+    this.dashboardMap.observe((_e, txn) => {
+      this.changeOf(txn).dashboard = true;
     });
     doc.on('afterTransaction', (txn: Y.Transaction) => this.flush(txn));
   }
@@ -88,7 +95,7 @@ export class WorkbookBase {
 
   private changeOf(txn: Y.Transaction): WorkbookChange {
     if (!this.pending) {
-      this.pending = { local: txn.local, settings: false, sheetList: false, sheets: new Map() };
+      this.pending = { local: txn.local, settings: false, sheetList: false, dashboard: false, sheets: new Map() };
     }
     return this.pending;
   }
@@ -276,14 +283,24 @@ export class WorkbookBase {
       const cache = this.cache(info.id);
       const columns = cache.columns().map((c) => ({ ...c }));
       const rows = cache.rowIds().map((id) => ({ id, cells: this.row(info.id, id) }));
-      return { ...info, columns, rules: cache.rules(), rows };
+      return { ...info, columns, rules: cache.rules(), charts: cache.charts(), rows };
     });
-    return { settings: this.settings, sheets };
+    return { settings: this.settings, sheets, dashboard: this.dashboard() };
+  }
+
+  /** The charts pinned to the dashboard, in the team's order. */
+  dashboard(): DashboardTile[] {
+    return keyedTiles(this.dashboardMap, (sheetId, chartId) => this.hasChart(sheetId, chartId)).map((k) => k.tile);
+  }
+
+  /** True when the sheet exists and has the chart. */
+  hasChart(sheetId: string, chartId: string): boolean {
+    return this.hasSheet(sheetId) && this.cache(sheetId).maps.charts?.has(chartId) === true;
   }
 
   /** Internal: the raw maps, for the operation modules of src/model. */
-  get internals(): { settings: Y.Map<unknown>; sheets: Y.Map<Y.Map<unknown>> } {
-    return { settings: this.settingsMap, sheets: this.sheetsMap };
+  get internals(): { settings: Y.Map<unknown>; sheets: Y.Map<Y.Map<unknown>>; dashboard: Y.Map<StoredTile> } {
+    return { settings: this.settingsMap, sheets: this.sheetsMap, dashboard: this.dashboardMap };
   }
 
   /** Internal: writes the initial settings of a new workbook (not undoable). */

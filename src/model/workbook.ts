@@ -1,5 +1,7 @@
 /** The workbook: the typed reads of WorkbookBase plus every operation, each one undoable transaction. */
 import * as Y from 'yjs';
+import * as chartOps from './chart-ops.ts';
+import type { Chart, ChartSpec } from './chart-types.ts';
 import * as columnOps from './column-ops.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
@@ -50,6 +52,32 @@ export class Workbook extends WorkbookBase {
   }
   deleteRule(sheetId: string, ruleId: string): void {
     sheetOps.deleteRule(this, sheetId, ruleId);
+  }
+
+  /** Charts of a sheet, by title. */
+  charts(sheetId: string): Chart[] {
+    return this.cache(sheetId).charts();
+  }
+  chart(sheetId: string, chartId: string): Chart | undefined {
+    return this.charts(sheetId).find((c) => c.id === chartId);
+  }
+  setChart(sheetId: string, spec: ChartSpec): string {
+    return chartOps.setChart(this, sheetId, spec);
+  }
+  deleteChart(sheetId: string, chartId: string): void {
+    chartOps.deleteChart(this, sheetId, chartId);
+  }
+  pinChart(sheetId: string, chartId: string, opts?: { w?: number; h?: number; index?: number }): void {
+    chartOps.pinChart(this, sheetId, chartId, opts);
+  }
+  unpinChart(chartId: string): void {
+    chartOps.unpinChart(this, chartId);
+  }
+  moveTile(chartId: string, index: number): void {
+    chartOps.moveTile(this, chartId, index);
+  }
+  resizeTile(chartId: string, w: number, h: number): void {
+    chartOps.resizeTile(this, chartId, w, h);
   }
 
   addColumn(sheetId: string, spec: ColumnSpec, index?: number): string {

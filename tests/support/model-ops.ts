@@ -29,33 +29,36 @@ export const randomValue = (rnd: Random, col: Column): CellValue => {
   }
 };
 
-/** Names of every operation the fuzzer may pick (the model's whole operation list, plus undo and redo). */
-export const OPS = [
+/** Operations of the model before charts existed: seeds found before then replay on this list. */
+export const BASE_OPS = [
   'setCell', 'setCells', 'setBlock', 'insertRows', 'appendRows', 'deleteRows', 'moveRows', 'duplicateRows',
   'addColumn', 'renameColumn', 'retypeColumn', 'deleteColumn', 'moveColumn', 'setColumnFormula', 'setColumnOptions',
   'addSheet', 'renameSheet', 'deleteSheet', 'moveSheet', 'setSettings', 'setRule', 'deleteRule', 'undo', 'redo',
 ] as const;
+
+/** Names of every operation the fuzzer may pick (the model's whole operation list, plus undo and redo). */
+export const OPS = [...BASE_OPS, 'setChart', 'deleteChart', 'pinChart', 'unpinChart', 'moveTile', 'resizeTile'] as const;
 export type OpName = (typeof OPS)[number];
 
 const WEIGHTS: Record<OpName, number> = {
   setCell: 30, setCells: 6, setBlock: 4, insertRows: 8, appendRows: 3, deleteRows: 5, moveRows: 6, duplicateRows: 3,
   addColumn: 3, renameColumn: 2, retypeColumn: 2, deleteColumn: 1, moveColumn: 2, setColumnFormula: 2, setColumnOptions: 1,
   addSheet: 1.5, renameSheet: 1, deleteSheet: 0.4, moveSheet: 1, setSettings: 1, setRule: 1, deleteRule: 0.5, undo: 4, redo: 2,
+  setChart: 1.5, deleteChart: 0.5, pinChart: 1, unpinChart: 0.4, moveTile: 1, resizeTile: 0.6,
 };
-const TOTAL = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
 
-const pickOp = (rnd: Random): OpName => {
-  let x = rnd.next() * TOTAL;
-  for (const op of OPS) {
+const pickOp = (rnd: Random, ops: readonly OpName[]): OpName => {
+  let x = rnd.next() * ops.reduce((a, op) => a + WEIGHTS[op], 0);
+  for (const op of ops) {
     x -= WEIGHTS[op];
     if (x < 0) return op;
   }
   return 'setCell';
 };
 
-/** Runs one random operation on `wb`; returns its name. Refusals of bad input are expected and swallowed. */
-export const randomOp = (rnd: Random, wb: Workbook): OpName => {
-  const op = pickOp(rnd);
+/** Runs one random operation (of `ops`) on `wb`; returns its name. Refusals of bad input are expected and swallowed. */
+export const randomOp = (rnd: Random, wb: Workbook, ops: readonly OpName[] = OPS): OpName => {
+  const op = pickOp(rnd, ops);
   const sheets = wb.sheets();
   const sheet = sheets.length ? rnd.pick(sheets).id : undefined;
   const cols = sheet ? wb.columns(sheet) : [];
@@ -150,6 +153,38 @@ export const randomOp = (rnd: Random, wb: Workbook): OpName => {
       case 'deleteRule': {
         const existing = sheet ? wb.rules(sheet) : [];
         if (sheet && existing.length) wb.deleteRule(sheet, rnd.pick(existing).id);
+        break;
+      }
+      case 'setChart': {
+        const existing = sheet ? wb.charts(sheet) : [];
+        const id = existing.length && rnd.chance(0.4) ? rnd.pick(existing).id : undefined;
+        // Any column may be picked: a text series is refused (ChartError), as in the app.
+        if (sheet && col) wb.setChart(sheet, { ...(id ? { id } : {}), title: `Chart ${rnd.int(9)}`, kind: rnd.pick(['bar', 'line', 'combo'] as const), x: rnd.pick(cols).id, series: [{ column: col.id, aggregate: rnd.pick(['sum', 'count', 'average'] as const) }] });
+        break;
+      }
+      case 'deleteChart': {
+        const existing = sheet ? wb.charts(sheet) : [];
+        if (sheet && existing.length) wb.deleteChart(sheet, rnd.pick(existing).id);
+        break;
+      }
+      case 'pinChart': {
+        const existing = sheet ? wb.charts(sheet) : [];
+        if (sheet && existing.length) wb.pinChart(sheet, rnd.pick(existing).id, { w: 1 + rnd.int(4), h: 1 + rnd.int(2), index: rnd.int(wb.dashboard().length + 1) });
+        break;
+      }
+      case 'unpinChart': {
+        const tiles = wb.dashboard();
+        if (tiles.length) wb.unpinChart(rnd.pick(tiles).chartId);
+        break;
+      }
+      case 'moveTile': {
+        const tiles = wb.dashboard();
+        if (tiles.length) wb.moveTile(rnd.pick(tiles).chartId, rnd.int(tiles.length));
+        break;
+      }
+      case 'resizeTile': {
+        const tiles = wb.dashboard();
+        if (tiles.length) wb.resizeTile(rnd.pick(tiles).chartId, 1 + rnd.int(4), 1 + rnd.int(2));
         break;
       }
       case 'undo':
