@@ -19,7 +19,7 @@ const start = async (): Promise<void> => {
   const wb = hook?.workbookFor(params) ?? exampleWorkbook();
   performance.mark('wb-loaded');
   const i18n = await createI18n(savedLocale() ?? wb.settings.locale);
-  render(() => <App wb={wb} workbookKey={hook ? hook.workbookKey(params) : 'example'} i18n={i18n} onReady={hook?.install} engine={hook?.engineFor(params)} />, root);
+  render(() => <App wb={wb} workbookKey={hook ? hook.workbookKey(params) : 'example'} i18n={i18n} onReady={hook?.install} engine={hook?.engineFor(params)} readOnly={hook?.readOnly(params)} />, root);
 };
 
 void start();

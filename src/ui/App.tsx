@@ -1,10 +1,11 @@
 /**
- * The app shell: header, formula bar, the open sheet's grid, tabs and status bar, with toasts,
- * dialogs and the find bar and function help (both loaded on first use).
+ * The app shell: header, formula bar, the open sheet's grid (or a campaign sheet's calendar, or the
+ * dashboard), tabs and status bar, with toasts, dialogs, the find bar, the function help and the
+ * charts panel (all loaded on first use).
  */
-import { createEffect, createMemo, createSignal, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, lazy, Match, onCleanup, Show, Suspense, Switch, type JSX } from 'solid-js';
 import type { Labels, Workbook } from '../model/index.ts';
-import { AppProvider, watchWorkbook, type AppState, type DialogRender } from './app-context.ts';
+import { AppProvider, watchWorkbook, type AppState, type DialogRender, type MainView, type PanelName } from './app-context.ts';
 import { storedValuesCalc, type CalcService } from './calc.ts';
 import { FormulaBar } from './FormulaBar.tsx';
 import type { GridController } from './grid/grid-controller.ts';
@@ -21,6 +22,9 @@ import { WorkbookHeader } from './WorkbookHeader.tsx';
 
 const FindBar = lazy(() => import('./dialogs/FindBar.tsx'));
 const HelpPanel = lazy(() => import('./dialogs/HelpPanel.tsx'));
+const ChartsPanel = lazy(() => import('./charts/ChartsPanel.tsx'));
+const CampaignCalendar = lazy(() => import('./calendar/CampaignCalendar.tsx'));
+const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 
 /** What the app is opened with; the engine and the gallery default to the stand-ins. */
 export interface AppProps {
@@ -36,6 +40,8 @@ export interface AppProps {
   gallery?: TemplateGallery;
   /** Called once with the app state (the ?test / ?bench hook uses it). */
   onReady?: (app: AppState) => void;
+  /** Opens the workbook for viewing only (a viewer's token). */
+  readOnly?: boolean;
 }
 
 const ACTIVE_KEY = 'wb-active:';
@@ -66,9 +72,34 @@ export const App = (props: AppProps): JSX.Element => {
   const references = new ReferenceIndex(wb);
   const [grid, setGrid] = createSignal<GridController | undefined>();
   const [dialog, setDialog] = createSignal<DialogRender | null>(null);
-  const [panel, setPanel] = createSignal<'find' | 'help' | null>(null);
+  const [panel, setPanel] = createSignal<PanelName | null>(null);
+  const [view, setView] = createSignal<MainView>('grid');
+  // A row to show once its sheet's grid is mounted (opened from the calendar).
+  const [pendingRow, setPendingRow] = createSignal<{ sheetId: string; rowId: string } | null>(null);
   const format = createMemo(() => (watch.structure(), { locale: i18n.locale(), currency: wb.settings.currency }), undefined, {
     equals: (a, b) => a.locale === b.locale && a.currency === b.currency,
+  });
+
+  // The open sheet: remembered per person; when it is deleted, its neighbour opens.
+  const saved = localStorage.getItem(ACTIVE_KEY + props.workbookKey);
+  const [active, setActiveSignal] = createSignal(saved && wb.hasSheet(saved) ? saved : (wb.sheets()[0]?.id ?? ''));
+  let lastIndex = 0;
+  const setActive = (id: string) => {
+    // Choosing a sheet shows its grid (the calendar and dashboard are a click away).
+    setView('grid');
+    setActiveSignal(id);
+    try {
+      localStorage.setItem(ACTIVE_KEY + props.workbookKey, id);
+    } catch {
+      // not remembered
+    }
+  };
+  createEffect(() => {
+    watch.structure();
+    const sheets = wb.sheets();
+    const i = sheets.findIndex((s) => s.id === active());
+    if (i >= 0) lastIndex = i;
+    else setActive(sheets[Math.min(lastIndex, sheets.length - 1)]?.id ?? '');
   });
 
   const app: AppState = {
@@ -95,26 +126,24 @@ export const App = (props: AppProps): JSX.Element => {
     openDialog: (render) => setDialog(() => render),
     panel,
     setPanel,
+    activeSheet: active,
+    view,
+    setView,
+    openRow: (sheetId, rowId) => {
+      setActive(sheetId);
+      setPendingRow({ sheetId, rowId });
+    },
+    readOnly: props.readOnly ?? false,
   };
 
-  // The open sheet: remembered per person; when it is deleted, its neighbour opens.
-  const saved = localStorage.getItem(ACTIVE_KEY + props.workbookKey);
-  const [active, setActiveSignal] = createSignal(saved && wb.hasSheet(saved) ? saved : (wb.sheets()[0]?.id ?? ''));
-  let lastIndex = 0;
-  const setActive = (id: string) => {
-    setActiveSignal(id);
-    try {
-      localStorage.setItem(ACTIVE_KEY + props.workbookKey, id);
-    } catch {
-      // not remembered
-    }
-  };
   createEffect(() => {
-    watch.structure();
-    const sheets = wb.sheets();
-    const i = sheets.findIndex((s) => s.id === active());
-    if (i >= 0) lastIndex = i;
-    else setActive(sheets[Math.min(lastIndex, sheets.length - 1)]?.id ?? '');
+    const want = pendingRow();
+    const g = app.grid();
+    if (!want || !g || g.sheetId !== want.sheetId || g.loadingRows()) return;
+    setPendingRow(null);
+    const row = g.indexOfRow(want.rowId);
+    if (row < 0) app.toasts.show({ kind: 'info', message: i18n.t('row.hiddenByFilter') });
+    else g.focusCell({ row, col: Math.max(0, g.selection()?.anchor.col ?? 0) });
   });
 
   const onKey = (e: KeyboardEvent) => {
@@ -158,9 +187,26 @@ export const App = (props: AppProps): JSX.Element => {
         <FormulaBar />
         <div class="wb-main">
           <div class="wb-sheet">
-            <Show when={active()} keyed>
-              {(id) => <SheetGrid sheetId={id} references={references} />}
-            </Show>
+            <Switch
+              fallback={
+                <Show when={active()} keyed>
+                  {(id) => <SheetGrid sheetId={id} references={references} />}
+                </Show>
+              }
+            >
+              <Match when={view() === 'dashboard'}>
+                <Suspense>
+                  <Dashboard />
+                </Suspense>
+              </Match>
+              <Match when={view() === 'calendar' && active()} keyed>
+                {(id) => (
+                  <Suspense>
+                    <CampaignCalendar sheetId={id} />
+                  </Suspense>
+                )}
+              </Match>
+            </Switch>
             <Show when={panel() === 'find'}>
               <Suspense>
                 <FindBar onClose={() => setPanel(null)} />
@@ -172,9 +218,16 @@ export const App = (props: AppProps): JSX.Element => {
               <HelpPanel onClose={() => setPanel(null)} />
             </Suspense>
           </Show>
+          <Show when={panel() === 'charts' && view() !== 'dashboard' && active()} keyed>
+            {(id) => (
+              <Suspense>
+                <ChartsPanel sheetId={id} onClose={() => setPanel(null)} />
+              </Suspense>
+            )}
+          </Show>
         </div>
         <div class="wb-bottom">
-          <SheetTabs active={active()} setActive={setActive} />
+          <SheetTabs active={view() === 'dashboard' ? '' : active()} setActive={setActive} />
           <StatusBar />
         </div>
         <ToastList />

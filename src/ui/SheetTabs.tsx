@@ -7,6 +7,7 @@ import type { SheetInfo } from '../model/index.ts';
 import { useApp } from './app-context.ts';
 import { undo } from './grid/grid-commands.ts';
 import { nextFreeName, sheetNameProblem } from './names.ts';
+import { Icon } from './widgets/Icon.tsx';
 import type { MenuAnchor, MenuItem } from './widgets/Menu.tsx';
 
 const GalleryDialog = lazy(() => import('./dialogs/GalleryDialog.tsx'));
@@ -130,6 +131,19 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
 
   return (
     <div class="wb-tabs" ref={strip} role="tablist" data-testid="sheet-tabs">
+      <button
+        type="button"
+        class="wb-dash-tab"
+        classList={{ 'wb-dash-tab-on': app.view() === 'dashboard' }}
+        role="tab"
+        aria-selected={app.view() === 'dashboard'}
+        title={t('tabs.dashboardTitle')}
+        data-testid="open-dashboard"
+        onClick={() => app.setView('dashboard')}
+      >
+        <Icon name="dashboard" />
+        <span>{t('tabs.dashboard')}</span>
+      </button>
       <For each={sheets()}>
         {(s, i) => (
           <div

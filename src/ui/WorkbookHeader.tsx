@@ -1,8 +1,12 @@
-/** The top bar: workbook name (click to rename), undo/redo, add row/column, find, functions, currency, language. */
+/**
+ * The top bar: workbook name (click to rename), undo/redo, add row/column, find, functions, the
+ * sheet's charts, a campaign sheet's calendar, currency, language.
+ */
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { CURRENCIES, LOCALES, type CurrencyCode, type Locale } from '../model/types.ts';
 import { useApp } from './app-context.ts';
 import { insertRow, redo, reportError, undo } from './grid/grid-commands.ts';
+import { Icon } from './widgets/Icon.tsx';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -14,6 +18,8 @@ export const WorkbookHeader = (): JSX.Element => {
   const name = () => (app.structure(), app.wb.settings.name);
   const canUndo = () => (app.structure(), app.cells(), app.wb.canUndo());
   const canRedo = () => (app.structure(), app.cells(), app.wb.canRedo());
+  const onSheet = () => app.view() !== 'dashboard';
+  const isCampaigns = () => (app.structure(), onSheet() && app.wb.sheet(app.activeSheet())?.kind === 'campaigns');
 
   const saveName = (value: string) => {
     setRenaming(false);
@@ -89,6 +95,32 @@ export const WorkbookHeader = (): JSX.Element => {
         >
           ƒ {t('header.help')}
         </button>
+        <Show when={onSheet()}>
+          <button
+            type="button"
+            class="wb-tool wb-tool-text"
+            classList={{ 'wb-tool-on': app.panel() === 'charts' }}
+            title={t('header.chartsTitle')}
+            aria-pressed={app.panel() === 'charts'}
+            data-testid="open-charts"
+            onClick={() => app.setPanel(app.panel() === 'charts' ? null : 'charts')}
+          >
+            <Icon name="chart" /> {t('header.charts')}
+          </button>
+        </Show>
+        <Show when={isCampaigns()}>
+          <button
+            type="button"
+            class="wb-tool wb-tool-text"
+            classList={{ 'wb-tool-on': app.view() === 'calendar' }}
+            title={t('header.calendarTitle')}
+            aria-pressed={app.view() === 'calendar'}
+            data-testid="open-calendar"
+            onClick={() => app.setView(app.view() === 'calendar' ? 'grid' : 'calendar')}
+          >
+            <Icon name="calendar" /> {t('header.calendar')}
+          </button>
+        </Show>
         <span class="wb-sep" />
         <select
           class="wb-select"

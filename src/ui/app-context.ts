@@ -11,6 +11,12 @@ import type { Toasts } from './toasts.ts';
 /** A modal dialog: rendered by the dialog host until `close` is called. */
 export type DialogRender = (close: () => void) => JSX.Element;
 
+/** What the main area shows: the open sheet's grid, its calendar (campaign sheets), or the dashboard. */
+export type MainView = 'grid' | 'calendar' | 'dashboard';
+
+/** Side panels and bars, opened from anywhere. */
+export type PanelName = 'find' | 'help' | 'charts';
+
 /** The app's shared state. */
 export interface AppState {
   wb: Workbook;
@@ -36,8 +42,16 @@ export interface AppState {
   /** Opens a modal dialog. */
   openDialog: (render: DialogRender) => void;
   /** Lazily loaded panels and bars, opened from anywhere. */
-  panel: Accessor<'find' | 'help' | null>;
-  setPanel: (p: 'find' | 'help' | null) => void;
+  panel: Accessor<PanelName | null>;
+  setPanel: (p: PanelName | null) => void;
+  /** The open sheet's id. */
+  activeSheet: Accessor<string>;
+  view: Accessor<MainView>;
+  setView: (v: MainView) => void;
+  /** Shows a row of a sheet in its grid, as the active cell (a click on a calendar bar). */
+  openRow: (sheetId: string, rowId: string) => void;
+  /** A viewer: the app shows the workbook but offers no way to change it. */
+  readOnly: boolean;
 }
 
 const Ctx = createContext<AppState>();

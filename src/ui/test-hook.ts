@@ -3,7 +3,9 @@
  * to open and exposes `window.__wb` (the workbook and the app state) so browser tests and the
  * grid benchmark can set up states and read what the model holds.
  */
+import { buildDemoWorkbook } from '../../sheets/demo/build.ts';
 import { Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
+import { todayIso } from './calendar/calendar-dates.ts';
 import type { AppState } from './app-context.ts';
 import { storedValuesCalc, type CalcService } from './calc.ts';
 import { exampleWorkbook } from './example-workbook.ts';
@@ -53,8 +55,19 @@ const benchRows = (rows: number): CellValue[][] => {
   return out;
 };
 
-/** The workbook for this page: `?bench=ROWS` builds a sheet of that many rows (loaded from its encoded update, as storage would). */
+/**
+ * `?demo`: the demo shop built for today. Until the formula engine is merged there is nothing to
+ * compile formulas with, so they are stored as written; the stand-in engine shows them as not
+ * computed, and charts and the calendar read the input columns.
+ */
+const demoWorkbook = (): Workbook => buildDemoWorkbook({ today: todayIso(), compile: (_wb, _sheet, display) => display });
+
+/**
+ * The workbook for this page: `?demo` the demo shop; `?bench=ROWS` a sheet of that many rows
+ * (loaded from its encoded update, as storage would).
+ */
 export const workbookFor = (params: URLSearchParams): Workbook => {
+  if (params.has('demo')) return demoWorkbook();
   const rows = Number(params.get('bench') ?? 0);
   if (!rows) return exampleWorkbook();
   const built = Workbook.create({ name: `Benchmark ${rows} rows`, currency: 'CNY', locale: 'en' });
@@ -69,6 +82,9 @@ export const workbookFor = (params: URLSearchParams): Workbook => {
 
 /** Storage key of the workbook (per-user view state): each test or bench run may pass its own. */
 export const workbookKey = (params: URLSearchParams): string => params.get('key') ?? (params.has('bench') ? 'bench' : 'example');
+
+/** `?viewer`: the app opens the workbook for viewing only, as a viewer's token will. */
+export const readOnly = (params: URLSearchParams): boolean => params.has('viewer');
 
 /** Exposes the workbook and the app to the test driver. */
 export const install = (app: AppState): void => {

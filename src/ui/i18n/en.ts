@@ -26,12 +26,18 @@ export const en = {
   'header.helpTitle': 'Every function with its signature and an example',
   'header.currency': 'Workbook currency',
   'header.language': 'Language',
+  'header.charts': 'Charts',
+  'header.chartsTitle': 'Charts of this sheet: add, edit, pin to the dashboard, save as PNG',
+  'header.calendar': 'Calendar',
+  'header.calendarTitle': 'Show the campaigns on a calendar (click again for the grid)',
 
   'currency.CNY': '¥ Yuan',
   'currency.USD': '$ US dollar',
   'currency.EUR': '€ Euro',
 
   'tabs.add': 'Add a sheet',
+  'tabs.dashboard': 'Dashboard',
+  'tabs.dashboardTitle': 'The team’s metrics and pinned charts on one page',
   'tabs.blank': 'Blank sheet',
   'tabs.gallery': 'From a template…',
   'tabs.rename': 'Rename',
@@ -108,6 +114,7 @@ export const en = {
   'row.duplicate': (n: number) => (n === 1 ? 'Duplicate row' : `Duplicate ${n.toLocaleString('en')} rows`),
   'row.delete': (n: number) => (n === 1 ? 'Delete row' : `Delete ${n.toLocaleString('en')} rows`),
   'row.dragHint': 'Drag to move. Clear the sort and filters first to move rows.',
+  'row.hiddenByFilter': 'That row is hidden by your filter; clear the filter to see it.',
   'row.deleted': (n: number) => `${plural(n, 'row', 'rows')} deleted.`,
 
   'status.rows': (shown: number, total: number) =>

@@ -24,12 +24,18 @@ export const zhCN: Dict = {
   'header.helpTitle': '所有函数的用法和示例',
   'header.currency': '工作簿币种',
   'header.language': '语言',
+  'header.charts': '图表',
+  'header.chartsTitle': '本表的图表：添加、编辑、固定到看板、保存为 PNG',
+  'header.calendar': '日历',
+  'header.calendarTitle': '在日历上查看活动（再点一次回到表格）',
 
   'currency.CNY': '¥ 人民币',
   'currency.USD': '$ 美元',
   'currency.EUR': '€ 欧元',
 
   'tabs.add': '添加工作表',
+  'tabs.dashboard': '看板',
+  'tabs.dashboardTitle': '团队指标与固定的图表，一页看全',
   'tabs.blank': '空白表',
   'tabs.gallery': '从模板添加…',
   'tabs.rename': '重命名',
@@ -106,6 +112,7 @@ export const zhCN: Dict = {
   'row.duplicate': (n) => (n === 1 ? '复制此行' : `复制 ${n0(n)} 行`),
   'row.delete': (n) => (n === 1 ? '删除此行' : `删除 ${n0(n)} 行`),
   'row.dragHint': '拖动以移动。排序或筛选时不能拖动，请先清除。',
+  'row.hiddenByFilter': '该行被你的筛选隐藏了；清除筛选即可看到。',
   'row.deleted': (n) => `已删除 ${n0(n)} 行。`,
 
   'status.rows': (shown, total) => (shown === total ? `${n0(total)} 行` : `${n0(shown)} / ${n0(total)} 行`),
