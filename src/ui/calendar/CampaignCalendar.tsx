@@ -95,13 +95,13 @@ const CampaignCalendar = (props: { sheetId: string }): JSX.Element => {
       app.toasts.show({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   };
-  const onPress = (e: PointerEvent, c: Campaign, how: 'move' | 'start' | 'end') => {
-    if (app.readOnly) {
-      app.openRow(props.sheetId, c.rowId);
-      return;
-    }
-    startBarDrag(e, c, how, { preview: setPreview, commit: write, click: () => app.openRow(props.sheetId, c.rowId) });
-  };
+  // A viewer's press is a click or nothing: the bar does not follow the pointer.
+  const onPress = (e: PointerEvent, c: Campaign, how: 'move' | 'start' | 'end') =>
+    startBarDrag(e, c, how, {
+      preview: (p) => !app.readOnly && setPreview(p),
+      commit: write,
+      click: () => app.openRow(props.sheetId, c.rowId),
+    });
   // Keyboard: Enter opens the row; Alt+←/→ moves the campaign a day, with Shift only its end.
   const onKey = (e: KeyboardEvent, c: Campaign) => {
     if (e.key === 'Enter') app.openRow(props.sheetId, c.rowId);

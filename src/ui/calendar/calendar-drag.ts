@@ -24,7 +24,10 @@ export const dateAt = (x: number, y: number): string | undefined =>
     .map((el) => (el instanceof HTMLElement ? el.dataset.date : undefined))
     .find((d): d is string => d !== undefined);
 
-/** Follows one press on a bar until it is released. */
+/**
+ * Follows one press on a bar until it is released. The pointer is followed on the window: the bar
+ * is drawn anew as its preview dates change, so listeners on it would be lost mid-drag.
+ */
 export const startBarDrag = (
   e: PointerEvent,
   campaign: Campaign,
@@ -35,13 +38,13 @@ export const startBarDrag = (
     click: () => void;
   },
 ): void => {
-  const el = e.currentTarget as HTMLElement;
   const from = dateAt(e.clientX, e.clientY);
   const x0 = e.clientX;
   const y0 = e.clientY;
   let moved = false;
   let last: DragPreview | null = null;
   const move = (ev: PointerEvent) => {
+    if (ev.pointerId !== e.pointerId) return;
     if (!moved && Math.hypot(ev.clientX - x0, ev.clientY - y0) < SLOP) return;
     moved = true;
     const to = dateAt(ev.clientX, ev.clientY);
@@ -50,16 +53,18 @@ export const startBarDrag = (
     on.preview(last);
   };
   const end = (ev: PointerEvent) => {
-    el.removeEventListener('pointermove', move);
-    el.removeEventListener('pointerup', end);
-    el.removeEventListener('pointercancel', end);
+    if (ev.pointerId !== e.pointerId) return;
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', end);
+    window.removeEventListener('pointercancel', end);
     on.preview(null);
     if (ev.type === 'pointercancel') return;
     if (!moved) return on.click();
     if (last && (last.start !== campaign.start || last.end !== campaign.end)) on.commit(last);
   };
-  el.setPointerCapture(e.pointerId);
-  el.addEventListener('pointermove', move);
-  el.addEventListener('pointerup', end);
-  el.addEventListener('pointercancel', end);
+  // No text selection or native drag while a bar is held.
+  e.preventDefault();
+  window.addEventListener('pointermove', move);
+  window.addEventListener('pointerup', end);
+  window.addEventListener('pointercancel', end);
 };

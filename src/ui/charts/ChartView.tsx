@@ -24,6 +24,9 @@ type RenderModule = typeof import('./render-chart.ts');
 let renderModule: Promise<RenderModule> | undefined;
 const loadRenderer = (): Promise<RenderModule> => (renderModule ??= import('./render-chart.ts'));
 
+/** True when the person asked their system for less motion. */
+const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 /** A file name from a title (characters file systems refuse become dashes). */
 const fileName = (title: string): string => title.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'chart';
 
@@ -77,7 +80,7 @@ export const ChartView = (props: { sheetId: string; chartId: string; compact?: b
     const data = chartData(chart, source);
     const title = chartTitle(chart, locale);
     if ('problem' in data) return { title, problem: problemText(data.problem, vt, (type) => app.t(`type.${type}`).toLowerCase()) };
-    const display = chartDisplay(chart, data, columns, app, { fmt, locale, vt, compact: props.compact });
+    const display = { ...chartDisplay(chart, data, columns, app, { fmt, locale, vt, compact: props.compact }), reducedMotion: reducedMotion() };
     const empty = data.kind === 'scatter' ? data.series.every((s) => (s.points?.length ?? 0) === 0) : data.groups.length === 0;
     return { title, data, display, empty };
   });
@@ -144,7 +147,7 @@ export const ChartView = (props: { sheetId: string; chartId: string; compact?: b
         <canvas ref={canvas} role="img" aria-label={state()?.title} />
       </div>
       <Show when={state()?.empty}>
-        <p class="wb-chart-empty">{vt('charts.noRows')}</p>
+        <p class="wb-chart-empty">{vt((state()?.data?.rows ?? 0) > 0 ? 'charts.nothing' : 'charts.noRows')}</p>
       </Show>
       <Show when={notes().length > 0}>
         <p class="wb-chart-note" data-testid="chart-note">

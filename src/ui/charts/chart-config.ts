@@ -31,6 +31,8 @@ export interface ChartDisplay {
   threshold?: { value: number; label: string; series: number };
   /** A small tile: fewer ticks. */
   compact?: boolean;
+  /** The person asked for less motion: never animate. */
+  reducedMotion?: boolean;
 }
 
 /** The configuration and what our own plugins draw. */
@@ -134,10 +136,15 @@ export const buildChart = (data: ChartData, display: ChartDisplay): BuiltChart =
       maintainAspectRatio: false,
       parsing: false,
       normalized: true,
-      animation: big ? false : { duration: 250 },
+      animation: big || display.reducedMotion ? false : { duration: 250 },
       interaction: pie ? { mode: 'nearest', intersect: true } : { mode: scatter ? 'nearest' : 'index', intersect: false },
       plugins: {
-        legend: { display: pie || data.series.length > 1, position: pie ? 'right' : 'bottom', labels: { boxWidth: 12, boxHeight: 12 } },
+        // Lines are drawn over bars (their lower `order`); the legend still lists series as defined.
+        legend: {
+          display: pie || data.series.length > 1,
+          position: pie ? 'right' : 'bottom',
+          labels: { boxWidth: 12, boxHeight: 12, sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+        },
         tooltip: { callbacks: { label: tooltipText, title: (items: TooltipItem<'bar'>[]) => titleOf(items) } },
         decimation: { enabled: big && linearX && !scatter, algorithm: 'lttb', samples: DECIMATED_SAMPLES },
       },

@@ -78,6 +78,11 @@ export const drawChart = (canvas: HTMLCanvasElement, first: BuiltChart): ChartHa
       chart.update(built.points > 1000 ? 'none' : undefined);
     },
     toPng(title) {
+      // Drawn at twice the screen's pixels (at least) for a sharp image, then back.
+      const before = chart.options.devicePixelRatio;
+      chart.options.devicePixelRatio = Math.max(2, window.devicePixelRatio || 1);
+      chart.resize();
+      chart.update('none');
       const src = chart.canvas;
       const scale = src.width / Math.max(1, src.clientWidth || src.width);
       const head = Math.round(36 * scale);
@@ -85,7 +90,12 @@ export const drawChart = (canvas: HTMLCanvasElement, first: BuiltChart): ChartHa
       out.width = src.width;
       out.height = src.height + head;
       const ctx = out.getContext('2d');
-      if (!ctx) return chart.toBase64Image('image/png', 1);
+      if (!ctx) {
+        const plain = chart.toBase64Image('image/png', 1);
+        chart.options.devicePixelRatio = before;
+        chart.resize();
+        return plain;
+      }
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, out.width, out.height);
       ctx.fillStyle = '#1f2430';
@@ -93,6 +103,9 @@ export const drawChart = (canvas: HTMLCanvasElement, first: BuiltChart): ChartHa
       ctx.textBaseline = 'middle';
       ctx.fillText(title, Math.round(12 * scale), head / 2);
       ctx.drawImage(src, 0, head);
+      chart.options.devicePixelRatio = before;
+      chart.resize();
+      chart.update('none');
       return out.toDataURL('image/png');
     },
     destroy() {

@@ -23,6 +23,7 @@ export const viewsEn = {
   'charts.errors': (n: number, codes: string) => `${plural(n, 'cell', 'cells')} with errors (${codes}) left out.`,
   'charts.notNumbers': (n: number) => `${plural(n, 'value', 'values')} that are not numbers left out.`,
   'charts.blankX': (n: number) => `${plural(n, 'row', 'rows')} without an x value left out.`,
+  'charts.nothing': 'Nothing to draw: the rows this chart needs hold no values it can use (see below).',
   'charts.noRows': 'No rows to show: the sheet is empty or the chart’s filter lets none through.',
   'charts.readOnly': 'View only: charts cannot be changed.',
   'charts.table': (title: string) => `Data of the chart “${title}”`,

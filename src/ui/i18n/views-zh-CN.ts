@@ -20,6 +20,7 @@ export const viewsZhCN: ViewDict = {
   'charts.errors': (n, codes) => `已略去 ${n0(n)} 个含错误值的单元格（${codes}）。`,
   'charts.notNumbers': (n) => `已略去 ${n0(n)} 个非数字的值。`,
   'charts.blankX': (n) => `已略去 ${n0(n)} 行没有横轴值的数据。`,
+  'charts.nothing': '无可绘制内容：图表所需的行中没有可用的值（见下方说明）。',
   'charts.noRows': '没有可显示的行：表格为空，或图表的筛选条件排除了所有行。',
   'charts.readOnly': '只读：不能修改图表。',
   'charts.table': (title) => `图表“${title}”的数据`,

@@ -1,0 +1,227 @@
+/**
+ * The campaign calendar in Chromium: opens on today, shows the demo's two overlaps with their
+ * reasons, a drag changes the dates in the grid and undo restores them, a click opens the row,
+ * and a viewer can look but not move anything.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { CHANNELS } from '../../sheets/categories.ts';
+import { DEMO_OVERLAPS, demoCampaigns } from '../../sheets/demo/campaigns.ts';
+import { demoRandom } from '../../sheets/demo/random.ts';
+import { startAppServer, type AppServer } from '../support/app-server.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { eventually, openSheet, type AppPage } from './ui-helpers.ts';
+import { openDemo, pageToday } from './view-helpers.ts';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const openCalendar = async (page: Page): Promise<Locator> => {
+  await openSheet(page, 'Campaigns');
+  await page.getByTestId('open-calendar').click();
+  const cal = page.getByTestId('calendar');
+  await cal.waitFor();
+  return cal;
+};
+
+/** The stored dates of a campaign row. */
+const datesOf = (page: Page, rowId: string): Promise<[unknown, unknown]> =>
+  page.evaluate((row) => {
+    const wb = window.__wb?.wb;
+    const sheet = wb?.sheetByName('Campaigns')?.id ?? '';
+    const col = (n: string) => wb?.columnByName(sheet, n)?.id ?? '';
+    return [wb?.cell(sheet, row, col('Start')), wb?.cell(sheet, row, col('End'))] as [unknown, unknown];
+  }, rowId);
+
+/** A bar that starts and ends in the same week with room for two more days after it (the next month is tried too). */
+const movableBar = async (cal: Locator): Promise<string> => {
+  for (let month = 0; month < 3; month++) {
+    const found = await cal.evaluate((el) => {
+      for (const bar of el.querySelectorAll<HTMLElement>('[data-testid="calendar-bar"]')) {
+        if (bar.classList.contains('wb-ccal-bar-cont-left') || bar.classList.contains('wb-ccal-bar-cont-right')) continue;
+        const week = bar.parentElement?.getBoundingClientRect();
+        const r = bar.getBoundingClientRect();
+        if (week && r.right + (week.width / 7) * 2 < week.right && r.bottom < window.innerHeight - 60) return bar.dataset.rowId ?? '';
+      }
+      return '';
+    });
+    if (found) return found;
+    await cal.getByTestId('calendar-next').click();
+  }
+  throw new Error('no bar with room to move in three months');
+};
+
+describe('the demo’s calendar', () => {
+  let app: AppPage;
+  let today: string;
+  beforeAll(async () => {
+    app = await openDemo(browser, server);
+    today = await pageToday(app.page);
+  });
+  afterAll(() => app.context.close());
+
+  test('opens on today’s month with today marked', async () => {
+    const cal = await openCalendar(app.page);
+    const month = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+    expect(await cal.getByTestId('calendar-title').textContent()).toBe(month);
+    const mark = cal.getByTestId('calendar-today');
+    expect(await mark.evaluate((el) => el.closest<HTMLElement>('[data-date]')?.dataset.date)).toBe(today);
+    await screenshot(app.page, 'calendar-month-today');
+  });
+
+  test('shows the demo’s two overlaps, in the warning colour and with their reasons', async () => {
+    const { page } = app;
+    const cal = page.getByTestId('calendar');
+    // The demo as generated for today: the campaigns of the two deliberate overlaps.
+    const demo = demoCampaigns(demoRandom(2026), today);
+    const at = ([lane, slot]: readonly [number, number]) => demo[slot * CHANNELS.length + lane]?.name ?? '';
+    const [a, b] = DEMO_OVERLAPS.channel.map(at);
+    const [m, w] = DEMO_OVERLAPS.category.map(at);
+    const seen = new Map<string, string>();
+    for (let month = 0; month < 3; month++) {
+      for (const t of await cal.getByTestId('calendar-overlap').allTextContents()) seen.set(t.split(':')[0] ?? t, t);
+      if (month === 1) await screenshot(page, 'calendar-month-overlaps');
+      await cal.getByTestId('calendar-next').click();
+    }
+    const lines = [...new Set(seen.values())];
+    expect(lines).toHaveLength(2);
+    expect(lines.find((l) => l.includes(`“${a}”`) && l.includes(`“${b}”`))).toContain('same channel (App)');
+    expect(lines.find((l) => l.includes(`“${m}”`) && l.includes(`“${w}”`))).toMatch(/same category \(\w+/);
+    await cal.getByTestId('calendar-today-button').click();
+    // Every bar of the four is drawn in the warning colour and says why on hover.
+    const warned = await page.evaluate(() => {
+      const out: Record<string, string> = {};
+      for (let i = 0; i < 3; i++) {
+        for (const bar of document.querySelectorAll<HTMLElement>('[data-testid="calendar-bar"][data-warn="true"]')) out[bar.textContent?.replace('⚠', '').trim() ?? ''] = bar.title;
+        (document.querySelector('[data-testid="calendar-next"]') as HTMLElement | null)?.click();
+      }
+      return out;
+    });
+    await cal.getByTestId('calendar-today-button').click();
+    expect(Object.keys(warned).sort()).toEqual([a, b, m, w].sort());
+    expect(warned[a]).toContain(`Overlaps “${b}”: same channel (App)`);
+  });
+
+  test('dragging a bar moves the campaign; the grid shows the new dates; undo restores them', async () => {
+    const { page } = app;
+    const cal = page.getByTestId('calendar');
+    const rowId = await movableBar(cal);
+    const before = await datesOf(page, rowId);
+    const bar = cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first();
+    const box = await bar.boundingBox();
+    const week = await bar.evaluate((el) => el.parentElement?.getBoundingClientRect().width ?? 0);
+    if (!box) throw new Error('bar not on screen');
+    const day = week / 7;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 20 + day, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + 20 + day * 2, box.y + box.height / 2, { steps: 4 });
+    await screenshot(page, 'calendar-dragging');
+    await page.mouse.up();
+    const plus = (iso: unknown, n: number) => {
+      const d = new Date(`${String(iso)}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    };
+    await eventually(() => datesOf(page, rowId), [plus(before[0], 2), plus(before[1], 2)]);
+
+    // The grid shows them (the calendar button toggles back to the grid).
+    await page.getByTestId('open-calendar').click();
+    await page.locator('.ag-row[row-index="0"]').first().waitFor();
+    const shown = await page.evaluate((row) => {
+      const g = window.__wb?.app.grid();
+      const wb = window.__wb?.wb;
+      if (!g || !wb) return null;
+      const i = g.indexOfRow(row);
+      const col = (n: string) => wb.columnByName(g.sheetId, n)?.id ?? '';
+      g.api?.ensureIndexVisible(i);
+      g.api?.ensureColumnVisible(col('End'));
+      return { i, start: col('Start'), end: col('End') };
+    }, rowId);
+    if (!shown) throw new Error('no grid');
+    const text = (colId: string) => page.locator(`.ag-row[row-index="${shown.i}"] .ag-cell[col-id="${colId}"]`).textContent();
+    await eventually(text.bind(null, shown.start), plus(before[0], 2));
+    await eventually(text.bind(null, shown.end), plus(before[1], 2));
+    await screenshot(page, 'calendar-drag-in-grid');
+
+    await page.keyboard.press('Control+z');
+    await eventually(() => datesOf(page, rowId), before);
+    await eventually(text.bind(null, shown.start), String(before[0]));
+  });
+
+  test('dragging the end edge changes only the end', async () => {
+    const { page } = app;
+    const cal = await openCalendar(page);
+    const rowId = await movableBar(cal);
+    const before = await datesOf(page, rowId);
+    const bar = cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first();
+    const edge = bar.getByTestId('bar-end');
+    const box = await edge.boundingBox();
+    const week = await bar.evaluate((el) => el.parentElement?.getBoundingClientRect().width ?? 0);
+    if (!box) throw new Error('edge not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + week / 7, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await eventually(async () => (await datesOf(page, rowId))[0], before[0]);
+    await expect.poll(async () => (await datesOf(page, rowId))[1]).not.toBe(before[1]);
+    await page.keyboard.press('Control+z');
+    await eventually(() => datesOf(page, rowId), before);
+  });
+
+  test('a click on a bar opens its row in the grid', async () => {
+    const { page } = app;
+    const cal = page.getByTestId('calendar');
+    const bar = cal.getByTestId('calendar-bar').first();
+    const rowId = await bar.getAttribute('data-row-id');
+    await bar.click();
+    await page.locator('.ag-row[row-index="0"]').first().waitFor();
+    await eventually(() => page.evaluate(() => window.__wb?.app.grid()?.activeCell()?.rowId), rowId);
+  });
+
+  test('the week view shows this week, each bar with its channel and category', async () => {
+    const { page } = app;
+    const cal = await openCalendar(page);
+    await cal.getByTestId('calendar-week').click();
+    const dates = await cal.locator('[data-date]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.date));
+    expect(dates).toContain(today);
+    expect(dates).toHaveLength(7);
+    await screenshot(page, 'calendar-week');
+    await cal.getByTestId('calendar-month').click();
+  });
+
+  test('no page errors happened', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('for a viewer', () => {
+  test('bars cannot be dragged (no edges, dates unchanged); a click still opens the row', async () => {
+    const app = await openDemo(browser, server, { query: 'viewer' });
+    const { page } = app;
+    const cal = await openCalendar(page);
+    expect(await cal.getByTestId('bar-end').count()).toBe(0);
+    const rowId = await movableBar(cal);
+    const before = await datesOf(page, rowId);
+    const bar = cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first();
+    const box = await bar.boundingBox();
+    if (!box) throw new Error('bar not on screen');
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 160, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(await datesOf(page, rowId)).toEqual(before);
+    await screenshot(page, 'calendar-viewer');
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});

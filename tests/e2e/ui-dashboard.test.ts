@@ -1,0 +1,138 @@
+/**
+ * The dashboard in Chromium: the KPI sheet's metrics as cards and the pinned charts; the team
+ * arranges tiles (stored in the workbook, undoable); it prints on one A4 landscape page.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startAppServer, type AppServer } from '../support/app-server.ts';
+import { launchBrowser, screenshot, SCREENSHOTS } from '../support/browser.ts';
+import { eventually, type AppPage } from './ui-helpers.ts';
+import { chartDrawn, openDemo } from './view-helpers.ts';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const tileTitles = (page: Page): Promise<string[]> =>
+  page.getByTestId('dashboard-tile').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+const storedTiles = (page: Page) =>
+  page.evaluate(() => {
+    const wb = window.__wb?.wb;
+    return (wb?.dashboard() ?? []).map((t) => ({ title: wb?.chart(t.sheetId, t.chartId)?.title, w: t.w, h: t.h }));
+  });
+
+/** Pages of a PDF (each page object names its type). */
+const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+describe('the demo’s dashboard', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openDemo(browser, server);
+    await app.page.getByTestId('open-dashboard').click();
+    await app.page.getByTestId('dashboard').waitFor();
+  });
+  afterAll(() => app.context.close());
+
+  test('shows every KPI as a card with its target, and the four pinned charts', async () => {
+    const { page } = app;
+    const cards = page.getByTestId('kpi-card');
+    expect(await cards.count()).toBe(11);
+    expect(await cards.first().textContent()).toContain('GMV');
+    expect(await cards.first().textContent()).toContain('Target 3.2M');
+    expect(await tileTitles(page)).toEqual([
+      'KPIs against target',
+      'Stock value and days of cover by category',
+      'GMV: target vs actual',
+      'Conversion rates with 95% intervals',
+    ]);
+    await expect.poll(() => chartDrawn(page.locator('[data-testid="dashboard-tile"][aria-label="GMV: target vs actual"]'))).toBe(true);
+    await screenshot(page, 'dashboard');
+  });
+
+  test('a wider tile and a dragged one are stored in the workbook; undo puts them back', async () => {
+    const { page } = app;
+    const gmv = page.locator('[data-testid="dashboard-tile"][aria-label="GMV: target vs actual"]');
+    await gmv.hover();
+    await gmv.getByTestId('tile-wider').click();
+    await eventually(async () => (await storedTiles(page))[2], { title: 'GMV: target vs actual', w: 3, h: 1 });
+
+    // Drag the A/B tile by its grip onto the first tile: it takes that place (a tall window shows both).
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    const ab = page.locator('[data-testid="dashboard-tile"][aria-label="Conversion rates with 95% intervals"]');
+    const grip = await ab.locator('.wb-tile-grip').boundingBox();
+    const first = await page.getByTestId('dashboard-tile').first().boundingBox();
+    if (!grip || !first) throw new Error('tiles not on screen');
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(first.x + first.width / 2, first.y + first.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await eventually(() => tileTitles(page), [
+      'Conversion rates with 95% intervals',
+      'KPIs against target',
+      'Stock value and days of cover by category',
+      'GMV: target vs actual',
+    ]);
+    await screenshot(page, 'dashboard-arranged');
+    await page.keyboard.press('Control+z');
+    await eventually(async () => (await tileTitles(page))[0], 'KPIs against target');
+    await page.keyboard.press('Control+z');
+    await eventually(async () => (await storedTiles(page))[2]?.w, 2);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  test('prints on one A4 landscape page', async () => {
+    const { page } = app;
+    await page.emulateMedia({ media: 'print', reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1123, height: 794 });
+    await screenshot(page, 'dashboard-print');
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, 'dashboard.pdf'), pdf);
+    expect(pdfPages(pdf)).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  test('still one page with more charts pinned (the rows share the page)', async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      const wb = window.__wb?.wb;
+      if (!wb) return;
+      const pinned = new Set(wb.dashboard().map((t) => t.chartId));
+      for (const s of wb.sheets()) for (const c of wb.charts(s.id)) if (!pinned.has(c.id)) wb.pinChart(s.id, c.id, { w: 1 });
+    });
+    await eventually(async () => (await tileTitles(page)).length, 9);
+    await page.emulateMedia({ media: 'print', reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1123, height: 794 });
+    await screenshot(page, 'dashboard-print-nine');
+    expect(pdfPages(await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true }))).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  test('no page errors happened', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('for a viewer', () => {
+  test('the dashboard shows, without the tools to arrange it', async () => {
+    const app = await openDemo(browser, server, { query: 'viewer' });
+    await app.page.getByTestId('open-dashboard').click();
+    await app.page.getByTestId('dashboard').waitFor();
+    expect(await app.page.getByTestId('dashboard-tile').count()).toBe(4);
+    expect(await app.page.locator('.wb-tile-grip, [data-testid="tile-wider"]').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});
