@@ -225,3 +225,26 @@ describe('for a viewer', () => {
     await app.context.close();
   });
 });
+
+describe('at 1024×720', () => {
+  test('the header with Charts and Calendar still fits, in Chinese too; the calendar shows a whole month', async () => {
+    const app = await openDemo(browser, server, { width: 1024, height: 720 });
+    const { page } = app;
+    const fits = async () => {
+      const right = await page.locator('.wb-header button, .wb-header select').evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
+      const name = await page.getByTestId('workbook-name').evaluate((e) => e.getBoundingClientRect().right);
+      const tools = await page.locator('.wb-header-tools').evaluate((e) => e.getBoundingClientRect().left);
+      expect(right).toBeLessThanOrEqual(1024);
+      expect(name).toBeLessThanOrEqual(tools);
+    };
+    await openCalendar(page);
+    await fits();
+    await screenshot(page, 'calendar-1024');
+    await page.getByTestId('language').selectOption('zh-CN');
+    await eventually(() => page.getByTestId('open-calendar').textContent(), ' 日历');
+    await fits();
+    await screenshot(page, 'calendar-1024-zh-CN');
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});

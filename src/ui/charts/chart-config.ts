@@ -46,6 +46,37 @@ export interface BuiltChart {
 
 type Point = { x: number; y: number | null };
 
+/** Cells of the grid a big scatter is thinned on: about one per pixel of a large chart. */
+export const SCATTER_CELLS = { x: 800, y: 400 } as const;
+
+/**
+ * A big scatter thinned to one point per grid cell of its plot: points that would be drawn on the
+ * same pixel cannot be told apart, and chart.js spends its time on each point it is given.
+ */
+export const thinPoints = (points: readonly { x: number; y: number }[], cells = SCATTER_CELLS): { x: number; y: number }[] => {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const p of points) {
+    if (p.x < x0) x0 = p.x;
+    if (p.x > x1) x1 = p.x;
+    if (p.y < y0) y0 = p.y;
+    if (p.y > y1) y1 = p.y;
+  }
+  const sx = (cells.x - 1) / (x1 - x0 || 1);
+  const sy = (cells.y - 1) / (y1 - y0 || 1);
+  const seen = new Uint8Array(cells.x * cells.y);
+  const out: { x: number; y: number }[] = [];
+  for (const p of points) {
+    const k = Math.round((p.y - y0) * sy) * cells.x + Math.round((p.x - x0) * sx);
+    if (seen[k]) continue;
+    seen[k] = 1;
+    out.push(p);
+  }
+  return out;
+};
+
 /** `text` cut to `max` characters with an ellipsis. */
 export const shorten = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
@@ -79,7 +110,9 @@ export const buildChart = (data: ChartData, display: ChartDisplay): BuiltChart =
       ]
     : data.series.map((s, i) => {
         const values: Point[] = scatter
-          ? (s.points ?? [])
+          ? big
+            ? thinPoints(s.points ?? [])
+            : (s.points ?? [])
           : s.values.map((y, g) => ({ x: linearX ? (data.xs[g] ?? g) : g, y }));
         const line = s.as === 'line';
         return {

@@ -1,7 +1,7 @@
 /** The chart.js configuration: built for big data (parsed values, decimated lines, no animation), axes as the data needs. */
 import { describe, expect, test } from 'vitest';
 import type { Column } from '../../../src/model/index.ts';
-import { BIG_CHART, buildChart, shorten, type ChartDisplay } from '../../../src/ui/charts/chart-config.ts';
+import { BIG_CHART, buildChart, shorten, thinPoints, type ChartDisplay } from '../../../src/ui/charts/chart-config.ts';
 import type { ChartData } from '../../../src/ui/charts/chart-data.ts';
 
 const money: Column = { id: 'gmv', name: 'GMV', type: 'currency', options: {} };
@@ -76,5 +76,21 @@ describe('chart.js configuration', () => {
     ['Bath', 12, 'Bath'],
   ])('axis labels are shortened: %s', (text, max, out) => {
     expect(shorten(text, max)).toBe(out);
+  });
+});
+
+describe('big scatters', () => {
+  test('are thinned to one point per cell of the plot, keeping the range', () => {
+    const line = Array.from({ length: 100_000 }, (_x, i) => ({ x: i, y: i * 2 }));
+    const thin = thinPoints(line, { x: 800, y: 400 });
+    // A line crosses at most one cell per step along x or y: 800 + 400 of the 100,000 points stay.
+    expect(thin.length).toBeLessThanOrEqual(800 + 400);
+    expect(thin[0]).toEqual({ x: 0, y: 0 });
+    expect(Math.max(...thin.map((p) => p.x))).toBeGreaterThan(99_800);
+  });
+
+  test('points on different pixels all stay', () => {
+    const few = [{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }, { x: 1, y: 0 }];
+    expect(thinPoints(few)).toEqual(few);
   });
 });
