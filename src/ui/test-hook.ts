@@ -7,12 +7,14 @@ import { buildDemoWorkbook } from '../../sheets/demo/build.ts';
 import { Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
 import { todayIso } from './calendar/calendar-dates.ts';
 import type { AppState } from './app-context.ts';
-import { storedValuesCalc, type CalcService } from './calc.ts';
+import { storedValuesCalc, type CalcService, type CalcValue, type RecalcListener } from './calc.ts';
 import { exampleWorkbook } from './example-workbook.ts';
 
 declare global {
   interface Window {
     __wb?: { wb: Workbook; app: AppState };
+    /** `?engine=scripted`: sets computed values and announces them as one recalculation. */
+    __calc?: { recalc: (sheetId: string, cells: { rowId: string; colId: string; value: CalcValue }[]) => void };
   }
 }
 
@@ -92,22 +94,61 @@ export const install = (app: AppState): void => {
 };
 
 /**
- * `?engine=late`: a second stand-in handed over as if it were the engine loading after the first
- * paint, so the hand-over itself (grids re-subscribing and repainting) is tested before the engine exists.
+ * `?engine=scripted`: a stand-in whose computed values a test sets through `window.__calc`, each
+ * set announced as a recalculation naming its cells, as the engine will (so what follows
+ * `onRecalc` is tested before the engine exists).
  */
-export const engineFor = (params: URLSearchParams): ((wb: Workbook) => Promise<CalcService>) | undefined =>
-  params.get('engine') === 'late'
-    ? (wb) =>
-        new Promise((resolve) =>
-          setTimeout(
-            () =>
-              resolve(
-                storedValuesCalc(wb, {
+const scriptedCalc = (wb: Workbook): CalcService => {
+  const base = storedValuesCalc(wb, { notComputed: () => 'Not computed by the scripted engine.', notAvailable: () => 'The scripted engine saves no formulas.' });
+  const results = new Map<string, CalcValue>();
+  const listeners = new Set<RecalcListener>();
+  const key = (sheetId: string, rowId: string, colId: string) => `${sheetId} ${rowId} ${colId}`;
+  const calc: CalcService = {
+    ...base,
+    value: (sheetId, rowId, colId) => {
+      const k = key(sheetId, rowId, colId);
+      return results.has(k) ? (results.get(k) ?? null) : base.value(sheetId, rowId, colId);
+    },
+    columnValues: (sheetId, colId) => wb.rowIds(sheetId).map((rowId) => calc.value(sheetId, rowId, colId)),
+    onRecalc: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  window.__calc = {
+    recalc: (sheetId, cells) => {
+      const changed = new Map<string, Set<string>>();
+      for (const c of cells) {
+        results.set(key(sheetId, c.rowId, c.colId), c.value);
+        changed.set(c.rowId, (changed.get(c.rowId) ?? new Set()).add(c.colId));
+      }
+      for (const l of listeners) l(new Map([[sheetId, { cells: changed }]]));
+    },
+  };
+  return calc;
+};
+
+/**
+ * `?engine=late`: a second stand-in handed over as if it were the engine loading after the first
+ * paint, so the hand-over itself (grids re-subscribing and repainting) is tested before the engine
+ * exists; `?engine=scripted` hands over the scripted one the same way.
+ */
+export const engineFor = (params: URLSearchParams): ((wb: Workbook) => Promise<CalcService>) | undefined => {
+  const which = params.get('engine');
+  if (which !== 'late' && which !== 'scripted') return undefined;
+  return (wb) =>
+    new Promise((resolve) =>
+      setTimeout(
+        () =>
+          resolve(
+            which === 'scripted'
+              ? scriptedCalc(wb)
+              : storedValuesCalc(wb, {
                   notComputed: () => 'Computed by the engine that loaded after the first paint.',
                   notAvailable: () => 'The late engine does not save formulas either.',
                 }),
-              ),
-            300,
           ),
-        )
-    : undefined;
+        300,
+      ),
+    );
+};

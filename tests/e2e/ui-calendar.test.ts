@@ -178,6 +178,30 @@ describe('the demo’s calendar', () => {
     await eventually(() => datesOf(page, rowId), before);
   });
 
+  test('from the keyboard: Alt+→ moves a campaign a day, Shift+Alt+← takes a day off its end, Enter opens it', async () => {
+    const { page } = app;
+    const cal = page.getByTestId('calendar');
+    const rowId = await movableBar(cal);
+    const before = await datesOf(page, rowId);
+    const plus = (iso: unknown, n: number) => {
+      const d = new Date(`${String(iso)}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    };
+    await cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first().focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await eventually(() => datesOf(page, rowId), [plus(before[0], 1), plus(before[1], 1)]);
+    await page.keyboard.press('Shift+Alt+ArrowLeft');
+    await eventually(() => datesOf(page, rowId), [plus(before[0], 1), before[1]]);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await eventually(() => datesOf(page, rowId), before);
+    await cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first().focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => page.evaluate(() => window.__wb?.app.grid()?.activeCell()?.rowId), rowId);
+    await openCalendar(page);
+  });
+
   test('a click on a bar opens its row in the grid', async () => {
     const { page } = app;
     const cal = page.getByTestId('calendar');

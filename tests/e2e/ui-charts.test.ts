@@ -179,3 +179,26 @@ describe('adding a chart', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('with an engine that recalculates', () => {
+  test('a chart follows a recalculation of the cells it reads, after the engine was handed over', async () => {
+    const app = await openDemo(browser, server, { query: 'engine=scripted' });
+    const { page } = app;
+    await openCharts(page, 'Campaigns');
+    const chart = chartCard(page, GMV);
+    await expect.poll(() => chartDrawn(chart)).toBe(true);
+    // The engine arrives after the first paint; until then the charts read the stand-in.
+    await page.waitForFunction(() => window.__calc !== undefined);
+    const name = await page.evaluate(() => {
+      const wb = window.__wb?.wb;
+      const sheet = wb?.sheetByName('Campaigns')?.id ?? '';
+      const row = wb?.rowIds(sheet)[2] ?? '';
+      const col = (n: string) => wb?.columnByName(sheet, n)?.id ?? '';
+      window.__calc?.recalc(sheet, [{ rowId: row, colId: col('Actual GMV'), value: 424242 }]);
+      return String(wb?.cell(sheet, row, col('Campaign')));
+    });
+    await eventually(async () => (await chartRows(chart))[name]?.[1], '¥424,242');
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  });
+});

@@ -107,6 +107,8 @@ const CampaignCalendar = (props: { sheetId: string }): JSX.Element => {
     if (e.key === 'Enter') app.openRow(props.sheetId, c.rowId);
     else if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !app.readOnly) {
       write({ rowId: c.rowId, ...draggedDates(c, e.shiftKey ? 'end' : 'move', e.key === 'ArrowLeft' ? -1 : 1, addDays) });
+      // The bar was drawn anew at its new dates: keep the keyboard on it.
+      grid?.querySelector<HTMLElement>(`[data-testid="calendar-bar"][data-row-id="${c.rowId}"]`)?.focus();
     } else return;
     e.preventDefault();
   };
