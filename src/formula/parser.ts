@@ -123,7 +123,8 @@ class Parser {
         const inner = this.comparison();
         const close = this.next();
         if (close.kind !== ')') throw new FormulaSyntaxError('a ")" is missing', t.from, close.from);
-        return { ...inner, from: t.from, to: close.to };
+        // A parenthesised reference keeps its own range, so rewriting it keeps the parentheses.
+        return inner.kind === 'ref' || inner.kind === 'name' ? inner : { ...inner, from: t.from, to: close.to };
       }
       case 'ident': {
         const nt = this.peek();

@@ -1,0 +1,112 @@
+/** Applies a source change to the engine: row and value changes incrementally; schema changes ask for a rebuild. */
+import { isCellFormula } from '../../model/types.ts';
+import { cellKey } from '../criteria.ts';
+import type { FormulaEngine } from '../formula-engine.ts';
+import type { FormulaChange, FormulaSheetChange } from '../source.ts';
+import { CLEAN, type ColumnState } from './column-state.ts';
+import { inputValue } from './input-value.ts';
+import type { SheetState } from './sheet-state.ts';
+
+/** Column change kinds that only change how formulas read, not what they compute. */
+const NAME_ONLY = new Set(['name', 'labels']);
+
+/** What the engine must do besides the incremental work already done. */
+export type ApplyOutcome = 'done' | 'names' | 'rebuild';
+
+const removeRow = (engine: FormulaEngine, st: SheetState, rowId: string): void => {
+  const core = engine.core;
+  const slot = st.slotOf.get(rowId);
+  if (slot === undefined) return;
+  for (const idx of core.groupsOf(st)) for (const w of idx.apply(slot, -1).watchers) core.markInstance(w);
+  st.release(rowId);
+  for (const cs of st.columns.values()) {
+    if (!cs.loaded) continue;
+    core.markDependents(cs, slot);
+    const old = cs.values[slot] ?? null;
+    if (cs.keyIndex) {
+      cs.keyIndex.remove(slot, old);
+      for (const w of cs.keyIndex.watchers.get(cellKey(old)) ?? []) core.markInstance(w);
+    }
+    engine.removeCell(cs, slot);
+    cs.values[slot] = null;
+    cs.state[slot] = CLEAN;
+    cs.cellWatchers.delete(slot);
+    cs.cellDependents.delete(slot);
+    cs.list = null;
+  }
+};
+
+const addRow = (engine: FormulaEngine, st: SheetState, rowId: string): void => {
+  const core = engine.core;
+  if (st.slotOf.has(rowId)) return;
+  const slot = st.allocate(rowId);
+  for (const cs of st.columns.values()) {
+    cs.values[slot] = null;
+    cs.state[slot] = CLEAN;
+    if (!cs.loaded) continue;
+    const v = engine.source.cell(st.id, rowId, cs.id);
+    if (isCellFormula(v)) engine.installCell(cs, slot, v.f);
+    else if (cs.formula) core.markDirty(cs, slot);
+    else {
+      cs.values[slot] = inputValue(v, cs.col);
+      core.markDependents(cs, slot);
+    }
+    if (cs.keyIndex) {
+      const k = cs.values[slot] ?? null;
+      cs.keyIndex.add(slot, k);
+      for (const w of cs.keyIndex.watchers.get(cellKey(k)) ?? []) core.markInstance(w);
+    }
+  }
+  for (const idx of core.groupsOf(st)) for (const w of idx.apply(slot, 1).watchers) core.markInstance(w);
+};
+
+const editCell = (engine: FormulaEngine, cs: ColumnState, slot: number, rowId: string): void => {
+  const core = engine.core;
+  const v = engine.source.cell(cs.sheet.id, rowId, cs.id);
+  if (isCellFormula(v)) {
+    if (cs.cellFormulas.get(slot)?.stored !== v.f) engine.installCell(cs, slot, v.f);
+    return;
+  }
+  engine.removeCell(cs, slot);
+  if (cs.formula) return core.markDirty(cs, slot);
+  core.setValue(cs, slot, inputValue(v, cs.col));
+  core.markDependents(cs, slot);
+};
+
+const applySheet = (engine: FormulaEngine, st: SheetState, sc: FormulaSheetChange): void => {
+  for (const r of sc.rowsRemoved) removeRow(engine, st, r);
+  for (const r of sc.rowsAdded) addRow(engine, st, r);
+  if (sc.rowsAdded.size + sc.rowsRemoved.size + sc.rowsMoved.size > 0) {
+    st.setOrder(engine.source.rowIds(st.id));
+    engine.core.markSheetReaders(st);
+  }
+  for (const [rowId, cols] of sc.cells) {
+    if (sc.rowsAdded.has(rowId)) continue;
+    const slot = st.slotOf.get(rowId);
+    if (slot === undefined) continue;
+    for (const c of cols) {
+      const cs = st.columns.get(c);
+      if (cs?.loaded) editCell(engine, cs, slot, rowId);
+    }
+  }
+};
+
+/** Applies a change; returns whether names must be re-read or everything rebuilt. */
+export const applyChange = (engine: FormulaEngine, change: FormulaChange): ApplyOutcome => {
+  let names = change.settings;
+  for (const sc of change.sheets.values()) {
+    if (sc.added || sc.removed) return 'rebuild';
+    if (sc.meta) names = true;
+    for (const kinds of sc.columns.values()) {
+      for (const k of kinds) {
+        if (!NAME_ONLY.has(k)) return 'rebuild';
+        names = true;
+      }
+    }
+  }
+  for (const [sheetId, sc] of change.sheets) {
+    const st = engine.core.sheets.get(sheetId);
+    if (st) applySheet(engine, st, sc);
+  }
+  return names ? 'names' : 'done';
+};
