@@ -258,8 +258,10 @@ class Checker {
       ? extra >= rep && (extra % rep === 0 || (def.optionalTail === true && extra % rep === 1))
       : n >= required && n <= def.params.length;
     if (!arityOk) {
-      const want = rep ? `at least ${def.params.length}` : required === def.params.length ? `${required}` : `${required} to ${def.params.length}`;
-      this.fail(`${def.name} takes ${want} argument${want === '1' ? '' : 's'}, not ${n}`, node);
+      const most = rep ? Infinity : def.params.length;
+      const least = rep ? def.params.length : required;
+      const want = rep ? `at least ${least}` : least === most ? `${least}` : `${least} to ${most}`;
+      this.fail(`${def.name} takes ${want} argument${most === 1 || (rep && least === 1) ? '' : 's'}, not ${n}`, node);
     }
     const types: Ty[] = [];
     const literals: (Scalar | undefined)[] = [];
