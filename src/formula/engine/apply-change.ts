@@ -1,10 +1,9 @@
 /** Applies a source change to the engine: row and value changes incrementally; schema changes ask for a rebuild. */
-import { isCellFormula } from '../../model/types.ts';
 import { cellKey } from '../criteria.ts';
 import type { FormulaEngine } from '../formula-engine.ts';
 import type { FormulaChange, FormulaSheetChange } from '../source.ts';
 import { CLEAN, type ColumnState } from './column-state.ts';
-import { inputValue } from './input-value.ts';
+import { inputValue, isCellFormula } from './input-value.ts';
 import type { SheetState } from './sheet-state.ts';
 
 /** Column change kinds that only change how formulas read, not what they compute. */

@@ -112,12 +112,6 @@ const edit = (wb: Workbook, rnd: Random): string => {
 const norm = (v: Scalar): unknown =>
   v instanceof FormulaError ? `${v.code} ${v.code === '#CYCLE!' ? '' : v.message}` : typeof v === 'number' ? round15(v) : v;
 
-const snapshot = (wb: Workbook, engine: FormulaEngine): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const s of wb.sheets()) for (const c of wb.columns(s.id)) out[`${s.name}.${c.name}`] = engine.column(s.id, c.id).values.map(norm);
-  return out;
-};
-
 /** Every computed cell by "sheet row col". */
 const cellsOf = (wb: Workbook, engine: FormulaEngine): Map<string, unknown> => {
   const out = new Map<string, unknown>();
