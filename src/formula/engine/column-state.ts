@@ -21,8 +21,15 @@ export class ColumnState {
   values: Scalar[] = [];
   /** Evaluation state by slot (only meaningful where a formula computes the cell). */
   state: number[] = [];
+  /** DFS number of a cell while its cycle component is open (-1 or missing otherwise), and its low link. */
+  dfs: number[] = [];
+  low: number[] = [];
   /** Slots marked dirty (may hold stale entries; the state decides). */
   dirtySlots: number[] = [];
+  /** How many cells of this column are being evaluated right now (reading it whole then is a cycle). */
+  running = 0;
+  /** True while ensureColumn evaluates this column's dirty cells. */
+  ensuring = false;
   /** Whether input values were read from the source (loaded on first use). */
   loaded = false;
   formula: CompiledFormula | null = null;

@@ -25,7 +25,7 @@ export interface EvalHost {
   /** A whole sheet for VLOOKUP. */
   table(sheetId: string, colIds: readonly string[]): () => Table;
   /** The group of rows whose criteria columns have the given keys (the reader watches that group). */
-  group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group;
+  group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError;
   /** The value in `retCol` of the first row whose `keyCol` has `key` (the reader watches key and cell). */
   lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND;
   /** Display name of a sheet (for messages). */
@@ -208,6 +208,7 @@ class Compiler {
         keys.push(k);
       }
       const g = host.group(sheetId, critCols, valueCol, keys);
+      if (isError(g)) return g;
       if (g.errors > 0) return fallback(s);
       switch (result) {
         case 'sum':

@@ -34,6 +34,10 @@ export class Core implements EvalHost {
   private readonly groups = new Map<string, GroupIndex>();
   private readonly dirtyCols = new Set<ColumnState>();
   private readonly stack: number[] = [];
+  /** Tarjan's stack of evaluated cells whose component is still open, the DFS counter, and cells that read themselves. */
+  private readonly scc: number[] = [];
+  private counter = 0;
+  private readonly selfLoops = new Set<number>();
   private current = -1;
   private readonly sheetNames = new Map<string, string>();
 
@@ -57,7 +61,8 @@ export class Core implements EvalHost {
     if (!col.loaded) this.load(col);
     const st = col.state[slot];
     if (st === DIRTY) this.evaluate(col, slot);
-    else if (st === RUNNING) return this.cycle(col.instance(slot));
+    else if (st === RUNNING) return this.cycle(col, slot);
+    else if ((col.dfs[slot] ?? -1) >= 0) this.backEdge(col.dfs[slot] ?? 0);
     return col.values[slot] ?? null;
   }
 
@@ -67,22 +72,32 @@ export class Core implements EvalHost {
     return (slot) => this.read(col, slot);
   }
 
-  /** Evaluates every dirty cell of a column; false when the column is part of a cycle through itself. */
+  /**
+   * Evaluates every dirty cell of a column. False when a cell of the column is itself being computed:
+   * the reader then depends on a cell that depends on it (a cycle, recorded as such). A cell of the
+   * column that reads the column again while this runs returns at once (it reads itself: a cycle too),
+   * so the depth stays bounded on long columns.
+   */
   ensureColumn(col: ColumnState): boolean {
     if (!col.loaded) this.load(col);
-    if (col.dirtySlots.length === 0) return true;
-    if (this.stack.some((id) => Math.floor(id / SLOTS) === col.index)) return false;
-    while (col.dirtySlots.length > 0) {
-      const s = col.dirtySlots.pop() ?? 0;
-      if (col.state[s] === DIRTY) this.evaluate(col, s);
+    if (!col.ensuring && col.dirtySlots.length > 0) {
+      col.ensuring = true;
+      try {
+        while (col.dirtySlots.length > 0) {
+          const s = col.dirtySlots.pop() ?? 0;
+          if (col.state[s] === DIRTY) this.evaluate(col, s);
+        }
+      } finally {
+        col.ensuring = false;
+      }
     }
-    return true;
+    if (col.running === 0) return true;
+    this.selfRead(col);
+    return false;
   }
 
   private listOf(col: ColumnState): List {
-    if (!this.ensureColumn(col)) {
-      return [new FormulaError('#CYCLE!', `circular reference: ${this.columnName(col)} is read whole while it is being computed`)];
-    }
+    if (!this.ensureColumn(col)) return [new FormulaError('#CYCLE!', 'circular reference')];
     if (this.current >= 0) {
       col.wholeWatchers.add(this.current);
       col.wholeMarked = false;
@@ -104,37 +119,62 @@ export class Core implements EvalHost {
     };
   }
 
-  group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group {
+  /** A whole column read while one of its cells is being computed: an edge back to the first of them. */
+  private selfRead(col: ColumnState): FormulaError {
+    const id = this.stack.find((i) => Math.floor(i / SLOTS) === col.index) ?? col.instance(0);
+    return this.cycle(col, id % SLOTS);
+  }
+
+  group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError {
     const sig = `${sheetId}|${criteria.join(',')}|${value ?? ''}`;
     let idx = this.groups.get(sig);
     const crit = criteria.map((c) => this.colOf(sheetId, c));
     const val = value === null ? null : this.colOf(sheetId, value);
     if (crit.some((c) => !c) || val === undefined) throw new FormulaEngineError(`group index over unknown columns ${sig}`);
-    const cols = [...(crit as ColumnState[]), ...(val ? [val] : [])];
-    for (const c of cols) this.ensureColumn(c);
+    const critCols = crit as ColumnState[];
+    let complete = true;
+    for (const c of new Set(critCols)) complete = this.ensureColumn(c) && complete;
+    if (val && !val.loaded) this.load(val);
     if (!idx) {
-      idx = new GroupIndex(crit as ColumnState[], val);
-      for (const s of cols[0]?.sheet.order ?? []) idx.apply(s, 1);
+      idx = new GroupIndex(critCols, val);
+      for (const s of (critCols[0] ?? val)?.sheet.order ?? []) idx.apply(s, 1);
       this.groups.set(sig, idx);
-      for (const c of new Set(cols)) c.groupIndexes.push(idx);
+      for (const c of new Set([...critCols, ...(val ? [val] : [])])) c.groupIndexes.push(idx);
     }
     const g = idx.group(keys.map((k) => k + SEP).join(''));
-    if (this.current >= 0) g.watchers.add(this.current);
-    return g;
+    // Only the value cells of this group need to be current.
+    if (val && !critCols.includes(val) && (val.dirtySlots.length > 0 || val.running > 0)) {
+      for (const s of [...g.slots]) {
+        const st = val.state[s];
+        if (st === DIRTY) this.evaluate(val, s);
+        else if (st === RUNNING) {
+          this.cycle(val, s);
+          complete = false;
+        }
+      }
+    }
+    if (this.current >= 0) {
+      g.watchers.add(this.current);
+      idx.allMarked = false;
+    }
+    return complete ? g : new FormulaError('#CYCLE!', 'circular reference');
   }
 
   lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND {
     const kc = this.colOf(sheetId, keyCol);
     const rc = this.colOf(sheetId, retCol);
     if (!kc || !rc) return new FormulaError('#REF!', 'the column this formula used was deleted');
-    this.ensureColumn(kc);
+    if (!this.ensureColumn(kc)) return new FormulaError('#CYCLE!', 'circular reference');
     if (!kc.keyIndex) {
       const ki = new KeyIndex();
       for (const s of kc.sheet.order) ki.add(s, kc.values[s] ?? null);
       kc.keyIndex = ki;
     }
     const k = cellKey(key);
-    if (this.current >= 0) kc.keyIndex.watch(k, this.current);
+    if (this.current >= 0) {
+      kc.keyIndex.watch(k, this.current);
+      kc.keyIndex.allMarked = false;
+    }
     const slot = kc.keyIndex.first(k, (s) => kc.sheet.position(s));
     if (slot < 0) return NOT_FOUND;
     if (this.current >= 0) {
@@ -159,10 +199,54 @@ export class Core implements EvalHost {
 
   // ── evaluating ───────────────────────────────────────────────────────────
 
-  private cycle(instance: number): FormulaError {
-    const at = this.stack.indexOf(instance);
-    const members = (at >= 0 ? this.stack.slice(at) : [instance]).map((id) => this.describe(id));
-    return new FormulaError('#CYCLE!', `circular reference: ${[...new Set(members)].sort().join(', ')}`);
+  /**
+   * The running cell reads a cell that is itself still running: a cycle. Cycles are found as strongly
+   * connected components (Tarjan's algorithm over the evaluation order), and every member shows
+   * #CYCLE! once its component is complete — whatever it computed meanwhile, and wherever evaluation
+   * entered the cycle. The error returned here is what the reader sees until then.
+   */
+  private cycle(col: ColumnState, slot: number): FormulaError {
+    this.backEdge(col.dfs[slot] ?? 0);
+    if (col.instance(slot) === this.current) this.selfLoops.add(this.current);
+    return new FormulaError('#CYCLE!', 'circular reference');
+  }
+
+  /** The running cell reaches the cell with DFS number `index`, still open. */
+  private backEdge(index: number): void {
+    const cur = this.current;
+    if (cur < 0) return;
+    const col = this.cols[Math.floor(cur / SLOTS)];
+    const slot = cur % SLOTS;
+    if (col && index < (col.low[slot] ?? Infinity)) col.low[slot] = index;
+  }
+
+  /**
+   * Closes the component rooted at the cell just evaluated: stores its value (and, when the component
+   * is a cycle, #CYCLE! in every member). Members stay on Tarjan's stack until their values are stored,
+   * so storing them marks none of them dirty again.
+   */
+  private closeComponent(root: number, v: Scalar): void {
+    const members: number[] = [];
+    for (;;) {
+      const m = this.scc.pop();
+      if (m === undefined) break;
+      members.push(m);
+      if (m === root) break;
+    }
+    const loop = this.selfLoops.delete(root);
+    let value = v;
+    if (members.length > 1 || loop) {
+      const names = [...new Set(members.map((id) => this.describe(id)))].sort();
+      value = new FormulaError('#CYCLE!', `circular reference: ${names.join(', ')}`);
+    }
+    for (const m of members) {
+      const c = this.cols[Math.floor(m / SLOTS)];
+      if (c && (m === root || members.length > 1)) this.setValue(c, m % SLOTS, value);
+    }
+    for (const m of members) {
+      const c = this.cols[Math.floor(m / SLOTS)];
+      if (c) c.dfs[m % SLOTS] = -1;
+    }
   }
 
   /** "Sheet[Column] row 3" of an instance. */
@@ -179,7 +263,12 @@ export class Core implements EvalHost {
       return;
     }
     const id = col.instance(slot);
+    const index = this.counter++;
+    col.dfs[slot] = index;
+    col.low[slot] = index;
+    this.scc.push(id);
     col.state[slot] = RUNNING;
+    col.running++;
     this.stack.push(id);
     const prev = this.current;
     this.current = id;
@@ -189,9 +278,15 @@ export class Core implements EvalHost {
     } finally {
       this.current = prev;
       this.stack.pop();
+      col.running--;
     }
     col.state[slot] = CLEAN;
-    this.setValue(col, slot, v);
+    const low = col.low[slot] ?? index;
+    if (low < index) {
+      // Part of a cycle whose root is still running: a tentative value until the root closes it.
+      this.backEdge(low);
+      this.setValue(col, slot, v);
+    } else this.closeComponent(id, v);
   }
 
   /** Stores a value and keeps indexes, caches and the change log in step; marks index watchers. */
@@ -236,13 +331,15 @@ export class Core implements EvalHost {
   markDirty(col: ColumnState, slot: number): void {
     const st = col.state[slot];
     if (st === DIRTY || st === RUNNING || !col.formulaAt(slot) || col.sheet.rowAt[slot] === undefined) return;
+    // A cell in a component still being evaluated gets its final value when the component closes.
+    if ((col.dfs[slot] ?? -1) >= 0) return;
     col.state[slot] = DIRTY;
     col.dirtySlots.push(slot);
     this.dirtyCols.add(col);
     this.markDependents(col, slot);
   }
 
-  /** Marks what reads a cell: same-row formulas, cell formulas of that row, whole-column and cell watchers. */
+  /** Marks what reads a cell: same-row formulas, cell formulas of that row, whole-column, cell, group and key watchers. */
   markDependents(col: ColumnState, slot: number): void {
     for (const d of col.sameRowDependents) this.markDirty(d, slot);
     const cd = col.cellDependents.get(slot);
@@ -253,6 +350,23 @@ export class Core implements EvalHost {
     }
     const cw = col.cellWatchers.get(slot);
     if (cw) for (const w of cw) this.markInstance(w);
+    // Index readers: a criteria or key cell may move a row into any group or key, so all their readers
+    // depend on it; a value cell only matters to the readers of its own group.
+    for (const idx of col.groupIndexes) {
+      if (idx.criteria.includes(col)) {
+        if (idx.allMarked) continue;
+        idx.allMarked = true;
+        for (const g of idx.groups.values()) for (const w of g.watchers) this.markInstance(w);
+      } else {
+        const g = idx.groups.get(idx.keyOf(slot));
+        if (g) for (const w of g.watchers) this.markInstance(w);
+      }
+    }
+    const ki = col.keyIndex;
+    if (ki && !ki.allMarked) {
+      ki.allMarked = true;
+      for (const ws of ki.watchers.values()) for (const w of ws) this.markInstance(w);
+    }
   }
 
   /** Marks the watchers of every whole column of a sheet (rows were added, removed or moved). */

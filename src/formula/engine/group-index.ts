@@ -2,7 +2,8 @@
  * Running sums and counts of one value column grouped by the values of criteria columns: SUMIFS,
  * COUNTIFS, AVERAGEIFS (and SUM / COUNT / AVERAGE of a whole column, with no criteria) answer an
  * equality query from it in constant time, and an edit moves one row between groups instead of
- * rescanning the column. Sums are exact, so the result equals a fresh scan.
+ * rescanning the column. Sums are exact, so the result equals a fresh scan. A reader depends on the
+ * criteria columns whole (any row may move into its group) and on the value cells of its group only.
  */
 import { cellKey } from '../criteria.ts';
 import { isError } from '../errors.ts';
@@ -19,6 +20,8 @@ export interface Group {
   rows: number;
   /** Rows whose value is an error (then a query falls back to a scan to report it). */
   errors: number;
+  /** The slots of the rows in the group. */
+  readonly slots: Set<number>;
   readonly watchers: Set<number>;
 }
 
@@ -26,6 +29,8 @@ const SEP = '\u0001';
 
 export class GroupIndex {
   readonly groups = new Map<string, Group>();
+  /** True while every watcher of every group is marked dirty (cleared when one registers anew). */
+  allMarked = false;
 
   constructor(
     readonly criteria: readonly ColumnState[],
@@ -43,7 +48,7 @@ export class GroupIndex {
   group(key: string): Group {
     let g = this.groups.get(key);
     if (!g) {
-      g = { sum: new ExactSum(), numbers: 0, rows: 0, errors: 0, watchers: new Set() };
+      g = { sum: new ExactSum(), numbers: 0, rows: 0, errors: 0, slots: new Set(), watchers: new Set() };
       this.groups.set(key, g);
     }
     return g;
@@ -54,6 +59,8 @@ export class GroupIndex {
     const g = this.group(this.keyOf(slot, col, v));
     const x = this.value ? (this.value === col ? (v ?? null) : (this.value.values[slot] ?? null)) : null;
     g.rows += sign;
+    if (sign > 0) g.slots.add(slot);
+    else g.slots.delete(slot);
     if (typeof x === 'number') {
       g.sum.add(sign * x);
       g.numbers += sign;

@@ -1,6 +1,7 @@
 /**
  * Value → rows of one column, for exact lookups (XLOOKUP, followed references): answered in
- * constant time and updated per edit. Instances that looked a key up are marked when its rows change.
+ * constant time and updated per edit. A reader depends on the key column whole (another row may take
+ * its key), and on the one returned cell.
  */
 import { cellKey } from '../criteria.ts';
 import type { Scalar } from '../values.ts';
@@ -9,6 +10,8 @@ export class KeyIndex {
   private readonly rows = new Map<string, number[]>();
   /** Key → instances that looked it up. */
   readonly watchers = new Map<string, Set<number>>();
+  /** True while every watcher is marked dirty (cleared when one registers anew). */
+  allMarked = false;
 
   /** Adds a slot under its value. */
   add(slot: number, v: Scalar): void {

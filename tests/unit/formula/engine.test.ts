@@ -213,10 +213,20 @@ describe('engine: cycles', () => {
     expect(engine.value(P, products[1] ?? '', 'x')).toBe(8);
   });
 
-  it('a column that sums itself is a cycle, not a crash', () => {
+  it('a column that sums itself is a cycle, not a crash, also after an edit', () => {
     const { wb, engine, products } = setup();
     wb.addColumn(P, { id: 'x', name: 'X', type: 'number', formula: '=[#price] / SUM(#products[#x])' });
     expect(code(engine.value(P, products[0] ?? '', 'x'))).toBe('#CYCLE!');
+    wb.setCell(P, products[1] ?? '', 'price', 9);
+    expect(engine.column(P, 'x').values.map(code)).toEqual(['#CYCLE!', '#CYCLE!', '#CYCLE!', '#CYCLE!']);
+  });
+
+  it('a column that counts itself through an index is a cycle too', () => {
+    const { wb, engine, products } = setup();
+    wb.addColumn(P, { id: 'x', name: 'X', type: 'integer', formula: '=COUNTIF(#products[#x], 1)' });
+    wb.addColumn(P, { id: 'y', name: 'Y', type: 'currency', formula: '=XLOOKUP("SKU-001", #products[#y], #products[#price], 0)' });
+    expect(code(engine.value(P, products[0] ?? '', 'x'))).toBe('#CYCLE!');
+    expect(code(engine.value(P, products[2] ?? '', 'y'))).toBe('#CYCLE!');
   });
 });
 
