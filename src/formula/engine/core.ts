@@ -6,16 +6,16 @@
  * index groups and keys are recorded per cell as they happen.
  */
 import { cellKey } from '../criteria.ts';
-import { FormulaEngineError, FormulaError } from '../errors.ts';
+import { FormulaError } from '../errors.ts';
 import { Table, type List, type Scalar } from '../values.ts';
 import { CLEAN, ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
-import { NOT_FOUND, type EvalHost } from './compile.ts';
-import { GroupIndex, type Group } from './group-index.ts';
-import { KeyIndex } from './key-index.ts';
+import type { EvalHost, NOT_FOUND } from './compile.ts';
+import type { Group, GroupIndex } from './group-index.ts';
+import { readGroup, readKey } from './index-reads.ts';
+import type { KeyIndex } from './key-index.ts';
 import { RecalcLog } from './recalc-log.ts';
 import type { SheetState } from './sheet-state.ts';
 
-const SEP = '\u0001';
 const same = (a: Scalar | undefined, b: Scalar): boolean =>
   a === b ||
   (a instanceof FormulaError && b instanceof FormulaError && a.code === b.code && a.message === b.message);
@@ -31,18 +31,21 @@ export class Core implements EvalHost {
   logCells = true;
   readonly todayWatchers = new Set<number>();
   todaySerial = 0;
-  private readonly groups = new Map<string, GroupIndex>();
+  /** @internal Group indexes by signature (sheet, criteria columns, value column). */
+  readonly groups = new Map<string, GroupIndex>();
   private readonly dirtyCols = new Set<ColumnState>();
   private readonly stack: number[] = [];
   /** Tarjan's stack of evaluated cells whose component is still open, the DFS counter, and cells that read themselves. */
   private readonly scc: number[] = [];
   private counter = 0;
   private readonly selfLoops = new Set<number>();
-  private current = -1;
+  /** @internal The cell being evaluated (its instance id), -1 outside any. */
+  current = -1;
   private readonly sheetNames = new Map<string, string>();
 
   constructor(
-    private readonly load: Loader,
+    /** @internal Loads a column's stored values on first use. */
+    readonly load: Loader,
     private readonly columnName: (col: ColumnState) => string,
   ) {}
 
@@ -97,11 +100,12 @@ export class Core implements EvalHost {
   }
 
   private listOf(col: ColumnState): List {
-    if (!this.ensureColumn(col)) return [new FormulaError('#CYCLE!', 'circular reference')];
+    // Registered first: a reader caught in a cycle must still hear when the cycle is broken.
     if (this.current >= 0) {
       col.wholeWatchers.add(this.current);
       col.wholeMarked = false;
     }
+    if (!this.ensureColumn(col)) return [new FormulaError('#CYCLE!', 'circular reference')];
     if (!col.list) col.list = col.sheet.order.map((s) => col.values[s] ?? null);
     return col.list;
   }
@@ -126,63 +130,11 @@ export class Core implements EvalHost {
   }
 
   group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError {
-    const sig = `${sheetId}|${criteria.join(',')}|${value ?? ''}`;
-    let idx = this.groups.get(sig);
-    const crit = criteria.map((c) => this.colOf(sheetId, c));
-    const val = value === null ? null : this.colOf(sheetId, value);
-    if (crit.some((c) => !c) || val === undefined) throw new FormulaEngineError(`group index over unknown columns ${sig}`);
-    const critCols = crit as ColumnState[];
-    let complete = true;
-    for (const c of new Set(critCols)) complete = this.ensureColumn(c) && complete;
-    if (val && !val.loaded) this.load(val);
-    if (!idx) {
-      idx = new GroupIndex(critCols, val);
-      for (const s of (critCols[0] ?? val)?.sheet.order ?? []) idx.apply(s, 1);
-      this.groups.set(sig, idx);
-      for (const c of new Set([...critCols, ...(val ? [val] : [])])) c.groupIndexes.push(idx);
-    }
-    const g = idx.group(keys.map((k) => k + SEP).join(''));
-    // Only the value cells of this group need to be current.
-    if (val && !critCols.includes(val) && (val.dirtySlots.length > 0 || val.running > 0)) {
-      for (const s of [...g.slots]) {
-        const st = val.state[s];
-        if (st === DIRTY) this.evaluate(val, s);
-        else if (st === RUNNING) {
-          this.cycle(val, s);
-          complete = false;
-        }
-      }
-    }
-    if (this.current >= 0) {
-      g.watchers.add(this.current);
-      idx.allMarked = false;
-    }
-    return complete ? g : new FormulaError('#CYCLE!', 'circular reference');
+    return readGroup(this, sheetId, criteria, value, keys);
   }
 
   lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND {
-    const kc = this.colOf(sheetId, keyCol);
-    const rc = this.colOf(sheetId, retCol);
-    if (!kc || !rc) return new FormulaError('#REF!', 'the column this formula used was deleted');
-    if (!this.ensureColumn(kc)) return new FormulaError('#CYCLE!', 'circular reference');
-    if (!kc.keyIndex) {
-      const ki = new KeyIndex();
-      for (const s of kc.sheet.order) ki.add(s, kc.values[s] ?? null);
-      kc.keyIndex = ki;
-    }
-    const k = cellKey(key);
-    if (this.current >= 0) {
-      kc.keyIndex.watch(k, this.current);
-      kc.keyIndex.allMarked = false;
-    }
-    const slot = kc.keyIndex.first(k, (s) => kc.sheet.position(s));
-    if (slot < 0) return NOT_FOUND;
-    if (this.current >= 0) {
-      let w = rc.cellWatchers.get(slot);
-      if (!w) rc.cellWatchers.set(slot, (w = new Set()));
-      w.add(this.current);
-    }
-    return this.read(rc, slot);
+    return readKey(this, sheetId, keyCol, retCol, key);
   }
 
   sheetName(sheetId: string): string {
@@ -205,7 +157,7 @@ export class Core implements EvalHost {
    * #CYCLE! once its component is complete — whatever it computed meanwhile, and wherever evaluation
    * entered the cycle. The error returned here is what the reader sees until then.
    */
-  private cycle(col: ColumnState, slot: number): FormulaError {
+  cycle(col: ColumnState, slot: number): FormulaError {
     this.backEdge(col.dfs[slot] ?? 0);
     if (col.instance(slot) === this.current) this.selfLoops.add(this.current);
     return new FormulaError('#CYCLE!', 'circular reference');
@@ -256,7 +208,8 @@ export class Core implements EvalHost {
     return `${this.columnName(col)} row ${col.sheet.position(instance % SLOTS) + 1}`;
   }
 
-  private evaluate(col: ColumnState, slot: number): void {
+  /** @internal Evaluates one computed cell now. */
+  evaluate(col: ColumnState, slot: number): void {
     const f = col.formulaAt(slot);
     if (!f) {
       col.state[slot] = CLEAN;
