@@ -16,6 +16,7 @@ export const evalLines = (source: FormulaSource, formulas: readonly string[]): {
   };
 };
 
+/** The `eval` command. */
 export const evalCommand: Command = {
   name: 'eval',
   usage: 'eval "=EXPR" ["=EXPR" …]      evaluate formulas, one JSON line each',

@@ -13,6 +13,7 @@ export interface NameRef extends Span {
   id?: string;
 }
 
+/** A node of the syntax tree. */
 export type Node =
   | (Span & { kind: 'number'; value: number; integer: boolean })
   | (Span & { kind: 'string'; value: string })

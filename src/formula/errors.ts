@@ -17,11 +17,15 @@ export class FormulaError {
 /** True when a value is a spreadsheet error. */
 export const isError = (v: unknown): v is FormulaError => v instanceof FormulaError;
 
-/** Shorthands for the common error values. */
+/** #DIV/0! with a message. */
 export const divZero = (message = 'division by zero'): FormulaError => new FormulaError('#DIV/0!', message);
+/** #N/A with a message. */
 export const notAvailable = (message: string): FormulaError => new FormulaError('#N/A', message);
+/** #VALUE! with a message. */
 export const badValue = (message: string): FormulaError => new FormulaError('#VALUE!', message);
+/** #NUM! with a message. */
 export const badNumber = (message: string): FormulaError => new FormulaError('#NUM!', message);
+/** #REF! with a message. */
 export const badRef = (message: string): FormulaError => new FormulaError('#REF!', message);
 
 /** Misuse of the engine's API (unknown sheet id, a stored formula that does not parse): a bug in the caller. */

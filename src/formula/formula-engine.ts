@@ -62,6 +62,7 @@ export interface EngineOptions {
 
 const NUMERIC_COLUMNS = new Set<ValueType>(['number', 'integer', 'currency', 'percent']);
 
+/** The engine: computed values of a workbook, kept current as it changes. */
 export class FormulaEngine {
   /** @internal */ core!: Core;
   private catalog!: Catalog;

@@ -2,6 +2,7 @@
 import { FormulaSyntaxError } from './ast.ts';
 import type { ErrorCode } from './errors.ts';
 
+/** Kinds of tokens. */
 export type TokenKind =
   | 'number'
   | 'string'
@@ -17,6 +18,7 @@ export type TokenKind =
   | '.'
   | 'end';
 
+/** One token with its range in the text. */
 export interface Token {
   kind: TokenKind;
   text: string;

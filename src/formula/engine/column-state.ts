@@ -9,7 +9,9 @@ import type { SheetState } from './sheet-state.ts';
 
 /** Evaluation state of a computed cell. */
 export const CLEAN = 0;
+/** Needs evaluating before it is read. */
 export const DIRTY = 1;
+/** Being evaluated (met again: a cycle). */
 export const RUNNING = 2;
 
 /** Slots per column in an instance id (instance = column index × SLOTS + slot). */

@@ -23,6 +23,7 @@ const same = (a: Scalar | undefined, b: Scalar): boolean =>
 /** Loads a column's stored values (the engine decides how). */
 export type Loader = (col: ColumnState) => void;
 
+/** Values, dirty marks, dependents and evaluation of every cell the engine computes. */
 export class Core implements EvalHost {
   readonly sheets = new Map<string, SheetState>();
   readonly cols: ColumnState[] = [];

@@ -27,6 +27,7 @@ export interface Group {
 
 const SEP = '\u0001';
 
+/** Groups of one value column by the values of its criteria columns. */
 export class GroupIndex {
   readonly groups = new Map<string, Group>();
   /** True while every watcher of every group is marked dirty (cleared when one registers anew). */

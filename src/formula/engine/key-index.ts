@@ -6,6 +6,7 @@
 import { cellKey } from '../criteria.ts';
 import type { Scalar } from '../values.ts';
 
+/** Rows of one column by value, with the readers of each value. */
 export class KeyIndex {
   private readonly rows = new Map<string, number[]>();
   /** Key → instances that looked it up. */
