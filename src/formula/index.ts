@@ -12,7 +12,7 @@ export { valueToJSON, type ValueJSON } from './value-json.ts';
 export { FormulaEngineError, FormulaError, isError, type ErrorCode } from './errors.ts';
 export type { Scalar, List, Value } from './values.ts';
 export type { Ty, ValueType } from './types.ts';
-export { listFunctions, getFunction, signatureOf } from './functions/index.ts';
+export { listFunctions, getFunction, resultLabel, signatureOf } from './functions/index.ts';
 export type { FunctionDef, Param, ParamKind } from './functions/index.ts';
 export { parseFormula } from './parser.ts';
 export { FormulaSyntaxError, type Node, type Span } from './ast.ts';

@@ -8,5 +8,5 @@ import './text.ts';
 import './date.ts';
 import './ops.ts';
 
-export { defineFunctions, getFunction, listFunctions, signatureOf } from './registry.ts';
+export { defineFunctions, getFunction, listFunctions, resultLabel, signatureOf } from './registry.ts';
 export type { CallContext, FunctionDef, Param, ParamKind, ResultContext, Thunk } from './registry.ts';

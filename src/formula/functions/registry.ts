@@ -86,6 +86,10 @@ export const signatureOf = (d: FunctionDef): string => {
   return `${d.name}(${ps.join(', ')})`;
 };
 
+/** The result type as help shows it: a fixed type, or that it follows the arguments. */
+export const resultLabel = (d: FunctionDef): string =>
+  typeof d.result === 'string' ? d.result : 'the type of its values (currency stays currency)';
+
 /** Result rule: the type of argument `i`. */
 export const sameAs =
   (i: number) =>

@@ -3,7 +3,7 @@
  * Evan Miller's A/B sample size calculator, and the safety-stock / reorder-point definitions of DOMAIN.md.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateInWorkbook, listFunctions, type ValueJSON } from '../../../src/formula/index.ts';
+import { evaluateInWorkbook, getFunction, listFunctions, resultLabel, signatureOf, type ValueJSON } from '../../../src/formula/index.ts';
 import { buildFixture } from './fixture.ts';
 
 const { wb } = buildFixture();
@@ -148,6 +148,17 @@ describe('the registry', () => {
       const r = ev(f.example.replace(/\[[^\]]+\]/g, '1'));
       expect(r, `${f.name}: ${f.example}`).not.toMatchObject({ error: '#TYPE!', message: expect.stringContaining('no function') });
     }
+  });
+
+  it('gives autocomplete and help a signature and a result type', () => {
+    const round = getFunction('round');
+    expect(round && signatureOf(round)).toBe('ROUND(number, digits)');
+    const xl = getFunction('XLOOKUP');
+    expect(xl && signatureOf(xl)).toBe('XLOOKUP(lookup_value, lookup_column, return_column, [if_not_found], [match_mode], [search_mode])');
+    const sumifs = getFunction('SUMIFS');
+    expect(sumifs && signatureOf(sumifs)).toBe('SUMIFS(sum_range, criteria_range, criteria, …)');
+    const today = getFunction('TODAY');
+    expect(today && resultLabel(today)).toBe('date');
   });
 
   it('has every function the issue names', () => {
