@@ -247,6 +247,33 @@ export class FormulaEngine {
     this.emit();
   }
 
+  /**
+   * @internal Takes a column's new formula without rebuilding: true when done (the column had a
+   * formula and keeps its type), false when the engine must rebuild (dependents' types may change).
+   */
+  recompileColumn(sheetId: string, colId: string): boolean {
+    const cs = this.core.colOf(sheetId, colId);
+    const col = this.source.columns(sheetId).find((c) => c.id === colId);
+    if (!cs || !col || !cs.formula || col.formula === undefined) return false;
+    const key = `${sheetId}|${colId}`;
+    const oldType = cs.type;
+    this.types.delete(key);
+    this.columnFormulas.delete(key);
+    if (this.typeOf(sheetId, col) !== oldType) return false;
+    const st = cs.sheet;
+    for (const dep of cs.formula.sameRow) st.columns.get(dep)?.sameRowDependents.delete(cs);
+    cs.col = col;
+    cs.formula = this.columnFormula(sheetId, col);
+    for (const dep of cs.formula.sameRow) st.columns.get(dep)?.sameRowDependents.add(cs);
+    if (!cs.loaded) return true;
+    for (const slot of st.order) {
+      if (cs.cellFormulas.has(slot)) continue;
+      cs.state[slot] = CLEAN;
+      this.core.markDirty(cs, slot);
+    }
+    return true;
+  }
+
   /** @internal Re-reads names after renames (stored formulas do not change). */
   refreshNames(): void {
     this.catalog = new Catalog(this.source);

@@ -93,15 +93,22 @@ const applySheet = (engine: FormulaEngine, st: SheetState, sc: FormulaSheetChang
 /** Applies a change; returns whether names must be re-read or everything rebuilt. */
 export const applyChange = (engine: FormulaEngine, change: FormulaChange): ApplyOutcome => {
   let names = change.settings;
-  for (const sc of change.sheets.values()) {
+  const formulas: [string, string][] = [];
+  for (const [sheetId, sc] of change.sheets) {
     if (sc.added || sc.removed) return 'rebuild';
     if (sc.meta) names = true;
-    for (const kinds of sc.columns.values()) {
+    for (const [colId, kinds] of sc.columns) {
       for (const k of kinds) {
-        if (!NAME_ONLY.has(k)) return 'rebuild';
-        names = true;
+        if (k === 'formula') formulas.push([sheetId, colId]);
+        else if (!NAME_ONLY.has(k)) return 'rebuild';
+        else names = true;
       }
     }
+  }
+  // A new column formula of the same type recomputes that column only; anything else rebuilds.
+  if (formulas.length > 0) {
+    engine.refreshNames();
+    for (const [sheetId, colId] of formulas) if (!engine.recompileColumn(sheetId, colId)) return 'rebuild';
   }
   for (const [sheetId, sc] of change.sheets) {
     const st = engine.core.sheets.get(sheetId);

@@ -130,6 +130,25 @@ describe('engine: an edit recomputes what depends on it, and says which cells ch
   });
 });
 
+describe('engine: a new column formula', () => {
+  it('of the same type recomputes that column (and what reads it), not the workbook', () => {
+    const { wb, engine, events, products } = setup();
+    wb.setColumnFormula(P, 'margin', '=[#cost] / [#price]');
+    expect(engine.column(P, 'margin').values).toEqual([0.5, 0.75, 0.25, 0.8]);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.sheets.get(P)?.columns.size).toBe(0);
+    expect(cells(events[0], P)[products[1] ?? '']).toEqual(['margin']);
+  });
+
+  it('of another type rebuilds, so formulas reading it are checked again', () => {
+    const { wb, engine, products } = setup();
+    wb.addColumn(P, { id: 'm2', name: 'Double margin', type: 'number', formula: '=[#margin] * 2' });
+    wb.setColumnFormula(P, 'margin', '=[#sku]');
+    expect(engine.value(P, products[0] ?? '', 'margin')).toBe('SKU-001');
+    expect(engine.value(P, products[0] ?? '', 'm2')).toMatchObject({ code: '#VALUE!', message: expect.stringContaining('cannot multiply text') });
+  });
+});
+
 describe('engine: rows come and go', () => {
   it('inserted rows are computed and counted; deleted rows leave the totals', () => {
     const { wb, engine, sv } = setup();

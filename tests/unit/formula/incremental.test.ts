@@ -22,6 +22,13 @@ const CELL_FORMULAS = [
   '=[#p_missing] + 1',
 ];
 
+/** Column formulas to switch between: some keep the column's type (recompiled in place), some change it (rebuild). */
+const COLUMN_FORMULAS: [string, string[]][] = [
+  ['margin', ['=([#price] - [#cost]) / [#price]', '=[#cost] / [#price]', '=IFERROR(1 - [#cost] / [#price], 0)']],
+  ['flag', ['=IF([#margin] < 0.3, "low", "ok")', '=IF([#peers] > 1, "many", "one")', '=[#margin] < 0.3']],
+  ['ordered', ['=SUMIF(#o[#prod], [#sku], #o[#units])', '=COUNTIF(#o[#prod], [#sku])', '=[#qty] * 2']],
+];
+
 const build = (rnd: Random): Workbook => {
   const wb = Workbook.create({ name: 'prop' }, { random: (n) => rnd.bytes(n) });
   wb.addSheet({ id: 'p', name: 'P', columns: [
@@ -91,6 +98,12 @@ const edit = (wb: Workbook, rnd: Random): string => {
     const f = rnd.pick(CELL_FORMULAS);
     wb.setCell(sheet, rnd.pick(rows), col, { f });
     return `cell formula ${sheet}.${col} ${f}`;
+  }
+  if (k < 63) {
+    const [col, options] = rnd.pick(COLUMN_FORMULAS);
+    const f = rnd.pick(options);
+    wb.setColumnFormula('p', col, f);
+    return `column formula p.${col} ${f}`;
   }
   if (k < 70 && sheet !== 's') {
     const cols = INPUTS[sheet] ?? [];
