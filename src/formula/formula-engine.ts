@@ -147,14 +147,16 @@ export class FormulaEngine {
     cs.loaded = true;
     const st = cs.sheet;
     const vals = this.source.columnValues(st.id, cs.id);
+    const col = cs.col;
     for (let i = 0; i < st.order.length; i++) {
       const slot = st.order[i] ?? 0;
       const v = vals[i] ?? null;
       cs.state[slot] = CLEAN;
       if (isCellFormula(v)) this.installCell(cs, slot, v.f);
-      else if (cs.formula) this.core.markDirty(cs, slot);
-      else cs.values[slot] = inputValue(v, cs.col);
+      else if (!cs.formula) cs.values[slot] = inputValue(v, col);
     }
+    // Nothing has read a column that was not loaded yet, so there are no dependents to mark.
+    if (cs.formula) this.core.markColumnDirty(cs);
   }
 
   private label(cs: ColumnState): string {

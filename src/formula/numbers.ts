@@ -12,6 +12,9 @@ export const equal15 = (a: number, b: number): boolean => a === b || round15(a) 
 /** Compares at 15 significant digits: negative, zero or positive. */
 export const compare15 = (a: number, b: number): number => {
   if (a === b) return 0;
+  // Numbers further apart than 1e-13 relative differ at 15 digits too: no rounding needed.
+  const d = a - b;
+  if (Math.abs(d) > Math.max(Math.abs(a), Math.abs(b)) * 1e-13) return d < 0 ? -1 : 1;
   const x = round15(a);
   const y = round15(b);
   return x < y ? -1 : x > y ? 1 : 0;

@@ -101,6 +101,13 @@ export const formulaBench: Bench = {
     // For reading the figures: an edit that recomputes one row's three formulas, and the model's own share.
     const price = median(timeEdits(1000, () => wb.setCell('products', rowIds[rnd.int(ROWS)] ?? '', 'price', 10 + rnd.int(100))));
     figs.push({ what: 'price edit (margin, cover and IF of one row), median of 1000', value: price, unit: 'ms' });
+    // Schema edits (no budget): a new formula of the same type recomputes one column; a new column rebuilds.
+    t = performance.now();
+    wb.setColumnFormula('products', 'margin', '=([#price] - [#cost]) / [#cost]');
+    figs.push({ what: 'change a column formula (same type): recompute that column', value: since(t), unit: 'ms' });
+    t = performance.now();
+    wb.addColumn('products', { id: 'markup', name: 'Markup', type: 'percent', formula: '=[#price] / [#cost] - 1' });
+    figs.push({ what: 'add a formula column (the engine rebuilds)', value: since(t), unit: 'ms' });
     engine.dispose();
     const modelOnly = median(timeEdits(1000, () => wb.setCell('products', rowIds[rnd.int(ROWS)] ?? '', 'onhand', rnd.int(500))));
     figs.push({ what: 'the same SUMIF-feeding edit with no engine attached (model only)', value: modelOnly, unit: 'ms', note: `engine share ≈ ${fmt(feedMs - modelOnly)} ms` });

@@ -30,6 +30,8 @@ export class ColumnState {
   dirtySlots: number[] = [];
   /** How many cells of this column are being evaluated right now (reading it whole then is a cycle). */
   running = 0;
+  /** In the engine's queue of columns with dirty cells. */
+  queued = false;
   /** True while ensureColumn evaluates this column's dirty cells. */
   ensuring = false;
   /** Whether input values were read from the source (loaded on first use). */

@@ -179,6 +179,16 @@ export class Core implements EvalHost {
    * so storing them marks none of them dirty again.
    */
   private closeComponent(root: number, v: Scalar): void {
+    // The usual case: a cell in no cycle.
+    if (this.scc[this.scc.length - 1] === root && !this.selfLoops.has(root)) {
+      this.scc.pop();
+      const c = this.cols[Math.floor(root / SLOTS)];
+      if (c) {
+        this.setValue(c, root % SLOTS, v);
+        c.dfs[root % SLOTS] = -1;
+      }
+      return;
+    }
     const members: number[] = [];
     for (;;) {
       const m = this.scc.pop();
@@ -289,8 +299,24 @@ export class Core implements EvalHost {
     if ((col.dfs[slot] ?? -1) >= 0) return;
     col.state[slot] = DIRTY;
     col.dirtySlots.push(slot);
-    this.dirtyCols.add(col);
+    if (!col.queued) {
+      col.queued = true;
+      this.dirtyCols.add(col);
+    }
     this.markDependents(col, slot);
+  }
+
+  /** Marks every row of a formula column dirty at once (building: everything is dirty, no dependents to mark). */
+  markColumnDirty(col: ColumnState): void {
+    for (const slot of col.sheet.order) {
+      if (col.state[slot] === DIRTY || col.cellFormulas.has(slot)) continue;
+      col.state[slot] = DIRTY;
+      col.dirtySlots.push(slot);
+    }
+    if (!col.queued) {
+      col.queued = true;
+      this.dirtyCols.add(col);
+    }
   }
 
   /** Marks what reads a cell: same-row formulas, cell formulas of that row, whole-column, cell, group and key watchers. */
@@ -343,6 +369,7 @@ export class Core implements EvalHost {
     while (this.dirtyCols.size > 0) {
       for (const col of this.dirtyCols) {
         this.dirtyCols.delete(col);
+        col.queued = false;
         this.ensureColumn(col);
       }
     }
