@@ -233,6 +233,7 @@ export class FormulaEngine {
   removeCell(cs: ColumnState, slot: number): void {
     const f = cs.cellFormulas.get(slot);
     if (!f) return;
+    this.core.dropAccumulators(cs.instance(slot));
     cs.cellFormulas.delete(slot);
     for (const dep of f.sameRow) cs.sheet.columns.get(dep)?.cellDependents.get(slot)?.delete(cs);
     cs.state[slot] = CLEAN;
@@ -270,6 +271,7 @@ export class FormulaEngine {
     if (!cs.loaded) return true;
     for (const slot of st.order) {
       if (cs.cellFormulas.has(slot)) continue;
+      this.core.dropAccumulators(cs.instance(slot));
       cs.state[slot] = CLEAN;
       this.core.markDirty(cs, slot);
     }

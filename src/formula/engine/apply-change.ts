@@ -5,9 +5,35 @@ import type { FormulaChange, FormulaSheetChange } from '../source.ts';
 import { CLEAN, type ColumnState } from './column-state.ts';
 import { inputValue, isCellFormula } from './input-value.ts';
 import type { SheetState } from './sheet-state.ts';
+import type { Accumulator } from './accumulator.ts';
+import type { Core } from './core.ts';
+import type { GroupIndex } from './group-index.ts';
 
 /** Column change kinds that only change how formulas read, not what they compute. */
 const NAME_ONLY = new Set(['name', 'labels']);
+
+/** Group indexes over a sheet. */
+const groupsOf = (core: Core, sheet: SheetState): GroupIndex[] =>
+  [...core.groups.values()].filter((g) => (g.criteria[0] ?? g.value)?.sheet === sheet);
+
+/** Running totals over the columns of a sheet. */
+const accumulatorsOf = (sheet: SheetState): Set<Accumulator> => {
+  const out = new Set<Accumulator>();
+  for (const col of sheet.columns.values()) for (const a of col.accumulators) out.add(a);
+  return out;
+};
+
+/** Rows were added, removed or moved: marks readers of whole columns and of keys several rows hold (order decides the first). */
+const markSheetReaders = (core: Core, sheet: SheetState): void => {
+  for (const col of sheet.columns.values()) {
+    col.list = null;
+    col.wholeMarked = false;
+    for (const w of col.wholeWatchers) core.markInstance(w);
+    const ki = col.keyIndex;
+    if (!ki) continue;
+    for (const [k, ws] of ki.watchers) if (ki.count(k) > 1) for (const w of ws) core.markInstance(w);
+  }
+};
 
 /** What the engine must do besides the incremental work already done. */
 export type ApplyOutcome = 'done' | 'names' | 'rebuild';
@@ -16,7 +42,8 @@ const removeRow = (engine: FormulaEngine, st: SheetState, rowId: string): void =
   const core = engine.core;
   const slot = st.slotOf.get(rowId);
   if (slot === undefined) return;
-  for (const idx of core.groupsOf(st)) for (const w of idx.apply(slot, -1).watchers) core.markInstance(w);
+  for (const idx of groupsOf(core, st)) for (const w of idx.apply(slot, -1).watchers) core.markInstance(w);
+  for (const acc of accumulatorsOf(st)) acc.apply(slot, -1);
   st.release(rowId);
   for (const cs of st.columns.values()) {
     if (!cs.loaded) continue;
@@ -27,6 +54,7 @@ const removeRow = (engine: FormulaEngine, st: SheetState, rowId: string): void =
       for (const w of cs.keyIndex.watchers.get(cellKey(old)) ?? []) core.markInstance(w);
     }
     engine.removeCell(cs, slot);
+    core.dropAccumulators(cs.instance(slot));
     cs.values[slot] = null;
     cs.state[slot] = CLEAN;
     cs.cellWatchers.delete(slot);
@@ -56,7 +84,8 @@ const addRow = (engine: FormulaEngine, st: SheetState, rowId: string): void => {
       for (const w of cs.keyIndex.watchers.get(cellKey(k)) ?? []) core.markInstance(w);
     }
   }
-  for (const idx of core.groupsOf(st)) for (const w of idx.apply(slot, 1).watchers) core.markInstance(w);
+  for (const idx of groupsOf(core, st)) for (const w of idx.apply(slot, 1).watchers) core.markInstance(w);
+  for (const acc of accumulatorsOf(st)) acc.apply(slot, 1);
 };
 
 const editCell = (engine: FormulaEngine, cs: ColumnState, slot: number, rowId: string): void => {
@@ -77,7 +106,7 @@ const applySheet = (engine: FormulaEngine, st: SheetState, sc: FormulaSheetChang
   for (const r of sc.rowsAdded) addRow(engine, st, r);
   if (sc.rowsAdded.size + sc.rowsRemoved.size + sc.rowsMoved.size > 0) {
     st.setOrder(engine.source.rowIds(st.id));
-    engine.core.markSheetReaders(st);
+    markSheetReaders(engine.core, st);
   }
   for (const [rowId, cols] of sc.cells) {
     if (sc.rowsAdded.has(rowId)) continue;

@@ -2,6 +2,7 @@
 import type { Column } from '../../model/types.ts';
 import type { ValueType } from '../types.ts';
 import type { Scalar } from '../values.ts';
+import type { Accumulator } from './accumulator.ts';
 import type { CompiledFormula } from './compiled-formula.ts';
 import type { GroupIndex } from './group-index.ts';
 import type { KeyIndex } from './key-index.ts';
@@ -51,6 +52,8 @@ export class ColumnState {
   readonly cellWatchers = new Map<number, Set<number>>();
   keyIndex: KeyIndex | null = null;
   readonly groupIndexes: GroupIndex[] = [];
+  /** Running totals over this column (conditional aggregates whose criteria an index cannot key). */
+  readonly accumulators = new Set<Accumulator>();
   /** The column in row order, cached until a value or the order changes. */
   list: Scalar[] | null = null;
   /** Value type as formulas read it. */

@@ -5,13 +5,17 @@
  */
 import type { Node } from '../ast.ts';
 import type { Checked, Resolved } from '../checker.ts';
-import { parseCriterion } from '../criteria.ts';
+import { parseCriterion, type Criterion } from '../criteria.ts';
 import { FormulaError, badValue, isError, notAvailable } from '../errors.ts';
 import { getFunction, type CallContext, type FunctionDef } from '../functions/index.ts';
 import { arithmetic, comparison, concat } from '../operators.ts';
 import { isNumeric, scalar, type Ty } from '../types.ts';
 import { isList, scalarOf, Table, toBoolean, type List, type Scalar, type Value } from '../values.ts';
+import type { Totals } from './accumulator.ts';
 import type { Group } from './group-index.ts';
+
+/** Call sites of conditional aggregates, numbered so each keeps its own running totals per reader. */
+let nextSite = 0;
 
 /** Marks "no row has this key" in host lookups. */
 export const NOT_FOUND: unique symbol = Symbol('not found');
@@ -26,6 +30,17 @@ export interface EvalHost {
   table(sheetId: string, colIds: readonly string[]): () => Table;
   /** The group of rows whose criteria columns have the given keys (the reader watches that group). */
   group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError;
+  /**
+   * Running totals for criteria an index cannot key, kept for the running cell at call site `site`
+   * (undefined outside any cell: then the caller scans).
+   */
+  accumulate(
+    sheetId: string,
+    tests: readonly { colId: string; crit: Criterion }[],
+    value: string | null,
+    signature: string,
+    site: number,
+  ): Totals | FormulaError | undefined;
   /** The value in `retCol` of the first row whose `keyCol` has `key` (the reader watches key and cell). */
   lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND;
   /** Display name of a sheet (for messages). */
@@ -198,16 +213,24 @@ class Compiler {
     const valueCol = valueRef?.colId ?? null;
     const host = this.host;
     const result = spec.result;
+    const site = nextSite++;
     return (s) => {
       const keys: string[] = [];
+      const crits: Criterion[] = [];
+      const vals: Scalar[] = [];
       for (const crit of critArgs) {
         const v = crit(s);
         if (isError(v)) return v;
-        const k = parseCriterion(v).key;
-        if (k === undefined) return fallback(s);
-        keys.push(k);
+        const c = parseCriterion(v);
+        crits.push(c);
+        vals.push(v);
+        if (c.key !== undefined) keys.push(c.key);
       }
-      const g = host.group(sheetId, critCols, valueCol, keys);
+      const g: Totals | FormulaError | undefined =
+        keys.length === crits.length
+          ? host.group(sheetId, critCols, valueCol, keys)
+          : host.accumulate(sheetId, crits.map((crit, i) => ({ colId: critCols[i] ?? '', crit })), valueCol, JSON.stringify(vals), site);
+      if (g === undefined) return fallback(s);
       if (isError(g)) return g;
       if (g.errors > 0) return fallback(s);
       switch (result) {

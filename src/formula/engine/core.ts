@@ -11,7 +11,9 @@ import { Table, type List, type Scalar } from '../values.ts';
 import { CLEAN, ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
 import type { EvalHost, NOT_FOUND } from './compile.ts';
 import type { Group, GroupIndex } from './group-index.ts';
-import { readGroup, readKey } from './index-reads.ts';
+import { readAccumulator, readGroup, readKey } from './index-reads.ts';
+import type { Accumulator, Totals } from './accumulator.ts';
+import type { Criterion } from '../criteria.ts';
 import type { KeyIndex } from './key-index.ts';
 import { RecalcLog } from './recalc-log.ts';
 import type { SheetState } from './sheet-state.ts';
@@ -133,6 +135,22 @@ export class Core implements EvalHost {
   group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError {
     return readGroup(this, sheetId, criteria, value, keys);
   }
+
+  accumulate(sheetId: string, tests: readonly { colId: string; crit: Criterion }[], value: string | null, signature: string, site: number): Totals | FormulaError | undefined {
+    return readAccumulator(this, sheetId, tests, value, signature, site);
+  }
+
+  /** @internal Running totals by reader, then by call site. */
+  readonly accumulators = new Map<number, Map<number, Accumulator>>();
+
+  /** @internal Forgets the running totals of a reader whose formula changed or went away. */
+  dropAccumulators(reader: number): void {
+    const m = this.accumulators.get(reader);
+    if (!m) return;
+    for (const acc of m.values()) acc.detach();
+    this.accumulators.delete(reader);
+  }
+
 
   lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND {
     return readKey(this, sheetId, keyCol, retCol, key);
@@ -264,6 +282,10 @@ export class Core implements EvalHost {
     col.values[slot] = v;
     col.list = null;
     for (const idx of col.groupIndexes) touched.push(idx.apply(slot, 1));
+    for (const acc of col.accumulators) {
+      acc.apply(slot, -1, col, old ?? null);
+      acc.apply(slot, 1);
+    }
     if (ki) {
       ki.add(slot, v);
       this.markKey(ki, cellKey(old ?? null));
@@ -279,10 +301,6 @@ export class Core implements EvalHost {
     if (w) for (const id of w) this.markInstance(id);
   }
 
-  /** Marks the instances that looked up keys held by more than one row (row order decides which is first). */
-  markDuplicateKeys(ki: KeyIndex): void {
-    for (const k of ki.watchers.keys()) if (ki.count(k) > 1) this.markKey(ki, k);
-  }
 
   // ── marking ──────────────────────────────────────────────────────────────
 
@@ -349,20 +367,8 @@ export class Core implements EvalHost {
     }
   }
 
-  /** Marks the watchers of every whole column of a sheet (rows were added, removed or moved). */
-  markSheetReaders(sheet: SheetState): void {
-    for (const col of sheet.columns.values()) {
-      col.list = null;
-      col.wholeMarked = false;
-      for (const w of col.wholeWatchers) this.markInstance(w);
-      if (col.keyIndex) this.markDuplicateKeys(col.keyIndex);
-    }
-  }
 
-  /** Group indexes over a sheet. */
-  groupsOf(sheet: SheetState): GroupIndex[] {
-    return [...this.groups.values()].filter((g) => (g.criteria[0] ?? g.value)?.sheet === sheet);
-  }
+
 
   /** Evaluates everything dirty. */
   recalc(): void {

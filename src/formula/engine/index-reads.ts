@@ -10,6 +10,8 @@ import type { Scalar } from '../values.ts';
 import { DIRTY, RUNNING, type ColumnState } from './column-state.ts';
 import { NOT_FOUND } from './compile.ts';
 import type { Core } from './core.ts';
+import { Accumulator, type Totals } from './accumulator.ts';
+import type { Criterion } from '../criteria.ts';
 import { GroupIndex, type Group } from './group-index.ts';
 import { KeyIndex } from './key-index.ts';
 
@@ -83,4 +85,44 @@ export const readKey = (core: Core, sheetId: string, keyCol: string, retCol: str
     w.add(core.current);
   }
   return core.read(rc, slot);
+};
+
+/**
+ * Running totals of a conditional aggregate whose criteria an index cannot key, for the running cell.
+ * The reader depends on its columns whole (registered as their whole-column reader); undefined
+ * outside any cell (a free-standing formula scans instead).
+ */
+export const readAccumulator = (
+  core: Core,
+  sheetId: string,
+  tests: readonly { colId: string; crit: Criterion }[],
+  value: string | null,
+  signature: string,
+  site: number,
+): Totals | FormulaError | undefined => {
+  const reader = core.current;
+  if (reader < 0) return undefined;
+  const cols = tests.map((t) => core.colOf(sheetId, t.colId));
+  const val = value === null ? null : core.colOf(sheetId, value);
+  if (cols.some((c) => !c) || val === undefined) throw new FormulaEngineError(`totals over unknown columns in ${sheetId}`);
+  const colTests = tests.map((t, i) => ({ col: cols[i] as ColumnState, crit: t.crit }));
+  const all = [...new Set([...colTests.map((t) => t.col), ...(val ? [val] : [])])];
+  for (const c of all) {
+    c.wholeWatchers.add(reader);
+    c.wholeMarked = false;
+  }
+  let complete = true;
+  for (const c of all) complete = core.ensureColumn(c) && complete;
+  if (!complete) return new FormulaError('#CYCLE!', 'circular reference');
+  let mine = core.accumulators.get(reader);
+  if (!mine) core.accumulators.set(reader, (mine = new Map()));
+  let acc = mine.get(site);
+  if (!acc || acc.signature !== signature) {
+    acc?.detach();
+    acc = new Accumulator(colTests, val, signature);
+    for (const s of (all[0] ?? val)?.sheet.order ?? []) acc.apply(s, 1);
+    for (const c of all) c.accumulators.add(acc);
+    mine.set(site, acc);
+  }
+  return acc;
 };

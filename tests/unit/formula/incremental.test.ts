@@ -55,6 +55,8 @@ const build = (rnd: Random): Workbook => {
     { id: 'kitchen', name: 'Kitchen', type: 'integer', formula: '=SUMIFS(#p[#qty], #p[#cat], "Kitchen")' },
     { id: 'avg', name: 'Avg', type: 'currency', formula: '=AVERAGEIF(#p[#cat], "Home", #p[#price])' },
     { id: 'med', name: 'Median', type: 'currency', formula: '=MEDIAN(#p[#price])' },
+    { id: 'big', name: 'Big', type: 'integer', formula: '=SUMIFS(#p[#qty], #p[#price], ">10", #p[#cat], "<>Garden")' },
+    { id: 'wild', name: 'Wild', type: 'integer', formula: '=COUNTIF(#o[#prod], "?")' },
     { id: 'note', name: 'Note', type: 'number' },
   ] });
   wb.appendRows('p', ['sku', 'cat', 'cost', 'price', 'qty'], SKUS.slice(0, 4).map((s, i) => [s, CATS[i % 3] ?? 'Home', 2 + i, 5 + 2 * i, 10 * i]));
