@@ -1,7 +1,8 @@
 /**
  * Turns a checked formula into a closure over row slots. References read through the host (the
  * engine), which evaluates what is dirty first and records who read what. SUMIFS-like calls over
- * whole columns ask the host's group indexes, exact XLOOKUPs and followed references its key indexes.
+ * whole columns ask the host's group indexes (equality criteria) or running totals (other criteria);
+ * exact XLOOKUPs and followed references ask its key indexes.
  */
 import type { Node } from '../ast.ts';
 import type { Checked, Resolved } from '../checker.ts';
