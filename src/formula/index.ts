@@ -8,6 +8,7 @@ export { FormulaEngine, type CheckResult, type ComputedCell, type EngineOptions,
 export type { RecalcEvent, SheetRecalc } from './engine/recalc-log.ts';
 export type { FormulaChange, FormulaSheetChange, FormulaSource, LiveFormulaSource } from './source.ts';
 export { evaluateInWorkbook, EMPTY_SOURCE } from './evaluate-in-workbook.ts';
+export { AlertingSource, RULE_COLUMN, ruleColumnId, ruleIdOf, type RuleSource } from './alerting-source.ts';
 export { valueToJSON, type ValueJSON } from './value-json.ts';
 export { FormulaEngineError, FormulaError, isError, type ErrorCode } from './errors.ts';
 export type { Scalar, List, Value } from './values.ts';

@@ -14,7 +14,7 @@ import { SheetGrid } from './grid/SheetGrid.tsx';
 import type { I18n } from './i18n/i18n.ts';
 import { SheetTabs } from './SheetTabs.tsx';
 import { StatusBar } from './StatusBar.tsx';
-import { blankOnlyGallery, type TemplateGallery } from './template-gallery.ts';
+import type { TemplateGallery } from './template-gallery.ts';
 import { ToastList } from './ToastList.tsx';
 import { createToasts } from './toasts.ts';
 import { WorkbookHeader } from './WorkbookHeader.tsx';
@@ -22,7 +22,7 @@ import { WorkbookHeader } from './WorkbookHeader.tsx';
 const FindBar = lazy(() => import('./dialogs/FindBar.tsx'));
 const HelpPanel = lazy(() => import('./dialogs/HelpPanel.tsx'));
 
-/** What the app is opened with; the engine and the gallery default to the stand-ins. */
+/** What the app is opened with; the engine defaults to the stand-in, the gallery to the ops templates. */
 export interface AppProps {
   wb: Workbook;
   workbookKey: string;
@@ -77,7 +77,7 @@ export const App = (props: AppProps): JSX.Element => {
     get calc() {
       return calc();
     },
-    gallery: props.gallery ?? blankOnlyGallery,
+    gallery: props.gallery,
     i18n,
     t: i18n.t,
     toasts: createToasts(),

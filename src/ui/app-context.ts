@@ -18,7 +18,8 @@ export interface AppState {
   workbookKey: string;
   /** The formula engine (reactive: the stand-in is replaced when the engine has loaded). */
   readonly calc: CalcService;
-  gallery: TemplateGallery;
+  /** The template gallery; when absent, the ops gallery loads with the gallery dialog. */
+  gallery?: TemplateGallery;
   i18n: I18n;
   t: I18n['t'];
   toasts: Toasts;
