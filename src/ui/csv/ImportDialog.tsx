@@ -55,6 +55,8 @@ const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => voi
   const [setup, setSetup] = createSignal<ImportSetup>();
   const [error, setError] = createSignal<string>();
   let running: AbortController | undefined;
+  // News of earlier actions would cover this dialog's buttons; a new import starts without them.
+  for (const toast of app.toasts.list()) app.toasts.dismiss(toast.id);
   // Closing the dialog (Escape, backdrop) while the worker reads stops it.
   onCleanup(() => running?.abort());
 
@@ -187,7 +189,9 @@ const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => voi
         </Match>
         <Match when={ready()}>
           {(r) => (
-            <ImportSetupForm preview={r().preview} setup={r().setup} onLookAgain={lookAgain} onSetup={(su) => (setSetup(su), setError(undefined))} />
+            <div class="wb-csv-body">
+              <ImportSetupForm preview={r().preview} setup={r().setup} onLookAgain={lookAgain} onSetup={(su) => (setSetup(su), setError(undefined))} />
+            </div>
           )}
         </Match>
         <Match when={planning()}>

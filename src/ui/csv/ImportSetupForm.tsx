@@ -7,7 +7,7 @@ import { For, Index, Show, type JSX } from 'solid-js';
 import { DELIMITERS, ENCODING_NAMES, ENCODINGS, type CsvEncoding, type Delimiter, type ImportPreview, type ImportSetup } from '../../csv/index.ts';
 import type { ColumnType } from '../../model/types.ts';
 import { useApp } from '../app-context.ts';
-import { includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, withDateOrder, withNewSheetName } from './setup-edits.ts';
+import { includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName } from './setup-edits.ts';
 
 /** Rows of the file shown under the mapping. */
 const SHOWN_ROWS = 8;
@@ -111,6 +111,7 @@ export const ImportSetupForm = (props: ImportSetupFormProps): JSX.Element => {
             {(column, i) => {
               const proposal = () => props.preview.proposals[i];
               const into = () => column().into;
+              const fit = () => sampleFit(setup(), props.preview, i);
               return (
                 <tr data-csv-column={column().header}>
                   <td>
@@ -175,7 +176,16 @@ export const ImportSetupForm = (props: ImportSetupFormProps): JSX.Element => {
                               <option value="DMY">{t('import.dmy')}</option>
                             </select>
                           </Show>
-                          <span class="wb-csv-reason">{proposal()?.reason ?? ''}</span>
+                          <Show when={isNew()}>
+                            <span class="wb-csv-reason">{proposal()?.reason ?? ''}</span>
+                          </Show>
+                          <Show when={fit()?.message}>
+                            {(m) => (
+                              <span class="wb-csv-reason wb-csv-warn" data-testid="import-sample-bad">
+                                {t('import.sampleBad', fit()?.bad ?? 0, fit()?.checked ?? 0, m())}
+                              </span>
+                            )}
+                          </Show>
                         </div>
                       )}
                     </Show>

@@ -2,7 +2,7 @@
  * Changes a person makes to a proposed import setup, as pure functions of the setup (each returns
  * a new setup, so the setup stays plain data that can be posted to the worker).
  */
-import type { DateOrder, ImportColumn, ImportPreview, ImportSetup, ImportTarget } from '../../csv/index.ts';
+import { parseCellText, type DateOrder, type ImportColumn, type ImportPreview, type ImportSetup, type ImportTarget } from '../../csv/index.ts';
 import type { Column, ColumnType } from '../../model/types.ts';
 
 /** Column types a new sheet can take from a file (a reference needs a sheet to refer to: set it later). */
@@ -76,3 +76,31 @@ export const fitsSheet = (preview: ImportPreview): boolean => {
 
 /** Number of CSV columns that will be imported. */
 export const mappedCount = (setup: ImportSetup): number => setup.columns.filter((c) => c.into !== null).length;
+
+/** How the first rows of the file fit one column as set up: values looked at, values refused, the first reason. */
+export interface SampleFit {
+  checked: number;
+  bad: number;
+  message?: string;
+}
+
+/**
+ * Checks the preview's rows of CSV column `index` against where it goes now, so a type or target
+ * that will refuse rows shows before the whole file is read. Undefined for a column not imported.
+ */
+export const sampleFit = (setup: ImportSetup, preview: ImportPreview, index: number): SampleFit | undefined => {
+  const column = setup.columns[index];
+  if (!column?.into) return undefined;
+  const fit: SampleFit = { checked: 0, bad: 0 };
+  for (const row of preview.rows) {
+    const text = row[index] ?? '';
+    if (text.trim() === '') continue;
+    fit.checked++;
+    const parsed = parseCellText(text, column.into, { dateOrder: column.dateOrder });
+    if (!parsed.ok) {
+      fit.bad++;
+      fit.message ??= parsed.message;
+    }
+  }
+  return fit;
+};

@@ -12,6 +12,7 @@ import {
   mappedCount,
   renameNew,
   retypeNew,
+  sampleFit,
   sheetNameFromFile,
   withDateOrder,
   withNewSheetName,
@@ -79,6 +80,16 @@ describe('import setup: what the person changes', () => {
     expect(withNewSheetName(fresh, '供应商报价').target).toEqual({ newSheet: '供应商报价' });
     const existing = previewImport(FILE, { sheetId: sheet }, wb).setup;
     expect(withNewSheetName(existing, 'x').target).toEqual(existing.target);
+  });
+
+  test('the first rows are checked against each column as set up, before the whole file is read', () => {
+    const { wb, sheet } = workbook();
+    const preview = previewImport(FILE, { sheetId: sheet }, wb);
+    expect(sampleFit(preview.setup, preview, 1)).toEqual({ checked: 2, bad: 0 });
+    expect(sampleFit(preview.setup, preview, 2)).toBeUndefined();
+    const skuAsCost = intoExisting(preview.setup, 0, wb.column(sheet, 'cost') ?? null);
+    // "00123" reads as the number 123; "A-1" does not read as a number at all.
+    expect(sampleFit(skuAsCost, preview, 0)).toEqual({ checked: 2, bad: 1, message: '"A-1" is not a number' });
   });
 
   test('a setup stays plain data (it is posted to the worker)', () => {
