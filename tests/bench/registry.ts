@@ -1,7 +1,8 @@
 /** Every benchmark `npm run bench` knows, in the order they run. */
 import { csvBench } from './csv.bench.ts';
+import { csvUiBench } from './csv-ui.bench.ts';
 import { gridBench } from './grid.bench.ts';
 import type { Bench } from './harness.ts';
 import { modelBench } from './model.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, csvBench, gridBench];
+export const BENCHES: Bench[] = [modelBench, csvBench, gridBench, csvUiBench];

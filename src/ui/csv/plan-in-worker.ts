@@ -1,7 +1,7 @@
 /** Runs an import plan in a Web Worker: progress and cancel on the page, the work off it. */
 import { ImportCancelledError, ImportError, type ImportPlan, type ImportProgress, type ImportSetup } from '../../csv/index.ts';
 import type { CellValue } from '../../model/types.ts';
-import type { FromPlanWorker, ToPlanWorker } from './plan-messages.ts';
+import type { FromPlanWorker, PlanSummary, ToPlanWorker } from './plan-messages.ts';
 
 /** Options of a plan in the worker. */
 export interface WorkerPlanOptions {
@@ -21,11 +21,23 @@ export const planInWorker = (file: Blob, setup: ImportSetup, options: WorkerPlan
     const worker = new Worker(new URL('./plan.worker.ts', import.meta.url), { type: 'module', name: 'csv-import' });
     const rows: CellValue[][] = [];
     const lines: number[] = [];
+    let planned: { summary: PlanSummary; rows: number } | undefined;
     const post = (msg: ToPlanWorker) => worker.postMessage(msg);
-    const cancel = () => post({ type: 'cancel' });
     const finish = () => {
       options.signal?.removeEventListener('abort', cancel);
       worker.terminate();
+    };
+    const cancel = () => {
+      // Once the file is read, only the rows are still on their way: stop taking them.
+      if (!planned) return post({ type: 'cancel' });
+      finish();
+      reject(new ImportCancelledError());
+    };
+    const take = () => {
+      if (!planned) return;
+      if (rows.length < planned.rows) return post({ type: 'more' });
+      finish();
+      resolve({ ...planned.summary, rows, lines });
     };
     worker.onmessage = (e: MessageEvent<FromPlanWorker>) => {
       const msg = e.data;
@@ -33,13 +45,14 @@ export const planInWorker = (file: Blob, setup: ImportSetup, options: WorkerPlan
         case 'progress':
           options.onProgress?.({ fraction: msg.fraction, records: msg.records });
           return;
+        case 'planned':
+          planned = { summary: msg.plan, rows: msg.rows };
+          take();
+          return;
         case 'rows':
           for (const r of msg.rows) rows.push(r);
           for (const l of msg.lines) lines.push(l);
-          return;
-        case 'done':
-          finish();
-          resolve({ ...msg.plan, rows, lines });
+          take();
           return;
         case 'failed':
           finish();
