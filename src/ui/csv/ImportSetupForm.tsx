@@ -7,7 +7,7 @@ import { For, Index, Show, type JSX } from 'solid-js';
 import { DELIMITERS, ENCODING_NAMES, ENCODINGS, type CsvEncoding, type Delimiter, type ImportPreview, type ImportSetup } from '../../csv/index.ts';
 import type { ColumnType } from '../../model/types.ts';
 import { useApp } from '../app-context.ts';
-import { includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName } from './setup-edits.ts';
+import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName } from './setup-edits.ts';
 
 /** Rows of the file shown under the mapping. */
 const SHOWN_ROWS = 8;
@@ -165,7 +165,7 @@ export const ImportSetupForm = (props: ImportSetupFormProps): JSX.Element => {
                               <For each={NEW_COLUMN_TYPES}>{(ty) => <option value={ty}>{t(`type.${ty}`)}</option>}</For>
                             </select>
                           </Show>
-                          <Show when={target().type === 'date'}>
+                          <Show when={target().type === 'date' && dateOrderMatters(props.preview, i)}>
                             <select
                               value={column().dateOrder}
                               aria-label={t('import.dateOrder')}
@@ -176,8 +176,12 @@ export const ImportSetupForm = (props: ImportSetupFormProps): JSX.Element => {
                               <option value="DMY">{t('import.dmy')}</option>
                             </select>
                           </Show>
-                          <Show when={isNew()}>
-                            <span class="wb-csv-reason">{proposal()?.reason ?? ''}</span>
+                          <Show when={isNew() && proposal()}>
+                            {(p) => (
+                              <span class="wb-csv-reason">
+                                {p().type === target().type ? p().reason : t('import.proposed', t(`type.${p().type}`), p().reason)}
+                              </span>
+                            )}
                           </Show>
                           <Show when={fit()?.message}>
                             {(m) => (

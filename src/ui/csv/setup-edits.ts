@@ -2,7 +2,7 @@
  * Changes a person makes to a proposed import setup, as pure functions of the setup (each returns
  * a new setup, so the setup stays plain data that can be posted to the worker).
  */
-import { parseCellText, type DateOrder, type ImportColumn, type ImportPreview, type ImportSetup, type ImportTarget } from '../../csv/index.ts';
+import { parseCellText, parseDateText, type DateOrder, type ImportColumn, type ImportPreview, type ImportSetup, type ImportTarget } from '../../csv/index.ts';
 import type { Column, ColumnType } from '../../model/types.ts';
 
 /** Column types a new sheet can take from a file (a reference needs a sheet to refer to: set it later). */
@@ -104,3 +104,10 @@ export const sampleFit = (setup: ImportSetup, preview: ImportPreview, index: num
   }
   return fit;
 };
+
+/** True when the file's first rows of CSV column `index` hold dates whose reading depends on the day/month order. */
+export const dateOrderMatters = (preview: ImportPreview, index: number): boolean =>
+  preview.rows.some((row) => {
+    const text = row[index] ?? '';
+    return parseDateText(text, 'MDY') !== parseDateText(text, 'DMY');
+  });

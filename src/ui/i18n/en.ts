@@ -219,6 +219,7 @@ export const en = {
   'import.header': 'The first row names the columns',
   'import.columns': 'Columns',
   'import.confirmTypes': 'The types are proposals from the first rows of the file: check them before you import.',
+  'import.proposed': (type: string, reason: string) => `Proposed: ${type}. ${reason}`,
   'import.sampleBad': (bad: number, checked: number, message: string) =>
     `${bad.toLocaleString('en')} of the first ${plural(checked, 'value', 'values')} will not import: ${message}.`,
   'import.csvColumn': 'In the file',

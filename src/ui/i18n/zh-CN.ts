@@ -216,6 +216,7 @@ export const zhCN: Dict = {
   'import.header': '第一行是列名',
   'import.columns': '列',
   'import.confirmTypes': '类型是根据文件前几行推测的建议，导入前请确认。',
+  'import.proposed': (type, reason) => `建议类型：${type}。${reason}`,
   'import.sampleBad': (bad, checked, message) => `前 ${n0(checked)} 个值中有 ${n0(bad)} 个无法导入：${message}。`,
   'import.csvColumn': '文件中的列',
   'import.goesInto': '导入到列',

@@ -27,7 +27,7 @@ describe('typed input and CSV import read these texts differently, on purpose', 
     ['05/01/2026', col('date'), '2026-05-01', '2026-01-05', 'typing follows the language; a file follows the order confirmed for its column'],
     ['05.01.2026', col('date'), 'refused', '2026-01-05', 'European exports write dates with dots'],
     ['$12', col('currency', { currency: 'CNY' }), 12, 'refused', 'a typed sign is decoration; dollars in a yuan column of a file are a wrong column or a wrong file'],
-  ] as const)('%j as %s: typed %j, imported %j (%s)', (text, column, fromTyping, fromFile) => {
+  ] as const)('%j as %s: typed %j, imported %j (%s)', (text, column, fromTyping, fromFile, _why) => {
     expect(typed(text, column)).toEqual(fromTyping);
     expect(imported(text, column)).toEqual(fromFile);
   });

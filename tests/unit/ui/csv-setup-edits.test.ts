@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { previewImport } from '../../../src/csv/index.ts';
 import { Workbook } from '../../../src/model/index.ts';
 import {
+  dateOrderMatters,
   fitsSheet,
   includeNew,
   intoExisting,
@@ -57,10 +58,13 @@ describe('import setup: what the person changes', () => {
     expect(includeNew(left, preview, 3, true).columns[3]?.into?.name).toBe('Notes');
   });
 
-  test('dates like 01/05/2026 are read in the order the person chooses', () => {
+  test('dates like 01/05/2026 are read in the order the person chooses; ISO dates need no choice', () => {
     const { wb } = workbook();
     const preview = previewImport(FILE, { newSheet: 'Supplier' }, wb);
     expect(preview.setup.columns[2]?.dateOrder).toBe('DMY');
+    expect(dateOrderMatters(preview, 2)).toBe(true);
+    const iso = previewImport(bytes('Launch\r\n2026-01-05\r\n2026-12-31\r\n'), { newSheet: 'Dates' }, wb);
+    expect(dateOrderMatters(iso, 0)).toBe(false);
     expect(withDateOrder(preview.setup, 2, 'MDY').columns[2]?.dateOrder).toBe('MDY');
   });
 
