@@ -129,6 +129,32 @@ describe('import into the open sheet', () => {
   });
 });
 
+describe('what cannot be taken is said plainly', () => {
+  test('an empty file, and a new sheet named like an existing one, each get a sentence that says what to do', async () => {
+    const { page } = app;
+    await page.getByTestId('open-import').click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from(' \r\n') });
+    await eventually(() => dialog.getByTestId('import-error').textContent(), 'The file is empty; choose a CSV file with a header and rows.');
+    expect(await dialog.getByTestId('import-drop').isVisible()).toBe(true);
+
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'new.csv', mimeType: 'text/csv', buffer: Buffer.from('Campaign,Budget\r\nDouble 11,5000\r\n') });
+    await dialog.getByTestId('import-mapping').waitFor();
+    expect(await dialog.getByTestId('import-error').count()).toBe(0);
+    await dialog.getByTestId('import-sheet-name').fill('inventory');
+    await dialog.getByTestId('import-start').click();
+    expect(await dialog.getByTestId('import-error').textContent()).toBe('There is already a sheet named “inventory”; choose another name.');
+    await dialog.getByTestId('import-include').first().uncheck();
+    await dialog.getByTestId('import-include').last().uncheck();
+    await dialog.getByTestId('import-sheet-name').fill('Campaigns');
+    await dialog.getByTestId('import-start').click();
+    expect(await dialog.getByTestId('import-error').textContent()).toBe('No CSV column goes into a column of "Campaigns"; choose a column for at least one of them.');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await tabNames(page)).toEqual(['Products', 'Inventory']);
+  });
+});
+
 describe('import a file from a Chinese system', () => {
   const FILE = '商品,价格,上架,库存\r\n蒜泥器,12元,是,3\r\n满减礼盒,5元,否,0\r\n';
 
