@@ -2,10 +2,12 @@
  * The app shell: header, formula bar, the open sheet's grid, tabs and status bar, with toasts,
  * dialogs and the find bar and function help (both loaded on first use).
  */
-import { createEffect, createMemo, createSignal, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, lazy, onCleanup, onMount, Show, Suspense, type JSX } from 'solid-js';
 import type { Labels, Workbook } from '../model/index.ts';
 import { AppProvider, watchWorkbook, type AppState, type DialogRender } from './app-context.ts';
 import { storedValuesCalc, type CalcService } from './calc.ts';
+import { openImport } from './csv/csv-dialogs.tsx';
+import { blockFileOpen, listenFileDrop } from './csv/file-drop.ts';
 import { FormulaBar } from './FormulaBar.tsx';
 import type { GridController } from './grid/grid-controller.ts';
 import { redo, undo } from './grid/grid-commands.ts';
@@ -93,6 +95,7 @@ export const App = (props: AppProps): JSX.Element => {
     },
     setGrid,
     openDialog: (render) => setDialog(() => render),
+    openSheet: (id) => setActive(id),
     panel,
     setPanel,
   };
@@ -144,6 +147,14 @@ export const App = (props: AppProps): JSX.Element => {
     document.title = `${wb.settings.name} · ${i18n.t('app.title')}`;
   });
 
+  // A CSV file dropped on the sheet opens the import; dropped anywhere else it must not replace the app.
+  const [fileOver, setFileOver] = createSignal(false);
+  let sheetArea: HTMLDivElement | undefined;
+  onMount(() => {
+    if (sheetArea) onCleanup(listenFileDrop(sheetArea, (file) => openImport(app, file), setFileOver));
+    onCleanup(blockFileOpen(window));
+  });
+
   props.onReady?.(app);
 
   const closeDialog = () => {
@@ -157,7 +168,7 @@ export const App = (props: AppProps): JSX.Element => {
         <WorkbookHeader />
         <FormulaBar />
         <div class="wb-main">
-          <div class="wb-sheet">
+          <div class="wb-sheet" ref={sheetArea} classList={{ 'wb-file-over': fileOver() }} data-drop-label={i18n.t('import.dropHere')}>
             <Show when={active()} keyed>
               {(id) => <SheetGrid sheetId={id} references={references} />}
             </Show>

@@ -1,7 +1,8 @@
-/** The top bar: workbook name (click to rename), undo/redo, add row/column, find, functions, currency, language. */
+/** The top bar: workbook name (click to rename), undo/redo, add row/column, find, functions, CSV import/export, currency, language. */
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { CURRENCIES, LOCALES, type CurrencyCode, type Locale } from '../model/types.ts';
 import { useApp } from './app-context.ts';
+import { openExport, openImport } from './csv/csv-dialogs.tsx';
 import { insertRow, redo, reportError, undo } from './grid/grid-commands.ts';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
@@ -88,6 +89,13 @@ export const WorkbookHeader = (): JSX.Element => {
           onClick={() => app.setPanel(app.panel() === 'help' ? null : 'help')}
         >
           ƒ {t('header.help')}
+        </button>
+        <span class="wb-sep" />
+        <button type="button" class="wb-tool wb-tool-text" title={t('header.importTitle')} data-testid="open-import" onClick={() => openImport(app)}>
+          ⤓ {t('header.import')}
+        </button>
+        <button type="button" class="wb-tool wb-tool-text" title={t('header.exportTitle')} data-testid="open-export" onClick={() => openExport(app)}>
+          ⤒ {t('header.export')}
         </button>
         <span class="wb-sep" />
         <select

@@ -36,6 +36,8 @@ export interface AppState {
   setGrid: (g: GridController | undefined) => void;
   /** Opens a modal dialog. */
   openDialog: (render: DialogRender) => void;
+  /** Opens a sheet in the grid (after an import made it, say). */
+  openSheet: (sheetId: string) => void;
   /** Lazily loaded panels and bars, opened from anywhere. */
   panel: Accessor<'find' | 'help' | null>;
   setPanel: (p: 'find' | 'help' | null) => void;

@@ -3,7 +3,7 @@
  * to open and exposes `window.__wb` (the workbook and the app state) so browser tests and the
  * grid benchmark can set up states and read what the model holds.
  */
-import { Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
+import { isCellFormula, Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
 import type { AppState } from './app-context.ts';
 import { storedValuesCalc, type CalcService } from './calc.ts';
 import { exampleWorkbook } from './example-workbook.ts';
@@ -76,11 +76,38 @@ export const install = (app: AppState): void => {
 };
 
 /**
+ * `?engine=stub`: a stand-in engine with known results, so tests can tell computed values from
+ * stored formulas: a formula computes to 10 × its row number, or #DIV/0! when it divides by zero;
+ * a formula column's result type is currency.
+ */
+const stubEngine = (wb: Workbook): CalcService => {
+  const base = storedValuesCalc(wb, { notComputed: () => 'not computed', notAvailable: () => 'no engine' });
+  const formulaOf = (sheetId: string, rowId: string, colId: string): string | undefined => {
+    const stored = wb.cell(sheetId, rowId, colId);
+    return isCellFormula(stored) ? stored.f : wb.column(sheetId, colId)?.formula;
+  };
+  const value: CalcService['value'] = (sheetId, rowId, colId) => {
+    const f = formulaOf(sheetId, rowId, colId);
+    if (f === undefined) return base.value(sheetId, rowId, colId);
+    if (/\/\s*0\b/.test(f)) return { error: '#DIV/0!', message: 'Division by zero.' };
+    return 10 * (wb.rowIndex(sheetId, rowId) + 1);
+  };
+  return {
+    ...base,
+    value,
+    columnValues: (sheetId, colId) => wb.rowIds(sheetId).map((rowId) => value(sheetId, rowId, colId)),
+    resultType: (sheetId, colId) => (wb.column(sheetId, colId)?.formula === undefined ? undefined : 'currency'),
+  };
+};
+
+/**
  * `?engine=late`: a second stand-in handed over as if it were the engine loading after the first
  * paint, so the hand-over itself (grids re-subscribing and repainting) is tested before the engine exists.
  */
 export const engineFor = (params: URLSearchParams): ((wb: Workbook) => Promise<CalcService>) | undefined =>
-  params.get('engine') === 'late'
+  params.get('engine') === 'stub'
+    ? (wb) => Promise.resolve(stubEngine(wb))
+    : params.get('engine') === 'late'
     ? (wb) =>
         new Promise((resolve) =>
           setTimeout(
