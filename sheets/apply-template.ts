@@ -8,7 +8,7 @@ import { templateChartSpec } from './template-chart.ts';
 import { OPS_TEMPLATES, templateOf } from './templates.ts';
 
 /** Turns a display formula (names) into its stored form (ids) for a sheet; throws with a message when it does not check. */
-export type FormulaCompiler = (wb: Workbook, sheetId: string, display: string) => string;
+export type FormulaCompiler = (wb: Workbook, sheetId: string, display: string, colId?: string) => string;
 
 /** A created sheet: its id and the column id of each template column key. */
 export interface AppliedSheet {
@@ -18,10 +18,11 @@ export interface AppliedSheet {
 
 const quoteSheet = (name: string): string => (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
-/** A name not used by any sheet yet: `Products`, `Products 2` … */
-const freeName = (wb: Workbook, base: string): string => {
-  if (!wb.sheetByName(base)) return base;
-  for (let i = 2; ; i++) if (!wb.sheetByName(`${base} ${i}`)) return `${base} ${i}`;
+/** The first suffix that frees a template's names in both languages: '' for `Products`, ' 2' for `Products 2` … */
+const freeSuffix = (wb: Workbook, t: SheetTemplate): string => {
+  const free = (sfx: string) => !wb.sheetByName(`${t.en}${sfx}`) && !wb.sheetByName(`${t.zh}${sfx}`);
+  if (free('')) return '';
+  for (let i = 2; ; i++) if (free(` ${i}`)) return ` ${i}`;
 };
 
 /** Kinds a template needs to exist (reference columns and sheet references in its formulas). */
@@ -49,10 +50,11 @@ export const applyTemplates = (
 ): Map<string, AppliedSheet> => {
   const applied = new Map<string, AppliedSheet>();
   for (const t of templates) {
+    const sfx = freeSuffix(wb, t);
     const sheetId = wb.addSheet({
-      name: freeName(wb, t.en),
+      name: `${t.en}${sfx}`,
       kind: t.kind,
-      labels: { en: t.en, 'zh-CN': t.zh },
+      labels: { en: `${t.en}${sfx}`, 'zh-CN': `${t.zh}${sfx}` },
       columns: t.columns.map((c) => ({ name: c.en, labels: { en: c.en, 'zh-CN': c.zh }, type: c.type, options: c.options ?? {} })),
     });
     const ids = wb.columns(sheetId).map((c) => c.id);
@@ -85,7 +87,8 @@ export const applyTemplates = (
     const sheet = applied.get(t.kind);
     if (!sheet) continue;
     for (const c of t.columns) {
-      if (c.formula) wb.setColumnFormula(sheet.sheetId, sheet.columns.get(c.key) ?? '', compile(wb, sheet.sheetId, localize(c.formula)));
+      const colId = sheet.columns.get(c.key) ?? '';
+      if (c.formula) wb.setColumnFormula(sheet.sheetId, colId, compile(wb, sheet.sheetId, localize(c.formula), colId));
     }
     for (const r of t.rules) {
       wb.setRule(sheet.sheetId, {

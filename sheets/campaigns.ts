@@ -92,7 +92,7 @@ export const campaigns: SheetTemplate = {
       key: 'belowCost',
       en: 'Discount below cost',
       zh: '折后低于成本',
-      when: '=[Discount] > [Lowest margin in category]',
+      when: '=AND(COUNTIF(Products[Category], [Category]) > 0, [Discount] > [Lowest margin in category])',
       level: 'error',
       message: {
         en: 'At this discount some products of the category sell below cost.',

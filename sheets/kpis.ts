@@ -4,22 +4,22 @@ import type { SheetTemplate } from './template.ts';
 /** The metrics of the ops template: name, cell formula (display form), target, direction. */
 export const KPI_METRICS: { en: string; zh: string; formula: string; target: number; lowerIsBetter?: boolean }[] = [
   { en: 'GMV', zh: 'GMV 成交总额', formula: "=SUM('User segments'[Revenue])", target: 3_200_000 },
-  { en: 'Orders', zh: '订单数', formula: "=SUM('User segments'[Orders])", target: 40_000 },
+  { en: 'Orders', zh: '订单数', formula: "=SUM('User segments'[Orders])", target: 36_000 },
   { en: 'AOV', zh: '客单价', formula: "=SUM('User segments'[Revenue]) / SUM('User segments'[Orders])", target: 85 },
   { en: 'Conversion rate', zh: '转化率', formula: "=SUM('A/B tests'[Conversions A]) / SUM('A/B tests'[Visitors A])", target: 0.035 },
-  { en: 'Stock value', zh: '库存金额', formula: '=SUM(Inventory[Stock value])', target: 1_500_000, lowerIsBetter: true },
+  { en: 'Stock value', zh: '库存金额', formula: '=SUM(Inventory[Stock value])', target: 4_500_000, lowerIsBetter: true },
   {
     en: 'SKUs to reorder',
     zh: '待补货 SKU',
     formula: '=COUNTIF(Inventory[Status], "Reorder") + COUNTIF(Inventory[Status], "Stock-out risk")',
-    target: 10,
+    target: 12,
     lowerIsBetter: true,
   },
   { en: 'Live campaigns', zh: '进行中活动', formula: '=COUNTIF(Campaigns[Phase], "Live")', target: 3 },
-  { en: 'Average price index', zh: '平均价格指数', formula: '=AVERAGE(Competitors[Price index])', target: 100, lowerIsBetter: true },
-  { en: 'Tests won', zh: '胜出实验', formula: '=COUNTIF(\'A/B tests\'[Decision], "Ship B")', target: 2 },
-  { en: 'Refunds', zh: '退款金额', formula: "=SUM('After-sales'[Refund amount])", target: 5_000, lowerIsBetter: true },
-  { en: 'SLA breaches', zh: '超时工单', formula: "=COUNTIF('After-sales'[SLA breached], TRUE)", target: 3, lowerIsBetter: true },
+  { en: 'Average price index', zh: '平均价格指数', formula: '=AVERAGE(Competitors[Price index])', target: 102, lowerIsBetter: true },
+  { en: 'Tests won', zh: '胜出实验', formula: '=COUNTIF(\'A/B tests\'[Decision], "Ship B")', target: 1 },
+  { en: 'Refunds', zh: '退款金额', formula: "=SUM('After-sales'[Refund amount])", target: 6_000, lowerIsBetter: true },
+  { en: 'SLA breaches', zh: '超时工单', formula: "=COUNTIF('After-sales'[SLA breached], TRUE)", target: 5, lowerIsBetter: true },
 ];
 
 export const kpis: SheetTemplate = {

@@ -15,7 +15,7 @@ import type { SheetTemplate } from './template.ts';
 export const OPS_TEMPLATES: SheetTemplate[] = [kpis, products, inventory, campaigns, competitors, swot, abTests, segments, afterSales];
 
 /** Every template the gallery offers, the blank one last. */
-export const TEMPLATES: SheetTemplate[] = [...OPS_TEMPLATES, blank];
+export const SHEET_TEMPLATES: SheetTemplate[] = [...OPS_TEMPLATES, blank];
 
 /** The template of a kind, or undefined. */
-export const templateOf = (kind: string): SheetTemplate | undefined => TEMPLATES.find((t) => t.kind === kind);
+export const templateOf = (kind: string): SheetTemplate | undefined => SHEET_TEMPLATES.find((t) => t.kind === kind);

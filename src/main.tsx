@@ -7,9 +7,13 @@ import './ui/styles/shell.css';
 import './ui/styles/overlays.css';
 import { App } from './ui/App.tsx';
 import { exampleWorkbook } from './ui/example-workbook.ts';
-import { createI18n, savedLocale } from './ui/i18n/i18n.ts';
+import { createI18n, savedLocale, type I18n } from './ui/i18n/i18n.ts';
+import type { Workbook } from './model/index.ts';
 
 const params = new URLSearchParams(location.search);
+
+/** The formula engine, loaded after the grid has shown (it is not part of the first load). */
+const loadEngine = (i18n: I18n) => (wb: Workbook) => import('./ui/engine-calc.ts').then((m) => m.engineCalc(wb, i18n.locale));
 
 const start = async (): Promise<void> => {
   const root = document.getElementById('app');
@@ -19,7 +23,7 @@ const start = async (): Promise<void> => {
   const wb = hook?.workbookFor(params) ?? exampleWorkbook();
   performance.mark('wb-loaded');
   const i18n = await createI18n(savedLocale() ?? wb.settings.locale);
-  render(() => <App wb={wb} workbookKey={hook ? hook.workbookKey(params) : 'example'} i18n={i18n} onReady={hook?.install} engine={hook?.engineFor(params)} readOnly={hook?.readOnly(params)} />, root);
+  render(() => <App wb={wb} workbookKey={hook ? hook.workbookKey(params) : 'example'} i18n={i18n} onReady={hook?.install} engine={hook?.engineFor(params) ?? loadEngine(i18n)} readOnly={hook?.readOnly(params)} />, root);
 };
 
 void start();

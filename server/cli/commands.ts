@@ -1,4 +1,5 @@
 /** The CLI's commands, one module each. */
+import { evalCommand } from './eval.ts';
 
 /** A CLI command. `run` returns the process exit code. */
 export interface Command {
@@ -7,4 +8,4 @@ export interface Command {
   run: (argv: string[]) => Promise<number>;
 }
 
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [evalCommand];

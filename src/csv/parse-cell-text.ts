@@ -1,6 +1,10 @@
 /**
  * Text from a file → the typed value of a column. The one place where imported text becomes a
- * cell value, so it can be unified with the grid's typed input later.
+ * cell value. It stays apart from the grid's typed input (`parseInput` in src/model) on purpose:
+ * a file is read as written (no percent points, no year filled in, the date order and currency
+ * confirmed for the column, exact messages), fast enough for 500k rows, and its readers also feed
+ * type detection (currency code, leading zeros); tests/unit/csv/typed-input-vs-import.test.ts
+ * lists where the two must differ.
  */
 import type { CellScalar, Column } from '../model/types.ts';
 import { isProtectedText, unprotectText } from './csv-injection.ts';

@@ -1,6 +1,7 @@
 /**
- * Typed text → cell value, for a column: what a cell editor, a paste and (later) a CSV import do
- * with what a person wrote. Pure (no DOM, no Yjs); the result passes `checkValue` for the column.
+ * Typed text → cell value, for a column: what a cell editor and a paste do with what a person
+ * wrote. Pure (no DOM, no Yjs); the result passes `checkValue` for the column. (A CSV import reads
+ * files with its own, stricter reader: see src/csv/parse-cell-text.ts.)
  *
  * @example
  *   parseInput('¥1,234.50', { type: 'currency', options: {} }, { locale: 'en' })  // { ok: true, value: 1234.5 }

@@ -3,10 +3,12 @@
  * dashboard), tabs and status bar, with toasts, dialogs, the find bar, the function help and the
  * charts panel (all loaded on first use).
  */
-import { createEffect, createMemo, createSignal, lazy, Match, onCleanup, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch, type JSX } from 'solid-js';
 import type { Labels, Workbook } from '../model/index.ts';
 import { AppProvider, watchWorkbook, type AppState, type DialogRender, type MainView, type PanelName } from './app-context.ts';
 import { storedValuesCalc, type CalcService } from './calc.ts';
+import { openImport } from './csv/csv-dialogs.tsx';
+import { blockFileOpen, listenFileDrop } from './csv/file-drop.ts';
 import { FormulaBar } from './FormulaBar.tsx';
 import type { GridController } from './grid/grid-controller.ts';
 import { redo, undo } from './grid/grid-commands.ts';
@@ -15,7 +17,7 @@ import { SheetGrid } from './grid/SheetGrid.tsx';
 import type { I18n } from './i18n/i18n.ts';
 import { SheetTabs } from './SheetTabs.tsx';
 import { StatusBar } from './StatusBar.tsx';
-import { blankOnlyGallery, type TemplateGallery } from './template-gallery.ts';
+import type { TemplateGallery } from './template-gallery.ts';
 import { ToastList } from './ToastList.tsx';
 import { createToasts } from './toasts.ts';
 import { WorkbookHeader } from './WorkbookHeader.tsx';
@@ -26,7 +28,7 @@ const ChartsPanel = lazy(() => import('./charts/ChartsPanel.tsx'));
 const CampaignCalendar = lazy(() => import('./calendar/CampaignCalendar.tsx'));
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 
-/** What the app is opened with; the engine and the gallery default to the stand-ins. */
+/** What the app is opened with; the engine defaults to the stand-in, the gallery to the ops templates. */
 export interface AppProps {
   wb: Workbook;
   workbookKey: string;
@@ -108,7 +110,7 @@ export const App = (props: AppProps): JSX.Element => {
     get calc() {
       return calc();
     },
-    gallery: props.gallery ?? blankOnlyGallery,
+    gallery: props.gallery,
     i18n,
     t: i18n.t,
     toasts: createToasts(),
@@ -124,6 +126,7 @@ export const App = (props: AppProps): JSX.Element => {
     },
     setGrid,
     openDialog: (render) => setDialog(() => render),
+    openSheet: (id) => setActive(id),
     panel,
     setPanel,
     activeSheet: active,
@@ -173,6 +176,14 @@ export const App = (props: AppProps): JSX.Element => {
     document.title = `${wb.settings.name} · ${i18n.t('app.title')}`;
   });
 
+  // A CSV file dropped on the sheet opens the import; dropped anywhere else it must not replace the app.
+  const [fileOver, setFileOver] = createSignal(false);
+  let sheetArea: HTMLDivElement | undefined;
+  onMount(() => {
+    if (sheetArea) onCleanup(listenFileDrop(sheetArea, (file) => openImport(app, file), setFileOver));
+    onCleanup(blockFileOpen(window));
+  });
+
   props.onReady?.(app);
 
   const closeDialog = () => {
@@ -186,7 +197,7 @@ export const App = (props: AppProps): JSX.Element => {
         <WorkbookHeader />
         <FormulaBar />
         <div class="wb-main">
-          <div class="wb-sheet">
+          <div class="wb-sheet" ref={sheetArea} classList={{ 'wb-file-over': fileOver() }} data-drop-label={i18n.t('import.dropHere')}>
             <Switch
               fallback={
                 <Show when={active()} keyed>

@@ -4,6 +4,7 @@
  */
 import { createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
 import type { SheetInfo } from '../model/index.ts';
+import { addBlankSheet } from './template-gallery.ts';
 import { useApp } from './app-context.ts';
 import { undo } from './grid/grid-commands.ts';
 import { nextFreeName, sheetNameProblem } from './names.ts';
@@ -43,7 +44,7 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
   const addBlank = () => {
     const name = nextFreeName((n) => t('tabs.newName', n), (n) => !app.wb.sheetByName(n), sheets().length + 1);
     try {
-      props.setActive(app.gallery.add(app.wb, 'blank', { name, locale: app.i18n.locale() }));
+      props.setActive(addBlankSheet(app.wb, { name, locale: app.i18n.locale() }));
     } catch (err) {
       report(err);
     }

@@ -1,10 +1,11 @@
 /**
  * The top bar: workbook name (click to rename), undo/redo, add row/column, find, functions, the
- * sheet's charts, a campaign sheet's calendar, currency, language.
+ * sheet's charts, a campaign sheet's calendar, CSV import/export, currency, language.
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { CURRENCIES, LOCALES, type CurrencyCode, type Locale } from '../model/types.ts';
 import { useApp } from './app-context.ts';
+import { openExport, openImport } from './csv/csv-dialogs.tsx';
 import { insertRow, redo, reportError, undo } from './grid/grid-commands.ts';
 import { Icon } from './widgets/Icon.tsx';
 
@@ -121,6 +122,13 @@ export const WorkbookHeader = (): JSX.Element => {
             <Icon name="calendar" /> {t('header.calendar')}
           </button>
         </Show>
+        <span class="wb-sep" />
+        <button type="button" class="wb-tool wb-tool-text" title={t('header.importTitle')} data-testid="open-import" onClick={() => openImport(app)}>
+          ⤓ {t('header.import')}
+        </button>
+        <button type="button" class="wb-tool wb-tool-text" title={t('header.exportTitle')} data-testid="open-export" onClick={() => openExport(app)}>
+          ⤒ {t('header.export')}
+        </button>
         <span class="wb-sep" />
         <select
           class="wb-select"

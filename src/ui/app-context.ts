@@ -24,7 +24,8 @@ export interface AppState {
   workbookKey: string;
   /** The formula engine (reactive: the stand-in is replaced when the engine has loaded). */
   readonly calc: CalcService;
-  gallery: TemplateGallery;
+  /** The template gallery; when absent, the ops gallery loads with the gallery dialog. */
+  gallery?: TemplateGallery;
   i18n: I18n;
   t: I18n['t'];
   toasts: Toasts;
@@ -41,6 +42,8 @@ export interface AppState {
   setGrid: (g: GridController | undefined) => void;
   /** Opens a modal dialog. */
   openDialog: (render: DialogRender) => void;
+  /** Opens a sheet in the grid (after an import made it, say). */
+  openSheet: (sheetId: string) => void;
   /** Lazily loaded panels and bars, opened from anywhere. */
   panel: Accessor<PanelName | null>;
   setPanel: (p: PanelName | null) => void;

@@ -57,6 +57,7 @@ export interface FunctionDoc {
 export interface CellAlert {
   colId?: string;
   message: string;
+  level?: 'error' | 'warning';
 }
 
 /** The formula engine as the UI sees it. */

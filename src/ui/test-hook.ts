@@ -3,8 +3,8 @@
  * to open and exposes `window.__wb` (the workbook and the app state) so browser tests and the
  * grid benchmark can set up states and read what the model holds.
  */
-import { buildDemoWorkbook } from '../../sheets/demo/build.ts';
-import { Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
+import { createDemoWorkbook } from '../../sheets/demo.ts';
+import { isCellFormula, Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
 import { todayIso } from './calendar/calendar-dates.ts';
 import type { AppState } from './app-context.ts';
 import { storedValuesCalc, type CalcService, type CalcValue, type RecalcListener } from './calc.ts';
@@ -57,12 +57,8 @@ const benchRows = (rows: number): CellValue[][] => {
   return out;
 };
 
-/**
- * `?demo`: the demo shop built for today. Until the formula engine is merged there is nothing to
- * compile formulas with, so they are stored as written; the stand-in engine shows them as not
- * computed, and charts and the calendar read the input columns.
- */
-const demoWorkbook = (): Workbook => buildDemoWorkbook({ today: todayIso(), compile: (_wb, _sheet, display) => display });
+/** `?demo`: the demo shop built for today, its formulas compiled by the engine (as `npm start` builds it). */
+const demoWorkbook = (): Workbook => createDemoWorkbook(todayIso());
 
 /**
  * The workbook for this page: `?demo` the demo shop; `?bench=ROWS` a sheet of that many rows
@@ -94,9 +90,34 @@ export const install = (app: AppState): void => {
 };
 
 /**
+ * `?engine=stub`: a stand-in engine with known results, so tests can tell computed values from
+ * stored formulas: a formula computes to 10 × its row number, or #DIV/0! when it divides by zero;
+ * a formula column's result type is currency.
+ */
+const stubEngine = (wb: Workbook): CalcService => {
+  const base = storedValuesCalc(wb, { notComputed: () => 'not computed', notAvailable: () => 'no engine' });
+  const formulaOf = (sheetId: string, rowId: string, colId: string): string | undefined => {
+    const stored = wb.cell(sheetId, rowId, colId);
+    return isCellFormula(stored) ? stored.f : wb.column(sheetId, colId)?.formula;
+  };
+  const value: CalcService['value'] = (sheetId, rowId, colId) => {
+    const f = formulaOf(sheetId, rowId, colId);
+    if (f === undefined) return base.value(sheetId, rowId, colId);
+    if (/\/\s*0\b/.test(f)) return { error: '#DIV/0!', message: 'Division by zero.' };
+    return 10 * (wb.rowIndex(sheetId, rowId) + 1);
+  };
+  return {
+    ...base,
+    value,
+    columnValues: (sheetId, colId) => wb.rowIds(sheetId).map((rowId) => value(sheetId, rowId, colId)),
+    resultType: (sheetId, colId) => (wb.column(sheetId, colId)?.formula === undefined ? undefined : 'currency'),
+  };
+};
+
+/**
  * `?engine=scripted`: a stand-in whose computed values a test sets through `window.__calc`, each
- * set announced as a recalculation naming its cells, as the engine will (so what follows
- * `onRecalc` is tested before the engine exists).
+ * set announced as a recalculation naming its cells, as the engine does: a test decides exactly
+ * which cells a recalculation changed.
  */
 const scriptedCalc = (wb: Workbook): CalcService => {
   const base = storedValuesCalc(wb, { notComputed: () => 'Not computed by the scripted engine.', notAvailable: () => 'The scripted engine saves no formulas.' });
@@ -131,10 +152,11 @@ const scriptedCalc = (wb: Workbook): CalcService => {
 /**
  * `?engine=late`: a second stand-in handed over as if it were the engine loading after the first
  * paint, so the hand-over itself (grids re-subscribing and repainting) is tested before the engine
- * exists; `?engine=scripted` hands over the scripted one the same way.
+ * exists; `?engine=scripted` hands over the scripted one the same way; `?engine=stub` at once.
  */
 export const engineFor = (params: URLSearchParams): ((wb: Workbook) => Promise<CalcService>) | undefined => {
   const which = params.get('engine');
+  if (which === 'stub') return (wb) => Promise.resolve(stubEngine(wb));
   if (which !== 'late' && which !== 'scripted') return undefined;
   return (wb) =>
     new Promise((resolve) =>

@@ -1,8 +1,10 @@
 /** Every benchmark `npm run bench` knows, in the order they run. */
 import { chartsBench } from './charts.bench.ts';
+import { csvUiBench } from './csv-ui.bench.ts';
 import { csvBench } from './csv.bench.ts';
+import { formulaBench } from './formula.bench.ts';
 import { gridBench } from './grid.bench.ts';
 import type { Bench } from './harness.ts';
 import { modelBench } from './model.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, csvBench, gridBench, chartsBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, csvBench, gridBench, csvUiBench, chartsBench];

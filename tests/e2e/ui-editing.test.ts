@@ -133,14 +133,15 @@ describe('editing: each column type takes what a person types', () => {
 
   test('a formula column is read-only: typing says where its values come from, the cell shows its error on hover', async () => {
     const { page } = app;
-    await page.evaluate(() => window.__wb?.wb.setColumnFormula('inventory', 'transit', '=1'));
-    await eventually(() => cellText(page, 0, 'transit'), '#N/A');
+    await page.evaluate(() => window.__wb?.wb.setColumnFormula('inventory', 'transit', '=1/0'));
+    await eventually(() => cellText(page, 0, 'transit'), '#DIV/0!');
     await clickCell(page, 0, 'transit');
     await page.keyboard.press('Enter');
     await expect.poll(() => toastText(page)).toContain('is computed by its formula');
     expect(await page.locator('.wb-editor-open').count()).toBe(0);
     await cell(page, 1, 'transit').hover();
-    await expect.poll(() => page.getByTestId('cell-tooltip').textContent()).toContain('#N/A');
+    await expect.poll(() => page.getByTestId('cell-tooltip').textContent()).toContain('#DIV/0!');
+    await expect.poll(() => page.getByTestId('cell-tooltip').textContent()).toContain('division by zero');
     await screenshot(page, 'ui-formula-column');
     await page.evaluate(() => window.__wb?.wb.undo());
   });

@@ -65,7 +65,7 @@ describe('formula bar and help', () => {
     await eventually(() => cellText(page, 0, 'cost'), '¥12.80');
   });
 
-  test('a column formula gets completion of columns, and is not saved while it does not check', async () => {
+  test('a column formula gets completion of columns; one that does not type-check is refused with its reason, the fixed one computes', async () => {
     const { page } = app;
     await page.locator('.ag-header-cell[col-id="member"]').hover();
     await page.locator('.ag-header-cell[col-id="member"] .wb-hdr-menu').click();
@@ -78,14 +78,24 @@ describe('formula bar and help', () => {
     await eventually(() => assist.locator('.wb-assist-label').allTextContents(), ['[List price]']);
     await page.keyboard.press('Tab');
     await eventually(() => bar.inputValue(), '=([List price]');
-    await page.keyboard.type(' - [Cost]) / [List price]');
+    await page.keyboard.type(' - [Cost]) / [Name]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('formula-problem').textContent()).toContain('Formulas can be saved once the formula engine is installed');
-    expect(await page.locator('.wb-fbar-mirror .wb-squiggle').textContent()).toBe('=([List price] - [Cost]) / [List price]');
+    await expect.poll(() => page.getByTestId('formula-problem').textContent()).toContain('text');
+    // The underline covers the division whose right side is text.
+    expect(await page.locator('.wb-fbar-mirror .wb-squiggle').textContent()).toBe('([List price] - [Cost]) / [Name]');
     await screenshot(page, 'ui-formula-refused');
     expect(await page.evaluate(() => window.__wb?.wb.column('products', 'member')?.formula)).toBeUndefined();
-    await page.keyboard.press('Escape');
+    // Fixing the formula: the message goes, Enter saves it, every row computes.
+    for (let i = 0; i < '[Name]'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('[List price]');
     await eventually(() => page.getByTestId('formula-problem').count(), 0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.__wb?.wb.column('products', 'member')?.formula)).toMatch(/^=\(\[#/);
+    // (39 - 12.80) / 39 = 67.2% (the cost was set to ¥12.80 above)
+    await eventually(() => cellText(page, 0, 'member'), '67.2%');
+    await screenshot(page, 'ui-formula-computed');
+    await page.evaluate(() => window.__wb?.wb.undo());
+    await eventually(() => cellText(page, 0, 'member'), '10.0%');
     expect(await stored(page, 0, 'member')).toBe(0.1);
   });
 
@@ -93,7 +103,9 @@ describe('formula bar and help', () => {
     const { page } = app;
     await page.getByTestId('open-help').click();
     const panel = page.getByTestId('help-panel');
-    await eventually(() => panel.locator('.wb-help-note').textContent(), 'The function list appears here once the formula engine is installed.');
+    await expect.poll(() => panel.locator('.wb-help-sig').count()).toBeGreaterThan(90);
+    await panel.locator('.wb-help-search').fill('safety');
+    await expect.poll(() => panel.locator('.wb-help-sig').allTextContents()).toContain('SAFETYSTOCK(z, sd_demand, lead_time, [avg_demand], [sd_lead_time])');
     await screenshot(page, 'ui-help');
     await page.getByTestId('open-help').click();
     await eventually(() => panel.count(), 0);

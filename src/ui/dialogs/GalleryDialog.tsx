@@ -1,17 +1,19 @@
 /** The template gallery: every sheet kind the gallery offers, in the UI language; a click adds one. */
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
+import { opsGallery } from '../ops-gallery.ts';
 import { nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 
 const GalleryDialog = (props: { onClose: () => void; onAdded: (sheetId: string) => void }): JSX.Element => {
   const app = useApp();
   const t = app.t;
-  const entries = app.gallery.list();
+  const gallery = app.gallery ?? opsGallery;
+  const entries = gallery.list();
   const add = (id: string, label: string) => {
     const name = nextFreeName((n) => (n === 1 ? label : `${label} ${n}`), (n) => !app.wb.sheetByName(n));
     try {
-      const sheetId = app.gallery.add(app.wb, id, { name, locale: app.i18n.locale() });
+      const sheetId = gallery.add(app.wb, id, { name, locale: app.i18n.locale() });
       props.onClose();
       props.onAdded(sheetId);
     } catch (err) {

@@ -8,12 +8,13 @@ import { useApp } from '../app-context.ts';
 const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
   const app = useApp();
   const [query, setQuery] = createSignal('');
-  const all = app.calc.functions();
+  // The engine may arrive after the panel opened: read the registry reactively.
+  const all = createMemo(() => app.calc.functions());
   const shown = createMemo(() => {
     const q = query().trim().toLowerCase();
     return q
-      ? all.filter((f) => f.name.toLowerCase().includes(q) || Object.values(f.doc).some((d) => d.toLowerCase().includes(q)))
-      : all;
+      ? all().filter((f) => f.name.toLowerCase().includes(q) || Object.values(f.doc).some((d) => d.toLowerCase().includes(q)))
+      : all();
   });
   return (
     <aside class="wb-help" aria-label={app.t('help.title')} data-testid="help-panel">
@@ -31,7 +32,7 @@ const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
         onInput={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
       />
-      <Show when={all.length > 0} fallback={<p class="wb-help-note">{app.t('help.pending')}</p>}>
+      <Show when={all().length > 0} fallback={<p class="wb-help-note">{app.t('help.pending')}</p>}>
         <ul class="wb-help-list">
           <For each={shown()} fallback={<li class="wb-help-note">{app.t('help.noMatch')}</li>}>
             {(f) => (

@@ -2,7 +2,15 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
 
 /** The frame: Escape or the backdrop cancels; focus starts on the first field or button. */
-export const Dialog = (props: { title: string; onClose: () => void; children: JSX.Element; wide?: boolean; testId?: string }): JSX.Element => {
+export const Dialog = (props: {
+  title: string;
+  onClose: () => void;
+  children: JSX.Element;
+  wide?: boolean;
+  /** An extra class for a dialog that needs its own size. */
+  class?: string;
+  testId?: string;
+}): JSX.Element => {
   let ref: HTMLDivElement | undefined;
   onMount(() => {
     const first = ref?.querySelector<HTMLElement>('input, select, textarea, button.wb-primary, button');
@@ -12,7 +20,7 @@ export const Dialog = (props: { title: string; onClose: () => void; children: JS
     <div class="wb-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
       <div
         ref={ref}
-        class="wb-dialog"
+        class={props.class ? `wb-dialog ${props.class}` : 'wb-dialog'}
         classList={{ 'wb-dialog-wide': !!props.wide }}
         role="dialog"
         aria-modal="true"

@@ -1,0 +1,44 @@
+/** The syntax tree of a formula. Every node carries its character range in the source text. */
+import type { ErrorCode } from './errors.ts';
+
+/** A character range [from, to) in the formula text (the leading "=" is position 0). */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/** A sheet or column as written: by name (display form) or by id (stored form). */
+export interface NameRef extends Span {
+  name?: string;
+  id?: string;
+}
+
+/** A node of the syntax tree. */
+export type Node =
+  | (Span & { kind: 'number'; value: number; integer: boolean })
+  | (Span & { kind: 'string'; value: string })
+  | (Span & { kind: 'boolean'; value: boolean })
+  | (Span & { kind: 'error'; code: ErrorCode })
+  /** `[Col]` (same row), `Sheet[Col]` (whole column), `[Ref].[Col]` (follow a reference column). */
+  | (Span & { kind: 'ref'; sheet?: NameRef; column: NameRef; follow?: NameRef })
+  /** A bare name: a whole sheet as a table (VLOOKUP), or an unknown name. */
+  | (Span & { kind: 'name'; ref: NameRef })
+  | (Span & { kind: 'unary'; op: '-' | '+'; arg: Node })
+  | (Span & { kind: 'percent'; arg: Node })
+  | (Span & { kind: 'binary'; op: BinaryOp; left: Node; right: Node; opFrom: number })
+  | (Span & { kind: 'call'; name: string; nameTo: number; args: Node[] });
+
+/** Infix operators, from lowest to highest precedence: comparisons, &, + −, * /, ^. */
+export type BinaryOp = '=' | '<>' | '<' | '>' | '<=' | '>=' | '&' | '+' | '-' | '*' | '/' | '^';
+
+/** A formula text that cannot be read, with where. */
+export class FormulaSyntaxError extends Error {
+  override name = 'FormulaSyntaxError';
+  constructor(
+    message: string,
+    readonly from: number,
+    readonly to: number,
+  ) {
+    super(message);
+  }
+}

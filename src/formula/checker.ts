@@ -1,0 +1,328 @@
+/**
+ * The type checker: resolves every reference (by name in display form, by id in stored form),
+ * gives every node a type, and refuses what does not fit with a plain message and the character
+ * range of the problem ("cannot add currency and text", `no column "Prce"; did you mean "Price"?`).
+ */
+import type { Node, NameRef, Span } from './ast.ts';
+import type { Catalog, CatalogSheet } from './catalog.ts';
+import { serialFromIso } from './dates.ts';
+import { getFunction, listFunctions, type Param } from './functions/index.ts';
+import type { FormulaForm } from './lexer.ts';
+import type { Column } from '../model/types.ts';
+import { didYouMean } from './suggest.ts';
+import { describeType, isNumeric, scalar, type Ty, type ValueType } from './types.ts';
+import { arithmeticType, comparable } from './operator-types.ts';
+import type { Scalar } from './values.ts';
+
+/** A formula that cannot be taken: the message and the range [from, to) it is about. */
+export class CheckError extends Error {
+  override name = 'CheckError';
+  constructor(message: string, readonly from: number, readonly to: number) {
+    super(message);
+  }
+}
+
+/** What a reference resolved to. */
+export type Resolved =
+  | { kind: 'cell'; sheetId: string; colId: string }
+  | { kind: 'column'; sheetId: string; colId: string }
+  | { kind: 'follow'; sheetId: string; refColId: string; targetSheetId: string; keyColId: string; colId: string }
+  | { kind: 'table'; sheetId: string; colIds: string[] }
+  | { kind: 'missing'; message: string };
+
+type Missing = Extract<Resolved, { kind: 'missing' }>;
+
+/** Where a formula is checked. */
+export interface CheckOptions {
+  catalog: Catalog;
+  /** The sheet the formula belongs to; undefined outside any sheet (the CLI). */
+  sheetId?: string;
+  /** The column it computes or sits in (it cannot read itself in the same row). */
+  colId?: string;
+  /** Whether `[Column]` means this row's value (column and cell formulas) — false for free-standing formulas. */
+  row: boolean;
+  form: FormulaForm;
+  /** The value type of a column (formula columns: the type of their result). */
+  columnType: (sheetId: string, col: Column) => ValueType;
+}
+
+/** A checked formula: the tree with a type and a resolution for each node. */
+export interface Checked {
+  ast: Node;
+  type: Ty;
+  types: Map<Node, Ty>;
+  refs: Map<Node, Resolved>;
+  /** Text literals taken as dates ("2026-01-01" compared with a date), as serials. */
+  dates: Map<Node, number>;
+  usesToday: boolean;
+}
+
+const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ordinal = (i: number): string => ORDINAL[i] ?? `${i + 1}th`;
+
+const KIND_WORDS: Record<Param['kind'], string> = {
+  number: 'a number', date: 'a date', numdate: 'a number or a date', text: 'a value', boolean: 'a condition (TRUE or FALSE)',
+  any: 'a value', list: 'a column', numlist: 'numbers', numdatelist: 'numbers or dates', table: 'a sheet name',
+};
+
+/** Type of the values of a model column as formulas read them. */
+export const inputType = (col: Column): ValueType => {
+  switch (col.type) {
+    case 'choice':
+    case 'reference':
+    case 'text':
+      return 'text';
+    default:
+      return col.type;
+  }
+};
+
+class Checker {
+  readonly types = new Map<Node, Ty>();
+  readonly refs = new Map<Node, Resolved>();
+  readonly dates = new Map<Node, number>();
+  usesToday = false;
+
+  constructor(private readonly o: CheckOptions) {}
+
+  private fail(message: string, span: Span): never {
+    throw new CheckError(message, span.from, span.to);
+  }
+
+  private sheetOf(ref: NameRef): CatalogSheet | Missing {
+    const c = this.o.catalog;
+    if (ref.id !== undefined) return c.sheet(ref.id) ?? { kind: 'missing', message: 'the sheet this formula used was deleted' };
+    const name = ref.name ?? '';
+    const s = c.sheetByName(name);
+    if (s) return s;
+    const hint = didYouMean(name, c.sheetNames());
+    return this.fail(hint ? `no sheet "${name}"; did you mean "${hint}"?` : `no sheet "${name}"`, ref);
+  }
+
+  private columnOf(sheet: CatalogSheet, ref: NameRef): Column | Missing {
+    const c = this.o.catalog;
+    if (ref.id !== undefined) return c.column(sheet.id, ref.id) ?? { kind: 'missing', message: 'the column this formula used was deleted' };
+    const name = ref.name ?? '';
+    const col = c.columnByName(sheet.id, name);
+    if (col) return col;
+    const hint = didYouMean(name, c.columnNames(sheet.id));
+    const where = sheet.id === this.o.sheetId ? '' : ` in sheet "${c.displayName(sheet)}"`;
+    return this.fail(hint ? `no column "${name}"${where}; did you mean "${hint}"?` : `no column "${name}"${where}`, ref);
+  }
+
+  private missing(node: Node, r: Resolved): Ty {
+    this.refs.set(node, r);
+    return scalar('error');
+  }
+
+  private ref(node: Extract<Node, { kind: 'ref' }>): Ty {
+    const c = this.o.catalog;
+    if (node.sheet) {
+      const sheet = this.sheetOf(node.sheet);
+      if ('message' in sheet) return this.missing(node, sheet);
+      const col = this.columnOf(sheet, node.column);
+      if ('message' in col) return this.missing(node, col);
+      this.refs.set(node, { kind: 'column', sheetId: sheet.id, colId: col.id });
+      return { t: this.o.columnType(sheet.id, col), list: true };
+    }
+    const host = this.o.sheetId === undefined ? undefined : c.sheet(this.o.sheetId);
+    if (!host || !this.o.row) {
+      return this.fail('a column without a sheet means "this row", and this formula has no row; write Sheet[Column] for a whole column', node);
+    }
+    const col = this.columnOf(host, node.column);
+    if ('message' in col) return this.missing(node, col);
+    if (!node.follow) {
+      if (col.id === this.o.colId && this.o.form === 'display') {
+        this.fail(`a formula cannot use its own column [${c.displayName(col)}] in the same row`, node);
+      }
+      this.refs.set(node, { kind: 'cell', sheetId: host.id, colId: col.id });
+      return scalar(this.o.columnType(host.id, col));
+    }
+    if (col.type !== 'reference' || !col.options.refSheet) {
+      return this.fail(`[${c.displayName(col)}] is not a reference column; only a reference column can be followed with "."`, node.column);
+    }
+    const target = c.sheet(col.options.refSheet);
+    if (!target) return this.missing(node, { kind: 'missing', message: 'the sheet this reference column points to was deleted' });
+    const key = target.columns.find((k) => k.options.key);
+    if (!key) return this.fail(`sheet "${c.displayName(target)}" has no key column; mark one of its columns as the key`, node.column);
+    const tcol = this.columnOf(target, node.follow);
+    if ('message' in tcol) return this.missing(node, tcol);
+    this.refs.set(node, { kind: 'follow', sheetId: host.id, refColId: col.id, targetSheetId: target.id, keyColId: key.id, colId: tcol.id });
+    return scalar(this.o.columnType(target.id, tcol));
+  }
+
+  private table(node: Node): Ty {
+    if (node.kind !== 'name') return this.fail('VLOOKUP needs a sheet name here, such as Products', node);
+    const sheet = this.sheetOf(node.ref);
+    if ('message' in sheet) return this.missing(node, sheet);
+    this.refs.set(node, { kind: 'table', sheetId: sheet.id, colIds: sheet.columns.map((c) => c.id) });
+    return { t: 'error', table: sheet.columns.map((c) => this.o.columnType(sheet.id, c)) };
+  }
+
+  private bareName(node: Extract<Node, { kind: 'name' }>): never {
+    const c = this.o.catalog;
+    const name = node.ref.name ?? node.ref.id ?? '';
+    if (this.o.sheetId !== undefined && c.columnByName(this.o.sheetId, name)) {
+      this.fail(`"${name}" is a column; write it in brackets: [${name}]`, node);
+    }
+    if (c.sheetByName(name)) this.fail(`"${name}" is a sheet; write Sheet[Column] for one of its columns`, node);
+    const hint = didYouMean(name, [
+      ...(this.o.sheetId !== undefined ? c.columnNames(this.o.sheetId).map((n) => `[${n}]`) : []),
+      ...listFunctions().map((f) => f.name),
+    ].map((x) => x));
+    this.fail(hint ? `unknown name "${name}"; did you mean ${hint}?` : `unknown name "${name}"; text needs quotes ("${name}")`, node);
+  }
+
+  visit(node: Node): Ty {
+    const ty = this.visitInner(node);
+    this.types.set(node, ty);
+    return ty;
+  }
+
+  private single(node: Node): Ty {
+    const ty = this.visit(node);
+    if (ty.list || ty.table) this.fail('this is a whole column; use [Column] for this row’s value, or an aggregate such as SUM(…)', node);
+    return ty;
+  }
+
+  /** A text literal where a date is expected becomes that date. */
+  private asDate(node: Node, ty: Ty): Ty {
+    if (ty.t === 'text' && node.kind === 'string') {
+      const s = serialFromIso(node.value.trim());
+      if (s !== undefined) {
+        this.dates.set(node, s);
+        const d = scalar('date');
+        this.types.set(node, d);
+        return d;
+      }
+    }
+    return ty;
+  }
+
+  private visitInner(node: Node): Ty {
+    switch (node.kind) {
+      case 'number':
+        return scalar(node.integer ? 'integer' : 'number');
+      case 'string':
+        return scalar('text');
+      case 'boolean':
+        return scalar('boolean');
+      case 'error':
+        return scalar('error');
+      case 'name':
+        return this.bareName(node);
+      case 'ref':
+        return this.ref(node);
+      case 'unary': {
+        const a = this.single(node.arg);
+        if (!isNumeric(a.t)) this.fail(`cannot negate ${describeType(a)}`, node);
+        return scalar(a.t === 'boolean' ? 'integer' : a.t);
+      }
+      case 'percent': {
+        const a = this.single(node.arg);
+        if (!isNumeric(a.t)) this.fail(`% needs a number, not ${describeType(a)}`, node);
+        return scalar('percent');
+      }
+      case 'binary': {
+        let a = this.single(node.left);
+        let b = this.single(node.right);
+        if (node.op === '&') return scalar('text');
+        if (a.t === 'date') b = this.asDate(node.right, b);
+        if (b.t === 'date') a = this.asDate(node.left, a);
+        if (['=', '<>', '<', '>', '<=', '>='].includes(node.op)) {
+          if (!comparable(a.t, b.t)) this.fail(`cannot compare ${a.t} and ${b.t}`, node);
+          return scalar('boolean');
+        }
+        const r = arithmeticType(node.op, a.t, b.t);
+        if (typeof r !== 'string' || !r.startsWith('cannot')) return scalar(r as ValueType);
+        return this.fail(r, node);
+      }
+      case 'call':
+        return this.call(node);
+    }
+  }
+
+  private call(node: Extract<Node, { kind: 'call' }>): Ty {
+    const def = getFunction(node.name);
+    if (!def) {
+      const hint = didYouMean(node.name, listFunctions().map((f) => f.name));
+      this.fail(hint ? `no function ${node.name}; did you mean ${hint}?` : `no function ${node.name}`, { from: node.from, to: node.nameTo });
+    }
+    if (def.volatileToday) this.usesToday = true;
+    const n = node.args.length;
+    const rep = def.repeat ?? 0;
+    const fixed = def.params.length - rep;
+    const required = def.params.filter((p) => !p.optional).length;
+    const extra = n - fixed;
+    const arityOk = rep
+      ? extra >= rep && (extra % rep === 0 || (def.optionalTail === true && extra % rep === 1))
+      : n >= required && n <= def.params.length;
+    if (!arityOk) {
+      const most = rep ? Infinity : def.params.length;
+      const least = rep ? def.params.length : required;
+      const want = rep ? `at least ${least}` : least === most ? `${least}` : `${least} to ${most}`;
+      this.fail(`${def.name} takes ${want} argument${most === 1 || (rep && least === 1) ? '' : 's'}, not ${n}`, node);
+    }
+    const types: Ty[] = [];
+    const literals: (Scalar | undefined)[] = [];
+    node.args.forEach((arg, i) => {
+      const p = i < fixed ? def.params[i] : def.params[fixed + ((i - fixed) % (rep || 1))];
+      const param = p ?? def.params[def.params.length - 1] ?? { name: 'value', kind: 'any' };
+      types.push(this.arg(def.name, param, arg, i));
+      literals.push(arg.kind === 'number' || arg.kind === 'string' || arg.kind === 'boolean' ? arg.value : undefined);
+    });
+    const result =
+      typeof def.result === 'string'
+        ? def.result
+        : def.result({
+            args: types,
+            literals,
+            fail: (i, message) => this.fail(message, node.args[i] ?? node),
+          });
+    return scalar(result);
+  }
+
+  private arg(fn: string, p: Param, arg: Node, i: number): Ty {
+    if (p.kind === 'table') return this.table(arg);
+    let ty = this.visit(arg);
+    if (ty.table) this.fail(`${fn} cannot take a whole sheet here`, arg);
+    const refuse = (): never =>
+      this.fail(`${fn} needs ${KIND_WORDS[p.kind]} as its ${ordinal(i)} argument (${p.name}), not ${describeType(ty)}`, arg);
+    const listKind = p.kind === 'list' || p.kind === 'numlist' || p.kind === 'numdatelist';
+    if (ty.list && !listKind) {
+      this.fail(`${fn} needs a single value as its ${ordinal(i)} argument (${p.name}); this is a whole column`, arg);
+    }
+    if (p.kind === 'date' || p.kind === 'numdate') ty = this.asDate(arg, ty);
+    const t = ty.t;
+    if (t === 'error') return ty;
+    switch (p.kind) {
+      case 'number':
+      case 'numlist':
+        if (!isNumeric(t)) refuse();
+        break;
+      case 'date':
+        if (t !== 'date') refuse();
+        break;
+      case 'numdate':
+      case 'numdatelist':
+        if (!isNumeric(t) && t !== 'date') refuse();
+        break;
+      case 'boolean':
+        if (t !== 'boolean') refuse();
+        break;
+      default:
+        break;
+    }
+    return ty;
+  }
+}
+
+/** Checks a parsed formula; throws CheckError for what cannot be taken. */
+export const checkTree = (ast: Node, options: CheckOptions): Checked => {
+  const c = new Checker(options);
+  const type = c.visit(ast);
+  if (type.list || type.table) {
+    throw new CheckError('the formula gives a whole column; wrap it in an aggregate such as SUM(…) or COUNT(…)', ast.from, ast.to);
+  }
+  return { ast, type, types: c.types, refs: c.refs, dates: c.dates, usesToday: c.usesToday };
+};

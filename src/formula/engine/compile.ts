@@ -1,0 +1,277 @@
+/**
+ * Turns a checked formula into a closure over row slots. References read through the host (the
+ * engine), which evaluates what is dirty first and records who read what. SUMIFS-like calls over
+ * whole columns ask the host's group indexes (equality criteria) or running totals (other criteria);
+ * exact XLOOKUPs and followed references ask its key indexes.
+ */
+import type { Node } from '../ast.ts';
+import type { Checked, Resolved } from '../checker.ts';
+import { parseCriterion, type Criterion } from '../criteria.ts';
+import { FormulaError, badValue, isError, notAvailable } from '../errors.ts';
+import { getFunction, type CallContext, type FunctionDef } from '../functions/index.ts';
+import { arithmetic, comparison, concat } from '../operators.ts';
+import { isNumeric, scalar, type Ty } from '../types.ts';
+import { isList, scalarOf, Table, toBoolean, type List, type Scalar, type Value } from '../values.ts';
+import type { Totals } from './accumulator.ts';
+import type { Group } from './group-index.ts';
+
+/** Call sites of conditional aggregates, numbered so each keeps its own running totals per reader. */
+let nextSite = 0;
+
+/** Marks "no row has this key" in host lookups. */
+export const NOT_FOUND: unique symbol = Symbol('not found');
+
+/** What compiled formulas read through. */
+export interface EvalHost {
+  /** This row's value of a column. */
+  cell(sheetId: string, colId: string): (slot: number) => Scalar;
+  /** A whole column in row order (the reader is recorded as depending on all of it). */
+  column(sheetId: string, colId: string): () => List;
+  /** A whole sheet for VLOOKUP. */
+  table(sheetId: string, colIds: readonly string[]): () => Table;
+  /** The group of rows whose criteria columns have the given keys (the reader watches that group). */
+  group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError;
+  /**
+   * Running totals for criteria an index cannot key, kept for the running cell at call site `site`
+   * (undefined outside any cell: then the caller scans).
+   */
+  accumulate(
+    sheetId: string,
+    tests: readonly { colId: string; crit: Criterion }[],
+    value: string | null,
+    signature: string,
+    site: number,
+  ): Totals | FormulaError | undefined;
+  /** The value in `retCol` of the first row whose `keyCol` has `key` (the reader watches key and cell). */
+  lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND;
+  /** Display name of a sheet (for messages). */
+  sheetName(sheetId: string): string;
+  today(): number;
+  /** Records that the running formula reads today's date. */
+  readsToday(): void;
+}
+
+type Fn = (slot: number) => Value;
+
+const constant = (v: Value): Fn => () => v;
+const one = (f: Fn) => (slot: number): Scalar => scalarOf(f(slot));
+
+/** Calls that an index can answer: the position of the value column (or null) and of the criteria pairs. */
+const GROUPED: Record<string, { value: (n: number) => number | null; pairs: (n: number) => number[]; result: 'sum' | 'count' | 'average' | 'rows' }> = {
+  SUM: { value: () => 0, pairs: () => [], result: 'sum' },
+  COUNT: { value: () => 0, pairs: () => [], result: 'count' },
+  AVERAGE: { value: () => 0, pairs: () => [], result: 'average' },
+  SUMIF: { value: (n) => (n > 2 ? 2 : 0), pairs: () => [0], result: 'sum' },
+  AVERAGEIF: { value: (n) => (n > 2 ? 2 : 0), pairs: () => [0], result: 'average' },
+  COUNTIF: { value: () => null, pairs: () => [0], result: 'rows' },
+  SUMIFS: { value: () => 0, pairs: (n) => Array.from({ length: (n - 1) >> 1 }, (_, i) => 1 + 2 * i), result: 'sum' },
+  AVERAGEIFS: { value: () => 0, pairs: (n) => Array.from({ length: (n - 1) >> 1 }, (_, i) => 1 + 2 * i), result: 'average' },
+  COUNTIFS: { value: () => null, pairs: (n) => Array.from({ length: n >> 1 }, (_, i) => 2 * i), result: 'rows' },
+};
+
+class Compiler {
+  constructor(
+    private readonly c: Checked,
+    private readonly host: EvalHost,
+  ) {}
+
+  private ty(n: Node): Ty {
+    return this.c.types.get(n) ?? scalar('error');
+  }
+
+  node(n: Node): Fn {
+    switch (n.kind) {
+      case 'number':
+        return constant(n.value);
+      case 'string': {
+        const d = this.c.dates.get(n);
+        return constant(d ?? n.value);
+      }
+      case 'boolean':
+        return constant(n.value);
+      case 'error':
+        return constant(new FormulaError(n.code, n.code === '#REF!' ? 'a column or sheet this formula used was deleted' : `${n.code} is written in the formula`));
+      case 'name':
+      case 'ref':
+        return this.ref(n, this.c.refs.get(n));
+      case 'unary': {
+        const a = one(this.node(n.arg));
+        return n.op === '-' ? (s) => arithmetic('-', 0, a(s)) : (s) => arithmetic('+', 0, a(s));
+      }
+      case 'percent': {
+        const a = one(this.node(n.arg));
+        return (s) => arithmetic('/', a(s), 100);
+      }
+      case 'binary': {
+        const a = one(this.node(n.left));
+        const b = one(this.node(n.right));
+        const op = n.op;
+        if (op === '&') {
+          const ta = this.ty(n.left).t;
+          const tb = this.ty(n.right).t;
+          return (s) => concat(a(s), ta, b(s), tb);
+        }
+        if (op === '+' || op === '-' || op === '*' || op === '/' || op === '^') return (s) => arithmetic(op, a(s), b(s));
+        return (s) => comparison(op, a(s), b(s));
+      }
+      case 'call':
+        return this.call(n);
+    }
+  }
+
+  private ref(n: Node, r: Resolved | undefined): Fn {
+    const h = this.host;
+    if (!r || r.kind === 'missing') return constant(new FormulaError('#REF!', r?.message ?? 'unknown reference'));
+    switch (r.kind) {
+      case 'cell':
+        return h.cell(r.sheetId, r.colId);
+      case 'column':
+        return h.column(r.sheetId, r.colId);
+      case 'table': {
+        const read = h.table(r.sheetId, r.colIds);
+        return () => read();
+      }
+      case 'follow': {
+        const key = h.cell(r.sheetId, r.refColId);
+        return (slot) => {
+          const k = key(slot);
+          if (k === null || k === '') return null;
+          if (isError(k)) return k;
+          const v = h.lookup(r.targetSheetId, r.keyColId, r.colId, k);
+          return v === NOT_FOUND ? notAvailable(`no row of "${h.sheetName(r.targetSheetId)}" has the key "${String(k)}"`) : v;
+        };
+      }
+    }
+    void n;
+  }
+
+  private wholeColumn(n: Node | undefined): { sheetId: string; colId: string } | undefined {
+    const r = n ? this.c.refs.get(n) : undefined;
+    return r?.kind === 'column' ? r : undefined;
+  }
+
+  private call(n: Extract<Node, { kind: 'call' }>): Fn {
+    const def = getFunction(n.name);
+    if (!def) return constant(badValue(`no function ${n.name}`));
+    const args = n.args.map((a) => this.node(a));
+    if (def.name === 'IF') {
+      const [c, a, b] = args.map(one);
+      if (!c || !a) return constant(null);
+      return (s) => {
+        const cond = toBoolean(c(s));
+        if (isError(cond)) return cond;
+        return cond ? a(s) : b ? b(s) : null;
+      };
+    }
+    const ctx: CallContext = {
+      types: n.args.map((a) => this.ty(a)),
+      today: () => {
+        this.host.readsToday();
+        return this.host.today();
+      },
+    };
+    const generic = this.generic(def, args, ctx);
+    return this.grouped(def, n, args, generic) ?? this.xlookup(def, n, args) ?? generic;
+  }
+
+  private generic(def: FunctionDef, args: Fn[], ctx: CallContext): Fn {
+    const lazy = def.lazy;
+    if (lazy) return (s) => lazy(args.map((a) => () => a(s)), ctx);
+    const impl = def.impl;
+    if (!impl) return constant(badValue(`${def.name} cannot be computed`));
+    const guard = !def.handlesErrors;
+    const n = args.length;
+    return (s) => {
+      const vals: Value[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = (args[i] as Fn)(s);
+        if (guard && isError(v)) return v;
+        vals[i] = v;
+      }
+      const r = impl(vals, ctx);
+      return typeof r === 'number' && !Number.isFinite(r) ? new FormulaError('#NUM!', 'the result is not a finite number') : r;
+    };
+  }
+
+  /** SUMIFS & co. over whole columns of one sheet: answered from a group index when every criterion is an equality. */
+  private grouped(def: FunctionDef, n: Extract<Node, { kind: 'call' }>, args: Fn[], fallback: Fn): Fn | undefined {
+    const spec = GROUPED[def.name];
+    if (!spec) return undefined;
+    const count = n.args.length;
+    if ((def.name === 'SUM' || def.name === 'COUNT' || def.name === 'AVERAGE') && count !== 1) return undefined;
+    const vi = spec.value(count);
+    const valueRef = vi === null ? undefined : this.wholeColumn(n.args[vi]);
+    if (vi !== null && !valueRef) return undefined;
+    if (def.name === 'SUM' || def.name === 'AVERAGE') {
+      if (!isNumeric(this.ty(n.args[0] as Node).t)) return undefined;
+    }
+    const pairs = spec.pairs(count);
+    const ranges = pairs.map((i) => this.wholeColumn(n.args[i]));
+    const sheetId = valueRef?.sheetId ?? ranges[0]?.sheetId;
+    if (sheetId === undefined || ranges.some((r) => !r || r.sheetId !== sheetId)) return undefined;
+    const critCols = ranges.map((r) => r?.colId ?? '');
+    const critArgs = pairs.map((i) => one(args[i + 1] ?? constant(null)));
+    const valueCol = valueRef?.colId ?? null;
+    const host = this.host;
+    const result = spec.result;
+    const site = nextSite++;
+    return (s) => {
+      const keys: string[] = [];
+      const crits: Criterion[] = [];
+      const vals: Scalar[] = [];
+      for (const crit of critArgs) {
+        const v = crit(s);
+        if (isError(v)) return v;
+        const c = parseCriterion(v);
+        crits.push(c);
+        vals.push(v);
+        if (c.key !== undefined) keys.push(c.key);
+      }
+      const g: Totals | FormulaError | undefined =
+        keys.length === crits.length
+          ? host.group(sheetId, critCols, valueCol, keys)
+          : host.accumulate(sheetId, crits.map((crit, i) => ({ colId: critCols[i] ?? '', crit })), valueCol, JSON.stringify(vals), site);
+      if (g === undefined) return fallback(s);
+      if (isError(g)) return g;
+      if (g.errors > 0) return fallback(s);
+      switch (result) {
+        case 'sum':
+          return g.sum.value();
+        case 'count':
+          return g.numbers;
+        case 'rows':
+          return g.rows;
+        default:
+          return g.numbers === 0 ? new FormulaError('#DIV/0!', 'no number to average') : g.sum.value() / g.numbers;
+      }
+    };
+  }
+
+  /** XLOOKUP(value, Sheet[Key], Sheet[Return], [if_not_found]) with exact match, first to last: a key index. */
+  private xlookup(def: FunctionDef, n: Extract<Node, { kind: 'call' }>, args: Fn[]): Fn | undefined {
+    if (def.name !== 'XLOOKUP' || n.args.length > 4) return undefined;
+    const look = this.wholeColumn(n.args[1]);
+    const ret = this.wholeColumn(n.args[2]);
+    if (!look || !ret || look.sheetId !== ret.sheetId) return undefined;
+    const value = one(args[0] ?? constant(null));
+    const fallback = args[3] ? one(args[3]) : undefined;
+    const host = this.host;
+    return (s) => {
+      const v = value(s);
+      if (isError(v)) return v;
+      const r = host.lookup(look.sheetId, look.colId, ret.colId, v);
+      if (r !== NOT_FOUND) return r;
+      return fallback ? fallback(s) : notAvailable(`${JSON.stringify(v)} was not found`);
+    };
+  }
+}
+
+/** A closure evaluating a checked formula for a row slot; lists never escape (a list result is an error). */
+export const compileChecked = (checked: Checked, host: EvalHost): ((slot: number) => Value) => {
+  const fn = new Compiler(checked, host).node(checked.ast);
+  return (slot) => {
+    const v = fn(slot);
+    if (isList(v) || v instanceof Table) return badValue('the formula gives a whole column');
+    return typeof v === 'number' && Object.is(v, -0) ? 0 : v;
+  };
+};

@@ -1,0 +1,22 @@
+/** A formula ready to run: its checked tree, its evaluator, and what it reads in the same row. */
+import type { Checked } from '../checker.ts';
+import type { FormulaError } from '../errors.ts';
+import type { ValueType } from '../types.ts';
+import type { Value } from '../values.ts';
+
+/** A compiled column or cell formula. */
+export interface CompiledFormula {
+  /** Stored form. */
+  stored: string;
+  /** The checked tree (undefined when the stored formula no longer type-checks). */
+  checked?: Checked;
+  /** Result type. */
+  type: ValueType;
+  /** Evaluates the formula for a row slot (-1 outside any row). */
+  run: (slot: number) => Value;
+  /** Column ids of its own sheet read in the same row (including reference columns followed). */
+  sameRow: readonly string[];
+  usesToday: boolean;
+  /** Why the formula cannot run (it no longer type-checks): every cell shows this error. */
+  broken?: FormulaError;
+}

@@ -1,0 +1,383 @@
+/**
+ * The dependency graph and incremental recalculation. Cells are marked dirty (with everything that
+ * depends on them, eagerly), then evaluated on demand: reading a dirty cell evaluates it first, so
+ * each runs once, after its inputs, and a cell met while it is running is a cycle (#CYCLE!, naming
+ * its members). Same-row dependencies are kept per column; reads of other rows, whole columns,
+ * index groups and keys are recorded per cell as they happen.
+ */
+import { cellKey } from '../criteria.ts';
+import { FormulaError } from '../errors.ts';
+import { Table, type List, type Scalar } from '../values.ts';
+import { CLEAN, ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
+import type { EvalHost, NOT_FOUND } from './compile.ts';
+import type { Group, GroupIndex } from './group-index.ts';
+import { readAccumulator, readGroup, readKey } from './index-reads.ts';
+import type { Accumulator, Totals } from './accumulator.ts';
+import type { Criterion } from '../criteria.ts';
+import type { KeyIndex } from './key-index.ts';
+import { RecalcLog } from './recalc-log.ts';
+import type { SheetState } from './sheet-state.ts';
+
+const same = (a: Scalar | undefined, b: Scalar): boolean =>
+  a === b ||
+  (a instanceof FormulaError && b instanceof FormulaError && a.code === b.code && a.message === b.message);
+
+/** Loads a column's stored values (the engine decides how). */
+export type Loader = (col: ColumnState) => void;
+
+/** Values, dirty marks, dependents and evaluation of every cell the engine computes. */
+export class Core implements EvalHost {
+  readonly sheets = new Map<string, SheetState>();
+  readonly cols: ColumnState[] = [];
+  readonly log = new RecalcLog();
+  /** When set, changes are logged per column by the caller instead of per cell. */
+  logCells = true;
+  readonly todayWatchers = new Set<number>();
+  todaySerial = 0;
+  /** @internal Group indexes by signature (sheet, criteria columns, value column). */
+  readonly groups = new Map<string, GroupIndex>();
+  private readonly dirtyCols = new Set<ColumnState>();
+  private readonly stack: number[] = [];
+  /** Tarjan's stack of evaluated cells whose component is still open, the DFS counter, and cells that read themselves. */
+  private readonly scc: number[] = [];
+  private counter = 0;
+  private readonly selfLoops = new Set<number>();
+  /** @internal The cell being evaluated (its instance id), -1 outside any. */
+  current = -1;
+  private readonly sheetNames = new Map<string, string>();
+
+  constructor(
+    /** @internal Loads a column's stored values on first use. */
+    readonly load: Loader,
+    private readonly columnName: (col: ColumnState) => string,
+  ) {}
+
+  setSheetName(id: string, name: string): void {
+    this.sheetNames.set(id, name);
+  }
+
+  colOf(sheetId: string, colId: string): ColumnState | undefined {
+    return this.sheets.get(sheetId)?.columns.get(colId);
+  }
+
+  // ── reading (called from compiled formulas) ──────────────────────────────
+
+  /** The value of one cell, evaluating it first when dirty. */
+  read(col: ColumnState, slot: number): Scalar {
+    if (!col.loaded) this.load(col);
+    const st = col.state[slot];
+    if (st === DIRTY) this.evaluate(col, slot);
+    else if (st === RUNNING) return this.cycle(col, slot);
+    else if ((col.dfs[slot] ?? -1) >= 0) this.backEdge(col.dfs[slot] ?? 0);
+    return col.values[slot] ?? null;
+  }
+
+  cell(sheetId: string, colId: string): (slot: number) => Scalar {
+    const col = this.colOf(sheetId, colId);
+    if (!col) return () => new FormulaError('#REF!', 'the column this formula used was deleted');
+    return (slot) => this.read(col, slot);
+  }
+
+  /**
+   * Evaluates every dirty cell of a column. False when a cell of the column is itself being computed:
+   * the reader then depends on a cell that depends on it (a cycle, recorded as such). A cell of the
+   * column that reads the column again while this runs returns at once (it reads itself: a cycle too),
+   * so the depth stays bounded on long columns.
+   */
+  ensureColumn(col: ColumnState): boolean {
+    if (!col.loaded) this.load(col);
+    if (!col.ensuring && col.dirtySlots.length > 0) {
+      col.ensuring = true;
+      try {
+        while (col.dirtySlots.length > 0) {
+          const s = col.dirtySlots.pop() ?? 0;
+          if (col.state[s] === DIRTY) this.evaluate(col, s);
+        }
+      } finally {
+        col.ensuring = false;
+      }
+    }
+    if (col.running === 0) return true;
+    this.selfRead(col);
+    return false;
+  }
+
+  private listOf(col: ColumnState): List {
+    // Registered first: a reader caught in a cycle must still hear when the cycle is broken.
+    if (this.current >= 0) {
+      col.wholeWatchers.add(this.current);
+      col.wholeMarked = false;
+    }
+    if (!this.ensureColumn(col)) return [new FormulaError('#CYCLE!', 'circular reference')];
+    if (!col.list) col.list = col.sheet.order.map((s) => col.values[s] ?? null);
+    return col.list;
+  }
+
+  column(sheetId: string, colId: string): () => List {
+    const col = this.colOf(sheetId, colId);
+    if (!col) return () => [new FormulaError('#REF!', 'the column this formula used was deleted')];
+    return () => this.listOf(col);
+  }
+
+  table(sheetId: string, colIds: readonly string[]): () => Table {
+    return () => {
+      const cols = colIds.map((id) => this.colOf(sheetId, id));
+      return new Table(cols.map((c) => (c ? this.listOf(c) : [])));
+    };
+  }
+
+  /** A whole column read while one of its cells is being computed: an edge back to the first of them. */
+  private selfRead(col: ColumnState): FormulaError {
+    const id = this.stack.find((i) => Math.floor(i / SLOTS) === col.index) ?? col.instance(0);
+    return this.cycle(col, id % SLOTS);
+  }
+
+  group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError {
+    return readGroup(this, sheetId, criteria, value, keys);
+  }
+
+  accumulate(sheetId: string, tests: readonly { colId: string; crit: Criterion }[], value: string | null, signature: string, site: number): Totals | FormulaError | undefined {
+    return readAccumulator(this, sheetId, tests, value, signature, site);
+  }
+
+  /** @internal Running totals by reader, then by call site. */
+  readonly accumulators = new Map<number, Map<number, Accumulator>>();
+
+  /** @internal Forgets the running totals of a reader whose formula changed or went away. */
+  dropAccumulators(reader: number): void {
+    const m = this.accumulators.get(reader);
+    if (!m) return;
+    for (const acc of m.values()) acc.detach();
+    this.accumulators.delete(reader);
+  }
+
+
+  lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND {
+    return readKey(this, sheetId, keyCol, retCol, key);
+  }
+
+  sheetName(sheetId: string): string {
+    return this.sheetNames.get(sheetId) ?? sheetId;
+  }
+
+  today(): number {
+    return this.todaySerial;
+  }
+
+  readsToday(): void {
+    if (this.current >= 0) this.todayWatchers.add(this.current);
+  }
+
+  // ── evaluating ───────────────────────────────────────────────────────────
+
+  /**
+   * The running cell reads a cell that is itself still running: a cycle. Cycles are found as strongly
+   * connected components (Tarjan's algorithm over the evaluation order), and every member shows
+   * #CYCLE! once its component is complete — whatever it computed meanwhile, and wherever evaluation
+   * entered the cycle. The error returned here is what the reader sees until then.
+   */
+  cycle(col: ColumnState, slot: number): FormulaError {
+    this.backEdge(col.dfs[slot] ?? 0);
+    if (col.instance(slot) === this.current) this.selfLoops.add(this.current);
+    return new FormulaError('#CYCLE!', 'circular reference');
+  }
+
+  /** The running cell reaches the cell with DFS number `index`, still open. */
+  private backEdge(index: number): void {
+    const cur = this.current;
+    if (cur < 0) return;
+    const col = this.cols[Math.floor(cur / SLOTS)];
+    const slot = cur % SLOTS;
+    if (col && index < (col.low[slot] ?? Infinity)) col.low[slot] = index;
+  }
+
+  /**
+   * Closes the component rooted at the cell just evaluated: stores its value (and, when the component
+   * is a cycle, #CYCLE! in every member). Members stay on Tarjan's stack until their values are stored,
+   * so storing them marks none of them dirty again.
+   */
+  private closeComponent(root: number, v: Scalar): void {
+    // The usual case: a cell in no cycle.
+    if (this.scc[this.scc.length - 1] === root && !this.selfLoops.has(root)) {
+      this.scc.pop();
+      const c = this.cols[Math.floor(root / SLOTS)];
+      if (c) {
+        this.setValue(c, root % SLOTS, v);
+        c.dfs[root % SLOTS] = -1;
+      }
+      return;
+    }
+    const members: number[] = [];
+    for (;;) {
+      const m = this.scc.pop();
+      if (m === undefined) break;
+      members.push(m);
+      if (m === root) break;
+    }
+    const loop = this.selfLoops.delete(root);
+    let value = v;
+    if (members.length > 1 || loop) {
+      const names = [...new Set(members.map((id) => this.describe(id)))].sort();
+      value = new FormulaError('#CYCLE!', `circular reference: ${names.join(', ')}`);
+    }
+    for (const m of members) {
+      const c = this.cols[Math.floor(m / SLOTS)];
+      if (c && (m === root || members.length > 1)) this.setValue(c, m % SLOTS, value);
+    }
+    for (const m of members) {
+      const c = this.cols[Math.floor(m / SLOTS)];
+      if (c) c.dfs[m % SLOTS] = -1;
+    }
+  }
+
+  /** "Sheet[Column] row 3" of an instance. */
+  describe(instance: number): string {
+    const col = this.cols[Math.floor(instance / SLOTS)];
+    if (!col) return '?';
+    return `${this.columnName(col)} row ${col.sheet.position(instance % SLOTS) + 1}`;
+  }
+
+  /** @internal Evaluates one computed cell now. */
+  evaluate(col: ColumnState, slot: number): void {
+    const f = col.formulaAt(slot);
+    if (!f) {
+      col.state[slot] = CLEAN;
+      return;
+    }
+    const id = col.instance(slot);
+    const index = this.counter++;
+    col.dfs[slot] = index;
+    col.low[slot] = index;
+    this.scc.push(id);
+    col.state[slot] = RUNNING;
+    col.running++;
+    this.stack.push(id);
+    const prev = this.current;
+    this.current = id;
+    let v: Scalar;
+    try {
+      v = f.broken ?? (f.run(slot) as Scalar);
+    } finally {
+      this.current = prev;
+      this.stack.pop();
+      col.running--;
+    }
+    col.state[slot] = CLEAN;
+    const low = col.low[slot] ?? index;
+    if (low < index) {
+      // Part of a cycle whose root is still running: a tentative value until the root closes it.
+      this.backEdge(low);
+      this.setValue(col, slot, v);
+    } else this.closeComponent(id, v);
+  }
+
+  /** Stores a value and keeps indexes, caches and the change log in step; marks index watchers. */
+  setValue(col: ColumnState, slot: number, v: Scalar): void {
+    const old = col.values[slot];
+    if (same(old, v) && old !== undefined) return;
+    const ki = col.keyIndex;
+    const touched: Group[] = [];
+    for (const idx of col.groupIndexes) touched.push(idx.apply(slot, -1));
+    if (ki) ki.remove(slot, old ?? null);
+    col.values[slot] = v;
+    col.list = null;
+    for (const idx of col.groupIndexes) touched.push(idx.apply(slot, 1));
+    for (const acc of col.accumulators) {
+      acc.apply(slot, -1, col, old ?? null);
+      acc.apply(slot, 1);
+    }
+    if (ki) {
+      ki.add(slot, v);
+      this.markKey(ki, cellKey(old ?? null));
+      this.markKey(ki, cellKey(v));
+    }
+    for (const g of touched) for (const w of g.watchers) this.markInstance(w);
+    const rowId = col.sheet.rowAt[slot];
+    if (this.logCells && rowId !== undefined) this.log.cell(col.sheet.id, rowId, col.id);
+  }
+
+  private markKey(ki: KeyIndex, k: string): void {
+    const w = ki.watchers.get(k);
+    if (w) for (const id of w) this.markInstance(id);
+  }
+
+
+  // ── marking ──────────────────────────────────────────────────────────────
+
+  markInstance(id: number): void {
+    const col = this.cols[Math.floor(id / SLOTS)];
+    if (col) this.markDirty(col, id % SLOTS);
+  }
+
+  /** Marks a computed cell dirty, and everything that depends on it. */
+  markDirty(col: ColumnState, slot: number): void {
+    const st = col.state[slot];
+    if (st === DIRTY || st === RUNNING || !col.formulaAt(slot) || col.sheet.rowAt[slot] === undefined) return;
+    // A cell in a component still being evaluated gets its final value when the component closes.
+    if ((col.dfs[slot] ?? -1) >= 0) return;
+    col.state[slot] = DIRTY;
+    col.dirtySlots.push(slot);
+    if (!col.queued) {
+      col.queued = true;
+      this.dirtyCols.add(col);
+    }
+    this.markDependents(col, slot);
+  }
+
+  /** Marks every row of a formula column dirty at once (building: everything is dirty, no dependents to mark). */
+  markColumnDirty(col: ColumnState): void {
+    for (const slot of col.sheet.order) {
+      if (col.state[slot] === DIRTY || col.cellFormulas.has(slot)) continue;
+      col.state[slot] = DIRTY;
+      col.dirtySlots.push(slot);
+    }
+    if (!col.queued) {
+      col.queued = true;
+      this.dirtyCols.add(col);
+    }
+  }
+
+  /** Marks what reads a cell: same-row formulas, cell formulas of that row, whole-column, cell, group and key watchers. */
+  markDependents(col: ColumnState, slot: number): void {
+    for (const d of col.sameRowDependents) this.markDirty(d, slot);
+    const cd = col.cellDependents.get(slot);
+    if (cd) for (const d of cd) this.markDirty(d, slot);
+    if (!col.wholeMarked && col.wholeWatchers.size > 0) {
+      col.wholeMarked = true;
+      for (const w of col.wholeWatchers) this.markInstance(w);
+    }
+    const cw = col.cellWatchers.get(slot);
+    if (cw) for (const w of cw) this.markInstance(w);
+    // Index readers: a criteria or key cell may move a row into any group or key, so all their readers
+    // depend on it; a value cell only matters to the readers of its own group.
+    for (const idx of col.groupIndexes) {
+      if (idx.criteria.includes(col)) {
+        if (idx.allMarked) continue;
+        idx.allMarked = true;
+        for (const g of idx.groups.values()) for (const w of g.watchers) this.markInstance(w);
+      } else {
+        const g = idx.groups.get(idx.keyOf(slot));
+        if (g) for (const w of g.watchers) this.markInstance(w);
+      }
+    }
+    const ki = col.keyIndex;
+    if (ki && !ki.allMarked) {
+      ki.allMarked = true;
+      for (const ws of ki.watchers.values()) for (const w of ws) this.markInstance(w);
+    }
+  }
+
+
+
+
+  /** Evaluates everything dirty. */
+  recalc(): void {
+    while (this.dirtyCols.size > 0) {
+      for (const col of this.dirtyCols) {
+        this.dirtyCols.delete(col);
+        col.queued = false;
+        this.ensureColumn(col);
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/** A stored cell value as formulas read it: dates become serials, a value that does not fit its column an error. */
+import type { CellFormula, CellScalar, CellValue, Column } from '../../model/types.ts';
+import { serialFromIso } from '../dates.ts';
+import { badValue } from '../errors.ts';
+import type { Scalar } from '../values.ts';
+
+/** Converts a stored (non-formula) value of a column. */
+export const inputValue = (v: CellScalar, col: Column): Scalar => {
+  if (v === null) return null;
+  switch (col.type) {
+    case 'number':
+    case 'integer':
+    case 'currency':
+    case 'percent': {
+      if (typeof v === 'number') return v;
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+      return Number.isFinite(n) ? n : badValue(`${JSON.stringify(v)} in column "${col.name}" is not a number`);
+    }
+    case 'date': {
+      const s = typeof v === 'string' ? serialFromIso(v) : undefined;
+      return s ?? badValue(`${JSON.stringify(v)} in column "${col.name}" is not a date (YYYY-MM-DD)`);
+    }
+    case 'boolean':
+      return typeof v === 'boolean' ? v : badValue(`${JSON.stringify(v)} in column "${col.name}" is not TRUE or FALSE`);
+    default:
+      return typeof v === 'string' ? v : String(v);
+  }
+};
+
+/** True when a stored value is a cell's own formula (`{ f: "=…" }`). */
+export const isCellFormula = (v: CellValue | undefined): v is CellFormula =>
+  typeof v === 'object' && v !== null && typeof (v as CellFormula).f === 'string';

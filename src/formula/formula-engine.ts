@@ -1,0 +1,384 @@
+/**
+ * The formula engine over a workbook source: computes every formula column and cell formula,
+ * keeps the results in memory (never in the document), applies the model's change events
+ * incrementally and reports which computed values changed.
+ *
+ * @example
+ *   const engine = FormulaEngine.attach(workbook);
+ *   engine.onRecalc((e) => repaint(e));
+ *   engine.check('=[Price] - [Cost]', { sheetId }); // { ok: true, stored: '=[#c1] - [#c2]', type: 'currency' }
+ *   engine.value(sheetId, rowId, marginColId);
+ */
+import type { Column } from '../model/types.ts';
+import { FormulaSyntaxError } from './ast.ts';
+import { Catalog } from './catalog.ts';
+import { CheckError, checkTree, inputType, type Checked } from './checker.ts';
+import { serialOfLocalDay } from './dates.ts';
+import { FormulaEngineError, FormulaError, isError } from './errors.ts';
+import type { CompiledFormula } from './engine/compiled-formula.ts';
+import { CLEAN, ColumnState } from './engine/column-state.ts';
+import { compileChecked } from './engine/compile.ts';
+import { Core } from './engine/core.ts';
+import { inputValue, isCellFormula } from './engine/input-value.ts';
+import type { RecalcEvent } from './engine/recalc-log.ts';
+import { SheetState } from './engine/sheet-state.ts';
+import { applyChange } from './engine/apply-change.ts';
+import { bracketName, displayText, storedText } from './names.ts';
+import { parseFormula } from './parser.ts';
+import type { FormulaChange, FormulaSource, LiveFormulaSource } from './source.ts';
+import type { ValueType } from './types.ts';
+import { scalarOf, type Scalar } from './values.ts';
+
+/** A computed value with its type ('error' for error values). */
+export interface ComputedCell {
+  value: Scalar;
+  type: ValueType;
+}
+
+/** The result of checking a formula as typed: its stored form and type, or why it is refused and where. */
+export type CheckResult =
+  | { ok: true; stored: string; type: ValueType }
+  | { ok: false; message: string; from: number; to: number };
+
+/** A free-standing formula's value, or why it cannot be evaluated. */
+export type EvalResult = ({ ok: true } & ComputedCell) | { ok: false; message: string; from: number; to: number };
+
+/** Where a typed formula goes: a column formula or cell formula of a sheet (row context), or nowhere (CLI). */
+export interface FormulaPlace {
+  sheetId?: string;
+  /** The column the formula computes or sits in. */
+  colId?: string;
+  /** Whether `[Column]` means this row (default: true when a sheet is given). */
+  row?: boolean;
+}
+
+/** Engine options. */
+export interface EngineOptions {
+  /** The clock TODAY() reads (tests pass a fixed one). */
+  clock?: () => Date;
+  /** Checks once a minute whether the date changed and recomputes TODAY() users (call dispose() to stop). */
+  watchToday?: boolean;
+}
+
+const NUMERIC_COLUMNS = new Set<ValueType>(['number', 'integer', 'currency', 'percent']);
+
+/** The engine: computed values of a workbook, kept current as it changes. */
+export class FormulaEngine {
+  /** @internal */ core!: Core;
+  private catalog!: Catalog;
+  private readonly listeners = new Set<(e: RecalcEvent) => void>();
+  private readonly types = new Map<string, ValueType | 'pending'>();
+  private readonly columnFormulas = new Map<string, CompiledFormula>();
+  private readonly clock: () => Date;
+  private unsubscribe: (() => unknown) | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    readonly source: FormulaSource,
+    options: EngineOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.rebuild();
+    if (options.watchToday) {
+      this.timer = setInterval(() => this.refreshToday(), 60_000);
+      (this.timer as { unref?: () => void }).unref?.();
+    }
+  }
+
+  /** An engine that follows the source's change events until disposed. */
+  static attach(source: LiveFormulaSource, options: EngineOptions = {}): FormulaEngine {
+    const engine = new FormulaEngine(source, options);
+    engine.unsubscribe = source.onChange((change) => engine.apply(change));
+    return engine;
+  }
+
+  /** Stops following changes and the date. */
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Subscribes to recalculations: which computed values changed. Returns the unsubscribe function. */
+  onRecalc(listener: (event: RecalcEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ── building ─────────────────────────────────────────────────────────────
+
+  /** Recompiles and recomputes everything (after schema changes). */
+  rebuild(): void {
+    this.catalog = new Catalog(this.source);
+    this.core = new Core((col) => this.load(col), (col) => this.label(col));
+    this.types.clear();
+    this.columnFormulas.clear();
+    const core = this.core;
+    core.todaySerial = serialOfLocalDay(this.clock());
+    for (const sheet of this.catalog.sheets()) {
+      const st = new SheetState(sheet.id);
+      core.sheets.set(sheet.id, st);
+      core.setSheetName(sheet.id, this.catalog.displayName(sheet));
+      const rows = this.source.rowIds(sheet.id);
+      for (const r of rows) st.allocate(r);
+      st.setOrder(rows);
+      for (const col of sheet.columns) {
+        const cs = new ColumnState(core.cols.length, st, col);
+        core.cols.push(cs);
+        st.columns.set(col.id, cs);
+      }
+    }
+    for (const cs of core.cols) {
+      cs.type = this.typeOf(cs.sheet.id, cs.col);
+      if (cs.col.formula === undefined) continue;
+      cs.formula = this.columnFormula(cs.sheet.id, cs.col);
+      for (const dep of cs.formula.sameRow) cs.sheet.columns.get(dep)?.sameRowDependents.add(cs);
+    }
+    for (const cs of core.cols) if (cs.formula) this.load(cs);
+    core.logCells = false;
+    core.recalc();
+    core.logCells = true;
+    for (const cs of core.cols) core.log.column(cs.sheet.id, cs.id);
+    this.emit();
+  }
+
+  /** Reads a column's stored values (lazily, on first use); cell formulas found are installed. */
+  private load(cs: ColumnState): void {
+    cs.loaded = true;
+    const st = cs.sheet;
+    const vals = this.source.columnValues(st.id, cs.id);
+    const col = cs.col;
+    for (let i = 0; i < st.order.length; i++) {
+      const slot = st.order[i] ?? 0;
+      const v = vals[i] ?? null;
+      cs.state[slot] = CLEAN;
+      if (isCellFormula(v)) this.installCell(cs, slot, v.f);
+      else if (!cs.formula) cs.values[slot] = inputValue(v, col);
+    }
+    // Nothing has read a column that was not loaded yet, so there are no dependents to mark.
+    if (cs.formula) this.core.markColumnDirty(cs);
+  }
+
+  private label(cs: ColumnState): string {
+    const sheet = this.catalog.sheet(cs.sheet.id);
+    return `${sheet ? this.catalog.displayName(sheet) : '?'}${bracketName(this.catalog.displayName(cs.col))}`;
+  }
+
+  /** Compiles a stored formula of a sheet; one that no longer checks runs as a #VALUE! with the reason. */
+  compile(stored: string, sheetId: string, colId: string): CompiledFormula {
+    try {
+      const ast = parseFormula(stored, 'stored');
+      const checked = checkTree(ast, {
+        catalog: this.catalog, sheetId, colId, row: true, form: 'stored',
+        columnType: (s, c) => this.typeOf(s, c),
+      });
+      const sameRow = new Set<string>();
+      for (const r of checked.refs.values()) {
+        if (r.kind === 'cell') sameRow.add(r.colId);
+        else if (r.kind === 'follow') sameRow.add(r.refColId);
+      }
+      return { stored, checked, type: checked.type.t, run: compileChecked(checked, this.core), sameRow: [...sameRow], usesToday: checked.usesToday };
+    } catch (e) {
+      if (!(e instanceof CheckError || e instanceof FormulaSyntaxError)) throw e;
+      const broken = new FormulaError('#VALUE!', `this formula no longer fits its columns: ${e.message}`);
+      return { stored, type: 'error', run: () => broken, sameRow: [], usesToday: false, broken };
+    }
+  }
+
+  private columnFormula(sheetId: string, col: Column): CompiledFormula {
+    const key = `${sheetId}|${col.id}`;
+    let f = this.columnFormulas.get(key);
+    if (!f) {
+      f = this.compile(col.formula ?? '=0', sheetId, col.id);
+      this.columnFormulas.set(key, f);
+    }
+    return f;
+  }
+
+  /** Value type of a column as formulas read it; a formula column's comes from its formula (declared numeric kinds win). */
+  private typeOf(sheetId: string, col: Column): ValueType {
+    const declared = inputType(col);
+    if (col.formula === undefined) return declared;
+    const key = `${sheetId}|${col.id}`;
+    const memo = this.types.get(key);
+    if (memo === 'pending') return declared;
+    if (memo) return memo;
+    this.types.set(key, 'pending');
+    const inferred = this.columnFormula(sheetId, col).type;
+    const t =
+      inferred === 'error' || (NUMERIC_COLUMNS.has(declared) && (NUMERIC_COLUMNS.has(inferred) || inferred === 'boolean'))
+        ? declared
+        : inferred;
+    this.types.set(key, t);
+    return t;
+  }
+
+  /** @internal Installs a cell formula at a slot and marks it dirty. */
+  installCell(cs: ColumnState, slot: number, stored: string): void {
+    this.removeCell(cs, slot);
+    const f = this.compile(stored, cs.sheet.id, cs.id);
+    cs.cellFormulas.set(slot, f);
+    for (const dep of f.sameRow) {
+      const d = cs.sheet.columns.get(dep);
+      if (!d) continue;
+      let set = d.cellDependents.get(slot);
+      if (!set) d.cellDependents.set(slot, (set = new Set()));
+      set.add(cs);
+    }
+    cs.state[slot] = CLEAN;
+    this.core.markDirty(cs, slot);
+  }
+
+  /** @internal Removes a cell formula. */
+  removeCell(cs: ColumnState, slot: number): void {
+    const f = cs.cellFormulas.get(slot);
+    if (!f) return;
+    this.core.dropAccumulators(cs.instance(slot));
+    cs.cellFormulas.delete(slot);
+    for (const dep of f.sameRow) cs.sheet.columns.get(dep)?.cellDependents.get(slot)?.delete(cs);
+    cs.state[slot] = CLEAN;
+  }
+
+  // ── changes ──────────────────────────────────────────────────────────────
+
+  /** Applies one change of the source: value edits and row changes incrementally, schema changes by rebuilding. */
+  apply(change: FormulaChange): void {
+    const r = applyChange(this, change);
+    if (r === 'rebuild') return this.rebuild();
+    if (r === 'names') this.refreshNames();
+    this.core.recalc();
+    this.emit();
+  }
+
+  /**
+   * @internal Takes a column's new formula without rebuilding: true when done (the column had a
+   * formula and keeps its type), false when the engine must rebuild (dependents' types may change).
+   */
+  recompileColumn(sheetId: string, colId: string): boolean {
+    const cs = this.core.colOf(sheetId, colId);
+    const col = this.source.columns(sheetId).find((c) => c.id === colId);
+    if (!cs || !col || !cs.formula || col.formula === undefined) return false;
+    const key = `${sheetId}|${colId}`;
+    const oldType = cs.type;
+    this.types.delete(key);
+    this.columnFormulas.delete(key);
+    if (this.typeOf(sheetId, col) !== oldType) return false;
+    const st = cs.sheet;
+    for (const dep of cs.formula.sameRow) st.columns.get(dep)?.sameRowDependents.delete(cs);
+    cs.col = col;
+    cs.formula = this.columnFormula(sheetId, col);
+    for (const dep of cs.formula.sameRow) st.columns.get(dep)?.sameRowDependents.add(cs);
+    if (!cs.loaded) return true;
+    for (const slot of st.order) {
+      if (cs.cellFormulas.has(slot)) continue;
+      this.core.dropAccumulators(cs.instance(slot));
+      cs.state[slot] = CLEAN;
+      this.core.markDirty(cs, slot);
+    }
+    return true;
+  }
+
+  /** @internal Re-reads names after renames (stored formulas do not change). */
+  refreshNames(): void {
+    this.catalog = new Catalog(this.source);
+    for (const s of this.catalog.sheets()) this.core.setSheetName(s.id, this.catalog.displayName(s));
+  }
+
+  /** Recomputes TODAY() users when the date changed; true when it did. */
+  refreshToday(): boolean {
+    const s = serialOfLocalDay(this.clock());
+    const core = this.core;
+    if (s === core.todaySerial) return false;
+    core.todaySerial = s;
+    const watchers = [...core.todayWatchers];
+    core.todayWatchers.clear();
+    for (const w of watchers) core.markInstance(w);
+    core.recalc();
+    this.emit();
+    return true;
+  }
+
+  private emit(): void {
+    const e = this.core.log.take();
+    if (e) for (const l of this.listeners) l(e);
+  }
+
+  // ── reads ────────────────────────────────────────────────────────────────
+
+  private at(sheetId: string, rowId: string, colId: string): { cs: ColumnState; slot: number } {
+    const cs = this.core.colOf(sheetId, colId);
+    const slot = cs?.sheet.slotOf.get(rowId);
+    if (!cs || slot === undefined) throw new FormulaEngineError(`No cell ${sheetId}/${rowId}/${colId}.`);
+    return { cs, slot };
+  }
+
+  /** The computed value of a cell: the typed input, or a formula's result (errors are FormulaError values). */
+  value(sheetId: string, rowId: string, colId: string): Scalar {
+    const { cs, slot } = this.at(sheetId, rowId, colId);
+    return this.core.read(cs, slot);
+  }
+
+  /** The computed value of a cell with its type. */
+  cell(sheetId: string, rowId: string, colId: string): ComputedCell {
+    const { cs, slot } = this.at(sheetId, rowId, colId);
+    const value = this.core.read(cs, slot);
+    return { value, type: isError(value) ? 'error' : (cs.cellFormulas.get(slot)?.type ?? cs.type) };
+  }
+
+  /** A whole column's computed values in row order, its type, and the types of cells with their own formula (by row index). */
+  column(sheetId: string, colId: string): { type: ValueType; values: Scalar[]; cellTypes: Map<number, ValueType> } {
+    const cs = this.core.colOf(sheetId, colId);
+    if (!cs) throw new FormulaEngineError(`No column ${sheetId}/${colId}.`);
+    this.core.ensureColumn(cs);
+    const cellTypes = new Map<number, ValueType>();
+    const values = cs.sheet.order.map((slot, i) => {
+      const f = cs.cellFormulas.get(slot);
+      if (f) cellTypes.set(i, f.type);
+      return this.core.read(cs, slot);
+    });
+    return { type: cs.type, values, cellTypes };
+  }
+
+  /** The value type of a column (a formula column's result type, for formatting). */
+  columnType(sheetId: string, colId: string): ValueType {
+    const cs = this.core.colOf(sheetId, colId);
+    if (!cs) throw new FormulaEngineError(`No column ${sheetId}/${colId}.`);
+    return cs.type;
+  }
+
+  // ── formulas as typed ────────────────────────────────────────────────────
+
+  /** Checks a formula as typed (display form): its stored form and type, or a message with the range to underline. */
+  check(text: string, place: FormulaPlace = {}): CheckResult {
+    const c = this.checkDisplay(text, place);
+    return c.ok ? { ok: true, stored: storedText(text, c.checked.ast, c.checked.refs), type: c.checked.type.t } : c;
+  }
+
+  private checkDisplay(text: string, place: FormulaPlace): { ok: true; checked: Checked } | Extract<CheckResult, { ok: false }> {
+    if (!text.trimStart().startsWith('=')) return { ok: false, message: 'a formula starts with "="', from: 0, to: 0 };
+    try {
+      const ast = parseFormula(text, 'display');
+      const checked = checkTree(ast, {
+        catalog: this.catalog, sheetId: place.sheetId, colId: place.colId, row: place.row ?? place.sheetId !== undefined,
+        form: 'display', columnType: (s, c) => this.typeOf(s, c),
+      });
+      return { ok: true, checked };
+    } catch (e) {
+      if (e instanceof CheckError || e instanceof FormulaSyntaxError) return { ok: false, message: e.message, from: e.from, to: e.to };
+      throw e;
+    }
+  }
+
+  /** A stored formula as the user reads it, in the workbook's language (deleted references read #REF!). */
+  display(stored: string, sheetId?: string): string {
+    return displayText(stored, this.catalog, sheetId);
+  }
+
+  /** Evaluates a free-standing formula (display form, no row: whole columns as Sheet[Column]). */
+  evaluate(text: string, place: FormulaPlace = {}): EvalResult {
+    const c = this.checkDisplay(text, { ...place, row: place.row ?? false });
+    if (!c.ok) return c;
+    const value = scalarOf(compileChecked(c.checked, this.core)(-1));
+    return { ok: true, value, type: isError(value) ? 'error' : c.checked.type.t };
+  }
+}

@@ -1,0 +1,171 @@
+/** Dates (serial days, Excel's 1900 system): DATE, TODAY, parts, week numbers, month arithmetic, working days. */
+import { daysInMonth, partsFromSerial, serialFromParts, weekdayOf } from '../dates.ts';
+import { badNumber, isError } from '../errors.ts';
+import type { Scalar } from '../values.ts';
+import { numbersOf, scalarOf, toNumber, toText } from '../values.ts';
+import { numeric } from './math.ts';
+import { defineFunctions, type FunctionDef } from './registry.ts';
+
+const date = (name = 'date') => ({ name, kind: 'date' }) as const;
+const optNum = (name: string) => ({ name, kind: 'number', optional: true }) as const;
+const single = scalarOf;
+
+/** The serial `months` months after `serial`, on the same day or the month's last day. */
+const addMonths = (serial: number, months: number, endOfMonth: boolean): number => {
+  const { year, month, day } = partsFromSerial(serial);
+  const total = year * 12 + (month - 1) + Math.trunc(months);
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const last = daysInMonth(y, m);
+  return serialFromParts(y, m, endOfMonth ? last : Math.min(day, last));
+};
+
+/** WEEKDAY's return types: the weekday (0 = Sunday) that counts as 1, and whether numbering starts at 0. */
+const WEEKDAY_TYPES: Record<number, [number, number]> = {
+  1: [0, 1], 2: [1, 1], 3: [1, 0], 11: [1, 1], 12: [2, 1], 13: [3, 1], 14: [4, 1], 15: [5, 1], 16: [6, 1], 17: [0, 1],
+};
+const WEEKNUM_START: Record<number, number> = { 1: 0, 2: 1, 11: 1, 12: 2, 13: 3, 14: 4, 15: 5, 16: 6, 17: 0 };
+
+const isoWeek = (serial: number): number => {
+  const wd = (weekdayOf(serial) + 6) % 7; // Monday = 0
+  const thursday = serial - wd + 3;
+  const { year } = partsFromSerial(thursday);
+  return Math.floor((thursday - serialFromParts(year, 1, 1)) / 7) + 1;
+};
+
+const datedif = (start: number, end: number, unit: string): Scalar => {
+  if (start > end) return badNumber('DATEDIF needs the start date on or before the end date');
+  const a = partsFromSerial(start);
+  const b = partsFromSerial(end);
+  let months = (b.year - a.year) * 12 + (b.month - a.month);
+  if (b.day < a.day) months--;
+  switch (unit.toUpperCase()) {
+    case 'Y': return Math.floor(months / 12);
+    case 'M': return months;
+    case 'D': return Math.floor(end) - Math.floor(start);
+    case 'YM': return months % 12;
+    case 'MD': {
+      if (b.day >= a.day) return b.day - a.day;
+      const prev = b.month === 1 ? daysInMonth(b.year - 1, 12) : daysInMonth(b.year, b.month - 1);
+      return Math.max(0, prev - a.day) + b.day;
+    }
+    case 'YD': {
+      let s = serialFromParts(b.year, a.month, a.day);
+      if (s > end) s = serialFromParts(b.year - 1, a.month, a.day);
+      return Math.floor(end) - s;
+    }
+    default:
+      return badNumber(`unknown DATEDIF unit "${unit}"; use Y, M, D, MD, YM or YD`);
+  }
+};
+
+const DATE_FUNCTIONS: FunctionDef[] = [
+  {
+    name: 'DATE', family: 'date', params: [{ name: 'year', kind: 'number' }, { name: 'month', kind: 'number' }, { name: 'day', kind: 'number' }],
+    result: 'date',
+    impl: numeric((y, m, d) => {
+      const year = Math.trunc(y) < 1900 && Math.trunc(y) >= 0 ? Math.trunc(y) + 1900 : Math.trunc(y);
+      if (year > 9999 || year < 0) return badNumber('the year must be between 0 and 9999');
+      const s = serialFromParts(year, Math.trunc(m ?? 1), Math.trunc(d ?? 1));
+      return s < 1 ? badNumber('the date is before 1900-01-01') : s;
+    }),
+    doc: { en: 'The date of a year, month and day (months and days may overflow).', 'zh-CN': '由年、月、日构成日期（月、日可溢出）。' },
+    example: '=DATE(2025, 11, 11)',
+  },
+  {
+    name: 'TODAY', family: 'date', params: [], result: 'date', volatileToday: true, impl: (_a, ctx) => ctx.today(),
+    doc: { en: 'Today’s date (recomputed when the date changes).', 'zh-CN': '今天的日期（日期变化时重新计算）。' }, example: '=TODAY()',
+  },
+  {
+    name: 'YEAR', family: 'date', params: [date()], result: 'integer', impl: numeric((s) => partsFromSerial(s).year),
+    doc: { en: 'The year of a date.', 'zh-CN': '日期的年份。' }, example: '=YEAR([Launch])',
+  },
+  {
+    name: 'MONTH', family: 'date', params: [date()], result: 'integer', impl: numeric((s) => partsFromSerial(s).month),
+    doc: { en: 'The month (1–12) of a date.', 'zh-CN': '日期的月份（1–12）。' }, example: '=MONTH([Launch])',
+  },
+  {
+    name: 'DAY', family: 'date', params: [date()], result: 'integer', impl: numeric((s) => partsFromSerial(s).day),
+    doc: { en: 'The day of the month of a date.', 'zh-CN': '日期是当月第几天。' }, example: '=DAY([Launch])',
+  },
+  {
+    name: 'WEEKDAY', family: 'date', params: [date(), optNum('type')], result: 'integer',
+    impl: numeric((s, t = 1) => {
+      const spec = WEEKDAY_TYPES[t];
+      if (!spec) return badNumber(`WEEKDAY type ${t} is not known; use 1, 2, 3 or 11–17`);
+      return ((weekdayOf(s) - spec[0] + 7) % 7) + spec[1];
+    }),
+    doc: { en: 'Day of the week (type 1: Sunday = 1; type 2: Monday = 1).', 'zh-CN': '星期几（类型 1：周日 = 1；类型 2：周一 = 1）。' },
+    example: '=WEEKDAY([Start], 2)',
+  },
+  {
+    name: 'WEEKNUM', family: 'date', params: [date(), optNum('type')], result: 'integer',
+    impl: numeric((s, t = 1) => {
+      if (t === 21) return isoWeek(s);
+      const start = WEEKNUM_START[t];
+      if (start === undefined) return badNumber(`WEEKNUM type ${t} is not known; use 1, 2, 11–17 or 21`);
+      const jan1 = serialFromParts(partsFromSerial(s).year, 1, 1);
+      const offset = (weekdayOf(jan1) - start + 7) % 7;
+      return Math.floor((Math.floor(s) - jan1 + offset) / 7) + 1;
+    }),
+    doc: { en: 'Week of the year (type 21: ISO week).', 'zh-CN': '一年中的第几周（类型 21：ISO 周）。' }, example: '=WEEKNUM([Start], 21)',
+  },
+  {
+    name: 'EOMONTH', family: 'date', params: [date('start_date'), { name: 'months', kind: 'number' }], result: 'date',
+    impl: numeric((s, m) => addMonths(s, m ?? 0, true)),
+    doc: { en: 'Last day of the month a number of months away.', 'zh-CN': '若干个月后的月末日期。' }, example: '=EOMONTH([Start], 0)',
+  },
+  {
+    name: 'EDATE', family: 'date', params: [date('start_date'), { name: 'months', kind: 'number' }], result: 'date',
+    impl: numeric((s, m) => addMonths(s, m ?? 0, false)),
+    doc: { en: 'The same day a number of months away.', 'zh-CN': '若干个月后的同一天。' }, example: '=EDATE([Start], 3)',
+  },
+  {
+    name: 'DAYS', family: 'date', params: [date('end_date'), date('start_date')], result: 'integer',
+    impl: numeric((e, s) => Math.floor(e) - Math.floor(s ?? 0)),
+    doc: { en: 'Days from the start date to the end date.', 'zh-CN': '从开始日期到结束日期的天数。' }, example: '=DAYS([End], [Start])',
+  },
+  {
+    name: 'DATEDIF', family: 'date', params: [date('start_date'), date('end_date'), { name: 'unit', kind: 'text' }], result: 'integer',
+    impl: (args) => {
+      const s = toNumber(single(args[0]));
+      const e = toNumber(single(args[1]));
+      const u = toText(single(args[2]));
+      if (isError(s)) return s;
+      if (isError(e)) return e;
+      return isError(u) ? u : datedif(s, e, u);
+    },
+    doc: { en: 'Whole years (Y), months (M) or days (D) between two dates.', 'zh-CN': '两个日期之间的整年（Y）、整月（M）或天数（D）。' },
+    example: '=DATEDIF([Joined], TODAY(), "M")',
+  },
+  {
+    name: 'NETWORKDAYS', family: 'date', params: [date('start_date'), date('end_date'), { name: 'holidays', kind: 'list', optional: true }],
+    result: 'integer',
+    impl: (args) => {
+      const s = toNumber(single(args[0]));
+      const e = toNumber(single(args[1]));
+      if (isError(s)) return s;
+      if (isError(e)) return e;
+      const hol = args[2] === undefined ? [] : numbersOf([args[2]]);
+      if (isError(hol)) return hol;
+      const holidays = new Set(hol.map(Math.floor));
+      const [a, b, sign] = s <= e ? [Math.floor(s), Math.floor(e), 1] : [Math.floor(e), Math.floor(s), -1];
+      // Whole weeks have five working days; only the remainder is walked.
+      const weeks = Math.floor((b - a + 1) / 7);
+      let n = weeks * 5;
+      for (let d = a + weeks * 7; d <= b; d++) {
+        const wd = weekdayOf(d);
+        if (wd !== 0 && wd !== 6) n++;
+      }
+      for (const h of holidays) {
+        const wd = weekdayOf(h);
+        if (h >= a && h <= b && wd !== 0 && wd !== 6) n--;
+      }
+      return sign * n;
+    },
+    doc: { en: 'Working days (Monday–Friday) between two dates, inclusive, minus holidays.', 'zh-CN': '两个日期之间（含）的工作日数，扣除节假日。' },
+    example: '=NETWORKDAYS([Start], [End])',
+  },
+];
+
+defineFunctions(DATE_FUNCTIONS);

@@ -1,0 +1,12 @@
+/** Loads every function family into the registry (import this once before checking formulas). */
+import './math.ts';
+import './aggregates.ts';
+import './stats.ts';
+import './logic.ts';
+import './lookup.ts';
+import './text.ts';
+import './date.ts';
+import './ops.ts';
+
+export { defineFunctions, getFunction, listFunctions, resultLabel, signatureOf } from './registry.ts';
+export type { CallContext, FunctionDef, Param, ParamKind, ResultContext, Thunk } from './registry.ts';

@@ -1,0 +1,118 @@
+/**
+ * The typed function registry: one entry per function with its parameters, result type rule,
+ * implementation, one-line docs in English and 简体中文 and an example. The type checker, the
+ * evaluator, autocomplete and the help panel all read these entries.
+ */
+import type { FormulaError } from '../errors.ts';
+import type { Ty, ValueType } from '../types.ts';
+import type { Scalar, Value } from '../values.ts';
+
+/**
+ * What a parameter accepts.
+ * - `number`: number, integer, currency, percent or boolean; `date`: a date (or a "YYYY-MM-DD" text literal);
+ * - `numdate`: either; `text`: any single value (converted to text); `boolean`: true/false;
+ * - `any`: any single value; `list`: a whole column (or single values); `numlist`: numbers, as SUM takes them;
+ * - `numdatelist`: numbers or dates, as MIN takes them; `table`: a whole sheet.
+ */
+export type ParamKind = 'number' | 'date' | 'numdate' | 'text' | 'boolean' | 'any' | 'list' | 'numlist' | 'numdatelist' | 'table';
+
+/** One parameter. */
+export interface Param {
+  name: string;
+  kind: ParamKind;
+  optional?: boolean;
+}
+
+/** What the result-type rule sees, and how it refuses. */
+export interface ResultContext {
+  /** Static types of the arguments given. */
+  args: readonly Ty[];
+  /** The value of each argument that is a literal (VLOOKUP's column number), else undefined. */
+  literals: readonly (Scalar | undefined)[];
+  /** Refuses the call with a message about argument `index` (0-based). */
+  fail(index: number, message: string): never;
+}
+
+/** What an implementation sees besides its arguments. */
+export interface CallContext {
+  /** Static types of the arguments (to format dates as text, say). */
+  types: readonly Ty[];
+  /** Today as a serial day number (TODAY()). */
+  today(): number;
+}
+
+/** A lazily evaluated argument (IF, IFERROR, AND … evaluate only what they need). */
+export type Thunk = () => Value;
+
+/** A function of the formula language. */
+export interface FunctionDef {
+  name: string;
+  family: 'math' | 'stats' | 'logic' | 'lookup' | 'text' | 'date' | 'ops';
+  params: readonly Param[];
+  /** How many trailing params repeat as a group (SUMIFS: 2, SUM: 1). */
+  repeat?: number;
+  /** One more argument may follow the repeated groups (SWITCH's default). */
+  optionalTail?: boolean;
+  /** The result type, from the argument types (or a fixed type). */
+  result: ValueType | ((ctx: ResultContext) => ValueType);
+  /** Eager implementation: single-value arguments that are errors never reach it unless `handlesErrors`. */
+  impl?: (args: readonly Value[], ctx: CallContext) => Scalar;
+  /** Lazy implementation (gets thunks). */
+  lazy?: (args: readonly Thunk[], ctx: CallContext) => Scalar;
+  handlesErrors?: boolean;
+  /** Reads today's date: recomputed when the date changes. */
+  volatileToday?: boolean;
+  doc: { en: string; 'zh-CN': string };
+  example: string;
+}
+
+const REGISTRY = new Map<string, FunctionDef>();
+
+/** Adds functions to the registry (each family module calls this once). */
+export const defineFunctions = (defs: readonly FunctionDef[]): void => {
+  for (const d of defs) REGISTRY.set(d.name, d);
+};
+
+/** The function named `name` (case-insensitive), if any. */
+export const getFunction = (name: string): FunctionDef | undefined => REGISTRY.get(name.toUpperCase());
+
+/** Every function, sorted by name (for autocomplete and the help panel). */
+export const listFunctions = (): FunctionDef[] => [...REGISTRY.values()].sort((a, b) => a.name.localeCompare(b.name));
+
+/** How a call reads in help: `ROUND(number, [digits])`. */
+export const signatureOf = (d: FunctionDef): string => {
+  const ps = d.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
+  if (d.repeat) ps.push('…');
+  return `${d.name}(${ps.join(', ')})`;
+};
+
+/** The result type as help shows it: a fixed type, or that it follows the arguments. */
+export const resultLabel = (d: FunctionDef): string =>
+  typeof d.result === 'string' ? d.result : 'the type of its values (currency stays currency)';
+
+/** Result rule: the type of argument `i`. */
+export const sameAs =
+  (i: number) =>
+  (ctx: ResultContext): ValueType =>
+    ctx.args[i]?.t ?? 'number';
+
+/** Result rule for sums and averages: currency stays currency, integers stay integers (when `keepInteger`). */
+export const aggregateType =
+  (keepInteger: boolean, from = 0, step = 1) =>
+  (ctx: ResultContext): ValueType => {
+    const ts = new Set<ValueType>();
+    for (let i = from; i < ctx.args.length; i += step) {
+      const t = ctx.args[i]?.t;
+      if (t && t !== 'error') ts.add(t === 'boolean' ? 'integer' : t);
+    }
+    if (ts.has('currency')) return 'currency';
+    if (ts.size === 1) {
+      const [t] = ts;
+      if (t === 'integer') return keepInteger ? 'integer' : 'number';
+      if (t === 'percent') return 'percent';
+    }
+    return 'number';
+  };
+
+/** Wraps a number result, turning NaN and infinities into #NUM!. */
+export type NumResult = number | FormulaError;

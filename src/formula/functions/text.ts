@@ -1,0 +1,172 @@
+/** Text functions; dates passed to them read YYYY-MM-DD, because the checker knows they are dates. */
+import { badValue, isError } from '../errors.ts';
+import { formatText } from '../text-format.ts';
+import type { Scalar, Value } from '../values.ts';
+import { isList, scalarOf, Table, toBoolean, toNumber, toText } from '../values.ts';
+import { parseCriterion } from '../criteria.ts';
+import { defineFunctions, type CallContext, type FunctionDef } from './registry.ts';
+
+const single = scalarOf;
+
+/** The text of argument i (formatted by its static type). */
+const textArg = (args: readonly Value[], ctx: CallContext, i: number): string | ReturnType<typeof badValue> =>
+  toText(single(args[i]), ctx.types[i]?.t);
+
+const intArg = (args: readonly Value[], i: number, dflt: number): number | ReturnType<typeof badValue> => {
+  if (args[i] === undefined) return dflt;
+  const n = toNumber(single(args[i]));
+  return isError(n) ? n : Math.trunc(n);
+};
+
+/** Wraps an implementation over text arguments. */
+const onText =
+  (fn: (s: string[], args: readonly Value[]) => Scalar, count: number) =>
+  (args: readonly Value[], ctx: CallContext): Scalar => {
+    const s: string[] = [];
+    for (let i = 0; i < Math.min(count, args.length); i++) {
+      const t = textArg(args, ctx, i);
+      if (isError(t)) return t;
+      s.push(t);
+    }
+    return fn(s, args);
+  };
+
+const text = (name = 'text') => ({ name, kind: 'text' }) as const;
+const optNum = (name: string) => ({ name, kind: 'number', optional: true }) as const;
+
+const joinAll = (args: readonly Value[], ctx: CallContext, from: number, delim: string, skipEmpty: boolean): Scalar => {
+  const parts: string[] = [];
+  for (let i = from; i < args.length; i++) {
+    const a = args[i];
+    const items = a instanceof Table ? [] : isList(a) ? a : [a ?? null];
+    for (const v of items) {
+      const t = toText(v, ctx.types[i]?.t);
+      if (isError(t)) return t;
+      if (skipEmpty && t === '') continue;
+      parts.push(t);
+    }
+  }
+  return parts.join(delim);
+};
+
+const TEXT: FunctionDef[] = [
+  {
+    name: 'CONCAT', family: 'text', params: [{ name: 'text', kind: 'list' }], repeat: 1, result: 'text',
+    impl: (args, ctx) => joinAll(args, ctx, 0, '', false),
+    doc: { en: 'Joins texts.', 'zh-CN': '连接文本。' }, example: '=CONCAT([Brand], " ", [Model])',
+  },
+  {
+    name: 'TEXTJOIN', family: 'text', params: [text('delimiter'), { name: 'ignore_empty', kind: 'boolean' }, { name: 'text', kind: 'list' }],
+    repeat: 1, result: 'text',
+    impl: (args, ctx) => {
+      const d = textArg(args, ctx, 0);
+      if (isError(d)) return d;
+      const skip = toBoolean(single(args[1]));
+      return isError(skip) ? skip : joinAll(args, ctx, 2, d, skip);
+    },
+    doc: { en: 'Joins texts with a delimiter, optionally skipping empty ones.', 'zh-CN': '用分隔符连接文本，可跳过空值。' },
+    example: '=TEXTJOIN(", ", TRUE, Products[SKU])',
+  },
+  {
+    name: 'LEFT', family: 'text', params: [text(), optNum('count')], result: 'text',
+    impl: onText(([s = ''], a) => { const n = intArg(a, 1, 1); return isError(n) ? n : n < 0 ? badValue('LEFT needs a count ≥ 0') : [...s].slice(0, n).join(''); }, 1),
+    doc: { en: 'The first characters of a text.', 'zh-CN': '文本开头的若干字符。' }, example: '=LEFT([SKU], 3)',
+  },
+  {
+    name: 'RIGHT', family: 'text', params: [text(), optNum('count')], result: 'text',
+    impl: onText(([s = ''], a) => { const n = intArg(a, 1, 1); return isError(n) ? n : n < 0 ? badValue('RIGHT needs a count ≥ 0') : n === 0 ? '' : [...s].slice(-n).join(''); }, 1),
+    doc: { en: 'The last characters of a text.', 'zh-CN': '文本末尾的若干字符。' }, example: '=RIGHT([SKU], 4)',
+  },
+  {
+    name: 'MID', family: 'text', params: [text(), { name: 'start', kind: 'number' }, { name: 'count', kind: 'number' }], result: 'text',
+    impl: onText(([s = ''], a) => {
+      const st = intArg(a, 1, 1);
+      const n = intArg(a, 2, 0);
+      if (isError(st)) return st;
+      if (isError(n)) return n;
+      return st < 1 || n < 0 ? badValue('MID needs start ≥ 1 and count ≥ 0') : [...s].slice(st - 1, st - 1 + n).join('');
+    }, 1),
+    doc: { en: 'Characters from the middle of a text.', 'zh-CN': '从文本中间截取字符。' }, example: '=MID([SKU], 5, 3)',
+  },
+  {
+    name: 'LEN', family: 'text', params: [text()], result: 'integer', impl: onText(([s = '']) => [...s].length, 1),
+    doc: { en: 'Number of characters.', 'zh-CN': '字符数。' }, example: '=LEN([Name])',
+  },
+  {
+    name: 'UPPER', family: 'text', params: [text()], result: 'text', impl: onText(([s = '']) => s.toUpperCase(), 1),
+    doc: { en: 'Upper case.', 'zh-CN': '转为大写。' }, example: '=UPPER([SKU])',
+  },
+  {
+    name: 'LOWER', family: 'text', params: [text()], result: 'text', impl: onText(([s = '']) => s.toLowerCase(), 1),
+    doc: { en: 'Lower case.', 'zh-CN': '转为小写。' }, example: '=LOWER([Email])',
+  },
+  {
+    name: 'TRIM', family: 'text', params: [text()], result: 'text', impl: onText(([s = '']) => s.trim().replace(/ {2,}/g, ' '), 1),
+    doc: { en: 'Removes leading, trailing and repeated spaces.', 'zh-CN': '删除首尾空格和重复空格。' }, example: '=TRIM([Name])',
+  },
+  {
+    name: 'SUBSTITUTE', family: 'text', params: [text(), text('old_text'), text('new_text'), optNum('instance')], result: 'text',
+    impl: onText(([s = '', o = '', n = ''], a) => {
+      if (o === '') return s;
+      if (a[3] === undefined) return s.split(o).join(n);
+      const k = intArg(a, 3, 1);
+      if (isError(k)) return k;
+      if (k < 1) return badValue('SUBSTITUTE needs an instance ≥ 1');
+      let at = -1;
+      for (let i = 0; i < k; i++) {
+        at = s.indexOf(o, at + 1);
+        if (at < 0) return s;
+      }
+      return s.slice(0, at) + n + s.slice(at + o.length);
+    }, 3),
+    doc: { en: 'Replaces occurrences of a text.', 'zh-CN': '替换文本中的指定内容。' }, example: '=SUBSTITUTE([SKU], "-", "")',
+  },
+  {
+    name: 'FIND', family: 'text', params: [text('find_text'), text('within_text'), optNum('start')], result: 'integer',
+    impl: onText(([f = '', s = ''], a) => {
+      const st = intArg(a, 2, 1);
+      if (isError(st)) return st;
+      const at = st < 1 ? -1 : s.indexOf(f, st - 1);
+      return at < 0 ? badValue(`"${f}" was not found`) : at + 1;
+    }, 2),
+    doc: { en: 'Position of a text in another (case-sensitive).', 'zh-CN': '查找文本位置（区分大小写）。' }, example: '=FIND("-", [SKU])',
+  },
+  {
+    name: 'SEARCH', family: 'text', params: [text('find_text'), text('within_text'), optNum('start')], result: 'integer',
+    impl: onText(([f = '', s = ''], a) => {
+      const st = intArg(a, 2, 1);
+      if (isError(st)) return st;
+      if (st < 1) return badValue('SEARCH needs start ≥ 1');
+      const crit = /[*?~]/.test(f) ? parseCriterion(`${f}*`) : null;
+      for (let i = st - 1; i <= s.length - (crit ? 0 : f.length); i++) {
+        if (crit ? crit.test(s.slice(i)) : s.slice(i, i + f.length).toLowerCase() === f.toLowerCase()) return i + 1;
+      }
+      return badValue(`"${f}" was not found`);
+    }, 2),
+    doc: { en: 'Position of a text in another (ignores case, allows * and ?).', 'zh-CN': '查找文本位置（不区分大小写，支持通配符）。' },
+    example: '=SEARCH("pro", [Name])',
+  },
+  {
+    name: 'TEXT', family: 'text', params: [{ name: 'value', kind: 'numdate' }, text('format')], result: 'text',
+    impl: (args, ctx) => {
+      const v = toNumber(single(args[0]));
+      const f = textArg(args, ctx, 1);
+      if (isError(v)) return v;
+      return isError(f) ? f : formatText(v, f);
+    },
+    doc: { en: 'A number or date as text in a format ("0.00", "#,##0", "0%", "yyyy-mm-dd").', 'zh-CN': '按格式把数字或日期转为文本。' },
+    example: '=TEXT([Launch], "yyyy-mm")',
+  },
+  {
+    name: 'VALUE', family: 'text', params: [text()], result: 'number',
+    impl: onText(([s = '']) => {
+      const t = s.trim().replace(/,/g, '');
+      const pct = t.endsWith('%');
+      const n = Number(pct ? t.slice(0, -1) : t);
+      return t === '' || !Number.isFinite(n) ? badValue(`"${s}" is not a number`) : pct ? n / 100 : n;
+    }, 1),
+    doc: { en: 'The number a text reads as.', 'zh-CN': '把文本转换为数字。' }, example: '=VALUE("1,250.50")',
+  },
+];
+
+defineFunctions(TEXT);

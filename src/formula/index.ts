@@ -1,0 +1,22 @@
+/**
+ * src/formula: the typed formula engine. Pure TypeScript (no yjs, solid-js, ag-grid or DOM), so the
+ * browser, the relay and the CLI run the same engine. Every public export is named here.
+ */
+import './functions/index.ts';
+
+export { FormulaEngine, type CheckResult, type ComputedCell, type EngineOptions, type EvalResult, type FormulaPlace } from './formula-engine.ts';
+export type { RecalcEvent, SheetRecalc } from './engine/recalc-log.ts';
+export type { FormulaChange, FormulaSheetChange, FormulaSource, LiveFormulaSource } from './source.ts';
+export { evaluateInWorkbook, EMPTY_SOURCE } from './evaluate-in-workbook.ts';
+export { AlertingSource, RULE_COLUMN, ruleColumnId, ruleIdOf, type RuleSource } from './alerting-source.ts';
+export { valueToJSON, type ValueJSON } from './value-json.ts';
+export { FormulaEngineError, FormulaError, isError, type ErrorCode } from './errors.ts';
+export type { Scalar, List, Value } from './values.ts';
+export type { Ty, ValueType } from './types.ts';
+export { listFunctions, getFunction, resultLabel, signatureOf } from './functions/index.ts';
+export type { FunctionDef, Param, ParamKind } from './functions/index.ts';
+export { parseFormula } from './parser.ts';
+export { FormulaSyntaxError, type Node, type Span } from './ast.ts';
+export { isoFromSerial, serialFromIso } from './dates.ts';
+export { round15 } from './numbers.ts';
+export { normalCdf, normalInv } from './normal.ts';

@@ -1,0 +1,77 @@
+/** Runtime of the operators: arithmetic with Excel's coercions, comparisons at 15 digits, concatenation. */
+import type { BinaryOp } from './ast.ts';
+import { badNumber, divZero, isError, type FormulaError } from './errors.ts';
+import { compare15 } from './numbers.ts';
+import type { ValueType } from './types.ts';
+import { toNumber, toText, type Scalar } from './values.ts';
+
+/** Arithmetic (+ − * / ^): blanks are 0, errors propagate (left first). */
+export const arithmetic = (op: BinaryOp, a: Scalar, b: Scalar): Scalar => {
+  const x = toNumber(a);
+  if (isError(x)) return x;
+  const y = toNumber(b);
+  if (isError(y)) return y;
+  switch (op) {
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return y === 0 ? divZero() : x / y;
+    default: {
+      if (x === 0 && y < 0) return divZero('0 to a negative power');
+      const r = x ** y;
+      return Number.isFinite(r) ? r : badNumber(Number.isNaN(r) ? 'a negative number to a fractional power' : 'the result is too large');
+    }
+  }
+};
+
+const rank = (v: Scalar): number => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+
+/** Compares two values as Excel does: blank is 0 or "", text ignores case, numbers at 15 digits. */
+export const compareValues = (a: Scalar, b: Scalar): number | FormulaError => {
+  if (isError(a)) return a;
+  if (isError(b)) return b;
+  let x = a;
+  let y = b;
+  if (x === null) x = typeof y === 'string' ? '' : typeof y === 'boolean' ? false : 0;
+  if (y === null) y = typeof x === 'string' ? '' : typeof x === 'boolean' ? false : 0;
+  if (typeof x === 'number' && typeof y === 'number') return compare15(x, y);
+  if (typeof x === 'string' && typeof y === 'string') {
+    const l = x.toLowerCase();
+    const r = y.toLowerCase();
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  if (typeof x === 'boolean' && typeof y === 'boolean') return Number(x) - Number(y);
+  return rank(x) - rank(y);
+};
+
+/** A comparison operator's result. */
+export const comparison = (op: BinaryOp, a: Scalar, b: Scalar): Scalar => {
+  const c = compareValues(a, b);
+  if (isError(c)) return c;
+  switch (op) {
+    case '=':
+      return c === 0;
+    case '<>':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    default:
+      return c >= 0;
+  }
+};
+
+/** a & b, each formatted by its static type (dates as YYYY-MM-DD). */
+export const concat = (a: Scalar, ta: ValueType | undefined, b: Scalar, tb: ValueType | undefined): Scalar => {
+  const x = toText(a, ta);
+  if (isError(x)) return x;
+  const y = toText(b, tb);
+  return isError(y) ? y : x + y;
+};

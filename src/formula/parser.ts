@@ -1,0 +1,168 @@
+/**
+ * Parses formula text into a syntax tree, with Excel's precedence: comparisons < & < + − < * / < ^ <
+ * % < unary minus (so -2^2 is 4, as in Excel); binary operators associate to the left (2^3^2 is 64).
+ */
+import { FormulaSyntaxError, type BinaryOp, type NameRef, type Node } from './ast.ts';
+import { tokenize, type FormulaForm, type Token } from './lexer.ts';
+
+const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
+
+class Parser {
+  private at = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly form: FormulaForm,
+  ) {}
+
+  private peek(offset = 0): Token {
+    const t = this.tokens[Math.min(this.at + offset, this.tokens.length - 1)];
+    if (!t) throw new FormulaSyntaxError('the formula is empty', 0, 0);
+    return t;
+  }
+  private next(): Token {
+    const t = this.peek();
+    if (this.at < this.tokens.length - 1) this.at++;
+    return t;
+  }
+  private isOp(text: string): boolean {
+    const t = this.peek();
+    return t.kind === 'op' && t.text === text;
+  }
+
+  parseFormula(): Node {
+    if (this.peek().kind === 'end') throw new FormulaSyntaxError('the formula is empty; type an expression after "="', 0, 1);
+    const node = this.comparison();
+    const t = this.peek();
+    if (t.kind !== 'end') {
+      const what = t.kind === ')' ? 'this ")" has no matching "("' : `"${t.text || t.kind}" is not expected here; is an operator or a comma missing?`;
+      throw new FormulaSyntaxError(what, t.from, t.to);
+    }
+    return node;
+  }
+
+  private binaryLevel(ops: (t: string) => boolean, inner: () => Node): Node {
+    let left = inner();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'op' || !ops(t.text)) return left;
+      this.next();
+      const right = inner();
+      left = { kind: 'binary', op: t.text as BinaryOp, left, right, from: left.from, to: right.to, opFrom: t.from };
+    }
+  }
+
+  private comparison = (): Node => this.binaryLevel((t) => COMPARISONS.has(t), this.concat);
+  private concat = (): Node => this.binaryLevel((t) => t === '&', this.additive);
+  private additive = (): Node => this.binaryLevel((t) => t === '+' || t === '-', this.multiplicative);
+  private multiplicative = (): Node => this.binaryLevel((t) => t === '*' || t === '/', this.power);
+  private power = (): Node => this.binaryLevel((t) => t === '^', this.prefix);
+
+  private prefix = (): Node => {
+    const t = this.peek();
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+')) {
+      this.next();
+      const arg = this.prefix();
+      return { kind: 'unary', op: t.text, arg, from: t.from, to: arg.to };
+    }
+    let node = this.primary();
+    while (this.isOp('%')) {
+      const p = this.next();
+      node = { kind: 'percent', arg: node, from: node.from, to: p.to };
+    }
+    return node;
+  };
+
+  private nameOf(t: Token): NameRef {
+    if (t.kind === 'sheetId' || (t.kind === 'bracket' && t.isId)) return { id: t.text, from: t.from, to: t.to };
+    if (t.kind === 'bracket' && t.text === '') throw new FormulaSyntaxError('a column name is missing between "[" and "]"', t.from, t.to);
+    if (t.kind === 'bracket' && this.form === 'stored') {
+      throw new FormulaSyntaxError('a stored formula refers to columns by id', t.from, t.to);
+    }
+    return { name: t.text, from: t.from, to: t.to };
+  }
+
+  /** `[Col]` or `[Ref].[Col]`, the bracket token already taken. */
+  private sameRow(t: Token): Node {
+    const column = this.nameOf(t);
+    if (this.peek().kind === '.' && this.peek(1).kind === 'bracket') {
+      this.next();
+      const f = this.next();
+      return { kind: 'ref', column, follow: this.nameOf(f), from: t.from, to: f.to };
+    }
+    return { kind: 'ref', column, from: t.from, to: t.to };
+  }
+
+  /** `Sheet[Col]`, the sheet token already taken and a bracket next. */
+  private wholeColumn(s: Token): Node {
+    const c = this.next();
+    const sheet = this.nameOf(s);
+    if (this.peek().kind === '.' && this.peek(1).kind === 'bracket') {
+      throw new FormulaSyntaxError('a reference column can only be followed in the same row, as [Product].[Cost]', this.peek().from, this.peek(1).to);
+    }
+    return { kind: 'ref', sheet, column: this.nameOf(c), from: s.from, to: c.to };
+  }
+
+  private primary(): Node {
+    const t = this.next();
+    switch (t.kind) {
+      case 'number': {
+        const value = Number(t.text);
+        return { kind: 'number', value, integer: /^\d+$/.test(t.text) && Number.isSafeInteger(value), from: t.from, to: t.to };
+      }
+      case 'string':
+        return { kind: 'string', value: t.text, from: t.from, to: t.to };
+      case 'error':
+        return { kind: 'error', code: t.text as Extract<Node, { kind: 'error' }>['code'], from: t.from, to: t.to };
+      case 'bracket':
+        return this.sameRow(t);
+      case 'quoted':
+      case 'sheetId':
+        if (this.peek().kind === 'bracket') return this.wholeColumn(t);
+        return { kind: 'name', ref: this.nameOf(t), from: t.from, to: t.to };
+      case '(': {
+        const inner = this.comparison();
+        const close = this.next();
+        if (close.kind !== ')') throw new FormulaSyntaxError('a ")" is missing', t.from, close.from);
+        // A parenthesised reference keeps its own range, so rewriting it keeps the parentheses.
+        return inner.kind === 'ref' || inner.kind === 'name' ? inner : { ...inner, from: t.from, to: close.to };
+      }
+      case 'ident': {
+        const nt = this.peek();
+        if (nt.kind === '(' ) return this.call(t);
+        if (nt.kind === 'bracket' && nt.from === t.to) return this.wholeColumn(t);
+        const upper = t.text.toUpperCase();
+        if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE', from: t.from, to: t.to };
+        return { kind: 'name', ref: { name: t.text, from: t.from, to: t.to }, from: t.from, to: t.to };
+      }
+      case 'end':
+        throw new FormulaSyntaxError('the formula ends too early; a value is missing', t.from, t.to);
+      default:
+        throw new FormulaSyntaxError(`"${t.text}" is not expected here; a value is missing`, t.from, t.to);
+    }
+  }
+
+  private call(name: Token): Node {
+    this.next(); // (
+    const args: Node[] = [];
+    if (this.peek().kind === ')') {
+      const close = this.next();
+      return { kind: 'call', name: name.text.toUpperCase(), nameTo: name.to, args, from: name.from, to: close.to };
+    }
+    for (;;) {
+      if (this.peek().kind === ',' || this.peek().kind === ')') {
+        throw new FormulaSyntaxError('an argument is missing', this.peek().from, this.peek().to);
+      }
+      args.push(this.comparison());
+      const sep = this.next();
+      if (sep.kind === ')') return { kind: 'call', name: name.text.toUpperCase(), nameTo: name.to, args, from: name.from, to: sep.to };
+      if (sep.kind !== ',') {
+        if (sep.kind === 'end') throw new FormulaSyntaxError(`a ")" is missing to close ${name.text}(`, name.from, sep.from);
+        throw new FormulaSyntaxError(`"${sep.text}" is not expected here; is a comma missing?`, sep.from, sep.to);
+      }
+    }
+  }
+}
+
+/** Parses a formula (with or without its leading "="). Throws FormulaSyntaxError with the range of the problem. */
+export const parseFormula = (text: string, form: FormulaForm = 'display'): Node =>
+  new Parser(tokenize(text, form), form).parseFormula();

@@ -1,0 +1,59 @@
+/**
+ * The review step of an import with bad rows: how many rows are good, each bad row with its line
+ * and reason, and the choice between importing the good rows and importing nothing.
+ */
+import { For, Show, type JSX } from 'solid-js';
+import type { ImportChoice, ImportPlan } from '../../csv/index.ts';
+import { useApp } from '../app-context.ts';
+
+/** Problems listed on screen (the plan keeps up to a thousand; the count covers all). */
+const SHOWN_PROBLEMS = 200;
+
+/** The review of a checked file. */
+export const ImportReview = (props: { plan: ImportPlan; onChoose: (choice: ImportChoice) => void; onBack: () => void }): JSX.Element => {
+  const app = useApp();
+  const t = app.t;
+  const good = () => props.plan.rows.length;
+  const listedRows = () => new Set(props.plan.problems.map((p) => p.line)).size;
+  return (
+    <div class="wb-csv-review" data-testid="import-review">
+      <p class="wb-dialog-body" data-testid="import-summary">
+        {t('import.summary', good(), props.plan.badRows)}
+      </p>
+      <ol class="wb-csv-problems" data-testid="import-problems">
+        <For each={props.plan.problems.slice(0, SHOWN_PROBLEMS)}>
+          {(p) => (
+            <li data-line={p.line}>
+              <span class="wb-csv-line">{t('import.line', p.line)}</span>
+              <Show when={p.column}>
+                <span class="wb-csv-column">{p.column}</span>
+              </Show>
+              <span>{p.message}</span>
+            </li>
+          )}
+        </For>
+      </ol>
+      <Show when={props.plan.badRows > listedRows() || props.plan.problems.length > SHOWN_PROBLEMS}>
+        <p class="wb-csv-hint">{t('import.moreProblems', Math.min(SHOWN_PROBLEMS, props.plan.problems.length), props.plan.badRows)}</p>
+      </Show>
+      <Show when={good() === 0}>
+        <p class="wb-field-error" role="alert">
+          {t('import.noneGood')}
+        </p>
+      </Show>
+      <div class="wb-dialog-buttons">
+        <button type="button" class="wb-csv-left" onClick={props.onBack} data-testid="import-back">
+          {t('import.back')}
+        </button>
+        <button type="button" onClick={() => props.onChoose('nothing')} data-testid="import-nothing">
+          {t('import.nothing')}
+        </button>
+        <Show when={good() > 0}>
+          <button type="button" class="wb-primary" onClick={() => props.onChoose('good-rows')} data-testid="import-good">
+            {t('import.good', good())}
+          </button>
+        </Show>
+      </div>
+    </div>
+  );
+};

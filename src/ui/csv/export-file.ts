@@ -1,0 +1,79 @@
+/**
+ * The file an export downloads: one sheet as CSV or the whole workbook as a .zip snapshot, with the
+ * values the engine computed (never the stored formulas) and formula columns formatted by their
+ * result type. Loaded with the export dialog only (it brings papaparse's sibling code and fflate).
+ */
+import {
+  encodeUtf8,
+  exportSheetCsv,
+  exportWorkbookZip,
+  safeFileName,
+  snapshotStamp,
+  type Delimiter,
+  type ExportSource,
+  type FormatMode,
+} from '../../csv/index.ts';
+import { stateVersion, type Locale, type Workbook } from '../../model/index.ts';
+import type { CalcService } from '../calc.ts';
+
+/** What the person chose: one sheet or the workbook, raw or as displayed, delimiter, BOM. */
+export interface ExportChoice {
+  scope: 'sheet' | 'workbook';
+  mode: FormatMode;
+  delimiter: Delimiter;
+  bom: boolean;
+}
+
+/** Where the export comes from and who makes it. */
+export interface ExportContext {
+  wb: Workbook;
+  calc: CalcService;
+  /** Identifies the workbook in the manifest. */
+  workbookId: string;
+  /** The open sheet (needed when `scope` is `sheet`). */
+  sheetId?: string;
+  /** Language of headers and displayed values: what the person sees. */
+  locale: Locale;
+  /** Who exports, for the manifest. */
+  by: string;
+  time: Date;
+}
+
+/** A file ready to download. */
+export interface ExportedFile {
+  name: string;
+  bytes: Uint8Array;
+  type: string;
+}
+
+/** The workbook as an export reads it: a formula column carries the type of what it computes. */
+export const calcExportSource = (wb: Workbook, calc: CalcService): ExportSource => ({
+  get settings() {
+    return wb.settings;
+  },
+  sheets: () => wb.sheets(),
+  columns: (sheetId) =>
+    wb.columns(sheetId).map((c) => {
+      const type = c.formula === undefined ? undefined : calc.resultType(sheetId, c.id);
+      return type && type !== c.type ? { ...c, type } : c;
+    }),
+  rowIds: (sheetId) => wb.rowIds(sheetId),
+  cell: (sheetId, rowId, colId) => wb.cell(sheetId, rowId, colId),
+});
+
+/** Builds the file of an export. Throws a plain Error when the sheet to export is missing. */
+export const buildExport = (ctx: ExportContext, choice: ExportChoice): ExportedFile => {
+  const source = calcExportSource(ctx.wb, ctx.calc);
+  const options = { mode: choice.mode, delimiter: choice.delimiter, bom: choice.bom, locale: ctx.locale, values: ctx.calc };
+  if (choice.scope === 'workbook') {
+    const snapshot = { workbookId: ctx.workbookId, version: stateVersion(ctx.wb), time: ctx.time, by: ctx.by };
+    const zip = exportWorkbookZip(source, { ...options, snapshot });
+    return { name: zip.fileName, bytes: zip.bytes, type: 'application/zip' };
+  }
+  const sheet = ctx.sheetId ? ctx.wb.sheet(ctx.sheetId) : undefined;
+  if (!sheet) throw new Error('There is no open sheet to export; open one, or export the whole workbook.');
+  const label = sheet.labels?.[ctx.locale] ?? sheet.name;
+  const name = `${safeFileName(ctx.wb.settings.name, 'workbook')}_${safeFileName(label, 'sheet')}_${snapshotStamp(ctx.time)}.csv`;
+  const text = exportSheetCsv(source, sheet.id, options);
+  return { name, bytes: encodeUtf8(text), type: 'text/csv;charset=utf-8' };
+};

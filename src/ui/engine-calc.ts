@@ -1,0 +1,142 @@
+/**
+ * The formula engine behind the UI's CalcService: computed values (dates as ISO text, errors as
+ * values with their message), recalculation events, formulas checked as typed, the function
+ * registry, and the sheets' alert rules (computed as hidden formula columns).
+ */
+import {
+  AlertingSource,
+  FormulaEngine,
+  isError,
+  isoFromSerial,
+  listFunctions,
+  ruleColumnId,
+  ruleIdOf,
+  signatureOf,
+  type Scalar,
+  type ValueType,
+} from '../formula/index.ts';
+import type { ColumnType, Locale, Workbook } from '../model/index.ts';
+import type { CalcService, CalcValue, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRecalc } from './calc.ts';
+
+const COLUMN_TYPES = new Set<ValueType>(['number', 'integer', 'currency', 'percent', 'date', 'boolean', 'text']);
+
+const toCalc = (v: Scalar, type: ValueType): CalcValue => {
+  if (isError(v)) return { error: v.code, message: v.message };
+  if (type === 'date' && typeof v === 'number') return isoFromSerial(v);
+  return v;
+};
+
+/** "did you mean "Price"?" → ["Price"] */
+const suggestionsIn = (message: string): string[] => {
+  const m = /did you mean (.*)\?$/.exec(message);
+  return m?.[1] ? [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? '') : [];
+};
+
+/** A CalcService over a FormulaEngine attached to the workbook; `locale` is the language names are shown in. */
+export const engineCalc = (wb: Workbook, locale: () => Locale): CalcService => {
+  let shownIn = locale();
+  const source = new AlertingSource(wb, () => shownIn);
+  const engine = FormulaEngine.attach(source, { watchToday: true });
+  const useLocale = (l: Locale) => {
+    if (l === shownIn) return;
+    shownIn = l;
+    source.refresh();
+    engine.refreshNames();
+  };
+  const typeAt = (sheetId: string, colId: string): ValueType => {
+    try {
+      return engine.columnType(sheetId, colId);
+    } catch {
+      return 'error';
+    }
+  };
+  let functions: FunctionDoc[] | undefined;
+  return {
+    value(sheetId, rowId, colId) {
+      try {
+        const c = engine.cell(sheetId, rowId, colId);
+        return toCalc(c.value, c.type === 'error' ? typeAt(sheetId, colId) : c.type);
+      } catch {
+        // A row or column the engine has not seen yet (the change event is on its way).
+        const v = wb.cell(sheetId, rowId, colId);
+        return typeof v === 'object' && v !== null ? null : v;
+      }
+    },
+    columnValues(sheetId, colId) {
+      try {
+        const c = engine.column(sheetId, colId);
+        return c.values.map((v, i) => toCalc(v, c.cellTypes.get(i) ?? c.type));
+      } catch {
+        return wb.columnValues(sheetId, colId).map((v) => (typeof v === 'object' && v !== null ? null : v));
+      }
+    },
+    resultType(sheetId, colId) {
+      const col = wb.column(sheetId, colId);
+      if (col?.formula === undefined) return undefined;
+      const t = typeAt(sheetId, colId);
+      return COLUMN_TYPES.has(t) ? (t as ColumnType) : undefined;
+    },
+    onRecalc(listener: RecalcListener) {
+      return engine.onRecalc((e) => {
+        const out = new Map<string, SheetRecalc>();
+        for (const [sheetId, s] of e.sheets) {
+          const columns = new Set<string>();
+          let all = false;
+          for (const c of s.columns) {
+            if (ruleIdOf(c) !== undefined) all = true;
+            else columns.add(c);
+          }
+          const cells = new Map<string, Set<string>>();
+          for (const [rowId, cols] of s.cells) {
+            const set = new Set<string>();
+            for (const c of cols) {
+              const ruleId = ruleIdOf(c);
+              if (ruleId === undefined) set.add(c);
+              else {
+                const rule = source.rules(sheetId).find((r) => r.id === ruleId);
+                const lit = rule && rule.columns.length > 0 ? rule.columns : wb.columns(sheetId).map((x) => x.id);
+                for (const x of lit) set.add(x);
+              }
+            }
+            cells.set(rowId, set);
+          }
+          out.set(sheetId, all ? { all: true } : { cells, columns });
+        }
+        listener(out);
+      });
+    },
+    check(text, target): FormulaCheck {
+      useLocale(locale());
+      const r = engine.check(text, { sheetId: target.sheetId, colId: target.colId, row: true });
+      if (r.ok) return { ok: true, stored: r.stored, ...(COLUMN_TYPES.has(r.type) ? { type: r.type as ColumnType } : {}) };
+      return { ok: false, message: r.message, from: r.from, to: r.to, suggestions: suggestionsIn(r.message) };
+    },
+    display(stored, sheetId, l) {
+      useLocale(l);
+      return engine.display(stored, sheetId);
+    },
+    functions() {
+      functions ??= listFunctions().map((d) => ({ name: d.name, signature: signatureOf(d), doc: d.doc, example: d.example }));
+      return functions;
+    },
+    alerts(sheetId, rowId) {
+      const out: CellAlert[] = [];
+      for (const rule of source.rules(sheetId)) {
+        let fired: Scalar;
+        try {
+          fired = engine.value(sheetId, rowId, ruleColumnId(rule.id));
+        } catch {
+          continue;
+        }
+        if (fired !== true) continue;
+        const message = rule.messageLabels?.[shownIn] ?? rule.message;
+        if (rule.columns.length === 0) out.push({ message, level: rule.level });
+        for (const colId of rule.columns) out.push({ colId, message, level: rule.level });
+      }
+      return out;
+    },
+    dispose() {
+      engine.dispose();
+    },
+  };
+};

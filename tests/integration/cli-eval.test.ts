@@ -1,0 +1,43 @@
+/** The real CLI: `npm run -s workbook -- eval "=EXPR" …` as a user runs it (a child process). */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const cli = (...args: string[]) => {
+  const r = spawnSync('npm', ['run', '-s', 'workbook', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown), stderr: r.stderr };
+};
+
+describe('workbook eval', () => {
+  it('prints one JSON line per expression, in order, with dates as YYYY-MM-DD', () => {
+    const r = cli('eval', '=1+2', '=0.1+0.2=0.3', '=DATE(2025, 11, 11) + 1', '=ROUND(-2.5, 0)', '=NORM.S.INV(0.95)', '=1/0', '=TEXT(0.285, "0.0%")');
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      { value: 3, type: 'integer' },
+      { value: true, type: 'boolean' },
+      { value: '2025-11-12', type: 'date' },
+      { value: -3, type: 'number' },
+      { value: 1.64485362695147, type: 'number' },
+      { error: '#DIV/0!', message: 'division by zero' },
+      { value: '28.5%', type: 'text' },
+    ]);
+  });
+
+  it('prints #TYPE! for a formula that does not type-check, keeps going, and exits 1', () => {
+    const r = cli('eval', '=1+"a"', '=SUMM(1)', '=2*3');
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([
+      { error: '#TYPE!', message: expect.stringContaining('cannot add integer and text') },
+      { error: '#TYPE!', message: expect.stringContaining('no function SUMM; did you mean SUM?') },
+      { value: 6, type: 'integer' },
+    ]);
+  });
+
+  it('says what to do when no formula is given', () => {
+    const r = cli('eval');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Give at least one formula');
+  });
+});
