@@ -102,11 +102,13 @@ export const WorkbookHeader = (): JSX.Element => {
             class="wb-tool wb-tool-text"
             classList={{ 'wb-tool-on': app.panel() === 'charts' }}
             title={t('header.chartsTitle')}
+            aria-label={t('header.charts')}
             aria-pressed={app.panel() === 'charts'}
             data-testid="open-charts"
             onClick={() => app.setPanel(app.panel() === 'charts' ? null : 'charts')}
           >
-            <Icon name="chart" /> {t('header.charts')}
+            <Icon name="chart" />
+            <span class="wb-tool-label">{t('header.charts')}</span>
           </button>
         </Show>
         <Show when={isCampaigns()}>
@@ -115,11 +117,13 @@ export const WorkbookHeader = (): JSX.Element => {
             class="wb-tool wb-tool-text"
             classList={{ 'wb-tool-on': app.view() === 'calendar' }}
             title={t('header.calendarTitle')}
+            aria-label={t('header.calendar')}
             aria-pressed={app.view() === 'calendar'}
             data-testid="open-calendar"
             onClick={() => app.setView(app.view() === 'calendar' ? 'grid' : 'calendar')}
           >
-            <Icon name="calendar" /> {t('header.calendar')}
+            <Icon name="calendar" />
+            <span class="wb-tool-label">{t('header.calendar')}</span>
           </button>
         </Show>
         <span class="wb-sep" />

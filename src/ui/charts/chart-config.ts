@@ -134,12 +134,16 @@ export const buildChart = (data: ChartData, display: ChartDisplay): BuiltChart =
     const i = data.series.findIndex((_s, k) => axisOf(k) === axis);
     return { col: display.seriesColumns[i], count: display.counts[i] ?? false };
   };
+  const t = display.threshold;
   const yAxis = (axis: 'y' | 'y1') => {
     const { col, count } = seriesCol(axis);
+    // A reference line is always in view: its axis reaches it even when the data stays below.
+    const reach = t && !pie && axisOf(t.series) === axis ? t.value : undefined;
     return {
       type: 'linear' as const,
       position: axis === 'y' ? ('left' as const) : ('right' as const),
       beginAtZero: !scatter,
+      ...(reach !== undefined ? (reach >= 0 ? { suggestedMax: reach } : { suggestedMin: reach }) : {}),
       grid: { display: axis === 'y', color: '#eef0f3' },
       ticks: {
         maxTicksLimit: display.compact ? 5 : 8,
@@ -209,7 +213,6 @@ export const buildChart = (data: ChartData, display: ChartDisplay): BuiltChart =
     return xLabel((first.raw as Point).x, data.xKind, display.xColumn, fmt);
   }
 
-  const t = display.threshold;
   return {
     config,
     errorBars: errorBars.size > 0 ? { bars: errorBars, color: '#1f2430' } : null,

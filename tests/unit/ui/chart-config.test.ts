@@ -58,6 +58,9 @@ describe('chart.js configuration', () => {
     expect(o.scales?.y1?.position).toBe('right');
     expect(built.threshold).toMatchObject({ value: 90, axis: 'y1' });
     expect(built.config.data.datasets.map((d) => [d.type, (d as { yAxisID?: string }).yAxisID])).toEqual([['bar', 'y'], ['line', 'y1']]);
+    // The right-hand axis reaches the line even when every value stays under it.
+    expect((o.scales?.y1 as { suggestedMax?: number }).suggestedMax).toBe(90);
+    expect((o.scales?.y as { suggestedMax?: number }).suggestedMax).toBeUndefined();
   });
 
   test('a pie has no axes and one colour per slice; negative slices count as nothing', () => {
