@@ -137,13 +137,16 @@ export const buildChart = (data: ChartData, display: ChartDisplay): BuiltChart =
   const t = display.threshold;
   const yAxis = (axis: 'y' | 'y1') => {
     const { col, count } = seriesCol(axis);
-    // A reference line is always in view: its axis reaches it even when the data stays below.
-    const reach = t && !pie && axisOf(t.series) === axis ? t.value : undefined;
+    // A reference line and every error bar are always in view: the axis reaches them even when the values stay inside.
+    const reach: number[] = t && !pie && axisOf(t.series) === axis ? [t.value] : [];
+    data.series.forEach((s, i) => {
+      if (axisOf(i) === axis) for (const iv of s.errors ?? []) if (iv) reach.push(iv.low, iv.high);
+    });
     return {
       type: 'linear' as const,
       position: axis === 'y' ? ('left' as const) : ('right' as const),
       beginAtZero: !scatter,
-      ...(reach !== undefined ? (reach >= 0 ? { suggestedMax: reach } : { suggestedMin: reach }) : {}),
+      ...(reach.length > 0 ? { suggestedMax: Math.max(...reach), suggestedMin: Math.min(0, ...reach) } : {}),
       grid: { display: axis === 'y', color: '#eef0f3' },
       ticks: {
         maxTicksLimit: display.compact ? 5 : 8,

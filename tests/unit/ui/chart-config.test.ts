@@ -74,6 +74,11 @@ describe('chart.js configuration', () => {
     expect([...(built.errorBars?.bars.entries() ?? [])]).toEqual([[0, [{ low: 0.02, high: 0.04 }, null]]]);
   });
 
+  test('the axis reaches the highest error bar, even above every value', () => {
+    const built = buildChart(data({ series: [{ column: 'gmv', as: 'bar', values: [0.05, 0.04], errors: [{ low: 0.01, high: 0.12 }, null] }] }), display());
+    expect((built.config.options as Options).scales?.y).toMatchObject({ suggestedMax: 0.12, suggestedMin: 0 });
+  });
+
   test.each([
     ['Kitchen flash sale · App', 12, 'Kitchen fla…'],
     ['Bath', 12, 'Bath'],
