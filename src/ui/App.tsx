@@ -9,6 +9,7 @@ import { AppProvider, watchWorkbook, type AppState, type DialogRender, type Main
 import { storedValuesCalc, type CalcService } from './calc.ts';
 import { openImport } from './csv/csv-dialogs.tsx';
 import { blockFileOpen, listenFileDrop } from './csv/file-drop.ts';
+import { afterFirstRows } from './first-paint.ts';
 import { FormulaBar } from './FormulaBar.tsx';
 import type { GridController } from './grid/grid-controller.ts';
 import { redo, undo } from './grid/grid-commands.ts';
@@ -62,14 +63,15 @@ export const App = (props: AppProps): JSX.Element => {
   createEffect(() => onCleanup(calc().onRecalc(() => watch.bumpCells())));
   if (props.engine) {
     const load = props.engine;
-    requestAnimationFrame(() =>
-      void load(wb).then((engine) => {
+    // The engine's code must not compete with the grid's first paint: load it right after.
+    void afterFirstRows()
+      .then(() => load(wb))
+      .then((engine) => {
         const old = calc();
         setCalc(() => engine);
         old.dispose();
         watch.bumpCells();
-      }),
-    );
+      });
   }
   const references = new ReferenceIndex(wb);
   const [grid, setGrid] = createSignal<GridController | undefined>();

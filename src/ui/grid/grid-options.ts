@@ -1,4 +1,5 @@
 /** The AG Grid options of a sheet grid: data, columns, and the events that drive selection, moves and the view. */
+import { markFirstRowsShown } from '../first-paint.ts';
 import type { Column as AgColumn, GridOptions } from 'ag-grid-community';
 import { reportError, toggleBoolean } from './grid-commands.ts';
 import { ROW_NUMBER_COL, type GridController, type RowRef } from './grid-controller.ts';
@@ -69,6 +70,7 @@ export const gridOptions = (ctl: GridController, hooks: GridOptionHooks): GridOp
     onFirstDataRendered: () =>
       requestAnimationFrame(() => {
         performance.mark('wb-grid-rows');
+        markFirstRowsShown();
         hooks.firstRowsShown();
       }),
     onModelUpdated: () => {
