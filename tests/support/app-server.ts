@@ -13,8 +13,10 @@ export interface AppServer {
   port: number;
   dataDir: string;
   proc: ChildProcess;
-  /** Everything the process printed so far. */
+  /** Everything the process printed so far (stdout and stderr, interleaved). */
   output: () => string;
+  /** What it printed on stdout alone (the relay's structured log). */
+  stdout: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
@@ -30,7 +32,11 @@ export const startAppServer = async (
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  let stdout = '';
+  proc.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+    stdout += d.toString();
+  });
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -51,5 +57,5 @@ export const startAppServer = async (
       proc.once('exit', () => resolve());
       proc.kill(signal);
     });
-  return { url, port, dataDir, proc, output: () => out, stop };
+  return { url, port, dataDir, proc, output: () => out, stdout: () => stdout, stop };
 };

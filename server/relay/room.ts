@@ -1,0 +1,239 @@
+/**
+ * A room: one loaded workbook and the clients connected to it. The room's Y.Doc only ever holds
+ * what is in the store: an editor's update is applied, what it adds is appended to the workbook's
+ * file (committed to disk), and only then relayed. Writes made by the CLI are picked up from the
+ * file and relayed the same way. A room is created loaded (Room.load) or not at all.
+ */
+import * as Y from 'yjs';
+import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import type { CompactJob } from '../store/compactor.ts';
+import type { Role } from '../store/tokens.ts';
+import type { WorkbookFile } from '../store/workbook-file.ts';
+import { errorMessage, type Logger } from '../log.ts';
+import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
+
+/** What a room needs from a client connection. */
+export interface RoomPeer {
+  readonly id: number;
+  readonly role: Role;
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Told when a viewer's document update was dropped. */
+  droppedWrite(): void;
+}
+
+/** How a room reports to the relay that owns it. */
+export interface RoomHooks {
+  log: Logger;
+  /** Unload delay after the last client leaves. */
+  graceMs: number;
+  /** Ask for a compaction after this many logged updates. */
+  compactAfter: number;
+  /** The room had no client for `graceMs`: the relay unloads it. */
+  onIdle(room: Room): void;
+  /** The room could not keep memory and store in step and closed itself: the relay forgets it. */
+  onFailed(room: Room): void;
+  compact(job: CompactJob): void;
+}
+
+/** Close code when the store failed under a room (clients reconnect and sync again). */
+export const CLOSE_STORE_FAILURE = 1011;
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+/** One loaded workbook and its connected clients. */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: Awareness;
+  private readonly peers = new Map<RoomPeer, Set<number>>();
+  private lastSeq = 0;
+  /** Updates in the file's log since the last compaction request. */
+  private logged = 0;
+  private captured: Uint8Array[] | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly id: string,
+    private readonly file: WorkbookFile,
+    private readonly hooks: RoomHooks,
+  ) {
+    this.doc.on('update', (u: Uint8Array) => this.captured?.push(u));
+    this.awareness = new Awareness(this.doc);
+    // The relay itself has no presence; only clients' states are kept and relayed.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
+  }
+
+  /** Loads the stored workbook into a new room. Throws UnreadableStoreError (the file is closed, not changed). */
+  static load(id: string, file: WorkbookFile, hooks: RoomHooks): Room {
+    const room = new Room(id, file, hooks);
+    try {
+      room.lastSeq = file.loadInto(room.doc);
+      room.logged = file.stats().updates;
+    } catch (err) {
+      room.doc.destroy();
+      file.close();
+      throw err;
+    }
+    room.scheduleIdle();
+    return room;
+  }
+
+  /** Connected clients. */
+  get size(): number {
+    return this.peers.size;
+  }
+
+  /** Every connected client. */
+  clients(): RoomPeer[] {
+    return [...this.peers.keys()];
+  }
+
+  /** Adds a client and starts the sync: the relay's state vector, then everyone's presence. */
+  join(peer: RoomPeer): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.peers.set(peer, new Set());
+    peer.send(syncStep1Message(this.doc));
+    const states = this.awareness.getStates();
+    if (states.size > 0) peer.send(awarenessMessage(this.awareness, [...states.keys()]));
+  }
+
+  /** Removes a client and its presence; the room unloads after the grace period when it was the last. */
+  leave(peer: RoomPeer): void {
+    const ids = this.peers.get(peer);
+    if (!ids) return;
+    this.peers.delete(peer);
+    if (ids.size > 0) removeAwarenessStates(this.awareness, [...ids], null);
+    if (this.peers.size === 0) this.scheduleIdle();
+  }
+
+  /** Handles one decoded message of a client. */
+  receive(peer: RoomPeer, msg: ClientMessage): void {
+    if (this.closed || !this.peers.has(peer)) return;
+    switch (msg.kind) {
+      case 'sync-step1':
+        peer.send(syncStep2Message(this.doc, msg.stateVector));
+        return;
+      case 'update':
+        if (peer.role !== 'editor') peer.droppedWrite();
+        else this.applyFrom(peer, msg.update);
+        return;
+      case 'awareness':
+        applyAwarenessUpdate(this.awareness, msg.update, peer);
+        return;
+      case 'query-awareness':
+        peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+      case 'ignored':
+        return;
+    }
+  }
+
+  /** Applies and relays what other processes (the CLI) appended to the workbook's file. */
+  pullFromStore(): void {
+    if (this.closed || !this.file.changedElsewhere()) return;
+    let change: Uint8Array | null;
+    try {
+      const { snapshotUpto, updates } = this.file.readSince(this.lastSeq);
+      if (updates.length === 0 && snapshotUpto <= this.lastSeq) return;
+      // Another compaction may have folded rows this room had not seen into the snapshot.
+      const parts = updates.map((u) => u.data);
+      if (snapshotUpto > this.lastSeq) parts.unshift(this.file.readSnapshot());
+      change = this.capture(() => this.doc.transact(() => parts.forEach((p) => Y.applyUpdate(this.doc, p, 'store')), 'store'));
+      this.lastSeq = Math.max(this.lastSeq, snapshotUpto, updates.at(-1)?.seq ?? 0);
+      this.logged += updates.length;
+    } catch (err) {
+      this.fail(`stored updates could not be read: ${errorMessage(err)}`);
+      return;
+    }
+    if (change) this.broadcast(updateMessage(change), null);
+  }
+
+  /** Closes every client with `code` and releases the room. */
+  close(code: number, reason: string): void {
+    for (const peer of this.peers.keys()) peer.close(code, reason);
+    this.peers.clear();
+    this.destroy();
+  }
+
+  /** Releases the document and the file; asks for a compaction when the log grew. */
+  destroy(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.logged > 0) this.requestCompaction();
+    this.file.close();
+    this.doc.destroy();
+  }
+
+  private applyFrom(peer: RoomPeer, update: Uint8Array): void {
+    let change: Uint8Array | null;
+    try {
+      change = this.capture(() => Y.applyUpdate(this.doc, update, peer));
+    } catch (err) {
+      // The update was decoded before; failing now may have left the document half-changed.
+      this.fail(`an update could not be applied: ${errorMessage(err)}`);
+      return;
+    }
+    if (!change) return;
+    try {
+      const seq = this.file.append(change);
+      if (seq === this.lastSeq + 1) this.lastSeq = seq; // otherwise the CLI wrote in between: pullFromStore catches up
+    } catch (err) {
+      // Memory is now ahead of the store: nothing of it may be relayed. Clients resend on reconnect.
+      this.fail(`an update could not be stored: ${errorMessage(err)}`);
+      return;
+    }
+    this.broadcast(updateMessage(change), peer);
+    if (++this.logged >= this.hooks.compactAfter) this.requestCompaction();
+  }
+
+  private requestCompaction(): void {
+    this.hooks.compact({ workbook: this.id, path: this.file.path, upto: this.lastSeq });
+    this.logged = 0;
+  }
+
+  private capture(fn: () => void): Uint8Array | null {
+    const got: Uint8Array[] = [];
+    this.captured = got;
+    try {
+      fn();
+    } finally {
+      this.captured = null;
+    }
+    if (got.length <= 1) return got[0] ?? null;
+    return Y.mergeUpdates(got);
+  }
+
+  private broadcast(data: Uint8Array, except: RoomPeer | null): void {
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(data);
+  }
+
+  private relayAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    const ids = this.peers.get(origin as RoomPeer);
+    if (ids) {
+      for (const id of added) ids.add(id);
+      for (const id of removed) ids.delete(id);
+    }
+    // Sent to the sender too: the echo is what keeps a lone client's connection from looking dead.
+    const msg = awarenessMessage(this.awareness, added.concat(updated, removed));
+    for (const peer of this.peers.keys()) peer.send(msg);
+  }
+
+  private scheduleIdle(): void {
+    if (this.idleTimer || this.closed) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.peers.size === 0 && !this.closed) this.hooks.onIdle(this);
+    }, this.hooks.graceMs);
+  }
+
+  private fail(reason: string): void {
+    this.hooks.log.error('room.failed', { workbook: this.id, reason });
+    this.close(CLOSE_STORE_FAILURE, 'store failure, reconnect');
+    this.hooks.onFailed(this);
+  }
+}
