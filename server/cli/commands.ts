@@ -1,4 +1,8 @@
 /** The CLI's commands, one module each. */
+import { backupCommand } from './backup.ts';
+import { createCommand } from './create.ts';
+import { restoreCommand } from './restore.ts';
+import { tokenCommand } from './token.ts';
 
 /** A CLI command. `run` returns the process exit code. */
 export interface Command {
@@ -7,4 +11,4 @@ export interface Command {
   run: (argv: string[]) => Promise<number>;
 }
 
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [createCommand, tokenCommand, backupCommand, restoreCommand];
