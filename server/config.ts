@@ -3,12 +3,19 @@
  * defaults. Values that cannot be used stop the start with a StartupError saying what to change.
  */
 import { resolve } from 'node:path';
-import { flag, parseArgs } from './cli/args.ts';
+import { CliError, flag, parseArgs, type ParsedArgs } from './cli/args.ts';
 import type { LogLevel } from './log.ts';
 
 /** A setting or a resource that keeps the relay from starting; the message says what to do. */
 export class StartupError extends Error {
   override name = 'StartupError';
+  /** 2 for a setting that cannot be used, 1 for the machine (port taken, folder not writable). */
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
 }
 
 /** Everything the relay process is configured with. */
@@ -64,10 +71,17 @@ const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /** Reads the configuration from `argv` (after `npm start --`) and `env`. */
 export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv, root: string): RelayConfig => {
-  const args = parseArgs(argv, ['no-auth', 'no-build']);
   const known = ['host', 'port', 'data-dir', 'no-auth', 'no-build', 'app-dir', 'max-message-bytes'];
-  for (const k of args.flags.keys()) {
-    if (!known.includes(k)) throw new StartupError(`Unknown option --${k}; known options: ${known.map((x) => `--${x}`).join(', ')}.`);
+  for (const a of argv) {
+    const k = a.startsWith('--') ? a.slice(2).split('=')[0] : undefined;
+    if (k && !known.includes(k)) throw new StartupError(`Unknown option --${k}; known options: ${known.map((x) => `--${x}`).join(', ')}.`);
+  }
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, ['no-auth', 'no-build']);
+  } catch (err) {
+    if (err instanceof CliError) throw new StartupError(err.message);
+    throw err;
   }
   if (args.positional.length > 0) throw new StartupError(`Unexpected argument "${args.positional[0]}".`);
   const host = flag(args, 'host') ?? env.HOST ?? '127.0.0.1';

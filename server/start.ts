@@ -30,8 +30,8 @@ const listen = (server: Server, config: RelayConfig): Promise<number> =>
   new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       const { host, port } = config;
-      if (err.code === 'EADDRINUSE') reject(new StartupError(`Port ${port} on ${host} is already in use; stop the program using it or set PORT to another port.`));
-      else if (err.code === 'EACCES') reject(new StartupError(`This user may not listen on port ${port}; use a port above 1023, such as PORT=8787.`));
+      if (err.code === 'EADDRINUSE') reject(new StartupError(`Port ${port} on ${host} is already in use; stop the program using it or set PORT to another port.`, 1));
+      else if (err.code === 'EACCES') reject(new StartupError(`This user may not listen on port ${port}; use a port above 1023, such as PORT=8787.`, 1));
       else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') reject(new StartupError(`HOST=${host} is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its own addresses.`));
       else reject(err);
     };
@@ -108,5 +108,5 @@ main().catch((err: unknown) => {
   const message = known ? err.message : `The relay could not start: ${errorMessage(err)}`;
   log.error('relay.start_failed', { message });
   say(message);
-  process.exit(err instanceof StartupError ? 2 : 1);
+  process.exit(err instanceof StartupError ? err.exitCode : 1);
 });

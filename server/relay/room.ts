@@ -10,7 +10,7 @@ import type { CompactJob } from '../store/compactor.ts';
 import type { Role } from '../store/tokens.ts';
 import type { WorkbookFile } from '../store/workbook-file.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
+import { awarenessMessage, ProtocolError, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
 
 /** What a room needs from a client connection. */
 export interface RoomPeer {
@@ -43,8 +43,9 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 /** One loaded workbook and its connected clients. */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness: Awareness;
+  private current = new Y.Doc({ gc: true });
+  /** Presence lives on its own small doc, so the workbook doc can be reloaded without losing it. */
+  readonly awareness = new Awareness(new Y.Doc());
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private lastSeq = 0;
   /** Updates in the file's log since the last compaction request. */
@@ -58,8 +59,7 @@ export class Room {
     private readonly file: WorkbookFile,
     private readonly hooks: RoomHooks,
   ) {
-    this.doc.on('update', (u: Uint8Array) => this.captured?.push(u));
-    this.awareness = new Awareness(this.doc);
+    this.watch(this.current);
     // The relay itself has no presence; only clients' states are kept and relayed.
     this.awareness.setLocalState(null);
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
@@ -73,11 +73,17 @@ export class Room {
       room.logged = file.stats().updates;
     } catch (err) {
       room.doc.destroy();
+      room.awareness.doc.destroy();
       file.close();
       throw err;
     }
     room.scheduleIdle();
     return room;
+  }
+
+  /** The workbook's document as stored. */
+  get doc(): Y.Doc {
+    return this.current;
   }
 
   /** Connected clients. */
@@ -167,6 +173,7 @@ export class Room {
     if (this.logged > 0) this.requestCompaction();
     this.file.close();
     this.doc.destroy();
+    this.awareness.doc.destroy();
   }
 
   private applyFrom(peer: RoomPeer, update: Uint8Array): void {
@@ -174,9 +181,10 @@ export class Room {
     try {
       change = this.capture(() => Y.applyUpdate(this.doc, update, peer));
     } catch (err) {
-      // The update was decoded before; failing now may have left the document half-changed.
-      this.fail(`an update could not be applied: ${errorMessage(err)}`);
-      return;
+      // It decoded, but integrating it failed half-way: the document may hold part of it, which
+      // is neither stored nor relayed. Reload the document from the store and refuse the sender.
+      this.reload();
+      throw new ProtocolError(`the update cannot be applied: ${errorMessage(err)}`);
     }
     if (!change) return;
     try {
@@ -194,6 +202,26 @@ export class Room {
   private requestCompaction(): void {
     this.hooks.compact({ workbook: this.id, path: this.file.path, upto: this.lastSeq });
     this.logged = 0;
+  }
+
+  private watch(doc: Y.Doc): void {
+    doc.on('update', (u: Uint8Array) => this.captured?.push(u));
+  }
+
+  /** Replaces the document by a fresh load of the store (the clients keep their connections). */
+  private reload(): void {
+    const fresh = new Y.Doc({ gc: true });
+    this.watch(fresh);
+    try {
+      this.lastSeq = this.file.loadInto(fresh);
+    } catch (err) {
+      fresh.destroy();
+      this.fail(`the document could not be reloaded: ${errorMessage(err)}`);
+      return;
+    }
+    this.current.destroy();
+    this.current = fresh;
+    this.hooks.log.warn('room.reloaded', { workbook: this.id });
   }
 
   private capture(fn: () => void): Uint8Array | null {

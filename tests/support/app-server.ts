@@ -22,11 +22,11 @@ export interface AppServer {
 
 /** Starts the server and resolves once it answers /healthz. */
 export const startAppServer = async (
-  opts: { port?: number; dataDir?: string; env?: Record<string, string>; args?: string[] } = {},
+  opts: { port?: number; dataDir?: string; env?: Record<string, string>; args?: string[]; nodeArgs?: string[] } = {},
 ): Promise<AppServer> => {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'wb-data-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'start.ts'), ...(opts.args ?? [])], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'server', 'start.ts'), ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { Workbook } from '../../src/model/index.ts';
 
+// Each provider adds a process 'exit' listener; tests and the benchmark open dozens at once.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 500));
+
 /** One client: its document, its provider, and the workbook read through the model. */
 export interface RelayClient {
   doc: Y.Doc;
