@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { CliError, flag, parseArgs, type ParsedArgs } from './cli/args.ts';
 import type { LogLevel } from './log.ts';
+import type { Durability } from './store/sqlite.ts';
 
 /** A setting or a resource that keeps the relay from starting; the message says what to do. */
 export class StartupError extends Error {
@@ -45,6 +46,8 @@ export interface RelayConfig {
   roomGraceMs: number;
   /** A workbook's log is folded into its snapshot after this many updates. */
   compactAfter: number;
+  /** How far an update is written before it is relayed (DURABILITY=commit|fsync). */
+  durability: Durability;
   /** How often the relay looks for writes made by the CLI. */
   storePollMs: number;
   /** A client that lets this much outgoing data pile up is disconnected. */
@@ -93,6 +96,10 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv, root
         'npm run -s workbook -- token create --workbook ID --role editor',
     );
   }
+  const durability = (env.DURABILITY ?? 'commit') as Durability;
+  if (durability !== 'commit' && durability !== 'fsync') {
+    throw new StartupError(`DURABILITY must be "commit" (the default) or "fsync"; it is "${durability}".`);
+  }
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LEVELS.includes(logLevel)) throw new StartupError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}.`);
   const appDirFlag = flag(args, 'app-dir');
@@ -117,7 +124,8 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv, root
     maxUnauthenticated: int('MAX_UNAUTHENTICATED', env.MAX_UNAUTHENTICATED, 128, 1, 100_000),
     unauthenticatedTimeoutMs: int('UNAUTHENTICATED_TIMEOUT_MS', env.UNAUTHENTICATED_TIMEOUT_MS, 10_000, 100, 600_000),
     roomGraceMs: int('ROOM_GRACE_MS', env.ROOM_GRACE_MS, 3000, 0, 3_600_000),
-    compactAfter: int('COMPACT_AFTER', env.COMPACT_AFTER, 200, 1, 10_000_000),
+    compactAfter: int('COMPACT_AFTER', env.COMPACT_AFTER, 1000, 1, 10_000_000),
+    durability,
     storePollMs: int('STORE_POLL_MS', env.STORE_POLL_MS, 250, 10, 60_000),
     maxBufferedBytes: int('MAX_BUFFERED_BYTES', env.MAX_BUFFERED_BYTES, 64 * MiB, MiB, 4096 * MiB),
   };

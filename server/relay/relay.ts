@@ -13,6 +13,7 @@ import { Compactor } from '../store/compactor.ts';
 import type { Store } from '../store/store.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { CLOSE, Connection, type ConnectionOptions } from './connection.ts';
+import { DelayHistogram, type DelayCounts } from './delay-histogram.ts';
 import { Room, type RoomHooks } from './room.ts';
 import type { SocketGuard } from './socket-guard.ts';
 
@@ -23,6 +24,8 @@ export interface RelayStats {
   rooms: number;
   connections: number;
   unauthenticated: number;
+  /** How long updates stayed in the relay (arrival → relayed, commit included), by bucket. */
+  relayDelayMs: DelayCounts;
 }
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket: no websocket, no data. */
@@ -43,6 +46,7 @@ export class Relay {
   private readonly hooks: RoomHooks;
   private readonly connOptions: ConnectionOptions;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly delays = new DelayHistogram();
   private closing = false;
 
   constructor(
@@ -64,6 +68,7 @@ export class Relay {
         if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
       },
       compact: (job) => this.compactor.request(job),
+      relayed: (ms) => this.delays.record(ms),
     };
     this.connOptions = {
       log,
@@ -80,7 +85,7 @@ export class Relay {
   }
 
   stats(): RelayStats {
-    return { rooms: this.rooms.size, connections: this.conns.size, unauthenticated: this.guard.count };
+    return { rooms: this.rooms.size, connections: this.conns.size, unauthenticated: this.guard.count, relayDelayMs: this.delays.toJSON() };
   }
 
   /** Handles an HTTP upgrade to `ws://HOST:PORT/<workbookId>?token=…`. */
@@ -137,7 +142,8 @@ export class Relay {
 
   private load(id: string): Room {
     const t0 = performance.now();
-    const room = Room.load(id, this.store.openFile(id), this.hooks);
+    const file = this.store.openFile(id, { durability: this.config.durability, autoCheckpoint: false });
+    const room = Room.load(id, file, this.hooks);
     this.rooms.set(id, room);
     this.log.info('room.loaded', { workbook: id, ms: Math.round(performance.now() - t0), rooms: this.rooms.size });
     return room;

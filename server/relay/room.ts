@@ -1,8 +1,11 @@
 /**
- * A room: one loaded workbook and the clients connected to it. The room's Y.Doc only ever holds
- * what is in the store: an editor's update is applied, what it adds is appended to the workbook's
- * file (committed to disk), and only then relayed. Writes made by the CLI are picked up from the
- * file and relayed the same way. A room is created loaded (Room.load) or not at all.
+ * A room: one loaded workbook and the clients connected to it. Nothing leaves the room before it
+ * is on disk: an editor's update is applied to the room's Y.Doc, what it adds is appended to the
+ * workbook's file, and only once that commit returned is it relayed. Commits are grouped: every
+ * change that arrived in one turn of the event loop is committed in one transaction (one sync to
+ * disk) right after it, and a sync reply that shows a change not yet committed waits for it too.
+ * Writes made by the CLI are picked up from the file and relayed the same way. A room is created
+ * loaded (Room.load) or not at all.
  */
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
@@ -34,6 +37,8 @@ export interface RoomHooks {
   /** The room could not keep memory and store in step and closed itself: the relay forgets it. */
   onFailed(room: Room): void;
   compact(job: CompactJob): void;
+  /** How long an update stayed in the room, from arrival to relayed (ms). */
+  relayed(ms: number): void;
 }
 
 /** Close code when the store failed under a room (clients reconnect and sync again). */
@@ -51,6 +56,11 @@ export class Room {
   /** Updates in the file's log since the last compaction request. */
   private logged = 0;
   private captured: Uint8Array[] | null = null;
+  /** Changes applied to the document, to be committed at the end of this turn, with sender and arrival. */
+  private uncommitted: { change: Uint8Array; from: RoomPeer; at: number }[] = [];
+  /** Replies that show uncommitted changes: sent after the commit. */
+  private held: { peer: RoomPeer; data: Uint8Array }[] = [];
+  private commitScheduled: NodeJS.Immediate | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -119,9 +129,12 @@ export class Room {
   receive(peer: RoomPeer, msg: ClientMessage): void {
     if (this.closed || !this.peers.has(peer)) return;
     switch (msg.kind) {
-      case 'sync-step1':
-        peer.send(syncStep2Message(this.doc, msg.stateVector));
+      case 'sync-step1': {
+        const reply = syncStep2Message(this.doc, msg.stateVector);
+        if (this.uncommitted.length > 0) this.held.push({ peer, data: reply });
+        else peer.send(reply);
         return;
+      }
       case 'update':
         if (peer.role !== 'editor') peer.droppedWrite();
         else this.applyFrom(peer, msg.update);
@@ -157,8 +170,9 @@ export class Room {
     if (change) this.broadcast(updateMessage(change), null);
   }
 
-  /** Closes every client with `code` and releases the room. */
+  /** Commits what is pending, closes every client with `code` and releases the room. */
   close(code: number, reason: string): void {
+    this.commit();
     for (const peer of this.peers.keys()) peer.close(code, reason);
     this.peers.clear();
     this.destroy();
@@ -167,6 +181,8 @@ export class Room {
   /** Releases the document and the file; asks for a compaction when the log grew. */
   destroy(): void {
     if (this.closed) return;
+    this.commit();
+    if (this.closed) return; // the commit failed and the room already closed itself
     this.closed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
@@ -177,6 +193,7 @@ export class Room {
   }
 
   private applyFrom(peer: RoomPeer, update: Uint8Array): void {
+    const at = performance.now();
     let change: Uint8Array | null;
     try {
       change = this.capture(() => Y.applyUpdate(this.doc, update, peer));
@@ -187,16 +204,34 @@ export class Room {
       throw new ProtocolError(`the update cannot be applied: ${errorMessage(err)}`);
     }
     if (!change) return;
+    this.uncommitted.push({ change, from: peer, at });
+    this.commitScheduled ??= setImmediate(() => this.commit());
+  }
+
+  /** Commits the pending changes in one transaction, then relays them and sends the held replies. */
+  private commit(): void {
+    if (this.commitScheduled) clearImmediate(this.commitScheduled);
+    this.commitScheduled = null;
+    const batch = this.uncommitted;
+    const held = this.held;
+    this.uncommitted = [];
+    this.held = [];
+    if (batch.length === 0 || this.closed) return;
     try {
-      const seq = this.file.append(change);
-      if (seq === this.lastSeq + 1) this.lastSeq = seq; // otherwise the CLI wrote in between: pullFromStore catches up
+      const seqs = this.file.appendAll(batch.map((b) => b.change));
+      // When another process wrote in between, the numbers have a gap: pullFromStore catches up.
+      if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
     } catch (err) {
       // Memory is now ahead of the store: nothing of it may be relayed. Clients resend on reconnect.
       this.fail(`an update could not be stored: ${errorMessage(err)}`);
       return;
     }
-    this.broadcast(updateMessage(change), peer);
-    if (++this.logged >= this.hooks.compactAfter) this.requestCompaction();
+    for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
+    for (const h of held) if (this.peers.has(h.peer)) h.peer.send(h.data);
+    const now = performance.now();
+    for (const b of batch) this.hooks.relayed(now - b.at);
+    this.logged += batch.length;
+    if (this.logged >= this.hooks.compactAfter) this.requestCompaction();
   }
 
   private requestCompaction(): void {
@@ -210,6 +245,8 @@ export class Room {
 
   /** Replaces the document by a fresh load of the store (the clients keep their connections). */
   private reload(): void {
+    this.commit(); // what other clients sent before is valid and must not vanish with the old document
+    if (this.closed) return;
     const fresh = new Y.Doc({ gc: true });
     this.watch(fresh);
     try {
@@ -260,6 +297,8 @@ export class Room {
   }
 
   private fail(reason: string): void {
+    this.uncommitted = [];
+    this.held = [];
     this.hooks.log.error('room.failed', { workbook: this.id, reason });
     this.close(CLOSE_STORE_FAILURE, 'store failure, reconnect');
     this.hooks.onFailed(this);

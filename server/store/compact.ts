@@ -36,6 +36,8 @@ export const compactFile = (path: string, upto = Number.MAX_SAFE_INTEGER): Compa
       const snapshot = Y.encodeStateAsUpdate(doc);
       const name = new Workbook(doc).settings.name;
       const compacted = file.compact(state.snapshotUpto, last, snapshot);
+      // The relay's own connections leave the write-ahead log to this (off the main thread).
+      file.checkpoint();
       return { compacted, folded: compacted ? folded.length : 0, bytes: snapshot.byteLength, name };
     } finally {
       doc.destroy();

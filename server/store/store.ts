@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { Workbook } from '../../src/model/index.ts';
 import { Catalog } from './catalog.ts';
 import { StoreError, UnreadableStoreError, WorkbookNotFoundError } from './errors.ts';
+import type { OpenOptions } from './sqlite.ts';
 import { WorkbookFile } from './workbook-file.ts';
 import { errorMessage } from '../log.ts';
 
@@ -93,9 +94,9 @@ export class Store {
   }
 
   /** Opens a workbook's file. Throws WorkbookNotFoundError or UnreadableStoreError. */
-  openFile(id: string): WorkbookFile {
+  openFile(id: string, opts: Omit<OpenOptions, 'create'> = {}): WorkbookFile {
     if (!this.has(id)) throw new WorkbookNotFoundError(id);
-    return WorkbookFile.open(this.fileOf(id));
+    return WorkbookFile.open(this.fileOf(id), opts);
   }
 
   /** The stored workbook, loaded into a fresh model workbook (changes to it are not stored). */

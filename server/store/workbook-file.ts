@@ -9,7 +9,8 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from '
 import { dirname } from 'node:path';
 import * as Y from 'yjs';
 import { UnreadableStoreError } from './errors.ts';
-import { changedElsewhere, openDb, type Db } from './sqlite.ts';
+import type { Statement } from 'better-sqlite3';
+import { changedElsewhere, openDb, type Db, type OpenOptions } from './sqlite.ts';
 import { errorMessage } from '../log.ts';
 
 const SCHEMA = `
@@ -53,6 +54,7 @@ const fsyncPath = (path: string): void => {
 /** A workbook's SQLite file, open. */
 export class WorkbookFile {
   private readonly version = { version: -1 };
+  private readonly statements = new Map<string, Statement>();
 
   private constructor(
     readonly path: string,
@@ -83,11 +85,11 @@ export class WorkbookFile {
    * Opens an existing file without writing to it, and checks that it can be read; a file that
    * cannot be read throws UnreadableStoreError and is left as it was.
    */
-  static open(path: string): WorkbookFile {
+  static open(path: string, opts: Omit<OpenOptions, 'create'> = {}): WorkbookFile {
     if (!existsSync(path)) throw new UnreadableStoreError(path, 'the file is missing');
     let db: Db | undefined;
     try {
-      db = openDb(path, { create: false });
+      db = openDb(path, { ...opts, create: false });
       db.prepare('SELECT upto FROM snapshot WHERE id = 1').get();
       db.prepare('SELECT seq FROM updates LIMIT 1').get();
       return new WorkbookFile(path, db);
@@ -101,6 +103,16 @@ export class WorkbookFile {
     if (this.db.open) this.db.close();
   }
 
+  /** A prepared statement, compiled once per file. */
+  private sql(text: string): Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   /** True when another process or thread (CLI, compactor) committed to this file since the last call. */
   changedElsewhere(): boolean {
     return changedElsewhere(this.db, this.version);
@@ -110,11 +122,11 @@ export class WorkbookFile {
   readState(): StoredState {
     try {
       return this.db.transaction(() => {
-        const snap = this.db.prepare('SELECT upto, data FROM snapshot WHERE id = 1').get() as
+        const snap = this.sql('SELECT upto, data FROM snapshot WHERE id = 1').get() as
           | { upto: number; data: Uint8Array }
           | undefined;
         if (!snap) throw new Error('the snapshot is missing');
-        const updates = this.db.prepare('SELECT seq, data FROM updates WHERE seq > ? ORDER BY seq').all(snap.upto) as LoggedUpdate[];
+        const updates = this.sql('SELECT seq, data FROM updates WHERE seq > ? ORDER BY seq').all(snap.upto) as LoggedUpdate[];
         const lastSeq = updates.at(-1)?.seq ?? snap.upto;
         return { snapshot: snap.data, snapshotUpto: snap.upto, updates, lastSeq };
       })();
@@ -143,28 +155,38 @@ export class WorkbookFile {
   /** Updates logged after `seq`, and how far the snapshot reaches now (it may have passed `seq`). */
   readSince(seq: number): { snapshotUpto: number; updates: LoggedUpdate[] } {
     return this.db.transaction(() => {
-      const snap = this.db.prepare('SELECT upto FROM snapshot WHERE id = 1').get() as { upto: number } | undefined;
-      const updates = this.db.prepare('SELECT seq, data FROM updates WHERE seq > ? ORDER BY seq').all(seq) as LoggedUpdate[];
+      const snap = this.sql('SELECT upto FROM snapshot WHERE id = 1').get() as { upto: number } | undefined;
+      const updates = this.sql('SELECT seq, data FROM updates WHERE seq > ? ORDER BY seq').all(seq) as LoggedUpdate[];
       return { snapshotUpto: snap?.upto ?? 0, updates };
     })();
   }
 
   /** The snapshot alone (when the log moved past what a reader had seen). */
   readSnapshot(): Uint8Array {
-    const snap = this.db.prepare('SELECT data FROM snapshot WHERE id = 1').get() as { data: Uint8Array } | undefined;
+    const snap = this.sql('SELECT data FROM snapshot WHERE id = 1').get() as { data: Uint8Array } | undefined;
     if (!snap) throw new UnreadableStoreError(this.path, 'the snapshot is missing');
     return snap.data;
   }
 
-  /** Appends an update; when this returns, it is on disk. Returns its sequence number. */
+  /** Appends an update; when this returns, it is committed (see Durability). Returns its sequence number. */
   append(update: Uint8Array): number {
-    return Number(this.db.prepare('INSERT INTO updates (data, at) VALUES (?, ?)').run(update, Date.now()).lastInsertRowid);
+    return Number(this.sql('INSERT INTO updates (data, at) VALUES (?, ?)').run(update, Date.now()).lastInsertRowid);
+  }
+
+  /** Appends several updates in one transaction (at most one sync to disk); returns their sequence numbers. */
+  appendAll(updates: readonly Uint8Array[]): number[] {
+    return this.db.transaction(() => updates.map((u) => this.append(u)))();
+  }
+
+  /** Folds the write-ahead log into the file, without waiting for readers or writers. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   /** How much log has piled up since the snapshot. */
   stats(): LogStats {
-    const log = this.db.prepare('SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS b FROM updates').get() as { n: number; b: number };
-    const snap = this.db.prepare('SELECT length(data) AS b FROM snapshot WHERE id = 1').get() as { b: number } | undefined;
+    const log = this.sql('SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS b FROM updates').get() as { n: number; b: number };
+    const snap = this.sql('SELECT length(data) AS b FROM snapshot WHERE id = 1').get() as { b: number } | undefined;
     return { updates: log.n, bytes: log.b, snapshotBytes: snap?.b ?? 0 };
   }
 
@@ -176,10 +198,10 @@ export class WorkbookFile {
   compact(basedOn: number, upto: number, snapshot: Uint8Array): boolean {
     return this.db
       .transaction(() => {
-        const cur = this.db.prepare('SELECT upto FROM snapshot WHERE id = 1').get() as { upto: number } | undefined;
+        const cur = this.sql('SELECT upto FROM snapshot WHERE id = 1').get() as { upto: number } | undefined;
         if (!cur || cur.upto !== basedOn) return false;
-        this.db.prepare('UPDATE snapshot SET upto = ?, data = ? WHERE id = 1').run(upto, snapshot);
-        this.db.prepare('DELETE FROM updates WHERE seq <= ?').run(upto);
+        this.sql('UPDATE snapshot SET upto = ?, data = ? WHERE id = 1').run(upto, snapshot);
+        this.sql('DELETE FROM updates WHERE seq <= ?').run(upto);
         return true;
       })
       .immediate();

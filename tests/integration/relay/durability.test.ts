@@ -33,10 +33,11 @@ const freshSkus = async (server: AppServer, id: string, token: string): Promise<
 };
 
 describe('durability', () => {
-  test('an edit a peer has received survives SIGKILL of the relay', async () => {
+  test.each(['commit', 'fsync'])('an edit a peer has received survives SIGKILL of the relay (DURABILITY=%s)', async (durability) => {
     const dataDir = tempDataDir();
     const t = seed(dataDir, ['kill-once'])['kill-once']?.editor ?? '';
-    let server = await startRelay({ dataDir });
+    const env = { DURABILITY: durability };
+    let server = await startRelay({ dataDir, env });
     const [a, b] = [connectClient(server.port, 'kill-once', t), connectClient(server.port, 'kill-once', t)];
     await Promise.all([a.synced(), b.synced()]);
     const sheet = a.wb().sheets()[0]?.id ?? '';
@@ -46,7 +47,7 @@ describe('durability', () => {
     await server.stop('SIGKILL');
     a.destroy();
     b.destroy();
-    server = await startRelay({ dataDir });
+    server = await startRelay({ dataDir, env });
     try {
       expect(await freshSkus(server, 'kill-once', t)).toContain('SKU-KEPT');
     } finally {

@@ -4,9 +4,10 @@ import { isLoopback, readConfig, StartupError } from '../../../server/config.ts'
 const read = (argv: string[], env: Record<string, string> = {}) => readConfig(argv, env, '/app');
 
 describe('relay configuration', () => {
-  test('defaults: 127.0.0.1:8787, ./data, auth on, 1 MiB messages, the app built into dist', () => {
+  test('defaults: 127.0.0.1:8787, ./data, auth on, 1 MiB messages, commits before relaying, the app built into dist', () => {
     const c = read([]);
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, auth: true, maxMessageBytes: 1048576, build: true, appDir: '/app/dist' });
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, auth: true, maxMessageBytes: 1048576, durability: 'commit', build: true, appDir: '/app/dist' });
+    expect(read([], { DURABILITY: 'fsync' }).durability).toBe('fsync');
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 
@@ -29,6 +30,7 @@ describe('relay configuration', () => {
     [{ MAX_MESSAGE_BYTES: '1.5' }, 'MAX_MESSAGE_BYTES'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
     [{ PUBLIC_URL: 'workbook.example.com/x' }, 'PUBLIC_URL must look like'],
+    [{ DURABILITY: 'eventually' }, 'DURABILITY must be "commit" (the default) or "fsync"'],
   ])('a setting that cannot be used says so: %o', (env, message) => {
     expect(() => read([], env)).toThrow(StartupError);
     expect(() => read([], env)).toThrow(message);
