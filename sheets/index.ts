@@ -7,6 +7,7 @@ import { createDemoWorkbook } from './demo.ts';
 
 /** Templates a workbook can be created from. */
 export const TEMPLATES = ['ops', 'blank'] as const;
+/** The name of a template. */
 export type TemplateName = (typeof TEMPLATES)[number];
 
 /** True when `s` names a template. */

@@ -5,6 +5,7 @@ import { parseArgs, requireFlag } from './args.ts';
 import type { Command } from './commands.ts';
 import { withStore } from './open-store.ts';
 
+/** `backup`: see the module comment. */
 export const backupCommand: Command = {
   name: 'backup',
   usage: 'backup --workbook ID --out FILE   write the stored workbook to FILE (safe while the relay runs)',

@@ -11,4 +11,5 @@ export interface Command {
   run: (argv: string[]) => Promise<number>;
 }
 
+/** Every command, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [createCommand, tokenCommand, backupCommand, restoreCommand];

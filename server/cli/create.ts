@@ -5,6 +5,7 @@ import { CliError, flag, parseArgs, requireFlag } from './args.ts';
 import type { Command } from './commands.ts';
 import { withStore } from './open-store.ts';
 
+/** `create`: see the module comment. */
 export const createCommand: Command = {
   name: 'create',
   usage: 'create --workbook ID [--template ops|blank] [--name NAME]   create a workbook (default template: ops)',

@@ -28,6 +28,15 @@ const readBackup = (file: string): Uint8Array => {
   return bytes;
 };
 
+const checkWorkbookIdOrExplain = (id: string): string => {
+  try {
+    return checkWorkbookId(id);
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+};
+
+/** `restore`: see the module comment. */
 export const restoreCommand: Command = {
   name: 'restore',
   usage: 'restore --workbook ID [--replace] FILE   restore a backup (as a new workbook, or over ID with --replace)',
@@ -62,12 +71,4 @@ export const restoreCommand: Command = {
       return 0;
     });
   },
-};
-
-const checkWorkbookIdOrExplain = (id: string): string => {
-  try {
-    return checkWorkbookId(id);
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
 };

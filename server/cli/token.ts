@@ -50,6 +50,7 @@ const list = (argv: string[]) => {
   });
 };
 
+/** `token create|revoke|list`: see the module comment. */
 export const tokenCommand: Command = {
   name: 'token',
   usage:

@@ -27,7 +27,9 @@ const HOST_HEADER = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
 export const baseUrlFor = (config: RelayConfig, req?: IncomingMessage): string => {
   if (config.publicUrl) return config.publicUrl;
   const host = req?.headers.host;
-  if (host && HOST_HEADER.test(host)) return `http://${host}`;
+  // Behind a TLS proxy the request arrives as http; the proxy says what the browser used.
+  const scheme = req?.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  if (host && HOST_HEADER.test(host)) return `${scheme}://${host}`;
   const h = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   return `http://${h}:${config.port}`;
 };

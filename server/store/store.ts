@@ -163,4 +163,5 @@ export const loadStoredWorkbook = (dataDir: string, id: string): Workbook => {
   }
 };
 
+/** The store's errors, re-exported so callers need one import. */
 export { StoreError, UnreadableStoreError, WorkbookNotFoundError };

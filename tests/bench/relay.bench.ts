@@ -83,6 +83,7 @@ const seedDataDir = (rooms: string[], fanout: Workbook, big: Workbook): { dir: s
   return { dir, tokens };
 };
 
+/** The relay benchmark (see the module comment). */
 export const relayBench: Bench = {
   name: 'relay',
   title: `Relay: ${CLIENTS} clients in one room, 2 edits/s each for ${SECONDS} s; joining a 100k-row workbook`,
