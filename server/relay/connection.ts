@@ -32,6 +32,8 @@ const bytesOf = (data: RawData): Uint8Array => {
 export interface ConnectionOptions {
   limits: RateLimits;
   maxBufferedBytes: number;
+  /** Only for the log line when a client exceeds it (ws enforces it). */
+  maxMessageBytes: number;
   log: Logger;
 }
 
@@ -57,7 +59,17 @@ export class Connection implements RoomPeer {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => (this.alive = true));
     // ws reports protocol violations here (a frame over maxPayload: it closes with 1009 itself).
-    ws.on('error', (err) => opts.log.warn('conn.error', { conn: this.id, workbook: room.id, message: errorMessage(err) }));
+    ws.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        // A stock client sends all its unsynced changes in one message: a big offline change can exceed the limit.
+        opts.log.warn('conn.message_too_big', {
+          conn: this.id,
+          workbook: room.id,
+          limit: opts.maxMessageBytes,
+          hint: 'if a client keeps reconnecting with a large change, raise MAX_MESSAGE_BYTES',
+        });
+      } else opts.log.warn('conn.error', { conn: this.id, workbook: room.id, message: errorMessage(err) });
+    });
     ws.on('close', (code) => {
       this.closing = true;
       room.leave(this);

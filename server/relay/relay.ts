@@ -73,6 +73,7 @@ export class Relay {
     this.connOptions = {
       log,
       maxBufferedBytes: config.maxBufferedBytes,
+      maxMessageBytes: config.maxMessageBytes,
       limits: {
         messagesPerSecond: config.messagesPerSecond,
         messageBurst: config.messageBurst,

@@ -155,6 +155,7 @@ describe('limits', () => {
     raw.ws.send(new Uint8Array(1024 * 1024 + 16));
     await waitFor('the oversized sender was closed', () => raw.closeCode !== null);
     expect(raw.closeCode).toBe(1009);
+    expect(server.stdout()).toContain('raise MAX_MESSAGE_BYTES');
     expect(peer.provider.wsconnected).toBe(true);
     await roomWorks('big', 'AFTER-BIG-FRAME');
     await roomWorks('calm', 'CALM-ROOM');
@@ -256,3 +257,32 @@ describe('unauthenticated connections', () => {
     }
   });
 });
+
+describe('slow readers', () => {
+  test('a client that stops reading is disconnected (1013) once its backlog passes MAX_BUFFERED_BYTES; the room goes on', async () => {
+    const dataDir = tempDataDir();
+    const t = seed(dataDir, ['backlog'], () => productsWorkbook(1))['backlog']?.editor ?? '';
+    // The writer sends ~21 MB at once: above the default byte rate, which is not what this test is about.
+    const relay = await startRelay({ dataDir, env: { MAX_BUFFERED_BYTES: String(1024 * 1024), RATE_LIMIT_BYTES: String(100 * 1024 * 1024) } });
+    const writer = connectClient(relay.port, 'backlog', t);
+    const reader = connectClient(relay.port, 'backlog', t);
+    try {
+      await Promise.all([writer.synced(), reader.synced()]);
+      const stalled = await openRaw(relay.port, `/backlog?token=${t}`);
+      stalled.ws.pause();
+      const wb = writer.wb();
+      const sheet = wb.sheets()[0]?.id ?? '';
+      const name = wb.columns(sheet)[1]?.id ?? '';
+      for (let i = 0; i < 30; i++) wb.insertRows(sheet, { values: [{ [name]: `${i}`.padEnd(700_000, '.') }] });
+      await waitFor('the relay gave up on the stalled client', () => relay.stdout().includes('"code":1013'));
+      expect(relay.stdout()).toContain('not reading fast enough');
+      await waitFor('the reading client got all 30 rows', () => reader.wb().rowIds(sheet).length === 31, 60_000);
+      stalled.ws.terminate();
+    } finally {
+      writer.destroy();
+      reader.destroy();
+      await relay.stop();
+    }
+  }, 90_000);
+});
+
