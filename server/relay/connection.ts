@@ -5,21 +5,9 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../store/tokens.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import { parseMessage, ProtocolError } from './protocol.ts';
+import { CLOSE, parseMessage, ProtocolError } from './protocol.ts';
 import { RateLimiter, type RateLimits } from './rate-limiter.ts';
 import type { Room, RoomPeer } from './room.ts';
-
-/** Close codes the relay uses (RFC 6455, and 4401 which stock y-websocket clients do not retry). */
-export const CLOSE = {
-  goingAway: 1001,
-  unsupportedData: 1003,
-  invalidData: 1007,
-  policy: 1008,
-  tooBig: 1009,
-  internal: 1011,
-  tryAgainLater: 1013,
-  revoked: 4401,
-} as const;
 
 let nextId = 1;
 

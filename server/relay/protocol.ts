@@ -14,6 +14,18 @@ const MSG_SYNC = 0;
 const MSG_AWARENESS = 1;
 const MSG_QUERY_AWARENESS = 3;
 
+/** Close codes the relay uses (RFC 6455, and 4401, which stock y-websocket clients do not retry). */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  invalidData: 1007,
+  policy: 1008,
+  tooBig: 1009,
+  internal: 1011,
+  tryAgainLater: 1013,
+  revoked: 4401,
+} as const;
+
 /** A message from a client, decoded and checked. */
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }

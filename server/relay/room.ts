@@ -13,7 +13,7 @@ import type { CompactJob } from '../store/compactor.ts';
 import type { Role } from '../store/tokens.ts';
 import type { WorkbookFile } from '../store/workbook-file.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import { awarenessMessage, ProtocolError, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
+import { awarenessMessage, CLOSE, ProtocolError, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
 
 /** What a room needs from a client connection. */
 export interface RoomPeer {
@@ -40,9 +40,6 @@ export interface RoomHooks {
   /** How long an update stayed in the room, from arrival to relayed (ms). */
   relayed(ms: number): void;
 }
-
-/** Close code when the store failed under a room (clients reconnect and sync again). */
-export const CLOSE_STORE_FAILURE = 1011;
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
@@ -94,16 +91,6 @@ export class Room {
   /** The workbook's document as stored. */
   get doc(): Y.Doc {
     return this.current;
-  }
-
-  /** Connected clients. */
-  get size(): number {
-    return this.peers.size;
-  }
-
-  /** Every connected client. */
-  clients(): RoomPeer[] {
-    return [...this.peers.keys()];
   }
 
   /** Adds a client and starts the sync: the relay's state vector, then everyone's presence. */
@@ -300,7 +287,8 @@ export class Room {
     this.uncommitted = [];
     this.held = [];
     this.hooks.log.error('room.failed', { workbook: this.id, reason });
-    this.close(CLOSE_STORE_FAILURE, 'store failure, reconnect');
+    // 1011: stock clients reconnect, and sync again with a room loaded from the store.
+    this.close(CLOSE.internal, 'store failure, reconnect');
     this.hooks.onFailed(this);
   }
 }
