@@ -17,6 +17,7 @@ import { baseUrlFor, createHttpServer } from './http/http-server.ts';
 import { createLogger, errorMessage, type Logger } from './log.ts';
 import { Relay } from './relay/relay.ts';
 import { SocketGuard } from './relay/socket-guard.ts';
+import { watchStalls } from './stall-watch.ts';
 import { Store, StoreError } from './store/store.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,6 +65,7 @@ const main = async (): Promise<void> => {
   guard = new SocketGuard(server, config.maxUnauthenticated, config.unauthenticatedTimeoutMs, log);
   relay = new Relay(store, config, log, guard);
   const port = await listen(server, config);
+  watchStalls(log);
   const first = firstStart(store, config.auth);
   const base = baseUrlFor({ ...config, port });
   log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: store.catalog.workbooks().length });
