@@ -1,26 +1,27 @@
 /**
  * Relay budget: 50 stock clients in one room, each making 2 edits a second for 30 s; p50/p99 from
  * an edit to every peer must be ≤ 50 ms and no worse than @y/websocket-server 0.1.1's, measured
- * in the same run (the 30 s are six alternating 5 s runs per server). Also: server CPU and RSS,
+ * in the same run (the servers take turns, a second each, for 30 s of load each). Also: server CPU and RSS,
  * the same load with DURABILITY=fsync (a disk flush per commit), and the time a new client takes
  * to join a workbook of 100k rows.
  */
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { Workbook } from '../../src/model/index.ts';
 import { Store } from '../../server/store/store.ts';
 import { connectClient } from '../support/relay-clients.ts';
 import { since, type Bench, type Figure } from './harness.ts';
 import { BENCH_COLUMNS, benchRows } from './model.bench.ts';
-import { mergeLoads, p50p99, runLoad, type LoadResult } from './relay-load.ts';
+import { LoadSession, p50p99, type LoadResult } from './relay-load.ts';
 import { healthOf, rssMB, startOurRelay, startReferenceServer, type ServerProcess } from './relay-processes.ts';
 import { delayPercentile, type DelayCounts } from '../../server/relay/delay-histogram.ts';
 
 const CLIENTS = 50;
 const SECONDS = 30;
-/** The measured time is split in this many alternating runs per server. */
-const ROUNDS = 6;
+/** The servers take turns of this length. */
+const TURN_SECONDS = 1;
 
 const workbookOf = (rows: number): Workbook => {
   const wb = Workbook.create({ name: `${rows} products` });
@@ -88,11 +89,12 @@ export const relayBench: Bench = {
   name: 'relay',
   title: `Relay: ${CLIENTS} clients in one room, 2 edits/s each for ${SECONDS} s; joining a 100k-row workbook`,
   run: async () => {
-    const fanout = workbookOf(1000);
+    // Small: 150 clients hold it in this process, and their garbage collection must not be what is measured.
+    const fanout = workbookOf(200);
     const fanoutUpdate = fanout.encode();
     const big = workbookOf(100_000);
     const bigUpdate = big.encode();
-    const rooms = ['warm-up', ...Array.from({ length: ROUNDS }, (_, i) => `fanout-${i}`)];
+    const rooms = ['warm-up', 'fanout'];
     const commitData = seedDataDir(rooms, fanout, big);
     const fsyncData = seedDataDir(rooms, fanout, big);
     big.doc.destroy();
@@ -103,31 +105,38 @@ export const relayBench: Bench = {
       const ours = await startOurRelay(commitData.dir);
       const oursFsync = await startOurRelay(fsyncData.dir, { DURABILITY: 'fsync' });
       servers.push(ref, ours, oursFsync);
-      const tokensOf = new Map([
-        [ours, commitData.tokens],
-        [oursFsync, fsyncData.tokens],
-      ]);
-      // A short unmeasured run on each warms up the servers and this (client) process. Then the
-      // measured runs alternate, so changes in the machine's load hit every server alike; only one
-      // server has clients at a time. The reference has no store: its first client brings the workbook.
-      const load = (server: ServerProcess, room: string, seconds: number) =>
-        server === ref
-          ? runLoad(ref, room, undefined, { clients: CLIENTS, intervalMs: 500, seconds, initial: fanoutUpdate })
-          : runLoad(server, room, tokensOf.get(server)?.get(room), { clients: CLIENTS, intervalMs: 500, seconds });
-      const subjects = [ref, ours, oursFsync];
-      for (const s of subjects) await load(s, 'warm-up', 5);
+      // All three keep 50 clients connected; they take turns making the load, a second each, so
+      // changes in the machine's load (it is shared) hit all three alike. A first unmeasured turn
+      // warms up the servers and this (client) process. The reference has no store: its first
+      // client brings the workbook.
+      const warmUps = [
+        await LoadSession.open(ref, 'warm-up', undefined, CLIENTS, fanoutUpdate),
+        await LoadSession.open(ours, 'warm-up', commitData.tokens.get('warm-up'), CLIENTS),
+        await LoadSession.open(oursFsync, 'warm-up', fsyncData.tokens.get('warm-up'), CLIENTS),
+      ];
+      for (const w of warmUps) await w.run(3, 500);
+      for (const w of warmUps) await w.close();
+      const sessions = [
+        await LoadSession.open(ref, 'fanout', undefined, CLIENTS, fanoutUpdate),
+        await LoadSession.open(ours, 'fanout', commitData.tokens.get('fanout'), CLIENTS),
+        await LoadSession.open(oursFsync, 'fanout', fsyncData.tokens.get('fanout'), CLIENTS),
+      ];
+      gc();
       const delaysBefore = (await healthOf(ours)).relayDelayMs as DelayCounts;
       const loadAverage = loadavg()[0] ?? 0;
-      const runs = new Map<ServerProcess, LoadResult[]>(subjects.map((s) => [s, []]));
-      for (let i = 0; i < ROUNDS; i++) {
-        for (const s of subjects) {
-          gc();
-          runs.get(s)?.push(await load(s, `fanout-${i}`, SECONDS / ROUNDS));
-        }
+      // Pauses of this process's garbage collector delay every server's deliveries alike.
+      let gcMax = 0;
+      const gcWatch = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) gcMax = Math.max(gcMax, e.duration);
+      });
+      gcWatch.observe({ entryTypes: ['gc'] });
+      for (let turn = 0; turn < SECONDS / TURN_SECONDS; turn++) {
+        for (const s of sessions) await s.run(TURN_SECONDS, 500);
       }
-      const [refLoad, ourLoad, fsyncLoad] = subjects.map((s) => mergeLoads(runs.get(s) ?? []));
+      const [refLoad, ourLoad, fsyncLoad] = await Promise.all(sessions.map((s) => s.close()));
       const delaysAfter = (await healthOf(ours)).relayDelayMs as DelayCounts;
-      const machine = `load average ${loadAverage.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`;
+      gcWatch.disconnect();
+      const machine = `load average ${loadAverage.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores; longest GC pause of the clients' process ${gcMax.toFixed(0)} ms`;
       await oursFsync.stop();
       gc();
 
