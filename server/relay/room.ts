@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { CompactJob } from '../store/compactor.ts';
 import type { Role } from '../store/tokens.ts';
-import type { WorkbookFile } from '../store/workbook-file.ts';
+import { isBusy, type WorkbookFile } from '../store/workbook-file.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { awarenessMessage, CLOSE, ProtocolError, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
 
@@ -58,6 +58,9 @@ export class Room {
   /** Replies that show uncommitted changes: sent after the commit. */
   private held: { peer: RoomPeer; data: Uint8Array }[] = [];
   private commitScheduled: NodeJS.Immediate | null = null;
+  /** While the file is locked by another writer (a compaction, the CLI): when that started, and the retry. */
+  private busySince: number | null = null;
+  private retry: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -78,6 +81,7 @@ export class Room {
     try {
       room.lastSeq = file.loadInto(room.doc);
       room.logged = file.stats().updates;
+      file.setBusyTimeout(0);
     } catch (err) {
       room.doc.destroy();
       room.awareness.doc.destroy();
@@ -151,6 +155,10 @@ export class Room {
       this.lastSeq = Math.max(this.lastSeq, snapshotUpto, updates.at(-1)?.seq ?? 0);
       this.logged += updates.length;
     } catch (err) {
+      if (isBusy(err)) {
+        this.file.lookAgain(); // the next poll reads them
+        return;
+      }
       this.fail(`stored updates could not be read: ${errorMessage(err)}`);
       return;
     }
@@ -159,7 +167,7 @@ export class Room {
 
   /** Commits what is pending, closes every client with `code` and releases the room. */
   close(code: number, reason: string): void {
-    this.commit();
+    this.commit(true);
     for (const peer of this.peers.keys()) peer.close(code, reason);
     this.peers.clear();
     this.destroy();
@@ -168,7 +176,7 @@ export class Room {
   /** Releases the document and the file; asks for a compaction when the log grew. */
   destroy(): void {
     if (this.closed) return;
-    this.commit();
+    this.commit(true);
     if (this.closed) return; // the commit failed and the room already closed itself
     this.closed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -196,19 +204,31 @@ export class Room {
   }
 
   /** Commits the pending changes in one transaction, then relays them and sends the held replies. */
-  private commit(): void {
+  private commit(wait = false): void {
     if (this.commitScheduled) clearImmediate(this.commitScheduled);
+    if (this.retry) clearTimeout(this.retry);
     this.commitScheduled = null;
+    this.retry = null;
     const batch = this.uncommitted;
     const held = this.held;
     this.uncommitted = [];
     this.held = [];
     if (batch.length === 0 || this.closed) return;
     try {
+      if (wait) this.file.setBusyTimeout(10_000);
       const seqs = this.file.appendAll(batch.map((b) => b.change));
+      if (wait) this.file.setBusyTimeout(0);
+      this.busySince = null;
       // When another process wrote in between, the numbers have a gap: pullFromStore catches up.
       if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
     } catch (err) {
+      if (isBusy(err) && !wait && Date.now() - (this.busySince ??= Date.now()) < 10_000) {
+        // Another writer holds the file for a moment: try again soon, without blocking other rooms.
+        this.uncommitted = batch.concat(this.uncommitted);
+        this.held = held.concat(this.held);
+        this.retry = setTimeout(() => this.commit(), 5);
+        return;
+      }
       // Memory is now ahead of the store: nothing of it may be relayed. Clients resend on reconnect.
       this.fail(`an update could not be stored: ${errorMessage(err)}`);
       return;
@@ -232,7 +252,7 @@ export class Room {
 
   /** Replaces the document by a fresh load of the store (the clients keep their connections). */
   private reload(): void {
-    this.commit(); // what other clients sent before is valid and must not vanish with the old document
+    this.commit(true); // what other clients sent before is valid and must not vanish with the old document
     if (this.closed) return;
     const fresh = new Y.Doc({ gc: true });
     this.watch(fresh);
@@ -286,6 +306,8 @@ export class Room {
   private fail(reason: string): void {
     this.uncommitted = [];
     this.held = [];
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
     this.hooks.log.error('room.failed', { workbook: this.id, reason });
     // 1011: stock clients reconnect, and sync again with a room loaded from the store.
     this.close(CLOSE.internal, 'store failure, reconnect');

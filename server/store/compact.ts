@@ -21,7 +21,8 @@ export interface CompactResult {
  * Updates appended meanwhile (seq > upto) stay in the log.
  */
 export const compactFile = (path: string, upto = Number.MAX_SAFE_INTEGER): CompactResult => {
-  const file = WorkbookFile.open(path);
+  // No disk flush per commit here: if the commit is lost, the old snapshot and the log remain, whole.
+  const file = WorkbookFile.open(path, { durability: 'commit' });
   try {
     const state = file.readState();
     const folded = state.updates.filter((u) => u.seq <= upto);

@@ -51,6 +51,9 @@ const fsyncPath = (path: string): void => {
   }
 };
 
+/** True for the error of a write that found the file locked by another connection. */
+export const isBusy = (err: unknown): boolean => (err as { code?: string } | null)?.code?.startsWith('SQLITE_BUSY') === true;
+
 /** A workbook's SQLite file, open. */
 export class WorkbookFile {
   private readonly version = { version: -1 };
@@ -118,6 +121,11 @@ export class WorkbookFile {
     return changedElsewhere(this.db, this.version);
   }
 
+  /** Makes the next changedElsewhere() true (a read of the changes failed and must be tried again). */
+  lookAgain(): void {
+    this.version.version = -1;
+  }
+
   /** The snapshot and the log, read in one transaction. */
   readState(): StoredState {
     try {
@@ -176,6 +184,15 @@ export class WorkbookFile {
   /** Appends several updates in one transaction (at most one sync to disk); returns their sequence numbers. */
   appendAll(updates: readonly Uint8Array[]): number[] {
     return this.db.transaction(() => updates.map((u) => this.append(u)))();
+  }
+
+  /**
+   * How long a write waits for another connection's write lock before failing with SQLITE_BUSY
+   * (see isBusy). The relay sets 0 and retries later itself, so one file's compaction never holds
+   * up the other rooms.
+   */
+  setBusyTimeout(ms: number): void {
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
   }
 
   /** Folds the write-ahead log into the file, without waiting for readers or writers. */

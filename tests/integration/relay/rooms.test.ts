@@ -143,3 +143,61 @@ describe('compaction', () => {
     }
   });
 });
+
+describe('a workbook file locked by another writer (a compaction, the CLI)', () => {
+  test('holds back only its own room: other rooms keep relaying, and its edits follow once the lock is gone', async () => {
+    const dataDir = tempDataDir();
+    const tokens = seed(dataDir, ['locked', 'free']);
+    const server = await startRelay({ dataDir });
+    const [a, b] = [connectClient(server.port, 'locked', tokens.locked?.editor), connectClient(server.port, 'locked', tokens.locked?.editor)];
+    const [x, y] = [connectClient(server.port, 'free', tokens.free?.editor), connectClient(server.port, 'free', tokens.free?.editor)];
+    const lock = new Database(join(dataDir, 'workbooks', 'locked.sqlite'));
+    const has = (c: RelayClient, label: string) => {
+      const wb = c.wb();
+      const sheet = wb.sheets()[0]?.id ?? '';
+      const sku = wb.columns(sheet)[0]?.id ?? '';
+      return wb.rowIds(sheet).some((r) => wb.cell(sheet, r, sku) === label);
+    };
+    const add = (c: RelayClient, label: string) => {
+      const wb = c.wb();
+      const sheet = wb.sheets()[0]?.id ?? '';
+      wb.insertRows(sheet, { values: [{ [wb.columns(sheet)[0]?.id ?? '']: label }] });
+    };
+    try {
+      await Promise.all([a, b, x, y].map((c) => c.synced()));
+      let dropped = 0;
+      for (const c of [a, b]) c.provider.on('connection-close', () => dropped++);
+      lock.exec('BEGIN IMMEDIATE');
+      add(a, 'WHILE-LOCKED');
+      // Ten round trips in the other room; a relay stuck waiting for the lock would take seconds for each.
+      const deadline = Date.now() + 20_000;
+      for (let i = 0; i < 10; i++) {
+        add(x, `OTHER-ROOM-${i}`);
+        await waitFor(`the other room relayed edit ${i}`, () => has(y, `OTHER-ROOM-${i}`), deadline - Date.now());
+      }
+      expect((await health(server)).ok).toBe(true);
+      // Not committed, so not relayed.
+      expect(has(b, 'WHILE-LOCKED')).toBe(false);
+      lock.exec('COMMIT');
+      await waitFor('the held edit was relayed after the lock', () => has(b, 'WHILE-LOCKED'));
+      // It waited; its room did not give up and make everyone reconnect.
+      expect(dropped).toBe(0);
+      expect(server.stdout()).not.toContain('room.failed');
+    } finally {
+      if (lock.inTransaction) lock.exec('ROLLBACK');
+      lock.close();
+      for (const c of [a, b, x, y]) c.destroy();
+      await server.stop();
+    }
+    const restarted = await startRelay({ dataDir });
+    try {
+      const fresh = connectClient(restarted.port, 'locked', tokens.locked?.editor);
+      await fresh.synced();
+      expect(has(fresh, 'WHILE-LOCKED')).toBe(true);
+      fresh.destroy();
+    } finally {
+      await restarted.stop();
+    }
+  });
+});
+
