@@ -22,10 +22,14 @@ export type CompactReply =
 const IDLE_MS = 60_000;
 
 // The relay runs TypeScript through tsx; a worker thread needs tsx's loader registered before it
-// can import a .ts file, so it starts from this small JavaScript bootstrap.
+// can import a .ts file, so it starts from this small JavaScript bootstrap. It first lowers its own
+// CPU priority (on Linux the nice value is per thread): rooms come first, compaction can wait.
 const bootstrap = (file: string): string => {
   const api = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
+  return (
+    "try { require('node:os').setPriority(19) } catch {}\n" +
+    `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`
+  );
 };
 
 /** Queues and runs compaction jobs off the main thread. */
