@@ -17,6 +17,8 @@ export interface LoadResult {
   /** For each edit, the delay until the last peer had it, ms. */
   toAll: number[];
   missing: number;
+  /** For each run (turn), the slowest edit-to-every-peer delay, ms. */
+  worstPerRun: number[];
   /** Server CPU seconds used while the session ran, and the wall seconds it ran. */
   cpu: number;
   wall: number;
@@ -31,6 +33,9 @@ export class LoadSession {
   private cpu = 0;
   private wall = 0;
   private readonly counters: number[];
+  private runs = 0;
+  /** The run each edit was made in. */
+  private readonly runOf = new Map<number, number>();
 
   private constructor(
     readonly server: ServerProcess,
@@ -81,6 +86,7 @@ export class LoadSession {
         const n = ++this.counters[i];
         const id = i * 1e6 + n;
         this.sentAt.set(id, performance.now());
+        this.runOf.set(id, this.runs);
         this.edits++;
         wb.setCell(this.sheet, this.rows[(i + this.clients.length * n) % this.rows.length] ?? '', this.column, id);
       };
@@ -93,6 +99,7 @@ export class LoadSession {
     });
     await new Promise((r) => setTimeout(r, seconds * 1000));
     for (const t of timers) clearInterval(t);
+    this.runs++;
     this.cpu += cpuSeconds(pid) - cpu0;
     this.wall += (performance.now() - t0) / 1000;
   }
@@ -104,15 +111,20 @@ export class LoadSession {
     for (const c of this.clients) c.destroy();
     const deliveries: number[] = [];
     const toAll: number[] = [];
+    const worstPerRun: number[] = new Array(this.runs).fill(0);
     let missing = 0;
     const peers = this.clients.length - 1;
     for (const id of this.sentAt.keys()) {
       const got = this.arrivals.get(id) ?? [];
       deliveries.push(...got);
       missing += peers - got.length;
-      if (got.length === peers) toAll.push(Math.max(...got));
+      if (got.length !== peers) continue;
+      const all = Math.max(...got);
+      toAll.push(all);
+      const run = this.runOf.get(id) ?? 0;
+      worstPerRun[run] = Math.max(worstPerRun[run] ?? 0, all);
     }
-    return { edits: this.edits, deliveries, toAll, missing, cpu: this.cpu, wall: this.wall, rss };
+    return { edits: this.edits, deliveries, toAll, missing, worstPerRun, cpu: this.cpu, wall: this.wall, rss };
   }
 
   private arrived(wb: Workbook, client: number, rowId: string, now: number): void {
