@@ -1,29 +1,114 @@
-/** `npm start`: builds the app if needed and serves it on HOST:PORT (default 127.0.0.1:8787). */
-import { createServer } from 'node:http';
+/**
+ * `npm start`: one process that serves the built app, the y-websocket relay at
+ * ws://HOST:PORT/<workbookId>?token=…, the small HTTP API and /healthz (default 127.0.0.1:8787,
+ * data in ./data). Creates the demo workbook on first start and prints the link to open it.
+ *
+ * stdout carries the structured log (one JSON line per event, never a token); stderr carries the
+ * few sentences meant for the person who started it: the link to open, or why it could not start.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDemoWorkbook } from '../sheets/demo.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
-import { serveStatic } from './static-files.ts';
+import { readConfig, StartupError, type RelayConfig } from './config.ts';
+import { baseUrlFor, createHttpServer } from './http/http-server.ts';
+import { createLogger, errorMessage, type Logger } from './log.ts';
+import { Relay } from './relay/relay.ts';
+import { SocketGuard } from './relay/socket-guard.ts';
+import { watchStalls } from './stall-watch.ts';
+import { Store, StoreError } from './store/store.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 8787);
+let log: Logger = createLogger('info');
 
-buildIfNeeded(root);
-const dist = join(root, 'dist');
-const server = createServer((req, res) => {
-  if (req.url === '/healthz') {
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
-    return;
+const say = (text: string): void => {
+  process.stderr.write(`${text}\n`);
+};
+
+const listen = (server: Server, config: RelayConfig): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      const { host, port } = config;
+      if (err.code === 'EADDRINUSE') reject(new StartupError(`Port ${port} on ${host} is already in use; stop the program using it or set PORT to another port.`, 1));
+      else if (err.code === 'EACCES') reject(new StartupError(`This user may not listen on port ${port}; use a port above 1023, such as PORT=8787.`, 1));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') reject(new StartupError(`HOST=${host} is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its own addresses.`));
+      else reject(err);
+    };
+    server.once('error', onError);
+    server.listen(config.port, config.host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+
+/** On the very first start: the demo workbook and, with auth, an editor token for it (returned, shown once). */
+const firstStart = (store: Store, auth: boolean): { token: string | null } | null => {
+  if (store.catalog.getMeta('demo_created')) return null;
+  if (!store.has('demo')) store.create('demo', createDemoWorkbook());
+  return store.catalog.db.transaction(() => {
+    const token = auth ? store.catalog.createToken('demo', 'editor', 'owner, created on first start').token : null;
+    store.catalog.setMeta('demo_created', new Date().toISOString());
+    return { token };
+  })();
+};
+
+const main = async (): Promise<void> => {
+  const config = readConfig(process.argv.slice(2), process.env, root);
+  log = createLogger(config.logLevel);
+  const store = Store.open(config.dataDir);
+  if (config.build) buildIfNeeded(root, (message) => log.info('app.build', { message }));
+  let relay: Relay | null = null;
+  let guard: SocketGuard | null = null;
+  const server = createHttpServer({ config, store, log, relay: () => relay, guard: () => guard });
+  guard = new SocketGuard(server, config.maxUnauthenticated, config.unauthenticatedTimeoutMs, log);
+  relay = new Relay(store, config, log, guard);
+  const port = await listen(server, config);
+  watchStalls(log);
+  const first = firstStart(store, config.auth);
+  const base = baseUrlFor({ ...config, port });
+  log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: store.catalog.workbooks().length });
+
+  if (first) {
+    say(`\nOps workbook is running. Open the demo workbook:\n\n  ${base}/#/w/demo${first.token ? `?token=${first.token}` : ''}\n`);
+    if (first.token) say('This link holds an editor token and is shown only now; keep it private.\n');
+  } else {
+    say(`\nOps workbook is running at ${base}/`);
+    if (config.auth) say('Open a workbook with a link that holds its token; make one with:\n  npm run -s workbook -- token create --workbook demo --role editor --link\n');
   }
-  if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(dist, req, res)) return;
-  res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-});
-server.on('error', (err: NodeJS.ErrnoException) => {
-  console.error(err.code === 'EADDRINUSE' ? `Port ${port} on ${host} is already in use; set PORT to another port.` : err.message);
+  if (!config.auth) say('Access checks are off (--no-auth): anyone on this machine can open every workbook.\n');
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info('relay.stopping', { signal });
+    setTimeout(() => {
+      log.error('relay.stop_timeout', { message: 'shutdown took over 15 s; exiting anyway (every update was already committed)' });
+      process.exit(1);
+    }, 15_000).unref();
+    server.close();
+    await relay?.close();
+    server.closeAllConnections();
+    store.close();
+    log.info('relay.stopped', {});
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+};
+
+process.on('uncaughtException', (err) => {
+  // Every update is committed before it is relayed, so exiting here loses nothing that was acknowledged.
+  log.error('relay.crashed', { message: errorMessage(err), stack: err.stack });
   process.exit(1);
 });
-server.listen(port, host, () => console.log(`Ops workbook: open http://${host}:${port}/`));
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+
+main().catch((err: unknown) => {
+  const known = err instanceof StartupError || err instanceof StoreError;
+  const message = known ? err.message : `The relay could not start: ${errorMessage(err)}`;
+  log.error('relay.start_failed', { message });
+  say(message);
+  process.exit(err instanceof StartupError ? err.exitCode : 1);
+});

@@ -1,5 +1,9 @@
 /** The CLI's commands, one module each. */
+import { backupCommand } from './backup.ts';
+import { createCommand } from './create.ts';
 import { evalCommand } from './eval.ts';
+import { restoreCommand } from './restore.ts';
+import { tokenCommand } from './token.ts';
 
 /** A CLI command. `run` returns the process exit code. */
 export interface Command {
@@ -8,4 +12,5 @@ export interface Command {
   run: (argv: string[]) => Promise<number>;
 }
 
-export const COMMANDS: Command[] = [evalCommand];
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, backupCommand, restoreCommand];

@@ -6,5 +6,6 @@ import { formulaBench } from './formula.bench.ts';
 import { gridBench } from './grid.bench.ts';
 import type { Bench } from './harness.ts';
 import { modelBench } from './model.bench.ts';
+import { relayBench } from './relay.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, csvBench, gridBench, csvUiBench, chartsBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, csvBench, gridBench, csvUiBench, chartsBench, relayBench];

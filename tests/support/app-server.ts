@@ -13,24 +13,30 @@ export interface AppServer {
   port: number;
   dataDir: string;
   proc: ChildProcess;
-  /** Everything the process printed so far. */
+  /** Everything the process printed so far (stdout and stderr, interleaved). */
   output: () => string;
+  /** What it printed on stdout alone (the relay's structured log). */
+  stdout: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
 /** Starts the server and resolves once it answers /healthz. */
 export const startAppServer = async (
-  opts: { port?: number; dataDir?: string; env?: Record<string, string>; args?: string[] } = {},
+  opts: { port?: number; dataDir?: string; env?: Record<string, string>; args?: string[]; nodeArgs?: string[] } = {},
 ): Promise<AppServer> => {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'wb-data-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'start.ts'), ...(opts.args ?? [])], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'server', 'start.ts'), ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  let stdout = '';
+  proc.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+    stdout += d.toString();
+  });
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -51,5 +57,5 @@ export const startAppServer = async (
       proc.once('exit', () => resolve());
       proc.kill(signal);
     });
-  return { url, port, dataDir, proc, output: () => out, stop };
+  return { url, port, dataDir, proc, output: () => out, stdout: () => stdout, stop };
 };

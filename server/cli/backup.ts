@@ -1,0 +1,25 @@
+/** `backup --workbook ID --out FILE`: the whole stored workbook as one Yjs update (what Workbook.load reads). */
+import { renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, requireFlag } from './args.ts';
+import type { Command } from './commands.ts';
+import { withStore } from './open-store.ts';
+
+/** `backup`: see the module comment. */
+export const backupCommand: Command = {
+  name: 'backup',
+  usage: 'backup --workbook ID --out FILE   write the stored workbook to FILE (safe while the relay runs)',
+  run: async (argv) => {
+    const args = parseArgs(argv);
+    const id = requireFlag(args, 'workbook');
+    const out = resolve(requireFlag(args, 'out'));
+    return withStore((store) => {
+      const bytes = store.load(id).encode();
+      // Written next to the target and renamed, so FILE is never half-written.
+      writeFileSync(`${out}.part`, bytes, { flush: true });
+      renameSync(`${out}.part`, out);
+      console.log(`Backed up workbook "${id}" (${bytes.byteLength} bytes) to ${out}.`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * The relay's settings, from flags (`npm start -- --no-auth`) over environment variables over
+ * defaults. Values that cannot be used stop the start with a StartupError saying what to change.
+ */
+import { resolve } from 'node:path';
+import { CliError, flag, parseArgs, type ParsedArgs } from './cli/args.ts';
+import type { LogLevel } from './log.ts';
+import type { Durability } from './store/sqlite.ts';
+
+/** A setting or a resource that keeps the relay from starting; the message says what to do. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+  /** 2 for a setting that cannot be used, 1 for the machine (port taken, folder not writable). */
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+/** Everything the relay process is configured with. */
+export interface RelayConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** False only with --no-auth, which is allowed on loopback addresses only. */
+  auth: boolean;
+  /** Base of the links the relay prints and hands out (PUBLIC_URL), when it is reached through a proxy. */
+  publicUrl: string | undefined;
+  logLevel: LogLevel;
+  /** Build the app before serving it when it is missing or stale. */
+  build: boolean;
+  /** Where the built app is served from. */
+  appDir: string;
+  /** Largest websocket message accepted; larger ones close that connection with 1009. */
+  maxMessageBytes: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+  bytesPerSecond: number;
+  /** Connections not (yet) upgraded to an authorised websocket, at most. */
+  maxUnauthenticated: number;
+  /** How long a connection may stay unauthenticated. */
+  unauthenticatedTimeoutMs: number;
+  /** A room is unloaded this long after its last client left. */
+  roomGraceMs: number;
+  /** A workbook's log is folded into its snapshot after this many updates. */
+  compactAfter: number;
+  /** How far an update is written before it is relayed (DURABILITY=commit|fsync). */
+  durability: Durability;
+  /** How often the relay looks for writes made by the CLI. */
+  storePollMs: number;
+  /** A client that lets this much outgoing data pile up is disconnected. */
+  maxBufferedBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/;
+
+/** True when `host` only accepts connections from this machine. */
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
+
+const int = (name: string, raw: string | undefined, fallback: number, min: number, max: number): number => {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new StartupError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
+  }
+  return n;
+};
+
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+/** Reads the configuration from `argv` (after `npm start --`) and `env`. */
+export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv, root: string): RelayConfig => {
+  const known = ['host', 'port', 'data-dir', 'no-auth', 'no-build', 'app-dir', 'max-message-bytes'];
+  for (const a of argv) {
+    const k = a.startsWith('--') ? a.slice(2).split('=')[0] : undefined;
+    if (k && !known.includes(k)) throw new StartupError(`Unknown option --${k}; known options: ${known.map((x) => `--${x}`).join(', ')}.`);
+  }
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, ['no-auth', 'no-build']);
+  } catch (err) {
+    if (err instanceof CliError) throw new StartupError(err.message);
+    throw err;
+  }
+  if (args.positional.length > 0) throw new StartupError(`Unexpected argument "${args.positional[0]}".`);
+  const host = flag(args, 'host') ?? env.HOST ?? '127.0.0.1';
+  const auth = !(flag(args, 'no-auth') === 'true' || env.NO_AUTH === '1');
+  if (!auth && !isLoopback(host)) {
+    throw new StartupError(
+      `--no-auth is only allowed when the relay listens on a loopback address (HOST=127.0.0.1, ::1 or localhost), not on ${host}: ` +
+        'anyone who can reach it could read and change every workbook. Give people tokens instead: ' +
+        'npm run -s workbook -- token create --workbook ID --role editor',
+    );
+  }
+  const durability = (env.DURABILITY ?? 'commit') as Durability;
+  if (durability !== 'commit' && durability !== 'fsync') {
+    throw new StartupError(`DURABILITY must be "commit" (the default) or "fsync"; it is "${durability}".`);
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LEVELS.includes(logLevel)) throw new StartupError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}.`);
+  const appDirFlag = flag(args, 'app-dir');
+  const maxMessageBytes = int('--max-message-bytes (MAX_MESSAGE_BYTES)', flag(args, 'max-message-bytes') ?? env.MAX_MESSAGE_BYTES, MiB, 1024, 512 * MiB);
+  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '') || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(publicUrl)) {
+    throw new StartupError(`PUBLIC_URL must look like https://workbook.example.com (scheme and host, no path); it is "${publicUrl}".`);
+  }
+  return {
+    host,
+    port: int('PORT', flag(args, 'port') ?? env.PORT, 8787, 0, 65535),
+    dataDir: resolve(flag(args, 'data-dir') ?? env.DATA_DIR ?? './data'),
+    auth,
+    publicUrl,
+    logLevel,
+    build: appDirFlag === undefined && flag(args, 'no-build') !== 'true',
+    appDir: resolve(appDirFlag ?? resolve(root, 'dist')),
+    maxMessageBytes,
+    messagesPerSecond: int('RATE_LIMIT', env.RATE_LIMIT, 100, 1, 1_000_000),
+    messageBurst: int('RATE_BURST', env.RATE_BURST, 500, 1, 10_000_000),
+    bytesPerSecond: int('RATE_LIMIT_BYTES', env.RATE_LIMIT_BYTES, 8 * MiB, 1024, 1024 * MiB),
+    maxUnauthenticated: int('MAX_UNAUTHENTICATED', env.MAX_UNAUTHENTICATED, 128, 1, 100_000),
+    unauthenticatedTimeoutMs: int('UNAUTHENTICATED_TIMEOUT_MS', env.UNAUTHENTICATED_TIMEOUT_MS, 10_000, 100, 600_000),
+    roomGraceMs: int('ROOM_GRACE_MS', env.ROOM_GRACE_MS, 3000, 0, 3_600_000),
+    compactAfter: int('COMPACT_AFTER', env.COMPACT_AFTER, 1000, 1, 10_000_000),
+    durability,
+    storePollMs: int('STORE_POLL_MS', env.STORE_POLL_MS, 250, 10, 60_000),
+    maxBufferedBytes: int('MAX_BUFFERED_BYTES', env.MAX_BUFFERED_BYTES, 64 * MiB, MiB, 4096 * MiB),
+  };
+};

@@ -1,0 +1,123 @@
+/**
+ * The y-websocket wire protocol (what a stock WebsocketProvider speaks): a varuint message type,
+ * then a y-protocols sync message (step 1 = state vector, step 2 / update = Yjs update) or an
+ * awareness update. Incoming messages are decoded completely here, before anything is applied,
+ * so that a malformed one is refused as a whole.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+
+const MSG_SYNC = 0;
+const MSG_AWARENESS = 1;
+const MSG_QUERY_AWARENESS = 3;
+
+/** Close codes the relay uses (RFC 6455, and 4401, which stock y-websocket clients do not retry). */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  invalidData: 1007,
+  policy: 1008,
+  tooBig: 1009,
+  internal: 1011,
+  tryAgainLater: 1013,
+  revoked: 4401,
+} as const;
+
+/** A message from a client, decoded and checked. */
+export type ClientMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  /** Sync step 2 or an update: document changes. */
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'query-awareness' }
+  /** Auth messages and types this relay does not know: nothing to do. */
+  | { kind: 'ignored' };
+
+/** A message that cannot be decoded; the connection that sent it is closed. */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+/** Decodes an awareness update the way applyAwarenessUpdate will read it, without applying it. */
+const checkAwareness = (update: Uint8Array): void => {
+  const d = decoding.createDecoder(update);
+  const n = decoding.readVarUint(d);
+  for (let i = 0; i < n; i++) {
+    decoding.readVarUint(d);
+    decoding.readVarUint(d);
+    JSON.parse(decoding.readVarString(d));
+  }
+};
+
+/** Decodes one binary message; throws ProtocolError when it is malformed in any part. */
+export const parseMessage = (data: Uint8Array): ClientMessage => {
+  try {
+    const d = decoding.createDecoder(data);
+    const type = decoding.readVarUint(d);
+    switch (type) {
+      case MSG_SYNC: {
+        const sub = decoding.readVarUint(d);
+        const payload = decoding.readVarUint8Array(d);
+        if (sub === syncProtocol.messageYjsSyncStep1) {
+          Y.decodeStateVector(payload);
+          return { kind: 'sync-step1', stateVector: payload };
+        }
+        if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate) {
+          // Decoding the whole update up front means applying it cannot fail half-way.
+          Y.decodeUpdate(payload);
+          return { kind: 'update', update: payload };
+        }
+        throw new Error(`unknown sync message type ${sub}`);
+      }
+      case MSG_AWARENESS: {
+        const update = decoding.readVarUint8Array(d);
+        checkAwareness(update);
+        return { kind: 'awareness', update };
+      }
+      case MSG_QUERY_AWARENESS:
+        return { kind: 'query-awareness' };
+      default:
+        return { kind: 'ignored' };
+    }
+  } catch (err) {
+    throw new ProtocolError(err instanceof Error ? err.message : String(err));
+  }
+};
+
+const message = (write: (e: encoding.Encoder) => void): Uint8Array => {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+};
+
+/** Sync step 1: the relay's state vector, asking the client for what the relay lacks. */
+export const syncStep1Message = (doc: Y.Doc): Uint8Array =>
+  message((e) => {
+    encoding.writeVarUint(e, MSG_SYNC);
+    syncProtocol.writeSyncStep1(e, doc);
+  });
+
+/** Sync step 2: everything the client lacks, given its state vector. */
+export const syncStep2Message = (doc: Y.Doc, stateVector: Uint8Array): Uint8Array =>
+  message((e) => {
+    encoding.writeVarUint(e, MSG_SYNC);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+  });
+
+/** A document update to relay. */
+export const updateMessage = (update: Uint8Array): Uint8Array =>
+  message((e) => {
+    encoding.writeVarUint(e, MSG_SYNC);
+    syncProtocol.writeUpdate(e, update);
+  });
+
+/** The awareness states of `clients`. */
+export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array =>
+  message((e) => {
+    encoding.writeVarUint(e, MSG_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  });

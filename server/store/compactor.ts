@@ -1,0 +1,135 @@
+/**
+ * Runs compactions in a worker thread so that rebuilding a large workbook's snapshot never blocks
+ * the rooms. Jobs are queued one per workbook and run one at a time; the worker is started on the
+ * first job and stopped after a minute without work.
+ */
+import { Worker } from 'node:worker_threads';
+import type { CompactResult } from './compact.ts';
+import { errorMessage, type Logger } from '../log.ts';
+
+/** A compaction request: fold the log of the file at `path` up to `upto`. */
+export interface CompactJob {
+  workbook: string;
+  path: string;
+  upto: number;
+}
+
+/** The worker's answer to a job. */
+export type CompactReply =
+  | ({ ok: true; job: CompactJob; ms: number } & CompactResult)
+  | { ok: false; job: CompactJob; message: string };
+
+const IDLE_MS = 60_000;
+
+// The relay runs TypeScript through tsx; a worker thread needs tsx's loader registered before it
+// can import a .ts file, so it starts from this small JavaScript bootstrap. It first lowers its own
+// CPU priority (on Linux the nice value is per thread): rooms come first, compaction can wait.
+const bootstrap = (file: string): string => {
+  const api = import.meta.resolve('tsx/esm/api');
+  return (
+    "try { require('node:os').setPriority(19) } catch {}\n" +
+    `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`
+  );
+};
+
+/** Queues and runs compaction jobs off the main thread. */
+export class Compactor {
+  private worker: Worker | null = null;
+  private readonly queue = new Map<string, CompactJob>();
+  private running: CompactJob | null = null;
+  private idle: NodeJS.Timeout | null = null;
+  private closed = false;
+  private drained: (() => void) | null = null;
+
+  constructor(
+    private readonly log: Logger,
+    /** Called after each finished job (the relay records the workbook's name). */
+    private readonly onDone: (reply: CompactReply) => void = () => {},
+  ) {}
+
+  /** Asks for a compaction; a job already queued for the same workbook is widened instead. */
+  request(job: CompactJob): void {
+    if (this.closed) return;
+    const queued = this.queue.get(job.workbook);
+    this.queue.set(job.workbook, queued ? { ...job, upto: Math.max(queued.upto, job.upto) } : job);
+    this.next();
+  }
+
+  /** True while a job is queued or running for `workbook`. */
+  pending(workbook: string): boolean {
+    return this.queue.has(workbook) || this.running?.workbook === workbook;
+  }
+
+  /** Stops taking jobs, lets the running one finish (up to `timeoutMs`), then stops the worker. */
+  async close(timeoutMs = 10_000): Promise<void> {
+    this.closed = true;
+    this.queue.clear();
+    if (this.running) {
+      await Promise.race([
+        new Promise<void>((resolve) => (this.drained = resolve)),
+        new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
+      ]);
+    }
+    // An unfinished compaction is one uncommitted SQLite transaction: stopping it loses nothing.
+    await this.stopWorker();
+  }
+
+  private next(): void {
+    if (this.running || this.closed) return;
+    const [first] = this.queue.values();
+    if (!first) {
+      this.idle ??= setTimeout(() => void this.stopWorker(), IDLE_MS).unref();
+      return;
+    }
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    this.queue.delete(first.workbook);
+    this.running = first;
+    this.ensureWorker().postMessage(first);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const file = new URL('./compact-worker.ts', import.meta.url).href;
+    const w = new Worker(bootstrap(file), { eval: true });
+    w.unref();
+    w.on('message', (reply: CompactReply) => this.finished(reply));
+    w.on('error', (err) => {
+      this.log.error('compaction.worker_failed', { message: errorMessage(err) });
+      const job = this.running;
+      if (job) this.finished({ ok: false, job, message: errorMessage(err) });
+    });
+    w.on('exit', () => {
+      if (this.worker === w) this.worker = null;
+    });
+    this.worker = w;
+    return w;
+  }
+
+  private finished(reply: CompactReply): void {
+    this.running = null;
+    if (reply.ok) {
+      if (reply.compacted) {
+        this.log.info('compaction.done', { workbook: reply.job.workbook, folded: reply.folded, bytes: reply.bytes, ms: Math.round(reply.ms) });
+      }
+    } else {
+      this.log.warn('compaction.failed', { workbook: reply.job.workbook, message: reply.message });
+    }
+    try {
+      this.onDone(reply);
+    } catch (err) {
+      this.log.error('compaction.callback_failed', { message: errorMessage(err) });
+    }
+    if (this.drained) {
+      this.drained();
+      this.drained = null;
+    }
+    this.next();
+  }
+
+  private async stopWorker(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}

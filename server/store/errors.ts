@@ -1,0 +1,25 @@
+/** Errors of the store: each message is a sentence a person running the relay or the CLI can act on. */
+
+/** The store cannot be used as asked (missing workbook, unreadable file, bad id …). */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** No workbook with that id in the catalog. */
+export class WorkbookNotFoundError extends StoreError {
+  override name = 'WorkbookNotFoundError';
+  constructor(readonly workbookId: string) {
+    super(`There is no workbook "${workbookId}"; create it with: npm run -s workbook -- create --workbook ${workbookId}`);
+  }
+}
+
+/** A workbook's stored state cannot be read (damaged file, undecodable update). The file is left as it was. */
+export class UnreadableStoreError extends StoreError {
+  override name = 'UnreadableStoreError';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`The stored workbook ${file} cannot be read (${reason}); it was left untouched. Restore it from a backup.`);
+  }
+}

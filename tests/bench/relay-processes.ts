@@ -1,0 +1,80 @@
+/** The two servers the relay benchmark compares, each in its own child process, and their CPU and memory from /proc. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '../support/ports.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** A server under measurement. */
+export interface ServerProcess {
+  name: string;
+  port: number;
+  proc: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const waitUntilUp = async (port: number, path: string, proc: ChildProcess, output: () => string): Promise<void> => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}${path}`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+const start = async (name: string, args: string[], env: Record<string, string>, healthPath: string): Promise<ServerProcess> => {
+  const port = await freePort();
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  proc.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  await waitUntilUp(port, healthPath, proc, () => out);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    });
+  return { name, port, proc, output: () => out, stop };
+};
+
+/** Our relay (`npm start` without building the app) on a data folder. */
+export const startOurRelay = (dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> =>
+  start('ours', ['--import', 'tsx', join(ROOT, 'server', 'start.ts'), '--no-build'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, '/healthz');
+
+/**
+ * The reference: @y/websocket-server 0.1.1 as its bin starts it (no persistence unless YPERSISTENCE
+ * is set; gc on), pointed at loopback (its default HOST is "localhost", PORT 1234).
+ */
+export const startReferenceServer = (): Promise<ServerProcess> =>
+  start('@y/websocket-server', [join(ROOT, 'node_modules', '@y', 'websocket-server', 'src', 'server.js')], {}, '/');
+
+/** Our relay's /healthz. */
+export const healthOf = async (server: ServerProcess): Promise<Record<string, unknown>> =>
+  (await (await fetch(`http://127.0.0.1:${server.port}/healthz`)).json()) as Record<string, unknown>;
+
+/** CPU seconds (user + system) the process has used so far. */
+export const cpuSeconds = (pid: number): number => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/** Resident memory now and at its peak, in MB. */
+export const rssMB = (pid: number): { now: number; peak: number } => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+};

@@ -1,0 +1,126 @@
+/**
+ * Operability: the app's headers, /healthz, one JSON log line per event with no token in any,
+ * the link printed on first start (and only then), and start-up errors that say what to do.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { Store } from '../../../server/store/store.ts';
+import { freePort } from '../../support/ports.ts';
+import { connectClient, within } from '../../support/relay-clients.ts';
+import { health, runStartExpectingExit, startRelay, tempDataDir } from './fixtures.ts';
+
+const builtApp = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-dist-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Ops workbook</title><script type="module" src="/assets/app-3f2a1b.js"></script>');
+  writeFileSync(join(dir, 'assets', 'app-3f2a1b.js'), 'console.log("app")');
+  return dir;
+};
+
+describe('serving the app', () => {
+  test('with a strict Content-Security-Policy, long caching for hashed assets and none for the page', async () => {
+    const server = await startRelay({ args: ['--app-dir', builtApp()] });
+    try {
+      const page = await fetch(`${server.url}/`);
+      expect(page.status).toBe(200);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(await page.text()).toContain('Ops workbook');
+
+      const asset = await fetch(`${server.url}/assets/app-3f2a1b.js`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers.get('content-type')).toContain('text/javascript');
+
+      // App routes are the page; files outside the app are not served.
+      expect(await (await fetch(`${server.url}/w/demo`)).text()).toContain('Ops workbook');
+      expect((await fetch(`${server.url}/assets/missing-123.js`)).status).toBe(404);
+      const escape = await fetch(`${server.url}/..%2f..%2f..%2fetc%2fpasswd.txt`);
+      expect(escape.status).toBe(404);
+      expect(await escape.text()).not.toContain('root:');
+
+      expect(await health(server)).toMatchObject({ ok: true, rooms: 0, connections: 0 });
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('first start, logs and tokens', () => {
+  test('the first start prints the demo link with an editor token; later starts print no token and make none', async () => {
+    const dataDir = tempDataDir();
+    let server = await startRelay({ dataDir });
+    const link = new RegExp(`http://127\\.0\\.0\\.1:${server.port}/#/w/demo\\?token=(owb_[A-Za-z0-9_-]+)`).exec(server.output());
+    const token = link?.[1] ?? '';
+    expect(token).not.toBe('');
+    // The token works: as an editor, over the API and the websocket.
+    const info = await (await fetch(`${server.url}/api/workbooks/demo`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(info).toMatchObject({ id: 'demo', role: 'editor' });
+    const c = connectClient(server.port, 'demo', token);
+    await within('the demo opened with the printed token', c.synced());
+    expect(c.wb().sheets().length).toBeGreaterThan(0);
+    c.destroy();
+    await server.stop();
+
+    // One JSON object per line, each with a time, a level and an event, and never a token.
+    const lines = server.stdout().trim().split('\n');
+    for (const line of lines) {
+      const entry = JSON.parse(line) as { time?: string; level?: string; event?: string };
+      expect(entry.time && entry.level && entry.event, line).toBeTruthy();
+    }
+    expect(lines.map((l) => (JSON.parse(l) as { event: string }).event)).toEqual(expect.arrayContaining(['relay.listening', 'conn.opened', 'relay.stopped']));
+    expect(server.stdout()).not.toContain('owb_');
+
+    server = await startRelay({ dataDir });
+    try {
+      expect(server.output()).not.toContain('token=owb_');
+      expect(server.output()).toContain('token create --workbook demo');
+    } finally {
+      await server.stop();
+    }
+    const store = Store.open(dataDir);
+    expect(store.catalog.tokens('demo')).toHaveLength(1);
+    store.close();
+  });
+});
+
+describe('start-up errors say what to do', () => {
+  test('port in use', async () => {
+    const port = await freePort();
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', r));
+    try {
+      const r = await runStartExpectingExit({ PORT: String(port), DATA_DIR: tempDataDir() });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use; stop the program using it or set PORT to another port.`);
+      expect(r.stdout).toContain('"event":"relay.start_failed"');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test('a data folder that cannot be written', async () => {
+    const file = join(tempDataDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    const r = await runStartExpectingExit({ PORT: String(await freePort()), DATA_DIR: file });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`The data folder ${file} cannot be used`);
+    expect(r.stderr).toContain('set DATA_DIR to a folder this user can write to');
+  });
+
+  test('a setting that cannot be used', async () => {
+    const bad = await runStartExpectingExit({ PORT: 'eighty', DATA_DIR: tempDataDir() });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('PORT must be a whole number from 0 to 65535; it is "eighty".');
+    const unknown = await runStartExpectingExit({ PORT: String(await freePort()), DATA_DIR: tempDataDir() }, ['--tokenless']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown option --tokenless');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { isLoopback, readConfig, StartupError } from '../../../server/config.ts';
+
+const read = (argv: string[], env: Record<string, string> = {}) => readConfig(argv, env, '/app');
+
+describe('relay configuration', () => {
+  test('defaults: 127.0.0.1:8787, ./data, auth on, 1 MiB messages, commits before relaying, the app built into dist', () => {
+    const c = read([]);
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, auth: true, maxMessageBytes: 1048576, durability: 'commit', build: true, appDir: '/app/dist' });
+    expect(read([], { DURABILITY: 'fsync' }).durability).toBe('fsync');
+    expect(c.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  test('flags win over the environment', () => {
+    expect(read(['--port', '9000', '--max-message-bytes=4096'], { PORT: '8000', MAX_MESSAGE_BYTES: '2048' })).toMatchObject({ port: 9000, maxMessageBytes: 4096 });
+    expect(read(['--app-dir', '/srv/app'])).toMatchObject({ build: false, appDir: '/srv/app' });
+  });
+
+  test.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1'])('--no-auth is allowed on %s', (host) => {
+    expect(read(['--no-auth'], { HOST: host }).auth).toBe(false);
+    expect(isLoopback(host)).toBe(true);
+  });
+
+  test.each(['0.0.0.0', '192.168.1.20', '::', 'example.com'])('--no-auth is refused on %s', (host) => {
+    expect(() => read(['--no-auth'], { HOST: host })).toThrow(/only allowed when the relay listens on a loopback address/);
+  });
+
+  test.each([
+    [{ PORT: '-1' }, 'PORT must be a whole number from 0 to 65535'],
+    [{ MAX_MESSAGE_BYTES: '1.5' }, 'MAX_MESSAGE_BYTES'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
+    [{ PUBLIC_URL: 'workbook.example.com/x' }, 'PUBLIC_URL must look like'],
+    [{ DURABILITY: 'eventually' }, 'DURABILITY must be "commit" (the default) or "fsync"'],
+  ])('a setting that cannot be used says so: %o', (env, message) => {
+    expect(() => read([], env)).toThrow(StartupError);
+    expect(() => read([], env)).toThrow(message);
+  });
+});
