@@ -2,9 +2,11 @@
  * `eval "=EXPR" ["=EXPR" …]`: prints one JSON line per formula, in order — `{"value":…,"type":…}`
  * or `{"error":"#DIV/0!","message":…}`; a formula that does not type-check prints
  * `{"error":"#TYPE!","message":…}` and the command exits 1. Dates print as YYYY-MM-DD.
+ * With `--workbook ID` the formulas read that stored workbook (DATA_DIR, as the relay).
  */
 import { EMPTY_SOURCE, evaluateInWorkbook, type FormulaSource, type ValueJSON } from '../../src/formula/index.ts';
 import { CliError, flag, parseArgs } from './args.ts';
+import { withStore } from './open-store.ts';
 import type { Command } from './commands.ts';
 
 /** Evaluates formulas against a source: the JSON lines to print and the exit code. */
@@ -19,15 +21,14 @@ export const evalLines = (source: FormulaSource, formulas: readonly string[]): {
 /** The `eval` command. */
 export const evalCommand: Command = {
   name: 'eval',
-  usage: 'eval "=EXPR" ["=EXPR" …]      evaluate formulas, one JSON line each',
+  usage: 'eval [--workbook ID] "=EXPR" ["=EXPR" …]   evaluate formulas (against a stored workbook), one JSON line each',
   run: async (argv) => {
     const args = parseArgs(argv);
-    if (flag(args, 'workbook') !== undefined) {
-      // The relay's store will load the workbook and pass it to evalLines (evaluateInWorkbook) here.
-      throw new CliError('eval --workbook needs the workbook store, which this build does not have yet; evaluate without --workbook.');
-    }
     if (args.positional.length === 0) throw new CliError('Give at least one formula to evaluate, for example: eval "=1+2".');
-    const { lines, code } = evalLines(EMPTY_SOURCE, args.positional);
+    const id = flag(args, 'workbook');
+    // With --workbook, formulas read the stored workbook's sheets: =SUM(Inventory[Stock value]).
+    const source = id === undefined ? EMPTY_SOURCE : await withStore((store) => store.load(id));
+    const { lines, code } = evalLines(source, args.positional);
     for (const l of lines) console.log(l);
     return code;
   },

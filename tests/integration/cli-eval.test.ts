@@ -41,3 +41,29 @@ describe('workbook eval', () => {
     expect(r.stderr).toContain('Give at least one formula');
   });
 });
+
+describe('workbook eval --workbook', () => {
+  it('computes against a stored workbook, reading its sheets by name', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { createDemoWorkbook } = await import('../../sheets/index.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'wb-eval-'));
+    const file = join(dir, 'demo.bin');
+    writeFileSync(file, createDemoWorkbook('2026-11-29').encode());
+    const env = { ...process.env, DATA_DIR: dir };
+    const run = (...args: string[]) => {
+      const r = spawnSync('npm', ['run', '-s', 'workbook', '--', ...args], { cwd: ROOT, encoding: 'utf8', env });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    expect(run('restore', '--workbook', 'shop', file).code).toBe(0);
+    const r = run('eval', '--workbook', 'shop', '=COUNTA(Products[SKU])', "=COUNTIF(Inventory[Status], \"Reorder\") > 0", '=SUM(Products[Cots])');
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(lines[0]).toEqual({ value: 200, type: 'integer' });
+    expect(lines[1]).toEqual({ value: true, type: 'boolean' });
+    expect(lines[2]).toEqual({ error: '#TYPE!', message: expect.stringContaining('did you mean "Cost') });
+    expect(r.code).toBe(1);
+    const missing = run('eval', '--workbook', 'nope', '=1');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/nope/);
+  });
+});
