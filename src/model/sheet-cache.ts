@@ -26,6 +26,8 @@ export class SheetCache {
   private ids: string[] | null = null;
   private index: Map<string, number> | null = null;
   private cols: Column[] | null = null;
+  // Read for every painted cell (alerts), so kept until a rule changes.
+  private ruleList: Rule[] | null = null;
   private slots = new Map<string, Map<string, number>>();
 
   constructor(
@@ -98,10 +100,18 @@ export class SheetCache {
   }
 
   /** Alert rules, by name. */
-  rules(): Rule[] {
-    const out: Rule[] = [];
-    this.maps.rules.forEach((r, id) => out.push({ ...r, id }));
-    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  rules(): readonly Rule[] {
+    if (!this.ruleList) {
+      const out: Rule[] = [];
+      this.maps.rules.forEach((r, id) => out.push({ ...r, id }));
+      this.ruleList = out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    }
+    return this.ruleList;
+  }
+
+  /** Rules were added, changed or removed. */
+  rulesChanged(): void {
+    this.ruleList = null;
   }
 
   /** Charts, by title. */

@@ -128,7 +128,10 @@ export const setRule = (wb: WorkbookBase, sheetId: string, rule: RuleSpec): stri
   if (!rule.when.startsWith('=')) throw new OperationError('An alert rule needs a condition formula starting with "=".');
   const { id = newId(wb.random), ...rest } = rule;
   const rules = m.get('rules') as Y.Map<unknown>;
-  wb.transact(() => rules.set(id, { ...rest, name: rest.name.trim() }));
+  wb.transact(() => {
+    rules.set(id, { ...rest, name: rest.name.trim() });
+    wb.cache(sheetId).rulesChanged();
+  });
   return id;
 };
 
@@ -136,5 +139,8 @@ export const setRule = (wb: WorkbookBase, sheetId: string, rule: RuleSpec): stri
 export const deleteRule = (wb: WorkbookBase, sheetId: string, ruleId: string): void => {
   const rules = sheetMeta(wb, sheetId).get('rules') as Y.Map<unknown>;
   if (!rules.has(ruleId)) throw new NotFoundError(`No rule with id ${ruleId} in sheet ${sheetId}.`);
-  wb.transact(() => rules.delete(ruleId));
+  wb.transact(() => {
+    rules.delete(ruleId);
+    wb.cache(sheetId).rulesChanged();
+  });
 };

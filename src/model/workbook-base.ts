@@ -113,6 +113,7 @@ export class WorkbookBase {
       const cache = this.caches.get(id);
       if (!cache) continue;
       if (c.columns.size > 0) cache.columnsChanged();
+      if (c.rules.size > 0) cache.rulesChanged();
       if (c.rowsAdded.size + c.rowsRemoved.size + c.rowsMoved.size > 0) {
         const ids = new Set([...c.rowsAdded, ...c.rowsRemoved, ...c.rowsMoved]);
         cache.rowsChanged(ids, ids.size);
@@ -233,7 +234,7 @@ export class WorkbookBase {
   }
 
   /** Alert rules of a sheet. */
-  rules(sheetId: string): Rule[] {
+  rules(sheetId: string): readonly Rule[] {
     return this.cache(sheetId).rules();
   }
 
@@ -283,7 +284,7 @@ export class WorkbookBase {
       const cache = this.cache(info.id);
       const columns = cache.columns().map((c) => ({ ...c }));
       const rows = cache.rowIds().map((id) => ({ id, cells: this.row(info.id, id) }));
-      return { ...info, columns, rules: cache.rules(), charts: cache.charts(), rows };
+      return { ...info, columns, rules: [...cache.rules()], charts: cache.charts(), rows };
     });
     return { settings: this.settings, sheets, dashboard: this.dashboard() };
   }
