@@ -223,10 +223,10 @@ export class Room {
       if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
     } catch (err) {
       if (isBusy(err) && !wait && Date.now() - (this.busySince ??= Date.now()) < 10_000) {
-        // Another writer holds the file for a moment: try again soon, without blocking other rooms.
+        // Another writer holds the file for a moment: try again in 2 ms, without blocking other rooms.
         this.uncommitted = batch.concat(this.uncommitted);
         this.held = held.concat(this.held);
-        this.retry = setTimeout(() => this.commit(), 5);
+        this.retry = setTimeout(() => this.commit(), 2);
         return;
       }
       // Memory is now ahead of the store: nothing of it may be relayed. Clients resend on reconnect.
