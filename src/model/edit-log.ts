@@ -16,9 +16,12 @@
  * replicas could create concurrently and so lose one). The log is outside the undo scope: an undo
  * is logged as a write of its own, so entries are never removed and a predecessor is never missing.
  * The Yjs garbage collector stays on: lost values survive here, not as tombstones.
+ *
+ * This module keeps the index and writes entries (needed for every edit); reading a cell's history
+ * and finding conflicts is history.ts, which loads with the parts of the app that show them.
  */
 import * as Y from 'yjs';
-import type { CellHistoryEntry, HistoryKind, WorkbookUser } from './history-types.ts';
+import type { HistoryKind, WorkbookUser } from './history-types.ts';
 import type { CellValue } from './types.ts';
 
 export const ROOT_EDITS = 'edits';
@@ -84,13 +87,14 @@ const wellFormed = (e: unknown): e is StoredEntry => {
 
 const isBulk = (e: StoredEntry): e is StoredBulk => 'b' in e;
 
-const same = (a: CellValue | undefined, b: CellValue | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** True when two stored values are the same value. */
+export const same = (a: CellValue | undefined, b: CellValue | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Newest first: by the writer's time, then by id (every replica orders alike). */
-const newestFirst = (a: { t: number; id: string }, b: { t: number; id: string }): number => b.t - a.t || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+export const newestFirst = (a: { t: number; id: string }, b: { t: number; id: string }): number => b.t - a.t || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** One sheet's entries: edits by cell, bulk writes in log order. */
-interface SheetLog {
+export interface SheetLog {
   cells: Map<string, StoredEdit[]>;
   bulks: StoredBulk[];
 }
@@ -104,27 +108,11 @@ export const headOf = (list: readonly StoredEdit[], current: CellValue): StoredE
   return [...(holding.length > 0 ? holding : frontier)].sort(newestFirst)[0];
 };
 
-/**
- * Entries of one cell whose value was not kept: those off the line that leads to the head, whose
- * value differs from the one kept where that line went on (equal concurrent values lose nothing).
- */
-export const lostOf = (list: readonly StoredEdit[], current: CellValue): StoredEdit[] => {
-  const head = headOf(list, current);
-  if (!head) return [];
-  const byId = new Map(list.map((e) => [e.id, e]));
-  const line = new Set<string>();
-  const keptAfter = new Map<string | null, StoredEdit>();
-  for (let e: StoredEdit | undefined = head; e && !line.has(e.id); e = e.p === null ? undefined : byId.get(e.p)) {
-    line.add(e.id);
-    keptAfter.set(e.p, e);
-  }
-  return list.filter((e) => !line.has(e.id) && !same(e.v, keptAfter.get(e.p)?.v ?? current));
-};
-
-/** The in-memory index over the log: entries by sheet and cell, and each sheet's unseen conflicts. */
+/** The in-memory index over the log: entries by sheet and cell (and a cache of each sheet's unseen conflicts, filled by history.ts). */
 export class EditLog {
   private index: Map<string, SheetLog> | null = null;
-  private conflicts = new Map<string, Map<string, StoredEdit[]>>();
+  /** Sheet id → cells (by key) with lost values nobody has looked at; cleared whenever that may change. */
+  readonly conflicts = new Map<string, Map<string, StoredEdit[]>>();
 
   constructor(
     readonly edits: Y.Array<StoredEntry>,
@@ -159,7 +147,8 @@ export class EditLog {
     }
   }
 
-  private sheet(sheetId: string): SheetLog | undefined {
+  /** One sheet's entries (the index is built on first use). */
+  sheet(sheetId: string): SheetLog | undefined {
     if (!this.index) {
       const index = new Map<string, SheetLog>();
       for (const e of this.edits.toArray()) if (wellFormed(e)) this.add(index, e);
@@ -198,61 +187,6 @@ export class EditLog {
     if (!doc || range.to <= range.from) return;
     this.edits.insert(this.edits.length, [{ id: `${doc.clientID}.${clockOf(doc)}`, s: sheetId, b: kind, count, ...range, u: user.id, n: user.name, t: Date.now() }]);
   }
-
-  /**
-   * A cell's history, newest first. `cell` is the item of its edited value (when edited since its
-   * row was added), `row` the item of its row with `base` the value the row came with: a bulk
-   * write whose clock range holds either item is the cell's entry for that write.
-   */
-  history(sheetId: string, key: string, current: CellValue, items: { cell: WriterId | null; row: WriterId | null; base: CellValue }): CellHistoryEntry[] {
-    const list = this.cellEdits(sheetId, key);
-    const head = headOf(list, current);
-    const lost = new Set(lostOf(list, current).map((e) => e.id));
-    const out: CellHistoryEntry[] = list.map((e) => {
-      const entry: CellHistoryEntry = { id: e.id, kind: 'edit', value: e.v, userId: e.u, userName: e.n, time: e.t, current: false, lost: lost.has(e.id) };
-      const mark = this.seen.get(e.id);
-      if (entry.lost && mark) entry.seenBy = { userName: mark.n, time: mark.t };
-      return entry;
-    });
-    const bulks = this.sheet(sheetId)?.bulks ?? [];
-    const bulkOf = (w: WriterId | null) => (w ? bulks.find((b) => b.c === w.client && w.clock >= b.from && w.clock < b.to) : undefined);
-    const rowBulk = bulkOf(items.row);
-    if (rowBulk) out.push({ id: rowBulk.id, kind: rowBulk.b, value: items.base, userId: rowBulk.u, userName: rowBulk.n, time: rowBulk.t, count: rowBulk.count, current: false, lost: false });
-    const cellBulk = bulkOf(items.cell);
-    if (cellBulk) out.push({ id: cellBulk.id, kind: cellBulk.b, value: current, userId: cellBulk.u, userName: cellBulk.n, time: cellBulk.t, count: cellBulk.count, current: false, lost: false });
-    const bulk = items.cell ? cellBulk : rowBulk;
-    // What the cell shows came from the newest of: its head edit (when it holds that value) and the bulk write of its item.
-    const candidates = out.filter((h) => (h.id === head?.id && same(h.value, current)) || h.id === bulk?.id);
-    const now = candidates.sort((a, b) => newestFirst({ t: a.time, id: a.id }, { t: b.time, id: b.id }))[0];
-    if (now) now.current = true;
-    return out.sort((a, b) => newestFirst({ t: a.time, id: a.id }, { t: b.time, id: b.id }));
-  }
-
-  /** Cells of a sheet (by key) that lost a concurrent write nobody has looked at, with those entries. */
-  sheetConflicts(sheetId: string, current: (key: string) => CellValue | undefined): ReadonlyMap<string, StoredEdit[]> {
-    let found = this.conflicts.get(sheetId);
-    if (found) return found;
-    found = new Map();
-    for (const [key, list] of this.sheet(sheetId)?.cells ?? []) {
-      if (list.length < 2) continue;
-      // Only a cell where two entries share a predecessor can have lost a value.
-      const preds = new Set(list.map((e) => e.p));
-      if (preds.size === list.length) continue;
-      const value = current(key);
-      if (value === undefined) continue; // its row or column is gone
-      const lost = lostOf(list, value).filter((e) => !this.seen.has(e.id));
-      if (lost.length > 0) found.set(key, lost.sort(newestFirst));
-    }
-    this.conflicts.set(sheetId, found);
-    return found;
-  }
-
-  /** Marks the lost entries of a cell as seen (inside a transaction); returns how many. */
-  markSeen(sheetId: string, key: string, current: CellValue, user: WorkbookUser): number {
-    const lost = lostOf(this.cellEdits(sheetId, key), current).filter((e) => !this.seen.has(e.id));
-    for (const e of lost) this.seen.set(e.id, { s: sheetId, k: key, u: user.id, n: user.name, t: Date.now() });
-    return lost.length;
-  }
 }
 
 /**
@@ -281,9 +215,3 @@ export const transactionEntries = (edits: Y.Array<StoredEntry>, txn: Y.Transacti
 
 /** The clock of this replica's next write (the start or end of a bulk entry's range). */
 export const clockOf = (doc: Y.Doc): number => Y.getState(doc.store, doc.clientID);
-
-/** The item holding a key's value in a map, when it is there. */
-export const itemIdOf = (map: Y.Map<unknown>, key: string): WriterId | null => {
-  const item = map._map.get(key);
-  return item && !item.deleted ? { client: item.id.client, clock: item.id.clock } : null;
-};

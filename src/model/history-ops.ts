@@ -1,8 +1,7 @@
-/** Cell history: logging writes as they are made (and undos, which are writes too), reading a cell's history and a sheet's conflicts. */
+/** Cell history, the writing side: logging writes as they are made, and undos, which are writes too (reading is history.ts). */
 import type * as Y from 'yjs';
 import { addCell, sheetChangeOf, type WorkbookChange } from './changes.ts';
-import { clockOf, itemIdOf, LOG_CELL_LIMIT, type StoredBulk, type StoredEdit } from './edit-log.ts';
-import type { CellConflict, CellHistoryEntry } from './history-types.ts';
+import { clockOf, LOG_CELL_LIMIT, type StoredBulk, type StoredEdit } from './edit-log.ts';
 import { cellKey, splitCellKey } from './layout.ts';
 import type { CellValue } from './types.ts';
 import type { WorkbookBase } from './workbook-base.ts';
@@ -69,49 +68,4 @@ export const markLogged = (change: WorkbookChange, entries: readonly unknown[]):
     const r = e as Partial<StoredEdit>;
     if (typeof r.s === 'string' && typeof r.k === 'string') addCell(sheetChangeOf(change, r.s).marks, r.k);
   }
-};
-
-/** The value of a cell by overlay key, or undefined when its row or column no longer exists. */
-const currentOf = (wb: WorkbookBase, sheetId: string): ((key: string) => CellValue | undefined) => {
-  const cache = wb.cache(sheetId);
-  const cols = new Set(cache.columns().map((c) => c.id));
-  return (key) => {
-    const [rowId, colId] = splitCellKey(key);
-    return cache.maps.rows.has(rowId) && cols.has(colId) ? cache.cell(rowId, colId) : undefined;
-  };
-};
-
-/** A cell's history, newest first. */
-export const cellHistory = (wb: WorkbookBase, sheetId: string, rowId: string, colId: string): CellHistoryEntry[] => {
-  const cache = wb.cache(sheetId);
-  const key = cellKey(rowId, colId);
-  const cell = itemIdOf(cache.maps.cells as Y.Map<unknown>, key);
-  const row = itemIdOf(cache.maps.rows as Y.Map<unknown>, rowId);
-  return wb.log.history(sheetId, key, cache.cell(rowId, colId), { cell, row, base: cache.baseCell(rowId, colId) });
-};
-
-/** True when the cell lost a concurrent write that nobody has looked at yet. */
-export const hasConflict = (wb: WorkbookBase, sheetId: string, rowId: string, colId: string): boolean =>
-  wb.hasSheet(sheetId) && wb.log.sheetConflicts(sheetId, currentOf(wb, sheetId)).has(cellKey(rowId, colId));
-
-/** The cells of a sheet that lost a concurrent write nobody has looked at, in row order. */
-export const conflicts = (wb: WorkbookBase, sheetId: string): CellConflict[] => {
-  if (!wb.hasSheet(sheetId)) return [];
-  const found = wb.log.sheetConflicts(sheetId, currentOf(wb, sheetId));
-  const out: CellConflict[] = [];
-  for (const key of found.keys()) {
-    const [rowId, colId] = splitCellKey(key);
-    out.push({ rowId, colId, lost: cellHistory(wb, sheetId, rowId, colId).filter((h) => h.lost && !h.seenBy) });
-  }
-  return out.sort((a, b) => wb.rowIndex(sheetId, a.rowId) - wb.rowIndex(sheetId, b.rowId) || (a.colId < b.colId ? -1 : 1));
-};
-
-/** Someone looked at a cell's history: its lost values are marked seen for everyone (not undoable). Returns how many. */
-export const markConflictSeen = (wb: WorkbookBase, sheetId: string, rowId: string, colId: string): number => {
-  if (wb.readOnly || !hasConflict(wb, sheetId, rowId, colId)) return 0;
-  let n = 0;
-  wb.doc.transact(() => {
-    n = wb.log.markSeen(sheetId, cellKey(rowId, colId), wb.cell(sheetId, rowId, colId), wb.user);
-  }, HISTORY_ORIGIN);
-  return n;
 };

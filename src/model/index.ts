@@ -6,6 +6,7 @@ export type { RetypeLoss } from './column-ops.ts';
 export type { CellEdit } from './row-ops.ts';
 export type { ColumnChangeKind, SheetChange, WorkbookChange } from './changes.ts';
 export { NotFoundError, OperationError, ReadOnlyError, ValidationError, type ValueProblem } from './errors.ts';
+export { cellConflicts, cellHistory, hasConflict, markConflictSeen } from './history.ts';
 export { ANONYMOUS, type CellConflict, type CellHistoryEntry, type HistoryKind, type WorkbookUser } from './history-types.ts';
 export { newId, newIds, type RandomBytes } from './ids.ts';
 export { checkValue, convertValue, fitsColumn, isIsoDate, type Checked } from './values.ts';

@@ -3,8 +3,6 @@ import * as Y from 'yjs';
 import * as chartOps from './chart-ops.ts';
 import type { Chart, ChartSpec } from './chart-types.ts';
 import * as columnOps from './column-ops.ts';
-import * as historyOps from './history-ops.ts';
-import type { CellConflict, CellHistoryEntry } from './history-types.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
 import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, RuleSpec, WorkbookSettings } from './types.ts';
@@ -144,20 +142,4 @@ export class Workbook extends WorkbookBase {
     return rowOps.setBlock(this, sheetId, top, left, block, opts);
   }
 
-  /** Who changed a cell to what and when, newest first; values that lost a concurrent edit are kept and flagged `lost`. */
-  cellHistory(sheetId: string, rowId: string, colId: string): CellHistoryEntry[] {
-    return historyOps.cellHistory(this, sheetId, rowId, colId);
-  }
-  /** True when the cell lost a concurrent edit nobody has looked at yet (the grid marks it). */
-  hasConflict(sheetId: string, rowId: string, colId: string): boolean {
-    return historyOps.hasConflict(this, sheetId, rowId, colId);
-  }
-  /** The cells of a sheet that lost a concurrent edit nobody has looked at, in row order. */
-  conflicts(sheetId: string): CellConflict[] {
-    return historyOps.conflicts(this, sheetId);
-  }
-  /** Someone looked at the cell's history: its conflict mark goes away for everyone. Returns how many lost values were marked. */
-  markConflictSeen(sheetId: string, rowId: string, colId: string): number {
-    return historyOps.markConflictSeen(this, sheetId, rowId, colId);
-  }
 }

@@ -1,5 +1,5 @@
 /** Random model operations over the full operation list, for convergence fuzzing. */
-import { NotFoundError, OperationError, ValidationError, type CellValue, type Column, type ColumnType, type Workbook } from '../../src/model/index.ts';
+import { cellConflicts, markConflictSeen, NotFoundError, OperationError, ValidationError, type CellValue, type Column, type ColumnType, type Workbook } from '../../src/model/index.ts';
 import type { Random } from './random.ts';
 
 const TYPES: ColumnType[] = ['text', 'number', 'integer', 'currency', 'percent', 'date', 'boolean', 'choice', 'reference'];
@@ -188,10 +188,10 @@ export const randomOp = (rnd: Random, wb: Workbook, ops: readonly OpName[] = OPS
         break;
       }
       case 'markConflictSeen': {
-        const found = sheet ? wb.conflicts(sheet) : [];
+        const found = sheet ? cellConflicts(wb, sheet) : [];
         if (sheet && found.length) {
           const c = rnd.pick(found);
-          wb.markConflictSeen(sheet, c.rowId, c.colId);
+          markConflictSeen(wb, sheet, c.rowId, c.colId);
         }
         break;
       }

@@ -7,7 +7,7 @@
  */
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { Workbook } from '../../../src/model/index.ts';
+import { cellConflicts, cellHistory, Workbook } from '../../../src/model/index.ts';
 import { BASE_OPS, OPS as ALL_OPS, randomOp, type OpName } from '../../support/model-ops.ts';
 import { seededRandom } from '../../support/random.ts';
 import { Network } from '../../support/replicas.ts';
@@ -20,8 +20,8 @@ const FIRST_SEED = Number(process.env.FUZZ_FIRST_SEED ?? 1);
 const historyJSON = (wb: Workbook): string =>
   JSON.stringify(
     wb.sheets().map((s) => ({
-      conflicts: wb.conflicts(s.id),
-      cells: wb.rowIds(s.id).flatMap((r) => wb.columns(s.id).map((c) => wb.cellHistory(s.id, r, c.id))),
+      conflicts: cellConflicts(wb, s.id),
+      cells: wb.rowIds(s.id).flatMap((r) => wb.columns(s.id).map((c) => cellHistory(wb, s.id, r, c.id))),
     })),
   );
 

@@ -4,7 +4,7 @@
  * Every concurrency case runs in both directions (either replica has the lower Yjs client id).
  */
 import { describe, expect, test } from 'vitest';
-import { ReadOnlyError, Workbook, type CellHistoryEntry } from '../../../src/model/index.ts';
+import { cellConflicts, cellHistory, hasConflict, markConflictSeen, ReadOnlyError, Workbook, type CellHistoryEntry } from '../../../src/model/index.ts';
 import { seededRandom } from '../../support/random.ts';
 import { pair } from '../../support/replicas.ts';
 
@@ -32,7 +32,7 @@ describe('cell history', () => {
     const before = Date.now();
     a.setCell(sheet, rows[0], cost, 11);
     a.setCell(sheet, rows[0], cost, 12);
-    const h = a.cellHistory(sheet, rows[0], cost);
+    const h = cellHistory(a, sheet, rows[0], cost);
     expect(lines(h)).toEqual(['Ana edit: 12 (now)', 'Ana edit: 11', 'Ana rows: 10']);
     expect(h[0]?.time).toBeGreaterThanOrEqual(before);
     expect(h[0]?.userId).toBe('u-ana');
@@ -45,8 +45,8 @@ describe('cell history', () => {
     b.setCell(sheet, rows[0], cost, 12);
     sync();
     for (const wb of [a, b]) {
-      expect(lines(wb.cellHistory(sheet, rows[0], cost))).toEqual(['Bo edit: 12 (now)', 'Ana edit: 11', 'Ana rows: 10']);
-      expect(wb.conflicts(sheet)).toEqual([]);
+      expect(lines(cellHistory(wb, sheet, rows[0], cost))).toEqual(['Bo edit: 12 (now)', 'Ana edit: 11', 'Ana rows: 10']);
+      expect(cellConflicts(wb, sheet)).toEqual([]);
     }
   });
 
@@ -57,8 +57,8 @@ describe('cell history', () => {
     const cols = wb.columns(sheet).map((c) => c.id);
     const ids = wb.appendRows(sheet, cols, Array.from({ length: 100_000 }, (_x, i) => [`S-${i}`, i]));
     expect(wb.doc.getArray('edits').length).toBe(1);
-    expect(lines(wb.cellHistory(sheet, ids[77_777] ?? '', cols[1] ?? ''))).toEqual(['Ana rows: 77777 (now)']);
-    expect(wb.cellHistory(sheet, ids[0] ?? '', cols[1] ?? '')[0]?.count).toBe(100_000);
+    expect(lines(cellHistory(wb, sheet, ids[77_777] ?? '', cols[1] ?? ''))).toEqual(['Ana rows: 77777 (now)']);
+    expect(cellHistory(wb, sheet, ids[0] ?? '', cols[1] ?? '')[0]?.count).toBe(100_000);
   });
 
   test('a paste of more than 1,000 cells is one entry that names each pasted cell', () => {
@@ -70,7 +70,7 @@ describe('cell history', () => {
     const logged = wb.doc.getArray('edits').length;
     wb.setBlock(sheet, 0, 0, ids.map((_r, i) => [i]));
     expect(wb.doc.getArray('edits').length).toBe(logged + 1);
-    expect(lines(wb.cellHistory(sheet, ids[1500] ?? '', qty))).toEqual(['Bo cells: 1500 (now)']);
+    expect(lines(cellHistory(wb, sheet, ids[1500] ?? '', qty))).toEqual(['Bo cells: 1500 (now)']);
   });
 
   test('undo is a write of its own: the history shows the value going back, with no conflict', () => {
@@ -79,8 +79,8 @@ describe('cell history', () => {
     a.undo();
     sync();
     for (const wb of [a, b]) {
-      expect(lines(wb.cellHistory(sheet, rows[0], cost))).toEqual(['Ana edit: 10 (now)', 'Ana edit: 11', 'Ana rows: 10']);
-      expect(wb.conflicts(sheet)).toEqual([]);
+      expect(lines(cellHistory(wb, sheet, rows[0], cost))).toEqual(['Ana edit: 10 (now)', 'Ana edit: 11', 'Ana rows: 10']);
+      expect(cellConflicts(wb, sheet)).toEqual([]);
     }
   });
 
@@ -88,7 +88,7 @@ describe('cell history', () => {
     const { a, sheet, sku, rows } = setup();
     a.setCell(sheet, rows[0], sku, '42');
     a.retypeColumn(sheet, sku, 'number', {}, { dropInvalid: true });
-    expect(lines(a.cellHistory(sheet, rows[0], sku))[0]).toBe('Ana retype: 42 (now)');
+    expect(lines(cellHistory(a, sheet, rows[0], sku))[0]).toBe('Ana retype: 42 (now)');
   });
 });
 
@@ -105,12 +105,12 @@ describe.each([
     const lostValue = kept === 21 ? 22 : 21;
     for (const wb of [a, b]) {
       expect(wb.cell(sheet, rows[1], cost)).toBe(kept);
-      expect(wb.hasConflict(sheet, rows[1], cost)).toBe(true);
-      expect(wb.hasConflict(sheet, rows[0], cost)).toBe(false);
-      const [c] = wb.conflicts(sheet);
+      expect(hasConflict(wb, sheet, rows[1], cost)).toBe(true);
+      expect(hasConflict(wb, sheet, rows[0], cost)).toBe(false);
+      const [c] = cellConflicts(wb, sheet);
       expect(c?.rowId).toBe(rows[1]);
       expect(c?.lost.map((e) => e.value)).toEqual([lostValue]);
-      const h = wb.cellHistory(sheet, rows[1], cost);
+      const h = cellHistory(wb, sheet, rows[1], cost);
       expect(h.find((e) => e.current)?.value).toBe(kept);
       expect(h.find((e) => e.lost)?.value).toBe(lostValue);
     }
@@ -123,18 +123,18 @@ describe.each([
     sync();
     a.setCell(sheet, rows[1], cost, 23);
     sync();
-    expect(b.hasConflict(sheet, rows[1], cost)).toBe(true);
-    expect(b.markConflictSeen(sheet, rows[1], cost)).toBe(1);
-    expect(b.markConflictSeen(sheet, rows[1], cost)).toBe(0);
+    expect(hasConflict(b, sheet, rows[1], cost)).toBe(true);
+    expect(markConflictSeen(b, sheet, rows[1], cost)).toBe(1);
+    expect(markConflictSeen(b, sheet, rows[1], cost)).toBe(0);
     sync();
     for (const wb of [a, b]) {
-      expect(wb.hasConflict(sheet, rows[1], cost)).toBe(false);
-      const lost = wb.cellHistory(sheet, rows[1], cost).find((e) => e.lost);
+      expect(hasConflict(wb, sheet, rows[1], cost)).toBe(false);
+      const lost = cellHistory(wb, sheet, rows[1], cost).find((e) => e.lost);
       expect(lost?.seenBy?.userName).toBe('Bo');
     }
     // Looking is not an edit: undo does not bring the mark back.
     b.undo();
-    expect(b.hasConflict(sheet, rows[1], cost)).toBe(false);
+    expect(hasConflict(b, sheet, rows[1], cost)).toBe(false);
   });
 
   test('the same value typed at once loses nothing: no mark', () => {
@@ -142,8 +142,8 @@ describe.each([
     a.setCell(sheet, rows[1], cost, 25);
     b.setCell(sheet, rows[1], cost, 25);
     sync();
-    expect(a.conflicts(sheet)).toEqual([]);
-    expect(b.conflicts(sheet)).toEqual([]);
+    expect(cellConflicts(a, sheet)).toEqual([]);
+    expect(cellConflicts(b, sheet)).toEqual([]);
   });
 
   test('different cells of one row changed at once: both kept, no mark', () => {
@@ -153,7 +153,7 @@ describe.each([
     sync();
     expect(a.cell(sheet, rows[0], sku)).toBe('B-1');
     expect(a.cell(sheet, rows[0], cost)).toBe(99);
-    expect(a.conflicts(sheet)).toEqual([]);
+    expect(cellConflicts(a, sheet)).toEqual([]);
   });
 
   test('a cell never edited before, changed at once by both, is a conflict too', () => {
@@ -161,8 +161,8 @@ describe.each([
     a.setCells(sheet, [{ rowId: rows[0], colId: sku, value: 'X' }]);
     b.setBlock(sheet, 0, 0, [['Y']]);
     sync();
-    expect(a.conflicts(sheet).map((c) => c.colId)).toEqual([sku]);
-    expect(b.conflicts(sheet).map((c) => c.colId)).toEqual([sku]);
+    expect(cellConflicts(a, sheet).map((c) => c.colId)).toEqual([sku]);
+    expect(cellConflicts(b, sheet).map((c) => c.colId)).toEqual([sku]);
   });
 });
 
@@ -175,7 +175,7 @@ describe('who is editing, and viewing only', () => {
     wb.setCell(sheet, row, col, 'x');
     wb.setUser(ANA);
     wb.setCell(sheet, row, col, 'y');
-    expect(wb.cellHistory(sheet, row, col).map((e) => e.userId)).toEqual(['u-ana', 'anonymous']);
+    expect(cellHistory(wb, sheet, row, col).map((e) => e.userId)).toEqual(['u-ana', 'anonymous']);
   });
 
   test('a workbook opened read-only refuses every operation with a sentence, writes nothing, and still takes teammates’ updates', () => {
@@ -188,7 +188,7 @@ describe('who is editing, and viewing only', () => {
     expect(() => viewer.setCell(sheet, row, col, 'x')).toThrow(ReadOnlyError);
     expect(() => viewer.addSheet({ name: 'T' })).toThrow(/viewing only; ask its owner for an editor link/);
     expect(() => viewer.setSettings({ name: 'Mine' })).toThrow(ReadOnlyError);
-    expect(viewer.markConflictSeen(sheet, row, col)).toBe(0);
+    expect(markConflictSeen(viewer, sheet, row, col)).toBe(0);
     expect(viewer.encode()).toEqual(before);
     source.setCell(sheet, row, col, 'from the team');
     viewer.applyUpdate(source.encode());
