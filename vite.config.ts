@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { serviceWorkerPlugin } from './server/build-service-worker.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,7 +9,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: `${here}src`,
   publicDir: `${here}public`,
-  plugins: [solid()],
+  // The service worker is built to /sw.js with the build's file list (see server/build-service-worker.ts).
+  plugins: [solid(), serviceWorkerPlugin(`${here}src/sync/offline/sw.ts`)],
   build: {
     outDir: `${here}dist`,
     emptyOutDir: true,
