@@ -1,7 +1,7 @@
 /**
  * Teammates' active cells on the open sheet: an outline in each person's colour with their name,
  * drawn over the grid (never inside AG Grid's cells, whose styles it would have to undo). Placed
- * again when teammates move, the grid scrolls, columns change size or rows change.
+ * again when teammates move, the grid scrolls or is resized, or columns or rows change.
  */
 import { createEffect, createSignal, For, onCleanup, onMount, type JSX } from 'solid-js';
 import { displayName } from '../../sync/presence.ts';
@@ -20,8 +20,6 @@ interface Box {
   name: string;
   userId: string;
 }
-
-const GRID_EVENTS = ['bodyScroll', 'columnResized', 'modelUpdated', 'viewportChanged', 'virtualColumnsChanged', 'displayedColumnsChanged'] as const;
 
 const PresenceLayer = (props: { ctl: GridController; container: () => HTMLElement | undefined }): JSX.Element => {
   const app = useApp();
@@ -49,18 +47,25 @@ const PresenceLayer = (props: { ctl: GridController; container: () => HTMLElemen
     if (!frame) frame = requestAnimationFrame(place);
   };
 
+  // Teammates moved, cells or columns changed, this person's rows were sorted or filtered.
   createEffect(() => {
     app.peers();
     app.cells();
     app.structure();
+    props.ctl.rowsVersion();
+    props.ctl.view();
     schedule();
   });
+  // The grid scrolled (a capturing listener sees its viewports' scroll events) or was resized.
   onMount(() => {
-    const api = props.ctl.api;
-    if (!api) return;
-    for (const ev of GRID_EVENTS) api.addEventListener(ev, schedule);
+    const root = props.container();
+    if (!root) return;
+    root.addEventListener('scroll', schedule, true);
+    const resized = new ResizeObserver(schedule);
+    resized.observe(root);
     onCleanup(() => {
-      if (!api.isDestroyed()) for (const ev of GRID_EVENTS) api.removeEventListener(ev, schedule);
+      root.removeEventListener('scroll', schedule, true);
+      resized.disconnect();
     });
   });
   onCleanup(() => cancelAnimationFrame(frame));

@@ -59,7 +59,7 @@ const ShareDialog = (props: { session: WorkbookSession; st: SyncText; onClose: (
                 {st('share.link')}
                 <input ref={field} readOnly value={url()} data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
               </label>
-              <button type="button" onClick={() => field && void copy(field)}>
+              <button type="button" class="wb-share-copy" onClick={() => field && void copy(field)}>
                 {copied() ? st('share.copied') : st('share.copy')}
               </button>
             </div>
@@ -70,7 +70,7 @@ const ShareDialog = (props: { session: WorkbookSession; st: SyncText; onClose: (
             {problem()}
           </p>
         </Show>
-        <p class="wb-help-note">{st('share.note')}</p>
+        <p class="wb-share-note">{st('share.note')}</p>
       </Show>
       <div class="wb-dialog-buttons">
         <button type="button" onClick={props.onClose}>

@@ -165,14 +165,14 @@ const StartPage = (props: StartPageProps): JSX.Element => {
           )}
         </For>
       </ul>
-      <Show when={confirm()}>
+      <Show when={confirm()} keyed>
         {(w) => (
           <ConfirmDialog
-            title={st('start.deleteTitle', w().name)}
-            body={w().access === 'local' ? st('start.deleteLocal') : st('start.deleteServer')}
+            title={st('start.deleteTitle', w.name)}
+            body={w.access === 'local' ? st('start.deleteLocal') : st('start.deleteServer')}
             confirm={st('start.deleteConfirm')}
             cancel={i18n.t('common.cancel')}
-            onConfirm={() => void remove(w())}
+            onConfirm={() => void remove(w)}
             onClose={() => setConfirm(null)}
           />
         )}
