@@ -103,6 +103,7 @@ describe('working offline', () => {
     await bo.context.setOffline(true);
     await waitConnection(bo.page, 'offline');
     await typeInto(bo.page, 'Products', 50, 'Name', 'Kept through an offline reload');
+    await expect.poll(() => stored(bo.page, 'Products', 50, 'Name')).toBe('Kept through an offline reload');
     await expect.poll(() => bo.page.getByTestId('saved').getAttribute('data-state')).toBe('saved');
     await bo.page.reload();
     await bo.page.locator('.ag-row[row-index="0"]').first().waitFor();
@@ -162,6 +163,7 @@ describe('after a browser restart', () => {
     await offlineReady(page);
     await openSheet(page, 'Products');
     await typeInto(page, 'Products', 60, 'Name', 'Before the restart');
+    await expect.poll(() => stored(page, 'Products', 60, 'Name')).toBe('Before the restart');
     await expect.poll(() => page.getByTestId('saved').getAttribute('data-state')).toBe('saved');
     await context.close();
 
