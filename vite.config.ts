@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { serviceWorkerPlugin } from './server/build-service-worker.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,7 +9,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: `${here}src`,
   publicDir: `${here}public`,
-  plugins: [solid()],
+  // The service worker is built to /sw.js with the build's file list (see server/build-service-worker.ts).
+  plugins: [solid(), serviceWorkerPlugin(`${here}src/sync/offline/sw.ts`)],
   build: {
     outDir: `${here}dist`,
     emptyOutDir: true,
@@ -47,6 +49,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // Two cores shared with the other projects: a poll waits up to 10 s unless a test says less.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,6 +1,10 @@
 /**
  * The small HTTP API the app uses next to the websocket:
  *   GET  /api/workbooks/:id           → { id, name, role }            (any token of that workbook)
+ *   GET  /api/workbooks/:id/state     → the whole workbook as one Yjs update (any token of that workbook), with
+ *                                       the caller's role and the workbook's name in X-Workbook-Role / -Name:
+ *                                       the app's first visit shows it without loading the websocket code first
+ *                                       (HEAD: the headers only, to learn a new link's role)
  *   POST /api/workbooks/:id/tokens    { role } → 201 { token, url, role }  (an editor token of that workbook)
  * The token goes in `Authorization: Bearer …`. Errors are JSON `{ error }` with a plain sentence.
  */
@@ -8,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAccess } from '../access.ts';
 import type { Store } from '../store/store.ts';
 import { isRole } from '../store/tokens.ts';
-import type { Logger } from '../log.ts';
+import { errorMessage, type Logger } from '../log.ts';
 
 /** What the API needs from the process. */
 export interface ApiContext {
@@ -56,25 +60,54 @@ const readJson = (req: IncomingMessage): Promise<unknown> =>
 
 const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
+/** The stored workbook as one update (everything in the store is committed, so it is what the relay holds durably). */
+const sendState = (ctx: ApiContext, id: string, res: ServerResponse, role: string, headOnly: boolean): void => {
+  let bytes: Uint8Array = new Uint8Array(0);
+  try {
+    if (!headOnly) {
+      const wb = ctx.store.load(id);
+      bytes = wb.encode();
+      wb.doc.destroy();
+    }
+  } catch (err) {
+    ctx.log.error('api.state_failed', { workbook: id, message: errorMessage(err) });
+    send(res, 503, { error: 'The workbook cannot be read on the relay right now; try again in a moment.' });
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Workbook-Role': role,
+    'X-Workbook-Name': encodeURIComponent(ctx.store.catalog.workbook(id)?.name ?? id),
+    ...(headOnly ? {} : { 'Content-Length': bytes.byteLength }),
+  });
+  res.end(headOnly ? undefined : bytes);
+};
+
 /** Answers a request under /api/; returns false when the path is not the API's. */
 export const handleApi = (ctx: ApiContext, req: IncomingMessage, res: ServerResponse): boolean => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if (!path.startsWith('/api/')) return false;
-  const m = /^\/api\/workbooks\/([^/]+)(\/tokens)?$/.exec(path);
+  const m = /^\/api\/workbooks\/([^/]+)(\/tokens|\/state)?$/.exec(path);
   if (!m) {
     send(res, 404, { error: 'No such API endpoint.' });
     return true;
   }
   const id = decodeURIComponent(m[1] ?? '');
-  const tokens = m[2] !== undefined;
+  const tokens = m[2] === '/tokens';
   const want = tokens ? 'POST' : 'GET';
-  if (req.method !== want) {
+  if (req.method !== want && !(m[2] === '/state' && req.method === 'HEAD')) {
     send(res, 405, { error: `Use ${want} here.` }, { Allow: want });
     return true;
   }
   const access = checkAccess(ctx.store, ctx.auth, id, bearer(req));
   if (!access.ok) {
     send(res, access.status, { error: access.message }, access.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+    return true;
+  }
+  if (m[2] === '/state') {
+    sendState(ctx, id, res, access.role, req.method === 'HEAD');
     return true;
   }
   if (!tokens) {

@@ -67,7 +67,9 @@ export const parseMessage = (data: Uint8Array): ClientMessage => {
         }
         if (sub === syncProtocol.messageYjsSyncStep2 || sub === syncProtocol.messageYjsUpdate) {
           // Decoding the whole update up front means applying it cannot fail half-way.
-          Y.decodeUpdate(payload);
+          const { structs, ds } = Y.decodeUpdate(payload);
+          // An empty one (a client's answer to the relay's step 1 when it has nothing new) is no write.
+          if (structs.length === 0 && ds.clients.size === 0) return { kind: 'ignored' };
           return { kind: 'update', update: payload };
         }
         throw new Error(`unknown sync message type ${sub}`);

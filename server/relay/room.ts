@@ -121,9 +121,13 @@ export class Room {
     if (this.closed || !this.peers.has(peer)) return;
     switch (msg.kind) {
       case 'sync-step1': {
-        const reply = syncStep2Message(this.doc, msg.stateVector);
-        if (this.uncommitted.length > 0) this.held.push({ peer, data: reply });
-        else peer.send(reply);
+        // The answer is step 2 and then the relay's own step 1, both sent once everything they
+        // show is committed: the state vector in that step 1 tells the client which of its edits
+        // the relay holds durably (its count of edits not yet on the server). A stock client
+        // answers it with whatever the relay still lacks, usually an empty update.
+        const reply = [syncStep2Message(this.doc, msg.stateVector), syncStep1Message(this.doc)];
+        if (this.uncommitted.length > 0) for (const data of reply) this.held.push({ peer, data });
+        else for (const data of reply) peer.send(data);
         return;
       }
       case 'update':

@@ -26,6 +26,8 @@ export interface SheetChange {
   rules: Set<string>;
   /** Charts added, changed or removed (ids). */
   charts: Set<string>;
+  /** Row id → column ids whose history or conflict mark changed (a logged write, someone looked at a conflict). */
+  marks: Map<string, Set<string>>;
 }
 
 /** Everything one transaction changed. */
@@ -53,20 +55,35 @@ export const emptySheetChange = (sheetId: string): SheetChange => ({
   cells: new Map(),
   rules: new Set(),
   charts: new Set(),
+  marks: new Map(),
 });
+
+/** Adds a cell (by its overlay key) to a row → columns map. */
+export const addCell = (cells: Map<string, Set<string>>, key: string): void => {
+  const [rowId, colId] = splitCellKey(key);
+  let set = cells.get(rowId);
+  if (!set) {
+    set = new Set();
+    cells.set(rowId, set);
+  }
+  set.add(colId);
+};
+
+/** The change of one sheet within a workbook change, created on first use. */
+export const sheetChangeOf = (change: WorkbookChange, sheetId: string): SheetChange => {
+  let c = change.sheets.get(sheetId);
+  if (!c) {
+    c = emptySheetChange(sheetId);
+    change.sheets.set(sheetId, c);
+  }
+  return c;
+};
 
 const COLUMN_KEYS = new Set<string>(['name', 'type', 'options', 'formula', 'order', 'labels']);
 
 /** Translates the deep events of the sheets root into a typed change. */
 export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[], change: WorkbookChange): void => {
-  const sheet = (id: string): SheetChange => {
-    let c = change.sheets.get(id);
-    if (!c) {
-      c = emptySheetChange(id);
-      change.sheets.set(id, c);
-    }
-    return c;
-  };
+  const sheet = (id: string): SheetChange => sheetChangeOf(change, id);
   for (const event of events) {
     const path = event.path as string[];
     const keys = (event as Y.YMapEvent<unknown>).keysChanged;
@@ -122,15 +139,7 @@ export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]
         for (const id of keys) c.charts.add(id);
         break;
       case 'cells':
-        for (const key of keys) {
-          const [rowId, col] = splitCellKey(key);
-          let set = c.cells.get(rowId);
-          if (!set) {
-            set = new Set();
-            c.cells.set(rowId, set);
-          }
-          set.add(col);
-        }
+        for (const key of keys) addCell(c.cells, key);
         break;
       default:
         break;

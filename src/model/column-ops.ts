@@ -1,6 +1,7 @@
 /** Operations on the columns of a sheet. */
 import { NotFoundError, OperationError } from './errors.ts';
 import { newId } from './ids.ts';
+import { bulkLogged } from './history-ops.ts';
 import { cellKey, newColumnMap } from './layout.ts';
 import { planKeys } from './order-keys.ts';
 import type { CellScalar, ColumnOptions, ColumnSpec, ColumnType } from './types.ts';
@@ -127,7 +128,9 @@ export const retypeColumn = (
   wb.transact(() => {
     m.set('type', type);
     if (options) m.set('options', options);
-    for (const [rowId, v] of writes) cache.maps.cells.set(cellKey(rowId, colId), v);
+    if (writes.length > 0) bulkLogged(wb, sheetId, 'retype', writes.length, () => {
+      for (const [rowId, v] of writes) cache.maps.cells.set(cellKey(rowId, colId), v);
+    });
     cache.columnsChanged();
   });
 };

@@ -32,3 +32,11 @@ export class NotFoundError extends Error {
 export class OperationError extends Error {
   override name = 'OperationError';
 }
+
+/** A change asked of a workbook opened for viewing only (a viewer's token): nothing was written. */
+export class ReadOnlyError extends Error {
+  override name = 'ReadOnlyError';
+  constructor() {
+    super('This workbook is open for viewing only; ask its owner for an editor link to change it.');
+  }
+}

@@ -1,5 +1,6 @@
 /** Operations on rows and cells: insert, delete, move, duplicate, set, paste, bulk append. */
 import { NotFoundError, OperationError } from './errors.ts';
+import { bulkLogged, cellsLogged } from './history-ops.ts';
 import { newId, newIds } from './ids.ts';
 import { cellKey } from './layout.ts';
 import { planKeys } from './order-keys.ts';
@@ -80,7 +81,10 @@ export const insertRows = (
   const { keys, moved } = planKeys(keyed, at, count);
   const ids = newIds(count, 10, wb.random);
   wb.transact(() => {
-    writeRows(wb, cache, ids, keys, columns.map((c) => c.id), values);
+    const write = () => writeRows(wb, cache, ids, keys, columns.map((c) => c.id), values);
+    // Empty rows have no values to tell the history of.
+    if (values) bulkLogged(wb, sheetId, 'rows', ids.length, write);
+    else write();
     for (const m of moved) cache.maps.rowOrder.set(m.id, m.key);
     cache.rowsChanged([...ids, ...moved.map((m) => m.id)], ids.length + moved.length);
   });
@@ -110,7 +114,7 @@ export const appendRows = (
   const { keys } = planKeys(keyed, keyed.length, rows.length);
   const ids = newIds(rows.length, 10, wb.random);
   wb.transact(() => {
-    writeRows(wb, cache, ids, keys, columns, checked);
+    bulkLogged(wb, sheetId, 'rows', ids.length, () => writeRows(wb, cache, ids, keys, columns, checked));
     cache.rowsChanged(ids, ids.length);
   });
   return ids;
@@ -170,7 +174,7 @@ export const duplicateRows = (wb: WorkbookBase, sheetId: string, rowIds: readonl
   const ids = existingRows(wb, sheetId, rowIds);
   const colIds = cache.columns().map((c) => c.id);
   const copies = newIds(ids.length, 10, wb.random);
-  wb.transact(() => {
+  wb.transact(() => bulkLogged(wb, sheetId, 'rows', ids.length, () => {
     ids.forEach((id, i) => {
       const keyed = cache.keyedRows();
       const at = keyed.findIndex((k) => k.id === id) + 1;
@@ -180,7 +184,7 @@ export const duplicateRows = (wb: WorkbookBase, sheetId: string, rowIds: readonl
       for (const m of moved) cache.maps.rowOrder.set(m.id, m.key);
       cache.rowsChanged([copies[i] ?? '', ...moved.map((m) => m.id)], 1 + moved.length);
     });
-  });
+  }));
   return copies;
 };
 
@@ -202,7 +206,9 @@ export const setCells = (wb: WorkbookBase, sheetId: string, edits: readonly Cell
   batch.done();
   if (writes.length === 0) return;
   wb.transact(() => {
-    for (const w of writes) cache.maps.cells.set(cellKey(w.rowId, w.colId), w.value);
+    cellsLogged(wb, sheetId, writes, () => {
+      for (const w of writes) cache.maps.cells.set(cellKey(w.rowId, w.colId), w.value);
+    });
   });
 };
 
@@ -242,16 +248,20 @@ export const setBlock = (
       const keyed = cache.keyedRows();
       const { keys } = planKeys(keyed, keyed.length, missing);
       const rows = checked.slice(rowIds.length - top).map((r) => columns.map((_c, j) => (j >= left ? (r[j - left] ?? null) : null)));
-      writeRows(wb, cache, newOnes, keys, columns.map((c) => c.id), rows);
+      bulkLogged(wb, sheetId, 'rows', newOnes.length, () => writeRows(wb, cache, newOnes, keys, columns.map((c) => c.id), rows));
       cache.rowsChanged(newOnes, newOnes.length);
     }
+    const writes: CellEdit[] = [];
     checked.forEach((r, i) => {
       const rowId = rowIds[top + i];
       if (rowId === undefined) return;
       r.forEach((v, j) => {
         const col = columns[left + j];
-        if (v !== undefined && col) cache.maps.cells.set(cellKey(rowId, col.id), v);
+        if (v !== undefined && col) writes.push({ rowId, colId: col.id, value: v });
       });
+    });
+    cellsLogged(wb, sheetId, writes, () => {
+      for (const w of writes) cache.maps.cells.set(cellKey(w.rowId, w.colId), w.value);
     });
   });
   return newOnes;

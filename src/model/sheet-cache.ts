@@ -144,6 +144,11 @@ export class SheetCache {
   cell(rowId: string, colId: string): CellValue {
     const edited = this.maps.cells.get(cellKey(rowId, colId));
     if (edited !== undefined) return edited;
+    return this.baseCell(rowId, colId);
+  }
+
+  /** The value a cell's row was added with (whatever was edited since). */
+  baseCell(rowId: string, colId: string): CellValue {
     const rec = this.maps.rows.get(rowId);
     if (!rec) return null;
     const at = this.slot(String(rec[0]), colId);

@@ -1,7 +1,10 @@
 /** The reading half of a workbook: typed reads, typed change events, local undo, encode. */
 import * as Y from 'yjs';
 import { translateSheetEvents, type WorkbookChange } from './changes.ts';
-import { NotFoundError } from './errors.ts';
+import { EditLog, ROOT_EDITS, ROOT_SEEN, transactionEntries, type SeenMark, type StoredEntry } from './edit-log.ts';
+import { NotFoundError, ReadOnlyError } from './errors.ts';
+import { logUndo, markLogged } from './history-ops.ts';
+import { ANONYMOUS, type WorkbookUser } from './history-types.ts';
 import type { RandomBytes } from './ids.ts';
 import type { DashboardTile } from './chart-types.ts';
 import { keyedTiles } from './dashboard-tiles.ts';
@@ -29,6 +32,10 @@ export interface WorkbookOptions {
   random?: RandomBytes;
   /** Yjs client id of this replica (tests fix it to make runs repeatable). */
   clientId?: number;
+  /** Who edits on this replica: stamped on every logged write (see `setUser`). */
+  user?: WorkbookUser;
+  /** Opened for viewing only: every operation throws ReadOnlyError instead of writing. */
+  readOnly?: boolean;
 }
 
 /** Listener of typed changes. */
@@ -41,6 +48,12 @@ export class WorkbookBase {
   /** Transaction origin of this replica's own operations. */
   readonly origin: { readonly replica: number };
   readonly random: RandomBytes | undefined;
+  /** Who edits on this replica (stamped on the cell history). */
+  user: WorkbookUser;
+  /** Viewing only: operations throw ReadOnlyError. */
+  readonly readOnly: boolean;
+  /** Internal: the index over the document's cell history, for the operation modules of src/model. */
+  readonly log: EditLog;
   protected readonly settingsMap: Y.Map<unknown>;
   protected readonly sheetsMap: Y.Map<Y.Map<unknown>>;
   protected readonly layoutsMap: Y.Map<string[]>;
@@ -54,11 +67,16 @@ export class WorkbookBase {
     this.doc = doc;
     if (options.clientId !== undefined) doc.clientID = options.clientId;
     this.random = options.random;
+    this.user = options.user ?? ANONYMOUS;
+    this.readOnly = options.readOnly ?? false;
     this.origin = { replica: doc.clientID };
     this.settingsMap = doc.getMap(ROOT_SETTINGS);
     this.sheetsMap = doc.getMap(ROOT_SHEETS);
     this.layoutsMap = doc.getMap(ROOT_LAYOUTS);
     this.dashboardMap = doc.getMap(ROOT_DASHBOARD);
+    const edits = doc.getArray<StoredEntry>(ROOT_EDITS);
+    const seen = doc.getMap<SeenMark>(ROOT_SEEN);
+    this.log = new EditLog(edits, seen);
     this.undoManager = new Y.UndoManager([this.settingsMap, this.sheetsMap, this.dashboardMap], {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: 0,
@@ -72,7 +90,20 @@ export class WorkbookBase {
     this.dashboardMap.observe((_e, txn) => {
       this.changeOf(txn).dashboard = true;
     });
+    edits.observe((_event, txn) => {
+      const { added, removed } = transactionEntries(edits, txn);
+      this.log.applied(added, removed);
+      markLogged(this.changeOf(txn), added);
+    });
+    seen.observe((event, txn) => {
+      markLogged(this.changeOf(txn), [...event.keysChanged].map((k) => seen.get(k)));
+    });
     doc.on('afterTransaction', (txn: Y.Transaction) => this.flush(txn));
+  }
+
+  /** Tells the workbook who edits on this replica (their writes are stamped with it from now on). */
+  setUser(user: WorkbookUser): void {
+    this.user = { id: user.id, name: user.name };
   }
 
   /** The whole workbook as one binary update. */
@@ -106,6 +137,7 @@ export class WorkbookBase {
     if (!change) return;
     change.local = txn.local;
     for (const [id, c] of change.sheets) {
+      this.log.invalidate(id);
       if (c.added || c.removed) {
         this.caches.delete(id);
         continue;
@@ -120,6 +152,8 @@ export class WorkbookBase {
       }
     }
     for (const l of this.listeners) l(change);
+    // An undo or redo is a write of this person's too: the cells it changed get history entries.
+    if (txn.origin === this.undoManager) logUndo(this, change, txn);
   }
 
   // ── undo ─────────────────────────────────────────────────────────────────
@@ -145,6 +179,7 @@ export class WorkbookBase {
 
   /** Runs `fn` as one transaction of this replica (one undo step). */
   transact<T>(fn: () => T): T {
+    if (this.readOnly) throw new ReadOnlyError();
     let out: T | undefined;
     this.doc.transact(() => {
       out = fn();

@@ -141,4 +141,5 @@ export class Workbook extends WorkbookBase {
   ): string[] {
     return rowOps.setBlock(this, sheetId, top, left, block, opts);
   }
+
 }

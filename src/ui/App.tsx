@@ -5,10 +5,11 @@
  */
 import { createEffect, createMemo, createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch, type JSX } from 'solid-js';
 import type { Labels, Workbook } from '../model/index.ts';
-import { AppProvider, watchWorkbook, type AppState, type DialogRender, type MainView, type PanelName } from './app-context.ts';
+import type { Peer } from '../sync/presence.ts';
+import type { WorkbookSession } from '../sync/session.ts';
+import { AppProvider, watchWorkbook, type AppState, type ConflictCheck, type DialogRender, type MainView, type PanelName } from './app-context.ts';
 import { storedValuesCalc, type CalcService } from './calc.ts';
 import { openImport } from './csv/csv-dialogs.tsx';
-import { blockFileOpen, listenFileDrop } from './csv/file-drop.ts';
 import { afterFirstRows } from './first-paint.ts';
 import { FormulaBar } from './FormulaBar.tsx';
 import type { GridController } from './grid/grid-controller.ts';
@@ -28,6 +29,7 @@ const HelpPanel = lazy(() => import('./dialogs/HelpPanel.tsx'));
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel.tsx'));
 const CampaignCalendar = lazy(() => import('./calendar/CampaignCalendar.tsx'));
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
+const HistoryPanel = lazy(() => import('./sync/HistoryPanel.tsx'));
 
 /** What the app is opened with; the engine defaults to the stand-in, the gallery to the ops templates. */
 export interface AppProps {
@@ -45,6 +47,8 @@ export interface AppProps {
   onReady?: (app: AppState) => void;
   /** Opens the workbook for viewing only (a viewer's token). */
   readOnly?: boolean;
+  /** The workbook's local storage and sync with the relay (see src/sync/session.ts). */
+  session?: WorkbookSession;
 }
 
 const ACTIVE_KEY = 'wb-active:';
@@ -74,6 +78,12 @@ export const App = (props: AppProps): JSX.Element => {
       });
   }
   const references = new ReferenceIndex(wb);
+  const [painted, setPainted] = createSignal(false);
+  void afterFirstRows().then(() => setPainted(true));
+  const session = props.session;
+  // Teammates and conflict marks come with the sync code (SyncBar), after the first paint.
+  const [peers, setPeers] = createSignal<readonly Peer[]>([]);
+  const [conflictCheck, setConflictCheck] = createSignal<ConflictCheck | null>(null);
   const [grid, setGrid] = createSignal<GridController | undefined>();
   const [dialog, setDialog] = createSignal<DialogRender | null>(null);
   const [panel, setPanel] = createSignal<PanelName | null>(null);
@@ -139,6 +149,15 @@ export const App = (props: AppProps): JSX.Element => {
       setPendingRow({ sheetId, rowId });
     },
     readOnly: props.readOnly ?? false,
+    session,
+    peers,
+    setPeers,
+    painted,
+    hasConflict: (s, r, c) => conflictCheck()?.(s, r, c) ?? false,
+    setConflictCheck: (check) => {
+      setConflictCheck(() => check);
+      grid()?.api?.refreshCells({ suppressFlash: true });
+    },
   };
 
   createEffect(() => {
@@ -158,7 +177,7 @@ export const App = (props: AppProps): JSX.Element => {
     if (k === 'f') {
       e.preventDefault();
       setPanel('find');
-    } else if ((k === 'z' || k === 'y') && !isTyping(e.target) && !dialog()) {
+    } else if ((k === 'z' || k === 'y') && !isTyping(e.target) && !dialog() && !app.readOnly) {
       e.preventDefault();
       if (k === 'y' || e.shiftKey) redo(app);
       else undo(app);
@@ -182,8 +201,21 @@ export const App = (props: AppProps): JSX.Element => {
   const [fileOver, setFileOver] = createSignal(false);
   let sheetArea: HTMLDivElement | undefined;
   onMount(() => {
-    if (sheetArea) onCleanup(listenFileDrop(sheetArea, (file) => openImport(app, file), setFileOver));
-    onCleanup(blockFileOpen(window));
+    // Listened to from just after the first paint (the code is not part of the first load).
+    let offs: (() => void)[] = [];
+    let gone = false;
+    void afterFirstRows()
+      .then(() => import('./csv/file-drop.ts'))
+      .then(({ blockFileOpen, listenFileDrop }) => {
+        if (gone) return;
+        if (sheetArea && !app.readOnly) offs.push(listenFileDrop(sheetArea, (file) => openImport(app, file), setFileOver));
+        offs.push(blockFileOpen(window));
+      });
+    onCleanup(() => {
+      gone = true;
+      for (const off of offs) off();
+      offs = [];
+    });
   });
 
   props.onReady?.(app);
@@ -229,6 +261,11 @@ export const App = (props: AppProps): JSX.Element => {
           <Show when={panel() === 'help'}>
             <Suspense>
               <HelpPanel onClose={() => setPanel(null)} />
+            </Suspense>
+          </Show>
+          <Show when={panel() === 'history'}>
+            <Suspense>
+              <HistoryPanel onClose={() => setPanel(null)} />
             </Suspense>
           </Show>
           <Show when={panel() === 'charts' && view() !== 'dashboard' && active()} keyed>

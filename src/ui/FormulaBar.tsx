@@ -167,7 +167,8 @@ export const FormulaBar = (): JSX.Element => {
           aria-invalid={problem() ? 'true' : undefined}
           data-testid="formula-bar"
           disabled={!target()}
-          onFocus={() => !editing() && begin(shown(), true)}
+          readOnly={app.readOnly}
+          onFocus={() => !editing() && !app.readOnly && begin(shown(), true)}
           onInput={(e) => {
             setDraft(e.currentTarget.value);
             setCaret(e.currentTarget.selectionStart ?? 0);

@@ -25,6 +25,9 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
   const [menu, setMenu] = createSignal<{ anchor: MenuAnchor; items: MenuItem[] } | null>(null);
   const [drag, setDrag] = createSignal<{ id: string; slot: number } | null>(null);
   let strip: HTMLDivElement | undefined;
+  const ro = app.readOnly;
+  /** Teammates on a sheet: a dot in their colour on its tab. */
+  const peersOn = (sheetId: string) => app.peers().filter((p) => p.sheetId === sheetId);
 
   const report = (err: unknown) => app.toasts.show({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
 
@@ -158,12 +161,12 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
             role="tab"
             aria-selected={s.id === props.active}
             data-sheet-id={s.id}
-            onPointerDown={(e) => startDrag(e, s)}
+            onPointerDown={(e) => !ro && startDrag(e, s)}
             onClick={() => props.setActive(s.id)}
-            onDblClick={() => setRenaming(s.id)}
+            onDblClick={() => !ro && setRenaming(s.id)}
             onContextMenu={(e) => {
               e.preventDefault();
-              tabMenu(s, { x: e.clientX, y: e.clientY });
+              if (!ro) tabMenu(s, { x: e.clientX, y: e.clientY });
             }}
           >
             <Show
@@ -187,7 +190,14 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
                 onBlur={(e) => renaming() === s.id && commitRename(s, e.currentTarget.value)}
               />
             </Show>
-            <Show when={s.id === props.active && renaming() !== s.id}>
+            <Show when={peersOn(s.id).length > 0}>
+              <span class="wb-tab-peers">
+                <For each={peersOn(s.id)}>
+                  {(p) => <span class="wb-tab-peer" style={{ background: p.color }} title={p.name} data-testid="tab-peer" />}
+                </For>
+              </span>
+            </Show>
+            <Show when={s.id === props.active && renaming() !== s.id && !ro}>
               <button
                 type="button"
                 class="wb-tab-menu"
@@ -202,28 +212,30 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
           </div>
         )}
       </For>
-      <button
-        type="button"
-        class="wb-tab-add"
-        title={t('tabs.add')}
-        aria-label={t('tabs.add')}
-        data-testid="add-sheet"
-        onClick={(e) =>
-          setMenu({
-            anchor: { element: e.currentTarget },
-            items: [
-              { label: t('tabs.blank'), run: addBlank, testId: 'add-blank-sheet' },
-              {
-                label: t('tabs.gallery'),
-                testId: 'add-from-gallery',
-                run: () => app.openDialog((close) => <GalleryDialog onClose={close} onAdded={props.setActive} />),
-              },
-            ],
-          })
-        }
-      >
-        +
-      </button>
+      <Show when={!ro}>
+        <button
+          type="button"
+          class="wb-tab-add"
+          title={t('tabs.add')}
+          aria-label={t('tabs.add')}
+          data-testid="add-sheet"
+          onClick={(e) =>
+            setMenu({
+              anchor: { element: e.currentTarget },
+              items: [
+                { label: t('tabs.blank'), run: addBlank, testId: 'add-blank-sheet' },
+                {
+                  label: t('tabs.gallery'),
+                  testId: 'add-from-gallery',
+                  run: () => app.openDialog((close) => <GalleryDialog onClose={close} onAdded={props.setActive} />),
+                },
+              ],
+            })
+          }
+        >
+          +
+        </button>
+      </Show>
       <Show when={renameError()}>
         <span class="wb-tab-error" role="alert">
           {renameError()}

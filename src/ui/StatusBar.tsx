@@ -1,9 +1,11 @@
 /** The status bar: rows shown / total, columns, sum / average / count of a selected range, and this person's sort and filters. */
-import { createMemo, Show, type JSX } from 'solid-js';
+import { createMemo, lazy, Show, Suspense, type JSX } from 'solid-js';
 import { useApp } from './app-context.ts';
 import { formatNumber } from './format/cell-format.ts';
 
 const NUMERIC = new Set(['number', 'integer', 'currency', 'percent']);
+
+const SyncBar = lazy(() => import('./sync/SyncBar.tsx'));
 
 /** Ranges larger than this are not summed (it would stall typing on a 100k-row selection). */
 const SUM_LIMIT = 200_000;
@@ -105,6 +107,12 @@ export const StatusBar = (): JSX.Element => {
             </span>
           </span>
         )}
+      </Show>
+      {/* Connection, saving and teammates: loaded once the first rows are on screen. */}
+      <Show when={app.session && app.painted()}>
+        <Suspense>
+          <SyncBar />
+        </Suspense>
       </Show>
     </footer>
   );

@@ -22,6 +22,7 @@ export const WorkbookHeader = (): JSX.Element => {
   const onSheet = () => app.view() !== 'dashboard';
   const isCampaigns = () => (app.structure(), onSheet() && app.wb.sheet(app.activeSheet())?.kind === 'campaigns');
 
+  const ro = app.readOnly;
   const saveName = (value: string) => {
     setRenaming(false);
     const v = value.trim();
@@ -51,7 +52,7 @@ export const WorkbookHeader = (): JSX.Element => {
       <Show
         when={renaming()}
         fallback={
-          <button type="button" class="wb-name" title={t('header.rename')} data-testid="workbook-name" onClick={() => setRenaming(true)}>
+          <button type="button" class="wb-name" title={ro ? undefined : t('header.rename')} data-testid="workbook-name" onClick={() => !ro && setRenaming(true)}>
             {name()}
           </button>
         }
@@ -68,21 +69,28 @@ export const WorkbookHeader = (): JSX.Element => {
           onBlur={(e) => saveName(e.currentTarget.value)}
         />
       </Show>
+      <Show when={ro}>
+        <span class="wb-view-only" title={t('header.viewOnlyTitle')} data-testid="view-only">
+          {t('header.viewOnly')}
+        </span>
+      </Show>
       <div class="wb-header-tools">
-        <button type="button" class="wb-tool" title={t('header.undo')} aria-label={t('header.undo')} disabled={!canUndo()} onClick={() => undo(app)}>
-          ↶
-        </button>
-        <button type="button" class="wb-tool" title={t('header.redo')} aria-label={t('header.redo')} disabled={!canRedo()} onClick={() => redo(app)}>
-          ↷
-        </button>
-        <span class="wb-sep" />
-        <button type="button" class="wb-tool wb-tool-text" title={t('header.addRowTitle')} data-testid="add-row" onClick={withGrid((g) => insertRow(g, 'end'))}>
-          + {t('header.addRow')}
-        </button>
-        <button type="button" class="wb-tool wb-tool-text" title={t('header.addColumnTitle')} data-testid="add-column" onClick={withGrid((g) => void import('./grid/menus.tsx').then((m) => m.openAddColumn(g)))}>
-          + {t('header.addColumn')}
-        </button>
-        <span class="wb-sep" />
+        <Show when={!ro}>
+          <button type="button" class="wb-tool" title={t('header.undo')} aria-label={t('header.undo')} disabled={!canUndo()} onClick={() => undo(app)}>
+            ↶
+          </button>
+          <button type="button" class="wb-tool" title={t('header.redo')} aria-label={t('header.redo')} disabled={!canRedo()} onClick={() => redo(app)}>
+            ↷
+          </button>
+          <span class="wb-sep" />
+          <button type="button" class="wb-tool wb-tool-text" title={t('header.addRowTitle')} data-testid="add-row" onClick={withGrid((g) => insertRow(g, 'end'))}>
+            + {t('header.addRow')}
+          </button>
+          <button type="button" class="wb-tool wb-tool-text" title={t('header.addColumnTitle')} data-testid="add-column" onClick={withGrid((g) => void import('./grid/menus.tsx').then((m) => m.openAddColumn(g)))}>
+            + {t('header.addColumn')}
+          </button>
+          <span class="wb-sep" />
+        </Show>
         <button type="button" class="wb-tool wb-tool-text" title={t('header.findTitle')} data-testid="open-find" onClick={() => app.setPanel('find')}>
           ⌕ {t('header.find')}
         </button>
@@ -127,9 +135,11 @@ export const WorkbookHeader = (): JSX.Element => {
           </button>
         </Show>
         <span class="wb-sep" />
-        <button type="button" class="wb-tool wb-tool-text" title={t('header.importTitle')} data-testid="open-import" onClick={() => openImport(app)}>
-          ⤓ {t('header.import')}
-        </button>
+        <Show when={!ro}>
+          <button type="button" class="wb-tool wb-tool-text" title={t('header.importTitle')} data-testid="open-import" onClick={() => openImport(app)}>
+            ⤓ {t('header.import')}
+          </button>
+        </Show>
         <button type="button" class="wb-tool wb-tool-text" title={t('header.exportTitle')} data-testid="open-export" onClick={() => openExport(app)}>
           ⤒ {t('header.export')}
         </button>
@@ -139,6 +149,7 @@ export const WorkbookHeader = (): JSX.Element => {
           title={t('header.currency')}
           aria-label={t('header.currency')}
           data-testid="currency"
+          disabled={ro}
           value={app.format().currency}
           onChange={(e) => app.wb.setSettings({ currency: e.currentTarget.value as CurrencyCode })}
         >

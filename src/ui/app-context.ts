@@ -1,6 +1,8 @@
 /** What every component of the app reaches through Solid's context: the workbook, the engine, language, toasts. */
 import { batch, createContext, createSignal, useContext, type Accessor, type JSX } from 'solid-js';
 import type { Labels, Workbook } from '../model/index.ts';
+import type { Peer } from '../sync/presence.ts';
+import type { WorkbookSession } from '../sync/session.ts';
 import type { CalcService } from './calc.ts';
 import type { FormatContext } from './format/cell-format.ts';
 import type { GridController } from './grid/grid-controller.ts';
@@ -15,7 +17,7 @@ export type DialogRender = (close: () => void) => JSX.Element;
 export type MainView = 'grid' | 'calendar' | 'dashboard';
 
 /** Side panels and bars, opened from anywhere. */
-export type PanelName = 'find' | 'help' | 'charts';
+export type PanelName = 'find' | 'help' | 'charts' | 'history';
 
 /** The app's shared state. */
 export interface AppState {
@@ -55,7 +57,22 @@ export interface AppState {
   openRow: (sheetId: string, rowId: string) => void;
   /** A viewer: the app shows the workbook but offers no way to change it. */
   readOnly: boolean;
+  /** The workbook's storage and sync (absent for a workbook opened in memory by the test hook). */
+  session: WorkbookSession | undefined;
+  /** Teammates in the workbook and where they are (reactive; none without a session). */
+  peers: Accessor<readonly Peer[]>;
+  /** Set by the sync bar, which follows the session's presence. */
+  setPeers: (peers: readonly Peer[]) => void;
+  /** True once the first rows are on screen: parts not needed for the first paint mount then. */
+  painted: Accessor<boolean>;
+  /** True when a cell lost a value written at the same time, not looked at yet (false until that code has loaded, after the first paint). */
+  hasConflict: ConflictCheck;
+  /** Installs the conflict check (loaded with the sync bar) and repaints the grid's marks. */
+  setConflictCheck: (check: ConflictCheck) => void;
 }
+
+/** Whether a cell of a sheet has an unseen conflict. */
+export type ConflictCheck = (sheetId: string, rowId: string, colId: string) => boolean;
 
 const Ctx = createContext<AppState>();
 

@@ -15,13 +15,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
-test('smoke: the app loads in Chromium and shows the workbook name', async () => {
+test('smoke: the app loads in Chromium, lists workbooks, and a new one shows its name and rows', async () => {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
-  await expect.poll(() => page.getByTestId('workbook-name').textContent()).toBe('Example shop plan');
-  await expect.poll(() => page.locator('[role="gridcell"]', { hasText: 'SKU-1002' }).count()).toBe(1);
+  await page.getByTestId('start-page').waitFor();
+  await page.getByTestId('new-ops').click();
+  await expect.poll(() => page.getByTestId('workbook-name').textContent()).toBe('Shop plan');
+  await page.locator('.wb-tab', { hasText: 'Products' }).click();
+  await page.locator('.ag-header-cell', { hasText: 'SKU' }).first().waitFor();
   await screenshot(page, 'smoke');
   expect(errors).toEqual([]);
 });

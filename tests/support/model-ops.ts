@@ -1,5 +1,5 @@
 /** Random model operations over the full operation list, for convergence fuzzing. */
-import { NotFoundError, OperationError, ValidationError, type CellValue, type Column, type ColumnType, type Workbook } from '../../src/model/index.ts';
+import { cellConflicts, markConflictSeen, NotFoundError, OperationError, ValidationError, type CellValue, type Column, type ColumnType, type Workbook } from '../../src/model/index.ts';
 import type { Random } from './random.ts';
 
 const TYPES: ColumnType[] = ['text', 'number', 'integer', 'currency', 'percent', 'date', 'boolean', 'choice', 'reference'];
@@ -37,14 +37,14 @@ export const BASE_OPS = [
 ] as const;
 
 /** Names of every operation the fuzzer may pick (the model's whole operation list, plus undo and redo). */
-export const OPS = [...BASE_OPS, 'setChart', 'deleteChart', 'pinChart', 'unpinChart', 'moveTile', 'resizeTile'] as const;
+export const OPS = [...BASE_OPS, 'setChart', 'deleteChart', 'pinChart', 'unpinChart', 'moveTile', 'resizeTile', 'markConflictSeen'] as const;
 export type OpName = (typeof OPS)[number];
 
 const WEIGHTS: Record<OpName, number> = {
   setCell: 30, setCells: 6, setBlock: 4, insertRows: 8, appendRows: 3, deleteRows: 5, moveRows: 6, duplicateRows: 3,
   addColumn: 3, renameColumn: 2, retypeColumn: 2, deleteColumn: 1, moveColumn: 2, setColumnFormula: 2, setColumnOptions: 1,
   addSheet: 1.5, renameSheet: 1, deleteSheet: 0.4, moveSheet: 1, setSettings: 1, setRule: 1, deleteRule: 0.5, undo: 4, redo: 2,
-  setChart: 1.5, deleteChart: 0.5, pinChart: 1, unpinChart: 0.4, moveTile: 1, resizeTile: 0.6,
+  setChart: 1.5, deleteChart: 0.5, pinChart: 1, unpinChart: 0.4, moveTile: 1, resizeTile: 0.6, markConflictSeen: 1.5,
 };
 
 const pickOp = (rnd: Random, ops: readonly OpName[]): OpName => {
@@ -185,6 +185,14 @@ export const randomOp = (rnd: Random, wb: Workbook, ops: readonly OpName[] = OPS
       case 'resizeTile': {
         const tiles = wb.dashboard();
         if (tiles.length) wb.resizeTile(rnd.pick(tiles).chartId, 1 + rnd.int(4), 1 + rnd.int(2));
+        break;
+      }
+      case 'markConflictSeen': {
+        const found = sheet ? cellConflicts(wb, sheet) : [];
+        if (sheet && found.length) {
+          const c = rnd.pick(found);
+          markConflictSeen(wb, sheet, c.rowId, c.colId);
+        }
         break;
       }
       case 'undo':

@@ -5,6 +5,7 @@
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
 import { isCalcError } from '../calc.ts';
+import { syncText } from '../i18n/sync-i18n.ts';
 import type { GridController } from './grid-controller.ts';
 
 const DELAY = 350;
@@ -12,6 +13,7 @@ const DELAY = 350;
 /** The tooltip layer of a sheet grid; listens on `container`. */
 export const CellTooltip = (props: { ctl: GridController; container: () => HTMLElement | undefined }): JSX.Element => {
   const app = useApp();
+  const st = syncText(app.i18n.locale);
   const [tip, setTip] = createSignal<{ text: string; left: number; top: number } | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: HTMLElement | null = null;
@@ -25,6 +27,7 @@ export const CellTooltip = (props: { ctl: GridController; container: () => HTMLE
     const v = app.calc.value(sheetId, rowId, colId);
     if (isCalcError(v)) lines.push(`${v.error} ${v.message}`);
     for (const a of app.calc.alerts(sheetId, rowId)) if (a.colId === colId) lines.push(`${app.t('cell.alert')}: ${a.message}`);
+    if (app.hasConflict(sheetId, rowId, colId)) lines.push(st('history.conflictTip'));
     const ref = col.options.refSheet;
     if (col.type === 'reference' && typeof v === 'string' && v && ref && app.wb.hasSheet(ref) && !props.ctl.references.lookup(ref, v)) {
       const sheet = app.wb.sheet(ref);

@@ -6,8 +6,6 @@ import { createEffect, createSignal, lazy, on, onCleanup, onMount, Show, Suspens
 import { createGrid } from 'ag-grid-community';
 import { rethrowLater, useApp } from '../app-context.ts';
 import type { MenuAnchor, MenuItem } from '../widgets/Menu.tsx';
-import { CellTooltip } from './CellTooltip.tsx';
-import { listenClipboard } from './clipboard.ts';
 import { buildColumnDefs } from './column-defs.ts';
 import type { ColumnHeaderParams } from './column-header.ts';
 import { EditorHost, preloadEditors } from './EditorHost.tsx';
@@ -15,16 +13,19 @@ import { insertRow } from './grid-commands.ts';
 import { GridController, ROW_NUMBER_COL } from './grid-controller.ts';
 import { gridOptions } from './grid-options.ts';
 import { registerGridModules } from './grid-setup.ts';
+import { afterFirstRows } from '../first-paint.ts';
 import { applyChange, applyRecalc } from './grid-sync.ts';
 import { handleGridKey } from './keyboard.ts';
 import type { ReferenceIndex } from './reference-index.ts';
-import { listenMouseSelection } from './mouse-selection.ts';
-import { listenRowDrag, type DropTarget } from './row-drag.ts';
+import type { DropTarget } from './row-drag.ts';
 
 /** Rows given to AG Grid before the first paint of a big sheet (more than a screen, even on a tall one). */
 const FIRST_ROWS = 120;
 
 const FilterPopover = lazy(() => import('../dialogs/FilterPopover.tsx'));
+const PresenceLayer = lazy(() => import('../sync/PresenceLayer.tsx'));
+// Hover tooltips and row dragging are not needed for the first paint: they load right after it.
+const CellTooltip = lazy(() => import('./CellTooltip.tsx').then((m) => ({ default: m.CellTooltip })));
 const Menu = lazy(() => import('../widgets/Menu.tsx'));
 const menus = () => import('./menus.tsx');
 
@@ -137,18 +138,28 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
       }
     };
     el.addEventListener('keydown', onKey);
-    const offClipboard = listenClipboard(ctl, el.parentElement ?? el);
-    const offDrag = listenRowDrag(ctl, el, showDropLine);
-    const offMouse = listenMouseSelection(ctl, el);
+    // Clipboard, drag-selection and row dragging are not needed for the first paint: their code
+    // loads right after it (a person cannot reach for them sooner).
+    let offs: (() => void)[] = [];
+    let unmounted = false;
+    void afterFirstRows()
+      .then(() => Promise.all([import('./clipboard.ts'), import('./mouse-selection.ts'), import('./row-drag.ts')]))
+      .then(([clipboard, mouse, drag]) => {
+        if (unmounted) return;
+        offs = [
+          clipboard.listenClipboard(ctl, el.parentElement ?? el),
+          mouse.listenMouseSelection(ctl, el),
+          drag.listenRowDrag(ctl, el, showDropLine),
+        ];
+      });
     // Start on the first cell, so the keyboard works at once.
     if (ctl.displayedRowCount() > 0 && ctl.displayedColumns().length > 0) ctl.focusCell({ row: 0, col: 0 });
     // Editors and paste are fetched once the sheet is on screen, not before.
     setTimeout(preloadEditors, 800);
     onCleanup(() => {
       offChange();
-      offClipboard();
-      offDrag();
-      offMouse();
+      unmounted = true;
+      for (const off of offs) off();
       el.removeEventListener('keydown', onKey);
       app.setGrid(undefined);
       api.destroy();
@@ -173,16 +184,28 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
         <div class="wb-empty" tabIndex={0} data-testid="empty-sheet">
           <p class="wb-empty-title">{app.t('empty.title')}</p>
           <p>{app.t('empty.hint')}</p>
-          <button type="button" class="wb-primary" onClick={() => insertRow(ctl, 'end')}>
-            + {app.t('header.addRow')}
-          </button>
+          <Show when={!app.readOnly}>
+            <button type="button" class="wb-primary" onClick={() => insertRow(ctl, 'end')}>
+              + {app.t('header.addRow')}
+            </button>
+          </Show>
         </div>
       </Show>
       <Show when={dropLine() !== null}>
         <div class="wb-drop-line" style={{ top: `${dropLine()}px` }} />
       </Show>
+      {/* Teammates' active cells on this sheet, outlined in their colours. */}
+      <Show when={app.painted() && app.peers().some((p) => p.sheetId === props.sheetId && p.rowId)}>
+        <Suspense>
+          <PresenceLayer ctl={ctl} container={wrap} />
+        </Suspense>
+      </Show>
       <EditorHost ctl={ctl} container={wrap} />
-      <CellTooltip ctl={ctl} container={wrap} />
+      <Show when={app.painted()}>
+        <Suspense>
+          <CellTooltip ctl={ctl} container={wrap} />
+        </Suspense>
+      </Show>
       <Show when={menu()}>
         {(m) => (
           <Suspense>

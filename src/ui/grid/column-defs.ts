@@ -82,6 +82,9 @@ export const buildColumnDefs = (
       // Keys (SKU, ticket id) are short codes; other widths follow the type and the header's name.
       width: col.options.width ?? Math.max(col.options.key ? 120 : WIDTHS[type], Math.min(280, headerWidth(app.label(col)))),
       minWidth: 56,
+      // Order and widths are shared with the team: a viewer cannot change them.
+      suppressMovable: app.readOnly,
+      resizable: !app.readOnly,
       pinned: col.options.pinned ? 'left' : null,
       valueGetter: (p: ValueGetterParams<RowRef>) => (p.data ? app.calc.value(sheetId, p.data.id, colId) : null),
       valueFormatter: (p: ValueFormatterParams<RowRef>) => formatValue(p.value as CalcValue, current(), app.format(), shownType()),
@@ -101,6 +104,8 @@ export const buildColumnDefs = (
         'wb-alert': (p: CellClassParams<RowRef>) =>
           p.data !== undefined && app.calc.alerts(sheetId, p.data.id).some((a) => a.colId === colId),
         'wb-find-hit': (p: CellClassParams<RowRef>) => p.data !== undefined && ctl.findHits.has(`${p.data.id} ${colId}`),
+        // A value written at the same time as this one was not kept: marked until someone looks at the history.
+        'wb-conflict': (p: CellClassParams<RowRef>) => p.data !== undefined && app.hasConflict(sheetId, p.data.id, colId),
       },
       suppressKeyboardEvent: (p) => ownsKey(p.event, p.editing),
       editable: false,

@@ -261,10 +261,10 @@ export class GridController {
 
   // ── editing ───────────────────────────────────────────────────────────
 
-  /** Opens the editor on the active cell; false when there is none. */
+  /** Opens the editor on the active cell; false when there is none (or the workbook is open for viewing only). */
   startEdit(replace: boolean): boolean {
     const cell = this.activeCell();
-    if (!cell) return false;
+    if (!cell || this.app.readOnly) return false;
     this.reveal({ row: cell.rowIndex, col: this.colIndex(cell.col.id) });
     this.setEditing({ rowId: cell.rowId, colId: cell.col.id, rowIndex: cell.rowIndex, replace });
     return true;

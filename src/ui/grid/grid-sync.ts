@@ -57,6 +57,8 @@ export const applyChange = (ctl: GridController, change: WorkbookChange, hooks: 
     ctl.setLoadingRows(false);
   }
   if (c.cells.size > 0) refreshCells(ctl, c.cells);
+  // History written or looked at: conflict marks may come or go.
+  if (c.marks.size > 0) refreshCells(ctl, c.marks);
 };
 
 /** Applies a recalculation of this sheet to the grid. */

@@ -1,5 +1,6 @@
 /** The column menu (header ⋮) and the row menu (right click): their entries and what each does. */
 import { lazy } from 'solid-js';
+import { syncText } from '../i18n/sync-i18n.ts';
 import { columnNameProblem } from '../names.ts';
 import { ConfirmDialog, PromptDialog } from '../widgets/Dialog.tsx';
 import type { MenuItem } from '../widgets/Menu.tsx';
@@ -26,7 +27,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
   const index = wb.columns(sheetId).findIndex((c) => c.id === colId);
   const sortBy = (sort: 'asc' | 'desc' | null) =>
     ctl.updateView({ ...view, sort: sort ? [{ colId, sort }] : view.sort.filter((s) => s.colId !== colId) });
-  return [
+  const looking: MenuItem[] = [
     { label: t('col.sortAsc'), run: () => sortBy('asc'), testId: 'col-sort-asc' },
     { label: t('col.sortDesc'), run: () => sortBy('desc'), testId: 'col-sort-desc' },
     { label: t('col.clearSort'), run: () => sortBy(null), disabled: !sorted },
@@ -39,6 +40,11 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
         ctl.updateView({ ...view, filters: rest });
       },
     },
+  ];
+  // Sort and filter are this person's own view; everything else changes the sheet for everyone.
+  if (app.readOnly) return looking;
+  return [
+    ...looking,
     {
       label: t('col.rename'),
       separator: true,
@@ -93,12 +99,15 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
   ];
 };
 
-/** Entries of the row menu, for the selected rows. */
+/** Entries of the row menu, for the selected rows (and the active cell's history). */
 export const rowMenuItems = (ctl: GridController): MenuItem[] => {
   const t = ctl.app.t;
   const n = ctl.selectedRowIds().length;
+  const history: MenuItem = { label: syncText(ctl.app.i18n.locale)('history.menu'), run: () => ctl.app.setPanel('history'), testId: 'cell-history' };
+  if (ctl.app.readOnly) return [history];
   return [
-    { label: t('row.insertAbove'), run: attempt(ctl, () => insertRow(ctl, 'above')), testId: 'row-insert-above' },
+    history,
+    { label: t('row.insertAbove'), run: attempt(ctl, () => insertRow(ctl, 'above')), testId: 'row-insert-above', separator: true },
     { label: t('row.insertBelow'), run: attempt(ctl, () => insertRow(ctl, 'below')), testId: 'row-insert-below' },
     { label: t('row.duplicate', n), run: attempt(ctl, () => duplicateRows(ctl)), testId: 'row-duplicate' },
     { label: t('row.delete', n), run: attempt(ctl, () => deleteRows(ctl)), danger: true, separator: true, testId: 'row-delete' },

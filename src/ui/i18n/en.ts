@@ -34,6 +34,8 @@ export const en = {
   'header.chartsTitle': 'Charts of this sheet: add, edit, pin to the dashboard, save as PNG',
   'header.calendar': 'Calendar',
   'header.calendarTitle': 'Show the campaigns on a calendar (click again for the grid)',
+  'header.viewOnly': 'View only',
+  'header.viewOnlyTitle': 'You opened this workbook with a viewer link: you can look, filter and sort, but not change anything. Ask an editor of the workbook for an editor link.',
 
   'currency.CNY': '¥ Yuan',
   'currency.USD': '$ US dollar',
@@ -261,6 +263,9 @@ export const en = {
   'cell.notComputed': 'Not computed yet: formulas are computed once the formula engine is installed.',
   'cell.alert': 'Alert',
   'undo.nothing': 'Nothing of yours to undo.',
+  'open.loading': 'Opening the workbook…',
+  'update.ready': 'A new version of the app is ready.',
+  'update.reload': 'Reload',
   'redo.nothing': 'Nothing to redo.',
 } as const;
 

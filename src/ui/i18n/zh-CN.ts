@@ -32,6 +32,8 @@ export const zhCN: Dict = {
   'header.chartsTitle': '本表的图表：添加、编辑、固定到看板、保存为 PNG',
   'header.calendar': '日历',
   'header.calendarTitle': '在日历上查看活动（再点一次回到表格）',
+  'header.viewOnly': '只读',
+  'header.viewOnlyTitle': '您是通过只读链接打开的：可以查看、筛选和排序，但不能修改。如需编辑，请向工作簿的编辑者索取编辑链接。',
 
   'currency.CNY': '¥ 人民币',
   'currency.USD': '$ 美元',
@@ -256,5 +258,8 @@ export const zhCN: Dict = {
   'cell.notComputed': '尚未计算：公式引擎安装后才会计算公式。',
   'cell.alert': '提醒',
   'undo.nothing': '没有可撤销的修改。',
+  'open.loading': '正在打开工作簿…',
+  'update.ready': '应用有新版本可用。',
+  'update.reload': '重新加载',
   'redo.nothing': '没有可重做的修改。',
 };

@@ -1,12 +1,13 @@
 /**
  * Convergence fuzz: 5 replicas run seeded random operations from the full operation list while the
  * network delivers partially, out of order, and drops replicas off and on. At the end every replica
- * holds identical workbook JSON and identical state vectors, and its in-memory indexes equal those
- * of a fresh load. SEEDS / FUZZ_OPS in the environment raise the amount (the seed prints on failure).
+ * holds identical workbook JSON, cell histories, conflict marks and state vectors, and its in-memory
+ * indexes equal those of a fresh load. SEEDS / FUZZ_OPS in the environment raise the amount (the seed
+ * prints on failure).
  */
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { Workbook } from '../../../src/model/index.ts';
+import { cellConflicts, cellHistory, Workbook } from '../../../src/model/index.ts';
 import { BASE_OPS, OPS as ALL_OPS, randomOp, type OpName } from '../../support/model-ops.ts';
 import { seededRandom } from '../../support/random.ts';
 import { Network } from '../../support/replicas.ts';
@@ -14,6 +15,15 @@ import { Network } from '../../support/replicas.ts';
 const SEEDS = Number(process.env.FUZZ_SEEDS ?? 200);
 const OPS = Number(process.env.FUZZ_OPS ?? 300);
 const FIRST_SEED = Number(process.env.FUZZ_FIRST_SEED ?? 1);
+
+/** Every cell's history and every sheet's unseen conflicts, as JSON (what the history panel and the marks show). */
+const historyJSON = (wb: Workbook): string =>
+  JSON.stringify(
+    wb.sheets().map((s) => ({
+      conflicts: cellConflicts(wb, s.id),
+      cells: wb.rowIds(s.id).flatMap((r) => wb.columns(s.id).map((c) => cellHistory(wb, s.id, r, c.id))),
+    })),
+  );
 
 /** Runs one seed (picking from `opSet`); returns a description of the first difference, or null when all replicas agree. */
 export const runSeed = (seed: number, ops = OPS, opSet: readonly OpName[] = ALL_OPS): string | null => {
@@ -37,12 +47,16 @@ export const runSeed = (seed: number, ops = OPS, opSet: readonly OpName[] = ALL_
   net.settle();
   const ref = JSON.stringify(first.toJSON());
   const refSv = Y.encodeStateVector(first.doc).toString();
+  const refHistory = historyJSON(first);
   for (const [i, wb] of net.replicas.entries()) {
     const json = JSON.stringify(wb.toJSON());
     if (json !== ref) return `replica ${i} differs from replica 0:\n${json.slice(0, 2000)}\nvs\n${ref.slice(0, 2000)}`;
     if (Y.encodeStateVector(wb.doc).toString() !== refSv) return `replica ${i} has another state vector`;
-    const fresh = JSON.stringify(Workbook.load(wb.encode()).toJSON());
-    if (fresh !== json) return `replica ${i}'s live indexes differ from a fresh load of its own state`;
+    const history = historyJSON(wb);
+    if (history !== refHistory) return `replica ${i}'s cell history differs from replica 0's:\n${history.slice(0, 2000)}\nvs\n${refHistory.slice(0, 2000)}`;
+    const fresh = Workbook.load(wb.encode());
+    if (JSON.stringify(fresh.toJSON()) !== json) return `replica ${i}'s live indexes differ from a fresh load of its own state`;
+    if (historyJSON(fresh) !== history) return `replica ${i}'s live history index differs from a fresh load of its own state`;
   }
   return null;
 };

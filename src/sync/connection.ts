@@ -1,0 +1,161 @@
+/**
+ * Sync with the relay: a stock y-websocket `WebsocketProvider` to ws(s)://<host>/<id>?token=…,
+ * and around it what a person needs to see: the connection state, whether access was refused, and
+ * which edits the relay holds durably. Loaded after the grid shows (it is not part of first load).
+ *
+ * The relay answers every sync step 1 with step 2 and its own state vector, sent after its commit
+ * (server/relay/room.ts); this client reads that vector as it passes and asks again, by sending a
+ * step 1, shortly after local edits and while some are unconfirmed (and every `resyncInterval`).
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
+import type { PendingEdits } from './pending-edits.ts';
+import { checkAccess } from './relay-api.ts';
+import { createWatch, type Watch } from './watch.ts';
+
+/** What the connection to the relay is doing. */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied';
+
+/** An open connection to the relay for one workbook. */
+export interface RelayConnection {
+  state: Watch<ConnectionState>;
+  /** The relay's sentence when access was refused. */
+  deniedMessage(): string | undefined;
+  provider: WebsocketProvider;
+  /** Resolves once the first sync is done (true), or false when access is refused. */
+  firstSync(): Promise<boolean>;
+  destroy(): void;
+}
+
+const MESSAGE_SYNC = 0;
+/** After a local edit, ask for the relay's state this much later (edits typed together share one ask). */
+const ASK_AFTER_EDIT_MS = 250;
+/** While edits are unconfirmed, ask again this often. */
+const ASK_WHILE_PENDING_MS = 1500;
+/** The provider re-asks on its own this often (a backstop). */
+const RESYNC_MS = 5000;
+/** Ask the HTTP API why the socket fails at most this often. */
+const PROBE_EVERY_MS = 3000;
+
+/** The relay's websocket address on this page's host. */
+export const relayUrl = (loc: Location = location): string => `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}`;
+
+/** Connects a workbook's document to the relay. */
+export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pending: PendingEdits; url?: string }): RelayConnection => {
+  const { id, token, doc, pending } = opts;
+  const state = createWatch<ConnectionState>(navigator.onLine ? 'connecting' : 'offline');
+  let denied: string | undefined;
+  let everOnline = false;
+  const provider = new WebsocketProvider(opts.url ?? relayUrl(), id, doc, {
+    params: { token },
+    connect: navigator.onLine,
+    resyncInterval: RESYNC_MS,
+    maxBackoffTime: 2500,
+  });
+
+  const ask = () => {
+    const ws = provider.ws;
+    if (!provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(e, doc);
+    ws.send(encoding.toUint8Array(e));
+  };
+  let askTimer: ReturnType<typeof setTimeout> | undefined;
+  const askSoon = (ms: number) => {
+    if (askTimer === undefined) askTimer = setTimeout(() => ((askTimer = undefined), ask()), ms);
+  };
+
+  // Read the relay's state vector from its step 1 as it passes to the stock handler.
+  const stock = provider.messageHandlers[MESSAGE_SYNC];
+  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
+    const peek = decoding.clone(decoder);
+    if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) {
+      pending.confirmed(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
+      if (pending.pending.get() > 0) askSoon(ASK_WHILE_PENDING_MS);
+    }
+    stock?.(encoder, decoder, p, emitSynced, type);
+  };
+  const onUpdate = (_u: Uint8Array, origin: unknown) => {
+    if (origin !== provider) askSoon(ASK_AFTER_EDIT_MS);
+  };
+  doc.on('update', onUpdate);
+
+  let lastProbe = 0;
+  const probe = () => {
+    if (Date.now() - lastProbe < PROBE_EVERY_MS || state.get() === 'denied') return;
+    lastProbe = Date.now();
+    void checkAccess(id, token).then((r) => {
+      if (r.kind !== 'denied') return;
+      denied = r.message;
+      provider.disconnect();
+      state.set('denied');
+    });
+  };
+  const lost = () => {
+    if (state.get() === 'denied') return;
+    if (!navigator.onLine) state.set('offline');
+    else {
+      state.set(everOnline ? 'reconnecting' : 'connecting');
+      probe();
+    }
+  };
+  provider.on('sync', (synced: boolean) => {
+    if (!synced || state.get() === 'denied') return;
+    everOnline = true;
+    state.set('online');
+    ask();
+  });
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'disconnected') lost();
+  });
+  provider.on('connection-close', lost);
+  provider.on('connection-error', lost);
+  // 4400-4499 (the relay closes with 4401 when a token is revoked): the provider stops retrying.
+  provider.on('closed', ({ reason }: { code: number; reason: string }) => {
+    denied = reason || undefined;
+    state.set('denied');
+  });
+
+  // The browser knows when the network is gone: stop trying until it is back, then sync at once.
+  const offline = () => {
+    provider.disconnect();
+    if (state.get() !== 'denied') state.set('offline');
+  };
+  const online = () => {
+    if (state.get() === 'denied') return;
+    state.set(everOnline ? 'reconnecting' : 'connecting');
+    provider.connect();
+  };
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
+
+  return {
+    state,
+    deniedMessage: () => denied,
+    provider,
+    firstSync: () =>
+      new Promise((resolve) => {
+        if (provider.synced) return resolve(true);
+        if (state.get() === 'denied') return resolve(false);
+        const offSync = (s: boolean) => s && done(true);
+        const offState = state.subscribe((s) => s === 'denied' && done(false));
+        const done = (ok: boolean) => {
+          provider.off('sync', offSync);
+          offState();
+          resolve(ok);
+        };
+        provider.on('sync', offSync);
+      }),
+    destroy: () => {
+      if (askTimer !== undefined) clearTimeout(askTimer);
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      doc.off('update', onUpdate);
+      provider.destroy();
+    },
+  };
+};

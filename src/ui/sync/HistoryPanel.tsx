@@ -1,0 +1,129 @@
+/**
+ * Cell history: for the active cell, who changed it to what and when (newest first), with the
+ * values that lost against an edit made at the same time. Looking here is what clears a cell's
+ * conflict mark, for everyone. Below, the sheet's other cells with such a mark.
+ */
+import { createEffect, createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { cellConflicts, cellHistory, hasConflict, markConflictSeen } from '../../model/history.ts';
+import type { CellHistoryEntry } from '../../model/history-types.ts';
+import { isCellFormula, type Column } from '../../model/types.ts';
+import { useApp, type AppState } from '../app-context.ts';
+import { formatValue } from '../format/cell-format.ts';
+import { syncText, type SyncText } from '../i18n/sync-i18n.ts';
+import './sync.css';
+
+/** A stored value as the column shows it. */
+const shown = (app: AppState, st: SyncText, col: Column, e: CellHistoryEntry): string => {
+  const v = e.value;
+  if (v === null || v === '') return st('history.empty');
+  if (isCellFormula(v)) return st('history.formula', app.calc.display(v.f, app.activeSheet(), app.i18n.locale()));
+  return formatValue(v, col, app.format());
+};
+
+const when = (app: AppState, time: number): string =>
+  new Date(time).toLocaleString(app.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' });
+
+const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
+  const app = useApp();
+  const st = syncText(app.i18n.locale);
+  // Any history written or looked at (here or by a teammate) shows at once.
+  const [version, setVersion] = createSignal(0);
+  onCleanup(app.wb.onChange((c) => [...c.sheets.values()].some((s) => s.marks.size + s.cells.size > 0) && setVersion((v) => v + 1)));
+
+  const target = createMemo(() => {
+    version();
+    app.cells();
+    const g = app.grid();
+    const cell = g?.activeCell();
+    if (!g || !cell) return null;
+    return { sheetId: g.sheetId, rowId: cell.rowId, col: cell.col, row: cell.rowIndex + 1 };
+  });
+  const entries = createMemo(() => {
+    const t = target();
+    return t && app.wb.hasRow(t.sheetId, t.rowId) ? cellHistory(app.wb, t.sheetId, t.rowId, t.col.id) : [];
+  });
+  const others = createMemo(() => {
+    version();
+    const t = target();
+    const sheetId = app.grid()?.sheetId;
+    return sheetId ? cellConflicts(app.wb, sheetId).filter((c) => !(t && c.rowId === t.rowId && c.colId === t.col.id)) : [];
+  });
+  // The person is looking at this cell's history: its lost values are seen.
+  createEffect(() => {
+    const t = target();
+    if (t && hasConflict(app.wb, t.sheetId, t.rowId, t.col.id)) markConflictSeen(app.wb, t.sheetId, t.rowId, t.col.id);
+  });
+
+  const go = (rowId: string, colId: string) => {
+    const g = app.grid();
+    const row = g?.indexOfRow(rowId) ?? -1;
+    const col = g?.colIndex(colId) ?? -1;
+    if (g && row >= 0 && col >= 0) g.focusCell({ row, col });
+  };
+
+  return (
+    <aside class="wb-help wb-history" aria-label={st('history.title')} data-testid="history-panel">
+      <div class="wb-help-head">
+        <h2>{st('history.title')}</h2>
+        <button type="button" class="wb-tool" aria-label={app.t('common.close')} onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      <Show when={target()} fallback={<p class="wb-help-note">{st('history.pick')}</p>}>
+        {(t) => (
+          <>
+            <p class="wb-history-cell" data-testid="history-cell">
+              {st('history.of', app.label(t().col), t().row)}
+            </p>
+            <ol class="wb-history-list" data-testid="history-list">
+              <For each={entries()} fallback={<li class="wb-help-note">{st('history.none')}</li>}>
+                {(e) => (
+                  <li classList={{ 'wb-history-lost': e.lost, 'wb-history-now': e.current }} data-testid="history-entry" data-lost={e.lost ? 'true' : undefined}>
+                    <div class="wb-history-value">{shown(app, st, t().col, e)}</div>
+                    <div class="wb-history-meta">
+                      {e.userName || st('history.someone')} · {when(app, e.time)}
+                    </div>
+                    <Show when={e.kind !== 'edit'}>
+                      <div class="wb-history-note">{e.kind === 'rows' ? st('history.rows', e.count ?? 1) : e.kind === 'cells' ? st('history.cells', e.count ?? 1) : st('history.retype')}</div>
+                    </Show>
+                    <Show when={e.current}>
+                      <div class="wb-history-note">{st('history.now')}</div>
+                    </Show>
+                    <Show when={e.lost}>
+                      <div class="wb-history-note wb-history-lost-note">
+                        {st('history.lost')}
+                        <Show when={e.seenBy}>{(s) => <> · {st('history.seenBy', s().userName || st('history.someone'))}</>}</Show>
+                      </div>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </>
+        )}
+      </Show>
+      <Show when={others().length > 0}>
+        <div class="wb-history-others">
+          <p class="wb-help-note">{st('history.conflicts', others().length)}</p>
+          <ul>
+            <For each={others()}>
+              {(c) => {
+                const sheetId = app.grid()?.sheetId ?? '';
+                const col = app.wb.column(sheetId, c.colId);
+                return (
+                  <li>
+                    <button type="button" class="wb-link" onClick={() => go(c.rowId, c.colId)}>
+                      {st('history.of', col ? app.label(col) : c.colId, app.wb.rowIndex(sheetId, c.rowId) + 1)}
+                    </button>
+                  </li>
+                );
+              }}
+            </For>
+          </ul>
+        </div>
+      </Show>
+    </aside>
+  );
+};
+
+export default HistoryPanel;

@@ -1,0 +1,147 @@
+/**
+ * The sync corner of the status bar: who else is here (their colours; click one to go to their
+ * cell), the connection state, whether every change is saved on this device, how many edits the
+ * relay does not hold yet, and the Share button. Loaded once the first rows are on screen.
+ */
+import { createEffect, createSignal, For, lazy, onMount, Show, Suspense, type JSX } from 'solid-js';
+import { loadIdentity, type Identity } from '../../sync/identity.ts';
+import { displayName, type Peer } from '../../sync/presence.ts';
+import type { WorkbookSession } from '../../sync/session.ts';
+import { useApp, type AppState } from '../app-context.ts';
+import { syncText, type SyncText } from '../i18n/sync-i18n.ts';
+import { updateReady } from '../update-prompt.ts';
+import { fromWatch } from '../watch-signal.ts';
+import './sync.css';
+
+const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
+const IdentityDialog = lazy(() => import('./IdentityDialog.tsx'));
+
+/** Where a teammate is, in words: sheet, column and row as this person sees them. */
+const whereIs = (app: AppState, st: SyncText, p: Peer): string => {
+  const sheet = p.sheetId ? app.wb.sheet(p.sheetId) : undefined;
+  if (!sheet || !p.sheetId) return st('presence.elsewhere');
+  const col = p.colId ? app.wb.column(p.sheetId, p.colId) : undefined;
+  const row = p.rowId ? app.wb.rowIndex(p.sheetId, p.rowId) : -1;
+  return col && row >= 0 ? st('presence.cell', app.label(sheet), app.label(col), row + 1) : app.label(sheet);
+};
+
+/** Goes to a teammate's sheet and cell. */
+const follow = (app: AppState, p: Peer): void => {
+  if (!p.sheetId || !app.wb.hasSheet(p.sheetId)) return;
+  if (p.rowId) app.openRow(p.sheetId, p.rowId);
+  else app.openSheet(p.sheetId);
+};
+
+const SyncBar = (): JSX.Element => {
+  const app = useApp();
+  const session = app.session as WorkbookSession;
+  const st = syncText(app.i18n.locale);
+  const connection = fromWatch(session.connection);
+  const saved = fromWatch(session.saved);
+  const pending = fromWatch(session.pending);
+  const peers = fromWatch(session.peers);
+  const [me, setMe] = createSignal<Identity>(loadIdentity());
+  const guest = () => st('me.guest');
+
+  const openIdentity = () =>
+    app.openDialog((close) => (
+      <Suspense>
+        <IdentityDialog
+          identity={me()}
+          onSave={(next) => {
+            setMe(next);
+            session.setIdentity(next);
+          }}
+          onClose={close}
+        />
+      </Suspense>
+    ));
+  // Teammates go to the tabs and the grid; conflict marks need the model's history code.
+  createEffect(() => app.setPeers(peers()));
+  void import('../../model/history.ts').then((m) => app.setConflictCheck((s, r, c) => m.hasConflict(app.wb, s, r, c)));
+
+  // A shared workbook asks once for the name teammates will see.
+  onMount(() => {
+    if (session.access !== 'local' && !me().chosen) openIdentity();
+  });
+  createEffect(() => session.setIdentity(me()));
+
+  // Teammates see which sheet and cell this person is on.
+  createEffect(() => {
+    const onSheet = app.view() !== 'dashboard';
+    const cell = onSheet ? app.grid()?.activeCell() : null;
+    session.setLocation({ sheetId: onSheet ? app.activeSheet() || null : null, rowId: cell?.rowId ?? null, colId: cell?.col.id ?? null });
+  });
+
+  // A new version of the app has installed: offer to switch (the toast stays until used or closed).
+  createEffect(() => {
+    const apply = updateReady();
+    if (apply) app.toasts.show({ kind: 'info', message: app.t('update.ready'), action: { label: app.t('update.reload'), run: apply } }, 7 * 24 * 3600_000);
+  });
+
+  const connTitle = () => {
+    const s = connection();
+    if (s === 'denied') return st('conn.deniedTitle', session.deniedMessage() ?? '');
+    return st(`conn.${s}Title`);
+  };
+
+  return (
+    <span class="wb-sync" data-testid="sync-bar">
+      <Show when={session.access !== 'local'}>
+        <span class="wb-presence" aria-label={st('presence.label')} data-testid="presence">
+          <For each={peers()}>
+            {(p) => (
+              <button
+                type="button"
+                class="wb-avatar"
+                style={{ background: p.color }}
+                title={st('presence.where', displayName({ id: p.userId, name: p.name }, guest()), whereIs(app, st, p))}
+                data-testid="peer"
+                onClick={() => follow(app, p)}
+              >
+                {displayName({ id: p.userId, name: p.name }, guest()).slice(0, 1).toUpperCase()}
+              </button>
+            )}
+          </For>
+          <button
+            type="button"
+            class="wb-avatar wb-avatar-me"
+            style={{ background: me().color }}
+            title={st('presence.you', displayName(me(), guest()))}
+            data-testid="me"
+            onClick={openIdentity}
+          >
+            {displayName(me(), guest()).slice(0, 1).toUpperCase()}
+          </button>
+        </span>
+      </Show>
+      <span class={`wb-conn wb-conn-${connection()}`} title={connTitle()} data-testid="connection" data-state={connection()}>
+        <span class="wb-conn-dot" aria-hidden="true" />
+        {st(`conn.${connection()}`)}
+      </span>
+      <span
+        class="wb-saved"
+        classList={{ 'wb-saved-failed': saved() === 'failed' }}
+        title={saved() === 'failed' ? st('saved.failedTitle') : undefined}
+        data-testid="saved"
+        data-state={saved()}
+      >
+        {st(`saved.${saved()}`)}
+      </span>
+      <Show when={session.access !== 'local'}>
+        <span class="wb-pending" classList={{ 'wb-pending-some': pending() > 0 }} data-testid="pending" data-count={pending()}>
+          {pending() > 0 ? st('pending.count', pending()) : st('pending.none')}
+        </span>
+      </Show>
+      <button type="button" class="wb-tool wb-tool-text wb-share" title={st('share.buttonTitle')} data-testid="share" onClick={() => app.openDialog((close) => (
+        <Suspense>
+          <ShareDialog session={session} st={st} onClose={close} />
+        </Suspense>
+      ))}>
+        {st('share.button')}
+      </button>
+    </span>
+  );
+};
+
+export default SyncBar;
