@@ -2,6 +2,7 @@
 import { backupCommand } from './backup.ts';
 import { createCommand } from './create.ts';
 import { evalCommand } from './eval.ts';
+import { exportCommand } from './export.ts';
 import { restoreCommand } from './restore.ts';
 import { tokenCommand } from './token.ts';
 
@@ -13,4 +14,4 @@ export interface Command {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, backupCommand, restoreCommand];
