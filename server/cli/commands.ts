@@ -3,6 +3,7 @@ import { backupCommand } from './backup.ts';
 import { createCommand } from './create.ts';
 import { evalCommand } from './eval.ts';
 import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { restoreCommand } from './restore.ts';
 import { tokenCommand } from './token.ts';
 
@@ -14,4 +15,4 @@ export interface Command {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand];
