@@ -9,23 +9,15 @@
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DELIMITERS, exportWorkbookFiles, type Delimiter, type ExportFile, type FormatMode } from '../../src/csv/index.ts';
+import { exportWorkbookFiles, type ExportFile, type FormatMode } from '../../src/csv/index.ts';
 import { LOCALES, stateVersion, type Locale, type Workbook } from '../../src/model/index.ts';
 import { workbookAtVersion } from '../store/rebuild-version.ts';
 import { CliError, flag, parseArgs, requireFlag, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
+import { delimiterArg } from './delimiter-arg.ts';
 import { engineExport } from './engine-export.ts';
 import { withStore } from './open-store.ts';
 import { readSnapshotArg } from './snapshot-arg.ts';
-
-/** `--delimiter` as typed: `,` `;` or `tab`. */
-export const delimiterArg = (a: ParsedArgs): Delimiter | undefined => {
-  const d = flag(a, 'delimiter');
-  if (d === undefined) return undefined;
-  const v = d === 'tab' || d === '\\t' ? '\t' : d;
-  if (!(DELIMITERS as readonly string[]).includes(v)) throw new CliError(`Unknown delimiter "${d}"; use , or ; or tab.`);
-  return v as Delimiter;
-};
 
 const modeArg = (a: ParsedArgs): FormatMode => {
   const m = flag(a, 'mode') ?? 'raw';

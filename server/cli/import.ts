@@ -26,7 +26,7 @@ import {
 import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/model/index.ts';
 import { CliError, flag, parseArgs, requireFlag, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
-import { delimiterArg } from './export.ts';
+import { delimiterArg } from './delimiter-arg.ts';
 import { describeProblems, describeSetup, progressReporter } from './import-report.ts';
 import { withStore } from './open-store.ts';
 
