@@ -194,4 +194,30 @@ describe('import next to a running relay', () => {
       c.destroy();
     }
   });
+
+  test('a file with a bad row: its line is reported, the exit code is 1, and neither the store nor a connected client gets any of its rows', async () => {
+    const c = connectClient(server.port, 'shop', editor);
+    try {
+      await c.synced();
+      const before = readStored(dataDir, (wb) => stateVersion(wb));
+      const bad = join(dataDir, 'restock-bad.csv');
+      writeFileSync(bad, 'SKU,Name,Cost\nB-1,Mug,12\nB-2,Saucer,twelve\nB-3,Plate,8\n');
+      const r = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Products', bad]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('1 of 3 rows cannot be imported, so nothing was written.');
+      expect(r.stderr).toContain('line 3, column "Cost": "twelve" is not a number.');
+      expect(readStored(dataDir, (wb) => stateVersion(wb))).toBe(before);
+
+      // A good file imported after it arrives alone: had the bad one written anything, it would have come first.
+      const good = join(dataDir, 'restock-good.csv');
+      writeFileSync(good, 'SKU,Name,Cost\nG-1,Bowl,9\n');
+      expect((await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Products', good])).code).toBe(0);
+      await waitFor('the client has the good row', () => rowsOf(c.wb(), 'Products').some((p) => p['SKU'] === 'G-1'));
+      const skus = rowsOf(c.wb(), 'Products').map((p) => p['SKU']);
+      expect(skus.filter((s) => String(s).startsWith('B-'))).toEqual([]);
+      expect(readStored(dataDir, (wb) => rowsOf(wb, 'Products').map((p) => p['SKU']))).toEqual(skus);
+    } finally {
+      c.destroy();
+    }
+  });
 });
