@@ -2,6 +2,8 @@
 import { backupCommand } from './backup.ts';
 import { createCommand } from './create.ts';
 import { evalCommand } from './eval.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { restoreCommand } from './restore.ts';
 import { tokenCommand } from './token.ts';
 
@@ -13,4 +15,4 @@ export interface Command {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand];

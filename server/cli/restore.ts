@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
-import { Workbook } from '../../src/model/index.ts';
 import { replaceContentUpdate } from '../store/replace-content.ts';
 import { checkWorkbookId, UnreadableStoreError } from '../store/store.ts';
 import { CliError, flag, parseArgs, requireFlag } from './args.ts';
@@ -49,7 +48,7 @@ export const restoreCommand: Command = {
     const replace = flag(args, 'replace') === 'true';
     return withStore((store) => {
       if (!store.has(id)) {
-        store.create(id, Workbook.load(backup));
+        store.create(id, backup);
         console.log(`Restored ${file} as the new workbook "${id}".`);
         return 0;
       }

@@ -45,7 +45,8 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 /** One loaded workbook and its connected clients. */
 export class Room {
-  private current = new Y.Doc({ gc: true });
+  /** Deleted content is kept (gc off): the store keeps history, so an export's version can be rebuilt. */
+  private current = new Y.Doc({ gc: false });
   /** Presence lives on its own small doc, so the workbook doc can be reloaded without losing it. */
   readonly awareness = new Awareness(new Y.Doc());
   private readonly peers = new Map<RoomPeer, Set<number>>();
@@ -258,7 +259,7 @@ export class Room {
   private reload(): void {
     this.commit(true); // what other clients sent before is valid and must not vanish with the old document
     if (this.closed) return;
-    const fresh = new Y.Doc({ gc: true });
+    const fresh = new Y.Doc({ gc: false });
     this.watch(fresh);
     try {
       this.lastSeq = this.file.loadInto(fresh);

@@ -17,7 +17,8 @@ export interface CompactResult {
 
 /**
  * Folds the logged updates with seq ≤ `upto` (all when omitted) into a new snapshot. The document
- * is rebuilt with garbage collection on, so deleted content does not survive in the snapshot.
+ * is rebuilt with garbage collection off: deleted content stays in the snapshot, so any state the
+ * workbook was in can still be rebuilt (an export's version, see rebuild-version.ts).
  * Updates appended meanwhile (seq > upto) stay in the log.
  */
 export const compactFile = (path: string, upto = Number.MAX_SAFE_INTEGER): CompactResult => {
@@ -28,7 +29,7 @@ export const compactFile = (path: string, upto = Number.MAX_SAFE_INTEGER): Compa
     const folded = state.updates.filter((u) => u.seq <= upto);
     const last = folded.at(-1)?.seq;
     if (last === undefined) return { compacted: false, folded: 0, bytes: state.snapshot.byteLength, name: '' };
-    const doc = new Y.Doc({ gc: true });
+    const doc = new Y.Doc({ gc: false });
     try {
       doc.transact(() => {
         Y.applyUpdate(doc, state.snapshot);

@@ -42,6 +42,13 @@ const captureUpdate = (doc: Y.Doc, fn: () => void): Uint8Array | null => {
   return updates.length === 1 ? (updates[0] ?? null) : Y.mergeUpdates(updates);
 };
 
+/** A workbook loaded from an encoded one with its deleted content kept (a backup brings its history along). */
+const withHistory = (update: Uint8Array): Workbook => {
+  const doc = new Y.Doc({ gc: false });
+  Y.applyUpdate(doc, update, 'load');
+  return new Workbook(doc);
+};
+
 /** The store of one data folder. */
 export class Store {
   private constructor(
@@ -88,7 +95,7 @@ export class Store {
   create(id: string, content: Workbook | Uint8Array): void {
     checkWorkbookId(id);
     if (this.has(id)) throw new StoreError(`Workbook "${id}" exists already; choose another id.`);
-    const wb = content instanceof Workbook ? content : Workbook.load(content);
+    const wb = content instanceof Workbook ? content : withHistory(content);
     WorkbookFile.create(this.fileOf(id), wb.encode());
     this.catalog.addWorkbook(id, wb.settings.name);
   }
@@ -99,11 +106,14 @@ export class Store {
     return WorkbookFile.open(this.fileOf(id), opts);
   }
 
-  /** The stored workbook, loaded into a fresh model workbook (changes to it are not stored). */
+  /**
+   * The stored workbook, loaded into a fresh model workbook (changes to it are not stored). Its
+   * document keeps deleted content, as the store does, so any earlier version can be rebuilt from it.
+   */
   load(id: string): Workbook {
     const file = this.openFile(id);
     try {
-      const doc = new Y.Doc();
+      const doc = new Y.Doc({ gc: false });
       file.loadInto(doc);
       return new Workbook(doc);
     } finally {
@@ -119,7 +129,8 @@ export class Store {
   update(id: string, fn: (wb: Workbook) => void): Uint8Array | null {
     const file = this.openFile(id);
     try {
-      const doc = new Y.Doc();
+      // gc off: an update that adds and deletes in one go is stored with what it deleted.
+      const doc = new Y.Doc({ gc: false });
       file.loadInto(doc);
       const wb = new Workbook(doc);
       const update = captureUpdate(doc, () => fn(wb));
@@ -142,7 +153,7 @@ export class Store {
     const path = this.fileOf(id);
     const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     if (existsSync(path)) renameSync(path, aside);
-    const wb = Workbook.load(content);
+    const wb = withHistory(content);
     WorkbookFile.create(path, wb.encode());
     if (this.catalog.workbook(id)) this.catalog.setWorkbookName(id, wb.settings.name);
     else this.catalog.addWorkbook(id, wb.settings.name);

@@ -16,6 +16,8 @@ export interface SnapshotInfo {
   time: Date;
   /** The user or job that made the export. */
   by: string;
+  /** The date TODAY() had in the computed values (YYYY-MM-DD), so that the export can be reproduced later. */
+  today?: string;
 }
 
 /** Options of a workbook export: the CSV options, the snapshot, and which sheets (all by default). */
@@ -33,6 +35,8 @@ export interface ExportManifest {
   version: string;
   exportedAt: string;
   exportedBy: string;
+  /** The date TODAY() had in the computed values, when the exporter said. */
+  today?: string;
   options: { mode: string; delimiter: string; encoding: 'utf-8'; bom: boolean; locale: string };
   sheets: {
     id: string;
@@ -70,6 +74,7 @@ export const exportWorkbookFiles = (
     version: snapshot.version,
     exportedAt: snapshot.time.toISOString(),
     exportedBy: snapshot.by,
+    ...(snapshot.today === undefined ? {} : { today: snapshot.today }),
     options: { mode: csv.mode ?? 'raw', delimiter: csv.delimiter ?? ',', encoding: 'utf-8', bom: csv.bom ?? true, locale },
     sheets: [],
   };

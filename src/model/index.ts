@@ -16,4 +16,4 @@ export { ChartError, checkChart, describeChartProblem, MAX_SERIES, NUMERIC_TYPES
 export { describeProblem, parseInput, type ParseInputOptions, type ParsedInput, type ParseProblem } from './parse-input.ts';
 export { parseNumberText, toHalfWidth, type NumberText } from './parse-number.ts';
 export { DATE_HINT, parseDateText } from './parse-date.ts';
-export { stateVersion } from './state-version.ts';
+export { snapshotOfVersion, stateVersion, VersionError } from './state-version.ts';

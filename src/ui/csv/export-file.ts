@@ -66,7 +66,10 @@ export const buildExport = (ctx: ExportContext, choice: ExportChoice): ExportedF
   const source = calcExportSource(ctx.wb, ctx.calc);
   const options = { mode: choice.mode, delimiter: choice.delimiter, bom: choice.bom, locale: ctx.locale, values: ctx.calc };
   if (choice.scope === 'workbook') {
-    const snapshot = { workbookId: ctx.workbookId, version: stateVersion(ctx.wb), time: ctx.time, by: ctx.by };
+    // The engine computes TODAY() as the local date; the manifest records it so the CLI can reproduce the values.
+    const t = ctx.time;
+    const today = `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+    const snapshot = { workbookId: ctx.workbookId, version: stateVersion(ctx.wb), time: t, by: ctx.by, today };
     const zip = exportWorkbookZip(source, { ...options, snapshot });
     return { name: zip.fileName, bytes: zip.bytes, type: 'application/zip' };
   }

@@ -66,6 +66,8 @@ describe('export from the app', () => {
     expect(Object.keys(files)).toEqual(['Products.csv', 'manifest.json']);
     const manifest = JSON.parse(text(files['manifest.json'] ?? new Uint8Array())) as Record<string, unknown>;
     expect(manifest).toMatchObject({ version: stateVersion(wb), exportedBy: 'lin.wei', exportedAt: '2026-11-29T18:39:05.000Z', workbook: { id: 'wb-7' } });
+    // The date TODAY() had (local, as the engine computes it), so the CLI can reproduce the values later.
+    expect(manifest['today']).toBe(TIME.toLocaleDateString('sv-SE'));
     expect(text(files['Products.csv'] ?? new Uint8Array())).toContain('A-1,30,20\r\n');
   });
 

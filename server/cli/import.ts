@@ -1,0 +1,167 @@
+/**
+ * `import --workbook ID --sheet NAME FILE.csv [--type COLUMN=TYPE …] [--encoding E] [--delimiter D]
+ * [--date-order MDY|DMY]`: the app's import, from a shell. Into an existing sheet (CSV columns
+ * matched to its columns by name, in English or Chinese) or, when no sheet has that name, into a
+ * new sheet made from the header, whose detected column types are printed (`--type` overrides).
+ * Every row is checked first (in chunks, progress on stderr); one bad row and nothing is written:
+ * each bad row is listed with its line and reason, exit code 1. Otherwise all rows are appended to
+ * the store as one update, which a running relay sends to everyone connected.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import {
+  checkSetup,
+  commitImport,
+  decodeBytes,
+  ENCODINGS,
+  ImportError,
+  normalName,
+  planImport,
+  previewImport,
+  type CsvEncoding,
+  type DateOrder,
+  type ImportResult,
+  type ImportSetup,
+  type ImportTarget,
+} from '../../src/csv/index.ts';
+import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/model/index.ts';
+import { CliError, flag, parseArgs, requireFlag, type ParsedArgs } from './args.ts';
+import type { Command } from './commands.ts';
+import { delimiterArg } from './delimiter-arg.ts';
+import { describeProblems, describeSetup, progressReporter } from './import-report.ts';
+import { withStore } from './open-store.ts';
+
+/** Characters per chunk while checking: small enough for progress that moves on a large file. */
+const CHUNK_CHARS = 1 << 20;
+
+/** Names people use for the encodings an import reads. */
+const ENCODING_ALIASES: Record<string, CsvEncoding> = {
+  utf8: 'utf-8',
+  'utf-16': 'utf-16le',
+  utf16: 'utf-16le',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  cp936: 'gb18030',
+  cp1252: 'windows-1252',
+  latin1: 'windows-1252',
+};
+
+const encodingArg = (a: ParsedArgs): CsvEncoding | undefined => {
+  const e = flag(a, 'encoding')?.toLowerCase();
+  if (e === undefined) return undefined;
+  const v = ENCODING_ALIASES[e] ?? e;
+  if (!(ENCODINGS as readonly string[]).includes(v)) throw new CliError(`Unknown encoding "${e}"; use utf-8, utf-16le, utf-16be, gbk (gb18030) or windows-1252.`);
+  return v as CsvEncoding;
+};
+
+/** `--type COLUMN=TYPE`, repeatable: types for the columns of a new sheet. */
+const typesArg = (a: ParsedArgs): Record<string, ColumnType> => {
+  const types: Record<string, ColumnType> = {};
+  for (const t of a.flags.get('type') ?? []) {
+    const at = t.lastIndexOf('=');
+    const column = t.slice(0, at).trim();
+    const type = t.slice(at + 1).trim();
+    if (at <= 0 || !column) throw new CliError(`--type needs COLUMN=TYPE, such as --type "Cost=currency"; "${t}" is not.`);
+    if (!(COLUMN_TYPES as readonly string[]).includes(type)) throw new CliError(`"${type}" is not a column type; use one of ${COLUMN_TYPES.join(', ')}.`);
+    types[column] = type as ColumnType;
+  }
+  return types;
+};
+
+const dateOrderArg = (a: ParsedArgs): DateOrder | undefined => {
+  const d = flag(a, 'date-order')?.toUpperCase();
+  if (d === undefined) return undefined;
+  if (d !== 'MDY' && d !== 'DMY') throw new CliError(`Unknown date order "${d}"; use MDY (01/05 is 5 January) or DMY (01/05 is 1 May).`);
+  return d;
+};
+
+const readFile = (file: string): Uint8Array => {
+  try {
+    if (statSync(file).isDirectory()) throw new CliError(`${file} is a folder; give a CSV file.`);
+    return new Uint8Array(readFileSync(file));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); give the path of a CSV file.`, 1);
+  }
+};
+
+/** Input the import cannot take (the model's refusals included) as one sentence and exit code 1. */
+const userError = (err: unknown): never => {
+  if (err instanceof ImportError || err instanceof OperationError || err instanceof ValidationError) throw new CliError(err.message, 1);
+  throw err;
+};
+
+/** `import`: see the module comment. */
+export const importCommand: Command = {
+  name: 'import',
+  usage:
+    'import --workbook ID --sheet NAME FILE.csv [--type COLUMN=TYPE …] [--encoding E] [--delimiter , ; tab]\n' +
+    '         [--date-order MDY|DMY]   add the rows of a CSV file (a new sheet is made from its header)',
+  run: async (argv) => {
+    const args = parseArgs(argv);
+    const id = requireFlag(args, 'workbook');
+    const sheetName = requireFlag(args, 'sheet').trim();
+    const [file, ...extra] = args.positional;
+    if (!file) throw new CliError('Give the CSV file to import: import --workbook ID --sheet NAME FILE.csv');
+    if (extra.length > 0) throw new CliError(`Give one file at a time; "${extra[0]}" is one too many.`);
+    const types = typesArg(args);
+    const dateOrder = dateOrderArg(args);
+    const encoding = encodingArg(args);
+    const delimiter = delimiterArg(args);
+    const bytes = readFile(file);
+    return withStore(async (store) => {
+      const wb = store.load(id);
+      const existing = wb.sheetByName(sheetName);
+      const target: ImportTarget = existing ? { sheetId: existing.id } : { newSheet: sheetName };
+      if (existing && Object.keys(types).length > 0) {
+        console.error(`--type sets the columns of a new sheet; "${existing.name}" exists, so its columns keep their types.`);
+      }
+      let setup: ImportSetup;
+      try {
+        const preview = previewImport(bytes, target, wb, {
+          ...(encoding ? { encoding } : {}),
+          ...(delimiter ? { delimiter } : {}),
+          ...(existing ? {} : { types }),
+        });
+        setup = dateOrder ? { ...preview.setup, columns: preview.setup.columns.map((c) => ({ ...c, dateOrder })) } : preview.setup;
+        const forced = new Set(Object.keys(types).map(normalName));
+        for (const line of describeSetup({ ...preview, setup }, (h) => forced.has(normalName(h)), encoding !== undefined)) console.log(line);
+        try {
+          checkSetup(setup);
+        } catch (err) {
+          // Headers read in the wrong encoding match nothing: then the encoding is what to fix.
+          if (err instanceof ImportError) decodeBytes(bytes, setup.encoding);
+          throw err;
+        }
+      } catch (err) {
+        return userError(err);
+      }
+      const progress = progressReporter(process.stderr);
+      const plan = await planImport(bytes, setup, {
+        chunkSize: CHUNK_CHARS,
+        // A file of one chunk is checked at once: no progress to show.
+        ...(bytes.length > CHUNK_CHARS ? { onProgress: progress.onProgress } : {}),
+      }).catch(userError);
+      progress.done();
+      if (plan.badRows > 0) {
+        for (const line of describeProblems(plan)) console.error(line);
+        return 1;
+      }
+      if (plan.rows.length > 50_000) console.error(`Writing ${plan.rows.length} rows…`);
+      let result: ImportResult | undefined;
+      try {
+        // Loaded again: what the relay stored meanwhile is kept, and a sheet changed since is noticed.
+        store.update(id, (fresh) => {
+          result = commitImport(plan, 'good-rows', fresh);
+        });
+      } catch (err) {
+        return userError(err);
+      }
+      const sheet = 'sheetId' in setup.target ? setup.target.sheetName : setup.target.newSheet;
+      const rows = result?.rowIds.length ?? 0;
+      console.log(`Imported ${rows} ${rows === 1 ? 'row' : 'rows'} into "${sheet}"${existing ? '' : ' (a new sheet)'}; a running relay sends them to everyone connected.`);
+      return 0;
+    });
+  },
+};

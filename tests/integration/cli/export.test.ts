@@ -1,0 +1,151 @@
+/**
+ * `export` as a manager's scheduled job runs it: its own process on a real data folder, no
+ * browser. It writes the files the app's export writes for the same workbook state, byte for byte:
+ * the app's own export code (src/ui/csv/export-file.ts over the app's engine adapter) runs here in
+ * the test process on the stored workbook, and the two are compared file by file.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { exportWorkbookFiles, type Delimiter, type FormatMode } from '../../../src/csv/index.ts';
+import { stateVersion, type Locale, type Workbook } from '../../../src/model/index.ts';
+import { calcExportSource } from '../../../src/ui/csv/export-file.ts';
+import { engineCalc } from '../../../src/ui/engine-calc.ts';
+import { createDemoWorkbook } from '../../../sheets/index.ts';
+import { Store } from '../../../server/store/store.ts';
+import { runCli, tempDataDir } from '../relay/fixtures.ts';
+
+/** Not the day the tests run: the CLI must compute TODAY() as told, as the app did that day. */
+const TODAY = '2025-06-15';
+
+/** The demo shop plan, with text that must be protected or quoted and a cell's own formula. */
+const trickyPlan = (): Workbook => {
+  const wb = createDemoWorkbook(TODAY);
+  const products = wb.sheetByName('Products')?.id ?? '';
+  const name = wb.columnByName(products, 'Name')?.id ?? '';
+  const cost = wb.columnByName(products, 'Cost')?.id ?? '';
+  const rows = wb.rowIds(products);
+  wb.setCells(products, [
+    { rowId: rows[0] ?? '', colId: name, value: '=HYPERLINK("http://x")' },
+    { rowId: rows[1] ?? '', colId: name, value: '-5 off, "best" 满减\r\n第二行 🎉' },
+    { rowId: rows[2] ?? '', colId: name, value: '\n@SUM(1)' },
+    { rowId: rows[3] ?? '', colId: cost, value: { f: '=1/0' } },
+    { rowId: rows[4] ?? '', colId: cost, value: -12.5 },
+  ]);
+  wb.clearHistory();
+  return wb;
+};
+
+/** The files of a CLI export folder, by name (manifest.json parsed). */
+const folder = (dir: string) => {
+  const names = readdirSync(dir).sort();
+  const csv = Object.fromEntries(names.filter((n) => n.endsWith('.csv')).map((n) => [n, readFileSync(join(dir, n))]));
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  return { names, csv, manifest };
+};
+
+interface Case {
+  what: string;
+  args: string[];
+  mode: FormatMode;
+  delimiter: Delimiter;
+  bom: boolean;
+  locale?: Locale;
+  sheets?: string[];
+}
+
+const CASES: Case[] = [
+  { what: 'defaults: raw values, comma, BOM', args: [], mode: 'raw', delimiter: ',', bom: true },
+  {
+    what: 'as displayed, in Chinese, semicolons, no BOM',
+    args: ['--mode', 'display', '--locale', 'zh-CN', '--delimiter', ';', '--no-bom'],
+    mode: 'display',
+    delimiter: ';',
+    bom: false,
+    locale: 'zh-CN',
+  },
+  { what: 'two sheets named in Chinese, tab-separated', args: ['--sheet', '商品', '--sheet', '营销日历', '--delimiter', 'tab'], mode: 'raw', delimiter: '\t', bom: true, sheets: ['商品', '营销日历'] },
+];
+
+describe('export writes what the app exports', () => {
+  const dataDir = tempDataDir();
+  let stored: Workbook;
+  beforeAll(() => {
+    const store = Store.open(dataDir);
+    try {
+      store.create('shop', trickyPlan());
+      stored = store.load('shop');
+    } finally {
+      store.close();
+    }
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test.each(CASES)('$what', async (c) => {
+    const out = join(dataDir, `out-${CASES.indexOf(c)}`);
+    const r = await runCli(dataDir, ['export', '--workbook', 'shop', '--out', out, '--today', TODAY, '--by', 'nightly-job', ...c.args]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const cli = folder(out);
+
+    // The app's export on the same state, its engine computing on the same day.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2025, 5, 15, 12));
+    const calc = engineCalc(stored, () => c.locale ?? 'en');
+    const sheetIds = c.sheets?.map((n) => stored.sheetByName(n)?.id ?? n);
+    const app = exportWorkbookFiles(calcExportSource(stored, calc), {
+      mode: c.mode,
+      delimiter: c.delimiter,
+      bom: c.bom,
+      values: calc,
+      ...(c.locale ? { locale: c.locale } : {}),
+      ...(sheetIds ? { sheetIds } : {}),
+      snapshot: { workbookId: 'shop', version: stateVersion(stored), time: new Date(), by: 'nightly-job', today: TODAY },
+    });
+    calc.dispose();
+
+    expect(cli.names).toEqual(app.files.map((f) => f.name).sort());
+    for (const f of app.files.filter((x) => x.name.endsWith('.csv'))) {
+      expect(cli.csv[f.name]?.equals(f.bytes), `${f.name} differs`).toBe(true);
+    }
+    expect({ ...cli.manifest, exportedAt: '' }).toEqual({ ...app.manifest, exportedAt: '' });
+    expect(cli.manifest['version']).toBe(stateVersion(stored));
+  });
+
+  test('the files are the exported sheets with computed values, protected text and the manifest', async () => {
+    const out = join(dataDir, 'out-look');
+    expect((await runCli(dataDir, ['export', '--workbook', 'shop', '--out', out, '--today', TODAY, '--sheet', 'Products'])).code).toBe(0);
+    const { names, csv, manifest } = folder(out);
+    expect(names).toEqual(['Products.csv', 'manifest.json']);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv['Products.csv']);
+    expect(text.startsWith('\uFEFFSKU,')).toBe(true);
+    expect(text).toContain(`,"'=HYPERLINK(""http://x"")",`);
+    expect(text).toContain(`,"'-5 off, ""best"" 满减\r\n第二行 🎉",`);
+    expect(text).toContain(`,"'\n@SUM(1)",`);
+    expect(text).toContain(',#DIV/0!,');
+    expect(text).toContain(',-12.5,');
+    expect(manifest).toMatchObject({ format: 'ops-workbook-csv', today: TODAY, workbook: { id: 'shop', name: stored.settings.name } });
+  });
+
+  test('says what to do with a missing workbook, an unknown sheet or option, and a file where the folder should be', async () => {
+    const none = await runCli(dataDir, ['export', '--workbook', 'nope', '--out', join(dataDir, 'x')]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('There is no workbook "nope"');
+    const sheet = await runCli(dataDir, ['export', '--workbook', 'shop', '--out', join(dataDir, 'x'), '--sheet', 'Suppliers']);
+    expect(sheet.code).toBe(1);
+    expect(sheet.stderr).toContain('There is no sheet "Suppliers" in this workbook; its sheets are: "KPIs", "Products"');
+    const mode = await runCli(dataDir, ['export', '--workbook', 'shop', '--out', join(dataDir, 'x'), '--mode', 'pretty']);
+    expect(mode.code).toBe(2);
+    expect(mode.stderr).toContain('Unknown mode "pretty"; use raw');
+    const delimiter = await runCli(dataDir, ['export', '--workbook', 'shop', '--out', join(dataDir, 'x'), '--delimiter', '|']);
+    expect(delimiter.stderr).toContain('Unknown delimiter "|"; use , or ; or tab.');
+    const day = await runCli(dataDir, ['export', '--workbook', 'shop', '--out', join(dataDir, 'x'), '--today', '2026-02-30']);
+    expect(day.stderr).toContain('--today needs a date written YYYY-MM-DD');
+    writeFileSync(join(dataDir, 'a-file'), '');
+    const file = await runCli(dataDir, ['export', '--workbook', 'shop', '--out', join(dataDir, 'a-file')]);
+    expect(file.code).not.toBe(0);
+    expect(file.stderr).toMatch(/a-file (is a file, not a folder|cannot be made)/);
+  });
+});
