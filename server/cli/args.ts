@@ -1,4 +1,5 @@
 /** Small argument parsing for the CLI commands: `--flag value`, `--flag=value`, repeated flags, positionals. */
+import { resolve } from 'node:path';
 
 /** A usage or input error: printed as one sentence, exit code 2 unless said otherwise. */
 export class CliError extends Error {
@@ -53,3 +54,9 @@ export const requireFlag = (a: ParsedArgs, name: string): string => {
   if (v === undefined || v === '') throw new CliError(`--${name} is required.`);
   return v;
 };
+
+/**
+ * A path the person typed, read from the folder they typed it in: `npm run` starts the command in
+ * the project folder and says in INIT_CWD where it was called from.
+ */
+export const userPath = (path: string): string => resolve(process.env.INIT_CWD || process.cwd(), path);

@@ -1,7 +1,6 @@
 /** `backup --workbook ID --out FILE`: the whole stored workbook as one Yjs update (what Workbook.load reads). */
 import { renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs, requireFlag } from './args.ts';
+import { parseArgs, requireFlag, userPath } from './args.ts';
 import type { Command } from './commands.ts';
 import { withStore } from './open-store.ts';
 
@@ -12,7 +11,7 @@ export const backupCommand: Command = {
   run: async (argv) => {
     const args = parseArgs(argv);
     const id = requireFlag(args, 'workbook');
-    const out = resolve(requireFlag(args, 'out'));
+    const out = userPath(requireFlag(args, 'out'));
     return withStore((store) => {
       const bytes = store.load(id).encode();
       // Written next to the target and renamed, so FILE is never half-written.

@@ -8,11 +8,11 @@
  */
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { exportWorkbookFiles, type ExportFile, type FormatMode } from '../../src/csv/index.ts';
 import { LOCALES, stateVersion, type Locale, type Workbook } from '../../src/model/index.ts';
 import { workbookAtVersion } from '../store/rebuild-version.ts';
-import { CliError, flag, parseArgs, requireFlag, type ParsedArgs } from './args.ts';
+import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
 import { engineExport } from './engine-export.ts';
@@ -78,7 +78,7 @@ export const exportCommand: Command = {
   run: async (argv) => {
     const args = parseArgs(argv, ['no-bom']);
     const id = requireFlag(args, 'workbook');
-    const out = resolve(requireFlag(args, 'out'));
+    const out = userPath(requireFlag(args, 'out'));
     if (args.positional.length > 0) throw new CliError(`Unexpected "${args.positional[0]}"; the folder to write to is given with --out.`);
     const mode = modeArg(args);
     const delimiter = delimiterArg(args) ?? ',';

@@ -24,7 +24,7 @@ import {
   type ImportTarget,
 } from '../../src/csv/index.ts';
 import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/model/index.ts';
-import { CliError, flag, parseArgs, requireFlag, type ParsedArgs } from './args.ts';
+import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
 import { describeProblems, describeSetup, progressReporter } from './import-report.ts';
@@ -78,8 +78,8 @@ const dateOrderArg = (a: ParsedArgs): DateOrder | undefined => {
 
 const readFile = (file: string): Uint8Array => {
   try {
-    if (statSync(file).isDirectory()) throw new CliError(`${file} is a folder; give a CSV file.`);
-    return new Uint8Array(readFileSync(file));
+    if (statSync(userPath(file)).isDirectory()) throw new CliError(`${file} is a folder; give a CSV file.`);
+    return new Uint8Array(readFileSync(userPath(file)));
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw new CliError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); give the path of a CSV file.`, 1);

@@ -8,14 +8,14 @@ import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { replaceContentUpdate } from '../store/replace-content.ts';
 import { checkWorkbookId, UnreadableStoreError } from '../store/store.ts';
-import { CliError, flag, parseArgs, requireFlag } from './args.ts';
+import { CliError, flag, parseArgs, requireFlag, userPath } from './args.ts';
 import type { Command } from './commands.ts';
 import { withStore } from './open-store.ts';
 
 const readBackup = (file: string): Uint8Array => {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(file));
+    bytes = new Uint8Array(readFileSync(userPath(file)));
   } catch (err) {
     throw new CliError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); give the path of a file written by backup.`, 1);
   }

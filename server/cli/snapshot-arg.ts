@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { CliError } from './args.ts';
+import { CliError, userPath } from './args.ts';
 
 /** The state to export and, when a manifest said, the date TODAY() had. */
 export interface SnapshotChoice {
@@ -16,7 +16,7 @@ export interface SnapshotChoice {
 }
 
 const readManifest = (path: string): unknown => {
-  const bytes = new Uint8Array(readFileSync(path));
+  const bytes = new Uint8Array(readFileSync(userPath(path)));
   let text: string;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     let entry: Uint8Array | undefined;
@@ -41,7 +41,7 @@ const field = (o: unknown, key: string): unknown => (typeof o === 'object' && o 
 export const readSnapshotArg = (given: string): SnapshotChoice => {
   const text = given.trim();
   if (/^(snap|sv):/.test(text)) return { version: text };
-  if (!existsSync(text)) {
+  if (!existsSync(userPath(text))) {
     throw new CliError(`"${text.length > 60 ? `${text.slice(0, 60)}…` : text}" is neither a version (snap:…) nor a file; give the "version" of an export's manifest.json, or the path of that manifest or .zip.`);
   }
   const manifest = readManifest(text);

@@ -4,7 +4,7 @@
  * the app's own export code (src/ui/csv/export-file.ts over the app's engine adapter) runs here in
  * the test process on the stored workbook, and the two are compared file by file.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { exportWorkbookFiles, type Delimiter, type FormatMode } from '../../../src/csv/index.ts';
@@ -13,6 +13,7 @@ import { calcExportSource } from '../../../src/ui/csv/export-file.ts';
 import { engineCalc } from '../../../src/ui/engine-calc.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
 import { Store } from '../../../server/store/store.ts';
+import { ROOT } from '../../support/app-server.ts';
 import { runCli, tempDataDir } from '../relay/fixtures.ts';
 
 /** Not the day the tests run: the CLI must compute TODAY() as told, as the app did that day. */
@@ -127,6 +128,15 @@ describe('export writes what the app exports', () => {
     expect(text).toContain(',#DIV/0!,');
     expect(text).toContain(',-12.5,');
     expect(manifest).toMatchObject({ format: 'ops-workbook-csv', today: TODAY, workbook: { id: 'shop', name: stored.settings.name } });
+  });
+
+  test('a relative --out is the folder the command was typed in, not the project folder (npm run says it in INIT_CWD)', async () => {
+    const typedIn = join(dataDir, 'typed-here');
+    mkdirSync(typedIn);
+    const r = await runCli(dataDir, ['export', '--workbook', 'shop', '--out', 'weekly', '--sheet', 'Products'], { INIT_CWD: typedIn });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(typedIn, 'weekly')).sort()).toEqual(['Products.csv', 'manifest.json']);
+    expect(existsSync(join(ROOT, 'weekly'))).toBe(false);
   });
 
   test('says what to do with a missing workbook, an unknown sheet or option, and a file where the folder should be', async () => {

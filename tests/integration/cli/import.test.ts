@@ -113,7 +113,9 @@ describe('import on its own', () => {
       '  line 7: This record has 4 values but the header has 3; a value with a "," in it may be missing its quotes.',
       '',
     ]);
-    const fresh = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Fresh', csv]);
+    // The file named as typed in its own folder (`npm run` says where in INIT_CWD).
+    const fresh = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Fresh', 'bad.csv'], { INIT_CWD: dataDir });
+    expect(fresh.stderr).toContain('line 7: This record has 4 values but the header has 3');
     expect(fresh.code).toBe(1);
     expect(readStored(dataDir, (wb) => ({ version: stateVersion(wb), sheets: wb.sheets().length }))).toEqual(before);
   });
