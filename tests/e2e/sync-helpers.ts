@@ -79,6 +79,10 @@ export const open = async (p: Person, url: string): Promise<void> => {
   await p.page.locator('.ag-row[row-index="0"]').first().waitFor();
 };
 
+/** Resolves once the page is controlled by the service worker (the app is cached for offline use). */
+export const offlineReady = (page: Page): Promise<unknown> =>
+  page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+
 /** The connection state the status bar shows. */
 export const connection = (page: Page): Promise<string | null> => page.getByTestId('connection').getAttribute('data-state');
 

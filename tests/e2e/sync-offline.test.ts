@@ -12,6 +12,7 @@ import { launchBrowser, launchProfile, screenshot } from '../support/browser.ts'
 import {
   connection,
   demoUrl,
+  offlineReady,
   gridCell,
   open,
   openSheet,
@@ -32,8 +33,6 @@ let browser: Browser;
 let ana: Person;
 let bo: Person;
 
-/** Resolves once the page is controlled by the service worker (the app is cached for offline use). */
-const offlineReady = (page: Page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
 
 /** How many entries the workbook's stored log has in this browser's IndexedDB. */
 const storedEntries = (page: Page): Promise<number> =>

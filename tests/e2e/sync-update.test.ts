@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ROOT, startAppServer, type AppServer } from '../support/app-server.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
-import { person, type Person } from './sync-helpers.ts';
+import { offlineReady, person, type Person } from './sync-helpers.ts';
 
 let browser: Browser;
 let server: AppServer;
@@ -20,7 +20,6 @@ let me: Person;
 let link: string;
 
 const build = (page: Person['page']) => page.evaluate(() => document.querySelector('meta[name="test-build"]')?.getAttribute('content') ?? 'first');
-const controlled = (page: Person['page']) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
 
 beforeAll(async () => {
   appDir = mkdtempSync(join(tmpdir(), 'wb-app-'));
@@ -41,7 +40,7 @@ describe('a new version of the app', () => {
     const { page } = me;
     await page.goto(link);
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
-    await controlled(page);
+    await offlineReady(page);
     expect(await build(page)).toBe('first');
 
     // A new build is published: its worker differs (new version, same files) and its page is marked.
