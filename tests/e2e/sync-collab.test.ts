@@ -6,8 +6,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser.ts';
+import { chartCard, chartDrawn, chartRows, openCharts } from './view-helpers.ts';
 import {
   connection,
+  converged,
   demoUrl,
   gridCell,
   open,
@@ -89,7 +91,7 @@ describe('two people in one workbook', () => {
     await expect.poll(() => pending(ana.page)).toBe(0);
     await bo.context.setOffline(false);
     await waitConnection(bo.page, 'online');
-    await expect.poll(async () => JSON.stringify(await workbookJSON(bo.page))).toBe(JSON.stringify(await workbookJSON(ana.page)));
+    await expect.poll(() => converged(ana, bo)).toBe(true);
     const kept = await stored(ana.page, 'Products', 2, 'Supplier');
     expect(['Supplier from Bo', 'Supplier from Ana']).toContain(kept);
     const mark = async (p: Person) => (await gridCell(p.page, 'Products', 2, 'Supplier')).evaluate((el) => el.classList.contains('wb-conflict'));
@@ -126,6 +128,18 @@ describe('two people in one workbook', () => {
     await typeInto(bo.page, 'Products', 8, 'Name', 'After the restart');
     await expect.poll(() => stored(ana.page, 'Products', 8, 'Name')).toBe('After the restart');
     await expect.poll(() => pending(ana.page)).toBe(0);
+    expect(ana.errors.concat(bo.errors)).toEqual([]);
+  });
+
+  test('a chart on one person’s screen follows the other person’s edit', async () => {
+    const gmv = chartCard(ana.page, 'GMV: target vs actual');
+    await openCharts(ana.page, 'Campaigns');
+    await expect.poll(() => chartDrawn(gmv)).toBe(true);
+    const campaign = String(await stored(bo.page, 'Campaigns', 0, 'Campaign'));
+    await openSheet(bo.page, 'Campaigns');
+    await typeInto(bo.page, 'Campaigns', 0, 'Target GMV', '654321');
+    await expect.poll(async () => (await chartRows(gmv))[campaign]?.[0]).toBe('¥654,321');
+    await screenshot(ana.page, 'sync-chart-after-teammate-edit');
     expect(ana.errors.concat(bo.errors)).toEqual([]);
   });
 });

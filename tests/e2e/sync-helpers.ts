@@ -155,3 +155,7 @@ export const workbookJSON = (page: Page): Promise<WorkbookJSON | undefined> => p
 
 /** What the person's browser says was saved on this device. */
 export const savedState = (page: Page): Promise<string | null> => page.getByTestId('saved').getAttribute('data-state');
+
+/** True once both people's pages hold the same workbook (both read afresh on every poll). */
+export const converged = async (a: Person, b: Person): Promise<boolean> =>
+  JSON.stringify(await workbookJSON(a.page)) === JSON.stringify(await workbookJSON(b.page));
