@@ -79,6 +79,13 @@ export const newSheetMap = (name: string, kind: string, order: string, labels?: 
 };
 
 /** The nested maps of a sheet map (and the workbook's shared layouts). */
+/**
+ * Whether a sheet's map has the parts every sheet is created with. A sheet that does not (written
+ * by a malformed or malicious update) is not shown: reading it must never break the workbook.
+ */
+export const isWellFormedSheet = (meta: unknown): meta is Y.Map<unknown> =>
+  meta instanceof Y.Map && ['columns', 'rows', 'rowOrder', 'cells', 'rules'].every((k) => meta.get(k) instanceof Y.Map);
+
 export const sheetMaps = (meta: Y.Map<unknown>, layouts: Y.Map<string[]>): SheetMaps => ({
   meta,
   columns: meta.get('columns') as Y.Map<Y.Map<unknown>>,

@@ -8,7 +8,7 @@ import { ANONYMOUS, type WorkbookUser } from './history-types.ts';
 import type { RandomBytes } from './ids.ts';
 import type { DashboardTile } from './chart-types.ts';
 import { keyedTiles } from './dashboard-tiles.ts';
-import { ROOT_DASHBOARD, ROOT_LAYOUTS, ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps, type StoredTile } from './layout.ts';
+import { isWellFormedSheet, ROOT_DASHBOARD, ROOT_LAYOUTS, ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps, type StoredTile } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
 import { SheetCache } from './sheet-cache.ts';
 import type {
@@ -201,6 +201,7 @@ export class WorkbookBase {
   sheets(): SheetInfo[] {
     const list: (Keyed & { info: SheetInfo })[] = [];
     this.sheetsMap.forEach((m, id) => {
+      if (!isWellFormedSheet(m)) return;
       const info: SheetInfo = { id, name: String(m.get('name') ?? ''), kind: String(m.get('kind') ?? 'custom') };
       const labels = m.get('labels');
       if (labels) info.labels = labels as SheetInfo['labels'];
@@ -219,7 +220,7 @@ export class WorkbookBase {
   }
 
   hasSheet(sheetId: string): boolean {
-    return this.sheetsMap.has(sheetId);
+    return isWellFormedSheet(this.sheetsMap.get(sheetId));
   }
 
   /** The sheet whose name (or a label in any language) is `name`, case-insensitively. */
@@ -237,7 +238,7 @@ export class WorkbookBase {
     let c = this.caches.get(sheetId);
     if (!c) {
       const meta = this.sheetsMap.get(sheetId);
-      if (!meta) throw new NotFoundError(`No sheet with id ${sheetId}.`);
+      if (!isWellFormedSheet(meta)) throw new NotFoundError(`No sheet with id ${sheetId}.`);
       c = new SheetCache(sheetId, sheetMaps(meta, this.layoutsMap));
       this.caches.set(sheetId, c);
     }
