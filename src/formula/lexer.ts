@@ -39,6 +39,29 @@ const ID_PART = /[A-Za-z0-9_-]/;
 const WIDE: Record<string, string> = { '（': '(', '）': ')', '，': ',', '＋': '+', '－': '-', '＊': '*', '／': '/', '＝': '=' };
 
 /** Tokens of `text` (which starts with "="; the "=" is skipped). */
+/**
+ * Reads a delimited name or text from `from` (just after its opening mark) up to the closing mark,
+ * a doubled `escaped` standing for itself; returns the text and the index after the closing mark.
+ */
+const readDelimited = (text: string, from: number, closes: (ch: string) => boolean, escaped: string, unclosed: string, start: number): [string, number] => {
+  let s = '';
+  let i = from;
+  for (;;) {
+    if (i >= text.length) throw new FormulaSyntaxError(unclosed, start, text.length);
+    const ch = text[i] ?? '';
+    if (closes(ch)) {
+      if (text[i + 1] === escaped) {
+        s += escaped;
+        i += 2;
+        continue;
+      }
+      return [s, i + 1];
+    }
+    s += ch;
+    i++;
+  }
+};
+
 export const tokenize = (text: string, form: FormulaForm): Token[] => {
   const out: Token[] = [];
   let i = text.startsWith('=') ? 1 : 0;
@@ -59,66 +82,21 @@ export const tokenize = (text: string, form: FormulaForm): Token[] => {
       continue;
     }
     if (c === '"' || c === '“' || c === '”') {
-      let s = '';
-      i++;
-      for (;;) {
-        if (i >= n) throw new FormulaSyntaxError('this text has no closing quote (")', start, n);
-        const ch = text[i] ?? '';
-        if (ch === '"' || ch === '”' || ch === '“') {
-          if (text[i + 1] === '"') {
-            s += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        s += ch;
-        i++;
-      }
+      let s: string;
+      [s, i] = readDelimited(text, i + 1, (ch) => ch === '"' || ch === '”' || ch === '“', '"', 'this text has no closing quote (")', start);
       out.push({ kind: 'string', text: s, from: start, to: i });
       continue;
     }
     if (c === '[') {
-      let s = '';
-      i++;
-      for (;;) {
-        if (i >= n) throw new FormulaSyntaxError('this column name has no closing "]"', start, n);
-        const ch = text[i] ?? '';
-        if (ch === ']') {
-          if (text[i + 1] === ']') {
-            s += ']';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        s += ch;
-        i++;
-      }
+      let s: string;
+      [s, i] = readDelimited(text, i + 1, (ch) => ch === ']', ']', 'this column name has no closing "]"', start);
       const isId = form === 'stored' && s.startsWith('#');
       out.push({ kind: 'bracket', text: isId ? s.slice(1) : s.trim(), from: start, to: i, isId });
       continue;
     }
     if (c === "'") {
-      let s = '';
-      i++;
-      for (;;) {
-        if (i >= n) throw new FormulaSyntaxError("this sheet name has no closing quote (')", start, n);
-        const ch = text[i] ?? '';
-        if (ch === "'") {
-          if (text[i + 1] === "'") {
-            s += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        s += ch;
-        i++;
-      }
+      let s: string;
+      [s, i] = readDelimited(text, i + 1, (ch) => ch === "'", "'", "this sheet name has no closing quote (')", start);
       out.push({ kind: 'quoted', text: s, from: start, to: i });
       continue;
     }
