@@ -8,22 +8,9 @@ import { useApp, type AppState } from '../app-context.ts';
 import { plainText } from '../format/cell-format.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';
 import { needsValue, opsFor, type FilterOp } from '../grid/row-filter.ts';
-import type { DictKey } from '../i18n/en.ts';
+import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import type { ViewText } from '../i18n/views-i18n.ts';
 
-const OP_KEYS: Record<FilterOp, DictKey> = {
-  contains: 'filter.contains',
-  notContains: 'filter.notContains',
-  equals: 'filter.equals',
-  notEquals: 'filter.notEquals',
-  greater: 'filter.greater',
-  less: 'filter.less',
-  empty: 'filter.empty',
-  notEmpty: 'filter.notEmpty',
-  checked: 'filter.checked',
-  unchecked: 'filter.unchecked',
-  anyOf: 'filter.anyOf',
-};
 
 /** A filter being edited: the operand as typed. */
 export interface FilterDraft {
@@ -92,7 +79,7 @@ export const ChartFilterField = (props: {
             <>
               <select aria-label={app.t('filter.title', app.label(c()))} data-testid="chart-filter-op" value={props.draft.op} onChange={(e) => set({ op: e.currentTarget.value as FilterOp })}>
                 <For each={ops()}>
-                  {(o) => <option value={o}>{app.t(c().type === 'date' && o === 'greater' ? 'filter.after' : c().type === 'date' && o === 'less' ? 'filter.before' : OP_KEYS[o])}</option>}
+                  {(o) => <option value={o}>{app.t(c().type === 'date' && o === 'greater' ? 'filter.after' : c().type === 'date' && o === 'less' ? 'filter.before' : FILTER_OP_KEYS[o])}</option>}
                 </For>
               </select>
               <Show when={needsValue(props.draft.op)}>

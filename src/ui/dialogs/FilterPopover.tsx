@@ -9,22 +9,9 @@ import { parseInput, problemText } from '../grid/cell-input.ts';
 import type { GridController } from '../grid/grid-controller.ts';
 import { needsValue, opsFor, type ColumnFilter, type FilterOp } from '../grid/row-filter.ts';
 import { plainText } from '../format/cell-format.ts';
-import type { DictKey } from '../i18n/en.ts';
+import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import { closeOnOutsidePress } from '../widgets/outside-press.ts';
 
-const OP_KEYS: Record<FilterOp, DictKey> = {
-  contains: 'filter.contains',
-  notContains: 'filter.notContains',
-  equals: 'filter.equals',
-  notEquals: 'filter.notEquals',
-  greater: 'filter.greater',
-  less: 'filter.less',
-  empty: 'filter.empty',
-  notEmpty: 'filter.notEmpty',
-  checked: 'filter.checked',
-  unchecked: 'filter.unchecked',
-  anyOf: 'filter.anyOf',
-};
 
 const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTMLElement; onClose: () => void }): JSX.Element => {
   const app = useApp();
@@ -77,7 +64,7 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
         <h3 class="wb-popover-title">{app.t('filter.title', col ? app.label(col) : '')}</h3>
         <select value={op()} onChange={(e) => setOp(e.currentTarget.value as FilterOp)} data-testid="filter-op">
           <For each={ops}>
-            {(o) => <option value={o}>{app.t(type === 'date' && o === 'greater' ? 'filter.after' : type === 'date' && o === 'less' ? 'filter.before' : OP_KEYS[o])}</option>}
+            {(o) => <option value={o}>{app.t(type === 'date' && o === 'greater' ? 'filter.after' : type === 'date' && o === 'less' ? 'filter.before' : FILTER_OP_KEYS[o])}</option>}
           </For>
         </select>
         <Show when={needsValue(op())}>

@@ -1,0 +1,17 @@
+/** The dictionary key of each filter operator's name, shared by the column filter and chart filters. */
+import type { FilterOp } from '../grid/row-filter.ts';
+import type { DictKey } from './en.ts';
+
+export const FILTER_OP_KEYS: Record<FilterOp, DictKey> = {
+  contains: 'filter.contains',
+  notContains: 'filter.notContains',
+  equals: 'filter.equals',
+  notEquals: 'filter.notEquals',
+  greater: 'filter.greater',
+  less: 'filter.less',
+  empty: 'filter.empty',
+  notEmpty: 'filter.notEmpty',
+  checked: 'filter.checked',
+  unchecked: 'filter.unchecked',
+  anyOf: 'filter.anyOf',
+};
