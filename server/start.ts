@@ -61,11 +61,11 @@ const main = async (): Promise<void> => {
   if (config.build) buildIfNeeded(root, (message) => log.info('app.build', { message }));
   let relay: Relay | null = null;
   let guard: SocketGuard | null = null;
-  const server = createHttpServer({ config, store, log, relay: () => relay, guard: () => guard });
+  const stalls = watchStalls(log);
+  const server = createHttpServer({ config, store, log, relay: () => relay, guard: () => guard, stalls: () => stalls.counts() });
   guard = new SocketGuard(server, config.maxUnauthenticated, config.unauthenticatedTimeoutMs, log);
   relay = new Relay(store, config, log, guard);
   const port = await listen(server, config);
-  watchStalls(log);
   const first = firstStart(store, config.auth);
   const base = baseUrlFor({ ...config, port });
   log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: store.catalog.workbooks().length });

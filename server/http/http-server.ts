@@ -9,6 +9,7 @@ import type { SocketGuard } from '../relay/socket-guard.ts';
 import { serveStatic, SECURITY_HEADERS } from '../static-files.ts';
 import type { Store } from '../store/store.ts';
 import type { Logger } from '../log.ts';
+import type { StallCounts } from '../stall-watch.ts';
 import { handleApi } from './api.ts';
 
 /** Everything the HTTP server serves from. */
@@ -19,6 +20,8 @@ export interface HttpContext {
   /** Set once the relay exists (it needs the server's socket guard first). */
   relay: () => Relay | null;
   guard: () => SocketGuard | null;
+  /** Event-loop lateness and GC pauses counted so far (shown on /healthz). */
+  stalls?: () => StallCounts;
 }
 
 const HOST_HEADER = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
@@ -51,6 +54,7 @@ export const createHttpServer = (ctx: HttpContext): Server => {
         ok: true,
         uptimeS: Math.round((Date.now() - started) / 1000),
         ...(ctx.relay()?.stats() ?? {}),
+        ...(ctx.stalls?.() ?? {}),
         heapUsedMB: Math.round(mem.heapUsed / 1048576),
         rssMB: Math.round(mem.rss / 1048576),
       });

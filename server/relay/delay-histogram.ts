@@ -40,3 +40,13 @@ export const delayPercentile = (before: DelayCounts, after: DelayCounts, p: numb
   }
   return Number.NaN;
 };
+
+/** The bound of the highest bucket that gained a count between two readings (0 when none did). */
+export const delayMax = (before: DelayCounts, after: DelayCounts): number => {
+  const labels = delayLabels();
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const l = labels[i] ?? '';
+    if ((after[l] ?? 0) > (before[l] ?? 0)) return DELAY_BOUNDS_MS[i] ?? Number.POSITIVE_INFINITY;
+  }
+  return 0;
+};

@@ -94,6 +94,9 @@ export interface Health {
   rooms: number;
   connections: number;
   unauthenticated: number;
+  /** Counts by bucket (ms) of how late the event loop ran, and of garbage-collection pauses. */
+  eventLoopLateMs: Record<string, number>;
+  gcPauseMs: Record<string, number>;
   heapUsedMB: number;
   rssMB: number;
 }

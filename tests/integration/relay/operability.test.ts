@@ -46,7 +46,11 @@ describe('serving the app', () => {
       expect(escape.status).toBe(404);
       expect(await escape.text()).not.toContain('root:');
 
-      expect(await health(server)).toMatchObject({ ok: true, rooms: 0, connections: 0 });
+      const h = await health(server);
+      expect(h).toMatchObject({ ok: true, rooms: 0, connections: 0 });
+      // How late the event loop ran and how long GC paused it, for a monitor to tell where a slow delivery came from.
+      expect(Object.values(h.eventLoopLateMs).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      expect(Object.keys(h.gcPauseMs)).toContain('>500');
     } finally {
       await server.stop();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DelayHistogram, delayPercentile } from '../../../server/relay/delay-histogram.ts';
+import { DelayHistogram, delayMax, delayPercentile } from '../../../server/relay/delay-histogram.ts';
 
 describe('relay delay histogram', () => {
   test('counts delays by bucket and reads percentiles from the difference of two readings', () => {
@@ -16,5 +16,8 @@ describe('relay delay histogram', () => {
     expect(delayPercentile(before, after, 50)).toBe(1);
     expect(delayPercentile(before, after, 99)).toBe(5);
     expect(delayPercentile(before, after, 100)).toBe(200);
+    // The worst between the readings: the 120 ms one, not the older 30 ms ones.
+    expect(delayMax(before, after)).toBe(200);
+    expect(delayMax(after, after)).toBe(0);
   });
 });
