@@ -3,7 +3,8 @@
  * the rooms. Jobs are queued one per workbook and run one at a time; the worker is started on the
  * first job and stopped after a minute without work.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../ts-worker.ts';
 import type { CompactResult } from './compact.ts';
 import { errorMessage, type Logger } from '../log.ts';
 
@@ -21,14 +22,9 @@ export type CompactReply =
 
 const IDLE_MS = 60_000;
 
-// The relay runs TypeScript through tsx; a worker thread needs tsx's loader registered before it
-// can import a .ts file, so it starts from this small JavaScript bootstrap. It keeps the normal CPU
-// priority: at a lower one it was descheduled while holding a file's write lock, which made that
-// room wait longer (20-50 ms instead of under 20 ms, measured on 2 busy cores).
-const bootstrap = (file: string): string => {
-  const api = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
-};
+// The worker keeps the normal CPU priority: at a lower one it was descheduled while holding a
+// file's write lock, which made that room wait longer (20-50 ms instead of under 20 ms, measured
+// on 2 busy cores).
 
 /** Queues and runs compaction jobs off the main thread. */
 export class Compactor {
@@ -88,8 +84,7 @@ export class Compactor {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const file = new URL('./compact-worker.ts', import.meta.url).href;
-    const w = new Worker(bootstrap(file), { eval: true });
+    const w = startTsWorker(new URL('./compact-worker.ts', import.meta.url));
     w.unref();
     w.on('message', (reply: CompactReply) => this.finished(reply));
     w.on('error', (err) => {
