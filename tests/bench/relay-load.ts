@@ -1,13 +1,24 @@
 /**
  * The relay's fan-out load: N stock y-websocket clients in one room, each making a model edit
  * every `intervalMs` while the session runs; every edit's arrival at every other client is timed
- * (one process, one clock). Sessions stay connected between runs, so several servers can take
- * turns second by second and meet the same machine load.
+ * on one monotonic clock. Sessions stay connected between runs, so several servers can take turns
+ * second by second and meet the same machine load.
+ *
+ * The clients live in a few worker threads rather than all in this one: 50 clients each applying
+ * the 100 edits a second of the others is some 5,000 updates a second, which kept one thread so
+ * busy that its own queueing and garbage collection (pauses of 100-250 ms, measured) were what the
+ * tail latency showed, for every server alike.
  */
-import type { Workbook } from '../../src/model/index.ts';
-import { connectClient, type RelayClient } from '../support/relay-clients.ts';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../server/ts-worker.ts';
 import { percentile } from './harness.ts';
+import type { FromLoadWorker, LoadWorkerSetup, ToLoadWorker } from './relay-load-worker.ts';
 import { cpuSeconds, rssMB, type ServerProcess } from './relay-processes.ts';
+
+/** How often a stock client checks whether its presence needs renewing (y-protocols: outdatedTimeout / 10). */
+const PRESENCE_CHECK_MS = 3000;
+/** Clients per worker thread. */
+const CLIENTS_PER_WORKER = 10;
 
 /** What a session measured. */
 export interface LoadResult {
@@ -19,57 +30,80 @@ export interface LoadResult {
   missing: number;
   /** For each run (turn), the slowest edit-to-every-peer delay, ms. */
   worstPerRun: number[];
+  /** For each run, how late the clients' threads' own 10 ms timers fired at worst, ms. */
+  clientLatePerRun: number[];
   /** Server CPU seconds used while the session ran, and the wall seconds it ran. */
   cpu: number;
   wall: number;
   rss: { now: number; peak: number };
 }
 
-/** N clients connected to one room of one server, ready to make edits on demand. */
-export class LoadSession {
-  private readonly sentAt = new Map<number, number>();
-  private readonly arrivals = new Map<number, number[]>();
-  private edits = 0;
-  private cpu = 0;
-  private wall = 0;
-  private readonly counters: number[];
-  private runs = 0;
-  /** The run each edit was made in. */
-  private readonly runOf = new Map<number, number>();
+/** A worker thread holding some of the session's clients; its replies come in the order asked. */
+class LoadWorker {
+  private readonly pending: { type: FromLoadWorker['type']; resolve: (msg: FromLoadWorker) => void; reject: (err: Error) => void }[] = [];
+  private failure: Error | null = null;
 
-  private constructor(
-    readonly server: ServerProcess,
-    private readonly clients: RelayClient[],
-    private readonly sheet: string,
-    private readonly rows: readonly string[],
-    private readonly column: string,
-  ) {
-    this.counters = clients.map(() => 0);
-    clients.forEach((c, i) => {
-      const wb = c.wb();
-      wb.onChange((change) => {
-        if (change.local) return;
-        const now = performance.now();
-        for (const [rowId, cols] of change.sheets.get(sheet)?.cells ?? []) {
-          if (cols.has(column)) this.arrived(wb, i, rowId, now);
-        }
-      });
+  constructor(readonly thread: Worker) {
+    thread.on('message', (msg: FromLoadWorker) => {
+      const p = this.pending.shift();
+      if (!p) return;
+      if (msg.type === 'failed') p.reject(new Error(msg.message));
+      else if (msg.type !== p.type) p.reject(new Error(`a load worker answered ${msg.type}, not ${p.type}`));
+      else p.resolve(msg);
+    });
+    thread.on('error', (err) => this.fail(err));
+    thread.on('exit', (code) => this.fail(new Error(`a load worker exited with ${code}`)));
+  }
+
+  /** Sends `msg` (if given) and waits for the worker's next reply, which must be of `type`. */
+  next<T extends FromLoadWorker['type']>(type: T, msg?: ToLoadWorker): Promise<Extract<FromLoadWorker, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.pending.push({ type, resolve: (got) => resolve(got as Extract<FromLoadWorker, { type: T }>), reject });
+      if (msg) this.thread.postMessage(msg);
     });
   }
 
-  /** Connects `clients` clients to `room` (the first brings `initial` when the server has no store) and waits until all hold it. */
-  static async open(server: ServerProcess, room: string, token: string | undefined, clients: number, initial?: Uint8Array): Promise<LoadSession> {
-    const first = connectClient(server.port, room, token);
-    if (initial) first.wb().applyUpdate(initial);
-    await first.synced();
-    const all = [first, ...Array.from({ length: clients - 1 }, () => connectClient(server.port, room, token))];
-    await Promise.all(all.map((c) => c.synced()));
-    const wb = first.wb();
-    const sheet = wb.sheets()[0]?.id ?? '';
-    while (!all.every((c) => c.wb().hasSheet(sheet) && c.wb().rowCount(sheet) === wb.rowCount(sheet))) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return new LoadSession(server, all, sheet, wb.rowIds(sheet), wb.columnByName(sheet, 'On hand')?.id ?? '');
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const p of this.pending.splice(0)) p.reject(err);
+  }
+}
+
+/** N clients connected to one room of one server, ready to make edits on demand. */
+export class LoadSession {
+  private cpu = 0;
+  private wall = 0;
+  private runs = 0;
+  private readonly clientLate: number[] = [];
+
+  private constructor(
+    readonly server: ServerProcess,
+    private readonly workers: LoadWorker[],
+    private readonly clients: number,
+  ) {}
+
+  /**
+   * Connects `clients` clients to `room`, where every client must come to hold `rows` rows (the
+   * first brings `initial` when the server has no store), and waits until all of them do.
+   */
+  static async open(server: ServerProcess, room: string, token: string | undefined, clients: number, rows: number, initial?: Uint8Array): Promise<LoadSession> {
+    const threads = Math.ceil(clients / CLIENTS_PER_WORKER);
+    // A stock client renews its presence every 15 s, on a 3 s timer started when it was created,
+    // and every peer passes each renewal on once: clients created in the same millisecond renew
+    // in one burst. People do not join in the same millisecond: the joins are spread over 3 s.
+    const joinGapMs = PRESENCE_CHECK_MS / CLIENTS_PER_WORKER;
+    const start = (w: number, initialDoc?: Uint8Array): LoadWorker => {
+      const first = w * CLIENTS_PER_WORKER;
+      const setup: LoadWorkerSetup = { port: server.port, room, token, first, count: Math.min(CLIENTS_PER_WORKER, clients - first), total: clients, rows, joinGapMs, ...(initialDoc ? { initial: initialDoc } : {}) };
+      return new LoadWorker(startTsWorker(new URL('./relay-load-worker.ts', import.meta.url), { workerData: setup }));
+    };
+    // The worker with the first client starts alone, so the workbook is there before the others join.
+    const workers = [start(0, initial)];
+    await workers[0]?.next('ready');
+    for (let w = 1; w < threads; w++) workers.push(start(w));
+    await Promise.all(workers.slice(1).map((w) => w.next('ready')));
+    return new LoadSession(server, workers, clients);
   }
 
   /** Every client edits every `intervalMs` (from a random phase) for `seconds`. */
@@ -77,28 +111,9 @@ export class LoadSession {
     const pid = this.server.proc.pid ?? 0;
     const cpu0 = cpuSeconds(pid);
     const t0 = performance.now();
-    const timers: NodeJS.Timeout[] = [];
-    this.clients.forEach((c, i) => {
-      const wb = c.wb();
-      const edit = () => {
-        // Edit ids encode the writer, so a client ignores its own; each client edits its own rows,
-        // since concurrent edits of one cell would hide each other.
-        const n = ++this.counters[i];
-        const id = i * 1e6 + n;
-        this.sentAt.set(id, performance.now());
-        this.runOf.set(id, this.runs);
-        this.edits++;
-        wb.setCell(this.sheet, this.rows[(i + this.clients.length * n) % this.rows.length] ?? '', this.column, id);
-      };
-      timers.push(
-        setTimeout(() => {
-          edit();
-          timers.push(setInterval(edit, intervalMs));
-        }, Math.random() * intervalMs),
-      );
-    });
-    await new Promise((r) => setTimeout(r, seconds * 1000));
-    for (const t of timers) clearInterval(t);
+    const msg: ToLoadWorker = { type: 'run', seconds, intervalMs, run: this.runs };
+    const ran = await Promise.all(this.workers.map((w) => w.next('ran', msg)));
+    this.clientLate[this.runs] = Math.max(...ran.map((r) => r.late));
     this.runs++;
     this.cpu += cpuSeconds(pid) - cpu0;
     this.wall += (performance.now() - t0) / 1000;
@@ -108,33 +123,35 @@ export class LoadSession {
   async close(): Promise<LoadResult> {
     await new Promise((r) => setTimeout(r, 2000));
     const rss = rssMB(this.server.proc.pid ?? 0);
-    for (const c of this.clients) c.destroy();
+    const collected = await Promise.all(this.workers.map((w) => w.next('collected', { type: 'collect' })));
+    await Promise.all(this.workers.map((w) => w.thread.terminate()));
+    const sentAt = new Map<number, [at: number, run: number]>();
+    for (const c of collected) for (const [id, at, run] of c.sent) sentAt.set(id, [at, run]);
+    const arrivals = new Map<number, number[]>();
+    for (const c of collected) {
+      for (const [id, at] of c.arrivals) {
+        const t0 = sentAt.get(id)?.[0];
+        if (t0 === undefined) continue;
+        const list = arrivals.get(id) ?? [];
+        list.push(at - t0);
+        arrivals.set(id, list);
+      }
+    }
     const deliveries: number[] = [];
     const toAll: number[] = [];
     const worstPerRun: number[] = new Array(this.runs).fill(0);
     let missing = 0;
-    const peers = this.clients.length - 1;
-    for (const id of this.sentAt.keys()) {
-      const got = this.arrivals.get(id) ?? [];
+    const peers = this.clients - 1;
+    for (const [id, [, run]] of sentAt) {
+      const got = arrivals.get(id) ?? [];
       deliveries.push(...got);
       missing += peers - got.length;
       if (got.length !== peers) continue;
       const all = Math.max(...got);
       toAll.push(all);
-      const run = this.runOf.get(id) ?? 0;
       worstPerRun[run] = Math.max(worstPerRun[run] ?? 0, all);
     }
-    return { edits: this.edits, deliveries, toAll, missing, worstPerRun, cpu: this.cpu, wall: this.wall, rss };
-  }
-
-  private arrived(wb: Workbook, client: number, rowId: string, now: number): void {
-    const id = wb.cell(this.sheet, rowId, this.column);
-    if (typeof id !== 'number' || Math.floor(id / 1e6) === client) return;
-    const t0 = this.sentAt.get(id);
-    if (t0 === undefined) return;
-    const list = this.arrivals.get(id) ?? [];
-    list.push(now - t0);
-    this.arrivals.set(id, list);
+    return { edits: sentAt.size, deliveries, toAll, missing, worstPerRun, clientLatePerRun: [...this.clientLate], cpu: this.cpu, wall: this.wall, rss };
   }
 }
 
