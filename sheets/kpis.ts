@@ -1,12 +1,16 @@
 /** KPI dashboard (数据分析): one row per metric, each a cell formula over the other sheets, with target and status. */
 import type { SheetTemplate } from './template.ts';
 
-/** The metrics of the ops template: name, cell formula (display form), target, direction. */
-export const KPI_METRICS: { en: string; zh: string; formula: string; target: number; lowerIsBetter?: boolean }[] = [
+/**
+ * The metrics of the ops template: name, cell formula (display form), target, direction. Each cell
+ * is shown as its formula's type (¥ for money, whole numbers for counts); a rate is made a
+ * percentage with `%`, and its target is a formula too (`=3.5%`) so that it reads the same way.
+ */
+export const KPI_METRICS: { en: string; zh: string; formula: string; target: number | string; lowerIsBetter?: boolean }[] = [
   { en: 'GMV', zh: 'GMV 成交总额', formula: "=SUM('User segments'[Revenue])", target: 3_200_000 },
   { en: 'Orders', zh: '订单数', formula: "=SUM('User segments'[Orders])", target: 36_000 },
   { en: 'AOV', zh: '客单价', formula: "=SUM('User segments'[Revenue]) / SUM('User segments'[Orders])", target: 85 },
-  { en: 'Conversion rate', zh: '转化率', formula: "=SUM('A/B tests'[Conversions A]) / SUM('A/B tests'[Visitors A])", target: 0.035 },
+  { en: 'Conversion rate', zh: '转化率', formula: "=(100 * SUM('A/B tests'[Conversions A]) / SUM('A/B tests'[Visitors A]))%", target: '=3.5%' },
   { en: 'Stock value', zh: '库存金额', formula: '=SUM(Inventory[Stock value])', target: 4_500_000, lowerIsBetter: true },
   {
     en: 'SKUs to reorder',
@@ -16,7 +20,7 @@ export const KPI_METRICS: { en: string; zh: string; formula: string; target: num
     lowerIsBetter: true,
   },
   { en: 'Live campaigns', zh: '进行中活动', formula: '=COUNTIF(Campaigns[Phase], "Live")', target: 3 },
-  { en: 'Average price index', zh: '平均价格指数', formula: '=AVERAGE(Competitors[Price index])', target: 102, lowerIsBetter: true },
+  { en: 'Average price index', zh: '平均价格指数', formula: '=ROUND(AVERAGE(Competitors[Price index]), 1)', target: 102, lowerIsBetter: true },
   { en: 'Tests won', zh: '胜出实验', formula: '=COUNTIF(\'A/B tests\'[Decision], "Ship B")', target: 1 },
   { en: 'Refunds', zh: '退款金额', formula: "=SUM('After-sales'[Refund amount])", target: 6_000, lowerIsBetter: true },
   { en: 'SLA breaches', zh: '超时工单', formula: "=COUNTIF('After-sales'[SLA breached], TRUE)", target: 5, lowerIsBetter: true },
@@ -32,7 +36,7 @@ export const kpis: SheetTemplate = {
   },
   columns: [
     { key: 'metric', en: 'Metric', zh: '指标', type: 'text', options: { key: true, width: 180, pinned: true } },
-    { key: 'value', en: 'Value', zh: '当前值', type: 'number', doc: 'each row holds its own formula' },
+    { key: 'value', en: 'Value', zh: '当前值', type: 'number', options: { width: 150 }, doc: 'each row holds its own formula, shown as its type (¥, %, whole numbers)' },
     { key: 'target', en: 'Target', zh: '目标', type: 'number' },
     { key: 'direction', en: 'Direction', zh: '方向', type: 'choice', options: { choices: ['Higher is better', 'Lower is better'] } },
     {

@@ -47,7 +47,7 @@ export const buildDemoWorkbook = ({ today, seed = 2026, compile }: DemoOptions):
       KPI_METRICS.map((m) => ({
         metric: m.en,
         value: { f: compile(wb, kpi.sheetId, m.formula) },
-        target: m.target,
+        target: typeof m.target === 'string' ? { f: compile(wb, kpi.sheetId, m.target) } : m.target,
         direction: m.lowerIsBetter ? 'Lower is better' : 'Higher is better',
       })),
     );

@@ -68,6 +68,8 @@ export interface CalcService {
   columnValues(sheetId: string, colId: string): readonly CalcValue[];
   /** Result type of a formula column (for formatting), or undefined to use the column's own type. */
   resultType(sheetId: string, colId: string): ColumnType | undefined;
+  /** Result type of a cell's own formula (a per-row formula, as in a KPI sheet), or undefined for any other cell. */
+  cellType(sheetId: string, rowId: string, colId: string): ColumnType | undefined;
   /** Subscribes to recalculations; returns the unsubscribe function. */
   onRecalc(listener: RecalcListener): () => void;
   /** Checks a formula as typed, in display form (names, not ids). */
@@ -105,6 +107,7 @@ export const storedValuesCalc = (wb: Workbook, texts: StoredValuesTexts): CalcSe
     return wb.columnValues(sheetId, colId).map((v) => (computed || isCellFormula(v) ? notComputed : v));
   },
   resultType: () => undefined,
+  cellType: () => undefined,
   onRecalc: () => () => undefined,
   check: (text) => ({ ok: false, message: texts.notAvailable(), from: 0, to: text.length, suggestions: [] }),
   display: (stored) => stored,

@@ -16,6 +16,7 @@ import {
   type ValueType,
 } from '../formula/index.ts';
 import type { ColumnType, Locale, Workbook } from '../model/index.ts';
+import { isCellFormula } from '../model/types.ts';
 import type { CalcService, CalcValue, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRecalc } from './calc.ts';
 
 const COLUMN_TYPES = new Set<ValueType>(['number', 'integer', 'currency', 'percent', 'date', 'boolean', 'text']);
@@ -75,6 +76,15 @@ export const engineCalc = (wb: Workbook, locale: () => Locale): CalcService => {
       if (col?.formula === undefined) return undefined;
       const t = typeAt(sheetId, colId);
       return COLUMN_TYPES.has(t) ? (t as ColumnType) : undefined;
+    },
+    cellType(sheetId, rowId, colId) {
+      if (!isCellFormula(wb.cell(sheetId, rowId, colId))) return undefined;
+      try {
+        const t = engine.cell(sheetId, rowId, colId).type;
+        return COLUMN_TYPES.has(t) ? (t as ColumnType) : undefined;
+      } catch {
+        return undefined; // a cell the engine has not seen yet
+      }
     },
     onRecalc(listener: RecalcListener) {
       return engine.onRecalc((e) => {

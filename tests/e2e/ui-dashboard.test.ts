@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 import { launchBrowser, screenshot, SCREENSHOTS } from '../support/browser.ts';
-import { eventually, type AppPage } from './ui-helpers.ts';
-import { chartDrawn, openDemo } from './view-helpers.ts';
+import { cellText, eventually, openSheet, type AppPage } from './ui-helpers.ts';
+import { chartDrawn, columnId, openDemo } from './view-helpers.ts';
 
 let server: AppServer;
 let browser: Browser;
@@ -57,6 +57,17 @@ describe('the demo’s dashboard', () => {
     ]);
     await expect.poll(() => chartDrawn(page.locator('[data-testid="dashboard-tile"][aria-label="GMV: target vs actual"]'))).toBe(true);
     await screenshot(page, 'dashboard');
+  });
+
+  test('each card reads as its metric: money in ¥, a rate and its target in %, counts whole', async () => {
+    const card = (metric: string) => app.page.locator('[data-testid="kpi-card"]', { has: app.page.locator('.wb-kpi-name', { hasText: new RegExp(`^${metric}$`) }) });
+    const value = async (metric: string) => ((await card(metric).locator('.wb-kpi-value').textContent()) ?? '').trim();
+    expect(await value('AOV')).toMatch(/^¥\d+\.\d\d$/);
+    expect(await value('GMV')).toMatch(/^¥[\d.]+M$/);
+    expect(await value('Conversion rate')).toMatch(/^\d+(\.\d)?%$/);
+    expect(await card('Conversion rate').locator('.wb-kpi-foot').textContent()).toContain('Target 3.5%');
+    expect(await value('Refunds')).toMatch(/^¥[\d,]+$/);
+    expect(await value('SLA breaches')).toMatch(/^\d+$/);
   });
 
   test('a wider tile and a dragged one are stored in the workbook; undo puts them back', async () => {
@@ -122,6 +133,29 @@ describe('the demo’s dashboard', () => {
 
   test('no page errors happened', () => {
     expect(app.errors).toEqual([]);
+  });
+});
+
+describe('the demo’s KPI sheet', () => {
+  test('shows each metric as its formula’s type in the grid: ¥88.23 and 4.6%, not 88.227513 and 0.045641', async () => {
+    const app = await openDemo(browser, server);
+    try {
+      const { page } = app;
+      await openSheet(page, 'KPIs');
+      const [valueCol, targetCol, metricCol] = await Promise.all(['Value', 'Target', 'Metric'].map((n) => columnId(page, 'KPIs', n)));
+      const metrics: string[] = [];
+      for (let i = 0; i < 11; i++) metrics.push(await cellText(page, i, metricCol ?? ''));
+      const row = (m: string) => metrics.indexOf(m);
+      expect(row('AOV')).toBeGreaterThanOrEqual(0);
+      expect(await cellText(page, row('AOV'), valueCol ?? '')).toMatch(/^¥\d+\.\d\d$/);
+      expect(await cellText(page, row('GMV'), valueCol ?? '')).toMatch(/^¥[\d,]+\.\d\d$/);
+      expect(await cellText(page, row('Orders'), valueCol ?? '')).toMatch(/^[\d,]+$/);
+      expect(await cellText(page, row('Conversion rate'), valueCol ?? '')).toMatch(/^\d+\.\d%$/);
+      expect(await cellText(page, row('Conversion rate'), targetCol ?? '')).toBe('3.5%');
+      await screenshot(page, 'kpi-sheet');
+    } finally {
+      await app.context.close();
+    }
   });
 });
 

@@ -2,27 +2,10 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
-import type { FormatContext } from '../format/cell-format.ts';
+import type { ColumnType } from '../../model/index.ts';
 import type { ViewText } from '../i18n/views-i18n.ts';
 import { kpiCards, kpiColumns } from './kpi-cards.ts';
-
-const formats = new Map<string, Intl.NumberFormat>();
-const numberFormat = (locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat => {
-  const key = `${locale}|${JSON.stringify(opts)}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, opts)));
-  return f;
-};
-
-/**
- * A metric's number: big ones compact (3.2M, 320万), a rate (its target a fraction) as a
- * percentage, others with at most two decimals. The KPI sheet keeps no unit per metric.
- */
-export const metricText = (v: number, target: number | null, fmt: FormatContext): string => {
-  if (target !== null && target > 0 && target < 1) return numberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
-  if (Math.abs(v) >= 10_000) return numberFormat(fmt.locale, { notation: 'compact', maximumFractionDigits: 2 }).format(v);
-  return numberFormat(fmt.locale, { maximumFractionDigits: 2 }).format(v);
-};
+import { metricText } from './metric-text.ts';
 
 /** The strip of cards, or a note saying how to get them. */
 export const KpiStrip = (props: { vt: ViewText }): JSX.Element => {
@@ -33,9 +16,15 @@ export const KpiStrip = (props: { vt: ViewText }): JSX.Element => {
     const s = sheet();
     if (!s) return null;
     const cols = kpiColumns(app.wb.columns(s.id));
-    return kpiCards(app.wb.rowIds(s.id), cols, (rowId, colId) => app.calc.value(s.id, rowId, colId));
+    return kpiCards(
+      app.wb.rowIds(s.id),
+      cols,
+      (rowId, colId) => app.calc.value(s.id, rowId, colId),
+      (rowId, colId) => app.calc.cellType(s.id, rowId, colId),
+    );
   });
-  const shown = (v: CalcValue, target: number | null): string => (typeof v === 'number' ? metricText(v, target, app.format()) : isCalcError(v) ? '—' : String(v ?? '—'));
+  const shown = (v: CalcValue, target: number | null, type?: ColumnType): string =>
+    typeof v === 'number' ? metricText(v, target, app.format(), type) : isCalcError(v) ? '—' : String(v ?? '—');
   return (
     <Show when={cards()} fallback={<p class="wb-dash-note">{props.vt('dash.noKpis')}</p>}>
       {(list) => (
@@ -52,10 +41,10 @@ export const KpiStrip = (props: { vt: ViewText }): JSX.Element => {
                   title={isCalcError(c.value) ? c.value.message : undefined}
                 >
                   <span class="wb-kpi-name">{c.metric}</span>
-                  <span class="wb-kpi-value">{shown(c.value, c.target)}</span>
+                  <span class="wb-kpi-value">{shown(c.value, c.target, c.valueType)}</span>
                   <span class="wb-kpi-foot">
                     <Show when={c.target !== null}>
-                      <span>{props.vt('dash.target', shown(c.target, c.target))}</span>
+                      <span>{props.vt('dash.target', shown(c.target, c.target, c.targetType))}</span>
                     </Show>
                     <Show when={c.status}>
                       {(s) => <span class="wb-kpi-status">{props.vt(s() === 'onTrack' ? 'dash.onTrack' : 'dash.behind')}</span>}

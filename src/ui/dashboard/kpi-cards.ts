@@ -3,7 +3,7 @@
  * column names (either language). The status is the sheet's own when it has computed one, else it
  * is worked out from value, target and direction. Pure.
  */
-import type { Column } from '../../model/index.ts';
+import type { Column, ColumnType } from '../../model/index.ts';
 import { kpis as template } from '../../../sheets/kpis.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
 
@@ -12,6 +12,9 @@ export interface KpiCard {
   rowId: string;
   metric: string;
   value: CalcValue;
+  /** The type of the value's and the target's own formulas, when they have one (¥ for GMV, % for a rate). */
+  valueType?: ColumnType;
+  targetType?: ColumnType;
   target: number | null;
   lowerIsBetter: boolean;
   status: 'onTrack' | 'behind' | null;
@@ -33,7 +36,12 @@ export const kpiColumns = (columns: readonly Column[]): Partial<Record<Field, st
 };
 
 /** The cards of the KPI sheet's rows, in row order. */
-export const kpiCards = (rowIds: readonly string[], cols: Partial<Record<Field, string>>, value: (rowId: string, colId: string) => CalcValue): KpiCard[] =>
+export const kpiCards = (
+  rowIds: readonly string[],
+  cols: Partial<Record<Field, string>>,
+  value: (rowId: string, colId: string) => CalcValue,
+  typeOf: (rowId: string, colId: string) => ColumnType | undefined = () => undefined,
+): KpiCard[] =>
   rowIds.map((rowId) => {
     const get = (f: Field): CalcValue => (cols[f] ? value(rowId, cols[f]) : null);
     const v = get('value');
@@ -44,5 +52,16 @@ export const kpiCards = (rowIds: readonly string[], cols: Partial<Record<Field, 
     const status =
       said === 'On track' ? 'onTrack' : said === 'Behind' ? 'behind' : typeof v === 'number' && target !== null ? ((lowerIsBetter ? v <= target : v >= target) ? 'onTrack' : 'behind') : null;
     const m = get('metric');
-    return { rowId, metric: m === null || isCalcError(m) ? '' : String(m), value: v, target, lowerIsBetter, status };
+    const valueType = cols.value ? typeOf(rowId, cols.value) : undefined;
+    const targetType = cols.target ? typeOf(rowId, cols.target) : undefined;
+    return {
+      rowId,
+      metric: m === null || isCalcError(m) ? '' : String(m),
+      value: v,
+      ...(valueType ? { valueType } : {}),
+      target,
+      ...(targetType ? { targetType } : {}),
+      lowerIsBetter,
+      status,
+    };
   });

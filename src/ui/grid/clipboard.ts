@@ -14,7 +14,10 @@ export const selectionText = (ctl: GridController): string[][] => {
   if (!r) return [];
   const cols = ctl.displayedColumns().slice(r.left, r.right + 1);
   return ctl.selectedRowIds().map((rowId) =>
-    cols.map((c) => plainText(ctl.app.calc.value(ctl.sheetId, rowId, c.id), ctl.app.calc.resultType(ctl.sheetId, c.id) ?? c.type)),
+    cols.map((c) => {
+      const calc = ctl.app.calc;
+      return plainText(calc.value(ctl.sheetId, rowId, c.id), calc.cellType(ctl.sheetId, rowId, c.id) ?? calc.resultType(ctl.sheetId, c.id) ?? c.type);
+    }),
   );
 };
 

@@ -87,7 +87,9 @@ export const buildColumnDefs = (
       resizable: !app.readOnly,
       pinned: col.options.pinned ? 'left' : null,
       valueGetter: (p: ValueGetterParams<RowRef>) => (p.data ? app.calc.value(sheetId, p.data.id, colId) : null),
-      valueFormatter: (p: ValueFormatterParams<RowRef>) => formatValue(p.value as CalcValue, current(), app.format(), shownType()),
+      // A cell with its own formula (a KPI row's) is shown as its result's type: ¥88.23, not 88.227513.
+      valueFormatter: (p: ValueFormatterParams<RowRef>) =>
+        formatValue(p.value as CalcValue, current(), app.format(), (p.data && app.calc.cellType(sheetId, p.data.id, colId)) || shownType()),
       cellRenderer:
         type === 'boolean'
           ? booleanRenderer
