@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { serviceWorkerPlugin } from './server/build-service-worker.ts';
+import { precompressPlugin } from './server/precompress.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,8 +10,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: `${here}src`,
   publicDir: `${here}public`,
-  // The service worker is built to /sw.js with the build's file list (see server/build-service-worker.ts).
-  plugins: [solid(), serviceWorkerPlugin(`${here}src/sync/offline/sw.ts`)],
+  // The service worker is built to /sw.js with the build's file list (see server/build-service-worker.ts);
+  // each text file also gets a .gz and a .br copy for the relay to send (server/precompress.ts).
+  plugins: [solid(), serviceWorkerPlugin(`${here}src/sync/offline/sw.ts`), precompressPlugin()],
   build: {
     outDir: `${here}dist`,
     emptyOutDir: true,

@@ -1,7 +1,11 @@
-/** Serves the built app from dist/: hashed assets cached for a year, index.html never cached. */
+/**
+ * Serves the built app from dist/: hashed assets cached for a year, index.html never cached, and
+ * the build's brotli or gzip copy of a file sent when the browser accepts it.
+ */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { COMPRESSIBLE } from './precompress.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,13 +39,52 @@ export const serveStatic = (dist: string, req: IncomingMessage, res: ServerRespo
   const file = normalize(join(dist, path));
   if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
   const hashed = path.startsWith('/assets/');
+  const encoding = precompressed(file, req.headers['accept-encoding']);
+  const sent = encoding ? `${file}.${ENCODINGS[encoding]}` : file;
+  const size = statSync(sent).size;
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': statSync(file).size,
+    'Content-Length': size,
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // Caches must keep the copies for different Accept-Encoding headers apart.
+    ...(COMPRESSIBLE.test(file) ? { Vary: 'Accept-Encoding' } : {}),
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  // Exactly the bytes announced: a file replaced while it is sent (a new build published into the
+  // app folder) must not add bytes that the browser would read as the start of the next response.
+  else if (size === 0) res.end();
+  else createReadStream(sent, { start: 0, end: size - 1 }).pipe(res);
   return true;
+};
+
+/** Content-Encoding → the extension of the build's copy in that encoding (server/precompress.ts). */
+const ENCODINGS = { br: 'br', gzip: 'gz' } as const;
+type Encoding = keyof typeof ENCODINGS;
+
+/** The encodings an Accept-Encoding header allows (`br;q=0` refuses brotli). */
+export const acceptedEncodings = (header: string | string[] | undefined): Set<string> => {
+  const out = new Set<string>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [name = '', ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    if (name && (q === undefined || Number(q.slice(2)) > 0)) out.add(name);
+  }
+  return out;
+};
+
+/**
+ * The best encoding the browser accepts of which the build wrote a copy of `file`, if any. A copy
+ * older than the file is stale (the file was replaced, a copy not written) and is not used.
+ */
+const precompressed = (file: string, header: string | string[] | undefined): Encoding | undefined => {
+  if (!COMPRESSIBLE.test(file)) return undefined;
+  const accepted = acceptedEncodings(header);
+  const written = statSync(file).mtimeMs;
+  return (['br', 'gzip'] as const).find((e) => {
+    if (!accepted.has(e) && !accepted.has('*')) return false;
+    const copy = statSync(`${file}.${ENCODINGS[e]}`, { throwIfNoEntry: false });
+    return copy !== undefined && copy.mtimeMs >= written;
+  });
 };

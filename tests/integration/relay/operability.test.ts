@@ -2,11 +2,14 @@
  * Operability: the app's headers, /healthz, one JSON log line per event with no token in any,
  * the link printed on first start (and only then), and start-up errors that say what to do.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { writeCompressed } from '../../../server/precompress.ts';
 import { Store } from '../../../server/store/store.ts';
 import { freePort } from '../../support/ports.ts';
 import { connectClient, within } from '../../support/relay-clients.ts';
@@ -55,7 +58,54 @@ describe('serving the app', () => {
       await server.stop();
     }
   });
+
+  test('sends the build’s brotli or gzip copy of a file to a browser that accepts it, the file itself otherwise', async () => {
+    const dir = builtApp();
+    const js = `const rows = [${Array.from({ length: 400 }, (_, i) => `"row ${i}"`).join(', ')}];\n`;
+    const file = join(dir, 'assets', 'grid-9c1e2d.js');
+    writeFileSync(file, js);
+    await writeCompressed(file, Buffer.from(js));
+    const server = await startRelay({ args: ['--app-dir', dir] });
+    try {
+      const get = async (acceptEncoding: string) => {
+        const r = await rawGet(`${server.url}/assets/grid-9c1e2d.js`, { 'Accept-Encoding': acceptEncoding });
+        const body = r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body;
+        expect(body.toString()).toBe(js);
+        expect(r.headers.vary).toBe('Accept-Encoding');
+        expect(Number(r.headers['content-length'])).toBe(r.body.byteLength);
+        return { encoding: r.headers['content-encoding'], bytes: r.body.byteLength };
+      };
+      const br = await get('gzip, deflate, br');
+      expect(br.encoding).toBe('br');
+      expect(br.bytes).toBeLessThan(js.length / 3);
+      expect((await get('gzip, deflate')).encoding).toBe('gzip');
+      expect((await get('gzip, br;q=0')).encoding).toBe('gzip');
+      expect((await get('identity')).encoding).toBeUndefined();
+      // A file replaced after the build wrote its copies is sent as it now is, not as the stale copy.
+      const replaced = `${js}// patched\n`;
+      writeFileSync(file, replaced);
+      utimesSync(file, new Date(), new Date(Date.now() + 5000));
+      const fresh = await rawGet(`${server.url}/assets/grid-9c1e2d.js`, { 'Accept-Encoding': 'gzip, br' });
+      expect(fresh.headers['content-encoding']).toBeUndefined();
+      expect(fresh.body.toString()).toBe(replaced);
+      // A file the build wrote no copy of is sent as it is.
+      expect((await rawGet(`${server.url}/assets/app-3f2a1b.js`, { 'Accept-Encoding': 'gzip, br' })).headers['content-encoding']).toBeUndefined();
+    } finally {
+      await server.stop();
+    }
+  });
 });
+
+/** A GET with exactly these headers (fetch would add its own Accept-Encoding and decode the body). */
+const rawGet = (url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> =>
+  new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (d: Buffer) => parts.push(d));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 
 describe('first start, logs and tokens', () => {
   test('the first start prints the demo link with an editor token; later starts print no token and make none', async () => {
