@@ -10,6 +10,7 @@ import { parseInput, problemText } from '../grid/cell-input.ts';
 import { needsValue, opsFor, type FilterOp } from '../grid/row-filter.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import type { ViewText } from '../i18n/views-i18n.ts';
+import '../i18n/dialog-texts.ts';
 
 
 /** A filter being edited: the operand as typed. */

@@ -9,6 +9,7 @@ import { Dialog } from '../widgets/Dialog.tsx';
 import { downloadFile } from './download-file.ts';
 import { buildExport, type ExportChoice } from './export-file.ts';
 import './csv.css';
+import '../i18n/dialog-texts.ts';
 
 const STORAGE_KEY = 'wb-csv-export';
 const DEFAULT_CHOICE: ExportChoice = { scope: 'sheet', mode: 'raw', delimiter: ',', bom: true };

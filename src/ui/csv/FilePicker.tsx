@@ -2,6 +2,7 @@
 import { createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
 import { listenFileDrop } from './file-drop.ts';
+import '../i18n/dialog-texts.ts';
 
 /** Picks one CSV file, by the chooser or by drag and drop. */
 export const FilePicker = (props: { onFile: (file: File) => void }): JSX.Element => {

@@ -28,6 +28,7 @@ import { ImportSetupForm, type ImportSetupFormProps } from './ImportSetupForm.ts
 import { planInWorker } from './plan-in-worker.ts';
 import { fitsSheet, sheetNameFromFile, targetOf } from './setup-edits.ts';
 import './csv.css';
+import '../i18n/dialog-texts.ts';
 
 /** Bytes read for the preview: what `previewImport` looks at (1 MiB) and one more, so it knows the file goes on. */
 const HEAD_BYTES = (1 << 20) + 1;

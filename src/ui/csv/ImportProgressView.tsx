@@ -1,6 +1,7 @@
 /** The progress of an import while the worker reads and checks the file, with a cancel button. */
 import type { JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
+import '../i18n/dialog-texts.ts';
 
 /** A progress bar (share of the file read), the records so far, and Cancel. */
 export const ImportProgressView = (props: { fraction: number; records: number; onCancel: () => void }): JSX.Element => {

@@ -5,6 +5,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { ImportChoice, ImportPlan } from '../../csv/index.ts';
 import { useApp } from '../app-context.ts';
+import '../i18n/dialog-texts.ts';
 
 /** Problems listed on screen (the plan keeps up to a thousand; the count covers all). */
 const SHOWN_PROBLEMS = 200;

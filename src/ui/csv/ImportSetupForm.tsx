@@ -8,6 +8,7 @@ import { DELIMITERS, ENCODING_NAMES, ENCODINGS, type CsvEncoding, type Delimiter
 import type { ColumnType } from '../../model/types.ts';
 import { useApp } from '../app-context.ts';
 import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName } from './setup-edits.ts';
+import '../i18n/dialog-texts.ts';
 
 /** Rows of the file shown under the mapping. */
 const SHOWN_ROWS = 8;

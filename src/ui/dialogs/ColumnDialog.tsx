@@ -10,6 +10,7 @@ import { reportError } from '../grid/grid-commands.ts';
 import type { GridController } from '../grid/grid-controller.ts';
 import { columnNameProblem, nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
+import '../i18n/dialog-texts.ts';
 
 /** Add a column at `index`, or retype column `colId`. */
 export type ColumnDialogMode = { kind: 'add'; index?: number } | { kind: 'retype'; colId: string };

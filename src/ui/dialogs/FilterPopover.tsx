@@ -11,6 +11,7 @@ import { needsValue, opsFor, type ColumnFilter, type FilterOp } from '../grid/ro
 import { plainText } from '../format/cell-format.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import { closeOnOutsidePress } from '../widgets/outside-press.ts';
+import '../i18n/dialog-texts.ts';
 
 
 const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTMLElement; onClose: () => void }): JSX.Element => {

@@ -8,6 +8,7 @@ import { useApp } from '../app-context.ts';
 import { isCalcError } from '../calc.ts';
 import { formatValue, plainText } from '../format/cell-format.ts';
 import { single, type CellPos } from '../grid/selection.ts';
+import '../i18n/dialog-texts.ts';
 
 /** Matches past this many are not collected (the count says "10000+"). */
 const MAX_HITS = 10_000;

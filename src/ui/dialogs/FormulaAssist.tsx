@@ -5,6 +5,7 @@
  */
 import { createMemo, createSignal, For, Show, type Accessor, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
+import '../i18n/dialog-texts.ts';
 
 interface Suggestion {
   label: string;

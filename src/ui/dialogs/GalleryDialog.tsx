@@ -4,6 +4,7 @@ import { useApp } from '../app-context.ts';
 import { opsGallery } from '../ops-gallery.ts';
 import { nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
+import '../i18n/dialog-texts.ts';
 
 const GalleryDialog = (props: { onClose: () => void; onAdded: (sheetId: string) => void }): JSX.Element => {
   const app = useApp();

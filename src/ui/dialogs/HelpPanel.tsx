@@ -4,6 +4,7 @@
  */
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
+import '../i18n/dialog-texts.ts';
 
 const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
   const app = useApp();

@@ -7,6 +7,7 @@ import { useApp } from '../app-context.ts';
 import { isCalcError } from '../calc.ts';
 import { syncText } from '../i18n/sync-i18n.ts';
 import type { GridController } from './grid-controller.ts';
+import '../i18n/dialog-texts.ts';
 
 const DELAY = 350;
 

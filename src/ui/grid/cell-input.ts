@@ -11,6 +11,7 @@ import type { AppState } from '../app-context.ts';
 import type { DictKey } from '../i18n/en.ts';
 import type { GridController, Move } from './grid-controller.ts';
 import type { ReferenceIndex } from './reference-index.ts';
+import '../i18n/dialog-texts.ts';
 
 export { parseDateText, parseInput };
 

@@ -6,6 +6,7 @@ import { ConfirmDialog, PromptDialog } from '../widgets/Dialog.tsx';
 import type { MenuItem } from '../widgets/Menu.tsx';
 import { attempt, deleteRows, duplicateRows, insertRow, undo } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
+import '../i18n/dialog-texts.ts';
 
 const ColumnDialog = lazy(() => import('../dialogs/ColumnDialog.tsx'));
 

@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import type { CellEdit, CellValue } from '../../model/index.ts';
 import { readCellInput } from './cell-input.ts';
 import type { GridController } from './grid-controller.ts';
+import '../i18n/dialog-texts.ts';
 
 /** A cell that was not pasted, as the person sees it. */
 export interface PasteProblem {

@@ -1,7 +1,9 @@
 /**
  * English UI text: the reference dictionary. Every other language must have exactly these keys
- * (the type checker enforces it), so no text can be left untranslated.
+ * (the type checker enforces it), so no text can be left untranslated. The dialogs' texts are in
+ * dialogs-en.ts.
  */
+import type { DialogDict } from './dialogs-en.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -11,7 +13,6 @@ export const en = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.undo': 'Undo',
-  'common.apply': 'Apply',
 
   'header.rename': 'Rename the workbook',
   'header.undo': 'Undo your last change (Ctrl+Z)',
@@ -59,9 +60,6 @@ export const en = {
   'tabs.nameTaken': (name: string) => `There is already a sheet named “${name}”; choose another name.`,
   'tabs.nameEmpty': 'A sheet needs a name.',
 
-  'gallery.title': 'Add a sheet',
-  'gallery.pending': 'The ops templates (products, inventory, campaigns …) will be listed here once they are installed.',
-
   'type.text': 'Text',
   'type.number': 'Number',
   'type.integer': 'Whole number',
@@ -74,51 +72,10 @@ export const en = {
   'type.formula': 'Formula',
 
   'col.menu': (name: string) => `Column “${name}”: sort, filter, change`,
-  'col.rename': 'Rename…',
-  'col.changeType': 'Change type…',
-  'col.setFormula': 'Set formula…',
-  'col.removeFormula': 'Remove formula',
-  'col.insertLeft': 'Insert column left',
-  'col.insertRight': 'Insert column right',
-  'col.pin': 'Pin to the left',
-  'col.unpin': 'Unpin',
-  'col.sortAsc': 'Sort ascending',
-  'col.sortDesc': 'Sort descending',
-  'col.clearSort': 'Clear sort',
-  'col.filter': 'Filter…',
-  'col.clearFilter': 'Clear filter',
-  'col.delete': 'Delete column…',
-  'col.newName': (n: number) => `Column ${n}`,
-  'col.deleteTitle': (name: string) => `Delete the column “${name}”?`,
-  'col.deleteBody': 'Its value in every row goes with it. You can undo this right after.',
-  'col.deleteConfirm': 'Delete column',
-  'col.deleted': (name: string) => `Column “${name}” deleted.`,
   'col.nameTaken': (name: string) => `This sheet already has a column named “${name}”; choose another name.`,
   'col.nameEmpty': 'A column needs a name.',
   'col.formulaTitle': (name: string) => `“${name}” is computed for every row by: `,
 
-  'coldlg.addTitle': 'Add a column',
-  'coldlg.typeTitle': (name: string) => `Change the type of “${name}”`,
-  'coldlg.name': 'Name',
-  'coldlg.type': 'Type',
-  'coldlg.choices': 'Choices, one per line',
-  'coldlg.refSheet': 'Refers to rows of',
-  'coldlg.refNone': 'Choose a sheet',
-  'coldlg.currency': 'Currency',
-  'coldlg.currencyDefault': (symbol: string) => `Workbook currency (${symbol})`,
-  'coldlg.precision': 'Decimals shown',
-  'coldlg.key': 'Key column: other sheets refer to rows by it',
-  'coldlg.noLoss': 'Every value converts to the new type.',
-  'coldlg.losses': (n: number) => `${plural(n, 'value', 'values')} cannot become the new type and would be cleared:`,
-  'coldlg.lossRow': (row: number, value: string) => `Row ${row}: ${value}`,
-  'coldlg.more': (n: number) => `… and ${n.toLocaleString('en')} more`,
-  'coldlg.applyClearing': (n: number) => `Clear ${plural(n, 'value', 'values')} and apply`,
-  'coldlg.add': 'Add column',
-
-  'row.insertAbove': 'Insert row above',
-  'row.insertBelow': 'Insert row below',
-  'row.duplicate': (n: number) => (n === 1 ? 'Duplicate row' : `Duplicate ${n.toLocaleString('en')} rows`),
-  'row.delete': (n: number) => (n === 1 ? 'Delete row' : `Delete ${n.toLocaleString('en')} rows`),
   'row.dragHint': 'Drag to move. Clear the sort and filters first to move rows.',
   'row.hiddenByFilter': 'That row is hidden by your filter; clear the filter to see it.',
   'row.deleted': (n: number) => `${plural(n, 'row', 'rows')} deleted.`,
@@ -134,143 +91,33 @@ export const en = {
   'status.clear': 'Clear sort and filters',
   'status.viewNote': 'Sort and filters are yours only; others keep their own view.',
 
-  'find.placeholder': 'Find in this sheet',
-  'find.count': (i: number, n: number) => (n === 0 ? 'No matches' : `${i.toLocaleString('en')} of ${n.toLocaleString('en')}`),
-  'find.next': 'Next match (Enter)',
-  'find.previous': 'Previous match (Shift+Enter)',
-  'find.close': 'Close (Escape)',
-
-  'filter.title': (name: string) => `Filter “${name}”`,
-  'filter.contains': 'contains',
-  'filter.notContains': 'does not contain',
-  'filter.equals': 'is',
-  'filter.notEquals': 'is not',
-  'filter.greater': 'greater than',
-  'filter.less': 'less than',
-  'filter.after': 'after',
-  'filter.before': 'before',
-  'filter.empty': 'is empty',
-  'filter.notEmpty': 'is not empty',
-  'filter.checked': 'is checked',
-  'filter.unchecked': 'is not checked',
-  'filter.anyOf': 'is any of',
-  'filter.value': 'Value',
-  'filter.clear': 'Clear filter',
-
   'fbar.label': 'Cell value or formula',
   'fbar.none': 'Select a cell to see its value.',
   'fbar.columnFormula': (name: string) => `Formula of the column “${name}”, computed for every row`,
   'fbar.commitHint': 'Enter saves, Escape cancels',
-  'fbar.sheets': 'Sheets',
 
   'edit.formulaColumn': (name: string) => `“${name}” is computed by its formula; change the formula instead (column menu → Set formula).`,
-  'edit.refUnknown': (key: string, sheet: string) => `No row with the key “${key}” in “${sheet}”; pick one from the list.`,
-  'edit.refNoSheet': 'This column does not refer to a sheet yet; choose one with “Change type…”.',
-  'edit.noMatch': 'Nothing matches',
-  'edit.today': 'Today',
-  'edit.clear': 'Clear',
-  'edit.calendar': 'Pick a date',
-  'edit.prevMonth': 'Previous month',
-  'edit.nextMonth': 'Next month',
-
-  'parse.number': (t: string) => `“${t}” is not a number; type digits such as 1234.5.`,
-  'parse.integer': (t: string) => `“${t}” is not a whole number; type a whole number such as 42.`,
-  'parse.currency': (t: string) => `“${t}” is not an amount; type an amount such as 1234.50 (a ¥, $ or € sign is fine).`,
-  'parse.percent': (t: string) => `“${t}” is not a percentage; type it as 12.5% or 12.5.`,
-  'parse.date': (t: string) => `“${t}” is not a date; write it as 2026-11-29, 11/29/2026 or Nov 29, 2026.`,
-  'parse.boolean': (t: string) => `“${t}” is not yes or no; type true or false.`,
-  'parse.choice': (t: string, choices: string) => `“${t}” is not one of the choices (${choices}); pick one of them.`,
-
-  'paste.done': (n: number) => `Pasted ${plural(n, 'cell', 'cells')}.`,
-  'paste.grew': (n: number) => `${plural(n, 'row', 'rows')} added to fit the paste.`,
-  'paste.bad': (n: number) => `${plural(n, 'cell', 'cells')} could not be pasted and ${n === 1 ? 'was' : 'were'} left unchanged:`,
-  'paste.badCell': (row: number, col: string, message: string) => `Row ${row}, ${col}: ${message}`,
-  'paste.more': (n: number) => `… and ${n.toLocaleString('en')} more`,
-  'paste.tooWide': (n: number) => `${plural(n, 'column', 'columns')} at the right did not fit and ${n === 1 ? 'was' : 'were'} not pasted; add columns and paste again.`,
-  'paste.nothing': 'The clipboard holds no cells to paste.',
-
-  'help.title': 'Functions',
-  'help.search': 'Search functions',
-  'help.pending': 'The function list appears here once the formula engine is installed.',
-  'help.noMatch': 'No function matches.',
-  'help.example': 'Example',
 
   'empty.title': 'This sheet has no rows yet.',
   'empty.hint': 'Add a row, or paste cells copied from a spreadsheet.',
 
-  'export.title': 'Export as CSV',
-  'export.what': 'What',
-  'export.sheet': (name: string) => `This sheet, “${name}” (.csv)`,
-  'export.workbook': 'The whole workbook (.zip: one CSV per sheet and a manifest)',
-  'export.values': 'Values',
-  'export.raw': 'Raw: ISO dates and plain numbers, for other programs',
-  'export.display': 'As displayed: currency symbols and local dates, for people',
-  'export.delimiter': 'Delimiter',
-  'export.comma': 'Comma ,',
-  'export.semicolon': 'Semicolon ;',
-  'export.tab': 'Tab',
-  'export.bom': 'UTF-8 with BOM, so that Excel shows Chinese text correctly',
-  'export.note': 'Formulas are written as their computed values. A text that a spreadsheet would run as a formula gets a leading apostrophe.',
-  'export.download': 'Download',
-  'export.done': (name: string) => `Downloaded “${name}”.`,
-
-  'import.title': 'Import a CSV file',
-  'import.pick': 'Choose a CSV file…',
-  'import.drop': 'or drop it here',
-  'import.pickHint': 'UTF-8, UTF-16 and GBK files are read. The first row should name the columns.',
   'import.dropHere': 'Drop the CSV file to import it',
-  'import.into': 'Import into',
-  'import.newSheet': 'A new sheet',
-  'import.newSheetName': 'Name of the new sheet',
-  'import.encoding': 'Encoding',
-  'import.detected': (name: string) => `Detected: ${name}. If the text below looks garbled, choose another encoding.`,
-  'import.delimiter': 'Delimiter',
-  'import.header': 'The first row names the columns',
-  'import.columns': 'Columns',
-  'import.confirmTypes': 'The types are proposals from the first rows of the file: check them before you import.',
-  'import.proposed': (type: string, reason: string) => `Proposed: ${type}. ${reason}`,
-  'import.sampleBad': (bad: number, checked: number, message: string) =>
-    `${bad.toLocaleString('en')} of the first ${plural(checked, 'value', 'values')} will not import: ${message}.`,
-  'import.csvColumn': 'In the file',
-  'import.goesInto': 'Goes into',
-  'import.type': 'Type',
-  'import.skip': 'Not imported',
-  'import.include': (header: string) => `Import the column “${header}”`,
-  'import.columnName': (header: string) => `Name of the new column for “${header}”`,
-  'import.dateOrder': 'How dates like 01/05/2026 are read',
-  'import.mdy': 'month/day/year',
-  'import.dmy': 'day/month/year',
-  'import.firstRows': (n: number) => `First ${plural(n, 'row', 'rows')} of the file`,
-  'import.start': 'Check and import',
-  'import.reading': 'Reading and checking every row…',
-  'import.progress': (percent: number, rows: number) => `${percent} % · ${plural(rows, 'row', 'rows')}`,
-  'import.cancel': 'Cancel import',
-  'import.cancelled': 'The import was cancelled; nothing was written.',
-  'import.summary': (good: number, bad: number) =>
-    `${plural(good, 'row is', 'rows are')} ready to import; ${plural(bad, 'row has', 'rows have')} problems, listed below with the line of the file.`,
-  'import.line': (line: number) => `Line ${line.toLocaleString('en')}`,
-  'import.moreProblems': (shown: number, bad: number) => `The first ${shown.toLocaleString('en')} problems are listed; ${plural(bad, 'row has', 'rows have')} problems in all.`,
-  'import.noneGood': 'No row of the file can be imported. Go back and check the columns, types and encoding.',
-  'import.back': 'Back',
-  'import.nothing': 'Import nothing',
-  'import.good': (n: number) => `Import the ${plural(n, 'good row', 'good rows')}`,
-  'import.writing': (n: number) => `Writing ${plural(n, 'row', 'rows')}…`,
-  'import.done': (n: number, sheet: string) => `Imported ${plural(n, 'row', 'rows')} into “${sheet}”.`,
-  'import.skipped': (n: number) => `${plural(n, 'row', 'rows')} with problems left out.`,
-  'import.none': 'Nothing was imported.',
 
   'fbar.notAvailable': 'Formulas can be saved once the formula engine is installed.',
   'cell.notComputed': 'Not computed yet: formulas are computed once the formula engine is installed.',
-  'cell.alert': 'Alert',
   'undo.nothing': 'Nothing of yours to undo.',
   'open.loading': 'Opening the workbook…',
-  'update.ready': 'A new version of the app is ready.',
-  'update.reload': 'Reload',
   'redo.nothing': 'Nothing to redo.',
 } as const;
 
-/** Keys of the dictionary. */
-export type DictKey = keyof typeof en;
+/** Keys of the main dictionary. */
+export type CoreKey = keyof typeof en;
 
-/** A dictionary: the same keys as English, each a string or a function of the same arguments. */
-export type Dict = { readonly [K in DictKey]: (typeof en)[K] extends string ? string : (typeof en)[K] };
+/** The main dictionary: the same keys as English, each a string or a function of the same arguments. */
+export type Dict = { readonly [K in CoreKey]: (typeof en)[K] extends string ? string : (typeof en)[K] };
+
+/** Every text of the UI: the main dictionary's and the dialogs' (which load with the dialogs). */
+export type Texts = Dict & DialogDict;
+
+/** Keys of every text of the UI. */
+export type DictKey = keyof Texts;

@@ -1,6 +1,7 @@
 /** The dictionary key of each filter operator's name, shared by the column filter and chart filters. */
 import type { FilterOp } from '../grid/row-filter.ts';
 import type { DictKey } from './en.ts';
+import './dialog-texts.ts';
 
 export const FILTER_OP_KEYS: Record<FilterOp, DictKey> = {
   contains: 'filter.contains',

@@ -9,9 +9,17 @@
  */
 import { createSignal, type Accessor } from 'solid-js';
 import { LOCALES, type Locale } from '../../model/types.ts';
-import { en, type Dict, type DictKey } from './en.ts';
+import { en, type Dict, type DictKey, type Texts } from './en.ts';
 
-type Args<K extends DictKey> = Dict[K] extends (...a: infer A) => string ? A : [];
+type Args<K extends DictKey> = Texts[K] extends (...a: infer A) => string ? A : [];
+
+/** Texts registered by the modules that load with the dialogs (dialog-texts.ts), by language. */
+const registered: Record<Locale, Record<string, unknown>> = { en: {}, 'zh-CN': {} };
+
+/** Adds texts in every language (see dialog-texts.ts). */
+export const registerTexts = (texts: Record<Locale, object>): void => {
+  for (const l of LOCALES) Object.assign(registered[l], texts[l]);
+};
 
 /** The translator of the app. */
 export interface I18n {
@@ -45,7 +53,9 @@ export const createI18n = async (initial: Locale): Promise<I18n> => {
   const [state, setState] = createSignal<{ locale: Locale; dict: Dict }>({ locale: initial, dict: await loaders[initial]() });
   document.documentElement.lang = initial;
   const t = <K extends DictKey>(key: K, ...args: Args<K>): string => {
-    const entry = state().dict[key] as string | ((...a: unknown[]) => string);
+    const { dict, locale } = state();
+    const entry = ((dict as Record<string, unknown>)[key] ?? registered[locale][key]) as string | ((...a: unknown[]) => string) | undefined;
+    if (entry === undefined) throw new Error(`The UI text "${key}" is not loaded: import i18n/dialog-texts.ts where it is shown.`);
     return typeof entry === 'function' ? entry(...args) : entry;
   };
   const setLocale = async (locale: Locale): Promise<void> => {

@@ -16,6 +16,7 @@ import { syncText } from '../i18n/sync-i18n.ts';
 import { updateReady } from '../update-prompt.ts';
 import { ConfirmDialog } from '../widgets/Dialog.tsx';
 import './sync.css';
+import '../i18n/dialog-texts.ts';
 
 /** What the page needs from the entry point. */
 export interface StartPageProps {

@@ -12,6 +12,7 @@ import { syncText, type SyncText } from '../i18n/sync-i18n.ts';
 import { updateReady } from '../update-prompt.ts';
 import { fromWatch } from '../watch-signal.ts';
 import './sync.css';
+import '../i18n/dialog-texts.ts';
 
 const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
 const IdentityDialog = lazy(() => import('./IdentityDialog.tsx'));

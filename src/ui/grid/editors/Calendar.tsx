@@ -6,6 +6,7 @@
 import { createEffect, createMemo, createSignal, For, type Accessor, type JSX } from 'solid-js';
 import { parseDateText } from '../cell-input.ts';
 import { useApp } from '../../app-context.ts';
+import '../../i18n/dialog-texts.ts';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const isoOf = (y: number, m: number, d: number): string => `${y}-${pad(m + 1)}-${pad(d)}`;

@@ -8,6 +8,7 @@ import type { Column } from '../../../model/index.ts';
 import { useApp } from '../../app-context.ts';
 import type { ReferenceIndex } from '../reference-index.ts';
 import { Calendar } from './Calendar.tsx';
+import '../../i18n/dialog-texts.ts';
 
 /** Props of a picker panel. */
 export interface PanelProps {
