@@ -6,16 +6,21 @@ export interface DemoRandom {
   chance(p: number): boolean;
 }
 
-/** A seeded generator. */
-export const demoRandom = (seed: number): DemoRandom => {
+/** The mulberry32 generator: floats in [0, 1), the same sequence for the same seed (also used by the tests). */
+export const mulberry32 = (seed: number): (() => number) => {
   let a = seed >>> 0;
-  const next = (): number => {
+  return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+};
+
+/** A seeded generator. */
+export const demoRandom = (seed: number): DemoRandom => {
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
   return {
     next,

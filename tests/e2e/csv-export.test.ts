@@ -6,25 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { snapshotOfVersion } from '../../src/model/index.ts';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { eventually, openApp, toastText, type AppPage } from './ui-helpers.ts';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, eventually, openApp, toastText, type AppPage } from './ui-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
+const env = appAndBrowser();
 let app: AppPage;
 
 /** Texts a spreadsheet would run, put in the Name column of the first rows. */
 const RISKY = ['=HYPERLINK("http://evil.example","click")', '-5 units', '@SUM(A1)', '\tTabbed', '+1 555 0100', '\nhidden line'];
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
   // The stub engine computes each formula as 10 × its row number, or #DIV/0! (src/ui/test-hook.ts).
-  app = await openApp(browser, server, { query: 'engine=stub' });
+  app = await openApp(env.browser, env.server, { query: 'engine=stub' });
   await app.page.evaluate((risky) => {
     const wb = window.__wb?.wb;
     if (!wb) throw new Error('test hook missing');
@@ -34,10 +30,6 @@ beforeAll(async () => {
     wb.setCell('products', rows[1] ?? '', 'cost', -12.5);
     wb.setCell('products', rows[2] ?? '', 'price', { f: '=[cost] / 0' });
   }, RISKY);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Opens the export dialog, sets it up with `choose`, downloads, and returns the file's name and bytes. */

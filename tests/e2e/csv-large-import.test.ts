@@ -6,17 +6,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { eventually, openApp, type AppPage } from './ui-helpers.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, eventually, openApp, type AppPage } from './ui-helpers.ts';
 
 // Big enough that Cancel lands while the worker is still reading, even on a fast machine.
 const ROWS = 300_000;
 
-let server: AppServer;
-let browser: Browser;
+const env = appAndBrowser();
 let app: AppPage;
 let file: string;
 
@@ -34,13 +32,7 @@ const supplierFile = (rows: number): string => {
 beforeAll(async () => {
   file = join(mkdtempSync(join(tmpdir(), 'wb-csv-')), 'supplier-300k.csv');
   writeFileSync(file, supplierFile(ROWS));
-  server = await startAppServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openApp(env.browser, env.server);
 });
 
 type FramePage = Window & { csvFrames?: number };

@@ -3,9 +3,8 @@
  * same row at once, see each other's cell, lose nothing to a concurrent edit of one cell, and keep
  * syncing through a restart of the relay.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { screenshot } from '../support/browser.ts';
 import { chartCard, chartDrawn, chartRows, openCharts } from './view-helpers.ts';
 import {
   connection,
@@ -16,36 +15,28 @@ import {
   openSheet,
   pending,
   person,
+  relayAndBrowser,
   restartRelay,
-  startRelay,
   stored,
   typeInto,
   waitConnection,
   workbookJSON,
   type Person,
-  type TestRelay,
 } from './sync-helpers.ts';
 
-let relay: TestRelay;
-let browser: Browser;
+const env = relayAndBrowser();
 let ana: Person;
 let bo: Person;
 
 beforeAll(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-  ana = await person(browser, 'Ana', '#d9480f');
-  bo = await person(browser, 'Bo', '#2b8a3e');
-  await open(ana, demoUrl(relay, relay.editorToken));
-  await open(bo, demoUrl(relay, relay.editorToken));
+  ana = await person(env.browser, 'Ana', '#d9480f');
+  bo = await person(env.browser, 'Bo', '#2b8a3e');
+  await open(ana, demoUrl(env.relay, env.relay.editorToken));
+  await open(bo, demoUrl(env.relay, env.relay.editorToken));
   for (const p of [ana, bo]) {
     await waitConnection(p.page, 'online');
     await openSheet(p.page, 'Products');
   }
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.server.stop();
 });
 
 describe('two people in one workbook', () => {
@@ -114,7 +105,7 @@ describe('two people in one workbook', () => {
   });
 
   test('the relay is restarted while both browsers are open: they reconnect by themselves and keep syncing', async () => {
-    await restartRelay(relay, async () => {
+    await restartRelay(env.relay, async () => {
       await expect.poll(() => connection(ana.page)).toBe('reconnecting');
       await expect.poll(() => connection(bo.page)).toBe('reconnecting');
       // Work goes on while the relay is down.

@@ -2,9 +2,11 @@
  * Helpers of the sync browser tests: the real relay (`npm start`, restartable on the same port and
  * data), people in their own browser contexts, and what their page shows and holds.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CellValue, WorkbookJSON } from '../../src/model/index.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
+import { launchBrowser } from '../support/browser.ts';
 
 /** The relay of a test file, with the editor token `npm start` printed on its first start. */
 export interface TestRelay {
@@ -18,6 +20,26 @@ export const startRelay = async (): Promise<TestRelay> => {
   const token = /#\/w\/demo\?token=(\S+)/.exec(server.output())?.[1];
   if (!token) throw new Error(`npm start printed no demo link:\n${server.output()}`);
   return { server, editorToken: token };
+};
+
+/** The relay and a Chromium, shared by the tests of one file. */
+export interface SyncEnv {
+  relay: TestRelay;
+  browser: Browser;
+}
+
+/** Starts the relay and Chromium before the tests of the calling file and stops them after. */
+export const relayAndBrowser = (): SyncEnv => {
+  const env = {} as SyncEnv;
+  beforeAll(async () => {
+    env.relay = await startRelay();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.relay?.server.stop();
+  });
+  return env;
 };
 
 /** Stops the relay (SIGTERM) and starts it again on the same port and data folder. */

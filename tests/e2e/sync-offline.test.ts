@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, launchProfile, screenshot } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchProfile, screenshot } from '../support/browser.ts';
 import {
   connection,
   converged,
@@ -19,21 +19,18 @@ import {
   openSheet,
   pending,
   person,
+  relayAndBrowser,
   restartRelay,
-  startRelay,
   stored,
   typeInto,
   waitConnection,
   workbookJSON,
   type Person,
-  type TestRelay,
 } from './sync-helpers.ts';
 
-let relay: TestRelay;
-let browser: Browser;
+const env = relayAndBrowser();
 let ana: Person;
 let bo: Person;
-
 
 /** How many entries the workbook's stored log has in this browser's IndexedDB. */
 const storedEntries = (page: Page): Promise<number> =>
@@ -53,19 +50,13 @@ const storedEntries = (page: Page): Promise<number> =>
   );
 
 beforeAll(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-  ana = await person(browser, 'Ana', '#d9480f');
-  bo = await person(browser, 'Bo', '#2b8a3e');
+  ana = await person(env.browser, 'Ana', '#d9480f');
+  bo = await person(env.browser, 'Bo', '#2b8a3e');
   for (const p of [ana, bo]) {
-    await open(p, demoUrl(relay, relay.editorToken));
+    await open(p, demoUrl(env.relay, env.relay.editorToken));
     await waitConnection(p.page, 'online');
     await openSheet(p.page, 'Products');
   }
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.server.stop();
 });
 
 describe('working offline', () => {
@@ -114,7 +105,7 @@ describe('working offline', () => {
     await screenshot(bo.page, 'sync-offline-reload');
 
     // Network back, relay stopped: the app shell still loads and the workbook opens.
-    await restartRelay(relay, async () => {
+    await restartRelay(env.relay, async () => {
       await bo.context.setOffline(false);
       await bo.page.reload();
       await bo.page.locator('.ag-row[row-index="0"]').first().waitFor();
@@ -154,7 +145,7 @@ describe('after a browser restart', () => {
     profile = mkdtempSync(join(tmpdir(), 'wb-profile-'));
     context = await launchProfile(profile);
     let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(demoUrl(relay, relay.editorToken));
+    await page.goto(demoUrl(env.relay, env.relay.editorToken));
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     // A shared workbook asks once for the name and colour teammates will see.
     await page.getByTestId('identity-name').fill('Cy');
@@ -171,7 +162,7 @@ describe('after a browser restart', () => {
     await context.setOffline(true);
     page = context.pages()[0] ?? (await context.newPage());
     // No token in the address: the link was opened once, and the workbook is in this browser.
-    await page.goto(`${relay.server.url}/?test#/w/demo`);
+    await page.goto(`${env.relay.server.url}/?test#/w/demo`);
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     await openSheet(page, 'Products');
     expect(await stored(page, 'Products', 60, 'Name')).toBe('Before the restart');

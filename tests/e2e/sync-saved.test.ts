@@ -4,29 +4,31 @@
  * device's storage is slow (another transaction holds the store for 600 ms, so the edit's write
  * waits: a "saved" shown before the write is done would lose the edit to the reload).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { demoUrl, open, openSheet, person, startRelay, stored, typeInto, waitConnection, type Person, type TestRelay } from './sync-helpers.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import {
+  demoUrl,
+  open,
+  openSheet,
+  person,
+  relayAndBrowser,
+  stored,
+  typeInto,
+  waitConnection,
+  type Person,
+} from './sync-helpers.ts';
 
-let relay: TestRelay;
-let browser: Browser;
+const env = relayAndBrowser();
 let ana: Person;
 
 beforeAll(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-  ana = await person(browser, 'Ana', '#d9480f');
-  await open(ana, demoUrl(relay, relay.editorToken));
+  ana = await person(env.browser, 'Ana', '#d9480f');
+  await open(ana, demoUrl(env.relay, env.relay.editorToken));
   await waitConnection(ana.page, 'online');
   // The app must load offline for the reloads below.
   await ana.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
   await ana.context.setOffline(true);
   await waitConnection(ana.page, 'offline');
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.server.stop();
 });
 
 describe('saved on this device', () => {

@@ -7,24 +7,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser.ts';
 import { runCli } from '../integration/relay/fixtures.ts';
-import { newToken, person, startRelay, waitConnection, type Person, type TestRelay } from './sync-helpers.ts';
+import { newToken, person, relayAndBrowser, waitConnection, type Person } from './sync-helpers.ts';
 
-let relay: TestRelay;
-let browser: Browser;
+const env = relayAndBrowser();
 let me: Person;
 
 beforeAll(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-  me = await person(browser, 'Ana', '#d9480f');
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.server.stop();
+  me = await person(env.browser, 'Ana', '#d9480f');
 });
 
 const workbookName = (page: Page) => page.getByTestId('workbook-name').textContent();
@@ -33,25 +26,25 @@ const listed = async (page: Page): Promise<string[]> => {
   return (await page.locator('[data-testid="workbook-item"] .wb-start-name').allTextContents()).map((t) => t.trim());
 };
 const toStart = async (page: Page) => {
-  await page.goto(`${relay.server.url}/#/`);
+  await page.goto(`${env.relay.server.url}/#/`);
   await page.getByTestId('start-page').waitFor();
 };
 
 describe('the link npm start prints', () => {
   test('opens the demo with its data from the relay; the token leaves the address bar and is kept for the next visit', async () => {
-    const printed = /http:\/\/\S+#\/w\/demo\?token=\S+/.exec(relay.server.output())?.[0] ?? '';
-    expect(printed).toContain(`:${relay.server.port}/#/w/demo?token=`);
+    const printed = /http:\/\/\S+#\/w\/demo\?token=\S+/.exec(env.relay.server.output())?.[0] ?? '';
+    expect(printed).toContain(`:${env.relay.server.port}/#/w/demo?token=`);
     const { page } = me;
     await page.goto(printed);
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     expect(await workbookName(page)).toBe('Demo shop — ops plan');
-    expect(page.url()).toBe(`${relay.server.url}/#/w/demo`);
+    expect(page.url()).toBe(`${env.relay.server.url}/#/w/demo`);
     await waitConnection(page, 'online');
     await page.locator('.wb-tab', { hasText: 'Products' }).click();
     await expect.poll(() => page.getByTestId('status-rows').textContent()).toBe('200 rows');
     await screenshot(page, 'sync-first-visit');
     // Next visit: no token in the address; it was kept.
-    await page.goto(`${relay.server.url}/#/w/demo`);
+    await page.goto(`${env.relay.server.url}/#/w/demo`);
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     await waitConnection(page, 'online');
   });
@@ -127,8 +120,8 @@ describe('the start page', () => {
 
 describe('links the relay refuses', () => {
   test('a wrong token opens nothing and says what to do; nothing is left behind', async () => {
-    const stranger = await person(browser, 'Sam', '#0c8599');
-    await stranger.page.goto(`${relay.server.url}/#/w/demo?token=owb_not-a-real-token`);
+    const stranger = await person(env.browser, 'Sam', '#0c8599');
+    await stranger.page.goto(`${env.relay.server.url}/#/w/demo?token=owb_not-a-real-token`);
     await stranger.page.getByTestId('open-problem').waitFor();
     expect(await stranger.page.getByTestId('open-problem').textContent()).toContain('This link does not open the workbook');
     await screenshot(stranger.page, 'sync-link-refused');
@@ -138,12 +131,12 @@ describe('links the relay refuses', () => {
   });
 
   test('a token revoked while the workbook is open: the app says access is denied and keeps the copy readable', async () => {
-    const token = await newToken(relay, 'editor');
+    const token = await newToken(env.relay, 'editor');
     const { page } = me;
-    await page.goto(`${relay.server.url}/#/w/demo?token=${token}`);
+    await page.goto(`${env.relay.server.url}/#/w/demo?token=${token}`);
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     await waitConnection(page, 'online');
-    const r = await runCli(relay.server.dataDir, ['token', 'revoke', token]);
+    const r = await runCli(env.relay.server.dataDir, ['token', 'revoke', token]);
     expect(r.code).toBe(0);
     await waitConnection(page, 'denied');
     expect(await page.getByTestId('connection').textContent()).toBe('Access denied');

@@ -4,13 +4,12 @@
  * update forged by the viewer (over the websocket, or into its own replica) changes nothing
  * anywhere else: not the editor's browser, not the relay's store.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { Workbook } from '../../src/model/index.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { connectClient } from '../support/relay-clients.ts';
 import {
   demoUrl,
@@ -18,37 +17,29 @@ import {
   open,
   openSheet,
   person,
+  relayAndBrowser,
   restartRelay,
-  startRelay,
   stored,
   waitConnection,
   workbookJSON,
   type Person,
-  type TestRelay,
 } from './sync-helpers.ts';
 
-let relay: TestRelay;
-let browser: Browser;
+const env = relayAndBrowser();
 let ana: Person;
 let vi: Person;
 let viewerToken = '';
 
 beforeAll(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-  ana = await person(browser, 'Ana', '#d9480f');
-  vi = await person(browser, 'Vi', '#5f3dc4');
-  await open(ana, demoUrl(relay, relay.editorToken));
+  ana = await person(env.browser, 'Ana', '#d9480f');
+  vi = await person(env.browser, 'Vi', '#5f3dc4');
+  await open(ana, demoUrl(env.relay, env.relay.editorToken));
   await waitConnection(ana.page, 'online');
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.server.stop();
 });
 
 /** The workbook as a fresh stock client with an editor token reads it from the relay. */
 const relayJSON = async (): Promise<string> => {
-  const c = connectClient(relay.server.port, 'demo', relay.editorToken);
+  const c = connectClient(env.relay.server.port, 'demo', env.relay.editorToken);
   await c.synced();
   const json = JSON.stringify(c.wb().toJSON());
   c.destroy();
@@ -66,7 +57,7 @@ describe('sharing', () => {
     await ana.page.keyboard.press('Escape');
     viewerToken = new URL(link.replace('#/w/demo?', '?')).searchParams.get('token') ?? '';
 
-    await open(vi, demoUrl(relay, viewerToken));
+    await open(vi, demoUrl(env.relay, viewerToken));
     await waitConnection(vi.page, 'online');
     expect(await vi.page.getByTestId('view-only').textContent()).toBe('View only');
     expect(vi.page.url()).not.toContain('token=');
@@ -160,7 +151,7 @@ describe('a viewer', () => {
             setTimeout(() => (ws.close(), resolve()), 800);
           };
         }),
-      [`ws://127.0.0.1:${relay.server.port}/demo?token=${viewerToken}`, message] as const,
+      [`ws://127.0.0.1:${env.relay.server.port}/demo?token=${viewerToken}`, message] as const,
     );
     // 2. Put into the viewer's own replica, which its provider then sends.
     await vi.page.evaluate((bytes) => window.__wb?.wb.applyUpdate(Uint8Array.from(bytes), 'forged'), Array.from(update));
@@ -177,9 +168,9 @@ describe('a viewer', () => {
     expect(JSON.stringify(anaAfter)).not.toContain('FORGED');
     expect(anaAfter?.sheets.find((s) => s.name === 'Products')?.rows).toHaveLength(200);
     expect(await relayJSON()).toBe(JSON.stringify(anaAfter));
-    expect(relay.server.stdout()).toContain('viewer_write_dropped');
+    expect(env.relay.server.stdout()).toContain('viewer_write_dropped');
     // Still nothing after the relay reloads the workbook from its store.
-    await restartRelay(relay);
+    await restartRelay(env.relay);
     expect(await relayJSON()).toBe(JSON.stringify(anaAfter));
   });
 });

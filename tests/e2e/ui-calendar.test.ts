@@ -4,26 +4,15 @@
  * and a viewer can look but not move anything.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { CHANNELS } from '../../sheets/categories.ts';
 import { DEMO_OVERLAPS, demoCampaigns } from '../../sheets/demo/campaigns.ts';
 import { demoRandom } from '../../sheets/demo/random.ts';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { eventually, openSheet, type AppPage } from './ui-helpers.ts';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, eventually, openSheet, type AppPage } from './ui-helpers.ts';
 import { openDemo, pageToday } from './view-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = appAndBrowser();
 
 const openCalendar = async (page: Page): Promise<Locator> => {
   await openSheet(page, 'Campaigns');
@@ -64,7 +53,7 @@ describe('the demo’s calendar', () => {
   let app: AppPage;
   let today: string;
   beforeAll(async () => {
-    app = await openDemo(browser, server);
+    app = await openDemo(env.browser, env.server);
     today = await pageToday(app.page);
   });
   afterAll(() => app.context.close());
@@ -230,7 +219,7 @@ describe('the demo’s calendar', () => {
 
 describe('for a viewer', () => {
   test('bars cannot be dragged (no edges, dates unchanged); a click still opens the row', async () => {
-    const app = await openDemo(browser, server, { query: 'viewer' });
+    const app = await openDemo(env.browser, env.server, { query: 'viewer' });
     const { page } = app;
     const cal = await openCalendar(page);
     expect(await cal.getByTestId('bar-end').count()).toBe(0);
@@ -252,7 +241,7 @@ describe('for a viewer', () => {
 
 describe('at 1024×720', () => {
   test('the header with Charts and Calendar still fits, the workbook name readable, in Chinese too', async () => {
-    const app = await openDemo(browser, server, { width: 1024, height: 720 });
+    const app = await openDemo(env.browser, env.server, { width: 1024, height: 720 });
     const { page } = app;
     const fits = async () => {
       const right = await page.locator('.wb-header button, .wb-header select').evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));

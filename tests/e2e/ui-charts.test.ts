@@ -5,30 +5,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot, SCREENSHOTS } from '../support/browser.ts';
-import { cellText, eventually, typeInto, type AppPage } from './ui-helpers.ts';
+import { screenshot, SCREENSHOTS } from '../support/browser.ts';
+import { appAndBrowser, cellText, eventually, typeInto, type AppPage } from './ui-helpers.ts';
 import { chartCard, chartDrawn, chartRows, columnId, openCharts, openDemo, revealColumn } from './view-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = appAndBrowser();
 
 const GMV = 'GMV: target vs actual';
 
 describe('a template’s chart', () => {
   let app: AppPage;
   beforeAll(async () => {
-    app = await openDemo(browser, server);
+    app = await openDemo(env.browser, env.server);
   });
   afterAll(() => app.context.close());
 
@@ -106,7 +94,7 @@ describe('a template’s chart', () => {
 describe('adding a chart', () => {
   let app: AppPage;
   beforeAll(async () => {
-    app = await openDemo(browser, server);
+    app = await openDemo(env.browser, env.server);
   });
   afterAll(() => app.context.close());
 
@@ -182,7 +170,7 @@ describe('adding a chart', () => {
 
 describe('with an engine that recalculates', () => {
   test('a chart follows a recalculation of the cells it reads, after the engine was handed over', async () => {
-    const app = await openDemo(browser, server, { query: 'engine=scripted' });
+    const app = await openDemo(env.browser, env.server, { query: 'engine=scripted' });
     const { page } = app;
     await openCharts(page, 'Campaigns');
     const chart = chartCard(page, GMV);

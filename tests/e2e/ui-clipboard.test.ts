@@ -1,12 +1,10 @@
 /** Copy and paste with Excel / Google Sheets TSV, bad cells reported and left alone, one undo step per paste. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { cell, cellText, clickCell, eventually, openApp, stored, toastText, type AppPage } from './ui-helpers.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, cell, cellText, clickCell, eventually, openApp, stored, toastText, type AppPage } from './ui-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
+const env = appAndBrowser();
 let app: AppPage;
 
 const setClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -14,13 +12,7 @@ const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readTe
 const rowCount = (page: Page) => page.evaluate(() => window.__wb?.wb.rowCount('products'));
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openApp(env.browser, env.server);
 });
 
 describe('clipboard', () => {

@@ -5,23 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot, SCREENSHOTS } from '../support/browser.ts';
-import { cellText, eventually, openSheet, type AppPage } from './ui-helpers.ts';
+import type { Page } from 'playwright-core';
+import { screenshot, SCREENSHOTS } from '../support/browser.ts';
+import { appAndBrowser, cellText, eventually, openSheet, type AppPage } from './ui-helpers.ts';
 import { chartDrawn, columnId, openDemo } from './view-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = appAndBrowser();
 
 const tileTitles = (page: Page): Promise<string[]> =>
   page.getByTestId('dashboard-tile').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -37,7 +26,7 @@ const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\
 describe('the demo’s dashboard', () => {
   let app: AppPage;
   beforeAll(async () => {
-    app = await openDemo(browser, server);
+    app = await openDemo(env.browser, env.server);
     await app.page.getByTestId('open-dashboard').click();
     await app.page.getByTestId('dashboard').waitFor();
   });
@@ -138,7 +127,7 @@ describe('the demo’s dashboard', () => {
 
 describe('the demo’s KPI sheet', () => {
   test('shows each metric as its formula’s type in the grid: ¥88.23 and 4.6%, not 88.227513 and 0.045641', async () => {
-    const app = await openDemo(browser, server);
+    const app = await openDemo(env.browser, env.server);
     try {
       const { page } = app;
       await openSheet(page, 'KPIs');
@@ -161,7 +150,7 @@ describe('the demo’s KPI sheet', () => {
 
 describe('for a viewer', () => {
   test('the dashboard shows, without the tools to arrange it', async () => {
-    const app = await openDemo(browser, server, { query: 'viewer' });
+    const app = await openDemo(env.browser, env.server, { query: 'viewer' });
     await app.page.getByTestId('open-dashboard').click();
     await app.page.getByTestId('dashboard').waitFor();
     expect(await app.page.getByTestId('dashboard-tile').count()).toBe(4);

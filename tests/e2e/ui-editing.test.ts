@@ -1,22 +1,13 @@
 /** Editing every column type in real Chromium: typed input, pickers, refusals with a reason, read-only formula columns. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { cell, cellText, clickCell, eventually, openApp, openSheet, stored, toastText, typeInto, type AppPage } from './ui-helpers.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, cell, cellText, clickCell, eventually, openApp, openSheet, stored, toastText, typeInto, type AppPage } from './ui-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
+const env = appAndBrowser();
 let app: AppPage;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openApp(env.browser, env.server);
 });
 
 describe('editing: each column type takes what a person types', () => {
@@ -147,7 +138,7 @@ describe('editing: each column type takes what a person types', () => {
   });
 
   test('an engine that loads after the first paint takes over from the stand-in (its messages show on hover)', async () => {
-    const late = await openApp(browser, server, { query: 'engine=late' });
+    const late = await openApp(env.browser, env.server, { query: 'engine=late' });
     await late.page.evaluate(() => window.__wb?.wb.setColumnFormula('products', 'member', '=1'));
     await late.page.locator('.ag-row[row-index="1"] .ag-cell[col-id="member"]').hover();
     await expect

@@ -1,7 +1,31 @@
 /** Helpers of the workbook UI browser tests: open the app, find cells as a person sees them, read the model. */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { AppServer } from '../support/app-server.ts';
+import { startAppServer, type AppServer } from '../support/app-server.ts';
+import { launchBrowser } from '../support/browser.ts';
+
+/** The app's server and a Chromium, shared by the tests of one file. */
+export interface TestEnv {
+  server: AppServer;
+  browser: Browser;
+}
+
+/**
+ * Starts the server (`npm start` on a fresh data folder) and Chromium before the tests of the file
+ * that calls this, and stops them after; the fields are set once the file's tests begin.
+ */
+export const appAndBrowser = (): TestEnv => {
+  const env = {} as TestEnv;
+  beforeAll(async () => {
+    env.server = await startAppServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+};
 
 /** A page of the app with what went wrong on it. */
 export interface AppPage {

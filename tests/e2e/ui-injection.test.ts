@@ -1,24 +1,15 @@
 /** Nothing a person types is ever read as HTML: a sheet, a column and a cell named like an image tag stay text everywhere. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { cell, cellText, clickCell, eventually, openApp, type AppPage } from './ui-helpers.ts';
+import { beforeAll, expect, test } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, cell, cellText, clickCell, eventually, openApp, type AppPage } from './ui-helpers.ts';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
-let server: AppServer;
-let browser: Browser;
+const env = appAndBrowser();
 let app: AppPage;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openApp(env.browser, env.server);
 });
 
 test('injection: a sheet, a column, a cell and the workbook named <img src=x onerror=alert(1)> show that text and run nothing', async () => {

@@ -1,25 +1,17 @@
 /** The workbook shell: sheet tabs (add, gallery, rename, drag to reorder, delete and undo), language and currency. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { cellText, eventually, openApp, type AppPage } from './ui-helpers.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, cellText, eventually, openApp, type AppPage } from './ui-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
+const env = appAndBrowser();
 let app: AppPage;
 
 const tabNames = (page: Page) => page.locator('.wb-tab .wb-tab-name, .wb-tab .wb-tab-input').allTextContents();
 const headerNames = (page: Page) => page.locator('.ag-header-cell .wb-hdr-name').allTextContents();
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openApp(env.browser, env.server);
 });
 
 describe('sheet tabs', () => {

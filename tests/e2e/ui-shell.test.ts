@@ -1,21 +1,10 @@
 /** The shell at laptop sizes, the formula bar (values, formulas refused with a reason, completion) and the function help. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { cellText, clickCell, eventually, openApp, stored, type AppPage } from './ui-helpers.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, cellText, clickCell, eventually, openApp, stored, type AppPage } from './ui-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = appAndBrowser();
 
 /** Everything of the header, tabs and status bar lies inside the window, and the page does not scroll sideways. */
 const fitsWindow = async (page: Page, width: number) => {
@@ -28,7 +17,7 @@ const fitsWindow = async (page: Page, width: number) => {
 
 describe('layout', () => {
   test('at 1280×720 the sheet, its tools, tabs and status bar are all on screen', async () => {
-    const app = await openApp(browser, server, { width: 1280, height: 720 });
+    const app = await openApp(env.browser, env.server, { width: 1280, height: 720 });
     await fitsWindow(app.page, 1280);
     expect(await app.page.locator('.ag-row[row-index="5"]').first().isVisible()).toBe(true);
     await screenshot(app.page, 'ui-1280x720');
@@ -37,7 +26,7 @@ describe('layout', () => {
   });
 
   test('at 1024×720 it still fits, with the grid scrolling sideways inside', async () => {
-    const app = await openApp(browser, server, { width: 1024, height: 720 });
+    const app = await openApp(env.browser, env.server, { width: 1024, height: 720 });
     await fitsWindow(app.page, 1024);
     await screenshot(app.page, 'ui-1024x720');
     await app.page.getByTestId('language').selectOption('zh-CN');
@@ -52,7 +41,7 @@ describe('layout', () => {
 describe('formula bar and help', () => {
   let app: AppPage;
   beforeAll(async () => {
-    app = await openApp(browser, server);
+    app = await openApp(env.browser, env.server);
   });
 
   test('shows the active cell’s value and takes a new one', async () => {

@@ -1,13 +1,11 @@
 /** Columns (add, retype with a preview, delete, pin, resize, move) and rows (insert, duplicate, delete, drag), the keyboard, undo of own changes only. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Workbook } from '../../src/model/index.ts';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { cell, cellText, clickCell, eventually, openApp, stored, type AppPage } from './ui-helpers.ts';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, cell, cellText, clickCell, eventually, openApp, stored, type AppPage } from './ui-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
+const env = appAndBrowser();
 let app: AppPage;
 
 const headerIds = (page: Page) => page.locator('.ag-header-cell[col-id]').evaluateAll((els) => els.map((e) => e.getAttribute('col-id')).filter((id) => id !== '__row'));
@@ -20,13 +18,7 @@ const openColumnMenu = async (page: Page, colId: string) => {
 const openRowMenu = (page: Page, row: number) => page.locator(`.ag-row[row-index="${row}"] .wb-rownum`).click({ button: 'right' });
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openApp(env.browser, env.server);
 });
 
 describe('columns', () => {

@@ -1,12 +1,10 @@
 /** Each person's own view: sort and filters remembered across reloads and not shared; find (Ctrl+F); the status bar. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { cellText, eventually, openApp, type AppPage } from './ui-helpers.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser.ts';
+import { appAndBrowser, cellText, eventually, openApp, type AppPage } from './ui-helpers.ts';
 
-let server: AppServer;
-let browser: Browser;
+const env = appAndBrowser();
 let app: AppPage;
 
 const column = async (page: Page, colId: string): Promise<string[]> => {
@@ -15,13 +13,7 @@ const column = async (page: Page, colId: string): Promise<string[]> => {
 };
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  app = await openApp(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  app = await openApp(env.browser, env.server);
 });
 
 describe('sort and filter', () => {
@@ -60,7 +52,7 @@ describe('sort and filter', () => {
   });
 
   test('another person (another browser profile) sees the sheet unsorted and unfiltered', async () => {
-    const other = await openApp(browser, server);
+    const other = await openApp(env.browser, env.server);
     await eventually(() => column(other.page, 'cost'), ['¥11.50', '¥24.00', '¥31.00', '¥8.20', '¥96.00', '¥12.00']);
     await other.context.close();
   });

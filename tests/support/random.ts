@@ -1,4 +1,5 @@
 /** Seeded pseudo-random numbers for property and fuzz tests (mulberry32): the same seed, the same run. */
+import { mulberry32 } from '../../sheets/demo/random.ts';
 
 export interface Random {
   readonly seed: number;
@@ -15,14 +16,7 @@ export interface Random {
 }
 
 export const seededRandom = (seed: number): Random => {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number): number => Math.floor(next() * n);
   return {
     seed,
