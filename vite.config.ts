@@ -20,6 +20,9 @@ export default defineConfig({
     sourcemap: true,
     // Compressing with brotli's best setting takes about a second, by design: no warning for it.
     rolldownOptions: { checks: { bundlerTimings: false } },
+    // The first chunk holds AG Grid (about 590 KB of its 880 KB): what counts is the first load's
+    // gzipped size, which the grid benchmark holds to its 250 KB budget, so no 500 KB warning.
+    chunkSizeWarningLimit: 1000,
   },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
