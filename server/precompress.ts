@@ -12,7 +12,7 @@ import type { Plugin } from 'vite';
 
 /** Extensions worth compressing. */
 export const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
-/** Smaller files gain too little to be worth a second request path. */
+/** Files under 1 KB gain too little from compression to be worth a copy. */
 const MIN_BYTES = 1024;
 
 const gzipAsync = promisify(gzip);

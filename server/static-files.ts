@@ -2,7 +2,7 @@
  * Serves the built app from dist/: hashed assets cached for a year, index.html never cached, and
  * the build's brotli or gzip copy of a file sent when the browser accepts it.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { COMPRESSIBLE } from './precompress.ts';
@@ -37,11 +37,12 @@ export const serveStatic = (dist: string, req: IncomingMessage, res: ServerRespo
   let path = decodeURIComponent(url.pathname);
   if (path === '/' || !extname(path)) path = '/index.html';
   const file = normalize(join(dist, path));
-  if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
+  const stat = file.startsWith(dist + sep) ? statSync(file, { throwIfNoEntry: false }) : undefined;
+  if (!stat?.isFile()) return false;
   const hashed = path.startsWith('/assets/');
-  const encoding = precompressed(file, req.headers['accept-encoding']);
+  const encoding = precompressed(file, stat.mtimeMs, req.headers['accept-encoding']);
   const sent = encoding ? `${file}.${ENCODINGS[encoding]}` : file;
-  const size = statSync(sent).size;
+  const size = encoding ? statSync(sent).size : stat.size;
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -78,10 +79,9 @@ export const acceptedEncodings = (header: string | string[] | undefined): Set<st
  * The best encoding the browser accepts of which the build wrote a copy of `file`, if any. A copy
  * older than the file is stale (the file was replaced, a copy not written) and is not used.
  */
-const precompressed = (file: string, header: string | string[] | undefined): Encoding | undefined => {
+const precompressed = (file: string, written: number, header: string | string[] | undefined): Encoding | undefined => {
   if (!COMPRESSIBLE.test(file)) return undefined;
   const accepted = acceptedEncodings(header);
-  const written = statSync(file).mtimeMs;
   return (['br', 'gzip'] as const).find((e) => {
     if (!accepted.has(e) && !accepted.has('*')) return false;
     const copy = statSync(`${file}.${ENCODINGS[e]}`, { throwIfNoEntry: false });

@@ -4,7 +4,7 @@
  * (src/formula) lands, `storedValuesCalc` shows input values as stored and formulas as not yet
  * computed; wiring the engine is writing one adapter that implements `CalcService`.
  */
-import type { CellScalar, ColumnType, Locale } from '../model/index.ts';
+import type { CellScalar, Column, ColumnType, Locale } from '../model/index.ts';
 import type { Workbook } from '../model/workbook.ts';
 import { isCellFormula } from '../model/types.ts';
 
@@ -82,6 +82,10 @@ export interface CalcService {
   alerts(sheetId: string, rowId: string): readonly CellAlert[];
   dispose(): void;
 }
+
+/** The type a cell is shown as: its own formula's result, else its column formula's, else the column's type. */
+export const cellShownType = (calc: CalcService, sheetId: string, rowId: string | undefined, col: Pick<Column, 'id' | 'type'>): ColumnType =>
+  (rowId === undefined ? undefined : calc.cellType(sheetId, rowId, col.id)) ?? calc.resultType(sheetId, col.id) ?? col.type;
 
 /** Texts the stand-in shows, in the user's language. */
 export interface StoredValuesTexts {

@@ -1,14 +1,9 @@
 /** How a KPI card writes a metric's number. Pure. */
 import type { ColumnType } from '../../model/index.ts';
-import type { FormatContext } from '../format/cell-format.ts';
+import { numberFormat as cachedFormat, type FormatContext } from '../format/cell-format.ts';
 
-const formats = new Map<string, Intl.NumberFormat>();
-const numberFormat = (locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat => {
-  const key = `${locale}|${JSON.stringify(opts)}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, opts)));
-  return f;
-};
+const numberFormat = (locale: FormatContext['locale'], opts: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  cachedFormat(`kpi${JSON.stringify(opts)}`, locale, opts);
 
 /**
  * A metric's number, as its formula's type when it has one (¥3.1M, 4.6%, 36,000). A plain number

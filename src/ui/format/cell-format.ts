@@ -17,7 +17,8 @@ export const CURRENCY_SYMBOL: Record<CurrencyCode, string> = { CNY: '¥', USD: '
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-const numberFormat = (key: string, locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+/** A cached Intl.NumberFormat: `key` names the options (formatters are costly to create). */
+export const numberFormat = (key: string, locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
   const id = `${locale}|${key}`;
   let f = formatters.get(id);
   if (!f) {

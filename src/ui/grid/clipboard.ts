@@ -3,6 +3,7 @@
  * menu and the context menu all work without asking for clipboard permission. Copy puts the
  * selected range as TSV (computed values as plain text); paste is loaded on first use.
  */
+import { cellShownType } from '../calc.ts';
 import { plainText } from '../format/cell-format.ts';
 import { clearSelection } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
@@ -14,10 +15,7 @@ export const selectionText = (ctl: GridController): string[][] => {
   if (!r) return [];
   const cols = ctl.displayedColumns().slice(r.left, r.right + 1);
   return ctl.selectedRowIds().map((rowId) =>
-    cols.map((c) => {
-      const calc = ctl.app.calc;
-      return plainText(calc.value(ctl.sheetId, rowId, c.id), calc.cellType(ctl.sheetId, rowId, c.id) ?? calc.resultType(ctl.sheetId, c.id) ?? c.type);
-    }),
+    cols.map((c) => plainText(ctl.app.calc.value(ctl.sheetId, rowId, c.id), cellShownType(ctl.app.calc, ctl.sheetId, rowId, c))),
   );
 };
 

@@ -1,7 +1,7 @@
 /** AG Grid column definitions from the sheet's typed columns. */
 import type { CellClassParams, ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import type { Column, ColumnType } from '../../model/index.ts';
-import { isCalcError, type CalcValue } from '../calc.ts';
+import { cellShownType, isCalcError, type CalcValue } from '../calc.ts';
 import { formatValue } from '../format/cell-format.ts';
 import { booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';
 import { ColumnHeader, type ColumnHeaderParams } from './column-header.ts';
@@ -63,7 +63,6 @@ export const buildColumnDefs = (
   for (const col of app.wb.columns(sheetId)) {
     const colId = col.id;
     const current = (): Column => app.wb.column(sheetId, colId) ?? col;
-    const shownType = (): ColumnType => app.calc.resultType(sheetId, colId) ?? current().type;
     const type = col.formula !== undefined ? (app.calc.resultType(sheetId, colId) ?? col.type) : col.type;
     const classes = ['wb-cell', `wb-t-${type}`];
     if (NUMERIC.has(type)) classes.push('wb-num');
@@ -88,8 +87,7 @@ export const buildColumnDefs = (
       pinned: col.options.pinned ? 'left' : null,
       valueGetter: (p: ValueGetterParams<RowRef>) => (p.data ? app.calc.value(sheetId, p.data.id, colId) : null),
       // A cell with its own formula (a KPI row's) is shown as its result's type: ¥88.23, not 88.227513.
-      valueFormatter: (p: ValueFormatterParams<RowRef>) =>
-        formatValue(p.value as CalcValue, current(), app.format(), (p.data && app.calc.cellType(sheetId, p.data.id, colId)) || shownType()),
+      valueFormatter: (p: ValueFormatterParams<RowRef>) => formatValue(p.value as CalcValue, current(), app.format(), cellShownType(app.calc, sheetId, p.data?.id, current())),
       cellRenderer:
         type === 'boolean'
           ? booleanRenderer

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
 import type { Workbook } from '../../../src/model/index.ts';
-import type { CalcService } from '../../../src/ui/calc.ts';
+import { cellShownType, type CalcService } from '../../../src/ui/calc.ts';
 import { metricText } from '../../../src/ui/dashboard/metric-text.ts';
 import { engineCalc } from '../../../src/ui/engine-calc.ts';
 import { formatValue, type FormatContext } from '../../../src/ui/format/cell-format.ts';
@@ -28,7 +28,7 @@ const shown = (metric: string, column: string): string => {
   const col = wb.columnByName(sheet, column);
   if (!col) throw new Error(`no column ${column}`);
   const v = calc.value(sheet, row, col.id);
-  return formatValue(v, col, FMT, calc.cellType(sheet, row, col.id) ?? calc.resultType(sheet, col.id) ?? col.type);
+  return formatValue(v, col, FMT, cellShownType(calc, sheet, row, col));
 };
 
 describe('KPI sheet in the grid', () => {
