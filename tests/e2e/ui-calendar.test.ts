@@ -31,22 +31,61 @@ const datesOf = (page: Page, rowId: string): Promise<[unknown, unknown]> =>
     return [wb?.cell(sheet, row, col('Start')), wb?.cell(sheet, row, col('End'))] as [unknown, unknown];
   }, rowId);
 
-/** A bar that starts and ends in the same week with room for two more days after it (the next month is tried too). */
-const movableBar = async (cal: Locator): Promise<string> => {
-  for (let month = 0; month < 3; month++) {
-    const found = await cal.evaluate((el) => {
-      for (const bar of el.querySelectorAll<HTMLElement>('[data-testid="calendar-bar"]')) {
-        if (bar.classList.contains('wb-ccal-bar-cont-left') || bar.classList.contains('wb-ccal-bar-cont-right')) continue;
-        const week = bar.parentElement?.getBoundingClientRect();
-        const r = bar.getBoundingClientRect();
-        if (week && r.right + (week.width / 7) * 2 < week.right && r.bottom < window.innerHeight - 60) return bar.dataset.rowId ?? '';
-      }
-      return '';
-    });
-    if (found) return found;
-    await cal.getByTestId('calendar-next').click();
-  }
-  throw new Error('no bar with room to move in three months');
+/** The ISO date `n` days after `iso`. */
+const plus = (iso: unknown, n: number): string => {
+  const d = new Date(`${String(iso)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Monday of the first week row wholly on screen, below the weekday header, in today's month. */
+const firstWholeWeek = async (cal: Locator): Promise<string> => {
+  await cal.getByTestId('calendar-today-button').click();
+  return cal.evaluate((el) => {
+    const below = el.querySelector('.wb-ccal-weekdays')?.getBoundingClientRect().bottom ?? 0;
+    const week = [...el.querySelectorAll('.wb-ccal-week')].find((w) => w.getBoundingClientRect().top >= below);
+    return week?.querySelector<HTMLElement>('[data-date]')?.dataset.date ?? '';
+  });
+};
+
+/**
+ * A campaign made to run on Tuesday and Wednesday of the first week on screen, so that it has room
+ * to move both ways on any day the tests run (the demo's campaigns lie around today, so where
+ * they fall in the month depends on the date).
+ */
+const movableBar = async (page: Page, cal: Locator): Promise<string> => {
+  const monday = await firstWholeWeek(cal);
+  if (!monday) throw new Error('no week row on screen');
+  return page.evaluate(
+    ([start, end]) => {
+      const wb = window.__wb?.wb;
+      const sheet = wb?.sheetByName('Campaigns')?.id ?? '';
+      const col = (n: string) => wb?.columnByName(sheet, n)?.id ?? '';
+      const rowId = wb?.rowIds(sheet).at(-1) ?? '';
+      wb?.setCells(sheet, [
+        { rowId, colId: col('Start'), value: start },
+        { rowId, colId: col('End'), value: end },
+      ]);
+      return rowId;
+    },
+    [plus(monday, 1), plus(monday, 2)] as const,
+  );
+};
+
+/** For a viewer, who cannot change dates: a bar wholly on screen that starts and ends in its week. */
+const barOnScreen = async (cal: Locator): Promise<string> => {
+  await cal.getByTestId('calendar-today-button').click();
+  const rowId = await cal.evaluate((el) => {
+    const below = el.querySelector('.wb-ccal-weekdays')?.getBoundingClientRect().bottom ?? 0;
+    for (const bar of el.querySelectorAll<HTMLElement>('[data-testid="calendar-bar"]')) {
+      if (bar.classList.contains('wb-ccal-bar-cont-left') || bar.classList.contains('wb-ccal-bar-cont-right')) continue;
+      const r = bar.getBoundingClientRect();
+      if (r.top >= below && r.bottom < window.innerHeight - 60) return bar.dataset.rowId ?? '';
+    }
+    return '';
+  });
+  if (!rowId) throw new Error('no bar wholly on screen');
+  return rowId;
 };
 
 describe('the demo’s calendar', () => {
@@ -103,7 +142,7 @@ describe('the demo’s calendar', () => {
   test('dragging a bar moves the campaign; the grid shows the new dates; undo restores them', async () => {
     const { page } = app;
     const cal = page.getByTestId('calendar');
-    const rowId = await movableBar(cal);
+    const rowId = await movableBar(page, cal);
     const before = await datesOf(page, rowId);
     const bar = cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first();
     const box = await bar.boundingBox();
@@ -116,11 +155,6 @@ describe('the demo’s calendar', () => {
     await page.mouse.move(box.x + 20 + day * 2, box.y + box.height / 2, { steps: 4 });
     await screenshot(page, 'calendar-dragging');
     await page.mouse.up();
-    const plus = (iso: unknown, n: number) => {
-      const d = new Date(`${String(iso)}T00:00:00Z`);
-      d.setUTCDate(d.getUTCDate() + n);
-      return d.toISOString().slice(0, 10);
-    };
     await eventually(() => datesOf(page, rowId), [plus(before[0], 2), plus(before[1], 2)]);
 
     // The grid shows them (the calendar button toggles back to the grid).
@@ -150,7 +184,7 @@ describe('the demo’s calendar', () => {
   test('dragging the end edge changes only the end', async () => {
     const { page } = app;
     const cal = await openCalendar(page);
-    const rowId = await movableBar(cal);
+    const rowId = await movableBar(page, cal);
     const before = await datesOf(page, rowId);
     const bar = cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first();
     const edge = bar.getByTestId('bar-end');
@@ -170,13 +204,8 @@ describe('the demo’s calendar', () => {
   test('from the keyboard: Alt+→ moves a campaign a day, Shift+Alt+← takes a day off its end, Enter opens it', async () => {
     const { page } = app;
     const cal = page.getByTestId('calendar');
-    const rowId = await movableBar(cal);
+    const rowId = await movableBar(page, cal);
     const before = await datesOf(page, rowId);
-    const plus = (iso: unknown, n: number) => {
-      const d = new Date(`${String(iso)}T00:00:00Z`);
-      d.setUTCDate(d.getUTCDate() + n);
-      return d.toISOString().slice(0, 10);
-    };
     await cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first().focus();
     await page.keyboard.press('Alt+ArrowRight');
     await eventually(() => datesOf(page, rowId), [plus(before[0], 1), plus(before[1], 1)]);
@@ -223,7 +252,7 @@ describe('for a viewer', () => {
     const { page } = app;
     const cal = await openCalendar(page);
     expect(await cal.getByTestId('bar-end').count()).toBe(0);
-    const rowId = await movableBar(cal);
+    const rowId = await barOnScreen(cal);
     const before = await datesOf(page, rowId);
     const bar = cal.locator(`[data-testid="calendar-bar"][data-row-id="${rowId}"]`).first();
     const box = await bar.boundingBox();
