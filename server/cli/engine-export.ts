@@ -5,7 +5,8 @@
  */
 import type { ComputedValues, ExportSource } from '../../src/csv/index.ts';
 import { FormulaEngine, isError, isoFromSerial, type ValueType } from '../../src/formula/index.ts';
-import type { ColumnType, Workbook } from '../../src/model/index.ts';
+import type { ColumnType } from '../../src/schema/index.ts';
+import type { Workbook } from '../../src/model/index.ts';
 
 /** The export source and computed values of a workbook; `today` (YYYY-MM-DD) is the date TODAY() reads. */
 export interface EngineExport {

@@ -23,7 +23,7 @@ import {
   type ImportSetup,
   type ImportTarget,
 } from '../../src/csv/index.ts';
-import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/model/index.ts';
+import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/schema/index.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';

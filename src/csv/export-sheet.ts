@@ -1,6 +1,6 @@
 /** Export of one sheet as CSV text: computed values, raw or as displayed, safe to open in Excel. */
-import type { Column, Locale } from '../model/types.ts';
-import { isCellFormula } from '../model/types.ts';
+import type { Column, Locale } from '../schema/types.ts';
+import { isCellFormula } from '../schema/types.ts';
 import { csvFieldEncoder, type Delimiter } from './csv-field.ts';
 import { protectText } from './csv-injection.ts';
 import type { ComputedValues, ExportSource } from './export-source.ts';

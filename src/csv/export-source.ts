@@ -1,5 +1,5 @@
 /** What an export reads: a workbook's typed reads and, once the engine is there, its computed values. */
-import type { CellScalar, CellValue, Column, SheetInfo, WorkbookSettings } from '../model/types.ts';
+import type { CellScalar, CellValue, Column, SheetInfo, WorkbookSettings } from '../schema/types.ts';
 
 /** A spreadsheet error as a value (`#DIV/0!` …), as the formula engine reports it. */
 export interface ErrorValue {

@@ -3,7 +3,7 @@
  * displayed (digit grouping, currency symbols, percentages, local dates, Yes/No or 是/否).
  * Pure and fast (no Intl), so that the app, the CLI and every ICU version write the same text.
  */
-import type { CellFormula, Column, CurrencyCode, Locale } from '../model/types.ts';
+import type { CellFormula, Column, CurrencyCode, Locale } from '../schema/types.ts';
 import { isErrorValue, type ExportValue } from './export-source.ts';
 
 /** Raw: what a program reads back exactly. Display: what a person reads in the grid. */

@@ -45,8 +45,8 @@ export { ImportCancelledError, ImportError } from './import-errors.ts';
 export { checkSetup, type ImportColumn, type ImportSetup, type ImportTarget } from './import-setup.ts';
 export { matchColumns, normalName } from './match-columns.ts';
 export { booleanWord, parseCellText, type ParseContext, type ParsedCell } from './parse-cell-text.ts';
-export { isOrderDependent, parseDateText, type DateOrder } from './parse-date-text.ts';
-export { parseNumberText, type NumberText } from './parse-number-text.ts';
+/** The day/month order an import's date column is read in (the schema's reader defines it). */
+export type { DateOrder } from '../schema/date-text.ts';
 export { MAX_LISTED, planImport, type ImportPlan, type ImportProgress, type PlanOptions, type RowProblem } from './plan-import.ts';
 export { previewImport, type ImportPreview, type ImportReader, type PreviewOptions } from './preview-import.ts';
 export { guessNewline, lineBreaks, readCsvRows, type CsvRow, type ReadCsvOptions } from './read-csv-rows.ts';

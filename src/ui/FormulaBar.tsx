@@ -4,7 +4,7 @@
  * Enter saves only a formula that checks. A formula column's bar edits the column formula.
  */
 import { createEffect, createMemo, createSignal, lazy, on, Show, Suspense, type JSX } from 'solid-js';
-import { isCellFormula, type Column } from '../model/types.ts';
+import { isCellFormula, type Column } from '../schema/types.ts';
 import { useApp } from './app-context.ts';
 import type { FormulaCheck } from './calc.ts';
 import { plainText } from './format/cell-format.ts';

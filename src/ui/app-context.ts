@@ -1,6 +1,7 @@
 /** What every component of the app reaches through Solid's context: the workbook, the engine, language, toasts. */
 import { batch, createContext, createSignal, useContext, type Accessor, type JSX } from 'solid-js';
-import type { Labels, Workbook } from '../model/index.ts';
+import type { Labels } from '../schema/index.ts';
+import type { Workbook } from '../model/index.ts';
 import type { Peer } from '../sync/presence.ts';
 import type { WorkbookSession } from '../sync/session.ts';
 import type { CalcService } from './calc.ts';

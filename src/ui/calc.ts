@@ -4,9 +4,9 @@
  * (src/formula) lands, `storedValuesCalc` shows input values as stored and formulas as not yet
  * computed; wiring the engine is writing one adapter that implements `CalcService`.
  */
-import type { CellScalar, Column, ColumnType, Locale } from '../model/index.ts';
+import type { CellScalar, Column, ColumnType, Locale } from '../schema/index.ts';
 import type { Workbook } from '../model/workbook.ts';
-import { isCellFormula } from '../model/types.ts';
+import { isCellFormula } from '../schema/types.ts';
 
 /** A spreadsheet error as a value: the code shown in the cell, the message shown on hover. */
 export interface CalcError {

@@ -15,8 +15,9 @@ import {
   type Scalar,
   type ValueType,
 } from '../formula/index.ts';
-import type { ColumnType, Locale, Workbook } from '../model/index.ts';
-import { isCellFormula } from '../model/types.ts';
+import type { ColumnType, Locale } from '../schema/index.ts';
+import type { Workbook } from '../model/index.ts';
+import { isCellFormula } from '../schema/types.ts';
 import type { CalcService, CalcValue, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRecalc } from './calc.ts';
 
 const COLUMN_TYPES = new Set<ValueType>(['number', 'integer', 'currency', 'percent', 'date', 'boolean', 'text']);

@@ -4,8 +4,9 @@
  * grid benchmark can set up states and read what the model holds.
  */
 import { createDemoWorkbook } from '../../sheets/demo.ts';
-import { isCellFormula, Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
-import { todayIso } from './calendar/calendar-dates.ts';
+import { isCellFormula, type CellValue, type ColumnSpec } from '../schema/index.ts';
+import { Workbook } from '../model/index.ts';
+import { localIsoDay } from '../schema/calendar-day.ts';
 import type { AppState } from './app-context.ts';
 import { storedValuesCalc, type CalcService, type CalcValue, type RecalcListener } from './calc.ts';
 import { exampleWorkbook } from './example-workbook.ts';
@@ -58,7 +59,7 @@ const benchRows = (rows: number): CellValue[][] => {
 };
 
 /** `?demo`: the demo shop built for today, its formulas compiled by the engine (as `npm start` builds it). */
-const demoWorkbook = (): Workbook => createDemoWorkbook(todayIso());
+const demoWorkbook = (): Workbook => createDemoWorkbook(localIsoDay());
 
 /**
  * The workbook for this page: `?demo` the demo shop; `?bench=ROWS` a sheet of that many rows

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import type { Chart, Column } from '../../src/model/index.ts';
+import type { Chart, Column } from '../../src/schema/index.ts';
 import type { CalcValue } from '../../src/ui/calc.ts';
 import { chartData } from '../../src/ui/charts/chart-data.ts';
 import { ROOT, startAppServer } from '../support/app-server.ts';

@@ -3,7 +3,7 @@
  * (by the Campaigns template's column names in either language, so the calendar works on any
  * sheet of that kind), and each row as a Campaign. Pure.
  */
-import type { Column } from '../../model/index.ts';
+import type { Column } from '../../schema/index.ts';
 import { campaigns as template } from '../../../sheets/campaigns.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
 import type { Campaign } from './campaign-overlaps.ts';

@@ -4,19 +4,7 @@
  * a formula: a series over a text column is refused with a sentence naming the column.
  */
 import { createMemo, createSignal, For, Index, Show, type JSX } from 'solid-js';
-import {
-  AGGREGATIONS,
-  CHART_KINDS,
-  ChartError,
-  checkChart,
-  NUMERIC_TYPES,
-  type Aggregation,
-  type Chart,
-  type ChartKind,
-  type ChartSeries,
-  type ChartSpec,
-  type Column,
-} from '../../model/index.ts';
+import { AGGREGATIONS, CHART_KINDS, ChartError, checkChart, NUMERIC_TYPES, type Aggregation, type Chart, type ChartKind, type ChartSeries, type ChartSpec, type Column } from '../../schema/index.ts';
 import { useApp } from '../app-context.ts';
 import { viewText } from '../i18n/views-i18n.ts';
 import { Dialog } from '../widgets/Dialog.tsx';

@@ -3,7 +3,7 @@
  * of the grid's column filter, the value read like a cell entry: "¥12", "11/29/2026", "12%").
  */
 import { For, Show, type JSX } from 'solid-js';
-import type { ChartFilter, Column, Locale } from '../../model/index.ts';
+import type { ChartFilter, Column, Locale } from '../../schema/index.ts';
 import { useApp, type AppState } from '../app-context.ts';
 import { plainText } from '../format/cell-format.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';

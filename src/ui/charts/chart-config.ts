@@ -4,7 +4,7 @@
  * axes are decimated, and big charts are not animated.
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import type { Column } from '../../model/index.ts';
+import type { Column } from '../../schema/index.ts';
 import type { FormatContext } from '../format/cell-format.ts';
 import { axisLabel, tooltipLabel, xLabel } from './chart-format.ts';
 import type { ChartData } from './chart-data.ts';

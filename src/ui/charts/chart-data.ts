@@ -3,12 +3,13 @@
  * series aggregated per group, error bars per group; or each row a point (scatter). Pure: the
  * values come in through `ChartSource` (the engine's computed values in the app, plain arrays in tests).
  */
-import { checkChart, type Chart, type ChartKind, type ChartProblem, type ChartSeries, type Column, type ColumnType } from '../../model/index.ts';
+import { checkChart, type Chart, type ChartKind, type ChartProblem, type ChartSeries, type Column, type ColumnType } from '../../schema/index.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
 import { passesFilter } from '../grid/row-filter.ts';
 import { addNumber, aggregateOf, emptyAccumulator, type Accumulator } from './group-accumulator.ts';
 import { orderGroups, type GroupKey, type XKind } from './group-order.ts';
 import { proportionInterval } from './proportion-interval.ts';
+import { dayFromIso } from '../../schema/calendar-day.ts';
 
 export type { GroupKey, XKind } from './group-order.ts';
 
@@ -63,13 +64,6 @@ export interface ChartData {
 }
 
 const NUMERIC: readonly ColumnType[] = ['number', 'integer', 'currency', 'percent'];
-
-/** Days since 1970-01-01 of an ISO date (a whole number, free of time zones). */
-export const dayNumber = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-
-/** The ISO date of a day number. */
-export const isoOfDay = (day: number): string => new Date(Math.round(day) * 86_400_000).toISOString().slice(0, 10);
 
 /** The axis kind of a column type. */
 export const xKindOf = (type: ColumnType): XKind => (type === 'date' ? 'date' : NUMERIC.includes(type) ? 'number' : 'category');
@@ -138,7 +132,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
       const xv = xs[i] ?? null;
       if (isCalcError(xv)) error(xv);
       if (isCalcError(xv) || isBlank(xv)) continue;
-      const x = typeof xv === 'number' ? xv : typeof xv === 'string' && xKind === 'date' ? dayNumber(xv) : Number.NaN;
+      const x = typeof xv === 'number' ? xv : typeof xv === 'string' && xKind === 'date' ? (dayFromIso(xv) ?? Number.NaN) : Number.NaN;
       if (!Number.isFinite(x)) {
         skipped.notNumbers++;
         continue;
@@ -200,7 +194,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
     kind: chart.kind,
     xKind,
     groups,
-    xs: xKind === 'category' ? [] : groups.map((k) => (typeof k === 'number' ? k : dayNumber(String(k)))),
+    xs: xKind === 'category' ? [] : groups.map((k) => (typeof k === 'number' ? k : (dayFromIso(String(k)) ?? Number.NaN))),
     series: series.map(({ s }, k) => {
       const list = cells[k] ?? [];
       const out: SeriesData = {

@@ -2,9 +2,10 @@
  * Numbers on chart axes and in tooltips, in the person's locale and the column's kind: money and
  * plain numbers in compact form on axes (¥1.5M, ¥150万), in full in tooltips; percentages as %.
  */
-import type { Column, ColumnType } from '../../model/index.ts';
+import type { Column, ColumnType } from '../../schema/index.ts';
 import { formatNumber, type FormatContext } from '../format/cell-format.ts';
-import { isoOfDay, type XKind } from './chart-data.ts';
+import { isoFromDay } from '../../schema/calendar-day.ts';
+import type { XKind } from './chart-data.ts';
 
 const compact = new Map<string, Intl.NumberFormat>();
 
@@ -44,7 +45,7 @@ export const dayLabel = (day: number, ctx: FormatContext): string => {
     f = new Intl.DateTimeFormat(ctx.locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     dateFormats.set(ctx.locale, f);
   }
-  return f.format(new Date(`${isoOfDay(day)}T00:00:00Z`));
+  return f.format(new Date(`${isoFromDay(Math.round(day))}T00:00:00Z`));
 };
 
 /** An x value on a number or date axis. */

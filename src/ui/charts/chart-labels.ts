@@ -1,5 +1,5 @@
 /** The words a chart shows, in the person's language: title, series and group names, and why it cannot draw. */
-import type { Chart, ChartProblem, Column, Locale } from '../../model/index.ts';
+import type { Chart, ChartProblem, Column, Locale } from '../../schema/index.ts';
 import type { AppState } from '../app-context.ts';
 import { formatValue, plainText, type FormatContext } from '../format/cell-format.ts';
 import type { ViewText } from '../i18n/views-i18n.ts';

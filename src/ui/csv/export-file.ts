@@ -13,7 +13,8 @@ import {
   type ExportSource,
   type FormatMode,
 } from '../../csv/index.ts';
-import { stateVersion, type Locale, type Workbook } from '../../model/index.ts';
+import { type Locale } from '../../schema/index.ts';
+import { stateVersion, type Workbook } from '../../model/index.ts';
 import type { CalcService } from '../calc.ts';
 
 /** What the person chose: one sheet or the workbook, raw or as displayed, delimiter, BOM. */

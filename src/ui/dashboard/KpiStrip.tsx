@@ -2,7 +2,7 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
-import type { ColumnType } from '../../model/index.ts';
+import type { ColumnType } from '../../schema/index.ts';
 import type { ViewText } from '../i18n/views-i18n.ts';
 import { kpiCards, kpiColumns } from './kpi-cards.ts';
 import { metricText } from './metric-text.ts';

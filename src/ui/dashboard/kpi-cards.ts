@@ -3,7 +3,7 @@
  * column names (either language). The status is the sheet's own when it has computed one, else it
  * is worked out from value, target and direction. Pure.
  */
-import type { Column, ColumnType } from '../../model/index.ts';
+import type { Column, ColumnType } from '../../schema/index.ts';
 import { kpis as template } from '../../../sheets/kpis.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
 

@@ -1,5 +1,5 @@
 /** How a KPI card writes a metric's number. Pure. */
-import type { ColumnType } from '../../model/index.ts';
+import type { ColumnType } from '../../schema/index.ts';
 import { numberFormat as cachedFormat, type FormatContext } from '../format/cell-format.ts';
 
 const numberFormat = (locale: FormatContext['locale'], opts: Intl.NumberFormatOptions): Intl.NumberFormat =>

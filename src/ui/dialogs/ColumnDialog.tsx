@@ -3,7 +3,7 @@
  * values that would not convert (row and value); the person cancels, or applies and clears them.
  */
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
-import { COLUMN_TYPES, CURRENCIES, type ColumnOptions, type ColumnType, type CurrencyCode } from '../../model/types.ts';
+import { COLUMN_TYPES, CURRENCIES, type ColumnOptions, type ColumnType, type CurrencyCode } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
 import { CURRENCY_SYMBOL } from '../format/cell-format.ts';
 import { reportError } from '../grid/grid-commands.ts';

@@ -2,7 +2,7 @@
  * How a value looks in a cell (locale- and currency-aware, via Intl) and as plain text (what an
  * editor starts from and what a copy puts on the clipboard, readable by Excel and Google Sheets).
  */
-import type { Column, ColumnType, CurrencyCode, Locale } from '../../model/index.ts';
+import type { Column, ColumnType, CurrencyCode, Locale } from '../../schema/index.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
 
 /** What formatting depends on besides the column. */

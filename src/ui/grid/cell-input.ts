@@ -2,18 +2,17 @@
  * Text typed or pasted into a cell → the value to store, or a sentence in the person's language
  * saying why not. Shared by the cell editor, the formula bar and paste.
  */
-import { isCellFormula, type CellValue, type Column } from '../../model/types.ts';
-// Imported from their own files, not the model's index: this module is loaded after the grid
-// shows, and the parsers should come with it rather than with the first load.
-import { parseDateText } from '../../model/parse-date.ts';
-import { parseInput, type ParseProblem } from '../../model/parse-input.ts';
+import { isCellFormula, type CellValue, type Column } from '../../schema/types.ts';
+// Imported from its own file, not an index: this module is loaded after the grid shows, and the
+// parsers should come with it rather than with the first load.
+import { parseInput, type ParseProblem } from '../../schema/parse-input.ts';
 import type { AppState } from '../app-context.ts';
 import type { DictKey } from '../i18n/en.ts';
 import type { GridController, Move } from './grid-controller.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import '../i18n/dialog-texts.ts';
 
-export { parseDateText, parseInput };
+export { parseInput };
 
 /** The value to write, or why it cannot be written. */
 export type CellInput = { ok: true; value: CellValue } | { ok: false; message: string };

@@ -4,7 +4,7 @@
  * person typed is never parsed as HTML (a renderer returning a string would be, so none does).
  */
 import type { ICellRendererParams } from 'ag-grid-community';
-import type { Column } from '../../model/index.ts';
+import type { Column } from '../../schema/index.ts';
 import { isCalcError } from '../calc.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import type { RowRef } from './grid-controller.ts';

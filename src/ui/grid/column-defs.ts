@@ -1,6 +1,6 @@
 /** AG Grid column definitions from the sheet's typed columns. */
 import type { CellClassParams, ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
-import type { Column, ColumnType } from '../../model/index.ts';
+import type { Column, ColumnType } from '../../schema/index.ts';
 import { cellShownType, isCalcError, type CalcValue } from '../calc.ts';
 import { formatValue } from '../format/cell-format.ts';
 import { booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';

@@ -4,7 +4,7 @@
  * or a title attribute, never as HTML.
  */
 import type { IHeaderComp, IHeaderParams } from 'ag-grid-community';
-import type { Column, CurrencyCode } from '../../model/index.ts';
+import type { Column, CurrencyCode } from '../../schema/index.ts';
 import { CURRENCY_SYMBOL } from '../format/cell-format.ts';
 import type { RowRef } from './grid-controller.ts';
 

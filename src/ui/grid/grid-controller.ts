@@ -5,7 +5,7 @@
  */
 import { batch, createSignal, type Accessor } from 'solid-js';
 import type { GridApi } from 'ag-grid-community';
-import type { Column } from '../../model/index.ts';
+import type { Column } from '../../schema/index.ts';
 import type { AppState } from '../app-context.ts';
 import { formatValue } from '../format/cell-format.ts';
 import type { ReferenceIndex } from './reference-index.ts';

@@ -1,5 +1,5 @@
 /** Per-user column filters: the conditions, which ones fit a type, and whether a value passes. Pure. */
-import type { ColumnType } from '../../model/index.ts';
+import type { ColumnType } from '../../schema/index.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
 
 /** A filter condition. */

@@ -4,7 +4,7 @@
  * comparison through the engine, ~2.4 s for 100k rows against ~0.2 s here), and the filter and
  * sort modules stay out of the first load.
  */
-import type { Column } from '../../model/index.ts';
+import type { Column } from '../../schema/index.ts';
 import { isCalcError, type CalcValue } from '../calc.ts';
 import { passesFilter, type ColumnFilter } from './row-filter.ts';
 import type { ViewState } from './view-state.ts';

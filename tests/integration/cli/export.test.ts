@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { exportWorkbookFiles, type Delimiter, type FormatMode } from '../../../src/csv/index.ts';
-import { stateVersion, type Locale, type Workbook } from '../../../src/model/index.ts';
+import { type Locale } from '../../../src/schema/index.ts';
+import { stateVersion, type Workbook } from '../../../src/model/index.ts';
 import { calcExportSource } from '../../../src/ui/csv/export-file.ts';
 import { engineCalc } from '../../../src/ui/engine-calc.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';

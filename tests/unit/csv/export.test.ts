@@ -7,7 +7,7 @@ import {
   type ComputedValues,
   type FormatContext,
 } from '../../../src/csv/index.ts';
-import type { ColumnType } from '../../../src/model/index.ts';
+import type { ColumnType } from '../../../src/schema/index.ts';
 import { records, SAMPLE_ROWS, shop } from './shop.ts';
 
 describe('export: Excel-friendly by default', () => {

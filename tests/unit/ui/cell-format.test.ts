@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Column, ColumnType, CurrencyCode, Locale } from '../../../src/model/index.ts';
+import type { Column, ColumnType, CurrencyCode, Locale } from '../../../src/schema/index.ts';
 import { formatValue, plainText } from '../../../src/ui/format/cell-format.ts';
 
 const col = (type: ColumnType, options: Column['options'] = {}) => ({ type, options });

@@ -1,8 +1,11 @@
 /** Chart data as pure functions: grouping, aggregation, filters, errors in source cells, dates on the x axis. */
 import { describe, expect, test } from 'vitest';
-import type { Chart, Column } from '../../../src/model/index.ts';
+import type { Chart, Column } from '../../../src/schema/index.ts';
 import type { CalcValue } from '../../../src/ui/calc.ts';
-import { chartData, dayNumber, isoOfDay, type ChartData, type ChartSource } from '../../../src/ui/charts/chart-data.ts';
+import { dayFromIso, isoFromDay } from '../../../src/schema/calendar-day.ts';
+import { chartData, type ChartData, type ChartSource } from '../../../src/ui/charts/chart-data.ts';
+
+const dayNumber = (iso: string): number => dayFromIso(iso) ?? Number.NaN;
 import { proportionInterval } from '../../../src/ui/charts/proportion-interval.ts';
 
 const COLUMNS: Column[] = [
@@ -66,7 +69,7 @@ describe('grouping by the x column', () => {
   test('dates on the x axis come with their day numbers, for a date axis', () => {
     const d = data({ x: 'start', kind: 'line' });
     expect(d.xKind).toBe('date');
-    expect(d.xs.map(isoOfDay)).toEqual(d.groups);
+    expect(d.xs.map(isoFromDay)).toEqual(d.groups);
     expect((d.xs[1] ?? 0) - (d.xs[0] ?? 0)).toBe(1);
     expect(d.skipped.blankX).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { CellScalar, Column } from '../../../src/model/index.ts';
+import type { CellScalar, Column } from '../../../src/schema/index.ts';
 import { orderRows } from '../../../src/ui/grid/row-order.ts';
 import type { CalcValue } from '../../../src/ui/calc.ts';
 import type { ViewState } from '../../../src/ui/grid/view-state.ts';
