@@ -4,7 +4,7 @@ import { isCellFormula } from '../schema/types.ts';
 import { csvFieldEncoder, type Delimiter } from './csv-field.ts';
 import { protectText } from './csv-injection.ts';
 import type { ComputedValues, ExportSource } from './export-source.ts';
-import { valueFormatter, type FormatMode, type ShownValue } from './format-value.ts';
+import { valueFormatter, type FormatMode, type ShownValue } from '../schema/format-value.ts';
 
 /** How a CSV file is written. Defaults are Excel-friendly: raw values, `,`, UTF-8 with BOM, CRLF. */
 export interface CsvExportOptions {

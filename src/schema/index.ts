@@ -32,3 +32,6 @@ export {
   weekdayOfDay,
   weekStart,
 } from './calendar-day.ts';
+export { isErrorValue, type ComputedValue, type ErrorValue } from './computed-value.ts';
+export { BOOLEAN_WORDS, formatNumber, formatValue, plainText, valueFormatter, type FormatContext, type FormatMode, type ShownValue } from './format-value.ts';
+export { compactText, CURRENCY_SYMBOLS, currencyText, decimalText, generalText, type DecimalStyle } from './number-format.ts';

@@ -9,7 +9,7 @@ import type { Workbook } from '../model/index.ts';
 import type { Peer } from '../sync/presence.ts';
 import type { WorkbookSession } from '../sync/session.ts';
 import { AppProvider, watchWorkbook, type AppState, type ConflictCheck, type DialogRender, type MainView, type PanelName } from './app-context.ts';
-import { storedValuesCalc, type CalcService } from './calc.ts';
+import { storedValuesCalc, type CalcService } from '../app/calc-service.ts';
 import { openImport } from './csv/csv-dialogs.tsx';
 import { afterFirstRows } from './first-paint.ts';
 import { FormulaBar } from './FormulaBar.tsx';

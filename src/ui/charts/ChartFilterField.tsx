@@ -5,7 +5,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { ChartFilter, Column, Locale } from '../../schema/index.ts';
 import { useApp, type AppState } from '../app-context.ts';
-import { plainText } from '../format/cell-format.ts';
+import { plainText } from '../../schema/index.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';
 import { needsValue, opsFor, type FilterOp } from '../grid/row-filter.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';

@@ -5,7 +5,7 @@
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { Column } from '../../schema/index.ts';
-import type { FormatContext } from '../format/cell-format.ts';
+import type { FormatContext } from '../../schema/index.ts';
 import { axisLabel, tooltipLabel, xLabel } from './chart-format.ts';
 import type { ChartData } from './chart-data.ts';
 import type { ErrorBarsOptions, Interval, ThresholdOptions } from './chart-plugins.ts';

@@ -4,7 +4,7 @@
  * values come in through `ChartSource` (the engine's computed values in the app, plain arrays in tests).
  */
 import { checkChart, type Chart, type ChartKind, type ChartProblem, type ChartSeries, type Column, type ColumnType } from '../../schema/index.ts';
-import { isCalcError, type CalcValue } from '../calc.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/index.ts';
 import { passesFilter } from '../grid/row-filter.ts';
 import { addNumber, aggregateOf, emptyAccumulator, type Accumulator } from './group-accumulator.ts';
 import { orderGroups, type GroupKey, type XKind } from './group-order.ts';
@@ -18,11 +18,11 @@ export interface ChartSource {
   /** The sheet's columns, in order. */
   columns(): readonly Column[];
   /** Computed values of a column, in row order. */
-  values(colId: string): readonly CalcValue[];
+  values(colId: string): readonly ComputedValue[];
   /** The type a column's values have (a formula column's result type); the column's own type when missing. */
   type?(colId: string): ColumnType | undefined;
   /** The text a value shows (text filters match what a person reads). */
-  text(v: CalcValue, col: Column): string;
+  text(v: ComputedValue, col: Column): string;
 }
 
 /** One series, ready to draw. */
@@ -72,7 +72,7 @@ export const xKindOf = (type: ColumnType): XKind => (type === 'date' ? 'date' : 
 export const seriesStyle = (kind: ChartKind, s: ChartSeries, index: number): 'bar' | 'line' =>
   kind === 'combo' ? (s.as ?? (index === 0 ? 'bar' : 'line')) : kind === 'line' || kind === 'scatter' ? 'line' : 'bar';
 
-const isBlank = (v: CalcValue): boolean => v === null || v === '';
+const isBlank = (v: ComputedValue): boolean => v === null || v === '';
 
 /** Per series and group: the series' values, and the error columns' (bounds, or counts). */
 interface Cell {
@@ -93,9 +93,9 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
   const xs = source.values(chart.x);
   const n = xs.length;
   const skipped: Skipped = { errors: 0, codes: [], notNumbers: 0, blankX: 0 };
-  const error = (v: CalcValue): void => {
+  const error = (v: ComputedValue): void => {
     skipped.errors++;
-    const code = isCalcError(v) ? v.error : '';
+    const code = isErrorValue(v) ? v.error : '';
     if (!skipped.codes.includes(code)) skipped.codes.push(code);
   };
 
@@ -115,8 +115,8 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
   }));
 
   // Adds a value to an accumulator; errors and non-numbers are counted, blanks ignored.
-  const add = (acc: Accumulator, v: CalcValue, anyType: boolean): void => {
-    if (isCalcError(v)) return error(v);
+  const add = (acc: Accumulator, v: ComputedValue, anyType: boolean): void => {
+    if (isErrorValue(v)) return error(v);
     if (isBlank(v)) return;
     if (typeof v === 'number') addNumber(acc, v);
     else if (anyType) acc.filled++;
@@ -130,8 +130,8 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
       if (!passes(i)) continue;
       rows++;
       const xv = xs[i] ?? null;
-      if (isCalcError(xv)) error(xv);
-      if (isCalcError(xv) || isBlank(xv)) continue;
+      if (isErrorValue(xv)) error(xv);
+      if (isErrorValue(xv) || isBlank(xv)) continue;
       const x = typeof xv === 'number' ? xv : typeof xv === 'string' && xKind === 'date' ? (dayFromIso(xv) ?? Number.NaN) : Number.NaN;
       if (!Number.isFinite(x)) {
         skipped.notNumbers++;
@@ -139,7 +139,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
       }
       series.forEach(({ values }, k) => {
         const y = values[i] ?? null;
-        if (isCalcError(y)) error(y);
+        if (isErrorValue(y)) error(y);
         else if (typeof y === 'number') points[k]?.push({ x, y });
         else if (!isBlank(y)) skipped.notNumbers++;
       });
@@ -162,7 +162,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
     if (!passes(i)) continue;
     rows++;
     const xv = xs[i] ?? null;
-    if (isCalcError(xv)) {
+    if (isErrorValue(xv)) {
       error(xv);
       continue;
     }

@@ -1,26 +1,18 @@
 /**
  * Numbers on chart axes and in tooltips, in the person's locale and the column's kind: money and
  * plain numbers in compact form on axes (¥1.5M, ¥150万), in full in tooltips; percentages as %.
+ * Numbers come from the schema's formatter; only the short month names of a date axis use Intl.
  */
-import type { Column, ColumnType } from '../../schema/index.ts';
-import { formatNumber, type FormatContext } from '../format/cell-format.ts';
+import { compactText, CURRENCY_SYMBOLS, formatNumber, type Column, type ColumnType, type CurrencyCode, type FormatContext } from '../../schema/index.ts';
 import { isoFromDay } from '../../schema/calendar-day.ts';
 import type { XKind } from './chart-data.ts';
 
-const compact = new Map<string, Intl.NumberFormat>();
-
-const compactFormat = (ctx: FormatContext, currency: string | undefined): Intl.NumberFormat => {
-  const key = `${ctx.locale}|${currency ?? ''}`;
-  let f = compact.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(ctx.locale, {
-      notation: 'compact',
-      maximumFractionDigits: 1,
-      ...(currency ? { style: 'currency', currency, currencyDisplay: 'narrowSymbol' } : {}),
-    });
-    compact.set(key, f);
-  }
-  return f;
+/** A big number on an axis, short: ¥1.5M, ¥150万, 12K. */
+const compactLabel = (n: number, ctx: FormatContext, currency: CurrencyCode | undefined): string => {
+  const s = compactText(n, ctx.locale, { max: 1 });
+  if (!currency) return s;
+  const symbol = CURRENCY_SYMBOLS[currency];
+  return s.startsWith('-') ? `-${symbol}${s.slice(1)}` : symbol + s;
 };
 
 /** A value's axis label: compact for big numbers, percentages with no decimals past what matters. */
@@ -28,7 +20,7 @@ export const axisLabel = (n: number, col: Pick<Column, 'type' | 'options'> | und
   const type: ColumnType = col?.type ?? 'number';
   if (type === 'percent') return formatNumber(n, 'percent', { precision: Math.abs(n) < 0.1 && n !== 0 ? 1 : 0 }, ctx);
   const currency = type === 'currency' ? (col?.options.currency ?? ctx.currency) : undefined;
-  if (Math.abs(n) >= 10_000) return compactFormat(ctx, currency).format(n);
+  if (Math.abs(n) >= 10_000) return compactLabel(n, ctx, currency);
   return formatNumber(n, type === 'integer' ? 'number' : type, { ...col?.options, precision: Number.isInteger(n) ? 0 : undefined }, ctx);
 };
 

@@ -15,7 +15,7 @@ import {
 } from '../../csv/index.ts';
 import { type Locale } from '../../schema/index.ts';
 import { stateVersion, type Workbook } from '../../model/index.ts';
-import type { CalcService } from '../calc.ts';
+import type { CalcService } from '../../app/calc-service.ts';
 
 /** What the person chose: one sheet or the workbook, raw or as displayed, delimiter, BOM. */
 export interface ExportChoice {

@@ -5,7 +5,7 @@
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { COLUMN_TYPES, CURRENCIES, type ColumnOptions, type ColumnType, type CurrencyCode } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
-import { CURRENCY_SYMBOL } from '../format/cell-format.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/index.ts';
 import { reportError } from '../grid/grid-commands.ts';
 import type { GridController } from '../grid/grid-controller.ts';
 import { columnNameProblem, nextFreeName } from '../names.ts';
@@ -118,7 +118,7 @@ const ColumnDialog = (props: { ctl: GridController; mode: ColumnDialogMode; onCl
           <label class="wb-field">
             <span>{t('coldlg.currency')}</span>
             <select value={currency()} onChange={(e) => setCurrency(e.currentTarget.value as CurrencyCode | '')}>
-              <option value="">{t('coldlg.currencyDefault', CURRENCY_SYMBOL[wb.settings.currency])}</option>
+              <option value="">{t('coldlg.currencyDefault', CURRENCY_SYMBOLS[wb.settings.currency])}</option>
               <For each={[...CURRENCIES]}>{(c) => <option value={c}>{t(`currency.${c}`)}</option>}</For>
             </select>
           </label>

@@ -11,7 +11,7 @@ import { exportWorkbookFiles, type Delimiter, type FormatMode } from '../../../s
 import { type Locale } from '../../../src/schema/index.ts';
 import { stateVersion, type Workbook } from '../../../src/model/index.ts';
 import { calcExportSource } from '../../../src/ui/csv/export-file.ts';
-import { engineCalc } from '../../../src/ui/engine-calc.ts';
+import { engineCalc } from '../../../src/app/engine-calc.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
 import { Store } from '../../../server/store/store.ts';
 import { ROOT } from '../../support/app-server.ts';

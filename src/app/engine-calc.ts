@@ -15,14 +15,15 @@ import {
   type Scalar,
   type ValueType,
 } from '../formula/index.ts';
+import { type ComputedValue } from '../schema/index.ts';
 import type { ColumnType, Locale } from '../schema/index.ts';
 import type { Workbook } from '../model/index.ts';
 import { isCellFormula } from '../schema/types.ts';
-import type { CalcService, CalcValue, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRecalc } from './calc.ts';
+import type { CalcService, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRepaint } from './calc-service.ts';
 
 const COLUMN_TYPES = new Set<ValueType>(['number', 'integer', 'currency', 'percent', 'date', 'boolean', 'text']);
 
-const toCalc = (v: Scalar, type: ValueType): CalcValue => {
+const toCalc = (v: Scalar, type: ValueType): ComputedValue => {
   if (isError(v)) return { error: v.code, message: v.message };
   if (type === 'date' && typeof v === 'number') return isoFromSerial(v);
   return v;
@@ -89,7 +90,7 @@ export const engineCalc = (wb: Workbook, locale: () => Locale): CalcService => {
     },
     onRecalc(listener: RecalcListener) {
       return engine.onRecalc((e) => {
-        const out = new Map<string, SheetRecalc>();
+        const out = new Map<string, SheetRepaint>();
         for (const [sheetId, s] of e.sheets) {
           const columns = new Set<string>();
           let all = false;
