@@ -6,6 +6,7 @@
  */
 import type { Workbook } from '../model/workbook.ts';
 import type { ComputedValue, ErrorValue } from '../schema/computed-value.ts';
+import { formatValue, type FormatContext } from '../schema/format-value.ts';
 import { isCellFormula, type CellScalar, type Column, type ColumnType, type Locale } from '../schema/types.ts';
 
 /** What a recalculation changed in one sheet: some cells, whole columns, or everything. */
@@ -69,6 +70,19 @@ export interface CalcService {
   alerts(sheetId: string, rowId: string): readonly CellAlert[];
   dispose(): void;
 }
+
+/**
+ * The text a cell shows: its computed value, formatted by the schema's formatter as its shown type.
+ * The grid's cells, a CSV exported as displayed and the CLI's display mode all write this text.
+ */
+export const cellText = (
+  calc: CalcService,
+  fmt: FormatContext,
+  sheetId: string,
+  rowId: string | undefined,
+  col: Pick<Column, 'id' | 'type' | 'options'>,
+  value: ComputedValue = rowId === undefined ? null : calc.value(sheetId, rowId, col.id),
+): string => formatValue(value, col, fmt, cellShownType(calc, sheetId, rowId, col));
 
 /** The type a cell is shown as: its own formula's result, else its column formula's, else the column's type. */
 export const cellShownType = (calc: CalcService, sheetId: string, rowId: string | undefined, col: Pick<Column, 'id' | 'type'>): ColumnType =>

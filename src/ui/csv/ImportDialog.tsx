@@ -6,7 +6,6 @@
 import { createSignal, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import {
   checkSetup,
-  commitImport,
   ImportCancelledError,
   ImportError,
   previewImport,
@@ -17,6 +16,7 @@ import {
   type ImportTarget,
   type PreviewOptions,
 } from '../../csv/index.ts';
+import { importRows } from '../../app/import-rows.ts';
 import { useApp } from '../app-context.ts';
 import { undo } from '../grid/grid-commands.ts';
 import { nextFreeName, sheetNameProblem } from '../names.ts';
@@ -113,7 +113,7 @@ const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => voi
     requestAnimationFrame(() =>
       setTimeout(() => {
         try {
-          const result = commitImport(plan, choice, app.wb);
+          const result = importRows(plan, choice, app.wb);
           const sheetId = result.sheetId;
           props.onClose();
           if (sheetId) app.openSheet(sheetId);

@@ -2,8 +2,7 @@
 import type { CellClassParams, ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import { type ComputedValue, isErrorValue } from '../../schema/index.ts';
 import type { Column, ColumnType } from '../../schema/index.ts';
-import { cellShownType } from '../../app/calc-service.ts';
-import { formatValue } from '../../schema/index.ts';
+import { cellText } from '../../app/calc-service.ts';
 import { booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';
 import { ColumnHeader, type ColumnHeaderParams } from './column-header.ts';
 import { ROW_NUMBER_COL, type GridController, type RowRef } from './grid-controller.ts';
@@ -88,7 +87,7 @@ export const buildColumnDefs = (
       pinned: col.options.pinned ? 'left' : null,
       valueGetter: (p: ValueGetterParams<RowRef>) => (p.data ? app.calc.value(sheetId, p.data.id, colId) : null),
       // A cell with its own formula (a KPI row's) is shown as its result's type: ¥88.23, not 88.227513.
-      valueFormatter: (p: ValueFormatterParams<RowRef>) => formatValue(p.value as ComputedValue, current(), app.format(), cellShownType(app.calc, sheetId, p.data?.id, current())),
+      valueFormatter: (p: ValueFormatterParams<RowRef>) => cellText(app.calc, app.format(), sheetId, p.data?.id, current(), p.value as ComputedValue),
       cellRenderer:
         type === 'boolean'
           ? booleanRenderer
