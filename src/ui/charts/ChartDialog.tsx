@@ -10,6 +10,7 @@ import { viewText } from '../i18n/views-i18n.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { chartTitle, problemText, seriesLabels } from './chart-labels.ts';
 import { ChartFilterField, draftFilter, filterDraft, type FilterDraft } from './ChartFilterField.tsx';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** The x column a new chart starts with: a choice column reads best, then text, then dates. */
 const firstX = (cols: readonly Column[]): string =>
@@ -154,14 +155,11 @@ const ChartDialog = (props: { sheetId: string; chart?: Chart; onClose: () => voi
             {problem() ?? saveError()}
           </p>
         </Show>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={props.onClose}>
-            {app.t('common.cancel')}
-          </button>
-          <button type="submit" class="wb-primary" data-testid="chart-save" disabled={!!problem() || !!filterError()}>
-            {vt(old ? 'chartdlg.save' : 'chartdlg.add')}
-          </button>
-        </div>
+        <DialogFooter
+          cancel={app.t('common.cancel')}
+          onCancel={props.onClose}
+          primary={{ label: vt(old ? 'chartdlg.save' : 'chartdlg.add'), testId: 'chart-save', disabled: !!problem() || !!filterError() }}
+        />
       </form>
     </Dialog>
   );

@@ -29,6 +29,7 @@ import { planInWorker } from './plan-in-worker.ts';
 import { fitsSheet, sheetNameFromFile, targetOf } from './setup-edits.ts';
 import './csv.css';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** Bytes read for the preview: what `previewImport` looks at (1 MiB) and one more, so it knows the file goes on. */
 const HEAD_BYTES = (1 << 20) + 1;
@@ -216,16 +217,11 @@ const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => voi
         </p>
       </Show>
       <Show when={stage().kind === 'setup' || stage().kind === 'pick' || stage().kind === 'cancelled'}>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={props.onClose}>
-            {stage().kind === 'cancelled' ? t('common.close') : t('common.cancel')}
-          </button>
-          <Show when={stage().kind === 'setup'}>
-            <button type="button" class="wb-primary" onClick={() => void start()} data-testid="import-start">
-              {t('import.start')}
-            </button>
-          </Show>
-        </div>
+        <DialogFooter
+          cancel={stage().kind === 'cancelled' ? t('common.close') : t('common.cancel')}
+          onCancel={props.onClose}
+          primary={stage().kind === 'setup' ? { label: t('import.start'), onClick: () => void start(), testId: 'import-start' } : undefined}
+        />
       </Show>
     </Dialog>
   );

@@ -11,6 +11,7 @@ import type { GridController } from '../grid/grid-controller.ts';
 import { columnNameProblem, nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** Add a column at `index`, or retype column `colId`. */
 export type ColumnDialogMode = { kind: 'add'; index?: number } | { kind: 'retype'; colId: string };
@@ -148,14 +149,15 @@ const ColumnDialog = (props: { ctl: GridController; mode: ColumnDialogMode; onCl
             </Show>
           </div>
         </Show>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="wb-primary" classList={{ 'wb-danger': losses().length > 0 }} data-testid="coldlg-apply">
-            {existing ? (losses().length > 0 ? t('coldlg.applyClearing', losses().length) : t('common.apply')) : t('coldlg.add')}
-          </button>
-        </div>
+        <DialogFooter
+          cancel={t('common.cancel')}
+          onCancel={props.onClose}
+          primary={{
+            label: existing ? (losses().length > 0 ? t('coldlg.applyClearing', losses().length) : t('common.apply')) : t('coldlg.add'),
+            testId: 'coldlg-apply',
+            danger: losses().length > 0,
+          }}
+        />
       </form>
     </Dialog>
   );

@@ -12,6 +12,7 @@ import { plainText } from '../../schema/index.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import { closeOnOutsidePress } from '../widgets/outside-press.ts';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 
 const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTMLElement; onClose: () => void }): JSX.Element => {
@@ -97,14 +98,7 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
             {error()}
           </p>
         </Show>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={() => save(undefined)}>
-            {app.t('filter.clear')}
-          </button>
-          <button type="submit" class="wb-primary" data-testid="filter-apply">
-            {app.t('common.apply')}
-          </button>
-        </div>
+        <DialogFooter cancel={app.t('filter.clear')} onCancel={() => save(undefined)} primary={{ label: app.t('common.apply'), testId: 'filter-apply' }} />
       </form>
     </Portal>
   );
