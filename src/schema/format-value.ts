@@ -44,21 +44,29 @@ const rawText = (v: ShownValue): string => {
 /** A value of another type than its column's, as displayed. */
 const strayText = (v: ShownValue): string => (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : rawText(v));
 
-/** A number as displayed for a numeric column type, with the column's precision (or the type's default). */
-export const formatNumber = (n: number, type: ColumnType, options: Column['options'], ctx: FormatContext): string => {
+/** The writer of numbers of a numeric column type, with the column's precision (or the type's default); build once per column. */
+const numberWriter = (type: ColumnType, options: Column['options'], ctx: FormatContext): ((n: number) => string) => {
   const p = type === 'integer' ? 0 : (options.precision ?? DEFAULT_DECIMALS[type]);
   // Without a precision, a number shows as Excel's General does (ten significant digits).
-  if (p === undefined) return generalText(n);
+  if (p === undefined) return generalText;
   const style = { min: p, max: p };
   switch (type) {
-    case 'currency':
-      return currencyText(n, options.currency ?? ctx.currency, style);
-    case 'percent':
-      return `${decimalText(n, { ...style, shift: 2 })}%`;
+    case 'currency': {
+      const currency = options.currency ?? ctx.currency;
+      return (n) => currencyText(n, currency, style);
+    }
+    case 'percent': {
+      const points = { ...style, shift: 2 };
+      return (n) => `${decimalText(n, points)}%`;
+    }
     default:
-      return decimalText(n, style);
+      return (n) => decimalText(n, style);
   }
 };
+
+/** A number as displayed for a numeric column type, with the column's precision (or the type's default). */
+export const formatNumber = (n: number, type: ColumnType, options: Column['options'], ctx: FormatContext): string =>
+  numberWriter(type, options, ctx)(n);
 
 /**
  * A formatter for one column: value → text (empty text for an empty cell). `type` is the type to
@@ -76,8 +84,10 @@ export const valueFormatter = (
     case 'number':
     case 'integer':
     case 'currency':
-    case 'percent':
-      return (v) => (typeof v === 'number' ? formatNumber(v, type, column.options, ctx) : v === undefined ? '' : strayText(v));
+    case 'percent': {
+      const write = numberWriter(type, column.options, ctx);
+      return (v) => (typeof v === 'number' ? write(v) : v === undefined ? '' : strayText(v));
+    }
     case 'boolean': {
       const [yes, no] = BOOLEAN_WORDS[ctx.locale];
       return (v) => (v === true ? yes : v === false ? no : v === undefined ? '' : rawText(v));

@@ -74,6 +74,16 @@ export const decimalText = (n: number, style: DecimalStyle): string => {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n < 0 ? '-∞' : '∞';
   const min = style.min ?? 0;
+  if (!style.shift) {
+    // Most values need no rounding (an amount in cents shown with two decimals): no digit work.
+    const s = String(n < 0 ? -n : n);
+    const dot = s.indexOf('.');
+    if ((dot < 0 || s.length - dot - 1 <= style.max) && !s.includes('e')) {
+      const frac = dot < 0 ? '' : s.slice(dot + 1);
+      const body = group(dot < 0 ? s : s.slice(0, dot), style.grouping ?? 'always') + (frac || min ? `.${frac.padEnd(min, '0')}` : '');
+      return n < 0 ? `-${body}` : body;
+    }
+  }
   const { int, frac: f } = rounded(n, style.max, style.shift ?? 0);
   let frac = f;
   while (frac.length > min && frac.endsWith('0')) frac = frac.slice(0, -1);
