@@ -10,7 +10,8 @@
  *   if (!r.ok) show(r.problem);
  */
 import type { Workbook } from '../model/index.ts';
-import { describeProblem, isCellFormula, parseInput, type CellValue, type Column, type Locale, type ParseProblem } from '../schema/index.ts';
+import { describeProblem, parseInput, type ParseProblem } from '../schema/parse-input.ts';
+import { isCellFormula, type CellValue, type Column, type Locale } from '../schema/types.ts';
 import type { CalcService } from './calc-service.ts';
 
 /** Why an edit was not written. */

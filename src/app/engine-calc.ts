@@ -16,8 +16,8 @@ import {
   type Scalar,
   type ValueType,
 } from '../formula/index.ts';
-import { type ComputedValue } from '../schema/index.ts';
-import type { ColumnType, Locale } from '../schema/index.ts';
+import { type ComputedValue } from '../schema/computed-value.ts';
+import type { ColumnType, Locale } from '../schema/types.ts';
 import type { Workbook } from '../model/index.ts';
 import { isCellFormula } from '../schema/types.ts';
 import type { CalcService, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRepaint } from './calc-service.ts';

@@ -1,6 +1,6 @@
 /** The edit command of an import (the app's dialog and the CLI): a checked plan's rows, written at once. */
 import { commitImport, type ImportChoice, type ImportPlan, type ImportResult, type ImportWriter } from '../csv/index.ts';
-import { isCellFormula } from '../schema/index.ts';
+import { isCellFormula } from '../schema/types.ts';
 
 /**
  * Writes the rows of a checked import plan (`good-rows`, or `nothing`). An import never writes a

@@ -4,7 +4,7 @@
  * charts panel (all loaded on first use).
  */
 import { createEffect, createMemo, createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch, type JSX } from 'solid-js';
-import type { Labels } from '../schema/index.ts';
+import type { Labels } from '../schema/types.ts';
 import type { Workbook } from '../model/index.ts';
 import type { Peer } from '../sync/presence.ts';
 import type { WorkbookSession } from '../sync/session.ts';

@@ -7,7 +7,7 @@ import { createEffect, createMemo, createSignal, lazy, on, Show, Suspense, type 
 import { isCellFormula, type Column } from '../schema/types.ts';
 import { useApp } from './app-context.ts';
 import type { FormulaCheck } from '../app/calc-service.ts';
-import { plainText } from '../schema/index.ts';
+import { plainText } from '../schema/format-value.ts';
 import type { GridController } from './grid/grid-controller.ts';
 
 const FormulaAssist = lazy(() => import('./dialogs/FormulaAssist.tsx'));

@@ -4,8 +4,8 @@
  * grid benchmark can set up states and read what the model holds.
  */
 import { createDemoWorkbook } from '../../sheets/demo.ts';
-import { type ComputedValue } from '../schema/index.ts';
-import { isCellFormula, type CellValue, type ColumnSpec } from '../schema/index.ts';
+import { type ComputedValue } from '../schema/computed-value.ts';
+import { isCellFormula, type CellValue, type ColumnSpec } from '../schema/types.ts';
 import { Workbook } from '../model/index.ts';
 import { localIsoDay } from '../schema/calendar-day.ts';
 import type { AppState } from './app-context.ts';

@@ -3,8 +3,8 @@
  * (by the Campaigns template's column names in either language, so the calendar works on any
  * sheet of that kind), and each row as a Campaign. Pure.
  */
-import type { Column } from '../../schema/index.ts';
-import { type ComputedValue, isErrorValue } from '../../schema/index.ts';
+import type { Column } from '../../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { campaigns as template } from '../../../sheets/campaigns.ts';
 import type { Campaign } from './campaign-overlaps.ts';
 

@@ -4,7 +4,9 @@
  * a formula: a series over a text column is refused with a sentence naming the column.
  */
 import { createMemo, createSignal, For, Index, Show, type JSX } from 'solid-js';
-import { AGGREGATIONS, CHART_KINDS, ChartError, checkChart, NUMERIC_TYPES, type Aggregation, type Chart, type ChartKind, type ChartSeries, type ChartSpec, type Column } from '../../schema/index.ts';
+import { AGGREGATIONS, CHART_KINDS, type Aggregation, type Chart, type ChartKind, type ChartSeries, type ChartSpec } from '../../schema/chart-types.ts';
+import { ChartError, checkChart, NUMERIC_TYPES } from '../../schema/chart-check.ts';
+import { type Column } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
 import { viewText } from '../i18n/views-i18n.ts';
 import { Dialog } from '../widgets/Dialog.tsx';

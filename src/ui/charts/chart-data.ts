@@ -3,8 +3,10 @@
  * series aggregated per group, error bars per group; or each row a point (scatter). Pure: the
  * values come in through `ChartSource` (the engine's computed values in the app, plain arrays in tests).
  */
-import { checkChart, type Chart, type ChartKind, type ChartProblem, type ChartSeries, type Column, type ColumnType } from '../../schema/index.ts';
-import { type ComputedValue, isErrorValue } from '../../schema/index.ts';
+import { checkChart, type ChartProblem } from '../../schema/chart-check.ts';
+import { type Chart, type ChartKind, type ChartSeries } from '../../schema/chart-types.ts';
+import { type Column, type ColumnType } from '../../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { passesFilter } from '../grid/row-filter.ts';
 import { addNumber, aggregateOf, emptyAccumulator, type Accumulator } from './group-accumulator.ts';
 import { orderGroups, type GroupKey, type XKind } from './group-order.ts';

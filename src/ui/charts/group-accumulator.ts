@@ -1,5 +1,5 @@
 /** Running aggregates of one series in one group: sum, count, least, greatest. Pure. */
-import type { Aggregation } from '../../schema/index.ts';
+import type { Aggregation } from '../../schema/chart-types.ts';
 
 /** What has been added to a group so far. */
 export interface Accumulator {

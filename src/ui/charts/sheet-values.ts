@@ -5,7 +5,7 @@
  * column it uses. Everything that moves rows, changes a column or swaps the engine drops what is kept.
  */
 import type { AppState } from '../app-context.ts';
-import { type ComputedValue } from '../../schema/index.ts';
+import { type ComputedValue } from '../../schema/computed-value.ts';
 import type { CalcService, SheetRepaint } from '../../app/calc-service.ts';
 
 /** Patching more cells than this at once costs more than reading their columns again. */

@@ -12,7 +12,7 @@ import {
   type Delimiter,
   type FormatMode,
 } from '../../csv/index.ts';
-import { type Locale } from '../../schema/index.ts';
+import { type Locale } from '../../schema/types.ts';
 import { stateVersion, type Workbook } from '../../model/index.ts';
 import { calcExportSource } from '../../app/calc-export-source.ts';
 import type { CalcService } from '../../app/calc-service.ts';

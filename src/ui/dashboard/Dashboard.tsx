@@ -6,7 +6,7 @@
 import { createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import '../styles/charts.css';
 import '../styles/dashboard.css';
-import type { DashboardTile as Tile } from '../../schema/index.ts';
+import type { DashboardTile as Tile } from '../../schema/chart-types.ts';
 import { useApp } from '../app-context.ts';
 import { viewText } from '../i18n/views-i18n.ts';
 import { DashboardTile } from './DashboardTile.tsx';

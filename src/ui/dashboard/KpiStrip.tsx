@@ -1,8 +1,8 @@
 /** The KPI sheet's metrics as cards: value, target, status and how far along the target it is. */
 import { createMemo, For, Show, type JSX } from 'solid-js';
-import { type ComputedValue, isErrorValue } from '../../schema/index.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
-import type { ColumnType } from '../../schema/index.ts';
+import type { ColumnType } from '../../schema/types.ts';
 import type { ViewText } from '../i18n/views-i18n.ts';
 import { kpiCards, kpiColumns } from './kpi-cards.ts';
 import { metricText } from './metric-text.ts';

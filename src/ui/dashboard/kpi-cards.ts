@@ -3,8 +3,8 @@
  * column names (either language). The status is the sheet's own when it has computed one, else it
  * is worked out from value, target and direction. Pure.
  */
-import type { Column, ColumnType } from '../../schema/index.ts';
-import { type ComputedValue, isErrorValue } from '../../schema/index.ts';
+import type { Column, ColumnType } from '../../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { kpis as template } from '../../../sheets/kpis.ts';
 
 /** One card. */

@@ -1,5 +1,7 @@
 /** How a KPI card writes a metric's number: the schema's formatter in its short forms. Pure. */
-import { compactText, CURRENCY_SYMBOLS, currencyText, decimalText, type ColumnType, type FormatContext } from '../../schema/index.ts';
+import { compactText, CURRENCY_SYMBOLS, currencyText, decimalText } from '../../schema/number-format.ts';
+import { type ColumnType } from '../../schema/types.ts';
+import { type FormatContext } from '../../schema/format-value.ts';
 
 /** Numbers from this size on are written short (3.2M, 320万). */
 const BIG = 10_000;

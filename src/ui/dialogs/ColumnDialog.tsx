@@ -5,7 +5,7 @@
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { COLUMN_TYPES, CURRENCIES, type ColumnOptions, type ColumnType, type CurrencyCode } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
-import { CURRENCY_SYMBOLS } from '../../schema/index.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
 import { reportError } from '../grid/grid-commands.ts';
 import type { GridController } from '../grid/grid-controller.ts';
 import { columnNameProblem, nextFreeName } from '../names.ts';

@@ -4,9 +4,9 @@
  * closes and leaves the active cell on the match.
  */
 import { createEffect, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js';
-import { isErrorValue } from '../../schema/index.ts';
+import { isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
-import { formatValue, plainText } from '../../schema/index.ts';
+import { formatValue, plainText } from '../../schema/format-value.ts';
 import { single, type CellPos } from '../grid/selection.ts';
 import '../i18n/dialog-texts.ts';
 

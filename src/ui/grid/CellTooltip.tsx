@@ -3,7 +3,7 @@
  * to a key that does not exist. Shown as text (never HTML) after a short pause.
  */
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import { isErrorValue } from '../../schema/index.ts';
+import { isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
 import { syncText } from '../i18n/sync-i18n.ts';
 import type { GridController } from './grid-controller.ts';

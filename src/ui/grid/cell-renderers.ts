@@ -4,8 +4,8 @@
  * person typed is never parsed as HTML (a renderer returning a string would be, so none does).
  */
 import type { ICellRendererParams } from 'ag-grid-community';
-import { isErrorValue } from '../../schema/index.ts';
-import type { Column } from '../../schema/index.ts';
+import { isErrorValue } from '../../schema/computed-value.ts';
+import type { Column } from '../../schema/types.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import type { RowRef } from './grid-controller.ts';
 

@@ -4,7 +4,7 @@
  * selected range as TSV (computed values as plain text); paste is loaded on first use.
  */
 import { cellShownType } from '../../app/calc-service.ts';
-import { plainText } from '../../schema/index.ts';
+import { plainText } from '../../schema/format-value.ts';
 import { clearSelection } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
 import { toTsv } from './tsv.ts';

@@ -1,7 +1,7 @@
 /** AG Grid column definitions from the sheet's typed columns. */
 import type { CellClassParams, ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
-import { type ComputedValue, isErrorValue } from '../../schema/index.ts';
-import type { Column, ColumnType } from '../../schema/index.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
+import type { Column, ColumnType } from '../../schema/types.ts';
 import { cellText } from '../../app/calc-service.ts';
 import { booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';
 import { ColumnHeader, type ColumnHeaderParams } from './column-header.ts';

@@ -4,8 +4,8 @@
  * or a title attribute, never as HTML.
  */
 import type { IHeaderComp, IHeaderParams } from 'ag-grid-community';
-import type { Column, CurrencyCode } from '../../schema/index.ts';
-import { CURRENCY_SYMBOLS } from '../../schema/index.ts';
+import type { Column, CurrencyCode } from '../../schema/types.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
 import type { RowRef } from './grid-controller.ts';
 
 /** What the header needs besides AG Grid's params. */

@@ -5,7 +5,7 @@
  * (one undo step, nothing half-applied). Loaded on first paste; papaparse reads the quoting rules.
  */
 import Papa from 'papaparse';
-import type { CellValue } from '../../schema/index.ts';
+import type { CellValue } from '../../schema/types.ts';
 import type { CellEdit } from '../../model/index.ts';
 import { readCellInput } from './cell-input.ts';
 import type { GridController } from './grid-controller.ts';

@@ -8,7 +8,7 @@ import { cellConflicts, cellHistory, hasConflict, markConflictSeen } from '../..
 import type { CellHistoryEntry } from '../../schema/history-types.ts';
 import { isCellFormula, type Column } from '../../schema/types.ts';
 import { useApp, type AppState } from '../app-context.ts';
-import { formatValue } from '../../schema/index.ts';
+import { formatValue } from '../../schema/format-value.ts';
 import { syncText, type SyncText } from '../i18n/sync-i18n.ts';
 import './sync.css';
 

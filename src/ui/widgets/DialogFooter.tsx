@@ -4,7 +4,7 @@
  * the form's submit button, so Enter in a field does it too. Extra buttons go first, as children.
  *
  * @example
- *   <DialogFooter cancel={t('common.cancel')} onCancel={close} primary={{ label: t('export.download'), testId: 'export-download' }} />
+ *   <DialogFooter cancel="Cancel" onCancel={close} primary={{ label: 'Download', testId: 'download' }} />
  */
 import { Show, type JSX } from 'solid-js';
 
