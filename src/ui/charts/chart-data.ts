@@ -8,7 +8,7 @@ import { type Chart, type ChartKind, type ChartSeries } from '../../schema/chart
 import { type Column, type ColumnType } from '../../schema/types.ts';
 import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { passesFilter } from '../grid/row-filter.ts';
-import { addNumber, aggregateOf, emptyAccumulator, type Accumulator } from './group-accumulator.ts';
+import { addNumber, aggregateOf, emptyAccumulator, type GroupAccumulator } from './group-accumulator.ts';
 import { orderGroups, type GroupKey, type XKind } from './group-order.ts';
 import { proportionInterval } from './proportion-interval.ts';
 import { dayFromIso } from '../../schema/calendar-day.ts';
@@ -78,9 +78,9 @@ const isBlank = (v: ComputedValue): boolean => v === null || v === '';
 
 /** Per series and group: the series' values, and the error columns' (bounds, or counts). */
 interface Cell {
-  acc: Accumulator;
-  lo?: Accumulator;
-  hi?: Accumulator;
+  acc: GroupAccumulator;
+  lo?: GroupAccumulator;
+  hi?: GroupAccumulator;
 }
 
 /** The chart's data, or the problem that keeps it from being drawn (a column deleted or retyped since). */
@@ -117,7 +117,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
   }));
 
   // Adds a value to an accumulator; errors and non-numbers are counted, blanks ignored.
-  const add = (acc: Accumulator, v: ComputedValue, anyType: boolean): void => {
+  const add = (acc: GroupAccumulator, v: ComputedValue, anyType: boolean): void => {
     if (isErrorValue(v)) return error(v);
     if (isBlank(v)) return;
     if (typeof v === 'number') addNumber(acc, v);

@@ -40,7 +40,7 @@ const referencesInto = (ctl: GridController, sheetId: string): string[] =>
     .map((c) => c.id);
 
 /** Applies one workbook change to the grid. */
-export const applyChange = (ctl: GridController, change: WorkbookChange, hooks: GridSyncHooks): void => {
+export const applyModelChange = (ctl: GridController, change: WorkbookChange, hooks: GridSyncHooks): void => {
   const api = ctl.api;
   if (!api || !ctl.wb.hasSheet(ctl.sheetId)) return;
   if (change.settings) api.refreshCells({ force: true, suppressFlash: true });

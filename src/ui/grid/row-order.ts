@@ -15,7 +15,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 const rank = (v: ComputedValue): number => (isErrorValue(v) ? 2 : v === null || v === '' ? 1 : 0);
 
 /** Sort order: values of one kind by value, empty cells after them, errors last. */
-export const compareValues = (a: ComputedValue, b: ComputedValue): number => {
+export const compareForSort = (a: ComputedValue, b: ComputedValue): number => {
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb || ra > 0) return ra - rb;

@@ -11,7 +11,7 @@ import type { ViewText } from '../i18n/views-i18n.ts';
 import type { TilePlace } from './pack-tiles.ts';
 
 /** The tile. `index` is its position among the tiles; `onGrip` starts a drag. */
-export const DashboardTile = (props: {
+export const TileCard = (props: {
   tile: Tile;
   place: TilePlace;
   index: number;
