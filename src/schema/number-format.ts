@@ -7,10 +7,9 @@
  * @example
  *   decimalText(1234.5678912, { max: 6 })          // '1,234.567891'
  *   decimalText(0.125, { min: 1, max: 1, shift: 2 }) // '12.5'  (a percentage's points)
- *   compactText(3_200_000, 'zh-CN', { max: 2 })     // '320万'
  *   generalText(1 / 3)                               // '0.3333333333'
  */
-import type { CurrencyCode, Locale } from './types.ts';
+import type { CurrencyCode } from './types.ts';
 
 /** How many decimals, and how digits are grouped. */
 export interface DecimalStyle {
@@ -110,35 +109,4 @@ export const currencyText = (n: number, currency: CurrencyCode, style: DecimalSt
   const s = decimalText(n, style);
   const symbol = CURRENCY_SYMBOLS[currency];
   return s.charCodeAt(0) === 45 ? `-${symbol}${s.slice(1)}` : symbol + s;
-};
-
-/** Units of the short form of big numbers, largest first: thousands in English, 万 and 亿 in Chinese. */
-const COMPACT: Record<Locale, readonly (readonly [number, string])[]> = {
-  en: [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ],
-  'zh-CN': [
-    [1e12, '万亿'],
-    [1e8, '亿'],
-    [1e4, '万'],
-  ],
-};
-
-/** A big number in short form (3.2M, 320万), rounded to `style` decimals of its unit. */
-export const compactText = (n: number, locale: Locale, style: DecimalStyle): string => {
-  const units = COMPACT[locale];
-  const abs = Math.abs(n);
-  for (let i = 0; i < units.length; i++) {
-    const [size, unit] = units[i] ?? [1, ''];
-    if (abs < size) continue;
-    const text = decimalText(n / size, { ...style, grouping: 'min2' });
-    // 999,999 rounds to 1000K: that is the next unit's 1M.
-    const bigger = units[i - 1];
-    if (bigger && Math.abs(Number(text.replace(/,/g, ''))) * size >= bigger[0]) return compactText(Math.sign(n) * bigger[0], locale, style);
-    return text + unit;
-  }
-  return decimalText(n, { ...style, grouping: 'min2' });
 };

@@ -3,7 +3,8 @@
  * plain numbers in compact form on axes (¥1.5M, ¥150万), in full in tooltips; percentages as %.
  * Numbers come from the schema's formatter; only the short month names of a date axis use Intl.
  */
-import { compactText, CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
+import { compactText } from '../../schema/compact-text.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
 import { formatNumber, type FormatContext } from '../../schema/format-value.ts';
 import { type Column, type ColumnType, type CurrencyCode } from '../../schema/types.ts';
 import { isoFromDay } from '../../schema/calendar-day.ts';

@@ -1,5 +1,6 @@
 /** How a KPI card writes a metric's number: the schema's formatter in its short forms. Pure. */
-import { compactText, CURRENCY_SYMBOLS, currencyText, decimalText } from '../../schema/number-format.ts';
+import { compactText } from '../../schema/compact-text.ts';
+import { CURRENCY_SYMBOLS, currencyText, decimalText } from '../../schema/number-format.ts';
 import { type ColumnType } from '../../schema/types.ts';
 import { type FormatContext } from '../../schema/format-value.ts';
 
