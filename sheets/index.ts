@@ -1,5 +1,6 @@
 /** The sheet templates: whole workbooks to start from (`create --template ops|blank`), and single sheets for the gallery. */
-import { Workbook, type Locale } from '../src/model/index.ts';
+import { type Locale } from '../src/schema/index.ts';
+import { Workbook } from '../src/model/index.ts';
 import { addTemplateSheet, applyTemplates } from './apply-template.ts';
 import { blank } from './blank.ts';
 import { compileTemplateFormula } from './compile.ts';

@@ -1,5 +1,5 @@
 /** Turns a template's default chart (column keys, both languages) into a chart of a created sheet (column ids). */
-import type { ChartErrorBars, ChartSpec } from '../src/model/index.ts';
+import type { ChartErrorBars, ChartSpec } from '../src/schema/index.ts';
 import type { TemplateChart, TemplateSeries } from './template.ts';
 
 const errorBars = (e: NonNullable<TemplateSeries['error']>, id: (key: string) => string): ChartErrorBars =>

@@ -1,5 +1,5 @@
 /** What a sheet template declares: typed columns, column formulas, alert rules and default charts. */
-import type { Aggregation, ChartFilter, ChartKind, ColumnOptions, ColumnType, RuleLevel } from '../src/model/index.ts';
+import type { Aggregation, ChartFilter, ChartKind, ColumnOptions, ColumnType, RuleLevel } from '../src/schema/index.ts';
 
 /** A text in each UI language. */
 export interface Bilingual {

@@ -10,12 +10,14 @@ import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { exportWorkbookFiles, type ExportFile, type FormatMode } from '../../src/csv/index.ts';
-import { LOCALES, stateVersion, type Locale, type Workbook } from '../../src/model/index.ts';
+import { LOCALES, type Locale } from '../../src/schema/index.ts';
+import { stateVersion, type Workbook } from '../../src/model/index.ts';
+import { calcExportSource } from '../../src/app/calc-export-source.ts';
+import { engineCalc } from '../../src/app/engine-calc.ts';
 import { workbookAtVersion } from '../store/rebuild-version.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
-import { engineExport } from './engine-export.ts';
 import { withStore } from './open-store.ts';
 import { readSnapshotArg } from './snapshot-arg.ts';
 
@@ -95,13 +97,13 @@ export const exportCommand: Command = {
       const wb = snapshot ? workbookAtVersion(stored.doc, snapshot.version) : stored;
       const sheetIds = sheetIdsOf(wb, args.flags.get('sheet') ?? []);
       const version = stateVersion(wb);
-      const { source, values, dispose } = engineExport(wb, today);
+      const calc = engineCalc(wb, () => locale ?? 'en', { today });
       try {
-        const { files } = exportWorkbookFiles(source, {
+        const { files } = exportWorkbookFiles(calcExportSource(wb, calc), {
           mode,
           delimiter,
           bom: flag(args, 'no-bom') !== 'true',
-          values,
+          values: calc,
           ...(locale ? { locale } : {}),
           ...(sheetIds ? { sheetIds } : {}),
           snapshot: { workbookId: id, version, time: new Date(), by, today },
@@ -111,7 +113,7 @@ export const exportCommand: Command = {
         console.log(`Exported "${wb.settings.name}" (${state}, TODAY() = ${today}) to ${out}:`);
         for (const f of files) console.log(`  ${f.name}`);
       } finally {
-        dispose();
+        calc.dispose();
       }
       return 0;
     });

@@ -8,9 +8,9 @@
  * the store as one update, which a running relay sends to everyone connected.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { importRows } from '../../src/app/import-rows.ts';
 import {
   checkSetup,
-  commitImport,
   decodeBytes,
   ENCODINGS,
   ImportError,
@@ -23,7 +23,7 @@ import {
   type ImportSetup,
   type ImportTarget,
 } from '../../src/csv/index.ts';
-import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/model/index.ts';
+import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/schema/index.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
@@ -153,7 +153,7 @@ export const importCommand: Command = {
       try {
         // Loaded again: what the relay stored meanwhile is kept, and a sheet changed since is noticed.
         store.update(id, (fresh) => {
-          result = commitImport(plan, 'good-rows', fresh);
+          result = importRows(plan, 'good-rows', fresh);
         });
       } catch (err) {
         return userError(err);

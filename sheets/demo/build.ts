@@ -1,5 +1,6 @@
 /** Builds the demo workbook: the ops templates filled with a plausible shop's plan, generated from a seed. */
-import { Workbook, type CellValue } from '../../src/model/index.ts';
+import { type CellValue } from '../../src/schema/index.ts';
+import { Workbook } from '../../src/model/index.ts';
 import { applyTemplates, type AppliedSheet, type FormulaCompiler } from '../apply-template.ts';
 import { KPI_METRICS } from '../kpis.ts';
 import { OPS_TEMPLATES } from '../templates.ts';

@@ -5,7 +5,8 @@
  */
 import { CAMPAIGN_TYPES } from '../campaigns.ts';
 import { CATEGORIES, CHANNELS } from '../categories.ts';
-import { addDays, type DemoRandom } from './random.ts';
+import { addDays } from '../../src/schema/calendar-day.ts';
+import type { DemoRandom } from './random.ts';
 
 /** One campaign by template column key. */
 export interface DemoCampaign {

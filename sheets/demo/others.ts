@@ -3,7 +3,8 @@ import { COMPETITORS } from '../competitors.ts';
 import { SEGMENTS } from '../segments.ts';
 import { TICKET_REASONS, TICKET_TYPES } from '../after-sales.ts';
 import type { DemoProduct } from './products.ts';
-import { addDays, shopPrice, type DemoRandom } from './random.ts';
+import { addDays } from '../../src/schema/calendar-day.ts';
+import { shopPrice, type DemoRandom } from './random.ts';
 
 type Row = Record<string, string | number | boolean | null>;
 

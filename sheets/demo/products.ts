@@ -1,6 +1,7 @@
 /** Demo products: ~200 SKUs over 8 categories, a few of them with deliberate price problems. */
 import { CATEGORIES } from '../categories.ts';
-import { addDays, cents, shopPrice, type DemoRandom } from './random.ts';
+import { addDays } from '../../src/schema/calendar-day.ts';
+import { cents, shopPrice, type DemoRandom } from './random.ts';
 
 const ITEMS: Record<string, string[]> = {
   Kitchen: ['chef knife', 'cutting board', 'saucepan', 'frying pan', 'measuring cups', 'spatula set', 'salad spinner', 'kettle'],

@@ -30,13 +30,6 @@ export const demoRandom = (seed: number): DemoRandom => {
   };
 };
 
-/** ISO date `days` after `iso`. */
-export const addDays = (iso: string, days: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /** Rounds a price to end in .9 (or .0 for small ones), as shops do. */
 export const shopPrice = (x: number): number => (x < 10 ? Math.round(x * 10) / 10 : Math.floor(x) + 0.9);
 

@@ -4,7 +4,7 @@
  * transaction. Nothing is half-written: every value was checked by the plan, and appendRows checks
  * again before it writes.
  */
-import type { CellValue, ColumnSpec } from '../model/types.ts';
+import type { CellValue, ColumnSpec } from '../schema/types.ts';
 import { ImportError } from './import-errors.ts';
 import { mappedColumns } from './import-setup.ts';
 import type { ImportPlan } from './plan-import.ts';

@@ -3,11 +3,11 @@
  * proposal: the caller shows it and the user confirms or changes it. A column is typed only when
  * every sampled value fits; anything doubtful stays text (`2013 Malbec`, `00123`, a 20-digit id).
  */
-import type { ColumnOptions, ColumnType, CurrencyCode } from '../model/types.ts';
+import type { ColumnOptions, ColumnType, CurrencyCode } from '../schema/types.ts';
 import { isProtectedText } from './csv-injection.ts';
 import { booleanWord } from './parse-cell-text.ts';
-import { isOrderDependent, parseDateText, type DateOrder } from './parse-date-text.ts';
-import { parseNumberText, trimSpaces, type NumberText } from './parse-number-text.ts';
+import { isOrderDependent, parseDateText, type DateOrder } from '../schema/date-text.ts';
+import { parseNumberText, trimSpaces, type NumberText } from '../schema/number-text.ts';
 
 /** A proposed column type and why. `dateOrder` matters for date columns only. */
 export interface TypeProposal {
@@ -42,8 +42,8 @@ const numbers = (values: readonly string[], nums: readonly NumberText[], fallbac
 };
 
 const dates = (values: readonly string[], fallbackOrder: DateOrder): TypeProposal | null => {
-  const mdy = values.every((v) => parseDateText(v, 'MDY') !== null);
-  const dmy = values.every((v) => parseDateText(v, 'DMY') !== null);
+  const mdy = values.every((v) => parseDateText(v, { order: 'MDY' }) !== null);
+  const dmy = values.every((v) => parseDateText(v, { order: 'DMY' }) !== null);
   if (!mdy && !dmy) return null;
   const dependent = values.find(isOrderDependent);
   const order: DateOrder = mdy && dmy ? fallbackOrder : mdy ? 'MDY' : 'DMY';
@@ -82,6 +82,6 @@ export const detectColumnType = (values: readonly string[], fallbackOrder: DateO
   if (notNumber === undefined) return numbers(filled, nums, fallbackOrder);
   const date = dates(filled, fallbackOrder);
   if (date) return date;
-  const example = filled.find((v) => parseNumberText(v) === null && parseDateText(v, fallbackOrder) === null) ?? notNumber;
+  const example = filled.find((v) => parseNumberText(v) === null && parseDateText(v, { order: fallbackOrder }) === null) ?? notNumber;
   return text(`Values such as ${q(trimSpaces(example))} are text.`);
 };

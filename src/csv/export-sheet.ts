@@ -1,10 +1,10 @@
 /** Export of one sheet as CSV text: computed values, raw or as displayed, safe to open in Excel. */
-import type { Column, Locale } from '../model/types.ts';
-import { isCellFormula } from '../model/types.ts';
+import type { Column, Locale } from '../schema/types.ts';
+import { isCellFormula } from '../schema/types.ts';
 import { csvFieldEncoder, type Delimiter } from './csv-field.ts';
 import { protectText } from './csv-injection.ts';
 import type { ComputedValues, ExportSource } from './export-source.ts';
-import { valueFormatter, type FormatMode, type ShownValue } from './format-value.ts';
+import { valueFormatter, type FormatMode, type ShownValue } from '../schema/format-value.ts';
 
 /** How a CSV file is written. Defaults are Excel-friendly: raw values, `,`, UTF-8 with BOM, CRLF. */
 export interface CsvExportOptions {

@@ -1,14 +1,6 @@
 /** What an export reads: a workbook's typed reads and, once the engine is there, its computed values. */
-import type { CellScalar, CellValue, Column, SheetInfo, WorkbookSettings } from '../model/types.ts';
-
-/** A spreadsheet error as a value (`#DIV/0!` …), as the formula engine reports it. */
-export interface ErrorValue {
-  error: string;
-  message?: string;
-}
-
-/** What a cell shows: a typed scalar (dates `YYYY-MM-DD`), empty (null), or an error value. */
-export type ExportValue = CellScalar | ErrorValue;
+import type { ComputedValue } from '../schema/computed-value.ts';
+import type { CellValue, Column, SheetInfo, WorkbookSettings } from '../schema/types.ts';
 
 /** The typed reads an export needs; `Workbook` from src/model satisfies it. */
 export interface ExportSource {
@@ -21,9 +13,5 @@ export interface ExportSource {
 
 /** Computed values of formula cells; the formula engine implements it. */
 export interface ComputedValues {
-  value(sheetId: string, rowId: string, colId: string): ExportValue;
+  value(sheetId: string, rowId: string, colId: string): ComputedValue;
 }
-
-/** True for an error value such as `{ error: '#DIV/0!' }`. */
-export const isErrorValue = (v: unknown): v is ErrorValue =>
-  typeof v === 'object' && v !== null && typeof (v as ErrorValue).error === 'string';

@@ -3,7 +3,7 @@
  * state of the workbook it is (version, time, who), as files or as one .zip.
  */
 import { zipSync, type Zippable } from 'fflate';
-import type { ColumnOptions, ColumnType } from '../model/types.ts';
+import type { ColumnOptions, ColumnType } from '../schema/types.ts';
 import { columnHeader, encodeUtf8, exportSheetCsv, type CsvExportOptions } from './export-sheet.ts';
 import type { ExportSource } from './export-source.ts';
 import { safeFileName, snapshotStamp, uniqueNames } from './file-names.ts';

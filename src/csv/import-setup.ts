@@ -2,13 +2,13 @@
  * The confirmed choices of an import, as plain data (it can be posted to a Web Worker): encoding,
  * delimiter, header, target sheet and where each CSV column goes with which type.
  */
-import type { ColumnOptions, ColumnType } from '../model/types.ts';
-import { COLUMN_TYPES } from '../model/types.ts';
+import type { ColumnOptions, ColumnType } from '../schema/types.ts';
+import { COLUMN_TYPES } from '../schema/types.ts';
 import type { Delimiter } from './csv-field.ts';
 import type { CsvEncoding } from './decode-bytes.ts';
 import { ImportError } from './import-errors.ts';
 import { normalName } from './match-columns.ts';
-import type { DateOrder } from './parse-date-text.ts';
+import type { DateOrder } from '../schema/date-text.ts';
 
 /** Into an existing sheet, or into a new sheet made from the header. */
 export type ImportTarget = { sheetId: string } | { newSheet: string };

@@ -2,8 +2,8 @@
  * src/csv: CSV import and export (pure: papaparse and fflate, no Yjs, no DOM). It reads and writes
  * a workbook only through small structural interfaces that `Workbook` satisfies.
  *
- * Export: `exportSheetCsv`, `exportWorkbookFiles`, `exportWorkbookZip`; values as text with
- * `valueFormatter` (raw or as displayed, also for the grid).
+ * Export: `exportSheetCsv`, `exportWorkbookFiles`, `exportWorkbookZip`; values are written by the
+ * schema's one formatter (raw or as displayed, as the grid shows them).
  * Import: `previewImport` (proposal) → the user confirms `preview.setup` → `planImport` (all rows,
  * progress, cancel; can run in a Web Worker) → `commitImport(plan, 'good-rows' | 'nothing', workbook)`.
  */
@@ -20,7 +20,7 @@ export {
 } from './decode-bytes.ts';
 export { detectColumnType, type TypeProposal } from './detect-column-type.ts';
 export { columnHeader, encodeUtf8, exportSheetCsv, type CsvExportOptions } from './export-sheet.ts';
-export { isErrorValue, type ComputedValues, type ErrorValue, type ExportSource, type ExportValue } from './export-source.ts';
+export type { ComputedValues, ExportSource } from './export-source.ts';
 export {
   exportWorkbookFiles,
   exportWorkbookZip,
@@ -31,22 +31,14 @@ export {
   type WorkbookExportOptions,
 } from './export-workbook.ts';
 export { safeFileName, snapshotStamp } from './file-names.ts';
-export {
-  BOOLEAN_WORDS,
-  CURRENCY_SYMBOLS,
-  formatValue,
-  showDate,
-  valueFormatter,
-  type FormatContext,
-  type FormatMode,
-  type ShownValue,
-} from './format-value.ts';
+/** Raw or as displayed: how an export writes values (the schema's formatter defines it). */
+export type { FormatMode } from '../schema/format-value.ts';
 export { ImportCancelledError, ImportError } from './import-errors.ts';
 export { checkSetup, type ImportColumn, type ImportSetup, type ImportTarget } from './import-setup.ts';
 export { matchColumns, normalName } from './match-columns.ts';
 export { booleanWord, parseCellText, type ParseContext, type ParsedCell } from './parse-cell-text.ts';
-export { isOrderDependent, parseDateText, type DateOrder } from './parse-date-text.ts';
-export { parseNumberText, type NumberText } from './parse-number-text.ts';
+/** The day/month order an import's date column is read in (the schema's reader defines it). */
+export type { DateOrder } from '../schema/date-text.ts';
 export { MAX_LISTED, planImport, type ImportPlan, type ImportProgress, type PlanOptions, type RowProblem } from './plan-import.ts';
 export { previewImport, type ImportPreview, type ImportReader, type PreviewOptions } from './preview-import.ts';
 export { guessNewline, lineBreaks, readCsvRows, type CsvRow, type ReadCsvOptions } from './read-csv-rows.ts';

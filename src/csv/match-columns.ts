@@ -1,5 +1,5 @@
 /** Matching CSV headers to a sheet's columns by name, in English or Chinese, case-insensitively. */
-import type { Column } from '../model/types.ts';
+import type { Column } from '../schema/types.ts';
 
 /** The form names are compared in: NFKC (full-width → half-width), trimmed, lower case, single spaces. */
 export const normalName = (s: string): string => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');

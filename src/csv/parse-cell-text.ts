@@ -6,10 +6,10 @@
  * type detection (currency code, leading zeros); tests/unit/csv/typed-input-vs-import.test.ts
  * lists where the two must differ.
  */
-import type { CellScalar, Column } from '../model/types.ts';
+import type { CellScalar, Column } from '../schema/types.ts';
 import { isProtectedText, unprotectText } from './csv-injection.ts';
-import { parseDateText, type DateOrder } from './parse-date-text.ts';
-import { parseNumberText, trimSpaces } from './parse-number-text.ts';
+import { parseDateText, type DateOrder } from '../schema/date-text.ts';
+import { parseNumberText, trimSpaces } from '../schema/number-text.ts';
 
 /** How a text is read: the day/month order of dates like `01/05/2026`. */
 export interface ParseContext {
@@ -74,7 +74,7 @@ export const parseCellText = (text: string, column: Pick<Column, 'type' | 'optio
     case 'percent':
       return amount(t, column);
     case 'date': {
-      const d = parseDateText(t, ctx.dateOrder);
+      const d = parseDateText(t, { order: ctx.dateOrder });
       return d ? { ok: true, value: d } : fail(`${quote(t)} is not a date (write it as YYYY-MM-DD)`);
     }
     case 'boolean': {

@@ -3,7 +3,7 @@
  * columns and checked, good rows kept, bad rows listed with their line and reason. Writes nothing;
  * `commitImport` does. Needs no workbook (only the setup), so it can run in a Web Worker.
  */
-import type { CellValue } from '../model/types.ts';
+import type { CellValue } from '../schema/types.ts';
 import { decodeBytes } from './decode-bytes.ts';
 import { checkSetup, mappedColumns, type ImportSetup } from './import-setup.ts';
 import { parseCellText } from './parse-cell-text.ts';

@@ -3,8 +3,8 @@
  * column and where each column would go. Fast (reads only the start of the file) and synchronous.
  */
 import Papa from 'papaparse';
-import type { Column, Locale, SheetInfo } from '../model/types.ts';
-import { COLUMN_TYPES, type ColumnType } from '../model/types.ts';
+import type { Column, Locale, SheetInfo } from '../schema/types.ts';
+import { COLUMN_TYPES, type ColumnType } from '../schema/types.ts';
 import { DELIMITERS, type Delimiter } from './csv-field.ts';
 import { decodes, decodeStart, detectEncoding, ENCODING_NAMES, type CsvEncoding, type DetectedEncoding } from './decode-bytes.ts';
 import { detectColumnType, type TypeProposal } from './detect-column-type.ts';

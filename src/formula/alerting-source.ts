@@ -3,7 +3,7 @@
  * column, so rules are computed and kept current incrementally like any formula. Their ids start
  * with a control character: no one can type a reference to them.
  */
-import type { Column, Locale, Rule } from '../model/types.ts';
+import type { Column, Locale, Rule } from '../schema/types.ts';
 import type { FormulaChange, FormulaSheetChange, LiveFormulaSource } from './source.ts';
 
 /** Prefix of the hidden column id of a rule. */

@@ -1,5 +1,5 @@
 /** The sheets and columns of a workbook as formulas see them: lookup by id or by name in any language. */
-import type { Column, Locale, SheetInfo } from '../model/types.ts';
+import type { Column, Locale, SheetInfo } from '../schema/types.ts';
 import type { FormulaSource } from './source.ts';
 
 /** A sheet with its columns. */

@@ -8,7 +8,7 @@ import type { Catalog, CatalogSheet } from './catalog.ts';
 import { serialFromIso } from './dates.ts';
 import { getFunction, listFunctions, type Param } from './functions/index.ts';
 import type { FormulaForm } from './lexer.ts';
-import type { Column } from '../model/types.ts';
+import type { Column } from '../schema/types.ts';
 import { didYouMean } from './suggest.ts';
 import { describeType, isNumeric, scalar, type Ty, type ValueType } from './types.ts';
 import { arithmeticType, comparable } from './operator-types.ts';

@@ -9,7 +9,7 @@
  *   engine.check('=[Price] - [Cost]', { sheetId }); // { ok: true, stored: '=[#c1] - [#c2]', type: 'currency' }
  *   engine.value(sheetId, rowId, marginColId);
  */
-import type { Column } from '../model/types.ts';
+import type { Column } from '../schema/types.ts';
 import { FormulaSyntaxError } from './ast.ts';
 import { Catalog } from './catalog.ts';
 import { CheckError, checkTree, inputType, type Checked } from './checker.ts';
@@ -19,7 +19,8 @@ import type { CompiledFormula } from './engine/compiled-formula.ts';
 import { CLEAN, ColumnState } from './engine/column-state.ts';
 import { compileChecked } from './engine/compile.ts';
 import { Core } from './engine/core.ts';
-import { inputValue, isCellFormula } from './engine/input-value.ts';
+import { isCellFormula } from '../schema/types.ts';
+import { inputValue } from './engine/input-value.ts';
 import type { RecalcEvent } from './engine/recalc-log.ts';
 import { SheetState } from './engine/sheet-state.ts';
 import { applyChange } from './engine/apply-change.ts';

@@ -2,7 +2,7 @@
  * What the engine reads from a workbook, and the changes it consumes. `Workbook` (src/model)
  * satisfies both structurally; the engine never writes to the workbook.
  */
-import type { CellValue, Column, Locale, SheetInfo } from '../model/types.ts';
+import type { CellValue, Column, Locale, SheetInfo } from '../schema/types.ts';
 
 /** The typed reads the engine uses. */
 export interface FormulaSource {

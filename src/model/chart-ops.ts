@@ -1,10 +1,10 @@
 /** Operations on charts and on the dashboard: each one transaction of this replica (one undo step). */
 import type * as Y from 'yjs';
-import { ChartError, checkChart, tileSizeProblem } from './chart-check.ts';
-import { DASHBOARD_COLUMNS, type Chart, type ChartSpec } from './chart-types.ts';
+import { ChartError, checkChart, tileSizeProblem } from '../schema/chart-check.ts';
+import { DASHBOARD_COLUMNS, type Chart, type ChartSpec } from '../schema/chart-types.ts';
 import { keyedTiles } from './dashboard-tiles.ts';
-import { NotFoundError, OperationError } from './errors.ts';
-import { newId } from './ids.ts';
+import { NotFoundError, OperationError } from '../schema/errors.ts';
+import { newId } from '../schema/ids.ts';
 import type { StoredTile } from './layout.ts';
 import { planKeys } from './order-keys.ts';
 import type { WorkbookBase } from './workbook-base.ts';

@@ -1,12 +1,12 @@
 /** Operations on the columns of a sheet. */
-import { NotFoundError, OperationError } from './errors.ts';
-import { newId } from './ids.ts';
+import { NotFoundError, OperationError } from '../schema/errors.ts';
+import { newId } from '../schema/ids.ts';
 import { bulkLogged } from './history-ops.ts';
 import { cellKey, newColumnMap } from './layout.ts';
 import { planKeys } from './order-keys.ts';
-import type { CellScalar, ColumnOptions, ColumnSpec, ColumnType } from './types.ts';
-import { COLUMN_TYPES, isCellFormula } from './types.ts';
-import { convertValue } from './values.ts';
+import type { CellScalar, ColumnOptions, ColumnSpec, ColumnType } from '../schema/types.ts';
+import { COLUMN_TYPES, isCellFormula } from '../schema/types.ts';
+import { convertValue } from '../schema/values.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 const columnMap = (wb: WorkbookBase, sheetId: string, colId: string) => {

@@ -1,6 +1,6 @@
 /** Reading the dashboard's tiles: in the team's order, without tiles whose chart is gone. */
 import type * as Y from 'yjs';
-import type { DashboardTile } from './chart-types.ts';
+import type { DashboardTile } from '../schema/chart-types.ts';
 import type { StoredTile } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
 

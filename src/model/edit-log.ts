@@ -21,8 +21,8 @@
  * and finding conflicts is history.ts, which loads with the parts of the app that show them.
  */
 import * as Y from 'yjs';
-import type { HistoryKind, WorkbookUser } from './history-types.ts';
-import type { CellValue } from './types.ts';
+import type { HistoryKind, WorkbookUser } from '../schema/history-types.ts';
+import type { CellValue } from '../schema/types.ts';
 
 export const ROOT_EDITS = 'edits';
 export const ROOT_SEEN = 'seen';

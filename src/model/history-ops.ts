@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { addCell, sheetChangeOf, type WorkbookChange } from './changes.ts';
 import { clockOf, LOG_CELL_LIMIT, type StoredBulk, type StoredEdit } from './edit-log.ts';
 import { cellKey, splitCellKey } from './layout.ts';
-import type { CellValue } from './types.ts';
+import type { CellValue } from '../schema/types.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /** Transaction origin of log entries written after an undo or redo, and of "seen" marks: never undone themselves. */

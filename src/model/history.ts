@@ -5,15 +5,15 @@
  * of the app that show history; the grid's conflict marks load it right after the first paint.
  *
  * @example
- *   import { cellHistory, hasConflict } from '../model/history.ts';
+ *   import { cellHistory, hasConflict } from './history.ts';
  *   if (hasConflict(wb, sheetId, rowId, colId)) console.log(cellHistory(wb, sheetId, rowId, colId));
  */
 import type * as Y from 'yjs';
 import { headOf, newestFirst, same, type StoredEdit, type WriterId } from './edit-log.ts';
 import { HISTORY_ORIGIN } from './history-ops.ts';
-import type { CellConflict, CellHistoryEntry } from './history-types.ts';
+import type { CellConflict, CellHistoryEntry } from '../schema/history-types.ts';
 import { cellKey, splitCellKey } from './layout.ts';
-import type { CellValue } from './types.ts';
+import type { CellValue } from '../schema/types.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /**

@@ -22,8 +22,8 @@
  * A row is alive iff `rows` has it, so a concurrent move or edit of a deleted row never revives it.
  */
 import * as Y from 'yjs';
-import type { Chart } from './chart-types.ts';
-import type { CellValue, Column, ColumnOptions, ColumnType, Labels, Rule } from './types.ts';
+import type { Chart } from '../schema/chart-types.ts';
+import type { CellValue, Column, ColumnOptions, ColumnType, Labels, Rule } from '../schema/types.ts';
 
 export const SCHEMA_VERSION = 1;
 

@@ -1,12 +1,12 @@
 /** Operations on rows and cells: insert, delete, move, duplicate, set, paste, bulk append. */
-import { NotFoundError, OperationError } from './errors.ts';
+import { NotFoundError, OperationError } from '../schema/errors.ts';
 import { bulkLogged, cellsLogged } from './history-ops.ts';
-import { newId, newIds } from './ids.ts';
+import { newId, newIds } from '../schema/ids.ts';
 import { cellKey } from './layout.ts';
 import { planKeys } from './order-keys.ts';
 import type { SheetCache } from './sheet-cache.ts';
-import type { CellValue, Column } from './types.ts';
-import { BatchCheck } from './validate.ts';
+import type { CellValue, Column } from '../schema/types.ts';
+import { BatchCheck } from '../schema/batch-check.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /** One cell write. */

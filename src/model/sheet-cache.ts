@@ -2,8 +2,8 @@
 import type * as Y from 'yjs';
 import { cellKey, readColumn, type SheetMaps } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
-import type { Chart } from './chart-types.ts';
-import type { CellValue, Column, Rule } from './types.ts';
+import type { Chart } from '../schema/chart-types.ts';
+import type { CellValue, Column, Rule } from '../schema/types.ts';
 
 const FALLBACK_KEY = 'a0';
 

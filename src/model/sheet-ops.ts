@@ -1,11 +1,11 @@
 /** Operations on workbook settings and on the list of sheets. */
 import type * as Y from 'yjs';
-import { NotFoundError, OperationError } from './errors.ts';
-import { newId } from './ids.ts';
+import { NotFoundError, OperationError } from '../schema/errors.ts';
+import { newId } from '../schema/ids.ts';
 import { newColumnMap, newSheetMap } from './layout.ts';
 import { planKeys } from './order-keys.ts';
-import type { ColumnSpec, Labels, RuleSpec, WorkbookSettings } from './types.ts';
-import { CURRENCIES, LOCALES } from './types.ts';
+import type { ColumnSpec, Labels, RuleSpec, WorkbookSettings } from '../schema/types.ts';
+import { CURRENCIES, LOCALES } from '../schema/types.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /** A new sheet: name, template kind, localized labels and its columns. */

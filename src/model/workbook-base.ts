@@ -2,11 +2,11 @@
 import * as Y from 'yjs';
 import { translateSheetEvents, type WorkbookChange } from './changes.ts';
 import { EditLog, ROOT_EDITS, ROOT_SEEN, transactionEntries, type SeenMark, type StoredEntry } from './edit-log.ts';
-import { NotFoundError, ReadOnlyError } from './errors.ts';
+import { NotFoundError, ReadOnlyError } from '../schema/errors.ts';
 import { logUndo, markLogged } from './history-ops.ts';
-import { ANONYMOUS, type WorkbookUser } from './history-types.ts';
-import type { RandomBytes } from './ids.ts';
-import type { DashboardTile } from './chart-types.ts';
+import { ANONYMOUS, type WorkbookUser } from '../schema/history-types.ts';
+import type { RandomBytes } from '../schema/ids.ts';
+import type { DashboardTile } from '../schema/chart-types.ts';
 import { keyedTiles } from './dashboard-tiles.ts';
 import { isWellFormedSheet, ROOT_DASHBOARD, ROOT_LAYOUTS, ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps, type StoredTile } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
@@ -18,10 +18,9 @@ import type {
   Locale,
   Rule,
   SheetInfo,
-  SheetJSON,
-  WorkbookJSON,
   WorkbookSettings,
-} from './types.ts';
+} from '../schema/types.ts';
+import type { SheetJSON, WorkbookJSON } from '../schema/workbook-json.ts';
 
 /** Settings of a workbook that has none stored yet. */
 export const DEFAULT_SETTINGS: WorkbookSettings = { name: 'Untitled workbook', currency: 'CNY', locale: 'en' };

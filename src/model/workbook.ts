@@ -1,11 +1,11 @@
 /** The workbook: the typed reads of WorkbookBase plus every operation, each one undoable transaction. */
 import * as Y from 'yjs';
 import * as chartOps from './chart-ops.ts';
-import type { Chart, ChartSpec } from './chart-types.ts';
+import type { Chart, ChartSpec } from '../schema/chart-types.ts';
 import * as columnOps from './column-ops.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
-import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, RuleSpec, WorkbookSettings } from './types.ts';
+import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, RuleSpec, WorkbookSettings } from '../schema/types.ts';
 import { WorkbookBase, type WorkbookOptions } from './workbook-base.ts';
 
 /**

@@ -2,8 +2,8 @@
  * Who this person is to their teammates: a stable id, a name and a colour, chosen once and kept in
  * this browser. The id only groups one person's edits in the history; it is not a secret.
  */
-import type { WorkbookUser } from '../model/history-types.ts';
-import { newId } from '../model/ids.ts';
+import type { WorkbookUser } from '../schema/history-types.ts';
+import { newId } from '../schema/ids.ts';
 
 /** Presence colours: distinct from each other and from the grid's own blue selection. */
 export const PRESENCE_COLORS = ['#d9480f', '#2b8a3e', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4', '#8d6e00'] as const;

@@ -1,5 +1,5 @@
 /** The workbook list as the start page uses it: all known workbooks, forgetting one, ids for new ones. */
-import { newId } from '../model/ids.ts';
+import { newId } from '../schema/ids.ts';
 import { readList, TOKEN_KEY, writeList, type KnownWorkbook } from './registry.ts';
 
 /** Every known workbook, last opened first. */

@@ -4,11 +4,12 @@
  * charts panel (all loaded on first use).
  */
 import { createEffect, createMemo, createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch, type JSX } from 'solid-js';
-import type { Labels, Workbook } from '../model/index.ts';
+import type { Labels } from '../schema/types.ts';
+import type { Workbook } from '../model/index.ts';
 import type { Peer } from '../sync/presence.ts';
 import type { WorkbookSession } from '../sync/session.ts';
 import { AppProvider, watchWorkbook, type AppState, type ConflictCheck, type DialogRender, type MainView, type PanelName } from './app-context.ts';
-import { storedValuesCalc, type CalcService } from './calc.ts';
+import { storedValuesCalc, type CalcService } from '../app/calc-service.ts';
 import { openImport } from './csv/csv-dialogs.tsx';
 import { afterFirstRows } from './first-paint.ts';
 import { FormulaBar } from './FormulaBar.tsx';

@@ -4,10 +4,10 @@
  * Enter saves only a formula that checks. A formula column's bar edits the column formula.
  */
 import { createEffect, createMemo, createSignal, lazy, on, Show, Suspense, type JSX } from 'solid-js';
-import { isCellFormula, type Column } from '../model/types.ts';
+import { isCellFormula, type Column } from '../schema/types.ts';
 import { useApp } from './app-context.ts';
-import type { FormulaCheck } from './calc.ts';
-import { plainText } from './format/cell-format.ts';
+import type { FormulaCheck } from '../app/calc-service.ts';
+import { plainText } from '../schema/format-value.ts';
 import type { GridController } from './grid/grid-controller.ts';
 
 const FormulaAssist = lazy(() => import('./dialogs/FormulaAssist.tsx'));

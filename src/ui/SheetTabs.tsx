@@ -3,7 +3,7 @@
  * delete (with confirmation and undo), and "+" to add a blank sheet or one from the gallery.
  */
 import { createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
-import type { SheetInfo } from '../model/index.ts';
+import type { SheetInfo } from '../schema/types.ts';
 import { addBlankSheet } from './template-gallery.ts';
 import { useApp } from './app-context.ts';
 import { undo } from './grid/grid-commands.ts';

@@ -1,7 +1,7 @@
 /** The status bar: rows shown / total, columns, sum / average / count of a selected range, and this person's sort and filters. */
 import { createMemo, lazy, Show, Suspense, type JSX } from 'solid-js';
 import { useApp } from './app-context.ts';
-import { formatNumber } from './format/cell-format.ts';
+import { formatNumber } from '../schema/format-value.ts';
 
 const NUMERIC = new Set(['number', 'integer', 'currency', 'percent']);
 

@@ -3,7 +3,7 @@
  * sheet's charts, a campaign sheet's calendar, CSV import/export, currency, language.
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { CURRENCIES, LOCALES, type CurrencyCode, type Locale } from '../model/types.ts';
+import { CURRENCIES, LOCALES, type CurrencyCode, type Locale } from '../schema/types.ts';
 import { useApp } from './app-context.ts';
 import { openExport, openImport } from './csv/csv-dialogs.tsx';
 import { insertRow, redo, reportError, undo } from './grid/grid-commands.ts';

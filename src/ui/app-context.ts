@@ -1,10 +1,11 @@
 /** What every component of the app reaches through Solid's context: the workbook, the engine, language, toasts. */
 import { batch, createContext, createSignal, useContext, type Accessor, type JSX } from 'solid-js';
-import type { Labels, Workbook } from '../model/index.ts';
+import type { Labels } from '../schema/types.ts';
+import type { Workbook } from '../model/index.ts';
 import type { Peer } from '../sync/presence.ts';
 import type { WorkbookSession } from '../sync/session.ts';
-import type { CalcService } from './calc.ts';
-import type { FormatContext } from './format/cell-format.ts';
+import type { CalcService } from '../app/calc-service.ts';
+import type { FormatContext } from '../schema/format-value.ts';
 import type { GridController } from './grid/grid-controller.ts';
 import type { I18n } from './i18n/i18n.ts';
 import type { TemplateGallery } from './template-gallery.ts';

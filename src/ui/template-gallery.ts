@@ -3,7 +3,8 @@
  * exist) and adds a sheet from one; until then only the blank sheet is offered. Installing the
  * templates is writing one `TemplateGallery` over sheets/ and passing it to the App.
  */
-import type { Labels, Locale, Workbook } from '../model/index.ts';
+import type { Labels, Locale } from '../schema/types.ts';
+import type { Workbook } from '../model/index.ts';
 
 /** One entry of the gallery. */
 export interface TemplateEntry {

@@ -4,17 +4,19 @@
  * grid benchmark can set up states and read what the model holds.
  */
 import { createDemoWorkbook } from '../../sheets/demo.ts';
-import { isCellFormula, Workbook, type CellValue, type ColumnSpec } from '../model/index.ts';
-import { todayIso } from './calendar/calendar-dates.ts';
+import { type ComputedValue } from '../schema/computed-value.ts';
+import { isCellFormula, type CellValue, type ColumnSpec } from '../schema/types.ts';
+import { Workbook } from '../model/index.ts';
+import { localIsoDay } from '../schema/calendar-day.ts';
 import type { AppState } from './app-context.ts';
-import { storedValuesCalc, type CalcService, type CalcValue, type RecalcListener } from './calc.ts';
+import { storedValuesCalc, type CalcService, type RecalcListener } from '../app/calc-service.ts';
 import { exampleWorkbook } from './example-workbook.ts';
 
 declare global {
   interface Window {
     __wb?: { wb: Workbook; app: AppState };
     /** `?engine=scripted`: sets computed values and announces them as one recalculation. */
-    __calc?: { recalc: (sheetId: string, cells: { rowId: string; colId: string; value: CalcValue }[]) => void };
+    __calc?: { recalc: (sheetId: string, cells: { rowId: string; colId: string; value: ComputedValue }[]) => void };
   }
 }
 
@@ -58,7 +60,7 @@ const benchRows = (rows: number): CellValue[][] => {
 };
 
 /** `?demo`: the demo shop built for today, its formulas compiled by the engine (as `npm start` builds it). */
-const demoWorkbook = (): Workbook => createDemoWorkbook(todayIso());
+const demoWorkbook = (): Workbook => createDemoWorkbook(localIsoDay());
 
 /**
  * The workbook for this page: `?demo` the demo shop; `?bench=ROWS` a sheet of that many rows
@@ -121,7 +123,7 @@ const stubEngine = (wb: Workbook): CalcService => {
  */
 const scriptedCalc = (wb: Workbook): CalcService => {
   const base = storedValuesCalc(wb, { notComputed: () => 'Not computed by the scripted engine.', notAvailable: () => 'The scripted engine saves no formulas.' });
-  const results = new Map<string, CalcValue>();
+  const results = new Map<string, ComputedValue>();
   const listeners = new Set<RecalcListener>();
   const key = (sheetId: string, rowId: string, colId: string) => `${sheetId} ${rowId} ${colId}`;
   const calc: CalcService = {

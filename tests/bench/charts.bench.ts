@@ -5,11 +5,11 @@
  * and how much the lazily loaded chart code weighs (it is never part of the first load).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { type ComputedValue } from '../../src/schema/index.ts';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import type { Chart, Column } from '../../src/model/index.ts';
-import type { CalcValue } from '../../src/ui/calc.ts';
+import type { Chart, Column } from '../../src/schema/index.ts';
 import { chartData } from '../../src/ui/charts/chart-data.ts';
 import { ROOT, startAppServer } from '../support/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -28,7 +28,7 @@ const dataInNode = (): Figure[] => {
   ];
   let seed = 11;
   const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const values: Record<string, CalcValue[]> = { cat: [], cost: [], price: [], active: [] };
+  const values: Record<string, ComputedValue[]> = { cat: [], cost: [], price: [], active: [] };
   for (let i = 0; i < ROWS; i++) {
     const cost = Math.round(next() * 20000) / 100;
     values.cat?.push(cats[i % cats.length] ?? 'Home');
@@ -36,7 +36,7 @@ const dataInNode = (): Figure[] => {
     values.price?.push(Math.round(cost * 180) / 100);
     values.active?.push(next() > 0.1);
   }
-  const source = { columns: () => columns, values: (id: string) => values[id] ?? [], text: (v: CalcValue) => String(v) };
+  const source = { columns: () => columns, values: (id: string) => values[id] ?? [], text: (v: ComputedValue) => String(v) };
   const time = (chart: Chart): number => {
     const runs: number[] = [];
     for (let i = 0; i < 7; i++) {

@@ -7,7 +7,8 @@
  */
 import { HyperFormula } from 'hyperformula';
 import { FormulaEngine } from '../../src/formula/index.ts';
-import { Workbook, type CellValue, type ColumnSpec } from '../../src/model/index.ts';
+import { type CellValue, type ColumnSpec } from '../../src/schema/index.ts';
+import { Workbook } from '../../src/model/index.ts';
 import { seededRandom } from '../support/random.ts';
 import { fmt, median, since, type Bench, type Figure } from './harness.ts';
 import { BENCH_COLUMNS, benchRows } from './model.bench.ts';

@@ -1,7 +1,7 @@
 /** Model budget: load a 100k × 10 sheet from its stored update (≤ 1.0 s, heap ≤ 300 MB), against a Y.Map per row. */
 import * as Y from 'yjs';
 import { Workbook } from '../../src/model/index.ts';
-import type { CellValue, ColumnSpec } from '../../src/model/index.ts';
+import type { CellValue, ColumnSpec } from '../../src/schema/index.ts';
 import { heapMB, since, type Bench, type Figure } from './harness.ts';
 import { seededRandom } from '../support/random.ts';
 

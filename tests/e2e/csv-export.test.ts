@@ -110,8 +110,8 @@ describe('export the whole workbook', () => {
     expect(crlfOnly(text)).toBe(true);
     const [header, ...rows] = parse(text, ';');
     expect(header).toEqual(['SKU', '名称', '状态', '上新日期', '成本', '标价', '会员折扣', '主推', 'Margin']);
-    // As displayed, in the person's language; the formula column shows as the currency it computes.
-    expect(rows[0]?.slice(2)).toEqual(['active', '2026/3/2', '¥11.50', '¥39.00', '10%', '是', '¥10.00']);
+    // As the grid displays it, in the person's language; the formula column shows as the currency it computes.
+    expect(rows[0]?.slice(2)).toEqual(['active', '2026-03-02', '¥11.50', '¥39.00', '10.0%', '是', '¥10.00']);
     expect(rows[1]?.[4]).toBe('-¥12.50');
     expect(rows.map((r) => r[1])).toEqual(RISKY.map((s) => `'${s}`));
 

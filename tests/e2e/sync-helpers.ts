@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { CellValue, WorkbookJSON } from '../../src/model/index.ts';
+import type { CellValue, WorkbookJSON } from '../../src/schema/index.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 

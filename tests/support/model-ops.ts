@@ -1,5 +1,6 @@
 /** Random model operations over the full operation list, for convergence fuzzing. */
-import { cellConflicts, markConflictSeen, NotFoundError, OperationError, ValidationError, type CellValue, type Column, type ColumnType, type Workbook } from '../../src/model/index.ts';
+import { NotFoundError, OperationError, ValidationError, type CellValue, type Column, type ColumnType } from '../../src/schema/index.ts';
+import { cellConflicts, markConflictSeen, type Workbook } from '../../src/model/index.ts';
 import type { Random } from './random.ts';
 
 const TYPES: ColumnType[] = ['text', 'number', 'integer', 'currency', 'percent', 'date', 'boolean', 'choice', 'reference'];

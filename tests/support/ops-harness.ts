@@ -1,6 +1,7 @@
 /** An ops workbook with its engine on a fixed day, addressed by template kind and column key (for template tests). */
 import { AlertingSource, FormulaEngine, isError, isoFromSerial, ruleColumnId, type Scalar } from '../../src/formula/index.ts';
-import type { CellValue, Workbook } from '../../src/model/index.ts';
+import type { CellValue } from '../../src/schema/index.ts';
+import type { Workbook } from '../../src/model/index.ts';
 import { createTemplateWorkbook, templateOf } from '../../sheets/index.ts';
 
 /** What a test reads from a cell: the value (dates ISO), or the error code. */

@@ -1,5 +1,5 @@
 /** The engine's memory of one column: values by row slot, formulas, dirty marks and dependents. */
-import type { Column } from '../../model/types.ts';
+import type { Column } from '../../schema/types.ts';
 import type { ValueType } from '../types.ts';
 import type { Scalar } from '../values.ts';
 import type { Accumulator } from './accumulator.ts';

@@ -1,5 +1,5 @@
 /** A stored cell value as formulas read it: dates become serials, a value that does not fit its column an error. */
-import type { CellFormula, CellScalar, CellValue, Column } from '../../model/types.ts';
+import type { CellScalar, Column } from '../../schema/types.ts';
 import { serialFromIso } from '../dates.ts';
 import { badValue } from '../errors.ts';
 import type { Scalar } from '../values.ts';
@@ -26,7 +26,3 @@ export const inputValue = (v: CellScalar, col: Column): Scalar => {
       return typeof v === 'string' ? v : String(v);
   }
 };
-
-/** True when a stored value is a cell's own formula (`{ f: "=…" }`). */
-export const isCellFormula = (v: CellValue | undefined): v is CellFormula =>
-  typeof v === 'object' && v !== null && typeof (v as CellFormula).f === 'string';

@@ -13,7 +13,8 @@ import { campaignColumns, readCampaigns } from './campaign-rows.ts';
 import { CalendarSide } from './CalendarSide.tsx';
 import { CalendarWeek } from './CalendarWeek.tsx';
 import { startBarDrag, type DragPreview } from './calendar-drag.ts';
-import { addDays, addMonths, monthWeeks, todayIso, weekDates } from './calendar-dates.ts';
+import { addDays, addMonths, localIsoDay } from '../../schema/calendar-day.ts';
+import { monthWeeks, weekDates } from './calendar-weeks.ts';
 import { draggedDates } from './calendar-layout.ts';
 
 type Mode = 'month' | 'week';
@@ -25,7 +26,7 @@ const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const CampaignCalendar = (props: { sheetId: string }): JSX.Element => {
   const app = useApp();
   const vt = viewText(app.i18n.locale);
-  const today = todayIso();
+  const today = localIsoDay();
   const [mode, setMode] = createSignal<Mode>('month');
   const [anchor, setAnchor] = createSignal(today);
   const [colorBy, setColorBy] = createSignal<ColorBy>('type');

@@ -4,7 +4,7 @@
  * operation (one undo step). A press that does not move is a click.
  */
 import type { Campaign } from './campaign-overlaps.ts';
-import { addDays, daysBetween } from './calendar-dates.ts';
+import { addDays, daysBetween } from '../../schema/calendar-day.ts';
 import { draggedDates, type DragMode } from './calendar-layout.ts';
 
 /** New dates of a campaign while it is dragged. */

@@ -3,9 +3,9 @@
  * (by the Campaigns template's column names in either language, so the calendar works on any
  * sheet of that kind), and each row as a Campaign. Pure.
  */
-import type { Column } from '../../model/index.ts';
+import type { Column } from '../../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { campaigns as template } from '../../../sheets/campaigns.ts';
-import { isCalcError, type CalcValue } from '../calc.ts';
 import type { Campaign } from './campaign-overlaps.ts';
 
 /** Column ids of the fields the calendar uses; start and end are required. */
@@ -37,8 +37,8 @@ export const campaignColumns = (columns: readonly Column[]): CampaignColumns | n
   return { ...found, start, end };
 };
 
-const text = (v: CalcValue | undefined): string => (v === null || v === undefined || isCalcError(v) ? '' : String(v));
-const isDate = (v: CalcValue | undefined): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const text = (v: ComputedValue | undefined): string => (v === null || v === undefined || isErrorValue(v) ? '' : String(v));
+const isDate = (v: ComputedValue | undefined): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /**
  * The campaigns of a sheet (rows in order). Rows without a start date are left out and counted;
@@ -47,9 +47,9 @@ const isDate = (v: CalcValue | undefined): v is string => typeof v === 'string' 
 export const readCampaigns = (
   rowIds: readonly string[],
   cols: CampaignColumns,
-  values: (colId: string) => readonly CalcValue[],
+  values: (colId: string) => readonly ComputedValue[],
 ): { campaigns: Campaign[]; undated: number } => {
-  const col = (id: string | undefined): readonly CalcValue[] => (id ? values(id) : []);
+  const col = (id: string | undefined): readonly ComputedValue[] => (id ? values(id) : []);
   const [names, types, channels, categories, starts, ends] = [cols.name, cols.type, cols.channel, cols.category, cols.start, cols.end].map(col);
   const campaigns: Campaign[] = [];
   let undated = 0;

@@ -4,24 +4,15 @@
  * a formula: a series over a text column is refused with a sentence naming the column.
  */
 import { createMemo, createSignal, For, Index, Show, type JSX } from 'solid-js';
-import {
-  AGGREGATIONS,
-  CHART_KINDS,
-  ChartError,
-  checkChart,
-  NUMERIC_TYPES,
-  type Aggregation,
-  type Chart,
-  type ChartKind,
-  type ChartSeries,
-  type ChartSpec,
-  type Column,
-} from '../../model/index.ts';
+import { AGGREGATIONS, CHART_KINDS, type Aggregation, type Chart, type ChartKind, type ChartSeries, type ChartSpec } from '../../schema/chart-types.ts';
+import { ChartError, checkChart, NUMERIC_TYPES } from '../../schema/chart-check.ts';
+import { type Column } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
 import { viewText } from '../i18n/views-i18n.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { chartTitle, problemText, seriesLabels } from './chart-labels.ts';
 import { ChartFilterField, draftFilter, filterDraft, type FilterDraft } from './ChartFilterField.tsx';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** The x column a new chart starts with: a choice column reads best, then text, then dates. */
 const firstX = (cols: readonly Column[]): string =>
@@ -166,14 +157,11 @@ const ChartDialog = (props: { sheetId: string; chart?: Chart; onClose: () => voi
             {problem() ?? saveError()}
           </p>
         </Show>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={props.onClose}>
-            {app.t('common.cancel')}
-          </button>
-          <button type="submit" class="wb-primary" data-testid="chart-save" disabled={!!problem() || !!filterError()}>
-            {vt(old ? 'chartdlg.save' : 'chartdlg.add')}
-          </button>
-        </div>
+        <DialogFooter
+          cancel={app.t('common.cancel')}
+          onCancel={props.onClose}
+          primary={{ label: vt(old ? 'chartdlg.save' : 'chartdlg.add'), testId: 'chart-save', disabled: !!problem() || !!filterError() }}
+        />
       </form>
     </Dialog>
   );

@@ -3,9 +3,10 @@
  * of the grid's column filter, the value read like a cell entry: "¥12", "11/29/2026", "12%").
  */
 import { For, Show, type JSX } from 'solid-js';
-import type { ChartFilter, Column, Locale } from '../../model/index.ts';
+import type { ChartFilter } from '../../schema/chart-types.ts';
+import type { Column, Locale } from '../../schema/types.ts';
 import { useApp, type AppState } from '../app-context.ts';
-import { plainText } from '../format/cell-format.ts';
+import { plainText } from '../../schema/format-value.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';
 import { needsValue, opsFor, type FilterOp } from '../grid/row-filter.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';

@@ -5,7 +5,7 @@
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
-import { formatValue } from '../format/cell-format.ts';
+import { formatValue } from '../../schema/format-value.ts';
 import { viewText } from '../i18n/views-i18n.ts';
 import { chartData, type ChartSource } from './chart-data.ts';
 import { chartDisplay, chartTitle, problemText } from './chart-labels.ts';

@@ -4,8 +4,8 @@
  * axes are decimated, and big charts are not animated.
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import type { Column } from '../../model/index.ts';
-import type { FormatContext } from '../format/cell-format.ts';
+import type { Column } from '../../schema/types.ts';
+import type { FormatContext } from '../../schema/format-value.ts';
 import { axisLabel, tooltipLabel, xLabel } from './chart-format.ts';
 import type { ChartData } from './chart-data.ts';
 import type { ErrorBarsOptions, Interval, ThresholdOptions } from './chart-plugins.ts';

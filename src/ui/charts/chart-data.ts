@@ -3,12 +3,15 @@
  * series aggregated per group, error bars per group; or each row a point (scatter). Pure: the
  * values come in through `ChartSource` (the engine's computed values in the app, plain arrays in tests).
  */
-import { checkChart, type Chart, type ChartKind, type ChartProblem, type ChartSeries, type Column, type ColumnType } from '../../model/index.ts';
-import { isCalcError, type CalcValue } from '../calc.ts';
+import { checkChart, type ChartProblem } from '../../schema/chart-check.ts';
+import { type Chart, type ChartKind, type ChartSeries } from '../../schema/chart-types.ts';
+import { type Column, type ColumnType } from '../../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { passesFilter } from '../grid/row-filter.ts';
-import { addNumber, aggregateOf, emptyAccumulator, type Accumulator } from './group-accumulator.ts';
+import { addNumber, aggregateOf, emptyAccumulator, type GroupAccumulator } from './group-accumulator.ts';
 import { orderGroups, type GroupKey, type XKind } from './group-order.ts';
 import { proportionInterval } from './proportion-interval.ts';
+import { dayFromIso } from '../../schema/calendar-day.ts';
 
 export type { GroupKey, XKind } from './group-order.ts';
 
@@ -17,11 +20,11 @@ export interface ChartSource {
   /** The sheet's columns, in order. */
   columns(): readonly Column[];
   /** Computed values of a column, in row order. */
-  values(colId: string): readonly CalcValue[];
+  values(colId: string): readonly ComputedValue[];
   /** The type a column's values have (a formula column's result type); the column's own type when missing. */
   type?(colId: string): ColumnType | undefined;
   /** The text a value shows (text filters match what a person reads). */
-  text(v: CalcValue, col: Column): string;
+  text(v: ComputedValue, col: Column): string;
 }
 
 /** One series, ready to draw. */
@@ -64,13 +67,6 @@ export interface ChartData {
 
 const NUMERIC: readonly ColumnType[] = ['number', 'integer', 'currency', 'percent'];
 
-/** Days since 1970-01-01 of an ISO date (a whole number, free of time zones). */
-export const dayNumber = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-
-/** The ISO date of a day number. */
-export const isoOfDay = (day: number): string => new Date(Math.round(day) * 86_400_000).toISOString().slice(0, 10);
-
 /** The axis kind of a column type. */
 export const xKindOf = (type: ColumnType): XKind => (type === 'date' ? 'date' : NUMERIC.includes(type) ? 'number' : 'category');
 
@@ -78,13 +74,13 @@ export const xKindOf = (type: ColumnType): XKind => (type === 'date' ? 'date' : 
 export const seriesStyle = (kind: ChartKind, s: ChartSeries, index: number): 'bar' | 'line' =>
   kind === 'combo' ? (s.as ?? (index === 0 ? 'bar' : 'line')) : kind === 'line' || kind === 'scatter' ? 'line' : 'bar';
 
-const isBlank = (v: CalcValue): boolean => v === null || v === '';
+const isBlank = (v: ComputedValue): boolean => v === null || v === '';
 
 /** Per series and group: the series' values, and the error columns' (bounds, or counts). */
 interface Cell {
-  acc: Accumulator;
-  lo?: Accumulator;
-  hi?: Accumulator;
+  acc: GroupAccumulator;
+  lo?: GroupAccumulator;
+  hi?: GroupAccumulator;
 }
 
 /** The chart's data, or the problem that keeps it from being drawn (a column deleted or retyped since). */
@@ -99,9 +95,9 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
   const xs = source.values(chart.x);
   const n = xs.length;
   const skipped: Skipped = { errors: 0, codes: [], notNumbers: 0, blankX: 0 };
-  const error = (v: CalcValue): void => {
+  const error = (v: ComputedValue): void => {
     skipped.errors++;
-    const code = isCalcError(v) ? v.error : '';
+    const code = isErrorValue(v) ? v.error : '';
     if (!skipped.codes.includes(code)) skipped.codes.push(code);
   };
 
@@ -121,8 +117,8 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
   }));
 
   // Adds a value to an accumulator; errors and non-numbers are counted, blanks ignored.
-  const add = (acc: Accumulator, v: CalcValue, anyType: boolean): void => {
-    if (isCalcError(v)) return error(v);
+  const add = (acc: GroupAccumulator, v: ComputedValue, anyType: boolean): void => {
+    if (isErrorValue(v)) return error(v);
     if (isBlank(v)) return;
     if (typeof v === 'number') addNumber(acc, v);
     else if (anyType) acc.filled++;
@@ -136,16 +132,16 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
       if (!passes(i)) continue;
       rows++;
       const xv = xs[i] ?? null;
-      if (isCalcError(xv)) error(xv);
-      if (isCalcError(xv) || isBlank(xv)) continue;
-      const x = typeof xv === 'number' ? xv : typeof xv === 'string' && xKind === 'date' ? dayNumber(xv) : Number.NaN;
+      if (isErrorValue(xv)) error(xv);
+      if (isErrorValue(xv) || isBlank(xv)) continue;
+      const x = typeof xv === 'number' ? xv : typeof xv === 'string' && xKind === 'date' ? (dayFromIso(xv) ?? Number.NaN) : Number.NaN;
       if (!Number.isFinite(x)) {
         skipped.notNumbers++;
         continue;
       }
       series.forEach(({ values }, k) => {
         const y = values[i] ?? null;
-        if (isCalcError(y)) error(y);
+        if (isErrorValue(y)) error(y);
         else if (typeof y === 'number') points[k]?.push({ x, y });
         else if (!isBlank(y)) skipped.notNumbers++;
       });
@@ -168,7 +164,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
     if (!passes(i)) continue;
     rows++;
     const xv = xs[i] ?? null;
-    if (isCalcError(xv)) {
+    if (isErrorValue(xv)) {
       error(xv);
       continue;
     }
@@ -200,7 +196,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
     kind: chart.kind,
     xKind,
     groups,
-    xs: xKind === 'category' ? [] : groups.map((k) => (typeof k === 'number' ? k : dayNumber(String(k)))),
+    xs: xKind === 'category' ? [] : groups.map((k) => (typeof k === 'number' ? k : (dayFromIso(String(k)) ?? Number.NaN))),
     series: series.map(({ s }, k) => {
       const list = cells[k] ?? [];
       const out: SeriesData = {

@@ -1,25 +1,21 @@
 /**
  * Numbers on chart axes and in tooltips, in the person's locale and the column's kind: money and
  * plain numbers in compact form on axes (¥1.5M, ¥150万), in full in tooltips; percentages as %.
+ * Numbers come from the schema's formatter; only the short month names of a date axis use Intl.
  */
-import type { Column, ColumnType } from '../../model/index.ts';
-import { formatNumber, type FormatContext } from '../format/cell-format.ts';
-import { isoOfDay, type XKind } from './chart-data.ts';
+import { compactText } from '../../schema/compact-text.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
+import { formatNumber, type FormatContext } from '../../schema/format-value.ts';
+import { type Column, type ColumnType, type CurrencyCode } from '../../schema/types.ts';
+import { isoFromDay } from '../../schema/calendar-day.ts';
+import type { XKind } from './chart-data.ts';
 
-const compact = new Map<string, Intl.NumberFormat>();
-
-const compactFormat = (ctx: FormatContext, currency: string | undefined): Intl.NumberFormat => {
-  const key = `${ctx.locale}|${currency ?? ''}`;
-  let f = compact.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(ctx.locale, {
-      notation: 'compact',
-      maximumFractionDigits: 1,
-      ...(currency ? { style: 'currency', currency, currencyDisplay: 'narrowSymbol' } : {}),
-    });
-    compact.set(key, f);
-  }
-  return f;
+/** A big number on an axis, short: ¥1.5M, ¥150万, 12K. */
+const compactLabel = (n: number, ctx: FormatContext, currency: CurrencyCode | undefined): string => {
+  const s = compactText(n, ctx.locale, { max: 1 });
+  if (!currency) return s;
+  const symbol = CURRENCY_SYMBOLS[currency];
+  return s.startsWith('-') ? `-${symbol}${s.slice(1)}` : symbol + s;
 };
 
 /** A value's axis label: compact for big numbers, percentages with no decimals past what matters. */
@@ -27,7 +23,7 @@ export const axisLabel = (n: number, col: Pick<Column, 'type' | 'options'> | und
   const type: ColumnType = col?.type ?? 'number';
   if (type === 'percent') return formatNumber(n, 'percent', { precision: Math.abs(n) < 0.1 && n !== 0 ? 1 : 0 }, ctx);
   const currency = type === 'currency' ? (col?.options.currency ?? ctx.currency) : undefined;
-  if (Math.abs(n) >= 10_000) return compactFormat(ctx, currency).format(n);
+  if (Math.abs(n) >= 10_000) return compactLabel(n, ctx, currency);
   return formatNumber(n, type === 'integer' ? 'number' : type, { ...col?.options, precision: Number.isInteger(n) ? 0 : undefined }, ctx);
 };
 
@@ -44,7 +40,7 @@ export const dayLabel = (day: number, ctx: FormatContext): string => {
     f = new Intl.DateTimeFormat(ctx.locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     dateFormats.set(ctx.locale, f);
   }
-  return f.format(new Date(`${isoOfDay(day)}T00:00:00Z`));
+  return f.format(new Date(`${isoFromDay(Math.round(day))}T00:00:00Z`));
 };
 
 /** An x value on a number or date axis. */

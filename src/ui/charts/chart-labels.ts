@@ -1,7 +1,9 @@
 /** The words a chart shows, in the person's language: title, series and group names, and why it cannot draw. */
-import type { Chart, ChartProblem, Column, Locale } from '../../model/index.ts';
+import type { Chart } from '../../schema/chart-types.ts';
+import type { ChartProblem } from '../../schema/chart-check.ts';
+import type { Column, Locale } from '../../schema/types.ts';
 import type { AppState } from '../app-context.ts';
-import { formatValue, plainText, type FormatContext } from '../format/cell-format.ts';
+import { formatValue, plainText, type FormatContext } from '../../schema/format-value.ts';
 import type { ViewText } from '../i18n/views-i18n.ts';
 import type { ChartDisplay } from './chart-config.ts';
 import type { ChartData, GroupKey } from './chart-data.ts';

@@ -1,8 +1,8 @@
 /** Running aggregates of one series in one group: sum, count, least, greatest. Pure. */
-import type { Aggregation } from '../../model/index.ts';
+import type { Aggregation } from '../../schema/chart-types.ts';
 
 /** What has been added to a group so far. */
-export interface Accumulator {
+export interface GroupAccumulator {
   sum: number;
   /** Numbers added. */
   numbers: number;
@@ -13,10 +13,10 @@ export interface Accumulator {
 }
 
 /** An empty accumulator. */
-export const emptyAccumulator = (): Accumulator => ({ sum: 0, numbers: 0, filled: 0, min: Infinity, max: -Infinity });
+export const emptyAccumulator = (): GroupAccumulator => ({ sum: 0, numbers: 0, filled: 0, min: Infinity, max: -Infinity });
 
 /** Adds a number. */
-export const addNumber = (a: Accumulator, n: number): void => {
+export const addNumber = (a: GroupAccumulator, n: number): void => {
   a.sum += n;
   a.numbers++;
   a.filled++;
@@ -28,7 +28,7 @@ export const addNumber = (a: Accumulator, n: number): void => {
  * The group's value: null when there is nothing to combine (a gap in the chart, not a zero bar),
  * except that a count of nothing is 0.
  */
-export const aggregateOf = (a: Accumulator, how: Aggregation): number | null => {
+export const aggregateOf = (a: GroupAccumulator, how: Aggregation): number | null => {
   if (how === 'count') return a.filled;
   if (a.numbers === 0) return null;
   switch (how) {

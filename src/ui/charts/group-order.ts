@@ -1,5 +1,5 @@
 /** The order of a chart's x groups along its axis. Pure. */
-import type { Column } from '../../model/index.ts';
+import type { Column } from '../../schema/types.ts';
 
 /** A group: the x value its rows share (null: rows with an empty x cell). */
 export type GroupKey = string | number | boolean | null;

@@ -5,27 +5,28 @@
  * column it uses. Everything that moves rows, changes a column or swaps the engine drops what is kept.
  */
 import type { AppState } from '../app-context.ts';
-import type { CalcService, CalcValue, SheetRecalc } from '../calc.ts';
+import { type ComputedValue } from '../../schema/computed-value.ts';
+import type { CalcService, SheetRepaint } from '../../app/calc-service.ts';
 
 /** Patching more cells than this at once costs more than reading their columns again. */
 const PATCH_LIMIT = 5_000;
 
 /** How the kept values are read and patched. */
 export interface ValueReader {
-  column(colId: string): readonly CalcValue[];
-  cell(rowId: string, colId: string): CalcValue;
+  column(colId: string): readonly ComputedValue[];
+  cell(rowId: string, colId: string): ComputedValue;
   /** Position of a row, or -1. */
   rowIndex(rowId: string): number;
 }
 
 /** Kept column values of one sheet. */
 export class SheetValues {
-  private readonly cols = new Map<string, CalcValue[]>();
+  private readonly cols = new Map<string, ComputedValue[]>();
 
   constructor(private readonly read: ValueReader) {}
 
   /** The column's values in row order (read once, then kept). */
-  values(colId: string): readonly CalcValue[] {
+  values(colId: string): readonly ComputedValue[] {
     let v = this.cols.get(colId);
     if (!v) {
       v = [...this.read.column(colId)];
@@ -84,7 +85,7 @@ const subscribe = (app: AppState, sheetId: string, values: SheetValues): (() => 
     }
   });
   const offRecalc = app.calc.onRecalc((changed) => {
-    const r: SheetRecalc | undefined = changed.get(sheetId);
+    const r: SheetRepaint | undefined = changed.get(sheetId);
     if (!r) return;
     if (r.all) values.clear();
     if (r.columns) values.columnsChanged(r.columns);
@@ -100,7 +101,7 @@ const subscribe = (app: AppState, sheetId: string, values: SheetValues): (() => 
  * The kept values of a sheet, shared by its charts; call `release` when done with them. The
  * engine is looked up on each use: once it is replaced, everything is read again from the new one.
  */
-export const useSheetValues = (app: AppState, sheetId: string): { values: (colId: string) => readonly CalcValue[]; release: () => void } => {
+export const useSheetValues = (app: AppState, sheetId: string): { values: (colId: string) => readonly ComputedValue[]; release: () => void } => {
   let bySheet = shared.get(app);
   if (!bySheet) shared.set(app, (bySheet = new Map()));
   const map = bySheet;

@@ -10,6 +10,7 @@ import { downloadFile } from './download-file.ts';
 import { buildExport, type ExportChoice } from './export-file.ts';
 import './csv.css';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 const STORAGE_KEY = 'wb-csv-export';
 const DEFAULT_CHOICE: ExportChoice = { scope: 'sheet', mode: 'raw', delimiter: ',', bom: true };
@@ -121,14 +122,7 @@ const ExportDialog = (props: { sheetId: string | undefined; onClose: () => void 
             {error()}
           </p>
         </Show>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="wb-primary" data-testid="export-download">
-            {t('export.download')}
-          </button>
-        </div>
+        <DialogFooter cancel={t('common.cancel')} onCancel={props.onClose} primary={{ label: t('export.download'), testId: 'export-download' }} />
       </form>
     </Dialog>
   );

@@ -6,7 +6,6 @@
 import { createSignal, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import {
   checkSetup,
-  commitImport,
   ImportCancelledError,
   ImportError,
   previewImport,
@@ -17,6 +16,7 @@ import {
   type ImportTarget,
   type PreviewOptions,
 } from '../../csv/index.ts';
+import { importRows } from '../../app/import-rows.ts';
 import { useApp } from '../app-context.ts';
 import { undo } from '../grid/grid-commands.ts';
 import { nextFreeName, sheetNameProblem } from '../names.ts';
@@ -29,6 +29,7 @@ import { planInWorker } from './plan-in-worker.ts';
 import { fitsSheet, sheetNameFromFile, targetOf } from './setup-edits.ts';
 import './csv.css';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** Bytes read for the preview: what `previewImport` looks at (1 MiB) and one more, so it knows the file goes on. */
 const HEAD_BYTES = (1 << 20) + 1;
@@ -113,7 +114,7 @@ const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => voi
     requestAnimationFrame(() =>
       setTimeout(() => {
         try {
-          const result = commitImport(plan, choice, app.wb);
+          const result = importRows(plan, choice, app.wb);
           const sheetId = result.sheetId;
           props.onClose();
           if (sheetId) app.openSheet(sheetId);
@@ -216,16 +217,11 @@ const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => voi
         </p>
       </Show>
       <Show when={stage().kind === 'setup' || stage().kind === 'pick' || stage().kind === 'cancelled'}>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={props.onClose}>
-            {stage().kind === 'cancelled' ? t('common.close') : t('common.cancel')}
-          </button>
-          <Show when={stage().kind === 'setup'}>
-            <button type="button" class="wb-primary" onClick={() => void start()} data-testid="import-start">
-              {t('import.start')}
-            </button>
-          </Show>
-        </div>
+        <DialogFooter
+          cancel={stage().kind === 'cancelled' ? t('common.close') : t('common.cancel')}
+          onCancel={props.onClose}
+          primary={stage().kind === 'setup' ? { label: t('import.start'), onClick: () => void start(), testId: 'import-start' } : undefined}
+        />
       </Show>
     </Dialog>
   );

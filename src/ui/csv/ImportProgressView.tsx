@@ -2,6 +2,7 @@
 import type { JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** A progress bar (share of the file read), the records so far, and Cancel. */
 export const ImportProgressView = (props: { fraction: number; records: number; onCancel: () => void }): JSX.Element => {
@@ -17,11 +18,7 @@ export const ImportProgressView = (props: { fraction: number; records: number; o
       <p class="wb-csv-hint" data-testid="import-progress-text">
         {t('import.progress', percent(), props.records)}
       </p>
-      <div class="wb-dialog-buttons">
-        <button type="button" onClick={() => props.onCancel()} data-testid="import-cancel">
-          {t('import.cancel')}
-        </button>
-      </div>
+      <DialogFooter cancel={t('import.cancel')} onCancel={() => props.onCancel()} cancelTestId="import-cancel" />
     </div>
   );
 };

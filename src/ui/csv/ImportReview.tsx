@@ -6,6 +6,7 @@ import { For, Show, type JSX } from 'solid-js';
 import type { ImportChoice, ImportPlan } from '../../csv/index.ts';
 import { useApp } from '../app-context.ts';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** Problems listed on screen (the plan keeps up to a thousand; the count covers all). */
 const SHOWN_PROBLEMS = 200;
@@ -42,19 +43,16 @@ export const ImportReview = (props: { plan: ImportPlan; onChoose: (choice: Impor
           {t('import.noneGood')}
         </p>
       </Show>
-      <div class="wb-dialog-buttons">
+      <DialogFooter
+        cancel={t('import.nothing')}
+        onCancel={() => props.onChoose('nothing')}
+        cancelTestId="import-nothing"
+        primary={good() > 0 ? { label: t('import.good', good()), onClick: () => props.onChoose('good-rows'), testId: 'import-good' } : undefined}
+      >
         <button type="button" class="wb-csv-left" onClick={props.onBack} data-testid="import-back">
           {t('import.back')}
         </button>
-        <button type="button" onClick={() => props.onChoose('nothing')} data-testid="import-nothing">
-          {t('import.nothing')}
-        </button>
-        <Show when={good() > 0}>
-          <button type="button" class="wb-primary" onClick={() => props.onChoose('good-rows')} data-testid="import-good">
-            {t('import.good', good())}
-          </button>
-        </Show>
-      </div>
+      </DialogFooter>
     </div>
   );
 };

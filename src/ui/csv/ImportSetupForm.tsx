@@ -5,7 +5,7 @@
  */
 import { For, Index, Show, type JSX } from 'solid-js';
 import { DELIMITERS, ENCODING_NAMES, ENCODINGS, type CsvEncoding, type Delimiter, type ImportPreview, type ImportSetup } from '../../csv/index.ts';
-import type { ColumnType } from '../../model/types.ts';
+import type { ColumnType } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
 import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName } from './setup-edits.ts';
 import '../i18n/dialog-texts.ts';

@@ -10,11 +10,13 @@ import {
   safeFileName,
   snapshotStamp,
   type Delimiter,
-  type ExportSource,
   type FormatMode,
 } from '../../csv/index.ts';
-import { stateVersion, type Locale, type Workbook } from '../../model/index.ts';
-import type { CalcService } from '../calc.ts';
+import { type Locale } from '../../schema/types.ts';
+import { stateVersion, type Workbook } from '../../model/index.ts';
+import { calcExportSource } from '../../app/calc-export-source.ts';
+import type { CalcService } from '../../app/calc-service.ts';
+import { localIsoDay } from '../../schema/calendar-day.ts';
 
 /** What the person chose: one sheet or the workbook, raw or as displayed, delimiter, BOM. */
 export interface ExportChoice {
@@ -46,21 +48,6 @@ export interface ExportedFile {
   type: string;
 }
 
-/** The workbook as an export reads it: a formula column carries the type of what it computes. */
-export const calcExportSource = (wb: Workbook, calc: CalcService): ExportSource => ({
-  get settings() {
-    return wb.settings;
-  },
-  sheets: () => wb.sheets(),
-  columns: (sheetId) =>
-    wb.columns(sheetId).map((c) => {
-      const type = c.formula === undefined ? undefined : calc.resultType(sheetId, c.id);
-      return type && type !== c.type ? { ...c, type } : c;
-    }),
-  rowIds: (sheetId) => wb.rowIds(sheetId),
-  cell: (sheetId, rowId, colId) => wb.cell(sheetId, rowId, colId),
-});
-
 /** Builds the file of an export. Throws a plain Error when the sheet to export is missing. */
 export const buildExport = (ctx: ExportContext, choice: ExportChoice): ExportedFile => {
   const source = calcExportSource(ctx.wb, ctx.calc);
@@ -68,7 +55,7 @@ export const buildExport = (ctx: ExportContext, choice: ExportChoice): ExportedF
   if (choice.scope === 'workbook') {
     // The engine computes TODAY() as the local date; the manifest records it so the CLI can reproduce the values.
     const t = ctx.time;
-    const today = `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+    const today = localIsoDay(t);
     const snapshot = { workbookId: ctx.workbookId, version: stateVersion(ctx.wb), time: t, by: ctx.by, today };
     const zip = exportWorkbookZip(source, { ...options, snapshot });
     return { name: zip.fileName, bytes: zip.bytes, type: 'application/zip' };

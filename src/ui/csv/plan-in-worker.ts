@@ -1,6 +1,6 @@
 /** Runs an import plan in a Web Worker: progress and cancel on the page, the work off it. */
 import { ImportCancelledError, ImportError, type ImportPlan, type ImportProgress, type ImportSetup } from '../../csv/index.ts';
-import type { CellValue } from '../../model/types.ts';
+import type { CellValue } from '../../schema/types.ts';
 import type { FromPlanWorker, PlanSummary, ToPlanWorker } from './plan-messages.ts';
 
 /** Options of a plan in the worker. */

@@ -1,6 +1,6 @@
 /** The messages between the page and the import worker (plain data: structured-cloned). */
 import type { ImportPlan, ImportSetup } from '../../csv/index.ts';
-import type { CellValue } from '../../model/types.ts';
+import type { CellValue } from '../../schema/types.ts';
 
 /** Page → worker: plan this file as set up; send the next slice of good rows; stop. */
 export type ToPlanWorker =

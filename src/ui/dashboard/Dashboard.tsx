@@ -6,10 +6,10 @@
 import { createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import '../styles/charts.css';
 import '../styles/dashboard.css';
-import type { DashboardTile as Tile } from '../../model/index.ts';
+import type { DashboardTile as Tile } from '../../schema/chart-types.ts';
 import { useApp } from '../app-context.ts';
 import { viewText } from '../i18n/views-i18n.ts';
-import { DashboardTile } from './DashboardTile.tsx';
+import { TileCard } from './TileCard.tsx';
 import { KpiStrip } from './KpiStrip.tsx';
 import { dropIndex, packTiles } from './pack-tiles.ts';
 
@@ -81,7 +81,7 @@ const Dashboard = (): JSX.Element => {
               return (
                 <Show when={tile()}>
                   {(t) => (
-                    <DashboardTile
+                    <TileCard
                       tile={t()}
                       place={packed().places[index()] ?? { col: 0, row: 0, w: 1, h: 1 }}
                       index={index()}

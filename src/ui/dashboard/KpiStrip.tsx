@@ -1,8 +1,8 @@
 /** The KPI sheet's metrics as cards: value, target, status and how far along the target it is. */
 import { createMemo, For, Show, type JSX } from 'solid-js';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
-import { isCalcError, type CalcValue } from '../calc.ts';
-import type { ColumnType } from '../../model/index.ts';
+import type { ColumnType } from '../../schema/types.ts';
 import type { ViewText } from '../i18n/views-i18n.ts';
 import { kpiCards, kpiColumns } from './kpi-cards.ts';
 import { metricText } from './metric-text.ts';
@@ -23,8 +23,8 @@ export const KpiStrip = (props: { vt: ViewText }): JSX.Element => {
       (rowId, colId) => app.calc.cellType(s.id, rowId, colId),
     );
   });
-  const shown = (v: CalcValue, target: number | null, type?: ColumnType): string =>
-    typeof v === 'number' ? metricText(v, target, app.format(), type) : isCalcError(v) ? '—' : String(v ?? '—');
+  const shown = (v: ComputedValue, target: number | null, type?: ColumnType): string =>
+    typeof v === 'number' ? metricText(v, target, app.format(), type) : isErrorValue(v) ? '—' : String(v ?? '—');
   return (
     <Show when={cards()} fallback={<p class="wb-dash-note">{props.vt('dash.noKpis')}</p>}>
       {(list) => (
@@ -38,7 +38,7 @@ export const KpiStrip = (props: { vt: ViewText }): JSX.Element => {
                   classList={{ 'wb-kpi-behind': c.status === 'behind', 'wb-kpi-ok': c.status === 'onTrack' }}
                   role="listitem"
                   data-testid="kpi-card"
-                  title={isCalcError(c.value) ? c.value.message : undefined}
+                  title={isErrorValue(c.value) ? c.value.message : undefined}
                 >
                   <span class="wb-kpi-name">{c.metric}</span>
                   <span class="wb-kpi-value">{shown(c.value, c.target, c.valueType)}</span>

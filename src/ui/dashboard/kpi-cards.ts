@@ -3,15 +3,15 @@
  * column names (either language). The status is the sheet's own when it has computed one, else it
  * is worked out from value, target and direction. Pure.
  */
-import type { Column, ColumnType } from '../../model/index.ts';
+import type { Column, ColumnType } from '../../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { kpis as template } from '../../../sheets/kpis.ts';
-import { isCalcError, type CalcValue } from '../calc.ts';
 
 /** One card. */
 export interface KpiCard {
   rowId: string;
   metric: string;
-  value: CalcValue;
+  value: ComputedValue;
   /** The type of the value's and the target's own formulas, when they have one (¥ for GMV, % for a rate). */
   valueType?: ColumnType;
   targetType?: ColumnType;
@@ -39,11 +39,11 @@ export const kpiColumns = (columns: readonly Column[]): Partial<Record<Field, st
 export const kpiCards = (
   rowIds: readonly string[],
   cols: Partial<Record<Field, string>>,
-  value: (rowId: string, colId: string) => CalcValue,
+  value: (rowId: string, colId: string) => ComputedValue,
   typeOf: (rowId: string, colId: string) => ColumnType | undefined = () => undefined,
 ): KpiCard[] =>
   rowIds.map((rowId) => {
-    const get = (f: Field): CalcValue => (cols[f] ? value(rowId, cols[f]) : null);
+    const get = (f: Field): ComputedValue => (cols[f] ? value(rowId, cols[f]) : null);
     const v = get('value');
     const t = get('target');
     const target = typeof t === 'number' ? t : null;
@@ -56,7 +56,7 @@ export const kpiCards = (
     const targetType = cols.target ? typeOf(rowId, cols.target) : undefined;
     return {
       rowId,
-      metric: m === null || isCalcError(m) ? '' : String(m),
+      metric: m === null || isErrorValue(m) ? '' : String(m),
       value: v,
       ...(valueType ? { valueType } : {}),
       target,

@@ -1,9 +1,11 @@
-/** How a KPI card writes a metric's number. Pure. */
-import type { ColumnType } from '../../model/index.ts';
-import { numberFormat as cachedFormat, type FormatContext } from '../format/cell-format.ts';
+/** How a KPI card writes a metric's number: the schema's formatter in its short forms. Pure. */
+import { compactText } from '../../schema/compact-text.ts';
+import { CURRENCY_SYMBOLS, currencyText, decimalText } from '../../schema/number-format.ts';
+import { type ColumnType } from '../../schema/types.ts';
+import { type FormatContext } from '../../schema/format-value.ts';
 
-const numberFormat = (locale: FormatContext['locale'], opts: Intl.NumberFormatOptions): Intl.NumberFormat =>
-  cachedFormat(`kpi${JSON.stringify(opts)}`, locale, opts);
+/** Numbers from this size on are written short (3.2M, 320万). */
+const BIG = 10_000;
 
 /**
  * A metric's number, as its formula's type when it has one (¥3.1M, 4.6%, 36,000). A plain number
@@ -11,15 +13,19 @@ const numberFormat = (locale: FormatContext['locale'], opts: Intl.NumberFormatOp
  * percentage, others with at most two decimals.
  */
 export const metricText = (v: number, target: number | null, fmt: FormatContext, type?: ColumnType): string => {
-  const big = Math.abs(v) >= 10_000;
-  if (type === 'percent') return numberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+  const big = Math.abs(v) >= BIG;
+  const percent = (): string => `${decimalText(v, { max: 1, shift: 2 })}%`;
+  if (type === 'percent') return percent();
   if (type === 'currency') {
-    const money = { style: 'currency', currency: fmt.currency, currencyDisplay: 'narrowSymbol' } as const;
-    if (big) return numberFormat(fmt.locale, { ...money, notation: 'compact', maximumFractionDigits: 2 }).format(v);
+    if (big) {
+      const s = compactText(v, fmt.locale, { max: 2 });
+      const symbol = CURRENCY_SYMBOLS[fmt.currency];
+      return s.startsWith('-') ? `-${symbol}${s.slice(1)}` : symbol + s;
+    }
     // Cents matter on ¥88.23, not on ¥5,787.
-    return numberFormat(fmt.locale, Math.abs(v) >= 1000 ? { ...money, minimumFractionDigits: 0, maximumFractionDigits: 0 } : money).format(v);
+    return currencyText(v, fmt.currency, Math.abs(v) >= 1000 ? { max: 0 } : { min: 2, max: 2 });
   }
-  if (type === undefined && target !== null && target > 0 && target < 1) return numberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
-  if (big) return numberFormat(fmt.locale, { notation: 'compact', maximumFractionDigits: 2 }).format(v);
-  return numberFormat(fmt.locale, { maximumFractionDigits: type === 'integer' ? 0 : 2 }).format(v);
+  if (type === undefined && target !== null && target > 0 && target < 1) return percent();
+  if (big) return compactText(v, fmt.locale, { max: 2 });
+  return decimalText(v, { max: type === 'integer' ? 0 : 2 });
 };

@@ -3,7 +3,7 @@
  * right) where it fits, so a narrow tile fills a gap left beside a wide one. Positions are computed
  * from the stored order and sizes on every replica alike, so the team sees one layout. Pure.
  */
-import { DASHBOARD_COLUMNS } from '../../model/index.ts';
+import { DASHBOARD_COLUMNS } from '../../schema/chart-types.ts';
 
 /** A tile's place: 0-based column and row, and its span. */
 export interface TilePlace {

@@ -3,14 +3,15 @@
  * values that would not convert (row and value); the person cancels, or applies and clears them.
  */
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
-import { COLUMN_TYPES, CURRENCIES, type ColumnOptions, type ColumnType, type CurrencyCode } from '../../model/types.ts';
+import { COLUMN_TYPES, CURRENCIES, type ColumnOptions, type ColumnType, type CurrencyCode } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
-import { CURRENCY_SYMBOL } from '../format/cell-format.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
 import { reportError } from '../grid/grid-commands.ts';
 import type { GridController } from '../grid/grid-controller.ts';
 import { columnNameProblem, nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** Add a column at `index`, or retype column `colId`. */
 export type ColumnDialogMode = { kind: 'add'; index?: number } | { kind: 'retype'; colId: string };
@@ -118,7 +119,7 @@ const ColumnDialog = (props: { ctl: GridController; mode: ColumnDialogMode; onCl
           <label class="wb-field">
             <span>{t('coldlg.currency')}</span>
             <select value={currency()} onChange={(e) => setCurrency(e.currentTarget.value as CurrencyCode | '')}>
-              <option value="">{t('coldlg.currencyDefault', CURRENCY_SYMBOL[wb.settings.currency])}</option>
+              <option value="">{t('coldlg.currencyDefault', CURRENCY_SYMBOLS[wb.settings.currency])}</option>
               <For each={[...CURRENCIES]}>{(c) => <option value={c}>{t(`currency.${c}`)}</option>}</For>
             </select>
           </label>
@@ -148,14 +149,15 @@ const ColumnDialog = (props: { ctl: GridController; mode: ColumnDialogMode; onCl
             </Show>
           </div>
         </Show>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="wb-primary" classList={{ 'wb-danger': losses().length > 0 }} data-testid="coldlg-apply">
-            {existing ? (losses().length > 0 ? t('coldlg.applyClearing', losses().length) : t('common.apply')) : t('coldlg.add')}
-          </button>
-        </div>
+        <DialogFooter
+          cancel={t('common.cancel')}
+          onCancel={props.onClose}
+          primary={{
+            label: existing ? (losses().length > 0 ? t('coldlg.applyClearing', losses().length) : t('common.apply')) : t('coldlg.add'),
+            testId: 'coldlg-apply',
+            danger: losses().length > 0,
+          }}
+        />
       </form>
     </Dialog>
   );

@@ -8,10 +8,11 @@ import { useApp } from '../app-context.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';
 import type { GridController } from '../grid/grid-controller.ts';
 import { needsValue, opsFor, type ColumnFilter, type FilterOp } from '../grid/row-filter.ts';
-import { plainText } from '../format/cell-format.ts';
+import { plainText } from '../../schema/format-value.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import { closeOnOutsidePress } from '../widgets/outside-press.ts';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 
 const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTMLElement; onClose: () => void }): JSX.Element => {
@@ -97,14 +98,7 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
             {error()}
           </p>
         </Show>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={() => save(undefined)}>
-            {app.t('filter.clear')}
-          </button>
-          <button type="submit" class="wb-primary" data-testid="filter-apply">
-            {app.t('common.apply')}
-          </button>
-        </div>
+        <DialogFooter cancel={app.t('filter.clear')} onCancel={() => save(undefined)} primary={{ label: app.t('common.apply'), testId: 'filter-apply' }} />
       </form>
     </Portal>
   );

@@ -4,9 +4,9 @@
  * closes and leaves the active cell on the match.
  */
 import { createEffect, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js';
+import { isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
-import { isCalcError } from '../calc.ts';
-import { formatValue, plainText } from '../format/cell-format.ts';
+import { formatValue, plainText } from '../../schema/format-value.ts';
 import { single, type CellPos } from '../grid/selection.ts';
 import '../i18n/dialog-texts.ts';
 
@@ -37,7 +37,7 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
         cols.forEach((c, col) => {
           const v = app.calc.value(g.sheetId, rowId, c.id);
           if (v === null) return;
-          const shown = isCalcError(v) ? v.error : formatValue(v, c, fmt);
+          const shown = isErrorValue(v) ? v.error : formatValue(v, c, fmt);
           if (shown.toLowerCase().includes(needle) || plainText(v, c.type).toLowerCase().includes(needle)) {
             found.push({ row, col });
             keys.add(`${rowId} ${c.id}`);

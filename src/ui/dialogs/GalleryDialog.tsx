@@ -5,6 +5,7 @@ import { opsGallery } from '../ops-gallery.ts';
 import { nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import '../i18n/dialog-texts.ts';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 const GalleryDialog = (props: { onClose: () => void; onAdded: (sheetId: string) => void }): JSX.Element => {
   const app = useApp();
@@ -39,11 +40,7 @@ const GalleryDialog = (props: { onClose: () => void; onAdded: (sheetId: string) 
       <Show when={entries.length <= 1}>
         <p class="wb-dialog-note">{t('gallery.pending')}</p>
       </Show>
-      <div class="wb-dialog-buttons">
-        <button type="button" onClick={props.onClose}>
-          {t('common.close')}
-        </button>
-      </div>
+      <DialogFooter cancel={t('common.close')} onCancel={props.onClose} />
     </Dialog>
   );
 };

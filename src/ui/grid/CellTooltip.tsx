@@ -3,8 +3,8 @@
  * to a key that does not exist. Shown as text (never HTML) after a short pause.
  */
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
-import { isCalcError } from '../calc.ts';
 import { syncText } from '../i18n/sync-i18n.ts';
 import type { GridController } from './grid-controller.ts';
 import '../i18n/dialog-texts.ts';
@@ -26,7 +26,7 @@ export const CellTooltip = (props: { ctl: GridController; container: () => HTMLE
     if (!col) return undefined;
     const lines: string[] = [];
     const v = app.calc.value(sheetId, rowId, colId);
-    if (isCalcError(v)) lines.push(`${v.error} ${v.message}`);
+    if (isErrorValue(v)) lines.push(`${v.error} ${v.message}`);
     for (const a of app.calc.alerts(sheetId, rowId)) if (a.colId === colId) lines.push(`${app.t('cell.alert')}: ${a.message}`);
     if (app.hasConflict(sheetId, rowId, colId)) lines.push(st('history.conflictTip'));
     const ref = col.options.refSheet;

@@ -6,7 +6,7 @@
  */
 import { createEffect, createSignal, lazy, on, Show, Suspense, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
-import { plainText } from '../format/cell-format.ts';
+import { plainText } from '../../schema/format-value.ts';
 import type { GridController, Move } from './grid-controller.ts';
 
 const EditorPanel = lazy(() => import('./editors/EditorPanel.tsx'));

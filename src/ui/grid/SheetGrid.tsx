@@ -14,7 +14,7 @@ import { GridController, ROW_NUMBER_COL } from './grid-controller.ts';
 import { gridOptions } from './grid-options.ts';
 import { registerGridModules } from './grid-setup.ts';
 import { afterFirstRows } from '../first-paint.ts';
-import { applyChange, applyRecalc } from './grid-sync.ts';
+import { applyModelChange, applyRecalc } from './grid-sync.ts';
 import { handleGridKey } from './keyboard.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import type { DropTarget } from './row-drag.ts';
@@ -115,7 +115,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
       rebuildColumns();
       api.setGridOption('rowData', ctl.rowData());
     };
-    const offChange = app.wb.onChange((change) => rethrowLater(() => applyChange(ctl, change, { rebuildColumns })));
+    const offChange = app.wb.onChange((change) => rethrowLater(() => applyModelChange(ctl, change, { rebuildColumns })));
     // The engine (and so every computed value and result type) may be replaced once it has loaded.
     createEffect(
       on(

@@ -4,8 +4,8 @@
  * person typed is never parsed as HTML (a renderer returning a string would be, so none does).
  */
 import type { ICellRendererParams } from 'ag-grid-community';
-import type { Column } from '../../model/index.ts';
-import { isCalcError } from '../calc.ts';
+import { isErrorValue } from '../../schema/computed-value.ts';
+import type { Column } from '../../schema/types.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import type { RowRef } from './grid-controller.ts';
 
@@ -43,7 +43,7 @@ export const choiceRenderer =
 export const referenceRenderer =
   (column: Column, refs: ReferenceIndex) =>
   (p: Params): HTMLElement => {
-    if (typeof p.value !== 'string' || p.value === '' || isCalcError(p.value)) return textCell(p);
+    if (typeof p.value !== 'string' || p.value === '' || isErrorValue(p.value)) return textCell(p);
     const sheet = column.options.refSheet;
     const wrap = el('span', 'wb-ref');
     wrap.append(el('span', 'wb-ref-key', p.value));

@@ -3,8 +3,8 @@
  * menu and the context menu all work without asking for clipboard permission. Copy puts the
  * selected range as TSV (computed values as plain text); paste is loaded on first use.
  */
-import { cellShownType } from '../calc.ts';
-import { plainText } from '../format/cell-format.ts';
+import { cellShownType } from '../../app/calc-service.ts';
+import { plainText } from '../../schema/format-value.ts';
 import { clearSelection } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
 import { toTsv } from './tsv.ts';

@@ -1,8 +1,8 @@
 /** AG Grid column definitions from the sheet's typed columns. */
 import type { CellClassParams, ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
-import type { Column, ColumnType } from '../../model/index.ts';
-import { cellShownType, isCalcError, type CalcValue } from '../calc.ts';
-import { formatValue } from '../format/cell-format.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
+import type { Column, ColumnType } from '../../schema/types.ts';
+import { cellText } from '../../app/calc-service.ts';
 import { booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';
 import { ColumnHeader, type ColumnHeaderParams } from './column-header.ts';
 import { ROW_NUMBER_COL, type GridController, type RowRef } from './grid-controller.ts';
@@ -87,7 +87,7 @@ export const buildColumnDefs = (
       pinned: col.options.pinned ? 'left' : null,
       valueGetter: (p: ValueGetterParams<RowRef>) => (p.data ? app.calc.value(sheetId, p.data.id, colId) : null),
       // A cell with its own formula (a KPI row's) is shown as its result's type: ¥88.23, not 88.227513.
-      valueFormatter: (p: ValueFormatterParams<RowRef>) => formatValue(p.value as CalcValue, current(), app.format(), cellShownType(app.calc, sheetId, p.data?.id, current())),
+      valueFormatter: (p: ValueFormatterParams<RowRef>) => cellText(app.calc, app.format(), sheetId, p.data?.id, current(), p.value as ComputedValue),
       cellRenderer:
         type === 'boolean'
           ? booleanRenderer
@@ -100,7 +100,7 @@ export const buildColumnDefs = (
       cellClassRules: {
         'wb-in-range': (p: CellClassParams<RowRef>) => ctl.inRange(p.node.rowIndex, colId),
         'wb-active': (p: CellClassParams<RowRef>) => ctl.isActive(p.node.rowIndex, colId),
-        'wb-error': (p: CellClassParams<RowRef>) => isCalcError(p.value),
+        'wb-error': (p: CellClassParams<RowRef>) => isErrorValue(p.value),
         'wb-alert': (p: CellClassParams<RowRef>) =>
           p.data !== undefined && app.calc.alerts(sheetId, p.data.id).some((a) => a.colId === colId),
         'wb-find-hit': (p: CellClassParams<RowRef>) => p.data !== undefined && ctl.findHits.has(`${p.data.id} ${colId}`),

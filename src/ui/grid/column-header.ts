@@ -4,8 +4,8 @@
  * or a title attribute, never as HTML.
  */
 import type { IHeaderComp, IHeaderParams } from 'ag-grid-community';
-import type { Column, CurrencyCode } from '../../model/index.ts';
-import { CURRENCY_SYMBOL } from '../format/cell-format.ts';
+import type { Column, CurrencyCode } from '../../schema/types.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
 import type { RowRef } from './grid-controller.ts';
 
 /** What the header needs besides AG Grid's params. */
@@ -95,7 +95,7 @@ export class ColumnHeader implements IHeaderComp {
     const label = p.label(m);
     this.name.textContent = label;
     this.badge.textContent =
-      m.formula !== undefined ? 'ƒ' : m.type === 'currency' ? CURRENCY_SYMBOL[m.options.currency ?? p.currency()] : BADGES[m.type];
+      m.formula !== undefined ? 'ƒ' : m.type === 'currency' ? CURRENCY_SYMBOLS[m.options.currency ?? p.currency()] : BADGES[m.type];
     this.badge.classList.toggle('wb-hdr-badge-formula', m.formula !== undefined);
     const typeText = p.typeLabel(m);
     this.gui.title = m.formula !== undefined ? `${label} · ${typeText}\n${p.formulaTitle(m)}` : `${label} · ${typeText}`;

@@ -54,13 +54,13 @@ export const insertRow = (ctl: GridController, where: 'above' | 'below' | 'end')
 };
 
 /** Copies the selected rows, each right after itself. */
-export const duplicateRows = (ctl: GridController): void => {
+export const duplicateSelectedRows = (ctl: GridController): void => {
   const ids = ctl.selectedRowIds();
   if (ids.length > 0 && !ctl.app.readOnly) ctl.wb.duplicateRows(ctl.sheetId, ids);
 };
 
 /** Deletes the selected rows, with an Undo in the toast. */
-export const deleteRows = (ctl: GridController): void => {
+export const deleteSelectedRows = (ctl: GridController): void => {
   const ids = ctl.selectedRowIds();
   if (ids.length === 0 || ctl.app.readOnly) return;
   const anchor = ctl.selection()?.anchor;
@@ -76,7 +76,7 @@ export const deleteRows = (ctl: GridController): void => {
 };
 
 /** Moves rows to just before `beforeRowId` (null: the end). */
-export const moveRows = (ctl: GridController, rowIds: readonly string[], beforeRowId: string | null): void => {
+export const moveRowsBefore = (ctl: GridController, rowIds: readonly string[], beforeRowId: string | null): void => {
   if (rowIds.length === 0 || (beforeRowId !== null && rowIds.includes(beforeRowId)) || ctl.app.readOnly) return;
   ctl.wb.moveRows(ctl.sheetId, rowIds, beforeRowId);
 };

@@ -5,9 +5,9 @@
  */
 import { batch, createSignal, type Accessor } from 'solid-js';
 import type { GridApi } from 'ag-grid-community';
-import type { Column } from '../../model/index.ts';
+import type { Column } from '../../schema/types.ts';
 import type { AppState } from '../app-context.ts';
-import { formatValue } from '../format/cell-format.ts';
+import { formatValue } from '../../schema/format-value.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import { orderRows } from './row-order.ts';
 import { inRect, rectOf, sameSelection, single, type CellPos, type Rect, type Selection } from './selection.ts';

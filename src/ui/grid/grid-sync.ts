@@ -4,7 +4,7 @@
  * cells are ever repainted, so a change to 100k rows costs what the screen shows.
  */
 import type { WorkbookChange } from '../../model/index.ts';
-import type { SheetRecalc } from '../calc.ts';
+import type { SheetRepaint } from '../../app/calc-service.ts';
 import type { GridController } from './grid-controller.ts';
 
 /** Above this many changed rows, repainting every rendered cell is cheaper than finding the rows. */
@@ -40,7 +40,7 @@ const referencesInto = (ctl: GridController, sheetId: string): string[] =>
     .map((c) => c.id);
 
 /** Applies one workbook change to the grid. */
-export const applyChange = (ctl: GridController, change: WorkbookChange, hooks: GridSyncHooks): void => {
+export const applyModelChange = (ctl: GridController, change: WorkbookChange, hooks: GridSyncHooks): void => {
   const api = ctl.api;
   if (!api || !ctl.wb.hasSheet(ctl.sheetId)) return;
   if (change.settings) api.refreshCells({ force: true, suppressFlash: true });
@@ -62,7 +62,7 @@ export const applyChange = (ctl: GridController, change: WorkbookChange, hooks: 
 };
 
 /** Applies a recalculation of this sheet to the grid. */
-export const applyRecalc = (ctl: GridController, r: SheetRecalc): void => {
+export const applyRecalc = (ctl: GridController, r: SheetRepaint): void => {
   const api = ctl.api;
   if (!api) return;
   if (r.all) api.refreshCells({ suppressFlash: true });

@@ -4,7 +4,7 @@ import { syncText } from '../i18n/sync-i18n.ts';
 import { columnNameProblem } from '../names.ts';
 import { ConfirmDialog, PromptDialog } from '../widgets/Dialog.tsx';
 import type { MenuItem } from '../widgets/Menu.tsx';
-import { attempt, deleteRows, duplicateRows, insertRow, undo } from './grid-commands.ts';
+import { attempt, deleteSelectedRows, duplicateSelectedRows, insertRow, undo } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
 import '../i18n/dialog-texts.ts';
 
@@ -110,7 +110,7 @@ export const rowMenuItems = (ctl: GridController): MenuItem[] => {
     history,
     { label: t('row.insertAbove'), run: attempt(ctl, () => insertRow(ctl, 'above')), testId: 'row-insert-above', separator: true },
     { label: t('row.insertBelow'), run: attempt(ctl, () => insertRow(ctl, 'below')), testId: 'row-insert-below' },
-    { label: t('row.duplicate', n), run: attempt(ctl, () => duplicateRows(ctl)), testId: 'row-duplicate' },
-    { label: t('row.delete', n), run: attempt(ctl, () => deleteRows(ctl)), danger: true, separator: true, testId: 'row-delete' },
+    { label: t('row.duplicate', n), run: attempt(ctl, () => duplicateSelectedRows(ctl)), testId: 'row-duplicate' },
+    { label: t('row.delete', n), run: attempt(ctl, () => deleteSelectedRows(ctl)), danger: true, separator: true, testId: 'row-delete' },
   ];
 };

@@ -5,7 +5,8 @@
  * (one undo step, nothing half-applied). Loaded on first paste; papaparse reads the quoting rules.
  */
 import Papa from 'papaparse';
-import type { CellEdit, CellValue } from '../../model/index.ts';
+import type { CellValue } from '../../schema/types.ts';
+import type { CellEdit } from '../../model/index.ts';
 import { readCellInput } from './cell-input.ts';
 import type { GridController } from './grid-controller.ts';
 import '../i18n/dialog-texts.ts';

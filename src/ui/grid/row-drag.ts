@@ -4,7 +4,7 @@
  * edges, and the drop is one model move (order keys only: nothing is deleted and re-inserted).
  * Our own, in a few lines, rather than AG Grid's row-drag module (6 KB of first-load JS).
  */
-import { moveRows } from './grid-commands.ts';
+import { moveRowsBefore } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
 import { rowSelection } from './selection.ts';
 
@@ -71,7 +71,7 @@ export const listenRowDrag = (ctl: GridController, root: HTMLElement, show: (t: 
       if (!t) return;
       const slot = t.below ? t.index + 1 : t.index;
       const before = slot >= ctl.displayedRowCount() ? null : (ctl.rowIdAt(slot) ?? null);
-      moveRows(ctl, moving, before);
+      moveRowsBefore(ctl, moving, before);
       const at = ctl.indexOfRow(moving[0] ?? '');
       if (at >= 0) ctl.select(rowSelection(at, at + moving.length - 1, ctl.displayedColumns().length));
     };

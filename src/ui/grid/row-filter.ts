@@ -1,6 +1,6 @@
 /** Per-user column filters: the conditions, which ones fit a type, and whether a value passes. Pure. */
-import type { ColumnType } from '../../model/index.ts';
-import { isCalcError, type CalcValue } from '../calc.ts';
+import type { ColumnType } from '../../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 
 /** A filter condition. */
 export type FilterOp =
@@ -40,9 +40,9 @@ export const opsFor = (type: ColumnType): FilterOp[] => {
 /** True when the condition needs an operand typed in. */
 export const needsValue = (op: FilterOp): boolean => !['empty', 'notEmpty', 'checked', 'unchecked', 'anyOf'].includes(op);
 
-const isEmpty = (v: CalcValue): boolean => v === null || v === '';
+const isEmpty = (v: ComputedValue): boolean => v === null || v === '';
 
-const compare = (v: CalcValue, operand: string | number): number | undefined => {
+const compare = (v: ComputedValue, operand: string | number): number | undefined => {
   if (typeof v === 'number' && typeof operand === 'number') return v - operand;
   if (typeof v === 'string' && typeof operand === 'string') return v.localeCompare(operand);
   return undefined;
@@ -52,8 +52,8 @@ const compare = (v: CalcValue, operand: string | number): number | undefined => 
  * Whether a value passes a filter. `text` is what the cell shows (text conditions match it, so a
  * person filters by what they read); error values pass only "is not empty".
  */
-export const passesFilter = (v: CalcValue, text: string, f: ColumnFilter): boolean => {
-  if (isCalcError(v)) return f.op === 'notEmpty';
+export const passesFilter = (v: ComputedValue, text: string, f: ColumnFilter): boolean => {
+  if (isErrorValue(v)) return f.op === 'notEmpty';
   switch (f.op) {
     case 'empty':
       return isEmpty(v);

@@ -8,7 +8,7 @@
  * two planners of one team may read the same workbook in different languages.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { LOCALES, type Locale } from '../../model/types.ts';
+import { LOCALES, type Locale } from '../../schema/types.ts';
 import { en, type Dict, type DictKey, type Texts } from './en.ts';
 
 type Args<K extends DictKey> = Texts[K] extends (...a: infer A) => string ? A : [];

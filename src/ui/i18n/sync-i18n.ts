@@ -2,7 +2,7 @@
  * The translator of the sync UI (status, sharing, presence, history, workbook list): the same
  * language as the rest of the app, from its own dictionary, which loads with those parts.
  */
-import type { Locale } from '../../model/index.ts';
+import type { Locale } from '../../schema/types.ts';
 import { syncEn, type SyncDict, type SyncKey } from './sync-en.ts';
 import { syncZhCN } from './sync-zh-CN.ts';
 

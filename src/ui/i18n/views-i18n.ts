@@ -2,7 +2,7 @@
  * The translator of the charts, calendar and dashboard: the same language as the rest of the app
  * (each person's choice), from the views' own dictionary, which loads with those views.
  */
-import type { Locale } from '../../model/index.ts';
+import type { Locale } from '../../schema/types.ts';
 import { viewsEn, type ViewDict, type ViewKey } from './views-en.ts';
 import { viewsZhCN } from './views-zh-CN.ts';
 

@@ -5,10 +5,10 @@
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { cellConflicts, cellHistory, hasConflict, markConflictSeen } from '../../model/history.ts';
-import type { CellHistoryEntry } from '../../model/history-types.ts';
-import { isCellFormula, type Column } from '../../model/types.ts';
+import type { CellHistoryEntry } from '../../schema/history-types.ts';
+import { isCellFormula, type Column } from '../../schema/types.ts';
 import { useApp, type AppState } from '../app-context.ts';
-import { formatValue } from '../format/cell-format.ts';
+import { formatValue } from '../../schema/format-value.ts';
 import { syncText, type SyncText } from '../i18n/sync-i18n.ts';
 import './sync.css';
 

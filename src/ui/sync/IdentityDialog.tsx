@@ -4,6 +4,7 @@ import { PRESENCE_COLORS, saveIdentity, type Identity } from '../../sync/identit
 import { useApp } from '../app-context.ts';
 import { syncText } from '../i18n/sync-i18n.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 const IdentityDialog = (props: { identity: Identity; onSave: (identity: Identity) => void; onClose: () => void }): JSX.Element => {
   const app = useApp();
@@ -49,14 +50,7 @@ const IdentityDialog = (props: { identity: Identity; onSave: (identity: Identity
           {problem()}
         </p>
       </Show>
-      <div class="wb-dialog-buttons">
-        <button type="button" onClick={props.onClose}>
-          {st('me.later')}
-        </button>
-        <button type="button" class="wb-primary" onClick={save} data-testid="identity-save">
-          {st('me.save')}
-        </button>
-      </div>
+      <DialogFooter cancel={st('me.later')} onCancel={props.onClose} primary={{ label: st('me.save'), onClick: save, testId: 'identity-save' }} />
     </Dialog>
   );
 };

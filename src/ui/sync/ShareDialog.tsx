@@ -4,6 +4,7 @@ import type { WorkbookSession } from '../../sync/session.ts';
 import { useApp } from '../app-context.ts';
 import type { SyncText } from '../i18n/sync-i18n.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
+import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 const ShareDialog = (props: { session: WorkbookSession; st: SyncText; onClose: () => void }): JSX.Element => {
   const st = props.st;
@@ -72,16 +73,11 @@ const ShareDialog = (props: { session: WorkbookSession; st: SyncText; onClose: (
         </Show>
         <p class="wb-share-note">{st('share.note')}</p>
       </Show>
-      <div class="wb-dialog-buttons">
-        <button type="button" onClick={props.onClose}>
-          {app.t('common.close')}
-        </button>
-        <Show when={access === 'editor'}>
-          <button type="button" class="wb-primary" disabled={busy()} onClick={() => void create()} data-testid="share-create">
-            {busy() ? st('share.creating') : st('share.create')}
-          </button>
-        </Show>
-      </div>
+      <DialogFooter
+        cancel={app.t('common.close')}
+        onCancel={props.onClose}
+        primary={access === 'editor' ? { label: busy() ? st('share.creating') : st('share.create'), onClick: () => void create(), testId: 'share-create', disabled: busy() } : undefined}
+      />
     </Dialog>
   );
 };

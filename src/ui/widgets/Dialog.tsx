@@ -1,5 +1,6 @@
 /** A modal dialog frame (title, body, buttons) and the two small dialogs built on it: confirm and prompt. */
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
+import { DialogFooter } from './DialogFooter.tsx';
 
 /** The frame: Escape or the backdrop cancels; focus starts on the first field or button. */
 export const Dialog = (props: {
@@ -51,21 +52,18 @@ export const ConfirmDialog = (props: {
 }): JSX.Element => (
   <Dialog title={props.title} onClose={props.onClose} testId="confirm-dialog">
     <p class="wb-dialog-body">{props.body}</p>
-    <div class="wb-dialog-buttons">
-      <button type="button" onClick={props.onClose}>
-        {props.cancel}
-      </button>
-      <button
-        type="button"
-        class="wb-primary wb-danger"
-        onClick={() => {
+    <DialogFooter
+      cancel={props.cancel}
+      onCancel={props.onClose}
+      primary={{
+        label: props.confirm,
+        danger: true,
+        onClick: () => {
           props.onClose();
           props.onConfirm();
-        }}
-      >
-        {props.confirm}
-      </button>
-    </div>
+        },
+      }}
+    />
   </Dialog>
 );
 
@@ -109,14 +107,7 @@ export const PromptDialog = (props: {
             {error()}
           </p>
         </Show>
-        <div class="wb-dialog-buttons">
-          <button type="button" onClick={props.onClose}>
-            {props.cancel}
-          </button>
-          <button type="submit" class="wb-primary">
-            {props.ok}
-          </button>
-        </div>
+        <DialogFooter cancel={props.cancel} onCancel={props.onClose} primary={{ label: props.ok }} />
       </form>
     </Dialog>
   );

@@ -10,7 +10,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { stateVersion, type Workbook } from '../../../src/model/index.ts';
 import { buildExport } from '../../../src/ui/csv/export-file.ts';
-import { engineCalc } from '../../../src/ui/engine-calc.ts';
+import { engineCalc } from '../../../src/app/engine-calc.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
 import { Store } from '../../../server/store/store.ts';
 import type { AppServer } from '../../support/app-server.ts';

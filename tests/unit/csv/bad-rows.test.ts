@@ -12,7 +12,8 @@ import {
   previewImport,
   type ImportPlan,
 } from '../../../src/csv/index.ts';
-import { ValidationError, type Workbook } from '../../../src/model/index.ts';
+import { ValidationError } from '../../../src/schema/index.ts';
+import { type Workbook } from '../../../src/model/index.ts';
 import { bytesOf } from './read-as-text.ts';
 import { sheetValues, shop } from './shop.ts';
 

@@ -3,8 +3,10 @@
  * doubtful stays text. Also the reading of typed text (numbers, dates, yes/no) it relies on.
  */
 import { describe, expect, test } from 'vitest';
-import { detectColumnType, parseCellText, parseDateText, parseNumberText } from '../../../src/csv/index.ts';
-import type { ColumnType } from '../../../src/model/index.ts';
+import { detectColumnType, parseCellText } from '../../../src/csv/index.ts';
+import { parseDateText } from '../../../src/schema/date-text.ts';
+import { parseNumberText } from '../../../src/schema/number-text.ts';
+import type { ColumnType } from '../../../src/schema/index.ts';
 
 describe('detection: a proposal with its reason', () => {
   test.each([
@@ -89,11 +91,11 @@ describe('reading dates', () => {
     ['1/5/2026 10:30 PM', 'MDY', '2026-01-05'],
     ['2024-02-29', 'MDY', '2024-02-29'],
   ] as const)('%j (%s) is %s', (text, order, iso) => {
-    expect(parseDateText(text, order)).toBe(iso);
+    expect(parseDateText(text, { order })).toBe(iso);
   });
 
   test.each(['2026-02-29', '2026-13-01', '13/13/2026', 'Foo 5, 2026', '2026', '5/1/26'])('%j is not a date', (text) => {
-    expect(parseDateText(text, 'MDY')).toBeNull();
+    expect(parseDateText(text, { order: 'MDY' })).toBeNull();
   });
 });
 

@@ -1,13 +1,7 @@
 /** Export of a sheet: raw or as displayed, Excel-friendly bytes, computed values of formulas. */
 import { describe, expect, test } from 'vitest';
-import {
-  encodeUtf8,
-  exportSheetCsv,
-  formatValue,
-  type ComputedValues,
-  type FormatContext,
-} from '../../../src/csv/index.ts';
-import type { ColumnType } from '../../../src/model/index.ts';
+import { encodeUtf8, exportSheetCsv, type ComputedValues } from '../../../src/csv/index.ts';
+import { formatValue, type ColumnType, type FormatContext } from '../../../src/schema/index.ts';
 import { records, SAMPLE_ROWS, shop } from './shop.ts';
 
 describe('export: Excel-friendly by default', () => {
@@ -76,13 +70,13 @@ describe('export: values as displayed', () => {
     ['euros', col('currency', { currency: 'EUR' }), 1000000, '€1,000,000.00'],
     ['an amount that rounds to zero has no sign', col('currency'), -0.001, '¥0.00'],
     ['percent', col('percent'), 0.125, '12.5%'],
-    ['percent without float noise', col('percent'), 0.07, '7%'],
+    ['percent with the grid’s one decimal', col('percent'), 0.07, '7.0%'],
     ['percent with precision', col('percent', { precision: 1 }), 0.12345, '12.3%'],
     ['integer grouped', col('integer'), 1234567, '1,234,567'],
     ['number like Excel General', col('number'), 1 / 3, '0.3333333333'],
     ['number with precision', col('number', { precision: 2 }), 2.5, '2.50'],
     ['very large number', col('number'), 1e21, '1e+21'],
-    ['date', col('date'), '2026-01-05', 'Jan 5, 2026'],
+    ['date, as the grid shows it', col('date'), '2026-01-05', '2026-01-05'],
     ['boolean true', col('boolean'), true, 'Yes'],
     ['boolean false', col('boolean'), false, 'No'],
     ['text unchanged', col('text'), '满减 200-20', '满减 200-20'],
@@ -91,8 +85,8 @@ describe('export: values as displayed', () => {
     expect(formatValue(value, column, ctx())).toBe(shown);
   });
 
-  test('in Chinese, dates read 2026/1/5 and booleans 是/否', () => {
-    expect(formatValue('2026-01-05', col('date'), ctx('zh-CN'))).toBe('2026/1/5');
+  test('in Chinese, dates read as in the grid and booleans 是/否', () => {
+    expect(formatValue('2026-01-05', col('date'), ctx('zh-CN'))).toBe('2026-01-05');
     expect(formatValue(true, col('boolean'), ctx('zh-CN'))).toBe('是');
     expect(formatValue(false, col('boolean'), ctx('zh-CN'))).toBe('否');
   });
@@ -100,7 +94,7 @@ describe('export: values as displayed', () => {
   test('a displayed sheet: grouping and symbols are quoted where the delimiter needs it', () => {
     const { wb, sheet } = shop(SAMPLE_ROWS);
     expect(records(exportSheetCsv(wb, sheet, { mode: 'display' }))[1]).toEqual([
-      'A-1', 'Garlic press', '¥1,234.50', '$19.99', '12.5%', '40', '2.5', 'Jan 5, 2026', 'Yes', 'App', 'SUP-1',
+      'A-1', 'Garlic press', '¥1,234.50', '$19.99', '12.5%', '40', '2.5', '2026-01-05', 'Yes', 'App', 'SUP-1',
     ]);
     const text = exportSheetCsv(wb, sheet, { mode: 'display' });
     expect(text).toContain('"¥1,234.50"');

@@ -73,7 +73,7 @@ describe('injection: text that a spreadsheet would run is prefixed with \'', () 
     });
     wb.appendRows(sheet, wb.columns(sheet).map((c) => c.id), [[-3, -1234.5, -0.05, -1e-7]]);
     expect(records(exportSheetCsv(wb, sheet))[1]).toEqual(['-3', '-1234.5', '-0.05', '-1e-7']);
-    expect(records(exportSheetCsv(wb, sheet, { mode: 'display' }))[1]).toEqual(['-3', '-¥1,234.50', '-5%', '-1e-7']);
+    expect(records(exportSheetCsv(wb, sheet, { mode: 'display' }))[1]).toEqual(['-3', '-¥1,234.50', '-5.0%', '-1e-7']);
   });
 
   test("papaparse's own escapeFormulae misses leading and embedded line breaks (why export does its own)", () => {

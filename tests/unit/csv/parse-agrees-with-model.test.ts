@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { parseCellText } from '../../../src/csv/index.ts';
-import { checkValue, COLUMN_TYPES, type Column } from '../../../src/model/index.ts';
+import { checkValue, COLUMN_TYPES, type Column } from '../../../src/schema/index.ts';
 import { seededRandom } from '../../support/random.ts';
 
 const FRAGMENTS = [

@@ -15,7 +15,8 @@ import {
   previewImport,
   type FormatMode,
 } from '../../../src/csv/index.ts';
-import { Workbook, type CellValue, type Column, type ColumnSpec, type Locale } from '../../../src/model/index.ts';
+import { type CellValue, type Column, type ColumnSpec, type Locale } from '../../../src/schema/index.ts';
+import { Workbook } from '../../../src/model/index.ts';
 import { seededRandom, type Random } from '../../support/random.ts';
 import { records, sheetValues } from './shop.ts';
 

@@ -1,6 +1,7 @@
 /** A small typed workbook for the CSV tests, and helpers to read CSV bytes back. */
 import Papa from 'papaparse';
-import { Workbook, type CellValue, type ColumnSpec } from '../../../src/model/index.ts';
+import { type CellValue, type ColumnSpec } from '../../../src/schema/index.ts';
+import { Workbook } from '../../../src/model/index.ts';
 import type { WorkbookOptions } from '../../../src/model/index.ts';
 
 /** Every column type, with template labels in English and Chinese on some. */

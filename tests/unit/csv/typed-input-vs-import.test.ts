@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseCellText } from '../../../src/csv/index.ts';
-import { parseInput, type CellValue, type Column, type ColumnType } from '../../../src/model/index.ts';
+import { parseInput, type CellValue, type Column, type ColumnType } from '../../../src/schema/index.ts';
 
 const col = (type: ColumnType, options: Column['options'] = {}): Pick<Column, 'type' | 'options'> => ({ type, options });
 const typed = (text: string, column: Pick<Column, 'type' | 'options'>): CellValue | 'refused' => {

@@ -1,6 +1,6 @@
 /** A small ops workbook for formula tests: Products, 库存 (inventory, referencing Products), Campaigns, Data. */
 import { Workbook } from '../../../src/model/index.ts';
-import type { CellValue } from '../../../src/model/index.ts';
+import type { CellValue } from '../../../src/schema/index.ts';
 import { seededRandom } from '../../support/random.ts';
 
 /** Fixed ids so stored formulas read plainly in tests. */

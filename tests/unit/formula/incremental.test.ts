@@ -4,7 +4,8 @@
  * shows. Seeded; a failure prints its seed and step (a failing seed becomes a named regression test).
  */
 import { describe, expect, it } from 'vitest';
-import { Workbook, type CellValue } from '../../../src/model/index.ts';
+import { type CellValue } from '../../../src/schema/index.ts';
+import { Workbook } from '../../../src/model/index.ts';
 import { FormulaEngine, FormulaError, round15, type Scalar } from '../../../src/formula/index.ts';
 import { seededRandom, type Random } from '../../support/random.ts';
 

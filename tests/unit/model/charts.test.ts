@@ -1,6 +1,7 @@
 /** Charts and the dashboard are part of the workbook: checked like formulas, stored, synced, undoable. */
 import { describe, expect, test } from 'vitest';
-import { ChartError, NotFoundError, OperationError, Workbook, type ChartSpec, type WorkbookChange } from '../../../src/model/index.ts';
+import { ChartError, NotFoundError, OperationError, type ChartSpec } from '../../../src/schema/index.ts';
+import { Workbook, type WorkbookChange } from '../../../src/model/index.ts';
 import { seededRandom } from '../../support/random.ts';
 import { pair } from '../../support/replicas.ts';
 

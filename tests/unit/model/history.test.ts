@@ -4,7 +4,8 @@
  * Every concurrency case runs in both directions (either replica has the lower Yjs client id).
  */
 import { describe, expect, test } from 'vitest';
-import { cellConflicts, cellHistory, hasConflict, markConflictSeen, ReadOnlyError, Workbook, type CellHistoryEntry } from '../../../src/model/index.ts';
+import { ReadOnlyError, type CellHistoryEntry } from '../../../src/schema/index.ts';
+import { cellConflicts, cellHistory, hasConflict, markConflictSeen, Workbook } from '../../../src/model/index.ts';
 import { seededRandom } from '../../support/random.ts';
 import { pair } from '../../support/replicas.ts';
 

@@ -1,6 +1,7 @@
 /** The model's operations as a user of the API sees them. */
 import { describe, expect, test } from 'vitest';
-import { OperationError, ValidationError, Workbook } from '../../../src/model/index.ts';
+import { OperationError, ValidationError } from '../../../src/schema/index.ts';
+import { Workbook } from '../../../src/model/index.ts';
 
 const products = () => {
   const wb = Workbook.create({ name: 'Shop plan' });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkValue, parseInput, type CellValue, type Column, type ColumnType, type Locale } from '../../../src/model/index.ts';
+import { checkValue, parseInput, type CellValue, type Column, type ColumnType, type Locale } from '../../../src/schema/index.ts';
 
 const col = (type: ColumnType, options: Column['options'] = {}): Pick<Column, 'type' | 'options'> => ({ type, options });
 const opts = (locale: Locale = 'en') => ({ locale, currentYear: 2026, formulas: true });

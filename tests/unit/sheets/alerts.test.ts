@@ -1,6 +1,6 @@
 /** Every alert of every template fires on a row built to trigger it and stays silent on a normal row. */
 import { describe, expect, test } from 'vitest';
-import type { CellValue } from '../../../src/model/index.ts';
+import type { CellValue } from '../../../src/schema/index.ts';
 import { OPS_TEMPLATES } from '../../../sheets/index.ts';
 import { opsHarness } from '../../support/ops-harness.ts';
 

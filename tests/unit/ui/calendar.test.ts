@@ -1,9 +1,10 @@
 /** The campaign calendar's pure parts: dates, conflicts (the demo's two), bar layout, drags, reading rows. */
 import { describe, expect, test } from 'vitest';
-import type { Column } from '../../../src/model/index.ts';
+import type { Column } from '../../../src/schema/index.ts';
 import { findOverlaps, type Campaign } from '../../../src/ui/calendar/campaign-overlaps.ts';
 import { campaignColumns, readCampaigns } from '../../../src/ui/calendar/campaign-rows.ts';
-import { addDays, addMonths, daysBetween, monthWeeks, todayIso, weekDates, weekStart } from '../../../src/ui/calendar/calendar-dates.ts';
+import { addDays, addMonths, daysBetween, localIsoDay as todayIso, weekStart } from '../../../src/schema/calendar-day.ts';
+import { monthWeeks, weekDates } from '../../../src/ui/calendar/calendar-weeks.ts';
 import { draggedDates, layoutWeek } from '../../../src/ui/calendar/calendar-layout.ts';
 import { DEMO_OVERLAPS, demoCampaigns } from '../../../sheets/demo/campaigns.ts';
 import { demoRandom } from '../../../sheets/demo/random.ts';

@@ -1,6 +1,6 @@
 /** The chart.js configuration: built for big data (parsed values, decimated lines, no animation), axes as the data needs. */
 import { describe, expect, test } from 'vitest';
-import type { Column } from '../../../src/model/index.ts';
+import type { Column } from '../../../src/schema/index.ts';
 import { BIG_CHART, buildChart, shorten, thinPoints, type ChartDisplay } from '../../../src/ui/charts/chart-config.ts';
 import type { ChartData } from '../../../src/ui/charts/chart-data.ts';
 

@@ -1,8 +1,11 @@
 /** Chart data as pure functions: grouping, aggregation, filters, errors in source cells, dates on the x axis. */
 import { describe, expect, test } from 'vitest';
-import type { Chart, Column } from '../../../src/model/index.ts';
-import type { CalcValue } from '../../../src/ui/calc.ts';
-import { chartData, dayNumber, isoOfDay, type ChartData, type ChartSource } from '../../../src/ui/charts/chart-data.ts';
+import { type ComputedValue } from '../../../src/schema/index.ts';
+import type { Chart, Column } from '../../../src/schema/index.ts';
+import { dayFromIso, isoFromDay } from '../../../src/schema/calendar-day.ts';
+import { chartData, type ChartData, type ChartSource } from '../../../src/ui/charts/chart-data.ts';
+
+const dayNumber = (iso: string): number => dayFromIso(iso) ?? Number.NaN;
 import { proportionInterval } from '../../../src/ui/charts/proportion-interval.ts';
 
 const COLUMNS: Column[] = [
@@ -20,7 +23,7 @@ const DIV0 = { error: '#DIV/0!', message: 'divided by zero' };
 const NA = { error: '#N/A', message: 'not available' };
 
 // name, channel, start, gmv, target, n, x, live
-const ROWS: CalcValue[][] = [
+const ROWS: ComputedValue[][] = [
   ['Web week', 'Web', '2026-11-03', 100, 120, 1000, 30, true],
   ['App days', 'App', '2026-11-01', 50, 60, 500, 10, false],
   ['Web flash', 'Web', '2026-11-01', DIV0, 80, 400, 20, true],
@@ -30,7 +33,7 @@ const ROWS: CalcValue[][] = [
   ['Live', 'Livestream', '2026-11-02', 70, 50, 200, 30, true],
 ];
 
-const source = (rows: CalcValue[][] = ROWS): ChartSource => ({
+const source = (rows: ComputedValue[][] = ROWS): ChartSource => ({
   columns: () => COLUMNS,
   values: (colId) => rows.map((r) => r[COLUMNS.findIndex((c) => c.id === colId)] ?? null),
   text: (v) => (v === null ? '' : String(v)),
@@ -46,7 +49,7 @@ const chart = (patch: Partial<Chart>): Chart => ({
   ...patch,
 });
 
-const data = (patch: Partial<Chart>, rows?: CalcValue[][]): ChartData => {
+const data = (patch: Partial<Chart>, rows?: ComputedValue[][]): ChartData => {
   const d = chartData(chart(patch), source(rows));
   if ('problem' in d) throw new Error(`unexpected problem ${d.problem.code}`);
   return d;
@@ -66,7 +69,7 @@ describe('grouping by the x column', () => {
   test('dates on the x axis come with their day numbers, for a date axis', () => {
     const d = data({ x: 'start', kind: 'line' });
     expect(d.xKind).toBe('date');
-    expect(d.xs.map(isoOfDay)).toEqual(d.groups);
+    expect(d.xs.map(isoFromDay)).toEqual(d.groups);
     expect((d.xs[1] ?? 0) - (d.xs[0] ?? 0)).toBe(1);
     expect(d.skipped.blankX).toBe(1);
   });
@@ -205,7 +208,7 @@ describe('a chart that no longer fits its sheet', () => {
 
 describe('big sheets', () => {
   test('100k rows by 8 groups, two series, a filter: every row is counted once', () => {
-    const rows: CalcValue[][] = Array.from({ length: 100_000 }, (_x, i) => [`r${i}`, ['App', 'Web', 'Livestream'][i % 3] ?? null, null, i % 7, 1, 10, 1, i % 2 === 0]);
+    const rows: ComputedValue[][] = Array.from({ length: 100_000 }, (_x, i) => [`r${i}`, ['App', 'Web', 'Livestream'][i % 3] ?? null, null, i % 7, 1, 10, 1, i % 2 === 0]);
     const d = data({ series: [{ column: 'gmv', aggregate: 'sum' }, { column: 'target', aggregate: 'count' }], filters: [{ column: 'live', op: 'checked' }] }, rows);
     expect(d.rows).toBe(50_000);
     expect(d.series[1]?.values.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(50_000);

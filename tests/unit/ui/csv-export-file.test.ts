@@ -4,9 +4,10 @@
  * naming the exported state.
  */
 import { unzipSync } from 'fflate';
+import { type ComputedValue } from '../../../src/schema/index.ts';
 import { describe, expect, test } from 'vitest';
 import { stateVersion, Workbook } from '../../../src/model/index.ts';
-import { storedValuesCalc, type CalcService, type CalcValue } from '../../../src/ui/calc.ts';
+import { storedValuesCalc, type CalcService } from '../../../src/app/calc-service.ts';
 import { buildExport, type ExportChoice, type ExportContext } from '../../../src/ui/csv/export-file.ts';
 
 const TIME = new Date('2026-11-29T18:39:05Z');
@@ -26,7 +27,7 @@ const plan = () => {
   });
   const [a, b] = wb.appendRows(sheet, ['sku', 'price', 'margin'], [['A-1', 30, null], ['=B-2', -5, null]]);
   const base = storedValuesCalc(wb, { notComputed: () => 'not computed', notAvailable: () => 'no engine' });
-  const computed = new Map<string | undefined, CalcValue>([[a, 20], [b, { error: '#DIV/0!', message: 'Division by zero.' }]]);
+  const computed = new Map<string | undefined, ComputedValue>([[a, 20], [b, { error: '#DIV/0!', message: 'Division by zero.' }]]);
   const calc: CalcService = {
     ...base,
     value: (s, r, c) => (c === 'margin' ? (computed.get(r) ?? null) : base.value(s, r, c)),

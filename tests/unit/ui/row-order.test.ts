@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { CellScalar, Column } from '../../../src/model/index.ts';
+import { type ComputedValue } from '../../../src/schema/index.ts';
+import type { CellScalar, Column } from '../../../src/schema/index.ts';
 import { orderRows } from '../../../src/ui/grid/row-order.ts';
-import type { CalcValue } from '../../../src/ui/calc.ts';
 import type { ViewState } from '../../../src/ui/grid/view-state.ts';
 
 const columns: Column[] = [
@@ -9,7 +9,7 @@ const columns: Column[] = [
   { id: 'cost', name: 'Cost', type: 'currency', options: {} },
   { id: 'cat', name: 'Category', type: 'choice', options: { choices: ['Home', 'Toys'] } },
 ];
-const rows: Record<string, Record<string, CellScalar | CalcValue>> = {
+const rows: Record<string, Record<string, CellScalar | ComputedValue>> = {
   a: { name: 'Mug', cost: 12, cat: 'Home' },
   b: { name: 'Kite', cost: null, cat: 'Toys' },
   c: { name: 'Jar', cost: 8, cat: 'Home' },
@@ -18,8 +18,8 @@ const rows: Record<string, Record<string, CellScalar | CalcValue>> = {
 };
 const ids = ['a', 'b', 'c', 'd', 'e'];
 const read = {
-  values: (colId: string) => ids.map((id) => (rows[id]?.[colId] ?? null) as CalcValue),
-  format: (v: CalcValue) => (v === null || typeof v === 'object' ? '' : String(v)),
+  values: (colId: string) => ids.map((id) => (rows[id]?.[colId] ?? null) as ComputedValue),
+  format: (v: ComputedValue) => (v === null || typeof v === 'object' ? '' : String(v)),
   column: (colId: string) => columns.find((c) => c.id === colId),
 };
 const view = (v: Partial<ViewState>): ViewState => ({ sort: [], filters: {}, ...v });

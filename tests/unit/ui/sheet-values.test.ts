@@ -1,11 +1,11 @@
 /** Kept column values: read once, patched cell by cell, dropped when whole columns change. */
 import { expect, test } from 'vitest';
-import type { CalcValue } from '../../../src/ui/calc.ts';
+import { type ComputedValue } from '../../../src/schema/index.ts';
 import { SheetValues } from '../../../src/ui/charts/sheet-values.ts';
 
 const setup = () => {
   const rows = ['r0', 'r1', 'r2'];
-  const data: Record<string, CalcValue[]> = { a: [1, 2, 3], b: ['x', 'y', 'z'] };
+  const data: Record<string, ComputedValue[]> = { a: [1, 2, 3], b: ['x', 'y', 'z'] };
   let reads = 0;
   const values = new SheetValues({
     column: (c) => {

@@ -4,21 +4,23 @@
  * and ISO 8601.
  */
 import { createEffect, createMemo, createSignal, For, type Accessor, type JSX } from 'solid-js';
-import { parseDateText } from '../cell-input.ts';
+import { parseInput } from '../cell-input.ts';
 import { useApp } from '../../app-context.ts';
 import '../../i18n/dialog-texts.ts';
+import { dayFromParts, daysInMonth, isoFromParts, localIsoDay, weekdayOfDay } from '../../../schema/calendar-day.ts';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const isoOf = (y: number, m: number, d: number): string => `${y}-${pad(m + 1)}-${pad(d)}`;
-const todayIso = (): string => {
-  const d = new Date();
-  return isoOf(d.getFullYear(), d.getMonth(), d.getDate());
-};
+const todayIso = (): string => localIsoDay();
+
+/** What the editor's text is read as: a date, as a date cell reads what is typed. */
+const DATE_COLUMN = { type: 'date', options: {} } as const;
 
 /** The calendar; `pick` receives the chosen date as `YYYY-MM-DD` (or '' to clear). */
 export const Calendar = (props: { text: Accessor<string>; pick: (iso: string) => void }): JSX.Element => {
   const app = useApp();
-  const typed = createMemo(() => parseDateText(props.text(), app.i18n.locale(), new Date().getFullYear()));
+  const typed = createMemo(() => {
+    const r = parseInput(props.text(), DATE_COLUMN, { locale: app.i18n.locale() });
+    return r.ok && typeof r.value === 'string' ? r.value : undefined;
+  });
   const start = typed() ?? todayIso();
   const [month, setMonth] = createSignal({ y: Number(start.slice(0, 4)), m: Number(start.slice(5, 7)) - 1 });
   // Follow what is typed: the calendar shows the month of a date as soon as it reads as one.
@@ -37,10 +39,10 @@ export const Calendar = (props: { text: Accessor<string>; pick: (iso: string) =>
   };
   const days = () => {
     const { y, m } = month();
-    const first = (new Date(Date.UTC(y, m, 1)).getUTCDay() + 6) % 7;
-    const count = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    const first = (weekdayOfDay(dayFromParts(y, m + 1, 1)) + 6) % 7;
+    const count = daysInMonth(y, m + 1);
     const cells: ({ d: number; iso: string } | null)[] = Array.from({ length: first }, () => null);
-    for (let d = 1; d <= count; d++) cells.push({ d, iso: isoOf(y, m, d) });
+    for (let d = 1; d <= count; d++) cells.push({ d, iso: isoFromParts(y, m + 1, d) });
     return cells;
   };
   const shift = (by: number) => setMonth(({ y, m }) => ({ y: m + by < 0 ? y - 1 : m + by > 11 ? y + 1 : y, m: (m + by + 12) % 12 }));

@@ -4,7 +4,7 @@
  * ArrowUp/ArrowDown/Enter from it, and keeps the editor's focus when clicked.
  */
 import { createEffect, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
-import type { Column } from '../../../model/index.ts';
+import type { Column } from '../../../schema/types.ts';
 import { useApp } from '../../app-context.ts';
 import type { ReferenceIndex } from '../reference-index.ts';
 import { Calendar } from './Calendar.tsx';

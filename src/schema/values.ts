@@ -1,23 +1,14 @@
 /** What each column type accepts, checked at the model boundary, and conversion between types. */
 import type { CellScalar, CellValue, Column, ColumnType } from './types.ts';
 import { isCellFormula } from './types.ts';
+import { isIsoDate } from './calendar-day.ts';
+import { parseNumberText } from './number-text.ts';
+
+/** A number read from text by the one number reader ("12%" is 0.12, "¥1,200" is 1200). */
+const numberFromText = (s: string): number | undefined => parseNumberText(s)?.value;
 
 /** A value accepted for a column (normalised), or the reason it is not. */
-export type Checked = { ok: true; value: CellValue } | { ok: false; message: string };
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export const isIsoDate = (s: string): boolean => {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-};
+export type CheckedValue = { ok: true; value: CellValue } | { ok: false; message: string };
 
 const show = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : String(v));
 
@@ -34,13 +25,13 @@ const TYPE_WORDS: Record<ColumnType, string> = {
 };
 
 /** Checks a typed value against a column; the message names what was expected. */
-export const checkValue = (column: Pick<Column, 'type' | 'options'>, value: unknown): Checked => {
+export const checkValue = (column: Pick<Column, 'type' | 'options'>, value: unknown): CheckedValue => {
   if (value === null || value === undefined) return { ok: true, value: null };
   if (isCellFormula(value as CellValue)) {
     const f = (value as { f: string }).f;
     return f.startsWith('=') ? { ok: true, value: { f } } : { ok: false, message: 'a formula must start with "="' };
   }
-  const bad = (): Checked => ({ ok: false, message: `${show(value)} is not ${TYPE_WORDS[column.type]}` });
+  const bad = (): CheckedValue => ({ ok: false, message: `${show(value)} is not ${TYPE_WORDS[column.type]}` });
   switch (column.type) {
     case 'text':
       return typeof value === 'string' ? { ok: true, value } : bad();
@@ -70,13 +61,6 @@ export const checkValue = (column: Pick<Column, 'type' | 'options'>, value: unkn
 /** True when a stored value fits the column's current type (a concurrent retype can leave one that does not). */
 export const fitsColumn = (column: Pick<Column, 'type' | 'options'>, value: CellValue): boolean =>
   checkValue(column, value).ok;
-
-const numberFromText = (s: string): number | undefined => {
-  const t = s.trim().replace(/,/g, '');
-  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
-};
 
 /**
  * Converts a stored value to another column type, as a retype does: numbers become text and back,

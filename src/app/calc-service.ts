@@ -1,28 +1,16 @@
 /**
- * What the UI needs from the formula engine, as a small interface of our own: computed values,
- * a recalculation event, formula checking, the function registry and alerts. Until the engine
- * (src/formula) lands, `storedValuesCalc` shows input values as stored and formulas as not yet
- * computed; wiring the engine is writing one adapter that implements `CalcService`.
+ * What the app needs from the formula engine, as a small interface of our own: computed values,
+ * a recalculation event, formula checking, the function registry and alerts. `engineCalc`
+ * (engine-calc.ts) implements it over src/formula; the engine loads after the grid has shown, and
+ * until then `storedValuesCalc` shows input values as stored and formula cells as not computed yet.
  */
-import type { CellScalar, Column, ColumnType, Locale } from '../model/index.ts';
 import type { Workbook } from '../model/workbook.ts';
-import { isCellFormula } from '../model/types.ts';
-
-/** A spreadsheet error as a value: the code shown in the cell, the message shown on hover. */
-export interface CalcError {
-  error: string;
-  message: string;
-}
-
-/** What a cell shows: a typed value or an error value. Dates are `YYYY-MM-DD`. */
-export type CalcValue = CellScalar | CalcError;
-
-/** True for an error value. */
-export const isCalcError = (v: unknown): v is CalcError =>
-  typeof v === 'object' && v !== null && typeof (v as CalcError).error === 'string';
+import type { ComputedValue, ErrorValue } from '../schema/computed-value.ts';
+import { formatValue, type FormatContext } from '../schema/format-value.ts';
+import { isCellFormula, type CellScalar, type Column, type ColumnType, type Locale } from '../schema/types.ts';
 
 /** What a recalculation changed in one sheet: some cells, whole columns, or everything. */
-export interface SheetRecalc {
+export interface SheetRepaint {
   /** Row id → column ids whose computed value changed. */
   cells?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Columns whose values changed in every row (a column formula feeding 100k rows). */
@@ -31,7 +19,7 @@ export interface SheetRecalc {
 }
 
 /** Fired after each recalculation: sheet id → what changed there. */
-export type RecalcListener = (changed: ReadonlyMap<string, SheetRecalc>) => void;
+export type RecalcListener = (changed: ReadonlyMap<string, SheetRepaint>) => void;
 
 /** Where a formula is being typed: a column formula (every row) or one cell's own formula. */
 export type FormulaTarget =
@@ -63,9 +51,9 @@ export interface CellAlert {
 /** The formula engine as the UI sees it. */
 export interface CalcService {
   /** Computed value of a cell: the stored value of an input cell, or a formula's result or error. */
-  value(sheetId: string, rowId: string, colId: string): CalcValue;
+  value(sheetId: string, rowId: string, colId: string): ComputedValue;
   /** Computed values of a whole column, in the sheet's row order (sorting and filtering read these). */
-  columnValues(sheetId: string, colId: string): readonly CalcValue[];
+  columnValues(sheetId: string, colId: string): readonly ComputedValue[];
   /** Result type of a formula column (for formatting), or undefined to use the column's own type. */
   resultType(sheetId: string, colId: string): ColumnType | undefined;
   /** Result type of a cell's own formula (a per-row formula, as in a KPI sheet), or undefined for any other cell. */
@@ -83,6 +71,19 @@ export interface CalcService {
   dispose(): void;
 }
 
+/**
+ * The text a cell shows: its computed value, formatted by the schema's formatter as its shown type.
+ * The grid's cells, a CSV exported as displayed and the CLI's display mode all write this text.
+ */
+export const cellText = (
+  calc: CalcService,
+  fmt: FormatContext,
+  sheetId: string,
+  rowId: string | undefined,
+  col: Pick<Column, 'id' | 'type' | 'options'>,
+  value: ComputedValue = rowId === undefined ? null : calc.value(sheetId, rowId, col.id),
+): string => formatValue(value, col, fmt, cellShownType(calc, sheetId, rowId, col));
+
 /** The type a cell is shown as: its own formula's result, else its column formula's, else the column's type. */
 export const cellShownType = (calc: CalcService, sheetId: string, rowId: string | undefined, col: Pick<Column, 'id' | 'type'>): ColumnType =>
   (rowId === undefined ? undefined : calc.cellType(sheetId, rowId, col.id)) ?? calc.resultType(sheetId, col.id) ?? col.type;
@@ -94,9 +95,9 @@ export interface StoredValuesTexts {
 }
 
 /**
- * The stand-in until the engine is installed: input cells show their stored value, formula cells
- * an error value saying they are not computed yet, and formulas cannot be saved (nothing could
- * check them, and an unchecked formula must never be stored).
+ * The stand-in while the engine loads: input cells show their stored value, formula cells an
+ * error value saying they are not computed yet, and formulas cannot be saved (nothing could check
+ * them, and an unchecked formula must never be stored).
  */
 export const storedValuesCalc = (wb: Workbook, texts: StoredValuesTexts): CalcService => ({
   value(sheetId, rowId, colId) {
@@ -107,7 +108,7 @@ export const storedValuesCalc = (wb: Workbook, texts: StoredValuesTexts): CalcSe
   },
   columnValues(sheetId, colId) {
     const computed = wb.column(sheetId, colId)?.formula !== undefined;
-    const notComputed: CalcError = { error: '#N/A', message: texts.notComputed() };
+    const notComputed: ErrorValue = { error: '#N/A', message: texts.notComputed() };
     return wb.columnValues(sheetId, colId).map((v) => (computed || isCellFormula(v) ? notComputed : v));
   },
   resultType: () => undefined,

@@ -1,5 +1,4 @@
 /** The typed records of a workbook: what every module outside src/model sees. */
-import type { Chart, DashboardTile } from './chart-types.ts';
 
 /** Every type a column (and so a cell) can have. */
 export const COLUMN_TYPES = [
@@ -110,19 +109,6 @@ export interface ColumnSpec {
   options?: ColumnOptions;
   formula?: string;
   labels?: Labels;
-}
-
-/** Whole-workbook plain JSON: canonical (ordered, only non-empty cells), for comparison and backups. */
-export interface WorkbookJSON {
-  settings: WorkbookSettings;
-  sheets: SheetJSON[];
-  dashboard: DashboardTile[];
-}
-export interface SheetJSON extends SheetInfo {
-  columns: Column[];
-  rules: Rule[];
-  charts: Chart[];
-  rows: { id: string; cells: Record<string, CellValue> }[];
 }
 
 /** True when a stored cell value is a cell formula. */

@@ -1,14 +1,16 @@
 /**
  * Typed text → cell value, for a column: what a cell editor and a paste do with what a person
- * wrote. Pure (no DOM, no Yjs); the result passes `checkValue` for the column. (A CSV import reads
- * files with its own, stricter reader: see src/csv/parse-cell-text.ts.)
+ * wrote. Pure (no DOM, no Yjs); the result passes `checkValue` for the column. Numbers and dates are
+ * read by the one reader of each (number-text.ts, date-text.ts); what typing adds is its own rules
+ * (percent points, this year, the language's date order). A CSV import applies a file's rules to
+ * the same readers: see src/csv/parse-cell-text.ts.
  *
  * @example
  *   parseInput('¥1,234.50', { type: 'currency', options: {} }, { locale: 'en' })  // { ok: true, value: 1234.5 }
  *   parseInput('是', { type: 'boolean', options: {} }, { locale: 'zh-CN' })        // { ok: true, value: true }
  */
-import { DATE_HINT, parseDateText } from './parse-date.ts';
-import { parseNumberText, toHalfWidth } from './parse-number.ts';
+import { DATE_HINT, parseDateText, type DateOrder } from './date-text.ts';
+import { parseNumberText, toHalfWidth } from './number-text.ts';
 import type { CellValue, Column, ColumnType, Locale } from './types.ts';
 
 /** Why a text could not be taken, for a message in the user's language. */
@@ -59,6 +61,9 @@ const fail = (problem: ParseProblem): ParsedInput => ({ ok: false, problem, mess
 /** Rounds away binary noise from scaling (0.07 stays 0.07 after /100). */
 const clean = (n: number): number => Number(n.toPrecision(15));
 
+/** How a person writes dates like 01/05/2026 in each language; Chinese writes the year first, so none. */
+const TYPED_DATE_ORDER: Record<Locale, DateOrder | null> = { en: 'MDY', 'zh-CN': null };
+
 /** Parses what a person typed into a cell of `column`. Empty text clears the cell (null). */
 export const parseInput = (
   text: string,
@@ -88,24 +93,23 @@ export const parseInput = (
       return fail({ kind: 'boolean', text: trimmed });
     }
     case 'date': {
-      const d = parseDateText(trimmed, opts.locale, opts.currentYear ?? new Date().getFullYear());
-      return d === undefined ? fail({ kind: 'date', text: trimmed }) : { ok: true, value: d };
+      const d = parseDateText(trimmed, { order: TYPED_DATE_ORDER[opts.locale], currentYear: opts.currentYear ?? new Date().getFullYear() });
+      return d === null ? fail({ kind: 'date', text: trimmed }) : { ok: true, value: d };
     }
     case 'number':
     case 'integer':
     case 'currency':
     case 'percent': {
-      const n = parseNumberText(trimmed, opts.locale);
+      const n = parseNumberText(trimmed);
       const kind = column.type;
       if (!n) return fail({ kind, text: trimmed });
       if (kind === 'percent') {
-        const points = n.percent || opts.percentPoints !== false;
-        return { ok: true, value: points ? clean(n.value / 100) : n.value };
+        // "12%" is 0.12; a bare 12 typed in a percent cell means 12 % too, as in spreadsheets.
+        return { ok: true, value: n.percent || opts.percentPoints === false ? n.value : clean(n.value / 100) };
       }
       if (n.percent && kind !== 'number') return fail({ kind, text: trimmed });
-      const value = n.percent ? clean(n.value / 100) : n.value;
-      if (kind === 'integer' && !Number.isSafeInteger(value)) return fail({ kind, text: trimmed });
-      return { ok: true, value };
+      if (kind === 'integer' && !Number.isSafeInteger(n.value)) return fail({ kind, text: trimmed });
+      return { ok: true, value: n.value };
     }
   }
 };

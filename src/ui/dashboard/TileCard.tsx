@@ -3,7 +3,7 @@
  * drag it elsewhere and buttons to move, resize or unpin it; every change is a model operation.
  */
 import { Show, type JSX } from 'solid-js';
-import { DASHBOARD_COLUMNS, DASHBOARD_MAX_ROWS, type DashboardTile as Tile } from '../../model/index.ts';
+import { DASHBOARD_COLUMNS, DASHBOARD_MAX_ROWS, type DashboardTile as Tile } from '../../schema/chart-types.ts';
 import { useApp } from '../app-context.ts';
 import { chartTitle } from '../charts/chart-labels.ts';
 import { ChartView } from '../charts/ChartView.tsx';
@@ -11,7 +11,7 @@ import type { ViewText } from '../i18n/views-i18n.ts';
 import type { TilePlace } from './pack-tiles.ts';
 
 /** The tile. `index` is its position among the tiles; `onGrip` starts a drag. */
-export const DashboardTile = (props: {
+export const TileCard = (props: {
   tile: Tile;
   place: TilePlace;
   index: number;

@@ -1,6 +1,7 @@
+/** The one formatter: what the grid shows, and so a CSV "as displayed" and the CLI's display mode. */
 import { describe, expect, test } from 'vitest';
-import type { Column, ColumnType, CurrencyCode, Locale } from '../../../src/model/index.ts';
-import { formatValue, plainText } from '../../../src/ui/format/cell-format.ts';
+import type { Column, ColumnType, CurrencyCode, Locale } from '../../../src/schema/index.ts';
+import { formatValue, plainText } from '../../../src/schema/index.ts';
 
 const col = (type: ColumnType, options: Column['options'] = {}) => ({ type, options });
 const ctx = (locale: Locale = 'en', currency: CurrencyCode = 'CNY') => ({ locale, currency });
@@ -16,9 +17,15 @@ describe('how values look in cells', () => {
     [0.1, col('percent', { precision: 0 }), ctx(), '10%'],
     [2500, col('integer'), ctx(), '2,500'],
     [1234.56, col('number', { precision: 1 }), ctx(), '1,234.6'],
-    [1 / 3, col('number'), ctx(), '0.333333'],
+    [1 / 3, col('number'), ctx(), '0.3333333333'],
+    [1e21, col('number'), ctx(), '1e+21'],
+    [-1e-7, col('number'), ctx(), '-1e-7'],
+    [1.005, col('number', { precision: 2 }), ctx(), '1.01'],
+    [-0.001, col('currency'), ctx(), '¥0.00'],
     ['2026-11-29', col('date'), ctx('zh-CN'), '2026-11-29'],
-    [true, col('boolean'), ctx(), ''],
+    [true, col('boolean'), ctx(), 'Yes'],
+    [false, col('boolean'), ctx('zh-CN'), '否'],
+    [true, col('number'), ctx(), 'TRUE'],
     [null, col('text'), ctx(), ''],
     [{ error: '#DIV/0!', message: 'Division by zero' }, col('number'), ctx(), '#DIV/0!'],
     ['<b>bold</b>', col('text'), ctx(), '<b>bold</b>'],

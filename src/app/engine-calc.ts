@@ -1,7 +1,8 @@
 /**
- * The formula engine behind the UI's CalcService: computed values (dates as ISO text, errors as
- * values with their message), recalculation events, formulas checked as typed, the function
- * registry, and the sheets' alert rules (computed as hidden formula columns).
+ * The one adapter of the formula engine, for the app and the CLI alike: computed values (dates as
+ * ISO text, errors as values with their message), recalculation events, formulas checked as typed,
+ * the function registry, and the sheets' alert rules (computed as hidden formula columns). The app
+ * runs it live (TODAY() follows the clock); the CLI's export runs it on a given day.
  */
 import {
   AlertingSource,
@@ -15,13 +16,15 @@ import {
   type Scalar,
   type ValueType,
 } from '../formula/index.ts';
-import type { ColumnType, Locale, Workbook } from '../model/index.ts';
-import { isCellFormula } from '../model/types.ts';
-import type { CalcService, CalcValue, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRecalc } from './calc.ts';
+import { type ComputedValue } from '../schema/computed-value.ts';
+import type { ColumnType, Locale } from '../schema/types.ts';
+import type { Workbook } from '../model/index.ts';
+import { isCellFormula } from '../schema/types.ts';
+import type { CalcService, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRepaint } from './calc-service.ts';
 
 const COLUMN_TYPES = new Set<ValueType>(['number', 'integer', 'currency', 'percent', 'date', 'boolean', 'text']);
 
-const toCalc = (v: Scalar, type: ValueType): CalcValue => {
+const toCalc = (v: Scalar, type: ValueType): ComputedValue => {
   if (isError(v)) return { error: v.code, message: v.message };
   if (type === 'date' && typeof v === 'number') return isoFromSerial(v);
   return v;
@@ -33,11 +36,21 @@ const suggestionsIn = (message: string): string[] => {
   return m?.[1] ? [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? '') : [];
 };
 
+/** How the engine runs. */
+export interface EngineCalcOptions {
+  /** The local day TODAY() reads (YYYY-MM-DD), for an export of a given day; live when omitted. */
+  today?: string;
+}
+
+/** Noon of a local calendar day: TODAY() is the local date, whatever the zone. */
+const localNoon = (day: string): Date => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 12);
+
 /** A CalcService over a FormulaEngine attached to the workbook; `locale` is the language names are shown in. */
-export const engineCalc = (wb: Workbook, locale: () => Locale): CalcService => {
+export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCalcOptions = {}): CalcService => {
   let shownIn = locale();
   const source = new AlertingSource(wb, () => shownIn);
-  const engine = FormulaEngine.attach(source, { watchToday: true });
+  const noon = options.today === undefined ? undefined : localNoon(options.today);
+  const engine = FormulaEngine.attach(source, noon ? { clock: () => noon } : { watchToday: true });
   const useLocale = (l: Locale) => {
     if (l === shownIn) return;
     shownIn = l;
@@ -88,7 +101,7 @@ export const engineCalc = (wb: Workbook, locale: () => Locale): CalcService => {
     },
     onRecalc(listener: RecalcListener) {
       return engine.onRecalc((e) => {
-        const out = new Map<string, SheetRecalc>();
+        const out = new Map<string, SheetRepaint>();
         for (const [sheetId, s] of e.sheets) {
           const columns = new Set<string>();
           let all = false;

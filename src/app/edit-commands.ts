@@ -1,0 +1,88 @@
+/**
+ * Edit commands: the one place where what a person (or a file, or the CLI) hands in is checked and
+ * then written to the model. Typed text is read by the schema's reader for the column; a formula
+ * is refused when typed, with where and why, unless the engine's checker takes it (the model
+ * itself stores any text starting with "="); a reference must name a key that exists. Problems
+ * are data, so each UI language and the CLI can word them. Imports go through import-rows.ts.
+ *
+ * @example
+ *   const r = typeIntoCell(ctx, sheetId, rowId, priceId, '¥1,200'); // writes 1200
+ *   if (!r.ok) show(r.problem);
+ */
+import type { Workbook } from '../model/index.ts';
+import { describeProblem, parseInput, type ParseProblem } from '../schema/parse-input.ts';
+import { isCellFormula, type CellValue, type Column, type Locale } from '../schema/types.ts';
+import type { CalcService } from './calc-service.ts';
+
+/** Why an edit was not written. */
+export type EditProblem =
+  /** The text is not a value of the column's type. */
+  | { kind: 'parse'; problem: ParseProblem }
+  /** The column computes every row: its cells take no input. */
+  | { kind: 'formulaColumn'; column: Column }
+  /** The formula does not check: the checker's message and where in the text. */
+  | { kind: 'formula'; message: string; from: number; to: number }
+  /** A reference to a key the referenced sheet does not have. */
+  | { kind: 'unknownKey'; key: string; sheetId: string }
+  /** The model refused the write (the sheet, row or column is gone, or the workbook is read-only). */
+  | { kind: 'refused'; message: string };
+
+/** What an edit needs besides the workbook: the formula checker and how text is read. */
+export interface EditContext {
+  wb: Workbook;
+  calc: Pick<CalcService, 'check'>;
+  locale: Locale;
+  /** True when the sheet has a row with this key; references are not checked when omitted. */
+  hasKey?: (sheetId: string, key: string) => boolean;
+}
+
+/** The value to write, or why not. */
+export type EditResult = { ok: true; value: CellValue } | { ok: false; problem: EditProblem };
+
+/**
+ * Reads `text` typed into a cell of `col` (row `rowId`, or a row about to be added when empty),
+ * without writing it. A cell formula comes back in its stored form.
+ */
+export const readTypedCell = (ctx: EditContext, sheetId: string, col: Column, rowId: string, text: string): EditResult => {
+  if (col.formula !== undefined) return { ok: false, problem: { kind: 'formulaColumn', column: col } };
+  const r = parseInput(text, col, { locale: ctx.locale, formulas: true });
+  if (!r.ok) return { ok: false, problem: { kind: 'parse', problem: r.problem } };
+  if (isCellFormula(r.value)) {
+    const c = ctx.calc.check(r.value.f, { kind: 'cell', sheetId, rowId, colId: col.id });
+    return c.ok ? { ok: true, value: { f: c.stored } } : { ok: false, problem: { kind: 'formula', message: c.message, from: c.from, to: c.to } };
+  }
+  const refSheet = col.options.refSheet;
+  if (col.type === 'reference' && typeof r.value === 'string' && refSheet && ctx.hasKey && ctx.wb.hasSheet(refSheet) && !ctx.hasKey(refSheet, r.value)) {
+    return { ok: false, problem: { kind: 'unknownKey', key: r.value, sheetId: refSheet } };
+  }
+  return { ok: true, value: r.value };
+};
+
+/** Reads `text` for the cell and writes it; nothing is written when it does not check. */
+export const typeIntoCell = (ctx: EditContext, sheetId: string, rowId: string, colId: string, text: string): EditResult => {
+  const col = ctx.wb.column(sheetId, colId);
+  if (!col || !ctx.wb.hasRow(sheetId, rowId)) return { ok: false, problem: { kind: 'refused', message: 'That cell no longer exists.' } };
+  const r = readTypedCell(ctx, sheetId, col, rowId, text);
+  if (!r.ok) return r;
+  try {
+    ctx.wb.setCell(sheetId, rowId, colId, r.value);
+  } catch (err) {
+    return { ok: false, problem: { kind: 'refused', message: err instanceof Error ? err.message : String(err) } };
+  }
+  return r;
+};
+
+/** The English sentence of a problem, for the CLI and logs (the UI words them in its language). */
+export const describeEditProblem = (p: EditProblem): string => {
+  switch (p.kind) {
+    case 'parse':
+      return describeProblem(p.problem);
+    case 'formulaColumn':
+      return `"${p.column.name}" is computed by its formula; change the formula instead.`;
+    case 'formula':
+    case 'refused':
+      return p.message;
+    case 'unknownKey':
+      return `There is no "${p.key}" to refer to; add it to that sheet first.`;
+  }
+};
