@@ -117,13 +117,13 @@ describe('formula limits: text results are capped before they are built', () => 
 });
 
 describe('formula limits: long chains of references and cycles are computed without recursion that can overflow', () => {
-  const chainValues = (wb: Workbook, engine: FormulaEngine) => engine.column(CHAIN.sheet, CHAIN.v).values;
+  const chainValues = (engine: FormulaEngine) => engine.column(CHAIN.sheet, CHAIN.v).values;
 
   it('attack: a 10,000-row XLOOKUP chain (each row looks up the previous one) is #N/A in every row (it overflowed the CLI’s stack)', () => {
     const { wb } = buildFixture();
     const engine = FormulaEngine.attach(wb);
     addChain(wb, 'attack');
-    const values = chainValues(wb, engine);
+    const values = chainValues(engine);
     expect(new Set(values.map(code))).toEqual(new Set(['#N/A']));
     expect(values[9999]).toEqual(new FormulaError('#N/A', '0 was not found'));
     expect(evaluateInWorkbook(wb, '=XLOOKUP(10000, Chain[N], Chain[V])')).toEqual({ error: '#N/A', message: '0 was not found' });
@@ -133,12 +133,12 @@ describe('formula limits: long chains of references and cycles are computed with
     const { wb } = buildFixture();
     const engine = FormulaEngine.attach(wb);
     addChain(wb, 'base');
-    expect(chainValues(wb, engine)).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
+    expect(chainValues(engine)).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
     const [first = ''] = wb.rowIds(CHAIN.sheet);
     wb.setCell(CHAIN.sheet, first, CHAIN.n, 0); // row 2 now finds no row 1: the chain starts again there
-    const after = chainValues(wb, engine);
+    const after = chainValues(engine);
     expect([after[0], after[1], after[9999]]).toEqual([1, 1, 9999]);
-    expect(after).toEqual(chainValues(wb, new FormulaEngine(wb)));
+    expect(after).toEqual(chainValues(new FormulaEngine(wb)));
     expect(evaluateInWorkbook(wb, '=XLOOKUP(10000, Chain[N], Chain[V])')).toEqual({ value: 9999, type: 'number' });
   });
 
@@ -146,14 +146,14 @@ describe('formula limits: long chains of references and cycles are computed with
     const { wb } = buildFixture();
     const engine = FormulaEngine.attach(wb);
     addChain(wb, 'cycle');
-    const values = chainValues(wb, engine);
+    const values = chainValues(engine);
     expect(new Set(values.map(code))).toEqual(new Set(['#CYCLE!']));
     expect(message(values[0] ?? null)).toMatch(/^circular reference: /);
     expect(message(values[0] ?? null).length).toBeLessThan(400);
-    expect(values.map(code)).toEqual(chainValues(wb, new FormulaEngine(wb)).map(code));
+    expect(values.map(code)).toEqual(chainValues(new FormulaEngine(wb)).map(code));
     const rows = wb.rowIds(CHAIN.sheet);
     wb.setCell(CHAIN.sheet, rows[9999] ?? '', CHAIN.n, 0); // row 1 looks up 10,000: gone
-    const after = chainValues(wb, engine);
+    const after = chainValues(engine);
     expect([after[0], after[1], after[9998], after[9999]]).toEqual([1, 2, 9999, 1]);
   });
 
@@ -162,8 +162,8 @@ describe('formula limits: long chains of references and cycles are computed with
     const engine = FormulaEngine.attach(wb);
     addChain(wb, 'base', 3000);
     wb.setColumnFormula(CHAIN.sheet, CHAIN.v, `=IF([#n] = 1, SUM(#chain[#v]), XLOOKUP([#n] - 1, #chain[#n], #chain[#v], 0) + 1)`);
-    expect(new Set(chainValues(wb, engine).map(code))).toEqual(new Set(['#CYCLE!']));
-    expect(new Set(chainValues(wb, new FormulaEngine(wb)).map(code))).toEqual(new Set(['#CYCLE!']));
+    expect(new Set(chainValues(engine).map(code))).toEqual(new Set(['#CYCLE!']));
+    expect(new Set(chainValues(new FormulaEngine(wb)).map(code))).toEqual(new Set(['#CYCLE!']));
   });
 
   it('500 columns, each reading the one before in the same row, compute; made into a loop they are #CYCLE!', () => {
