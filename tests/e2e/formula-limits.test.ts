@@ -155,6 +155,15 @@ describe('formula attacks written into the document by another client', () => {
     expect(await longestTask(page)).toBeLessThan(1000);
   });
 
+  test('the Functions help states the limits', async () => {
+    const { page } = ana;
+    await page.getByTestId('open-help').click();
+    await expect.poll(() => page.getByTestId('help-limits').textContent()).toContain(
+      'a formula has at most 8,192 characters and 100 levels of parentheses, functions and operators inside one another; a text it makes has at most 32,767 characters',
+    );
+    await page.getByTestId('open-help').click();
+  });
+
   test('no page errors happened', () => {
     expect(ana.errors).toEqual([]);
     expect(ana.dialogs).toEqual([]);
