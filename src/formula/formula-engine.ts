@@ -184,7 +184,7 @@ export class FormulaEngine {
         else if (r.kind === 'follow') sameRow.add(r.refColId);
       }
       return { stored, checked, type: checked.type.t, run: compileChecked(checked, this.core), sameRow: [...sameRow], usesToday: checked.usesToday,
-        depth: size.height, steps: STEP_COST.cell + size.nodes };
+        depth: size.height, steps: STEP_COST.cell + STEP_COST.node * size.nodes };
     } catch (e) {
       if (!(e instanceof CheckError || e instanceof FormulaSyntaxError)) throw e;
       // A formula over a limit was written by another client (it is refused when typed): the reason is the limit.

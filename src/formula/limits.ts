@@ -19,10 +19,10 @@ export const FORMULA_LIMITS = {
   maxTextLength: 32767,
   /**
    * Steps one recalculation may take (see STEP_COST): counted, not timed, so every replica and the
-   * CLI reach the same answer. About a second of scanning columns on a busy 2-core server; a
-   * 100,000-row sheet with ten formula columns takes about a twentieth of it.
+   * CLI reach the same answer. About a second of work on a quiet 2-core server; a 100,000-row
+   * sheet with three formula columns takes about a fifth of it.
    */
-  maxSteps: 50_000_000,
+  maxSteps: 100_000_000,
   /**
    * How deep evaluation may go on the call stack, in formula levels summed over the cells computed
    * inside one another, before the engine sets the cell aside and computes what it needs first (so a
@@ -32,12 +32,12 @@ export const FORMULA_LIMITS = {
 } as const;
 
 /**
- * Steps charged (see maxSteps), in about the time each takes: a formula cell computed (plus one per
- * node of its formula), a function call, a row of an index built over a column, and a row of the
- * running totals a conditional aggregate keeps for each cell that uses it. Besides these, each
- * value of a column given to a function and each character of text built costs one step.
+ * Steps charged (see maxSteps), in about the time each takes: a formula cell computed, each node of
+ * its formula, a function call, a row of an index built over a column, and a row of the running
+ * totals a conditional aggregate keeps for each cell that uses it. Besides these, each value of a
+ * column given to a function and each character of text built costs one step.
  */
-export const STEP_COST = { cell: 20, call: 5, indexRow: 2, totalsRow: 5 } as const;
+export const STEP_COST = { cell: 20, node: 10, call: 5, indexRow: 2, totalsRow: 5 } as const;
 
 /** Formats a count for a message: 8,192. */
 const count = (n: number): string => n.toLocaleString('en');

@@ -19,7 +19,7 @@ export interface CompiledFormula {
   usesToday: boolean;
   /** The height of its syntax tree: how deep evaluating it goes on the stack. */
   depth: number;
-  /** Steps one evaluation is charged (a cell, plus one per node). */
+  /** Steps one evaluation is charged (a cell, and each node of its formula). */
   steps: number;
   /** Why the formula cannot run (it no longer type-checks): every cell shows this error. */
   broken?: FormulaError;
