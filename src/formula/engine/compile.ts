@@ -19,7 +19,7 @@ import type { Group } from './group-index.ts';
 /** Call sites of conditional aggregates, numbered so each keeps its own running totals per reader. */
 let nextSite = 0;
 
-/** Steps a function's arguments cost: a call, plus every value of the columns (or rows of the sheet) it is given. */
+/** Steps an argument costs besides the call: every value of a column (or row of a sheet) given to the function. */
 const argumentCost = (v: Value): number =>
   isList(v) ? v.length : v instanceof Table ? (v.columns[0]?.length ?? 0) : 0;
 
