@@ -102,6 +102,12 @@ describe('formula limits: text results are capped before they are built', () => 
     expect(evaluateInWorkbook(EMPTY_SOURCE, overLimit)).toEqual({ error: '#VALUE!', message: `${why}; at most 32,767 are allowed` });
   });
 
+  it('an input a function cannot take (TEXT with 101 decimals) is #VALUE! in that cell, not an exception', () => {
+    expect(evaluateInWorkbook(EMPTY_SOURCE, `=TEXT(1, "0.${'0'.repeat(101)}")`)).toEqual({
+      error: '#VALUE!', message: 'TEXT cannot compute this: toFixed() digits argument must be between 0 and 100',
+    });
+  });
+
   it('a text cell longer than the limit, read by a formula, is #VALUE!; its length can still be read', () => {
     const { wb } = buildFixture();
     const engine = FormulaEngine.attach(wb);
