@@ -11,6 +11,7 @@
  */
 import type { Column } from '../schema/types.ts';
 import { FormulaSyntaxError } from './ast.ts';
+import { ruleIdOf } from './alerting-source.ts';
 import { Catalog } from './catalog.ts';
 import { CheckError, checkTree, inputType, type Checked } from './checker.ts';
 import { serialOfLocalDay } from './dates.ts';
@@ -24,6 +25,7 @@ import { inputValue } from './engine/input-value.ts';
 import type { RecalcEvent } from './engine/recalc-log.ts';
 import { SheetState } from './engine/sheet-state.ts';
 import { applyChange } from './engine/apply-change.ts';
+import { FormulaLimitError, STEP_COST, treeSize } from './limits.ts';
 import { bracketName, displayText, storedText } from './names.ts';
 import { parseFormula } from './parser.ts';
 import type { FormulaChange, FormulaSource, LiveFormulaSource } from './source.ts';
@@ -73,6 +75,7 @@ export class FormulaEngine {
   private readonly clock: () => Date;
   private unsubscribe: (() => unknown) | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private overBudget = false; // the last full recalculation ran out of steps: changes recompute from scratch, as a fresh load does
 
   constructor(
     readonly source: FormulaSource,
@@ -135,10 +138,12 @@ export class FormulaEngine {
       cs.formula = this.columnFormula(cs.sheet.id, cs.col);
       for (const dep of cs.formula.sameRow) cs.sheet.columns.get(dep)?.sameRowDependents.add(cs);
     }
-    for (const cs of core.cols) if (cs.formula) this.load(cs);
+    // Alert rules (hidden columns only the app has) come last: the workbook's cells meet the budget of steps in one order everywhere.
+    for (const rules of [false, true]) for (const cs of core.cols) if (cs.formula && (ruleIdOf(cs.id) !== undefined) === rules) this.load(cs);
     core.logCells = false;
     core.recalc();
     core.logCells = true;
+    this.overBudget = core.exhausted;
     for (const cs of core.cols) core.log.column(cs.sheet.id, cs.id);
     this.emit();
   }
@@ -169,6 +174,7 @@ export class FormulaEngine {
   compile(stored: string, sheetId: string, colId: string): CompiledFormula {
     try {
       const ast = parseFormula(stored, 'stored');
+      const size = treeSize(ast);
       const checked = checkTree(ast, {
         catalog: this.catalog, sheetId, colId, row: true, form: 'stored',
         columnType: (s, c) => this.typeOf(s, c),
@@ -178,11 +184,13 @@ export class FormulaEngine {
         if (r.kind === 'cell') sameRow.add(r.colId);
         else if (r.kind === 'follow') sameRow.add(r.refColId);
       }
-      return { stored, checked, type: checked.type.t, run: compileChecked(checked, this.core), sameRow: [...sameRow], usesToday: checked.usesToday };
+      return { stored, checked, type: checked.type.t, run: compileChecked(checked, this.core), sameRow: [...sameRow], usesToday: checked.usesToday,
+        depth: size.height, steps: STEP_COST.cell + STEP_COST.node * size.nodes };
     } catch (e) {
       if (!(e instanceof CheckError || e instanceof FormulaSyntaxError)) throw e;
-      const broken = new FormulaError('#VALUE!', `this formula no longer fits its columns: ${e.message}`);
-      return { stored, type: 'error', run: () => broken, sameRow: [], usesToday: false, broken };
+      // A formula over a limit was written by another client (it is refused when typed): the reason is the limit.
+      const broken = new FormulaError('#VALUE!', e instanceof FormulaLimitError ? e.message : `this formula no longer fits its columns: ${e.message}`);
+      return { stored, type: 'error', run: () => broken, sameRow: [], usesToday: false, broken, depth: 1, steps: STEP_COST.cell };
     }
   }
 
@@ -247,7 +255,14 @@ export class FormulaEngine {
     const r = applyChange(this, change);
     if (r === 'rebuild') return this.rebuild();
     if (r === 'names') this.refreshNames();
-    this.core.recalc();
+    this.recalcWithin();
+  }
+
+  /** Recalculates what is dirty; out of steps, it starts again from scratch, so it errs where a fresh load (or the CLI) errs. */
+  private recalcWithin(): void {
+    this.core.resetBudget();
+    if (!this.overBudget) this.core.recalc();
+    if (this.overBudget || this.core.exhausted) return this.rebuild();
     this.emit();
   }
 
@@ -294,8 +309,7 @@ export class FormulaEngine {
     const watchers = [...core.todayWatchers];
     core.todayWatchers.clear();
     for (const w of watchers) core.markInstance(w);
-    core.recalc();
-    this.emit();
+    this.recalcWithin();
     return true;
   }
 
@@ -379,6 +393,7 @@ export class FormulaEngine {
   evaluate(text: string, place: FormulaPlace = {}): EvalResult {
     const c = this.checkDisplay(text, { ...place, row: place.row ?? false });
     if (!c.ok) return c;
+    this.core.resetBudget(); // a formula of its own gets a recalculation's budget
     const value = scalarOf(compileChecked(c.checked, this.core)(-1));
     return { ok: true, value, type: isError(value) ? 'error' : c.checked.type.t };
   }

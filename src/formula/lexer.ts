@@ -101,7 +101,8 @@ export const tokenize = (text: string, form: FormulaForm): Token[] => {
       continue;
     }
     if (c === '#') {
-      const lit = ERROR_LITERALS.find((e) => text.startsWith(e, i) || text.toUpperCase().startsWith(e, i));
+      // Only the few characters that could be the literal are upper-cased (not the whole text, once per "#").
+      const lit = ERROR_LITERALS.find((e) => text.slice(i, i + e.length).toUpperCase() === e);
       if (lit) {
         i += lit.length;
         out.push({ kind: 'error', text: lit, from: start, to: i });

@@ -4,7 +4,7 @@
  * names in the workbook's language (`[Price]`, `Products[Cost]`, `'Sheet 2'[Col]`, `[Product].[Cost]`).
  * A deleted column or sheet shows as #REF!.
  */
-import type { Node } from './ast.ts';
+import { FormulaSyntaxError, type Node } from './ast.ts';
 import type { Catalog } from './catalog.ts';
 import type { Resolved } from './checker.ts';
 import { parseFormula } from './parser.ts';
@@ -70,9 +70,18 @@ export const storedText = (text: string, ast: Node, refs: ReadonlyMap<Node, Reso
   return body.startsWith('=') ? body : `=${body}`;
 };
 
-/** The display form of a stored formula in the workbook's language; missing columns and sheets read #REF!. */
+/**
+ * The display form of a stored formula in the workbook's language; missing columns and sheets read
+ * #REF!. One that cannot be read (too long or deep, written by another client) reads as stored.
+ */
 export const displayText = (stored: string, catalog: Catalog, sheetId: string | undefined): string => {
-  const ast = parseFormula(stored, 'stored');
+  let ast: Node;
+  try {
+    ast = parseFormula(stored, 'stored');
+  } catch (e) {
+    if (e instanceof FormulaSyntaxError) return stored;
+    throw e;
+  }
   const edits: { from: number; to: number; text: string }[] = [];
   const colName = (sid: string | undefined, cid: string | undefined): string | undefined => {
     const col = sid === undefined || cid === undefined ? undefined : catalog.column(sid, cid);

@@ -1,6 +1,7 @@
 /** Runtime of the operators: arithmetic with Excel's coercions, comparisons at 15 digits, concatenation. */
 import type { BinaryOp } from './ast.ts';
 import { badNumber, divZero, isError, type FormulaError } from './errors.ts';
+import { textLimitError, textTooLong } from './limits.ts';
 import { compare15 } from './numbers.ts';
 import type { ValueType } from './types.ts';
 import { toNumber, toText, type Scalar } from './values.ts';
@@ -68,10 +69,11 @@ export const comparison = (op: BinaryOp, a: Scalar, b: Scalar): Scalar => {
   }
 };
 
-/** a & b, each formatted by its static type (dates as YYYY-MM-DD). */
+/** a & b, each formatted by its static type (dates as YYYY-MM-DD); #VALUE! when the text would be over the limit. */
 export const concat = (a: Scalar, ta: ValueType | undefined, b: Scalar, tb: ValueType | undefined): Scalar => {
   const x = toText(a, ta);
   if (isError(x)) return x;
   const y = toText(b, tb);
-  return isError(y) ? y : x + y;
+  if (isError(y)) return y;
+  return textTooLong(x.length + y.length) ? textLimitError(x.length + y.length, 'the & operator') : x + y;
 };

@@ -4,11 +4,14 @@
  */
 import { FormulaSyntaxError, type BinaryOp, type NameRef, type Node } from './ast.ts';
 import { tokenize, type FormulaForm, type Token } from './lexer.ts';
+import { checkFormulaLength, FORMULA_LIMITS, tooDeep, treeSize } from './limits.ts';
 
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
 
 class Parser {
   private at = 0;
+  /** Parentheses, calls and signs open around the current position: the parser recurses once for each. */
+  private level = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly form: FormulaForm,
@@ -24,6 +27,14 @@ class Parser {
     if (this.at < this.tokens.length - 1) this.at++;
     return t;
   }
+  /** Parses something nested one level deeper, refusing to go past the depth limit. */
+  private nested<T>(t: Token, inner: () => T): T {
+    if (++this.level > FORMULA_LIMITS.maxDepth) throw tooDeep(t.from, t.to);
+    const r = inner();
+    this.level--;
+    return r;
+  }
+
   private isOp(text: string): boolean {
     const t = this.peek();
     return t.kind === 'op' && t.text === text;
@@ -61,7 +72,7 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'op' && (t.text === '-' || t.text === '+')) {
       this.next();
-      const arg = this.prefix();
+      const arg = this.nested(t, this.prefix);
       return { kind: 'unary', op: t.text, arg, from: t.from, to: arg.to };
     }
     let node = this.primary();
@@ -120,7 +131,7 @@ class Parser {
         if (this.peek().kind === 'bracket') return this.wholeColumn(t);
         return { kind: 'name', ref: this.nameOf(t), from: t.from, to: t.to };
       case '(': {
-        const inner = this.comparison();
+        const inner = this.nested(t, this.comparison);
         const close = this.next();
         if (close.kind !== ')') throw new FormulaSyntaxError('a ")" is missing', t.from, close.from);
         // A parenthesised reference keeps its own range, so rewriting it keeps the parentheses.
@@ -152,7 +163,7 @@ class Parser {
       if (this.peek().kind === ',' || this.peek().kind === ')') {
         throw new FormulaSyntaxError('an argument is missing', this.peek().from, this.peek().to);
       }
-      args.push(this.comparison());
+      args.push(this.nested(name, this.comparison));
       const sep = this.next();
       if (sep.kind === ')') return { kind: 'call', name: name.text.toUpperCase(), nameTo: name.to, args, from: name.from, to: sep.to };
       if (sep.kind !== ',') {
@@ -163,6 +174,13 @@ class Parser {
   }
 }
 
-/** Parses a formula (with or without its leading "="). Throws FormulaSyntaxError with the range of the problem. */
-export const parseFormula = (text: string, form: FormulaForm = 'display'): Node =>
-  new Parser(tokenize(text, form), form).parseFormula();
+/**
+ * Parses a formula (with or without its leading "="). Throws FormulaSyntaxError with the range of the
+ * problem, and FormulaLimitError (one of them) for a formula too long or nested too deep.
+ */
+export const parseFormula = (text: string, form: FormulaForm = 'display'): Node => {
+  checkFormulaLength(text, form === 'stored');
+  const ast = new Parser(tokenize(text, form), form).parseFormula();
+  treeSize(ast);
+  return ast;
+};

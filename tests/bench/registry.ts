@@ -3,10 +3,11 @@ import { chartsBench } from './charts.bench.ts';
 import { csvUiBench } from './csv-ui.bench.ts';
 import { csvBench } from './csv.bench.ts';
 import { formulaBench } from './formula.bench.ts';
+import { formulaLimitsBench } from './formula-limits.bench.ts';
 import { gridBench } from './grid.bench.ts';
 import { historyBench } from './history.bench.ts';
 import type { Bench } from './harness.ts';
 import { modelBench } from './model.bench.ts';
 import { relayBench } from './relay.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, csvBench, historyBench, gridBench, csvUiBench, chartsBench, relayBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, gridBench, csvUiBench, chartsBench, relayBench];

@@ -9,6 +9,7 @@ import type { Checked, Resolved } from '../checker.ts';
 import { parseCriterion, type Criterion } from '../criteria.ts';
 import { FormulaError, badValue, isError, notAvailable } from '../errors.ts';
 import { getFunction, type CallContext, type FunctionDef } from '../functions/index.ts';
+import { budgetError, STEP_COST, textLimitError, textTooLong } from '../limits.ts';
 import { arithmetic, comparison, concat } from '../operators.ts';
 import { isNumeric, scalar, type Ty } from '../types.ts';
 import { isList, scalarOf, Table, toBoolean, type List, type Scalar, type Value } from '../values.ts';
@@ -17,6 +18,17 @@ import type { Group } from './group-index.ts';
 
 /** Call sites of conditional aggregates, numbered so each keeps its own running totals per reader. */
 let nextSite = 0;
+
+/** Steps an argument costs besides the call: every value of a column (or row of a sheet) given to the function. */
+const argumentCost = (v: Value): number =>
+  isList(v) ? v.length : v instanceof Table ? (v.columns[0]?.length ?? 0) : 0;
+
+/** A text result over the limit becomes #VALUE!; the characters built are charged. */
+const chargeText = (host: EvalHost, r: Scalar, what: string): Scalar => {
+  if (typeof r !== 'string' || r.length < 64) return r;
+  if (textTooLong(r.length)) return textLimitError(r.length, what);
+  return host.spend(r.length) ? r : budgetError();
+};
 
 /** Marks "no row has this key" in host lookups. */
 export const NOT_FOUND: unique symbol = Symbol('not found');
@@ -49,6 +61,8 @@ export interface EvalHost {
   today(): number;
   /** Records that the running formula reads today's date. */
   readsToday(): void;
+  /** Charges steps to the recalculation's budget; false once it is spent (the caller then gives budgetError()). */
+  spend(steps: number): boolean;
 }
 
 type Fn = (slot: number) => Value;
@@ -109,7 +123,8 @@ class Compiler {
         if (op === '&') {
           const ta = this.ty(n.left).t;
           const tb = this.ty(n.right).t;
-          return (s) => concat(a(s), ta, b(s), tb);
+          const host = this.host;
+          return (s) => chargeText(host, concat(a(s), ta, b(s), tb), 'the & operator');
         }
         if (op === '+' || op === '-' || op === '*' || op === '/' || op === '^') return (s) => arithmetic(op, a(s), b(s));
         return (s) => comparison(op, a(s), b(s));
@@ -175,21 +190,43 @@ class Compiler {
   }
 
   private generic(def: FunctionDef, args: Fn[], ctx: CallContext): Fn {
+    const host = this.host;
+    const name = def.name;
     const lazy = def.lazy;
-    if (lazy) return (s) => lazy(args.map((a) => () => a(s)), ctx);
+    if (lazy) {
+      return (s) => {
+        if (!host.spend(STEP_COST.call)) return budgetError();
+        const thunks = args.map((a) => () => {
+          const v = a(s);
+          return host.spend(argumentCost(v)) ? v : budgetError();
+        });
+        return chargeText(host, lazy(thunks, ctx), name);
+      };
+    }
     const impl = def.impl;
-    if (!impl) return constant(badValue(`${def.name} cannot be computed`));
+    if (!impl) return constant(badValue(`${name} cannot be computed`));
     const guard = !def.handlesErrors;
     const n = args.length;
     return (s) => {
       const vals: Value[] = new Array(n);
+      let cost = STEP_COST.call;
       for (let i = 0; i < n; i++) {
         const v = (args[i] as Fn)(s);
         if (guard && isError(v)) return v;
+        cost += argumentCost(v);
         vals[i] = v;
       }
-      const r = impl(vals, ctx);
-      return typeof r === 'number' && !Number.isFinite(r) ? new FormulaError('#NUM!', 'the result is not a finite number') : r;
+      // Charged before the work, so a recalculation out of steps stops calling functions at once.
+      if (!host.spend(cost)) return budgetError();
+      let r: Scalar;
+      try {
+        r = impl(vals, ctx);
+      } catch (e) {
+        // An input no implementation expected (a huge count, say) is that cell's error, not the workbook's crash.
+        if (e instanceof RangeError) return badValue(`${name} cannot compute this: ${e.message}`);
+        throw e;
+      }
+      return typeof r === 'number' && !Number.isFinite(r) ? new FormulaError('#NUM!', 'the result is not a finite number') : chargeText(host, r, name);
     };
   }
 
@@ -216,6 +253,7 @@ class Compiler {
     const result = spec.result;
     const site = nextSite++;
     return (s) => {
+      if (!host.spend(STEP_COST.call)) return budgetError();
       const keys: string[] = [];
       const crits: Criterion[] = [];
       const vals: Scalar[] = [];
@@ -257,6 +295,7 @@ class Compiler {
     const fallback = args[3] ? one(args[3]) : undefined;
     const host = this.host;
     return (s) => {
+      if (!host.spend(STEP_COST.call)) return budgetError();
       const v = value(s);
       if (isError(v)) return v;
       const r = host.lookup(look.sheetId, look.colId, ret.colId, v);
@@ -266,12 +305,16 @@ class Compiler {
   }
 }
 
-/** A closure evaluating a checked formula for a row slot; lists never escape (a list result is an error). */
+/**
+ * A closure evaluating a checked formula for a row slot; lists never escape (a list result is an
+ * error), nor does a text over the limit (one read from a cell as it is, say).
+ */
 export const compileChecked = (checked: Checked, host: EvalHost): ((slot: number) => Value) => {
   const fn = new Compiler(checked, host).node(checked.ast);
   return (slot) => {
     const v = fn(slot);
     if (isList(v) || v instanceof Table) return badValue('the formula gives a whole column');
+    if (typeof v === 'string' && textTooLong(v.length)) return textLimitError(v.length);
     return typeof v === 'number' && Object.is(v, -0) ? 0 : v;
   };
 };

@@ -17,6 +17,10 @@ export interface CompiledFormula {
   /** Column ids of its own sheet read in the same row (including reference columns followed). */
   sameRow: readonly string[];
   usesToday: boolean;
+  /** The height of its syntax tree: how deep evaluating it goes on the stack. */
+  depth: number;
+  /** Steps one evaluation is charged (a cell, and each node of its formula). */
+  steps: number;
   /** Why the formula cannot run (it no longer type-checks): every cell shows this error. */
   broken?: FormulaError;
 }

@@ -1,15 +1,17 @@
 /**
  * The dependency graph and incremental recalculation. Cells are marked dirty (with everything that
- * depends on them, eagerly), then evaluated on demand: reading a dirty cell evaluates it first, so
- * each runs once, after its inputs, and a cell met while it is running is a cycle (#CYCLE!, naming
- * its members). Same-row dependencies are kept per column; reads of other rows, whole columns,
- * index groups and keys are recorded per cell as they happen.
+ * depends on them, eagerly, from a work list), then evaluated on demand: reading a dirty cell
+ * evaluates it first (see Evaluation), so each runs once, after its inputs, and a cell met while it
+ * is running is a cycle (#CYCLE!, naming its members). Same-row dependencies are kept per column;
+ * reads of other rows, whole columns, index groups and keys are recorded per cell as they happen.
  */
 import { cellKey } from '../criteria.ts';
 import { FormulaError } from '../errors.ts';
+import { budgetError } from '../limits.ts';
 import { Table, type List, type Scalar } from '../values.ts';
-import { CLEAN, ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
+import { ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
 import type { EvalHost, NOT_FOUND } from './compile.ts';
+import { Evaluation } from './evaluation.ts';
 import type { Group, GroupIndex } from './group-index.ts';
 import { readAccumulator, readGroup, readKey } from './index-reads.ts';
 import type { Accumulator, Totals } from './accumulator.ts';
@@ -37,14 +39,14 @@ export class Core implements EvalHost {
   /** @internal Group indexes by signature (sheet, criteria columns, value column). */
   readonly groups = new Map<string, GroupIndex>();
   private readonly dirtyCols = new Set<ColumnState>();
-  private readonly stack: number[] = [];
-  /** Tarjan's stack of evaluated cells whose component is still open, the DFS counter, and cells that read themselves. */
-  private readonly scc: number[] = [];
-  private counter = 0;
-  private readonly selfLoops = new Set<number>();
+  /** Evaluation: cycles, cells set aside, the budget of steps. */
+  private readonly ev = new Evaluation(this);
   /** @internal The cell being evaluated (its instance id), -1 outside any. */
   current = -1;
   private readonly sheetNames = new Map<string, string>();
+  /** Cells marked dirty whose dependents are still to be marked. */
+  private readonly toMark: number[] = [];
+  private marking = false;
 
   constructor(
     /** @internal Loads a column's stored values on first use. */
@@ -67,8 +69,8 @@ export class Core implements EvalHost {
     if (!col.loaded) this.load(col);
     const st = col.state[slot];
     if (st === DIRTY) this.evaluate(col, slot);
-    else if (st === RUNNING) return this.cycle(col, slot);
-    else if ((col.dfs[slot] ?? -1) >= 0) this.backEdge(col.dfs[slot] ?? 0);
+    else if (st === RUNNING) return this.ev.cycle(col, slot);
+    else if ((col.dfs[slot] ?? -1) >= 0) this.ev.backEdge(col.dfs[slot] ?? 0);
     return col.values[slot] ?? null;
   }
 
@@ -97,7 +99,10 @@ export class Core implements EvalHost {
         col.ensuring = false;
       }
     }
-    if (col.running === 0) return true;
+    if (col.running === 0) {
+      this.ev.checkSetAside(col);
+      return true;
+    }
     this.selfRead(col);
     return false;
   }
@@ -109,7 +114,10 @@ export class Core implements EvalHost {
       col.wholeMarked = false;
     }
     if (!this.ensureColumn(col)) return [new FormulaError('#CYCLE!', 'circular reference')];
-    if (!col.list) col.list = col.sheet.order.map((s) => col.values[s] ?? null);
+    if (!col.list) {
+      if (!this.spend(col.sheet.order.length)) return [budgetError()];
+      col.list = col.sheet.order.map((s) => col.values[s] ?? null);
+    }
     return col.list;
   }
 
@@ -128,8 +136,8 @@ export class Core implements EvalHost {
 
   /** A whole column read while one of its cells is being computed: an edge back to the first of them. */
   private selfRead(col: ColumnState): FormulaError {
-    const id = this.stack.find((i) => Math.floor(i / SLOTS) === col.index) ?? col.instance(0);
-    return this.cycle(col, id % SLOTS);
+    const id = this.ev.runningIn(col) ?? col.instance(0);
+    return this.ev.cycle(col, id % SLOTS);
   }
 
   group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError {
@@ -168,66 +176,25 @@ export class Core implements EvalHost {
     if (this.current >= 0) this.todayWatchers.add(this.current);
   }
 
+  spend(steps: number): boolean {
+    return this.ev.spend(steps);
+  }
+
+  /** Starts a recalculation's budget of steps. */
+  resetBudget(): void {
+    this.ev.resetBudget();
+  }
+
+  /** True when this recalculation ran out of steps (some cells hold the budget error). */
+  get exhausted(): boolean {
+    return this.ev.exhausted;
+  }
+
   // ── evaluating ───────────────────────────────────────────────────────────
 
-  /**
-   * The running cell reads a cell that is itself still running: a cycle. Cycles are found as strongly
-   * connected components (Tarjan's algorithm over the evaluation order), and every member shows
-   * #CYCLE! once its component is complete — whatever it computed meanwhile, and wherever evaluation
-   * entered the cycle. The error returned here is what the reader sees until then.
-   */
+  /** A running cell reads `col`/`slot`, which is running too: a cycle (see Evaluation.cycle). */
   cycle(col: ColumnState, slot: number): FormulaError {
-    this.backEdge(col.dfs[slot] ?? 0);
-    if (col.instance(slot) === this.current) this.selfLoops.add(this.current);
-    return new FormulaError('#CYCLE!', 'circular reference');
-  }
-
-  /** The running cell reaches the cell with DFS number `index`, still open. */
-  private backEdge(index: number): void {
-    const cur = this.current;
-    if (cur < 0) return;
-    const col = this.cols[Math.floor(cur / SLOTS)];
-    const slot = cur % SLOTS;
-    if (col && index < (col.low[slot] ?? Infinity)) col.low[slot] = index;
-  }
-
-  /**
-   * Closes the component rooted at the cell just evaluated: stores its value (and, when the component
-   * is a cycle, #CYCLE! in every member). Members stay on Tarjan's stack until their values are stored,
-   * so storing them marks none of them dirty again.
-   */
-  private closeComponent(root: number, v: Scalar): void {
-    // The usual case: a cell in no cycle.
-    if (this.scc[this.scc.length - 1] === root && !this.selfLoops.has(root)) {
-      this.scc.pop();
-      const c = this.cols[Math.floor(root / SLOTS)];
-      if (c) {
-        this.setValue(c, root % SLOTS, v);
-        c.dfs[root % SLOTS] = -1;
-      }
-      return;
-    }
-    const members: number[] = [];
-    for (;;) {
-      const m = this.scc.pop();
-      if (m === undefined) break;
-      members.push(m);
-      if (m === root) break;
-    }
-    const loop = this.selfLoops.delete(root);
-    let value = v;
-    if (members.length > 1 || loop) {
-      const names = [...new Set(members.map((id) => this.describe(id)))].sort();
-      value = new FormulaError('#CYCLE!', `circular reference: ${names.join(', ')}`);
-    }
-    for (const m of members) {
-      const c = this.cols[Math.floor(m / SLOTS)];
-      if (c && (m === root || members.length > 1)) this.setValue(c, m % SLOTS, value);
-    }
-    for (const m of members) {
-      const c = this.cols[Math.floor(m / SLOTS)];
-      if (c) c.dfs[m % SLOTS] = -1;
-    }
+    return this.ev.cycle(col, slot);
   }
 
   /** "Sheet[Column] row 3" of an instance. */
@@ -239,36 +206,7 @@ export class Core implements EvalHost {
 
   /** @internal Evaluates one computed cell now. */
   evaluate(col: ColumnState, slot: number): void {
-    const f = col.formulaAt(slot);
-    if (!f) {
-      col.state[slot] = CLEAN;
-      return;
-    }
-    const id = col.instance(slot);
-    const index = this.counter++;
-    col.dfs[slot] = index;
-    col.low[slot] = index;
-    this.scc.push(id);
-    col.state[slot] = RUNNING;
-    col.running++;
-    this.stack.push(id);
-    const prev = this.current;
-    this.current = id;
-    let v: Scalar;
-    try {
-      v = f.broken ?? (f.run(slot) as Scalar);
-    } finally {
-      this.current = prev;
-      this.stack.pop();
-      col.running--;
-    }
-    col.state[slot] = CLEAN;
-    const low = col.low[slot] ?? index;
-    if (low < index) {
-      // Part of a cycle whose root is still running: a tentative value until the root closes it.
-      this.backEdge(low);
-      this.setValue(col, slot, v);
-    } else this.closeComponent(id, v);
+    this.ev.evaluate(col, slot);
   }
 
   /** Stores a value and keeps indexes, caches and the change log in step; marks index watchers. */
@@ -317,11 +255,30 @@ export class Core implements EvalHost {
     if ((col.dfs[slot] ?? -1) >= 0) return;
     col.state[slot] = DIRTY;
     col.dirtySlots.push(slot);
+    this.queue(col);
+    // Dependents are marked from a work list, not by recursion: a chain of 100,000 cells is fine.
+    this.toMark.push(col.instance(slot));
+    if (!this.marking) this.drainMarks();
+  }
+
+  /** @internal Puts a column with dirty cells in the recalculation's queue. */
+  queue(col: ColumnState): void {
     if (!col.queued) {
       col.queued = true;
       this.dirtyCols.add(col);
     }
-    this.markDependents(col, slot);
+  }
+
+  private drainMarks(): void {
+    this.marking = true;
+    try {
+      for (let id = this.toMark.pop(); id !== undefined; id = this.toMark.pop()) {
+        const col = this.cols[Math.floor(id / SLOTS)];
+        if (col) this.markReaders(col, id % SLOTS);
+      }
+    } finally {
+      this.marking = false;
+    }
   }
 
   /** Marks every row of a formula column dirty at once (building: everything is dirty, no dependents to mark). */
@@ -331,14 +288,23 @@ export class Core implements EvalHost {
       col.state[slot] = DIRTY;
       col.dirtySlots.push(slot);
     }
-    if (!col.queued) {
-      col.queued = true;
-      this.dirtyCols.add(col);
-    }
+    this.queue(col);
   }
 
   /** Marks what reads a cell: same-row formulas, cell formulas of that row, whole-column, cell, group and key watchers. */
   markDependents(col: ColumnState, slot: number): void {
+    if (this.marking) return this.markReaders(col, slot);
+    this.marking = true;
+    try {
+      this.markReaders(col, slot);
+    } finally {
+      this.marking = false;
+    }
+    this.drainMarks();
+  }
+
+  /** Marks the direct readers of a cell (their own readers are left on the work list). */
+  private markReaders(col: ColumnState, slot: number): void {
     for (const d of col.sameRowDependents) this.markDirty(d, slot);
     const cd = col.cellDependents.get(slot);
     if (cd) for (const d of cd) this.markDirty(d, slot);

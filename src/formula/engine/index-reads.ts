@@ -14,6 +14,7 @@ import { Accumulator, type Totals } from './accumulator.ts';
 import type { Criterion } from '../criteria.ts';
 import { GroupIndex, type Group } from './group-index.ts';
 import { KeyIndex } from './key-index.ts';
+import { budgetError, STEP_COST } from '../limits.ts';
 
 const SEP = '\u0001';
 
@@ -35,6 +36,8 @@ export const readGroup = (
   for (const c of new Set(critCols)) complete = core.ensureColumn(c) && complete;
   if (val && !val.loaded) core.load(val);
   if (!idx) {
+    const rows = (critCols[0] ?? val)?.sheet.order.length ?? 0;
+    if (!core.spend(rows * STEP_COST.indexRow)) return budgetError();
     idx = new GroupIndex(critCols, val);
     for (const s of (critCols[0] ?? val)?.sheet.order ?? []) idx.apply(s, 1);
     core.groups.set(sig, idx);
@@ -65,6 +68,7 @@ export const readKey = (core: Core, sheetId: string, keyCol: string, retCol: str
   const rc = core.colOf(sheetId, retCol);
   if (!kc || !rc) return new FormulaError('#REF!', 'the column this formula used was deleted');
   if (!kc.keyIndex) {
+    if (!core.spend(kc.sheet.order.length * STEP_COST.indexRow)) return budgetError();
     if (!kc.loaded) core.load(kc);
     const ki = new KeyIndex();
     for (const s of kc.sheet.order) ki.add(s, kc.values[s] ?? null);
@@ -118,6 +122,8 @@ export const readAccumulator = (
   if (!mine) core.accumulators.set(reader, (mine = new Map()));
   let acc = mine.get(site);
   if (!acc || acc.signature !== signature) {
+    // Each reader's running totals start from a scan of the rows: the cost of such a formula in every row.
+    if (!core.spend(((all[0] ?? val)?.sheet.order.length ?? 0) * STEP_COST.totalsRow)) return budgetError();
     acc?.detach();
     acc = new Accumulator(colTests, val, signature);
     for (const s of (all[0] ?? val)?.sheet.order ?? []) acc.apply(s, 1);

@@ -4,6 +4,7 @@ import { formatText } from '../text-format.ts';
 import type { Scalar, Value } from '../values.ts';
 import { isList, scalarOf, Table, toBoolean, toNumber, toText } from '../values.ts';
 import { parseCriterion } from '../criteria.ts';
+import { textLimitError, textTooLong } from '../limits.ts';
 import { defineFunctions, type CallContext, type FunctionDef } from './registry.ts';
 
 const single = scalarOf;
@@ -34,8 +35,10 @@ const onText =
 const text = (name = 'text') => ({ name, kind: 'text' }) as const;
 const optNum = (name: string) => ({ name, kind: 'number', optional: true }) as const;
 
-const joinAll = (args: readonly Value[], ctx: CallContext, from: number, delim: string, skipEmpty: boolean): Scalar => {
+const joinAll = (args: readonly Value[], ctx: CallContext, from: number, delim: string, skipEmpty: boolean, name: string): Scalar => {
   const parts: string[] = [];
+  // The length is counted as parts are taken, so an over-long result is refused before it is built.
+  let length = 0;
   for (let i = from; i < args.length; i++) {
     const a = args[i];
     const items = a instanceof Table ? [] : isList(a) ? a : [a ?? null];
@@ -43,16 +46,29 @@ const joinAll = (args: readonly Value[], ctx: CallContext, from: number, delim: 
       const t = toText(v, ctx.types[i]?.t);
       if (isError(t)) return t;
       if (skipEmpty && t === '') continue;
+      length += t.length + (parts.length > 0 ? delim.length : 0);
+      if (textTooLong(length)) return textLimitError(length, name);
       parts.push(t);
     }
   }
   return parts.join(delim);
 };
 
+/** SUBSTITUTE of every occurrence, refused before it is built when the result would be over the limit. */
+const substituteAll = (s: string, o: string, n: string): Scalar => {
+  if (n.length > o.length) {
+    let hits = 0;
+    for (let at = s.indexOf(o); at >= 0; at = s.indexOf(o, at + o.length)) hits++;
+    const length = s.length + hits * (n.length - o.length);
+    if (textTooLong(length)) return textLimitError(length, 'SUBSTITUTE');
+  }
+  return s.split(o).join(n);
+};
+
 const TEXT: FunctionDef[] = [
   {
     name: 'CONCAT', family: 'text', params: [{ name: 'text', kind: 'list' }], repeat: 1, result: 'text',
-    impl: (args, ctx) => joinAll(args, ctx, 0, '', false),
+    impl: (args, ctx) => joinAll(args, ctx, 0, '', false, 'CONCAT'),
     doc: { en: 'Joins texts.', 'zh-CN': '连接文本。' }, example: '=CONCAT([Brand], " ", [Model])',
   },
   {
@@ -62,7 +78,7 @@ const TEXT: FunctionDef[] = [
       const d = textArg(args, ctx, 0);
       if (isError(d)) return d;
       const skip = toBoolean(single(args[1]));
-      return isError(skip) ? skip : joinAll(args, ctx, 2, d, skip);
+      return isError(skip) ? skip : joinAll(args, ctx, 2, d, skip, 'TEXTJOIN');
     },
     doc: { en: 'Joins texts with a delimiter, optionally skipping empty ones.', 'zh-CN': '用分隔符连接文本，可跳过空值。' },
     example: '=TEXTJOIN(", ", TRUE, Products[SKU])',
@@ -108,7 +124,7 @@ const TEXT: FunctionDef[] = [
     name: 'SUBSTITUTE', family: 'text', params: [text(), text('old_text'), text('new_text'), optNum('instance')], result: 'text',
     impl: onText(([s = '', o = '', n = ''], a) => {
       if (o === '') return s;
-      if (a[3] === undefined) return s.split(o).join(n);
+      if (a[3] === undefined) return substituteAll(s, o, n);
       const k = intArg(a, 3, 1);
       if (isError(k)) return k;
       if (k < 1) return badValue('SUBSTITUTE needs an instance ≥ 1');
@@ -117,7 +133,8 @@ const TEXT: FunctionDef[] = [
         at = s.indexOf(o, at + 1);
         if (at < 0) return s;
       }
-      return s.slice(0, at) + n + s.slice(at + o.length);
+      const length = s.length - o.length + n.length;
+      return textTooLong(length) ? textLimitError(length, 'SUBSTITUTE') : s.slice(0, at) + n + s.slice(at + o.length);
     }, 3),
     doc: { en: 'Replaces occurrences of a text.', 'zh-CN': '替换文本中的指定内容。' }, example: '=SUBSTITUTE([SKU], "-", "")',
   },

@@ -1,8 +1,10 @@
 /**
  * Function help: every function of the formula registry with its signature, one-line doc in the
- * UI language and an example; searchable by name or by words of the doc in either language.
+ * UI language and an example; searchable by name or by words of the doc in either language. The
+ * formula limits are stated below the list.
  */
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { FORMULA_LIMITS } from '../../formula/limits.ts';
 import { useApp } from '../app-context.ts';
 import '../i18n/dialog-texts.ts';
 
@@ -48,6 +50,9 @@ const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
           </For>
         </ul>
       </Show>
+      <p class="wb-help-note" data-testid="help-limits">
+        {app.t('help.limits', FORMULA_LIMITS.maxLength, FORMULA_LIMITS.maxDepth, FORMULA_LIMITS.maxTextLength)}
+      </p>
     </aside>
   );
 };

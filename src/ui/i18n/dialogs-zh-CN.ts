@@ -61,6 +61,8 @@ export const dialogsZhCN: DialogDict = {
   'help.pending': '公式引擎安装后，函数列表会显示在这里。',
   'help.noMatch': '没有匹配的函数。',
   'help.example': '示例',
+  'help.limits': (length, depth, text) =>
+    `限制（所有设备和命令行都相同）：一个公式最多 ${n0(length)} 个字符，括号、函数和运算符最多嵌套 ${depth} 层；公式生成的文本最多 ${n0(text)} 个字符（超出显示 #VALUE!）。重新计算工作簿的步数过多时，未计算到的单元格显示 #VALUE! 并说明原因。`,
 
   'export.title': '导出为 CSV',
   'export.what': '导出内容',
