@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FormulaEngine, FormulaError, type Scalar } from '../../../src/formula/index.ts';
-import { Workbook, type CellValue } from '../../../src/model/index.ts';
+import { Workbook } from '../../../src/model/index.ts';
+import type { CellValue } from '../../../src/schema/types.ts';
 import { seededRandom, type Random } from '../../support/random.ts';
 
 const ROWS = 1200;
