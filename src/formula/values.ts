@@ -8,9 +8,13 @@ import type { ValueType } from './types.ts';
 export type Scalar = number | string | boolean | null | FormulaError;
 /** A whole column, in row order. */
 export type List = readonly Scalar[];
-/** A whole sheet as VLOOKUP reads it: its columns in order, each in row order. */
+/** A whole sheet as VLOOKUP and HLOOKUP read it: its columns in order, each in row order, and each column's names. */
 export class Table {
-  constructor(readonly columns: readonly List[]) {}
+  constructor(
+    readonly columns: readonly List[],
+    /** The names each column answers to, the one shown first (HLOOKUP finds a column by them). */
+    readonly headers: readonly (readonly string[])[] = [],
+  ) {}
 }
 /** What an argument evaluates to. */
 export type Value = Scalar | List | Table;

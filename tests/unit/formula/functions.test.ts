@@ -72,7 +72,7 @@ table('stats: Excel’s documented examples', [
 ]);
 
 table('logic', [
-  ['=IF(1 > 2, "a", "b")', 'b', 'text'], ['=IF(TRUE, 1)', 1], ['=IF(FALSE, 1)', null], ['=IFS(1 > 2, "a", 2 > 1, "b")', 'b'], ['=IFS(FALSE, 1)', '#N/A'],
+  ['=IF(1 > 2, "a", "b")', 'b', 'text'], ['=IF(TRUE, 1)', 1], ['=IF(FALSE, 1)', false], ['=IF(FALSE, 1, "")', null], ['=IFS(1 > 2, "a", 2 > 1, "b")', 'b'], ['=IFS(FALSE, 1)', '#N/A'],
   ['=IFERROR(1/0, 0)', 0], ['=IFERROR(5, 0)', 5], ['=IFNA(XLOOKUP("x", Data[T], Data[N]), -1)', -1], ['=IFNA(1/0, 1)', '#DIV/0!'],
   ['=AND(TRUE, FALSE)', false], ['=AND(TRUE, 1 < 2)', true], ['=OR(FALSE, 1 < 2)', true], ['=XOR(TRUE, TRUE)', false], ['=XOR(TRUE, FALSE, TRUE, TRUE)', true],
   ['=NOT(TRUE)', false], ['=SWITCH(2, 1, "a", 2, "b", "c")', 'b'], ['=SWITCH(9, 1, "a", "none")', 'none'], ['=SWITCH(9, 1, "a")', '#N/A'],
@@ -170,5 +170,21 @@ describe('the registry', () => {
       YEAR MONTH DAY WEEKDAY WEEKNUM EOMONTH EDATE DAYS DATEDIF NETWORKDAYS ABTEST.Z ABTEST.PVALUE ABTEST.CI.LOW ABTEST.CI.HIGH
       ABTEST.SAMPLESIZE SAFETYSTOCK REORDERPOINT`.split(/\s+/).filter(Boolean);
     expect(wanted.filter((n) => !names.has(n))).toEqual([]);
+  });
+
+  it('has every function issue 18 names, each with types, both languages and an example', () => {
+    const names = new Set(listFunctions().map((f) => f.name));
+    const wanted = `WORKDAY WORKDAY.INTL NETWORKDAYS.INTL NOW TIME HOUR MINUTE DATEVALUE ISOWEEKNUM YEARFRAC MROUND TRUNC CEILING.MATH
+      FLOOR.MATH LOG LARGE SMALL RANK.EQ RANK PERCENTILE.EXC QUARTILE.INC QUARTILE.EXC GEOMEAN SLOPE INTERCEPT RSQ CONFIDENCE.NORM PMT NPV
+      SUBTOTAL CHOOSE LET ISNA NA HLOOKUP LOOKUP XMATCH REPLACE REPT PROPER EXACT TEXTBEFORE TEXTAFTER CHAR CODE CLEAN CONCATENATE
+      PERCENTILE QUARTILE STDEV VAR FORECAST RAND RANDBETWEEN`.split(/\s+/).filter(Boolean);
+    expect(wanted.filter((n) => !names.has(n))).toEqual([]);
+    for (const n of wanted) {
+      const f = getFunction(n);
+      expect(f?.doc.en, n).toMatch(/\w{3}/);
+      expect(f?.doc['zh-CN'], n).toMatch(/[\u4e00-\u9fff]/);
+      expect(f?.example, n).toMatch(new RegExp(`${n.replace(/\./g, '\\.')}\\(`));
+      expect(f && resultLabel(f), n).toBeTruthy();
+    }
   });
 });

@@ -1,0 +1,16 @@
+/** How the checker names arguments and what they take, in its messages ("ROUND needs a number as its first argument"). */
+import type { ParamKind } from './functions/index.ts';
+
+const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** "first", "second" … "11th". */
+export const ordinal = (i: number): string => ORDINAL[i] ?? `${i + 1}th`;
+
+/** What each parameter kind takes, in words. */
+export const KIND_WORDS: Record<ParamKind, string> = {
+  number: 'a number', date: 'a date', numdate: 'a number or a date', text: 'a value', boolean: 'a condition (TRUE or FALSE, or a number)',
+  any: 'a value', list: 'a column', numlist: 'numbers', numdatelist: 'numbers or dates', table: 'a sheet name',
+};
+
+/** Parameter kinds that take a single number, date or condition: a union with text is refused there. */
+export const NEEDS_NON_TEXT: ReadonlySet<ParamKind> = new Set<ParamKind>(['number', 'date', 'numdate', 'boolean']);
