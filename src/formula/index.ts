@@ -16,6 +16,7 @@ export type { Ty, ValueType } from './types.ts';
 export { listFunctions, getFunction, resultLabel, signatureOf } from './functions/index.ts';
 export type { FunctionDef, Param, ParamKind } from './functions/index.ts';
 export { parseFormula } from './parser.ts';
+export { EXCEL_DIFFERENCES, type ExcelDifference } from './differences.ts';
 export { FormulaSyntaxError, type Node, type Span } from './ast.ts';
 export { isoFromSerial, serialFromIso } from './dates.ts';
 export { round15 } from './numbers.ts';
