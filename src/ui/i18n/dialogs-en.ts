@@ -65,6 +65,11 @@ export const dialogsEn = {
   'help.pending': 'The function list appears here once the formula engine is installed.',
   'help.noMatch': 'No function matches.',
   'help.example': 'Example',
+  'help.functions': 'Functions',
+  'help.differences': 'Differences from Excel',
+  'help.differencesIntro': 'Formulas follow Excel, with these deliberate exceptions.',
+  'help.why': 'Why',
+  'help.instead': 'Instead',
 
   'export.title': 'Export as CSV',
   'export.what': 'What',

@@ -61,6 +61,11 @@ export const dialogsZhCN: DialogDict = {
   'help.pending': '公式引擎安装后，函数列表会显示在这里。',
   'help.noMatch': '没有匹配的函数。',
   'help.example': '示例',
+  'help.functions': '函数',
+  'help.differences': '与 Excel 的不同',
+  'help.differencesIntro': '公式遵循 Excel，以下是有意为之的例外。',
+  'help.why': '原因',
+  'help.instead': '替代写法',
 
   'export.title': '导出为 CSV',
   'export.what': '导出内容',
