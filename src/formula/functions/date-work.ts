@@ -60,15 +60,30 @@ const networkdays = (start: number, end: number, weekend: Weekend, holidays: Set
   return sign * n;
 };
 
-/** The date `days` working days after (before, when negative) `start`; `start` itself is not counted. */
+/**
+ * The date `days` working days after (before, when negative) `start`; `start` itself is not counted.
+ * Whole weeks are jumped (each holds the same working days, less the holidays in it), so a large
+ * count costs no more than a small one.
+ */
 const workday = (start: number, days: number, weekend: Weekend, holidays: Set<number>): Scalar => {
   let d = Math.floor(start);
-  let left = Math.trunc(days);
-  const step = left < 0 ? -1 : 1;
-  while (left !== 0) {
+  let left = Math.abs(Math.trunc(days));
+  const step = days < 0 ? -1 : 1;
+  const perWeek = weekend.filter((off) => !off).length;
+  if (left > LAST_SERIAL) return badNumber('the date is outside 1900-01-01 … 9999-12-31');
+  while (left > perWeek) {
+    const weeks = Math.floor((left - 1) / perWeek);
+    const to = d + step * 7 * weeks;
+    let off = 0;
+    for (const h of holidays) if ((step > 0 ? h > d && h <= to : h < d && h >= to) && !weekend[weekdayOf(h)]) off++;
+    d = to;
+    left -= weeks * perWeek - off;
+    if (d < 1 || d > LAST_SERIAL) return badNumber('the date is outside 1900-01-01 … 9999-12-31');
+  }
+  while (left > 0) {
     d += step;
     if (d < 1 || d > LAST_SERIAL) return badNumber('the date is outside 1900-01-01 … 9999-12-31');
-    if (isWorkday(d, weekend, holidays)) left -= step;
+    if (isWorkday(d, weekend, holidays)) left--;
   }
   return d;
 };

@@ -57,12 +57,16 @@ const datedif = (start: number, end: number, unit: string): Scalar => {
   }
 };
 
+/** The last serial Excel knows (9999-12-31). */
+const LAST_SERIAL = 2958465;
+
 const isLeap = (y: number): boolean => daysInMonth(y, 2) === 29;
 const lastOfFebruary = (p: { year: number; month: number; day: number }): boolean => p.month === 2 && p.day === daysInMonth(p.year, 2);
 
 /** YEARFRAC by Excel's day-count bases. */
 const yearfrac = (start: number, end: number, basis: number): Scalar => {
   if (basis < 0 || basis > 4) return badNumber('the basis must be 0, 1, 2, 3 or 4');
+  if (start < 0 || end < 0 || start > LAST_SERIAL || end > LAST_SERIAL) return badNumber('the dates must be between 1900-01-01 and 9999-12-31');
   const [s, e] = start <= end ? [Math.floor(start), Math.floor(end)] : [Math.floor(end), Math.floor(start)];
   const a = partsFromSerial(s);
   const b = partsFromSerial(e);

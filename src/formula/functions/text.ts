@@ -2,6 +2,7 @@
 import { parseNumberText } from '../../csv/parse-number-text.ts';
 import { badValue, isError } from '../errors.ts';
 import { formatText } from '../text-format.ts';
+import { wildcardSearch } from '../wildcard-search.ts';
 import type { Scalar, Value } from '../values.ts';
 import { isList, scalarOf, Table, toBoolean, toNumber, toText } from '../values.ts';
 import { defineFunctions, type CallContext, type FunctionDef } from './registry.ts';
@@ -48,26 +49,6 @@ const joinAll = (args: readonly Value[], ctx: CallContext, from: number, delim: 
     }
   }
   return parts.join(delim);
-};
-
-/**
- * SEARCH's wildcards as a pattern matching from the start of a text: `*` any run, `?` one
- * character, `~` before `*`, `?` or `~` that character itself, and a lone `~` (at the end, say) a `~`.
- */
-const searchPattern = (find: string): RegExp => {
-  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  let re = '';
-  for (let i = 0; i < find.length; i++) {
-    const c = find[i] ?? '';
-    const next = find[i + 1] ?? '';
-    if (c === '~' && (next === '*' || next === '?' || next === '~')) {
-      re += esc(next);
-      i++;
-    } else if (c === '*') re += '[\\s\\S]*';
-    else if (c === '?') re += '[\\s\\S]';
-    else re += esc(c);
-  }
-  return new RegExp(`^${re}`, 'i');
 };
 
 const TEXT: FunctionDef[] = [
@@ -159,11 +140,8 @@ const TEXT: FunctionDef[] = [
       const st = intArg(a, 2, 1);
       if (isError(st)) return st;
       if (st < 1) return badValue('SEARCH needs start ≥ 1');
-      const re = /[*?~]/.test(f) ? searchPattern(f) : null;
-      for (let i = st - 1; i <= s.length - (re ? 0 : f.length); i++) {
-        if (re ? re.test(s.slice(i)) : s.slice(i, i + f.length).toLowerCase() === f.toLowerCase()) return i + 1;
-      }
-      return badValue(`"${f}" was not found`);
+      const at = wildcardSearch(f, s, st - 1);
+      return at < 0 ? badValue(`"${f}" was not found`) : at + 1;
     }, 2),
     doc: { en: 'Position of a text in another (ignores case, allows * and ?).', 'zh-CN': '查找文本位置（不区分大小写，支持通配符）。' },
     example: '=SEARCH("pro", [Name])',

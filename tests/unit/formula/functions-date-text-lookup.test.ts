@@ -120,3 +120,25 @@ describe('dates and times that read the clock', () => {
     expect(engine.evaluate('=DATEVALUE("Jul 5")')).toMatchObject({ value: 46208 });
   });
 });
+
+describe('working days: whole weeks are jumped, and agree with a day-by-day count', () => {
+  const engine = new FormulaEngine(wb);
+  it.each([1, 4, 5, 6, 17, 151, 260, 1000, -1, -5, -6, -151, -1000])('WORKDAY(…, %i) lands where NETWORKDAYS counts it', (days) => {
+    for (const [weekend, hol] of [['1', ''], ['11', ''], ['"0010001"', ''], ['1', ', Ex[Hol08]']] as const) {
+      const at = engine.evaluate(`=WORKDAY.INTL(DATE(2008, 10, 1), ${days}, ${weekend}${hol})`);
+      expect(at.ok).toBe(true);
+      if (!at.ok) return;
+      const start = engine.evaluate('=DATE(2008, 10, 1)');
+      const offset = (at.value as number) - (start.ok ? (start.value as number) : 0);
+      const counted = engine.evaluate(`=NETWORKDAYS.INTL(DATE(2008, 10, 1), DATE(2008, 10, 1) + ${offset}, ${weekend}${hol})`);
+      // Both ends are counted by NETWORKDAYS: the start (a Wednesday, a working day) adds one.
+      const startWorks = engine.evaluate(`=NETWORKDAYS.INTL(DATE(2008, 10, 1), DATE(2008, 10, 1), ${weekend}${hol})`);
+      expect(counted.ok && startWorks.ok && (counted.value as number) - Math.sign(days) * (startWorks.value as number)).toBe(days);
+    }
+  });
+
+  it('a count past 9999-12-31 is #NUM! at once', () => {
+    expect(engine.evaluate('=WORKDAY(DATE(2008, 10, 1), 1E9)')).toMatchObject({ value: { code: '#NUM!' } });
+    expect(engine.evaluate('=YEARFRAC(DATE(2008, 10, 1), DATE(2008, 10, 1) + 1E12, 1)')).toMatchObject({ value: { code: '#NUM!' } });
+  });
+});

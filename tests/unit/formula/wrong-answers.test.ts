@@ -29,7 +29,10 @@ check('TRIM removes only ASCII spaces, as Excel', [
 
 check('SEARCH: a trailing ~ is a ~; ~* and ~? are the characters', [
   ['=SEARCH("b~", "ab~c")', 2], ['=SEARCH("~*", "a*b")', 2], ['=SEARCH("~?", "what?")', 5], ['=SEARCH("~~", "a~b")', 2],
-  ['=SEARCH("p*t", "Profit Margin")', 1], ['=SEARCH("b~", "abc")', '#VALUE!'],
+  ['=SEARCH("p*t", "Profit Margin")', 1], ['=SEARCH("b~", "abc")', '#VALUE!'], ['=SEARCH("?r*n", "Profit Margin", 2)', 9],
+  ['=SEARCH("", "abc", 2)', 2], ['=SEARCH("M*n", "Profit Margin")', 8],
+  // Many stars over a long text answer at once (no backtracking).
+  ['=SEARCH("*a*a*a*a*a*a*a*a*a*a*b", REPT("a", 30000))', '#VALUE!'],
 ]);
 
 check('CORREL of columns of unequal length is #N/A', [
