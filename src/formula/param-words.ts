@@ -12,5 +12,8 @@ export const KIND_WORDS: Record<ParamKind, string> = {
   any: 'a value', list: 'a column', numlist: 'numbers', numdatelist: 'numbers or dates', table: 'a sheet name',
 };
 
-/** Parameter kinds that take a single number, date or condition: a union with text is refused there. */
-export const NEEDS_NON_TEXT: ReadonlySet<ParamKind> = new Set<ParamKind>(['number', 'date', 'numdate', 'boolean']);
+/**
+ * Parameter kinds that take a number, date or condition: a single value that may be text is refused
+ * there (a whole column of them is fine where a column is taken: its text is skipped).
+ */
+export const NEEDS_NON_TEXT: ReadonlySet<ParamKind> = new Set<ParamKind>(['number', 'date', 'numdate', 'boolean', 'numlist', 'numdatelist']);

@@ -56,6 +56,7 @@ describe('union types: refused where a number is required, with a way to keep a 
     ['=[Cover or note] + 1', I, '[Cover or note] can hold text; N([Cover or note]) reads text as 0', 1, 16],
     ['=IF(IFERROR([On hand] / [Daily sales], "-"), 1, 2)', I, 'the first argument of IF (condition) is number or text', 4, 43],
     ['=YEAR(IF([Active], [Launch], "-"))', P, 'the first argument of YEAR (date) is date or text', 6, 33],
+    ['=SUM(IFERROR([On hand] / [Daily sales], "-"), 1)', I, 'the first argument of SUM (values) is number or text', 5, 44],
   ])('%s: %s', (text, place, message, from, to) => {
     const r = engine.check(text, place);
     expect(r.ok).toBe(false);
@@ -70,6 +71,7 @@ describe('union types: refused where a number is required, with a way to keep a 
     expect(engine.check('=[Cover or note] > 10', I)).toMatchObject({ ok: true, type: 'boolean' });
     expect(engine.check('=[Cover or note] & " days"', I)).toMatchObject({ ok: true, type: 'text' });
     expect(engine.check('=ISNUMBER([Cover or note])', I)).toMatchObject({ ok: true, type: 'boolean' });
+    expect(engine.check('=SUM(库存[Cover or note])', I)).toMatchObject({ ok: true, type: 'number' });
   });
 });
 
