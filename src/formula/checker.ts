@@ -15,7 +15,7 @@ import { describeScalar, describeType, isNumeric, scalar, unionType, type Scalar
 import { arithmeticType, comparable } from './operator-types.ts';
 import { unionHint } from './union-hint.ts';
 import { LetScopes } from './let-scopes.ts';
-import { KIND_WORDS, NEEDS_NON_TEXT, ordinal } from './param-words.ts';
+import { arityProblem, KIND_WORDS, NEEDS_NON_TEXT, ordinal } from './param-words.ts';
 import type { Scalar } from './values.ts';
 
 /** A formula that cannot be taken: the message and the range [from, to) it is about. */
@@ -278,17 +278,8 @@ class Checker {
     const n = node.args.length;
     const rep = def.repeat ?? 0;
     const fixed = def.params.length - rep;
-    const required = def.params.filter((p) => !p.optional).length;
-    const extra = n - fixed;
-    const arityOk = rep
-      ? extra >= rep && (extra % rep === 0 || (def.optionalTail === true && extra % rep === 1))
-      : n >= required && n <= def.params.length;
-    if (!arityOk) {
-      const most = rep ? Infinity : def.params.length;
-      const least = rep ? def.params.length : required;
-      const want = rep ? `at least ${least}` : least === most ? `${least}` : `${least} to ${most}`;
-      this.fail(`${def.name} takes ${want} argument${most === 1 || (rep && least === 1) ? '' : 's'}, not ${n}`, node);
-    }
+    const wrongCount = arityProblem(def, n);
+    if (wrongCount) this.fail(wrongCount, node);
     const types: Ty[] = [];
     const literals: (Scalar | undefined)[] = [];
     const branches = new Set(def.branches?.(n) ?? []);
