@@ -125,8 +125,8 @@ export class Core implements EvalHost {
   table(sheetId: string, colIds: readonly string[]): () => Table {
     return () => {
       const cols = colIds.map((id) => this.colOf(sheetId, id));
-      OutsideReads.note(this.outside.nameReaders, this.current);
-      return new Table(cols.map((c) => (c ? this.listOf(c) : [])), colIds.map((id) => this.outside.columnNames(sheetId, id)));
+      // The names are read only by HLOOKUP, which then is recomputed when they change.
+      return new Table(cols.map((c) => (c ? this.listOf(c) : [])), () => this.outside.namesFor(sheetId, colIds, this.current));
     };
   }
 

@@ -14,6 +14,12 @@ export class OutsideReads {
   /** The names a column answers to, the shown one first. */
   columnNames: (sheetId: string, colId: string) => readonly string[] = () => [];
 
+  /** The names of columns, read by the cell `reader` (recorded, so that it is recomputed after a rename). */
+  namesFor(sheetId: string, colIds: readonly string[], reader: number): (readonly string[])[] {
+    OutsideReads.note(this.nameReaders, reader);
+    return colIds.map((id) => this.columnNames(sheetId, id));
+  }
+
   /** Records `reader` (an instance id, or −1 outside any cell) in `set`. */
   static note(set: Set<number>, reader: number): void {
     if (reader >= 0) set.add(reader);

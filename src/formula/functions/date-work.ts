@@ -88,14 +88,28 @@ const workday = (start: number, days: number, weekend: Weekend, holidays: Set<nu
   return d;
 };
 
-const dates = (args: readonly Value[], n: number): number[] | FormulaError => {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = toNumber(scalarOf(args[i]));
-    if (isError(v)) return v;
-    out.push(v);
-  }
-  return out;
+/** The start and end (or day count), weekend and holidays of a working-day call; `.INTL` forms take the weekend third. */
+const workArgs = (args: readonly Value[], intl: boolean): { a: number; b: number; weekend: Weekend; holidays: Set<number> } | FormulaError => {
+  const a = toNumber(scalarOf(args[0]));
+  if (isError(a)) return a;
+  const b = toNumber(scalarOf(args[1]));
+  if (isError(b)) return b;
+  const weekend = intl ? weekendOf(args[2] === undefined ? undefined : scalarOf(args[2])) : SAT_SUN;
+  if (isError(weekend)) return weekend;
+  const holidays = holidaysOf(args[intl ? 3 : 2]);
+  return isError(holidays) ? holidays : { a, b, weekend, holidays };
+};
+
+/** NETWORKDAYS and its .INTL form. */
+const countImpl = (intl: boolean) => (args: readonly Value[]): Scalar => {
+  const w = workArgs(args, intl);
+  return isError(w) ? w : networkdays(w.a, w.b, w.weekend, w.holidays);
+};
+
+/** WORKDAY and its .INTL form. */
+const stepImpl = (intl: boolean) => (args: readonly Value[]): Scalar => {
+  const w = workArgs(args, intl);
+  return isError(w) ? w : workday(w.a, w.b, w.weekend, w.holidays);
 };
 
 const date = (name: string) => ({ name, kind: 'date' }) as const;
@@ -105,25 +119,13 @@ const weekend = { name: 'weekend', kind: 'any', optional: true } as const;
 const WORK: FunctionDef[] = [
   {
     name: 'NETWORKDAYS', family: 'date', params: [date('start_date'), date('end_date'), holidays], result: 'integer',
-    impl: (args) => {
-      const d = dates(args, 2);
-      const h = holidaysOf(args[2]);
-      if (isError(d)) return d;
-      return isError(h) ? h : networkdays(d[0] ?? 0, d[1] ?? 0, SAT_SUN, h);
-    },
+    impl: countImpl(false),
     doc: { en: 'Working days (Monday–Friday) between two dates, inclusive, minus holidays.', 'zh-CN': '两个日期之间（含）的工作日数，扣除节假日。' },
     example: '=NETWORKDAYS([Start], [End])',
   },
   {
     name: 'NETWORKDAYS.INTL', family: 'date', params: [date('start_date'), date('end_date'), weekend, holidays], result: 'integer',
-    impl: (args) => {
-      const d = dates(args, 2);
-      const w = weekendOf(args[2] === undefined ? undefined : scalarOf(args[2]));
-      const h = holidaysOf(args[3]);
-      if (isError(d)) return d;
-      if (isError(w)) return w;
-      return isError(h) ? h : networkdays(d[0] ?? 0, d[1] ?? 0, w, h);
-    },
+    impl: countImpl(true),
     doc: {
       en: 'Working days between two dates with any weekend (11: Sunday only; "0000011": Saturday and Sunday), minus holidays.',
       'zh-CN': '按任意周末计算两个日期之间的工作日数（11：仅周日；"0000011"：周六和周日），扣除节假日。',
@@ -132,25 +134,13 @@ const WORK: FunctionDef[] = [
   },
   {
     name: 'WORKDAY', family: 'date', params: [date('start_date'), { name: 'days', kind: 'number' }, holidays], result: 'date',
-    impl: (args) => {
-      const d = dates(args, 2);
-      const h = holidaysOf(args[2]);
-      if (isError(d)) return d;
-      return isError(h) ? h : workday(d[0] ?? 0, d[1] ?? 0, SAT_SUN, h);
-    },
+    impl: stepImpl(false),
     doc: { en: 'The date a number of working days (Monday–Friday) away, skipping holidays.', 'zh-CN': '若干个工作日（周一至周五）之后的日期，跳过节假日。' },
     example: '=WORKDAY([Order date], [Lead time], Holidays[Date])',
   },
   {
     name: 'WORKDAY.INTL', family: 'date', params: [date('start_date'), { name: 'days', kind: 'number' }, weekend, holidays], result: 'date',
-    impl: (args) => {
-      const d = dates(args, 2);
-      const w = weekendOf(args[2] === undefined ? undefined : scalarOf(args[2]));
-      const h = holidaysOf(args[3]);
-      if (isError(d)) return d;
-      if (isError(w)) return w;
-      return isError(h) ? h : workday(d[0] ?? 0, d[1] ?? 0, w, h);
-    },
+    impl: stepImpl(true),
     doc: { en: 'The date a number of working days away, with any weekend, skipping holidays.', 'zh-CN': '按任意周末计算若干个工作日之后的日期，跳过节假日。' },
     example: '=WORKDAY.INTL([Order date], [Lead time], 11)',
   },

@@ -36,6 +36,14 @@ const percentileExc = (xs: readonly number[], p: number): Scalar => {
     : atRank(xs, h);
 };
 
+/** QUARTILE.INC / .EXC: quart from `lo` to `hi`, as the percentile quart / 4. */
+const quartile = (lo: number, hi: number, percentile: (xs: readonly number[], p: number) => Scalar) => (args: readonly Value[]): Scalar => {
+  const r = sortedAnd(args, 1);
+  if (isError(r)) return r;
+  const q = Math.trunc(r.k);
+  return q < lo || q > hi ? badNumber(`quart must be a whole number from ${lo} to ${hi}`) : percentile(r.xs, q / 4);
+};
+
 const kth = (largest: boolean) => (args: readonly Value[]): Scalar => {
   const r = sortedAnd(args, 1);
   if (isError(r)) return r;
@@ -89,23 +97,13 @@ const ORDER: FunctionDef[] = [
   },
   {
     name: 'QUARTILE.INC', family: 'stats', params: [values, { name: 'quart', kind: 'number' }], result: sameAs(0),
-    impl: (args) => {
-      const r = sortedAnd(args, 1);
-      if (isError(r)) return r;
-      const q = Math.trunc(r.k);
-      return q < 0 || q > 4 ? badNumber('quart must be 0, 1, 2, 3 or 4') : percentileInc(r.xs, q / 4);
-    },
+    impl: quartile(0, 4, percentileInc),
     doc: { en: 'A quartile: 0 minimum, 1 first quartile, 2 median, 3 third quartile, 4 maximum.', 'zh-CN': '四分位数：0 最小值，1 第一四分位，2 中位数，3 第三四分位，4 最大值。' },
     example: '=QUARTILE.INC(Orders[Amount], 1)',
   },
   {
     name: 'QUARTILE.EXC', family: 'stats', params: [values, { name: 'quart', kind: 'number' }], result: sameAs(0),
-    impl: (args) => {
-      const r = sortedAnd(args, 1);
-      if (isError(r)) return r;
-      const q = Math.trunc(r.k);
-      return q < 1 || q > 3 ? badNumber('quart must be 1, 2 or 3') : percentileExc(r.xs, q / 4);
-    },
+    impl: quartile(1, 3, percentileExc),
     doc: { en: 'A quartile from percentiles that exclude the ends (quart 1, 2 or 3).', 'zh-CN': '按不含端点的百分位数计算的四分位数（quart 为 1、2 或 3）。' },
     example: '=QUARTILE.EXC(Orders[Amount], 3)',
   },

@@ -4,29 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateInWorkbook, getFunction, listFunctions, resultLabel, signatureOf, type ValueJSON } from '../../../src/formula/index.ts';
+import { table as excelTable } from './excel-table.ts';
 import { buildFixture } from './fixture.ts';
 
 const { wb } = buildFixture();
 const ev = (f: string): ValueJSON => evaluateInWorkbook(wb, f);
 
-/** [formula, expected value (numbers compared to `digits` decimals), expected type] */
-type Case = [string, string | number | boolean | null, string?, number?];
-
-const table = (name: string, cases: Case[]) =>
-  describe(name, () => {
-    it.each(cases)('%s → %s', (formula, want, type, digits) => {
-      const got = ev(formula);
-      if (typeof want === 'string' && want.startsWith('#')) {
-        expect(got).toMatchObject({ error: want });
-        return;
-      }
-      expect(got, JSON.stringify(got)).toHaveProperty('value');
-      if (!('value' in got)) return;
-      if (typeof want === 'number') expect(got.value).toBeCloseTo(want, digits ?? 9);
-      else expect(got.value).toBe(want);
-      if (type) expect(got.type).toBe(type);
-    });
-  });
+const table = excelTable(wb);
 
 table('math: rounding, MOD and powers as Excel documents them', [
   ['=ROUND(2.15, 1)', 2.2], ['=ROUND(2.149, 1)', 2.1], ['=ROUND(-1.475, 2)', -1.48], ['=ROUND(21.5, -1)', 20],
