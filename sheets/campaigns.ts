@@ -55,7 +55,7 @@ export const campaigns: SheetTemplate = {
       zh: '投资回报率',
       type: 'percent',
       options: { precision: 0 },
-      formula: '=IF([Actual cost] > 0, ([Actual GMV] * [Category margin] - [Actual cost]) / [Actual cost])',
+      formula: '=IF([Actual cost] > 0, ([Actual GMV] * [Category margin] - [Actual cost]) / [Actual cost], "")',
       doc: '(GMV × margin − cost) / cost',
     },
     {

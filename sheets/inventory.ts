@@ -56,7 +56,7 @@ export const inventory: SheetTemplate = {
       zh: '可售天数',
       type: 'number',
       options: { precision: 0 },
-      formula: '=IF([Avg daily sales] > 0, [On hand] / [Avg daily sales])',
+      formula: '=IF([Avg daily sales] > 0, [On hand] / [Avg daily sales], "")',
       doc: 'on hand / average daily sales',
     },
     {

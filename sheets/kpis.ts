@@ -45,7 +45,7 @@ export const kpis: SheetTemplate = {
       zh: '目标达成率',
       type: 'percent',
       options: { precision: 0 },
-      formula: '=IF([Target] <> 0, [Value] / [Target])',
+      formula: '=IF([Target] <> 0, [Value] / [Target], "")',
       doc: 'value / target (for "lower is better" metrics, under 100% is good)',
     },
     {

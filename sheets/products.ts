@@ -46,7 +46,7 @@ export const products: SheetTemplate = {
       zh: '促销毛利率',
       type: 'percent',
       options: { precision: 1 },
-      formula: '=IF([Promo price] > 0, ([Promo price] - [Cost]) / [Promo price])',
+      formula: '=IF([Promo price] > 0, ([Promo price] - [Cost]) / [Promo price], "")',
       doc: 'margin at the promo price; empty when there is none',
     },
   ],

@@ -76,6 +76,12 @@ export class Catalog {
     return this.ordered.flatMap((s) => namesOf(s, this.locale));
   }
 
+  /** The names a column answers to: the shown one first, then its plain name and other labels. */
+  namesOfColumn(sheetId: string, colId: string): string[] {
+    const col = this.column(sheetId, colId);
+    return col ? namesOf(col, this.locale) : [];
+  }
+
   /** Every name the columns of a sheet answer to (for suggestions). */
   columnNames(sheetId: string): string[] {
     return (this.byId.get(sheetId)?.columns ?? []).flatMap((c) => namesOf(c, this.locale));

@@ -3,6 +3,7 @@
  * gives every node a type, and refuses what does not fit with a plain message and the character
  * range of the problem ("cannot add currency and text", `no column "Prce"; did you mean "Price"?`).
  */
+import { RULE_COLUMN } from './alerting-source.ts';
 import type { Node, NameRef, Span } from './ast.ts';
 import type { Catalog, CatalogSheet } from './catalog.ts';
 import { serialFromIso } from './dates.ts';
@@ -10,8 +11,11 @@ import { getFunction, listFunctions, type Param } from './functions/index.ts';
 import type { FormulaForm } from './lexer.ts';
 import type { Column } from '../schema/types.ts';
 import { didYouMean } from './suggest.ts';
-import { describeType, isNumeric, scalar, type Ty, type ValueType } from './types.ts';
+import { describeScalar, describeType, isNumeric, scalar, unionType, type ScalarType, type Ty, type ValueType } from './types.ts';
 import { arithmeticType, comparable } from './operator-types.ts';
+import { unionHint } from './union-hint.ts';
+import { LetScopes } from './let-scopes.ts';
+import { arityProblem, KIND_WORDS, NEEDS_NON_TEXT, ordinal } from './param-words.ts';
 import type { Scalar } from './values.ts';
 
 /** A formula that cannot be taken: the message and the range [from, to) it is about. */
@@ -28,6 +32,8 @@ export type Resolved =
   | { kind: 'column'; sheetId: string; colId: string }
   | { kind: 'follow'; sheetId: string; refColId: string; targetSheetId: string; keyColId: string; colId: string }
   | { kind: 'table'; sheetId: string; colIds: string[] }
+  /** A name bound by LET: the binding's number in the formula. */
+  | { kind: 'local'; index: number }
   | { kind: 'missing'; message: string };
 
 type Missing = Extract<Resolved, { kind: 'missing' }>;
@@ -42,8 +48,8 @@ export interface CheckOptions {
   /** Whether `[Column]` means this row's value (column and cell formulas) — false for free-standing formulas. */
   row: boolean;
   form: FormulaForm;
-  /** The value type of a column (formula columns: the type of their result). */
-  columnType: (sheetId: string, col: Column) => ValueType;
+  /** The value type of a column (formula columns: the type of their result, possibly a union with text). */
+  columnType: (sheetId: string, col: Column) => ScalarType;
 }
 
 /** A checked formula: the tree with a type and a resolution for each node. */
@@ -54,16 +60,11 @@ export interface Checked {
   refs: Map<Node, Resolved>;
   /** Text literals taken as dates ("2026-01-01" compared with a date), as serials. */
   dates: Map<Node, number>;
+  /** Empty texts `""` given as a result (IF(x, [Price], "")): a blank cell, not text. */
+  blanks: Set<Node>;
   usesToday: boolean;
+  usesNow: boolean;
 }
-
-const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const ordinal = (i: number): string => ORDINAL[i] ?? `${i + 1}th`;
-
-const KIND_WORDS: Record<Param['kind'], string> = {
-  number: 'a number', date: 'a date', numdate: 'a number or a date', text: 'a value', boolean: 'a condition (TRUE or FALSE)',
-  any: 'a value', list: 'a column', numlist: 'numbers', numdatelist: 'numbers or dates', table: 'a sheet name',
-};
 
 /** Type of the values of a model column as formulas read them. */
 export const inputType = (col: Column): ValueType => {
@@ -81,7 +82,10 @@ class Checker {
   readonly types = new Map<Node, Ty>();
   readonly refs = new Map<Node, Resolved>();
   readonly dates = new Map<Node, number>();
+  readonly blanks = new Set<Node>();
   usesToday = false;
+  usesNow = false;
+  private readonly lets = new LetScopes();
 
   constructor(private readonly o: CheckOptions) {}
 
@@ -123,7 +127,7 @@ class Checker {
       const col = this.columnOf(sheet, node.column);
       if ('message' in col) return this.missing(node, col);
       this.refs.set(node, { kind: 'column', sheetId: sheet.id, colId: col.id });
-      return { t: this.o.columnType(sheet.id, col), list: true };
+      return { ...this.o.columnType(sheet.id, col), list: true };
     }
     const host = this.o.sheetId === undefined ? undefined : c.sheet(this.o.sheetId);
     if (!host || !this.o.row) {
@@ -136,7 +140,7 @@ class Checker {
         this.fail(`a formula cannot use its own column [${c.displayName(col)}] in the same row`, node);
       }
       this.refs.set(node, { kind: 'cell', sheetId: host.id, colId: col.id });
-      return scalar(this.o.columnType(host.id, col));
+      return this.o.columnType(host.id, col);
     }
     if (col.type !== 'reference' || !col.options.refSheet) {
       return this.fail(`[${c.displayName(col)}] is not a reference column; only a reference column can be followed with "."`, node.column);
@@ -148,35 +152,47 @@ class Checker {
     const tcol = this.columnOf(target, node.follow);
     if ('message' in tcol) return this.missing(node, tcol);
     this.refs.set(node, { kind: 'follow', sheetId: host.id, refColId: col.id, targetSheetId: target.id, keyColId: key.id, colId: tcol.id });
-    return scalar(this.o.columnType(target.id, tcol));
+    return this.o.columnType(target.id, tcol);
   }
 
-  private table(node: Node): Ty {
-    if (node.kind !== 'name') return this.fail('VLOOKUP needs a sheet name here, such as Products', node);
+  private table(fn: string, node: Node): Ty {
+    if (node.kind !== 'name') return this.fail(`${fn} needs a sheet name here, such as Products`, node);
     const sheet = this.sheetOf(node.ref);
     if ('message' in sheet) return this.missing(node, sheet);
-    this.refs.set(node, { kind: 'table', sheetId: sheet.id, colIds: sheet.columns.map((c) => c.id) });
-    return { t: 'error', table: sheet.columns.map((c) => this.o.columnType(sheet.id, c)) };
+    // An alert rule is a hidden column of its sheet: not one a lookup can see.
+    const cols = sheet.columns.filter((c) => !c.id.startsWith(RULE_COLUMN));
+    this.refs.set(node, { kind: 'table', sheetId: sheet.id, colIds: cols.map((c) => c.id) });
+    return { t: 'error', table: cols.map((c) => this.o.columnType(sheet.id, c)) };
   }
 
-  private bareName(node: Extract<Node, { kind: 'name' }>): never {
+  private bareName(node: Extract<Node, { kind: 'name' }>): Ty {
     const c = this.o.catalog;
     const name = node.ref.name ?? node.ref.id ?? '';
+    const bound = node.ref.name === undefined ? undefined : this.lets.find(name);
+    if (bound) {
+      this.refs.set(node, { kind: 'local', index: bound.index });
+      return bound.ty;
+    }
     if (this.o.sheetId !== undefined && c.columnByName(this.o.sheetId, name)) {
       this.fail(`"${name}" is a column; write it in brackets: [${name}]`, node);
     }
     if (c.sheetByName(name)) this.fail(`"${name}" is a sheet; write Sheet[Column] for one of its columns`, node);
-    const hint = didYouMean(name, [
-      ...(this.o.sheetId !== undefined ? c.columnNames(this.o.sheetId).map((n) => `[${n}]`) : []),
-      ...listFunctions().map((f) => f.name),
-    ].map((x) => x));
-    this.fail(hint ? `unknown name "${name}"; did you mean ${hint}?` : `unknown name "${name}"; text needs quotes ("${name}")`, node);
+    const columns = this.o.sheetId !== undefined ? c.columnNames(this.o.sheetId).map((n) => `[${n}]`) : [];
+    const hint = didYouMean(name, [...columns, ...listFunctions().map((f) => f.name), ...this.lets.names()]);
+    return this.fail(hint ? `unknown name "${name}"; did you mean ${hint}?` : `unknown name "${name}"; text needs quotes ("${name}")`, node);
+  }
+
+  /** A value that may be text, used where a number, a date or a condition is required: refused with a way out. */
+  private notUnion(ty: Ty, node: Node, what: string): void {
+    if (!ty.orText || ty.list) return;
+    const r = this.refs.get(node);
+    const c = this.o.catalog;
+    const col = r?.kind === 'cell' ? c.column(r.sheetId, r.colId) : r?.kind === 'follow' ? c.column(r.targetSheetId, r.colId) : undefined;
+    this.fail(`${what} is ${describeScalar(ty)}, and text cannot be used here; ${unionHint(node, col && `[${c.displayName(col)}]`)}`, node);
   }
 
   visit(node: Node): Ty {
-    const ty = this.visitInner(node);
-    this.types.set(node, ty);
-    return ty;
+    return this.typed(node, this.visitInner(node));
   }
 
   private single(node: Node): Ty {
@@ -216,11 +232,13 @@ class Checker {
       case 'unary': {
         const a = this.single(node.arg);
         if (!isNumeric(a.t)) this.fail(`cannot negate ${describeType(a)}`, node);
+        this.notUnion(a, node.arg, 'this value');
         return scalar(a.t === 'boolean' ? 'integer' : a.t);
       }
       case 'percent': {
         const a = this.single(node.arg);
         if (!isNumeric(a.t)) this.fail(`% needs a number, not ${describeType(a)}`, node);
+        this.notUnion(a, node.arg, 'this value');
         return scalar('percent');
       }
       case 'binary': {
@@ -230,10 +248,16 @@ class Checker {
         if (a.t === 'date') b = this.asDate(node.right, b);
         if (b.t === 'date') a = this.asDate(node.left, a);
         if (['=', '<>', '<', '>', '<=', '>='].includes(node.op)) {
-          if (!comparable(a.t, b.t)) this.fail(`cannot compare ${a.t} and ${b.t}`, node);
+          // A union compares with what either of its parts compares with ([Stock or text] = "out").
+          const ok = comparable(a.t, b.t) || (a.orText === true && comparable('text', b.t)) || (b.orText === true && comparable(a.t, 'text'));
+          if (!ok) this.fail(`cannot compare ${describeScalar(a)} and ${describeScalar(b)}`, node);
           return scalar('boolean');
         }
         const r = arithmeticType(node.op, a.t, b.t);
+        if (typeof r === 'string' && !r.startsWith('cannot')) {
+          this.notUnion(a, node.left, 'this value');
+          this.notUnion(b, node.right, 'this value');
+        }
         if (typeof r !== 'string' || !r.startsWith('cannot')) return scalar(r as ValueType);
         return this.fail(r, node);
       }
@@ -249,26 +273,24 @@ class Checker {
       this.fail(hint ? `no function ${node.name}; did you mean ${hint}?` : `no function ${node.name}`, { from: node.from, to: node.nameTo });
     }
     if (def.volatileToday) this.usesToday = true;
+    if (def.volatileNow) this.usesNow = this.usesToday = true;
+    if (def.name === 'LET') return this.let(node);
     const n = node.args.length;
     const rep = def.repeat ?? 0;
     const fixed = def.params.length - rep;
-    const required = def.params.filter((p) => !p.optional).length;
-    const extra = n - fixed;
-    const arityOk = rep
-      ? extra >= rep && (extra % rep === 0 || (def.optionalTail === true && extra % rep === 1))
-      : n >= required && n <= def.params.length;
-    if (!arityOk) {
-      const most = rep ? Infinity : def.params.length;
-      const least = rep ? def.params.length : required;
-      const want = rep ? `at least ${least}` : least === most ? `${least}` : `${least} to ${most}`;
-      this.fail(`${def.name} takes ${want} argument${most === 1 || (rep && least === 1) ? '' : 's'}, not ${n}`, node);
-    }
+    const wrongCount = arityProblem(def, n);
+    if (wrongCount) this.fail(wrongCount, node);
     const types: Ty[] = [];
     const literals: (Scalar | undefined)[] = [];
+    const branches = new Set(def.branches?.(n) ?? []);
     node.args.forEach((arg, i) => {
       const p = i < fixed ? def.params[i] : def.params[fixed + ((i - fixed) % (rep || 1))];
       const param = p ?? def.params[def.params.length - 1] ?? { name: 'value', kind: 'any' };
-      types.push(this.arg(def.name, param, arg, i));
+      if (branches.has(i) && arg.kind === 'string' && arg.value === '') {
+        // IF(x, [Price], ""): the empty text is a blank cell, typed as the other results.
+        this.blanks.add(arg);
+        types.push(this.typed(arg, scalar('error')));
+      } else types.push(this.arg(def.name, param, arg, i));
       literals.push(arg.kind === 'number' || arg.kind === 'string' || arg.kind === 'boolean' ? arg.value : undefined);
     });
     const result =
@@ -279,11 +301,43 @@ class Checker {
             literals,
             fail: (i, message) => this.fail(message, node.args[i] ?? node),
           });
-    return scalar(result);
+    if (typeof result === 'string') return scalar(result);
+    // Only blanks: a blank text.
+    return result.t === 'error' && branches.size > 0 && [...branches].every((i) => this.blanks.has(node.args[i] as Node))
+      ? scalar('text')
+      : unionType(result.t, result.orText);
+  }
+
+  private typed(node: Node, ty: Ty): Ty {
+    this.types.set(node, ty);
+    return ty;
+  }
+
+  /** LET(name1, value1, [name2, value2, …], calculation): each name is bound to its value for what follows. */
+  private let(node: Extract<Node, { kind: 'call' }>): Ty {
+    const args = node.args;
+    if (args.length < 3 || args.length % 2 === 0) {
+      this.fail(`LET takes names with their values and then a calculation (3, 5, 7 … arguments), not ${args.length}`, node);
+    }
+    return this.lets.within(() => {
+      for (let i = 0; i + 1 < args.length; i += 2) {
+        const nameNode = args[i] as Node;
+        const value = args[i + 1] as Node;
+        const ty = this.visit(value);
+        if (ty.table) this.fail('LET cannot name a whole sheet', value);
+        const b = nameNode.kind === 'name' && nameNode.ref.name !== undefined
+          ? this.lets.bind(nameNode.ref.name, ty, (n) => getFunction(n) !== undefined)
+          : this.lets.bind('', ty, () => false);
+        if (typeof b === 'string') this.fail(b, nameNode);
+        this.refs.set(nameNode, { kind: 'local', index: b.index });
+        this.typed(nameNode, ty);
+      }
+      return this.visit(args[args.length - 1] as Node);
+    });
   }
 
   private arg(fn: string, p: Param, arg: Node, i: number): Ty {
-    if (p.kind === 'table') return this.table(arg);
+    if (p.kind === 'table') return this.table(fn, arg);
     let ty = this.visit(arg);
     if (ty.table) this.fail(`${fn} cannot take a whole sheet here`, arg);
     const refuse = (): never =>
@@ -295,6 +349,9 @@ class Checker {
     if (p.kind === 'date' || p.kind === 'numdate') ty = this.asDate(arg, ty);
     const t = ty.t;
     if (t === 'error') return ty;
+    if (NEEDS_NON_TEXT.has(p.kind) && ty.orText && (isNumeric(t) || t === 'date' || t === 'boolean')) {
+      this.notUnion(ty, arg, `the ${ordinal(i)} argument of ${fn} (${p.name})`);
+    }
     switch (p.kind) {
       case 'number':
       case 'numlist':
@@ -308,7 +365,8 @@ class Checker {
         if (!isNumeric(t) && t !== 'date') refuse();
         break;
       case 'boolean':
-        if (t !== 'boolean') refuse();
+        // A number is a condition as in Excel: anything but 0 is TRUE (IF(COUNTIF(…), …)).
+        if (!isNumeric(t)) refuse();
         break;
       default:
         break;
@@ -324,5 +382,5 @@ export const checkTree = (ast: Node, options: CheckOptions): Checked => {
   if (type.list || type.table) {
     throw new CheckError('the formula gives a whole column; wrap it in an aggregate such as SUM(…) or COUNT(…)', ast.from, ast.to);
   }
-  return { ast, type, types: c.types, refs: c.refs, dates: c.dates, usesToday: c.usesToday };
+  return { ast, type, types: c.types, refs: c.refs, dates: c.dates, blanks: c.blanks, usesToday: c.usesToday, usesNow: c.usesNow };
 };

@@ -30,3 +30,7 @@ export const isoFromSerial = (serial: number): string => isoFromDay(Math.floor(s
 
 /** Serial of a local calendar day (TODAY()). */
 export const serialOfLocalDay = (d: Date): number => serialFromParts(d.getFullYear(), d.getMonth() + 1, d.getDate());
+
+/** Serial of a local date and time, the time of day as the fraction (NOW()). */
+export const serialOfLocalTime = (d: Date): number =>
+  serialOfLocalDay(d) + (d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()) / 86400;

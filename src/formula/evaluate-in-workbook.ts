@@ -10,6 +10,7 @@ import { valueToJSON, type ValueJSON } from './value-json.ts';
  *
  * @example
  *   evaluateInWorkbook(wb, '=SUM(Products[Cost])') // { value: 1234.5, type: 'currency' }
+ *   evaluateInWorkbook(wb, '=IFERROR(1/0, "-")') // { value: '-', type: 'number|text' }
  */
 export function evaluateInWorkbook(source: FormulaSource, formula: string): ValueJSON;
 export function evaluateInWorkbook(source: FormulaSource, formulas: readonly string[]): ValueJSON[];
@@ -17,7 +18,7 @@ export function evaluateInWorkbook(source: FormulaSource, formulas: string | rea
   const engine = new FormulaEngine(source);
   const one = (f: string): ValueJSON => {
     const r = engine.evaluate(f);
-    return r.ok ? valueToJSON(r.value, r.type) : { error: '#TYPE!', message: `${r.message} (at characters ${r.from}–${r.to})` };
+    return r.ok ? valueToJSON(r.value, r.type, r.orText) : { error: '#TYPE!', message: `${r.message} (at characters ${r.from}–${r.to})` };
   };
   return typeof formulas === 'string' ? one(formulas) : formulas.map(one);
 }

@@ -14,33 +14,36 @@ import { FormulaSyntaxError } from './ast.ts';
 import { ruleIdOf } from './alerting-source.ts';
 import { Catalog } from './catalog.ts';
 import { CheckError, checkTree, inputType, type Checked } from './checker.ts';
-import { serialOfLocalDay } from './dates.ts';
-import { FormulaEngineError, FormulaError, isError } from './errors.ts';
+import { serialOfLocalDay, serialOfLocalTime } from './dates.ts';
+import { FormulaEngineError, isError } from './errors.ts';
 import type { CompiledFormula } from './engine/compiled-formula.ts';
 import { CLEAN, ColumnState } from './engine/column-state.ts';
 import { compileChecked } from './engine/compile.ts';
+import { compileStored } from './engine/compile-stored.ts';
 import { Core } from './engine/core.ts';
 import { isCellFormula } from '../schema/types.ts';
+import { OutsideReads } from './engine/outside-reads.ts';
 import { inputValue } from './engine/input-value.ts';
 import type { RecalcEvent } from './engine/recalc-log.ts';
 import { SheetState } from './engine/sheet-state.ts';
 import { applyChange } from './engine/apply-change.ts';
-import { FormulaLimitError, STEP_COST, treeSize } from './limits.ts';
 import { bracketName, displayText, storedText } from './names.ts';
 import { parseFormula } from './parser.ts';
 import type { FormulaChange, FormulaSource, LiveFormulaSource } from './source.ts';
-import type { ValueType } from './types.ts';
+import { orText, type ScalarType, type ValueType } from './types.ts';
+import { formulaColumnType } from './engine/formula-column-type.ts';
 import { scalarOf, type Scalar } from './values.ts';
 
-/** A computed value with its type ('error' for error values). */
+/** A computed value with its type ('error' for error values); `orText` when its formula may also give text. */
 export interface ComputedCell {
   value: Scalar;
   type: ValueType;
+  orText?: true;
 }
 
-/** The result of checking a formula as typed: its stored form and type, or why it is refused and where. */
+/** The result of checking a formula as typed: its stored form and type (`orText`: "type or text"), or why it is refused and where. */
 export type CheckResult =
-  | { ok: true; stored: string; type: ValueType }
+  | { ok: true; stored: string; type: ValueType; orText?: true }
   | { ok: false; message: string; from: number; to: number };
 
 /** A free-standing formula's value, or why it cannot be evaluated. */
@@ -63,14 +66,12 @@ export interface EngineOptions {
   watchToday?: boolean;
 }
 
-const NUMERIC_COLUMNS = new Set<ValueType>(['number', 'integer', 'currency', 'percent']);
-
 /** The engine: computed values of a workbook, kept current as it changes. */
 export class FormulaEngine {
   /** @internal */ core!: Core;
   private catalog!: Catalog;
   private readonly listeners = new Set<(e: RecalcEvent) => void>();
-  private readonly types = new Map<string, ValueType | 'pending'>();
+  private readonly types = new Map<string, ScalarType | 'pending'>();
   private readonly columnFormulas = new Map<string, CompiledFormula>();
   private readonly clock: () => Date;
   private unsubscribe: (() => unknown) | undefined;
@@ -84,7 +85,7 @@ export class FormulaEngine {
     this.clock = options.clock ?? (() => new Date());
     this.rebuild();
     if (options.watchToday) {
-      this.timer = setInterval(() => this.refreshToday(), 60_000);
+      this.timer = setInterval(() => this.refreshToday() || this.refreshNow(), 60_000);
       (this.timer as { unref?: () => void }).unref?.();
     }
   }
@@ -119,6 +120,8 @@ export class FormulaEngine {
     this.columnFormulas.clear();
     const core = this.core;
     core.todaySerial = serialOfLocalDay(this.clock());
+    core.outside.clock = () => serialOfLocalTime(this.clock());
+    core.outside.columnNames = (sheetId, colId) => this.catalog.namesOfColumn(sheetId, colId);
     for (const sheet of this.catalog.sheets()) {
       const st = new SheetState(sheet.id);
       core.sheets.set(sheet.id, st);
@@ -133,7 +136,9 @@ export class FormulaEngine {
       }
     }
     for (const cs of core.cols) {
-      cs.type = this.typeOf(cs.sheet.id, cs.col);
+      const shape = this.typeOf(cs.sheet.id, cs.col);
+      cs.type = shape.t;
+      cs.orText = shape.orText === true;
       if (cs.col.formula === undefined) continue;
       cs.formula = this.columnFormula(cs.sheet.id, cs.col);
       for (const dep of cs.formula.sameRow) cs.sheet.columns.get(dep)?.sameRowDependents.add(cs);
@@ -172,26 +177,7 @@ export class FormulaEngine {
 
   /** Compiles a stored formula of a sheet; one that no longer checks runs as a #VALUE! with the reason. */
   compile(stored: string, sheetId: string, colId: string): CompiledFormula {
-    try {
-      const ast = parseFormula(stored, 'stored');
-      const size = treeSize(ast);
-      const checked = checkTree(ast, {
-        catalog: this.catalog, sheetId, colId, row: true, form: 'stored',
-        columnType: (s, c) => this.typeOf(s, c),
-      });
-      const sameRow = new Set<string>();
-      for (const r of checked.refs.values()) {
-        if (r.kind === 'cell') sameRow.add(r.colId);
-        else if (r.kind === 'follow') sameRow.add(r.refColId);
-      }
-      return { stored, checked, type: checked.type.t, run: compileChecked(checked, this.core), sameRow: [...sameRow], usesToday: checked.usesToday,
-        depth: size.height, steps: STEP_COST.cell + STEP_COST.node * size.nodes };
-    } catch (e) {
-      if (!(e instanceof CheckError || e instanceof FormulaSyntaxError)) throw e;
-      // A formula over a limit was written by another client (it is refused when typed): the reason is the limit.
-      const broken = new FormulaError('#VALUE!', e instanceof FormulaLimitError ? e.message : `this formula no longer fits its columns: ${e.message}`);
-      return { stored, type: 'error', run: () => broken, sameRow: [], usesToday: false, broken, depth: 1, steps: STEP_COST.cell };
-    }
+    return compileStored(stored, { catalog: this.catalog, core: this.core, sheetId, colId, columnType: (s, c) => this.typeOf(s, c) });
   }
 
   private columnFormula(sheetId: string, col: Column): CompiledFormula {
@@ -204,22 +190,18 @@ export class FormulaEngine {
     return f;
   }
 
-  /** Value type of a column as formulas read it; a formula column's comes from its formula (declared numeric kinds win). */
-  private typeOf(sheetId: string, col: Column): ValueType {
+  /** Value type of a column as formulas read it; a formula column's comes from its formula (see formulaColumnType). */
+  private typeOf(sheetId: string, col: Column): ScalarType {
     const declared = inputType(col);
-    if (col.formula === undefined) return declared;
+    if (col.formula === undefined) return { t: declared };
     const key = `${sheetId}|${col.id}`;
     const memo = this.types.get(key);
-    if (memo === 'pending') return declared;
+    if (memo === 'pending') return { t: declared };
     if (memo) return memo;
     this.types.set(key, 'pending');
-    const inferred = this.columnFormula(sheetId, col).type;
-    const t =
-      inferred === 'error' || (NUMERIC_COLUMNS.has(declared) && (NUMERIC_COLUMNS.has(inferred) || inferred === 'boolean'))
-        ? declared
-        : inferred;
-    this.types.set(key, t);
-    return t;
+    const shape = formulaColumnType(declared, this.columnFormula(sheetId, col));
+    this.types.set(key, shape);
+    return shape;
   }
 
   /** @internal Installs a cell formula at a slot and marks it dirty. */
@@ -275,10 +257,11 @@ export class FormulaEngine {
     const col = this.source.columns(sheetId).find((c) => c.id === colId);
     if (!cs || !col || !cs.formula || col.formula === undefined) return false;
     const key = `${sheetId}|${colId}`;
-    const oldType = cs.type;
+    const [oldType, oldOrText] = [cs.type, cs.orText];
     this.types.delete(key);
     this.columnFormulas.delete(key);
-    if (this.typeOf(sheetId, col) !== oldType) return false;
+    const shape = this.typeOf(sheetId, col);
+    if (shape.t !== oldType || (shape.orText === true) !== oldOrText) return false;
     const st = cs.sheet;
     for (const dep of cs.formula.sameRow) st.columns.get(dep)?.sameRowDependents.delete(cs);
     cs.col = col;
@@ -298,6 +281,8 @@ export class FormulaEngine {
   refreshNames(): void {
     this.catalog = new Catalog(this.source);
     for (const s of this.catalog.sheets()) this.core.setSheetName(s.id, this.catalog.displayName(s));
+    // HLOOKUP finds columns by name: its cells recompute with the new names.
+    for (const w of OutsideReads.take(this.core.outside.nameReaders)) this.core.markInstance(w);
   }
 
   /** Recomputes TODAY() users when the date changed; true when it did. */
@@ -311,6 +296,15 @@ export class FormulaEngine {
     for (const w of watchers) core.markInstance(w);
     this.recalcWithin();
     return true;
+  }
+
+  /** Recomputes NOW() users (the timer calls this every minute); true when there were any. */
+  refreshNow(): boolean {
+    const readers = OutsideReads.take(this.core.outside.nowReaders);
+    for (const w of readers) this.core.markInstance(w);
+    this.core.recalc();
+    this.emit();
+    return readers.length > 0;
   }
 
   private emit(): void {
@@ -337,7 +331,8 @@ export class FormulaEngine {
   cell(sheetId: string, rowId: string, colId: string): ComputedCell {
     const { cs, slot } = this.at(sheetId, rowId, colId);
     const value = this.core.read(cs, slot);
-    return { value, type: isError(value) ? 'error' : (cs.cellFormulas.get(slot)?.type ?? cs.type) };
+    const f = cs.cellFormulas.get(slot);
+    return isError(value) ? { value, type: 'error' } : { value, type: f?.type ?? cs.type, ...orText(f ? f.orText : cs.orText) };
   }
 
   /** A whole column's computed values in row order, its type, and the types of cells with their own formula (by row index). */
@@ -354,7 +349,7 @@ export class FormulaEngine {
     return { type: cs.type, values, cellTypes };
   }
 
-  /** The value type of a column (a formula column's result type, for formatting). */
+  /** The value type of a column (a formula column's result type, for formatting; the number part of a union). */
   columnType(sheetId: string, colId: string): ValueType {
     const cs = this.core.colOf(sheetId, colId);
     if (!cs) throw new FormulaEngineError(`No column ${sheetId}/${colId}.`);
@@ -366,7 +361,7 @@ export class FormulaEngine {
   /** Checks a formula as typed (display form): its stored form and type, or a message with the range to underline. */
   check(text: string, place: FormulaPlace = {}): CheckResult {
     const c = this.checkDisplay(text, place);
-    return c.ok ? { ok: true, stored: storedText(text, c.checked.ast, c.checked.refs), type: c.checked.type.t } : c;
+    return c.ok ? { ok: true, stored: storedText(text, c.checked.ast, c.checked.refs), type: c.checked.type.t, ...orText(c.checked.type.orText) } : c;
   }
 
   private checkDisplay(text: string, place: FormulaPlace): { ok: true; checked: Checked } | Extract<CheckResult, { ok: false }> {
@@ -394,7 +389,7 @@ export class FormulaEngine {
     const c = this.checkDisplay(text, { ...place, row: place.row ?? false });
     if (!c.ok) return c;
     this.core.resetBudget(); // a formula of its own gets a recalculation's budget
-    const value = scalarOf(compileChecked(c.checked, this.core)(-1));
-    return { ok: true, value, type: isError(value) ? 'error' : c.checked.type.t };
+    const value = scalarOf(compileChecked(c.checked, this.core, text)(-1));
+    return isError(value) ? { ok: true, value, type: 'error' } : { ok: true, value, type: c.checked.type.t, ...orText(c.checked.type.orText) };
   }
 }

@@ -17,6 +17,7 @@ export { listFunctions, getFunction, resultLabel, signatureOf } from './function
 export type { FunctionDef, Param, ParamKind } from './functions/index.ts';
 export { parseFormula } from './parser.ts';
 export { FORMULA_LIMITS } from './limits.ts';
+export { EXCEL_DIFFERENCES, type ExcelDifference } from './differences.ts';
 export { FormulaSyntaxError, type Node, type Span } from './ast.ts';
 export { isoFromSerial, serialFromIso } from './dates.ts';
 export { round15 } from './numbers.ts';

@@ -53,7 +53,8 @@ export const storedText = (text: string, ast: Node, refs: ReadonlyMap<Node, Reso
   const edits: { from: number; to: number; text: string }[] = [];
   for (const n of refNodes(ast)) {
     const r = refs.get(n);
-    if (!r) continue;
+    // A LET name is written as it is.
+    if (!r || r.kind === 'local') continue;
     const t =
       r.kind === 'cell'
         ? `[#${r.colId}]`
@@ -89,6 +90,8 @@ export const displayText = (stored: string, catalog: Catalog, sheetId: string | 
   };
   for (const n of refNodes(ast)) {
     let t: string | undefined;
+    // A bare word in a stored formula is a LET name (sheets are stored by id).
+    if (n.kind === 'name' && n.ref.id === undefined) continue;
     if (n.kind === 'name') {
       const s = n.ref.id === undefined ? undefined : catalog.sheet(n.ref.id);
       t = s ? sheetName(catalog.displayName(s)) : undefined;

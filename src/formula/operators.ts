@@ -6,7 +6,13 @@ import { compare15 } from './numbers.ts';
 import type { ValueType } from './types.ts';
 import { toNumber, toText, type Scalar } from './values.ts';
 
-/** Arithmetic (+ − * / ^): blanks are 0, errors propagate (left first). */
+/** A sum, difference, product or quotient that overflowed is #NUM!, as SUM and ^ are. */
+const finite = (r: number): Scalar => (Number.isFinite(r) ? r : badNumber('the result is too large'));
+
+/**
+ * Arithmetic (+ − * / ^): blanks are 0, errors propagate (left first). Dividing by a blank cell is
+ * blank, not #DIV/0!: a row not filled in yet must not put errors in every sheet that reads it.
+ */
 export const arithmetic = (op: BinaryOp, a: Scalar, b: Scalar): Scalar => {
   const x = toNumber(a);
   if (isError(x)) return x;
@@ -14,13 +20,14 @@ export const arithmetic = (op: BinaryOp, a: Scalar, b: Scalar): Scalar => {
   if (isError(y)) return y;
   switch (op) {
     case '+':
-      return x + y;
+      return finite(x + y);
     case '-':
-      return x - y;
+      return finite(x - y);
     case '*':
-      return x * y;
+      return finite(x * y);
     case '/':
-      return y === 0 ? divZero() : x / y;
+      if (b === null) return null;
+      return y === 0 ? divZero() : finite(x / y);
     default: {
       if (x === 0 && y < 0) return divZero('0 to a negative power');
       const r = x ** y;

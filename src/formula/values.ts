@@ -8,9 +8,21 @@ import type { ValueType } from './types.ts';
 export type Scalar = number | string | boolean | null | FormulaError;
 /** A whole column, in row order. */
 export type List = readonly Scalar[];
-/** A whole sheet as VLOOKUP reads it: its columns in order, each in row order. */
+/** A whole sheet as VLOOKUP and HLOOKUP read it: its columns in order, each in row order, and each column's names. */
 export class Table {
-  constructor(readonly columns: readonly List[]) {}
+  private names: readonly (readonly string[])[] | undefined;
+
+  constructor(
+    readonly columns: readonly List[],
+    /** Reads the names of the columns, when asked (only HLOOKUP needs them: VLOOKUP's rows pay nothing). */
+    private readonly readNames: () => readonly (readonly string[])[] = () => [],
+  ) {}
+
+  /** The names each column answers to, the one shown first (HLOOKUP finds a column by them). */
+  get headers(): readonly (readonly string[])[] {
+    this.names ??= this.readNames();
+    return this.names;
+  }
 }
 /** What an argument evaluates to. */
 export type Value = Scalar | List | Table;

@@ -35,6 +35,30 @@ describe('workbook eval', () => {
     ]);
   });
 
+  it('prints a fallback of another type as "type|text", and refuses it where a number is required, with the fix', () => {
+    const r = cli(
+      'eval', '=IFERROR(1/0, "-")', '=IFERROR(1/4, "-")', '=IFERROR(1/0, "-") * 2', '=IF(COUNTIF(0, 0), "yes", "no")',
+      '=WORKDAY(DATE(2008, 10, 1), 151)', '=IF(FALSE, 1)', '=1E+308*10', '=TEXT(12200000, "#,###.0,")', '=VALUE("¥1,200")',
+      '=LET(x, 2, x * 3)', '=RAND() = RAND()',
+    );
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([
+      { value: '-', type: 'number|text' },
+      { value: 0.25, type: 'number|text' },
+      { error: '#TYPE!', message: expect.stringContaining('use IFERROR(…, 0) to keep a number') },
+      { value: 'yes', type: 'text' },
+      { value: '2009-04-30', type: 'date' },
+      { value: false, type: 'integer' },
+      { error: '#NUM!', message: 'the result is too large' },
+      { value: '12,200.0', type: 'text' },
+      { value: 1200, type: 'number' },
+      { value: 6, type: 'integer' },
+      { value: expect.any(Boolean), type: 'boolean' },
+    ]);
+    // RAND() is stable: the same formula prints the same number on every run.
+    expect(cli('eval', '=RAND()').lines).toEqual(cli('eval', '=RAND()').lines);
+  });
+
   it('says what to do when no formula is given', () => {
     const r = cli('eval');
     expect(r.code).toBe(2);

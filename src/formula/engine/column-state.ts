@@ -58,6 +58,8 @@ export class ColumnState {
   list: Scalar[] | null = null;
   /** Value type as formulas read it. */
   type: ValueType = 'text';
+  /** The column's formula may also give text: its type is the union "type or text". */
+  orText = false;
 
   constructor(
     readonly index: number,

@@ -13,6 +13,7 @@ import { budgetError, STEP_COST, textLimitError, textTooLong } from '../limits.t
 import { arithmetic, comparison, concat } from '../operators.ts';
 import { isNumeric, scalar, type Ty } from '../types.ts';
 import { isList, scalarOf, Table, toBoolean, type List, type Scalar, type Value } from '../values.ts';
+import { stableRandom } from '../stable-random.ts';
 import type { Totals } from './accumulator.ts';
 import type { Group } from './group-index.ts';
 
@@ -63,6 +64,12 @@ export interface EvalHost {
   readsToday(): void;
   /** Charges steps to the recalculation's budget; false once it is spent (the caller then gives budgetError()). */
   spend(steps: number): boolean;
+  /** Now, as a serial with the time of day as its fraction. */
+  now(): number;
+  /** Records that the running formula reads the time of day (recomputed every minute). */
+  readsNow(): void;
+  /** Identity of the cell being computed (sheet, row, column), '' outside any cell. */
+  runningCell(): string;
 }
 
 type Fn = (slot: number) => Value;
@@ -84,10 +91,21 @@ const GROUPED: Record<string, { value: (n: number) => number | null; pairs: (n: 
 };
 
 class Compiler {
+  /** The current value of each LET binding (saved and restored around each LET, so re-entry is safe). */
+  private readonly locals: { v: Value }[] = [];
+
   constructor(
     private readonly c: Checked,
     private readonly host: EvalHost,
+    /** Part of the seed of RAND(): the formula's text. */
+    private readonly salt: string,
   ) {}
+
+  private local(index: number): { v: Value } {
+    let cell = this.locals[index];
+    if (!cell) this.locals[index] = cell = { v: null };
+    return cell;
+  }
 
   private ty(n: Node): Ty {
     return this.c.types.get(n) ?? scalar('error');
@@ -98,6 +116,7 @@ class Compiler {
       case 'number':
         return constant(n.value);
       case 'string': {
+        if (this.c.blanks.has(n)) return constant(null);
         const d = this.c.dates.get(n);
         return constant(d ?? n.value);
       }
@@ -138,6 +157,10 @@ class Compiler {
     const h = this.host;
     if (!r || r.kind === 'missing') return constant(new FormulaError('#REF!', r?.message ?? 'unknown reference'));
     switch (r.kind) {
+      case 'local': {
+        const cell = this.local(r.index);
+        return () => cell.v;
+      }
       case 'cell':
         return h.cell(r.sheetId, r.colId);
       case 'column':
@@ -168,25 +191,55 @@ class Compiler {
   private call(n: Extract<Node, { kind: 'call' }>): Fn {
     const def = getFunction(n.name);
     if (!def) return constant(badValue(`no function ${n.name}`));
+    if (def.name === 'LET') return this.let(n);
     const args = n.args.map((a) => this.node(a));
     if (def.name === 'IF') {
       const [c, a, b] = args.map(one);
       if (!c || !a) return constant(null);
+      // Without a value_if_false, a condition that does not hold gives FALSE, as in Excel.
       return (s) => {
         const cond = toBoolean(c(s));
         if (isError(cond)) return cond;
-        return cond ? a(s) : b ? b(s) : null;
+        return cond ? a(s) : b ? b(s) : false;
       };
     }
+    const host = this.host;
+    const seed = `${this.salt}|${n.from}`;
     const ctx: CallContext = {
       types: n.args.map((a) => this.ty(a)),
       today: () => {
-        this.host.readsToday();
-        return this.host.today();
+        host.readsToday();
+        return host.today();
       },
+      now: () => {
+        host.readsToday();
+        host.readsNow();
+        return host.now();
+      },
+      stableRandom: () => stableRandom(`${host.runningCell()}|${seed}`),
     };
     const generic = this.generic(def, args, ctx);
     return this.grouped(def, n, args, generic) ?? this.xlookup(def, n, args) ?? generic;
+  }
+
+  /** LET: each value is computed once per evaluation and read by name in what follows. */
+  private let(n: Extract<Node, { kind: 'call' }>): Fn {
+    const binds: { cell: { v: Value }; value: Fn }[] = [];
+    for (let i = 0; i + 1 < n.args.length; i += 2) {
+      const r = this.c.refs.get(n.args[i] as Node);
+      if (r?.kind !== 'local') return constant(badValue('LET needs a name'));
+      binds.push({ cell: this.local(r.index), value: this.node(n.args[i + 1] as Node) });
+    }
+    const body = this.node(n.args[n.args.length - 1] as Node);
+    return (s) => {
+      const saved = binds.map((b) => b.cell.v);
+      try {
+        for (const b of binds) b.cell.v = b.value(s);
+        return body(s);
+      } finally {
+        binds.forEach((b, i) => (b.cell.v = saved[i] ?? null));
+      }
+    };
   }
 
   private generic(def: FunctionDef, args: Fn[], ctx: CallContext): Fn {
@@ -280,7 +333,9 @@ class Compiler {
         case 'rows':
           return g.rows;
         default:
-          return g.numbers === 0 ? new FormulaError('#DIV/0!', 'no number to average') : g.sum.value() / g.numbers;
+          // Rows with no number (blank, or a text fallback) average to blank; no rows at all is #DIV/0!.
+          if (g.numbers === 0) return g.rows > 0 ? null : new FormulaError('#DIV/0!', 'no number to average');
+          return g.sum.value() / g.numbers;
       }
     };
   }
@@ -298,6 +353,8 @@ class Compiler {
       if (!host.spend(STEP_COST.call)) return budgetError();
       const v = value(s);
       if (isError(v)) return v;
+      // A blank key (a row not filled in yet) looks nothing up: blank, not #N/A.
+      if (v === null) return null;
       const r = host.lookup(look.sheetId, look.colId, ret.colId, v);
       if (r !== NOT_FOUND) return r;
       return fallback ? fallback(s) : notAvailable(`${JSON.stringify(v)} was not found`);
@@ -309,8 +366,8 @@ class Compiler {
  * A closure evaluating a checked formula for a row slot; lists never escape (a list result is an
  * error), nor does a text over the limit (one read from a cell as it is, say).
  */
-export const compileChecked = (checked: Checked, host: EvalHost): ((slot: number) => Value) => {
-  const fn = new Compiler(checked, host).node(checked.ast);
+export const compileChecked = (checked: Checked, host: EvalHost, salt = ''): ((slot: number) => Value) => {
+  const fn = new Compiler(checked, host, salt).node(checked.ast);
   return (slot) => {
     const v = fn(slot);
     if (isList(v) || v instanceof Table) return badValue('the formula gives a whole column');

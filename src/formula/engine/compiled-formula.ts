@@ -10,8 +10,10 @@ export interface CompiledFormula {
   stored: string;
   /** The checked tree (undefined when the stored formula no longer type-checks). */
   checked?: Checked;
-  /** Result type. */
+  /** Result type (the number part of a union). */
   type: ValueType;
+  /** The result may also be text: a union such as "currency or text". */
+  orText: boolean;
   /** Evaluates the formula for a row slot (-1 outside any row). */
   run: (slot: number) => Value;
   /** Column ids of its own sheet read in the same row (including reference columns followed). */

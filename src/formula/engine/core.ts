@@ -17,6 +17,7 @@ import { readAccumulator, readGroup, readKey } from './index-reads.ts';
 import type { Accumulator, Totals } from './accumulator.ts';
 import type { Criterion } from '../criteria.ts';
 import type { KeyIndex } from './key-index.ts';
+import { OutsideReads } from './outside-reads.ts';
 import { RecalcLog } from './recalc-log.ts';
 import type { SheetState } from './sheet-state.ts';
 
@@ -36,6 +37,8 @@ export class Core implements EvalHost {
   logCells = true;
   readonly todayWatchers = new Set<number>();
   todaySerial = 0;
+  /** The time of day and column names, and who reads them. */
+  readonly outside = new OutsideReads();
   /** @internal Group indexes by signature (sheet, criteria columns, value column). */
   readonly groups = new Map<string, GroupIndex>();
   private readonly dirtyCols = new Set<ColumnState>();
@@ -130,7 +133,8 @@ export class Core implements EvalHost {
   table(sheetId: string, colIds: readonly string[]): () => Table {
     return () => {
       const cols = colIds.map((id) => this.colOf(sheetId, id));
-      return new Table(cols.map((c) => (c ? this.listOf(c) : [])));
+      // The names are read only by HLOOKUP, which then is recomputed when they change.
+      return new Table(cols.map((c) => (c ? this.listOf(c) : [])), () => this.outside.namesFor(sheetId, colIds, this.current));
     };
   }
 
@@ -188,6 +192,17 @@ export class Core implements EvalHost {
   /** True when this recalculation ran out of steps (some cells hold the budget error). */
   get exhausted(): boolean {
     return this.ev.exhausted;
+  }
+
+  readonly now = (): number => this.outside.clock();
+
+  readsNow(): void {
+    OutsideReads.note(this.outside.nowReaders, this.current);
+  }
+
+  runningCell(): string {
+    const col = this.current < 0 ? undefined : this.cols[Math.floor(this.current / SLOTS)];
+    return col ? `${col.sheet.id}|${col.sheet.rowAt[this.current % SLOTS] ?? ''}|${col.id}` : '';
   }
 
   // ── evaluating ───────────────────────────────────────────────────────────

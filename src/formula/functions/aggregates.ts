@@ -5,7 +5,7 @@ import { ExactSum, exactSum } from '../numbers.ts';
 import type { List, Scalar, Value } from '../values.ts';
 import { isList, numbersOf, scalarOf, toNumber } from '../values.ts';
 import type { ValueType } from '../types.ts';
-import { aggregateType, defineFunctions, sameAs, type FunctionDef, type ResultContext } from './registry.ts';
+import { aggregateType, defineFunctions, getFunction, sameAs, type FunctionDef, type ResultContext } from './registry.ts';
 
 /** A list argument (a single value counts as a list of one). */
 export const asList = (v: Value): List => (isList(v) ? v : [scalarOf(v)]);
@@ -105,9 +105,12 @@ const AGGREGATES: FunctionDef[] = [
     impl: (args) => {
       const xs = numbersOf(args);
       if (isError(xs)) return xs;
-      return xs.length === 0 ? divZero('AVERAGE of no numbers') : exactSum(xs) / xs.length;
+      if (xs.length > 0) return exactSum(xs) / xs.length;
+      // Cells that are all blank (or text) average to blank; no cells at all is #DIV/0!.
+      return args.some((a) => isList(a) && a.length > 0) ? null : divZero('AVERAGE of no numbers');
     },
-    doc: { en: 'Average of the numbers; blanks are skipped.', 'zh-CN': '平均值；空白被忽略。' }, example: '=AVERAGE(Products[Price])',
+    doc: { en: 'Average of the numbers; blanks are skipped (only blanks: blank).', 'zh-CN': '平均值；空白被忽略（全为空白时为空白）。' },
+    example: '=AVERAGE(Products[Price])',
   },
   {
     name: 'COUNT', family: 'math', params: [range('values')], repeat: 1, result: 'integer',
@@ -160,9 +163,9 @@ const AGGREGATES: FunctionDef[] = [
     result: (c) => { const t = sumIfType(c); return t === 'integer' ? 'number' : t; },
     impl: (args) => {
       const r = conditional(asList(args[2] ?? args[0] ?? null), [args[0] ?? null, args[1] ?? null]);
-      return isError(r) ? r : r.count === 0 ? divZero('no row meets the criterion') : r.sum / r.count;
+      return isError(r) ? r : r.count > 0 ? r.sum / r.count : r.rows > 0 ? null : divZero('no row meets the criterion');
     },
-    doc: { en: 'Average of the rows that meet a criterion.', 'zh-CN': '满足条件的行的平均值。' },
+    doc: { en: 'Average of the rows that meet a criterion (blank when they have no number).', 'zh-CN': '满足条件的行的平均值（这些行没有数字时为空白）。' },
     example: '=AVERAGEIF(Products[Category], "Home", Products[Price])',
   },
   {
@@ -170,9 +173,9 @@ const AGGREGATES: FunctionDef[] = [
     result: aggregateType(false, 0, 99),
     impl: (args) => {
       const r = conditional(asList(args[0] ?? null), args.slice(1));
-      return isError(r) ? r : r.count === 0 ? divZero('no row meets every criterion') : r.sum / r.count;
+      return isError(r) ? r : r.count > 0 ? r.sum / r.count : r.rows > 0 ? null : divZero('no row meets every criterion');
     },
-    doc: { en: 'Average of the rows that meet every criterion.', 'zh-CN': '满足所有条件的行的平均值。' },
+    doc: { en: 'Average of the rows that meet every criterion (blank when they have no number).', 'zh-CN': '满足所有条件的行的平均值（这些行没有数字时为空白）。' },
     example: '=AVERAGEIFS(Orders[Amount], Orders[Channel], "App")',
   },
   {
@@ -199,7 +202,42 @@ const AGGREGATES: FunctionDef[] = [
   },
 ];
 
+/** SUBTOTAL's function numbers (1–11, or 101–111 which Excel uses to skip hidden rows; no row is hidden from a formula here). */
+const SUBTOTALS: Record<number, string> = {
+  1: 'AVERAGE', 2: 'COUNT', 3: 'COUNTA', 4: 'MAX', 5: 'MIN', 6: 'PRODUCT', 7: 'STDEV.S', 8: 'STDEV.P', 9: 'SUM', 10: 'VAR.S', 11: 'VAR.P',
+};
+const subtotalOf = (n: number): string | undefined => SUBTOTALS[n > 100 ? n - 100 : n];
+
+const SUBTOTAL: FunctionDef = {
+  name: 'SUBTOTAL', family: 'math', params: [{ name: 'function_number', kind: 'number' }, range('values')], repeat: 1,
+  result: (ctx) => {
+    const n = ctx.literals[0];
+    const name = typeof n === 'number' ? subtotalOf(n) : undefined;
+    if (name === 'COUNT' || name === 'COUNTA') return 'integer';
+    if (name !== 'COUNTA') {
+      ctx.args.forEach((a, i) => {
+        if (i > 0 && a.t !== 'error' && !['number', 'integer', 'currency', 'percent', 'boolean', 'date'].includes(a.t)) {
+          ctx.fail(i, `SUBTOTAL ${String(n ?? '')} needs numbers, not ${a.t}`);
+        }
+      });
+    }
+    if (name === undefined) return 'number';
+    if (name === 'PRODUCT' || name.startsWith('VAR')) return 'number';
+    return aggregateType(name === 'SUM' || name === 'MAX' || name === 'MIN', 1)(ctx);
+  },
+  impl: (args, ctx) => {
+    const n = toNumber(scalarOf(args[0] ?? null));
+    if (isError(n)) return n;
+    const def = getFunction(subtotalOf(Math.trunc(n)) ?? '');
+    if (!def?.impl) return badValue(`SUBTOTAL's function number is 1–11 or 101–111, not ${n}`);
+    return def.impl(args.slice(1), { ...ctx, types: ctx.types.slice(1) });
+  },
+  doc: { en: 'An aggregate chosen by number: 1 AVERAGE, 2 COUNT, 3 COUNTA, 4 MAX, 5 MIN, 9 SUM … (101–111 the same).', 'zh-CN': '按编号选择的汇总：1 平均值，2 计数，3 非空计数，4 最大值，5 最小值，9 求和……（101–111 相同）。' },
+  example: '=SUBTOTAL(9, Orders[Amount])',
+};
+
 defineFunctions(AGGREGATES);
+defineFunctions([SUBTOTAL]);
 
 /** Converts a single numeric argument (used by families that take one number). */
 export const num = (v: Value): number | FormulaError => toNumber(scalarOf(v));

@@ -2,7 +2,7 @@
 import { daysInMonth, partsFromSerial, serialFromParts, weekdayOf } from '../dates.ts';
 import { badNumber, isError } from '../errors.ts';
 import type { Scalar } from '../values.ts';
-import { numbersOf, scalarOf, toNumber, toText } from '../values.ts';
+import { scalarOf, toNumber, toText } from '../values.ts';
 import { numeric } from './math.ts';
 import { defineFunctions, type FunctionDef } from './registry.ts';
 
@@ -44,18 +44,67 @@ const datedif = (start: number, end: number, unit: string): Scalar => {
     case 'M': return months;
     case 'D': return Math.floor(end) - Math.floor(start);
     case 'YM': return months % 12;
-    case 'MD': {
-      if (b.day >= a.day) return b.day - a.day;
-      const prev = b.month === 1 ? daysInMonth(b.year - 1, 12) : daysInMonth(b.year, b.month - 1);
-      return Math.max(0, prev - a.day) + b.day;
-    }
-    case 'YD': {
-      let s = serialFromParts(b.year, a.month, a.day);
-      if (s > end) s = serialFromParts(b.year - 1, a.month, a.day);
-      return Math.floor(end) - s;
-    }
+    // Excel's documented day counts: MD from the start day in the month before the end (which may be
+    // negative when that day does not exist: 31 Jan to 1 Mar is −2), YD within one year's span.
+    case 'MD':
+      return b.day >= a.day ? b.day - a.day : Math.floor(end) - serialFromParts(b.year, b.month - 1, a.day);
+    case 'YD':
+      return a.month < b.month || (a.month === b.month && a.day <= b.day)
+        ? Math.floor(end) - serialFromParts(b.year, a.month, a.day)
+        : serialFromParts(a.year + 1, b.month, b.day) - Math.floor(start);
     default:
       return badNumber(`unknown DATEDIF unit "${unit}"; use Y, M, D, MD, YM or YD`);
+  }
+};
+
+/** The last serial Excel knows (9999-12-31). */
+const LAST_SERIAL = 2958465;
+
+const isLeap = (y: number): boolean => daysInMonth(y, 2) === 29;
+const lastOfFebruary = (p: { year: number; month: number; day: number }): boolean => p.month === 2 && p.day === daysInMonth(p.year, 2);
+
+/** YEARFRAC by Excel's day-count bases. */
+const yearfrac = (start: number, end: number, basis: number): Scalar => {
+  if (basis < 0 || basis > 4) return badNumber('the basis must be 0, 1, 2, 3 or 4');
+  if (start < 0 || end < 0 || start > LAST_SERIAL || end > LAST_SERIAL) return badNumber('the dates must be between 1900-01-01 and 9999-12-31');
+  const [s, e] = start <= end ? [Math.floor(start), Math.floor(end)] : [Math.floor(end), Math.floor(start)];
+  const a = partsFromSerial(s);
+  const b = partsFromSerial(e);
+  const days = e - s;
+  switch (basis) {
+    case 1: {
+      if (a.year === b.year) return days / (isLeap(a.year) ? 366 : 365);
+      if (e <= serialFromParts(a.year + 1, a.month, a.day)) {
+        // Within a year's span: 366 days when a 29 February lies between the dates.
+        const feb29 = (y: number) => (isLeap(y) ? serialFromParts(y, 2, 29) : Number.NaN);
+        const spans = [feb29(a.year), feb29(b.year)].some((f) => f >= s && f <= e);
+        return days / (spans ? 366 : 365);
+      }
+      let total = 0;
+      for (let y = a.year; y <= b.year; y++) total += isLeap(y) ? 366 : 365;
+      return days / (total / (b.year - a.year + 1));
+    }
+    case 2:
+      return days / 360;
+    case 3:
+      return days / 365;
+    default: {
+      let d1 = a.day;
+      let d2 = b.day;
+      if (basis === 4) {
+        d1 = Math.min(d1, 30);
+        d2 = Math.min(d2, 30);
+      } else if (d1 === 31 && d2 === 31) {
+        d1 = 30;
+        d2 = 30;
+      } else if (d1 === 31) d1 = 30;
+      else if (d1 === 30 && d2 === 31) d2 = 30;
+      else if (lastOfFebruary(a) && lastOfFebruary(b)) {
+        d1 = 30;
+        d2 = 30;
+      } else if (lastOfFebruary(a)) d1 = 30;
+      return (b.year * 360 + b.month * 30 + d2 - (a.year * 360 + a.month * 30 + d1)) / 360;
+    }
   }
 };
 
@@ -139,32 +188,18 @@ const DATE_FUNCTIONS: FunctionDef[] = [
     example: '=DATEDIF([Joined], TODAY(), "M")',
   },
   {
-    name: 'NETWORKDAYS', family: 'date', params: [date('start_date'), date('end_date'), { name: 'holidays', kind: 'list', optional: true }],
-    result: 'integer',
-    impl: (args) => {
-      const s = toNumber(single(args[0]));
-      const e = toNumber(single(args[1]));
-      if (isError(s)) return s;
-      if (isError(e)) return e;
-      const hol = args[2] === undefined ? [] : numbersOf([args[2]]);
-      if (isError(hol)) return hol;
-      const holidays = new Set(hol.map(Math.floor));
-      const [a, b, sign] = s <= e ? [Math.floor(s), Math.floor(e), 1] : [Math.floor(e), Math.floor(s), -1];
-      // Whole weeks have five working days; only the remainder is walked.
-      const weeks = Math.floor((b - a + 1) / 7);
-      let n = weeks * 5;
-      for (let d = a + weeks * 7; d <= b; d++) {
-        const wd = weekdayOf(d);
-        if (wd !== 0 && wd !== 6) n++;
-      }
-      for (const h of holidays) {
-        const wd = weekdayOf(h);
-        if (h >= a && h <= b && wd !== 0 && wd !== 6) n--;
-      }
-      return sign * n;
+    name: 'ISOWEEKNUM', family: 'date', params: [date()], result: 'integer', impl: numeric((s) => isoWeek(s)),
+    doc: { en: 'ISO week of the year (weeks start on Monday; week 1 holds the first Thursday).', 'zh-CN': 'ISO 周数（每周从周一开始，第 1 周包含当年第一个周四）。' },
+    example: '=ISOWEEKNUM([Start])',
+  },
+  {
+    name: 'YEARFRAC', family: 'date', params: [date('start_date'), date('end_date'), optNum('basis')], result: 'number',
+    impl: numeric((s, e, b = 0) => yearfrac(s, e, Math.trunc(b))),
+    doc: {
+      en: 'The fraction of a year between two dates (basis 0: 30/360 US, 1: actual, 2: actual/360, 3: actual/365, 4: 30/360 European).',
+      'zh-CN': '两个日期之间占一年的比例（基准 0：美国 30/360，1：实际天数，2：实际/360，3：实际/365，4：欧洲 30/360）。',
     },
-    doc: { en: 'Working days (Monday–Friday) between two dates, inclusive, minus holidays.', 'zh-CN': '两个日期之间（含）的工作日数，扣除节假日。' },
-    example: '=NETWORKDAYS([Start], [End])',
+    example: '=YEARFRAC([Joined], TODAY(), 1)',
   },
 ];
 

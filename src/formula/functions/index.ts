@@ -2,10 +2,16 @@
 import './math.ts';
 import './aggregates.ts';
 import './stats.ts';
+import './stats-order.ts';
+import './stats-fit.ts';
+import './finance.ts';
 import './logic.ts';
 import './lookup.ts';
 import './text.ts';
+import './text-edit.ts';
 import './date.ts';
+import './date-work.ts';
+import './date-time.ts';
 import './ops.ts';
 
 export { defineFunctions, getFunction, listFunctions, resultLabel, signatureOf } from './registry.ts';

@@ -1,24 +1,33 @@
-/** Logic: IF and friends (lazy: only the branch taken is evaluated), AND/OR/XOR/NOT and the IS… tests. */
-import { isError, notAvailable } from '../errors.ts';
+/**
+ * Logic: IF and friends (lazy: only the branch taken is evaluated), CHOOSE, LET, AND/OR/XOR/NOT, the
+ * IS… tests, NA and N. Conditions take numbers as Excel does (anything but 0 is TRUE).
+ */
+import { badValue, isError, notAvailable } from '../errors.ts';
 import { compare15 } from '../numbers.ts';
-import { unifyTypes, type ValueType } from '../types.ts';
+import { describeScalar, unifyResults, type ScalarType } from '../types.ts';
 import type { Scalar, Value } from '../values.ts';
-import { scalarOf, toBoolean } from '../values.ts';
+import { scalarOf, toBoolean, toNumber } from '../values.ts';
 import { defineFunctions, type FunctionDef, type ResultContext } from './registry.ts';
 
-/** Result rule: the arguments at `indices` must agree on a type. */
+/** Result rule: the arguments at `indices` must agree on a type; text and one other type make a union ("currency or text"). */
 export const agreeing =
   (indices: (n: number) => number[], what: string) =>
-  (ctx: ResultContext): ValueType => {
-    let t: ValueType = 'error';
+  (ctx: ResultContext): ScalarType => {
+    let t: ScalarType = { t: 'error' };
     for (const i of indices(ctx.args.length)) {
-      const a = ctx.args[i]?.t ?? 'error';
-      const u = unifyTypes(t, a);
-      if (!u) ctx.fail(i, `${what} must agree: ${t} and ${a}`);
+      const a: ScalarType = ctx.args[i] ?? { t: 'error' };
+      const u = unifyResults(t, a);
+      if (!u) ctx.fail(i, `${what} must agree: ${describeScalar(t)} and ${describeScalar(a)}`);
       t = u;
     }
     return t;
   };
+
+/** The result rule and the result positions of a function whose arguments at `indices` can be its result. */
+export const branching = (indices: (n: number) => number[], what: string): Pick<FunctionDef, 'result' | 'branches'> => ({
+  result: agreeing(indices, what),
+  branches: indices,
+});
 
 const single = scalarOf;
 
@@ -45,18 +54,21 @@ const fold = (args: readonly Value[], op: (acc: boolean, b: boolean) => boolean,
 const LOGIC: FunctionDef[] = [
   {
     name: 'IF', family: 'logic', params: [bool, val('value_if_true'), val('value_if_false', true)],
-    result: agreeing((n) => (n > 2 ? [1, 2] : [1]), 'IF’s two results'),
+    ...branching((n) => (n > 2 ? [1, 2] : [1]), 'IF’s two results'),
     lazy: ([c, a, b]) => {
       const cond = toBoolean(single(c?.() ?? null));
       if (isError(cond)) return cond;
-      return single(cond ? (a?.() ?? null) : b ? b() : null);
+      return cond ? single(a?.() ?? null) : b ? single(b()) : false;
     },
-    doc: { en: 'One value if a condition holds, another if not (blank when omitted).', 'zh-CN': '条件成立时返回一个值，否则返回另一个值（省略时为空）。' },
+    doc: {
+      en: 'One value if a condition holds, another if not (FALSE when omitted; "" leaves the cell blank).',
+      'zh-CN': '条件成立时返回一个值，否则返回另一个值（省略时为 FALSE；"" 表示空白）。',
+    },
     example: '=IF([On hand] <= [Reorder point], "Reorder", "OK")',
   },
   {
     name: 'IFS', family: 'logic', params: [bool, val('value')], repeat: 2,
-    result: agreeing((n) => Array.from({ length: n >> 1 }, (_, i) => 2 * i + 1), 'IFS’s results'),
+    ...branching((n) => Array.from({ length: n >> 1 }, (_, i) => 2 * i + 1), 'IFS’s results'),
     lazy: (args) => {
       for (let i = 0; i + 1 < args.length; i += 2) {
         const cond = toBoolean(single(args[i]?.() ?? null));
@@ -70,14 +82,17 @@ const LOGIC: FunctionDef[] = [
   },
   {
     name: 'IFERROR', family: 'logic', params: [val('value'), val('value_if_error')], handlesErrors: true,
-    result: agreeing(() => [0, 1], 'IFERROR’s value and fallback'),
+    ...branching(() => [0, 1], 'IFERROR’s value and fallback'),
     lazy: ([a, b]) => { const v = single(a?.() ?? null); return isError(v) ? single(b?.() ?? null) : v; },
-    doc: { en: 'The value, or a fallback when it is an error.', 'zh-CN': '值为错误时返回备用值。' },
-    example: '=IFERROR([Units] / [Days in stock], 0)',
+    doc: {
+      en: 'The value, or a fallback when it is an error; a text fallback makes it "number or text".',
+      'zh-CN': '值为错误时返回备用值；备用值为文本时结果为“数字或文本”。',
+    },
+    example: '=IFERROR([Units] / [Days in stock], "-")',
   },
   {
     name: 'IFNA', family: 'logic', params: [val('value'), val('value_if_na')], handlesErrors: true,
-    result: agreeing(() => [0, 1], 'IFNA’s value and fallback'),
+    ...branching(() => [0, 1], 'IFNA’s value and fallback'),
     lazy: ([a, b]) => { const v = single(a?.() ?? null); return isError(v) && v.code === '#N/A' ? single(b?.() ?? null) : v; },
     doc: { en: 'The value, or a fallback when it is #N/A.', 'zh-CN': '值为 #N/A 时返回备用值。' },
     example: '=IFNA(XLOOKUP([SKU], Products[SKU], Products[Cost]), 0)',
@@ -101,7 +116,7 @@ const LOGIC: FunctionDef[] = [
   },
   {
     name: 'SWITCH', family: 'logic', params: [val('expression'), val('value'), val('result')], repeat: 2, optionalTail: true,
-    result: agreeing((n) => [...Array.from({ length: (n - 1) >> 1 }, (_, i) => 2 * i + 2), ...(n % 2 === 0 ? [n - 1] : [])], 'SWITCH’s results'),
+    ...branching((n) => [...Array.from({ length: (n - 1) >> 1 }, (_, i) => 2 * i + 2), ...(n % 2 === 0 ? [n - 1] : [])], 'SWITCH’s results'),
     lazy: (args) => {
       const e = single(args[0]?.() ?? null);
       if (isError(e)) return e;
@@ -122,6 +137,7 @@ const LOGIC: FunctionDef[] = [
       ['ISNUMBER', (v: Scalar) => typeof v === 'number', 'TRUE for a number.', '为数字时为 TRUE。', '=ISNUMBER([Cost])'],
       ['ISTEXT', (v: Scalar) => typeof v === 'string', 'TRUE for text.', '为文本时为 TRUE。', '=ISTEXT([SKU])'],
       ['ISERROR', (v: Scalar) => isError(v), 'TRUE for an error value.', '为错误值时为 TRUE。', '=ISERROR([Margin])'],
+      ['ISNA', (v: Scalar) => isError(v) && v.code === '#N/A', 'TRUE for #N/A (a value not found).', '为 #N/A（未找到）时为 TRUE。', '=ISNA(XLOOKUP([SKU], Products[SKU], Products[Cost]))'],
     ] as const
   ).map(([name, test, en, zh, example]): FunctionDef => ({
     name, family: 'logic', params: [val('value')], result: 'boolean', handlesErrors: true,
@@ -130,4 +146,51 @@ const LOGIC: FunctionDef[] = [
   })),
 ];
 
+const MORE: FunctionDef[] = [
+  {
+    name: 'CHOOSE', family: 'logic', params: [{ name: 'index', kind: 'number' }, val('value')], repeat: 1,
+    ...branching((n) => Array.from({ length: n - 1 }, (_, i) => i + 1), 'CHOOSE’s values'),
+    lazy: (args) => {
+      const k = toNumber(single(args[0]?.() ?? null));
+      if (isError(k)) return k;
+      const i = Math.trunc(k);
+      if (i < 1 || i >= args.length) return badValue(`CHOOSE has ${args.length - 1} values; the index must be between 1 and ${args.length - 1}`);
+      return single(args[i]?.() ?? null);
+    },
+    doc: { en: 'The value at a position (from 1) of the list that follows.', 'zh-CN': '返回列表中第几个（从 1 开始）值。' },
+    example: '=CHOOSE(WEEKDAY([Start], 2), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")',
+  },
+  {
+    name: 'LET', family: 'logic', params: [val('name'), val('value'), val('calculation')], usage: 'LET(name1, value1, [name2, value2, …], calculation)',
+    // Checked and computed by the checker and compiler themselves (names are bound for what follows).
+    result: 'error',
+    doc: {
+      en: 'Names values for use in a calculation, each computed once.',
+      'zh-CN': '为值命名后在计算中使用，每个值只计算一次。',
+    },
+    example: '=LET(net, [Price] - [Cost], IF(net > 0, net / [Price], 0))',
+  },
+  {
+    name: 'NA', family: 'logic', params: [], result: 'error', impl: () => notAvailable('NA() marks a value as not available'),
+    doc: { en: 'The #N/A error value (a value not available).', 'zh-CN': '返回错误值 #N/A（值不可用）。' },
+    example: '=IF([Stock] = 0, NA(), [Stock])',
+  },
+  {
+    name: 'N', family: 'logic', params: [val('value')], result: (c) => {
+      const t = c.args[0]?.t ?? 'number';
+      return t === 'text' || t === 'boolean' || t === 'error' ? 'number' : t;
+    },
+    impl: ([a]) => {
+      const v = single(a ?? null);
+      return typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : 0;
+    },
+    doc: {
+      en: 'The number of a value: text and blanks are 0, TRUE is 1 (keeps a number from a "number or text" value).',
+      'zh-CN': '值对应的数字：文本和空白为 0，TRUE 为 1（从“数字或文本”值中取数字）。',
+    },
+    example: '=N([Margin]) * 100',
+  },
+];
+
 defineFunctions(LOGIC);
+defineFunctions(MORE);

@@ -1,12 +1,17 @@
-/** Lookups: XLOOKUP, MATCH, INDEX, VLOOKUP and COUNTUNIQUE. The engine answers exact lookups from an index. */
+/**
+ * Lookups: XLOOKUP, XMATCH, MATCH, INDEX, VLOOKUP, HLOOKUP, LOOKUP and COUNTUNIQUE. The engine
+ * answers exact lookups from an index. A blank lookup value (a row not filled in yet) gives blank,
+ * not #N/A, so a half-entered row does not put errors in every sheet that reads it.
+ */
 import { parseCriterion } from '../criteria.ts';
 import { badRef, badValue, isError, notAvailable } from '../errors.ts';
 import { compare15 } from '../numbers.ts';
+import { describeScalar, unifyResults, unionType, type ScalarType } from '../types.ts';
 import type { List, Scalar, Value } from '../values.ts';
 import { scalarOf, Table, toNumber } from '../values.ts';
 import { asList } from './aggregates.ts';
-import { agreeing, sameValue } from './logic.ts';
-import { defineFunctions, type FunctionDef } from './registry.ts';
+import { branching, sameValue } from './logic.ts';
+import { defineFunctions, type FunctionDef, type ResultContext } from './registry.ts';
 
 const single = scalarOf;
 
@@ -40,7 +45,7 @@ export const findPosition = (value: Scalar, list: List, mode: number, reverse: b
 };
 
 /** MATCH's sorted search: the last position whose value is ≤ (type 1) or ≥ (type −1) the value. */
-const sortedPosition = (value: Scalar, list: List, type: number): number => {
+export const sortedPosition = (value: Scalar, list: List, type: number): number => {
   let best = -1;
   for (let i = 0; i < list.length; i++) {
     const v = list[i] ?? null;
@@ -66,7 +71,7 @@ const LOOKUP: FunctionDef[] = [
       { name: 'if_not_found', kind: 'any', optional: true }, { name: 'match_mode', kind: 'number', optional: true },
       { name: 'search_mode', kind: 'number', optional: true },
     ],
-    result: agreeing((n) => (n > 3 ? [2, 3] : [2]), 'XLOOKUP’s return column and if_not_found'),
+    ...branching((n) => (n > 3 ? [2, 3] : [2]), 'XLOOKUP’s return column and if_not_found'),
     impl: (args) => {
       const look = asList(args[1] ?? null);
       const ret = asList(args[2] ?? null);
@@ -75,6 +80,7 @@ const LOOKUP: FunctionDef[] = [
       const search = int(args[5], 1);
       if (isError(mode)) return mode;
       if (isError(search)) return search;
+      if (single(args[0]) === null) return null;
       const at = findPosition(single(args[0]), look, mode, search < 0);
       if (at >= 0) return ret[at] ?? null;
       return args[3] !== undefined ? single(args[3]) : notAvailable(`${JSON.stringify(single(args[0]))} was not found`);
@@ -92,6 +98,7 @@ const LOOKUP: FunctionDef[] = [
       if (isError(type)) return type;
       const list = asList(args[1] ?? null);
       const v = single(args[0]);
+      if (v === null) return null;
       const at = type === 0 ? findPosition(v, list, typeof v === 'string' && /[*?]/.test(v) ? 2 : 0, false) : sortedPosition(v, list, type);
       return at >= 0 ? at + 1 : notAvailable(`${JSON.stringify(v)} was not found`);
     },
@@ -100,7 +107,7 @@ const LOOKUP: FunctionDef[] = [
   },
   {
     name: 'INDEX', family: 'lookup', params: [{ name: 'column', kind: 'list' }, { name: 'row', kind: 'number' }],
-    result: (c) => c.args[0]?.t ?? 'error',
+    result: (c) => unionType(c.args[0]?.t ?? 'error', c.args[0]?.orText),
     impl: (args) => {
       const list = asList(args[0] ?? null);
       const r = int(args[1], 1);
@@ -129,8 +136,9 @@ const LOOKUP: FunctionDef[] = [
       const ret = table.columns[n - 1];
       const first = table.columns[0];
       if (!ret || !first) return badRef(`column ${n} is outside the sheet`);
-      const approx = args[3] === undefined ? true : single(args[3]) === true;
+      const approx = args[3] === undefined ? true : single(args[3]) === true || (typeof single(args[3]) === 'number' && single(args[3]) !== 0);
       const v = single(args[0]);
+      if (v === null) return null;
       const at = approx ? sortedPosition(v, first, 1) : findPosition(v, first, 0, false);
       return at >= 0 ? (ret[at] ?? null) : notAvailable(`${JSON.stringify(v)} was not found`);
     },
@@ -155,5 +163,98 @@ const LOOKUP: FunctionDef[] = [
   },
 ];
 
+/** HLOOKUP's result: the type its columns share (text and one other type make a union); row 1 is the column names. */
+const hlookupType = (c: ResultContext): ScalarType => {
+  const row = c.literals[2];
+  if (row === 1) return { t: 'text' };
+  let t: ScalarType = { t: 'error' };
+  for (const col of c.args[1]?.table ?? []) {
+    const u = unifyResults(t, col);
+    if (!u) {
+      return c.fail(1, `HLOOKUP needs columns of one type (text and one other type make "… or text"); this sheet has ${describeScalar(t)} and ${describeScalar(col)}`);
+    }
+    t = u;
+  }
+  return t;
+};
+
+const MORE_LOOKUPS: FunctionDef[] = [
+  {
+    name: 'XMATCH', family: 'lookup',
+    params: [{ name: 'lookup_value', kind: 'any' }, { name: 'lookup_column', kind: 'list' }, { name: 'match_mode', kind: 'number', optional: true },
+      { name: 'search_mode', kind: 'number', optional: true }],
+    result: 'integer',
+    impl: (args) => {
+      const mode = int(args[2], 0);
+      const search = int(args[3], 1);
+      if (isError(mode)) return mode;
+      if (isError(search)) return search;
+      if (![0, -1, 1, 2].includes(mode)) return badValue('XMATCH’s match_mode is 0, -1, 1 or 2');
+      if (![1, -1, 2, -2].includes(search)) return badValue('XMATCH’s search_mode is 1, -1, 2 or -2');
+      const v = single(args[0]);
+      if (v === null) return null;
+      // Binary search (±2) of sorted data finds what a scan finds.
+      const at = findPosition(v, asList(args[1] ?? null), mode, search === -1);
+      return at >= 0 ? at + 1 : notAvailable(`${JSON.stringify(v)} was not found`);
+    },
+    doc: { en: 'Position (from 1) of a value in a column; exact by default, or next smaller/larger, or with wildcards.', 'zh-CN': '值在列中的位置（从 1 开始）；默认精确匹配，也可取下一个较小/较大值或通配符。' },
+    example: '=XMATCH([SKU], Products[SKU])',
+  },
+  {
+    name: 'LOOKUP', family: 'lookup',
+    params: [{ name: 'lookup_value', kind: 'any' }, { name: 'lookup_column', kind: 'list' }, { name: 'result_column', kind: 'list', optional: true }],
+    result: (c) => {
+      const r = c.args[c.args.length > 2 ? 2 : 1];
+      return unionType(r?.t ?? 'error', r?.orText);
+    },
+    impl: (args) => {
+      const look = asList(args[1] ?? null);
+      const ret = args[2] === undefined ? look : asList(args[2]);
+      const v = single(args[0]);
+      if (v === null) return null;
+      // The column is taken as sorted: the last value not larger than the one looked up.
+      const at = sortedPosition(v, look, 1);
+      if (at < 0) return notAvailable(`no value is smaller than or equal to ${JSON.stringify(v)}`);
+      return at < ret.length ? (ret[at] ?? null) : badRef('the result column is shorter than the lookup column');
+    },
+    doc: { en: 'In a sorted column, the last value not larger than the one looked up, or the same row of another column.', 'zh-CN': '在已排序的列中查找不大于查找值的最后一个值，或返回另一列同一行的值。' },
+    example: '=LOOKUP([Units], Tiers[From], Tiers[Discount])',
+  },
+  {
+    name: 'HLOOKUP', family: 'lookup',
+    params: [{ name: 'lookup_value', kind: 'any' }, { name: 'sheet', kind: 'table' }, { name: 'row_number', kind: 'number' },
+      { name: 'approximate', kind: 'boolean', optional: true }],
+    result: hlookupType,
+    impl: (args) => {
+      const table = args[1];
+      if (!(table instanceof Table)) return badValue('HLOOKUP needs a sheet');
+      const n = int(args[2], 1);
+      if (isError(n)) return n;
+      const v = single(args[0]);
+      if (v === null) return null;
+      const rows = table.columns[0]?.length ?? 0;
+      if (n < 1 || n > rows + 1) return badRef(`row ${n} is outside the sheet (1 is the column names, 2 to ${rows + 1} its rows)`);
+      const a = single(args[3]);
+      const approx = args[3] === undefined ? true : a === true || (typeof a === 'number' && a !== 0);
+      // The first row is the column names, as the header row of the sheet it came from.
+      const shown = table.headers.map((h) => h[0] ?? '');
+      let at: number;
+      if (approx) at = sortedPosition(v, shown, 1);
+      else {
+        const wild = typeof v === 'string' && /[*?~]/.test(v) ? parseCriterion(v) : null;
+        at = table.headers.findIndex((names) => names.some((name) => (wild ? wild.test(name) : sameValue(name, v))));
+      }
+      if (at < 0) return notAvailable(`no column is named ${JSON.stringify(v)}`);
+      return n === 1 ? (shown[at] ?? null) : (table.columns[at]?.[n - 2] ?? null);
+    },
+    doc: {
+      en: 'Finds a column by its name and returns one of its rows (row 1 is the names, row 2 the first row).',
+      'zh-CN': '按列名查找列，返回该列的某一行（第 1 行是列名，第 2 行是第一行数据）。',
+    },
+    example: '=HLOOKUP("Mar", Sales, 2, FALSE)',
+  },
+];
+
 defineFunctions(LOOKUP);
+defineFunctions(MORE_LOOKUPS);
 

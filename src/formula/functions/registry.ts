@@ -4,7 +4,7 @@
  * evaluator, autocomplete and the help panel all read these entries.
  */
 import type { FormulaError } from '../errors.ts';
-import type { Ty, ValueType } from '../types.ts';
+import type { ScalarType, Ty, ValueType } from '../types.ts';
 import type { Scalar, Value } from '../values.ts';
 
 /**
@@ -39,6 +39,13 @@ export interface CallContext {
   types: readonly Ty[];
   /** Today as a serial day number (TODAY()). */
   today(): number;
+  /** Now as a serial day number with the time of day as its fraction (NOW()). */
+  now(): number;
+  /**
+   * A number in [0, 1) that is the same wherever and whenever this call is computed for this cell:
+   * derived from the cell (sheet, row, column), the formula and the call's place in it (RAND()).
+   */
+  stableRandom(): number;
 }
 
 /** A lazily evaluated argument (IF, IFERROR, AND … evaluate only what they need). */
@@ -47,14 +54,22 @@ export type Thunk = () => Value;
 /** A function of the formula language. */
 export interface FunctionDef {
   name: string;
-  family: 'math' | 'stats' | 'logic' | 'lookup' | 'text' | 'date' | 'ops';
+  family: 'math' | 'stats' | 'finance' | 'logic' | 'lookup' | 'text' | 'date' | 'ops';
   params: readonly Param[];
   /** How many trailing params repeat as a group (SUMIFS: 2, SUM: 1). */
   repeat?: number;
   /** One more argument may follow the repeated groups (SWITCH's default). */
   optionalTail?: boolean;
-  /** The result type, from the argument types (or a fixed type). */
-  result: ValueType | ((ctx: ResultContext) => ValueType);
+  /** How help shows the call, when its parameters do not say it (LET). */
+  usage?: string;
+  /** The result type, from the argument types (or a fixed type); a rule may give a union with text. */
+  result: ValueType | ((ctx: ResultContext) => ValueType | ScalarType);
+  /**
+   * The positions of the arguments that can be the result (IF's two values, IFERROR's value and
+   * fallback): their types are unified (text and another type become a union), and an empty text
+   * `""` written there is a blank cell of the other results' type.
+   */
+  branches?: (argCount: number) => number[];
   /** Eager implementation: single-value arguments that are errors never reach it unless `handlesErrors`. */
   impl?: (args: readonly Value[], ctx: CallContext) => Scalar;
   /** Lazy implementation (gets thunks). */
@@ -62,6 +77,8 @@ export interface FunctionDef {
   handlesErrors?: boolean;
   /** Reads today's date: recomputed when the date changes. */
   volatileToday?: boolean;
+  /** Reads the time of day: recomputed every minute. */
+  volatileNow?: boolean;
   doc: { en: string; 'zh-CN': string };
   example: string;
 }
@@ -73,6 +90,16 @@ export const defineFunctions = (defs: readonly FunctionDef[]): void => {
   for (const d of defs) REGISTRY.set(d.name, d);
 };
 
+/**
+ * Registers `name` as an older name of `target` (already registered): the same parameters, types and
+ * computation, with its own docs (legacy names found in imported sheets: STDEV for STDEV.S …).
+ */
+export const defineAlias = (name: string, target: string, doc: FunctionDef['doc'], example: string): void => {
+  const d = REGISTRY.get(target);
+  if (!d) throw new Error(`${name}: no function ${target} to be an older name of`);
+  REGISTRY.set(name, { ...d, name, doc, example });
+};
+
 /** The function named `name` (case-insensitive), if any. */
 export const getFunction = (name: string): FunctionDef | undefined => REGISTRY.get(name.toUpperCase());
 
@@ -81,6 +108,7 @@ export const listFunctions = (): FunctionDef[] => [...REGISTRY.values()].sort((a
 
 /** How a call reads in help: `ROUND(number, [digits])`. */
 export const signatureOf = (d: FunctionDef): string => {
+  if (d.usage) return d.usage;
   const ps = d.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
   if (d.repeat) ps.push('…');
   return `${d.name}(${ps.join(', ')})`;
@@ -88,7 +116,11 @@ export const signatureOf = (d: FunctionDef): string => {
 
 /** The result type as help shows it: a fixed type, or that it follows the arguments. */
 export const resultLabel = (d: FunctionDef): string =>
-  typeof d.result === 'string' ? d.result : 'the type of its values (currency stays currency)';
+  typeof d.result === 'string'
+    ? d.result
+    : d.branches
+      ? 'the type of its results (a number and a text make "number or text")'
+      : 'the type of its values (currency stays currency)';
 
 /** Result rule: the type of argument `i`. */
 export const sameAs =

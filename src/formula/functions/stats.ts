@@ -1,12 +1,12 @@
 /** Statistics: spread, percentiles, the normal distribution, correlation and linear forecasts (Excel's definitions). */
-import { badNumber, divZero, isError, type FormulaError } from '../errors.ts';
+import { badNumber, divZero, isError, notAvailable, type FormulaError } from '../errors.ts';
 import { normalCdf, normalInv, normalPdf } from '../normal.ts';
 import { exactSum } from '../numbers.ts';
 import type { List, Scalar, Value } from '../values.ts';
 import { numbersOf, toBoolean } from '../values.ts';
 import { asList } from './aggregates.ts';
 import { numeric } from './math.ts';
-import { aggregateType, defineFunctions, sameAs, type FunctionDef } from './registry.ts';
+import { aggregateType, defineFunctions, type FunctionDef } from './registry.ts';
 
 const variance = (xs: number[], sample: boolean): number | FormulaError => {
   const n = xs.length;
@@ -24,9 +24,9 @@ const spread =
     return isError(v) ? v : root ? Math.sqrt(v) : v;
   };
 
-/** Pairs of numbers at the same rows of two columns (rows where either is not a number are skipped). */
-const pairs = (a: List, b: List): { xs: number[]; ys: number[] } | FormulaError => {
-  if (a.length !== b.length) return badNumber('the two columns must have the same number of rows');
+/** Pairs of numbers at the same rows of two columns (rows where either is not a number are skipped); #N/A for columns of unequal length. */
+export const pairs = (a: List, b: List): { xs: number[]; ys: number[] } | FormulaError => {
+  if (a.length !== b.length) return notAvailable('the two columns must have the same number of rows');
   const xs: number[] = [];
   const ys: number[] = [];
   for (let i = 0; i < a.length; i++) {
@@ -43,7 +43,7 @@ const pairs = (a: List, b: List): { xs: number[]; ys: number[] } | FormulaError 
 };
 
 /** Means and centred cross sums of two number lists. */
-const moments = (xs: number[], ys: number[]) => {
+export const moments = (xs: number[], ys: number[]) => {
   const mx = exactSum(xs) / xs.length;
   const my = exactSum(ys) / ys.length;
   return {
@@ -87,23 +87,6 @@ const STATS: FunctionDef[] = [
   {
     name: 'VAR.P', family: 'stats', params: [list], repeat: 1, result: 'number', impl: spread(false, false),
     doc: { en: 'Variance of a whole population.', 'zh-CN': '总体方差。' }, example: '=VAR.P(Sales[Units])',
-  },
-  {
-    name: 'PERCENTILE.INC', family: 'stats', params: [{ name: 'values', kind: 'numdatelist' }, { name: 'k', kind: 'number' }], result: sameAs(0),
-    impl: (args) => {
-      const xs = numbersOf([args[0] ?? null]);
-      if (isError(xs)) return xs;
-      const k = numbersOf([args[1] ?? null]);
-      if (isError(k)) return k;
-      const p = k[0] ?? 0;
-      if (xs.length === 0 || p < 0 || p > 1) return badNumber('PERCENTILE.INC needs numbers and k between 0 and 1');
-      xs.sort((a, b) => a - b);
-      const h = (xs.length - 1) * p;
-      const lo = Math.floor(h);
-      return (xs[lo] ?? 0) + (h - lo) * ((xs[Math.min(lo + 1, xs.length - 1)] ?? 0) - (xs[lo] ?? 0));
-    },
-    doc: { en: 'The k-th percentile (k from 0 to 1), interpolated.', 'zh-CN': '第 k 个百分位数（k 在 0 到 1 之间）。' },
-    example: '=PERCENTILE.INC(Orders[Amount], 0.9)',
   },
   {
     name: 'NORM.S.DIST', family: 'stats', params: [{ name: 'z', kind: 'number' }, cumulative], result: 'number',

@@ -1,26 +1,28 @@
 /** Text functions; dates passed to them read YYYY-MM-DD, because the checker knows they are dates. */
+import { parseNumberText } from '../../schema/number-text.ts';
 import { badValue, isError } from '../errors.ts';
 import { formatText } from '../text-format.ts';
+import { wildcardSearch } from '../wildcard-search.ts';
 import type { Scalar, Value } from '../values.ts';
 import { isList, scalarOf, Table, toBoolean, toNumber, toText } from '../values.ts';
-import { parseCriterion } from '../criteria.ts';
 import { textLimitError, textTooLong } from '../limits.ts';
 import { defineFunctions, type CallContext, type FunctionDef } from './registry.ts';
 
 const single = scalarOf;
 
 /** The text of argument i (formatted by its static type). */
-const textArg = (args: readonly Value[], ctx: CallContext, i: number): string | ReturnType<typeof badValue> =>
+export const textArg = (args: readonly Value[], ctx: CallContext, i: number): string | ReturnType<typeof badValue> =>
   toText(single(args[i]), ctx.types[i]?.t);
 
-const intArg = (args: readonly Value[], i: number, dflt: number): number | ReturnType<typeof badValue> => {
+/** Argument i as a whole number (truncated), `dflt` when it is not given. */
+export const intArg = (args: readonly Value[], i: number, dflt: number): number | ReturnType<typeof badValue> => {
   if (args[i] === undefined) return dflt;
   const n = toNumber(single(args[i]));
   return isError(n) ? n : Math.trunc(n);
 };
 
-/** Wraps an implementation over text arguments. */
-const onText =
+/** Wraps an implementation over the first `count` arguments as text. */
+export const onText =
   (fn: (s: string[], args: readonly Value[]) => Scalar, count: number) =>
   (args: readonly Value[], ctx: CallContext): Scalar => {
     const s: string[] = [];
@@ -117,8 +119,9 @@ const TEXT: FunctionDef[] = [
     doc: { en: 'Lower case.', 'zh-CN': '转为小写。' }, example: '=LOWER([Email])',
   },
   {
-    name: 'TRIM', family: 'text', params: [text()], result: 'text', impl: onText(([s = '']) => s.trim().replace(/ {2,}/g, ' '), 1),
-    doc: { en: 'Removes leading, trailing and repeated spaces.', 'zh-CN': '删除首尾空格和重复空格。' }, example: '=TRIM([Name])',
+    // Only the ASCII space, as Excel: a full-width space (U+3000) or a no-break space stays.
+    name: 'TRIM', family: 'text', params: [text()], result: 'text', impl: onText(([s = '']) => s.replace(/^ +| +$/g, '').replace(/ {2,}/g, ' '), 1),
+    doc: { en: 'Removes leading, trailing and repeated spaces (ASCII spaces only).', 'zh-CN': '删除首尾空格和重复空格（仅 ASCII 空格）。' }, example: '=TRIM([Name])',
   },
   {
     name: 'SUBSTITUTE', family: 'text', params: [text(), text('old_text'), text('new_text'), optNum('instance')], result: 'text',
@@ -154,11 +157,8 @@ const TEXT: FunctionDef[] = [
       const st = intArg(a, 2, 1);
       if (isError(st)) return st;
       if (st < 1) return badValue('SEARCH needs start ≥ 1');
-      const crit = /[*?~]/.test(f) ? parseCriterion(`${f}*`) : null;
-      for (let i = st - 1; i <= s.length - (crit ? 0 : f.length); i++) {
-        if (crit ? crit.test(s.slice(i)) : s.slice(i, i + f.length).toLowerCase() === f.toLowerCase()) return i + 1;
-      }
-      return badValue(`"${f}" was not found`);
+      const at = wildcardSearch(f, s, st - 1);
+      return at < 0 ? badValue(`"${f}" was not found`) : at + 1;
     }, 2),
     doc: { en: 'Position of a text in another (ignores case, allows * and ?).', 'zh-CN': '查找文本位置（不区分大小写，支持通配符）。' },
     example: '=SEARCH("pro", [Name])',
@@ -176,13 +176,10 @@ const TEXT: FunctionDef[] = [
   },
   {
     name: 'VALUE', family: 'text', params: [text()], result: 'number',
-    impl: onText(([s = '']) => {
-      const t = s.trim().replace(/,/g, '');
-      const pct = t.endsWith('%');
-      const n = Number(pct ? t.slice(0, -1) : t);
-      return t === '' || !Number.isFinite(n) ? badValue(`"${s}" is not a number`) : pct ? n / 100 : n;
-    }, 1),
-    doc: { en: 'The number a text reads as.', 'zh-CN': '把文本转换为数字。' }, example: '=VALUE("1,250.50")',
+    // Read as an import reads a number: grouping, currency symbols ($, ¥, 元), a % sign, (1,234) for negatives.
+    impl: onText(([s = '']) => parseNumberText(s)?.value ?? badValue(`"${s}" is not a number`), 1),
+    doc: { en: 'The number a text reads as ("1,250.50", "¥1,200", "12%").', 'zh-CN': '把文本转换为数字（"1,250.50"、"¥1,200"、"12%"）。' },
+    example: '=VALUE("¥1,200")',
   },
 ];
 

@@ -101,6 +101,7 @@ export const buildColumnDefs = (
         'wb-in-range': (p: CellClassParams<RowRef>) => ctl.inRange(p.node.rowIndex, colId),
         'wb-active': (p: CellClassParams<RowRef>) => ctl.isActive(p.node.rowIndex, colId),
         'wb-error': (p: CellClassParams<RowRef>) => isErrorValue(p.value),
+        'wb-num-text': (p: CellClassParams<RowRef>) => typeof p.value === 'string',
         'wb-alert': (p: CellClassParams<RowRef>) =>
           p.data !== undefined && app.calc.alerts(sheetId, p.data.id).some((a) => a.colId === colId),
         'wb-find-hit': (p: CellClassParams<RowRef>) => p.data !== undefined && ctl.findHits.has(`${p.data.id} ${colId}`),

@@ -67,6 +67,11 @@ export const dialogsEn = {
   'help.example': 'Example',
   'help.limits': (length: number, depth: number, text: number) =>
     `Limits, the same on every device and in the command line: a formula has at most ${length.toLocaleString('en')} characters and ${depth} levels of parentheses, functions and operators inside one another; a text it makes has at most ${text.toLocaleString('en')} characters (a longer one is #VALUE!). If recalculating the workbook takes too many steps, the cells it did not reach show #VALUE! saying so.`,
+  'help.functions': 'Functions',
+  'help.differences': 'Differences from Excel',
+  'help.differencesIntro': 'Formulas follow Excel, with these deliberate exceptions.',
+  'help.why': 'Why',
+  'help.instead': 'Instead',
 
   'export.title': 'Export as CSV',
   'export.what': 'What',

@@ -63,6 +63,11 @@ export const dialogsZhCN: DialogDict = {
   'help.example': '示例',
   'help.limits': (length, depth, text) =>
     `限制（所有设备和命令行都相同）：一个公式最多 ${n0(length)} 个字符，括号、函数和运算符最多嵌套 ${depth} 层；公式生成的文本最多 ${n0(text)} 个字符（超出显示 #VALUE!）。重新计算工作簿的步数过多时，未计算到的单元格显示 #VALUE! 并说明原因。`,
+  'help.functions': '函数',
+  'help.differences': '与 Excel 的不同',
+  'help.differencesIntro': '公式遵循 Excel，以下是有意为之的例外。',
+  'help.why': '原因',
+  'help.instead': '替代写法',
 
   'export.title': '导出为 CSV',
   'export.what': '导出内容',

@@ -12,16 +12,22 @@ import { createDemoWorkbook } from '../../../sheets/index.ts';
 import { Store } from '../../../server/store/store.ts';
 import { ROOT } from '../../support/app-server.ts';
 import { runCli, tempDataDir } from '../relay/fixtures.ts';
+import { records } from '../../unit/csv/shop.ts';
 
 /** Not the day the tests run: the CLI must compute TODAY() as told, as the app did that day. */
 const TODAY = '2025-06-15';
 
-/** The demo shop plan, with text that must be protected or quoted and a cell's own formula. */
+/**
+ * The demo shop plan, with text that must be protected or quoted, a cell's own formula and a
+ * "currency or text" column (a price, or "no promo").
+ */
 const trickyPlan = (): Workbook => {
   const wb = createDemoWorkbook(TODAY);
   const products = wb.sheetByName('Products')?.id ?? '';
   const name = wb.columnByName(products, 'Name')?.id ?? '';
   const cost = wb.columnByName(products, 'Cost')?.id ?? '';
+  const promo = wb.columnByName(products, 'Promo price')?.id ?? '';
+  wb.addColumn(products, { id: 'offer', name: 'Offer', type: 'currency', formula: `=IF([#${promo}] > 0, [#${promo}], "no promo")` });
   const rows = wb.rowIds(products);
   wb.setCells(products, [
     { rowId: rows[0] ?? '', colId: name, value: '=HYPERLINK("http://x")' },
@@ -70,6 +76,13 @@ describe('export writes the sheets with their computed values', () => {
     expect(text).toContain(`,"'\n@SUM(1)",`);
     expect(text).toContain(',#DIV/0!,');
     expect(text).toContain(',-12.5,');
+    // A "currency or text" column: the number as a number, the text as text.
+    const [header = [], ...body] = records(text);
+    const offer = header.indexOf('Offer');
+    const offers = body.map((r) => r[offer] ?? '');
+    expect(offer).toBeGreaterThan(0);
+    expect(offers).toContain('no promo');
+    expect(offers.some((o) => /^\d+(\.\d+)?$/.test(o))).toBe(true);
     expect(manifest).toMatchObject({ format: 'ops-workbook-csv', today: TODAY, workbook: { id: 'shop', name: stored.settings.name } });
   });
 

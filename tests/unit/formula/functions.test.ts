@@ -4,29 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateInWorkbook, getFunction, listFunctions, resultLabel, signatureOf, type ValueJSON } from '../../../src/formula/index.ts';
+import { table as excelTable } from './excel-table.ts';
 import { buildFixture } from './fixture.ts';
 
 const { wb } = buildFixture();
 const ev = (f: string): ValueJSON => evaluateInWorkbook(wb, f);
 
-/** [formula, expected value (numbers compared to `digits` decimals), expected type] */
-type Case = [string, string | number | boolean | null, string?, number?];
-
-const table = (name: string, cases: Case[]) =>
-  describe(name, () => {
-    it.each(cases)('%s → %s', (formula, want, type, digits) => {
-      const got = ev(formula);
-      if (typeof want === 'string' && want.startsWith('#')) {
-        expect(got).toMatchObject({ error: want });
-        return;
-      }
-      expect(got, JSON.stringify(got)).toHaveProperty('value');
-      if (!('value' in got)) return;
-      if (typeof want === 'number') expect(got.value).toBeCloseTo(want, digits ?? 9);
-      else expect(got.value).toBe(want);
-      if (type) expect(got.type).toBe(type);
-    });
-  });
+const table = excelTable(wb);
 
 table('math: rounding, MOD and powers as Excel documents them', [
   ['=ROUND(2.15, 1)', 2.2], ['=ROUND(2.149, 1)', 2.1], ['=ROUND(-1.475, 2)', -1.48], ['=ROUND(21.5, -1)', 20],
@@ -72,7 +56,7 @@ table('stats: Excel’s documented examples', [
 ]);
 
 table('logic', [
-  ['=IF(1 > 2, "a", "b")', 'b', 'text'], ['=IF(TRUE, 1)', 1], ['=IF(FALSE, 1)', null], ['=IFS(1 > 2, "a", 2 > 1, "b")', 'b'], ['=IFS(FALSE, 1)', '#N/A'],
+  ['=IF(1 > 2, "a", "b")', 'b', 'text'], ['=IF(TRUE, 1)', 1], ['=IF(FALSE, 1)', false], ['=IF(FALSE, 1, "")', null], ['=IFS(1 > 2, "a", 2 > 1, "b")', 'b'], ['=IFS(FALSE, 1)', '#N/A'],
   ['=IFERROR(1/0, 0)', 0], ['=IFERROR(5, 0)', 5], ['=IFNA(XLOOKUP("x", Data[T], Data[N]), -1)', -1], ['=IFNA(1/0, 1)', '#DIV/0!'],
   ['=AND(TRUE, FALSE)', false], ['=AND(TRUE, 1 < 2)', true], ['=OR(FALSE, 1 < 2)', true], ['=XOR(TRUE, TRUE)', false], ['=XOR(TRUE, FALSE, TRUE, TRUE)', true],
   ['=NOT(TRUE)', false], ['=SWITCH(2, 1, "a", 2, "b", "c")', 'b'], ['=SWITCH(9, 1, "a", "none")', 'none'], ['=SWITCH(9, 1, "a")', '#N/A'],
@@ -170,5 +154,21 @@ describe('the registry', () => {
       YEAR MONTH DAY WEEKDAY WEEKNUM EOMONTH EDATE DAYS DATEDIF NETWORKDAYS ABTEST.Z ABTEST.PVALUE ABTEST.CI.LOW ABTEST.CI.HIGH
       ABTEST.SAMPLESIZE SAFETYSTOCK REORDERPOINT`.split(/\s+/).filter(Boolean);
     expect(wanted.filter((n) => !names.has(n))).toEqual([]);
+  });
+
+  it('has every function issue 18 names, each with types, both languages and an example', () => {
+    const names = new Set(listFunctions().map((f) => f.name));
+    const wanted = `WORKDAY WORKDAY.INTL NETWORKDAYS.INTL NOW TIME HOUR MINUTE DATEVALUE ISOWEEKNUM YEARFRAC MROUND TRUNC CEILING.MATH
+      FLOOR.MATH LOG LARGE SMALL RANK.EQ RANK PERCENTILE.EXC QUARTILE.INC QUARTILE.EXC GEOMEAN SLOPE INTERCEPT RSQ CONFIDENCE.NORM PMT NPV
+      SUBTOTAL CHOOSE LET ISNA NA HLOOKUP LOOKUP XMATCH REPLACE REPT PROPER EXACT TEXTBEFORE TEXTAFTER CHAR CODE CLEAN CONCATENATE
+      PERCENTILE QUARTILE STDEV VAR FORECAST RAND RANDBETWEEN`.split(/\s+/).filter(Boolean);
+    expect(wanted.filter((n) => !names.has(n))).toEqual([]);
+    for (const n of wanted) {
+      const f = getFunction(n);
+      expect(f?.doc.en, n).toMatch(/\w{3}/);
+      expect(f?.doc['zh-CN'], n).toMatch(/[\u4e00-\u9fff]/);
+      expect(f?.example, n).toMatch(new RegExp(`${n.replace(/\./g, '\\.')}\\(`));
+      expect(f && resultLabel(f), n).toBeTruthy();
+    }
   });
 });

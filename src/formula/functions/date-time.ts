@@ -1,0 +1,67 @@
+/**
+ * The time of day and dates read from text: NOW, TIME, HOUR, MINUTE and DATEVALUE. A time is the
+ * fraction of a day (0.5 is noon), as in Excel; there is no separate time type.
+ */
+import { parseDateText } from '../../schema/date-text.ts';
+import { partsFromSerial, serialFromIso } from '../dates.ts';
+import { badNumber, badValue, isError } from '../errors.ts';
+import { scalarOf, toText } from '../values.ts';
+import { numeric } from './math.ts';
+import { defineFunctions, type FunctionDef } from './registry.ts';
+
+/** Seconds into the day of a serial, to the nearest second (as Excel reads a time). */
+const secondsOf = (serial: number): number => Math.round((serial - Math.floor(serial)) * 86400) % 86400;
+
+const TIME_FUNCTIONS: FunctionDef[] = [
+  {
+    name: 'NOW', family: 'date', params: [], result: 'date', volatileNow: true, impl: (_a, ctx) => ctx.now(),
+    doc: {
+      en: 'Now: today’s date with the time of day (shown as the date; HOUR, MINUTE and TEXT read the time). Recomputed every minute.',
+      'zh-CN': '当前日期和时间（显示为日期；HOUR、MINUTE 和 TEXT 可读取时间）。每分钟重新计算。',
+    },
+    example: '=TEXT(NOW(), "hh:mm")',
+  },
+  {
+    name: 'TIME', family: 'date', params: [{ name: 'hour', kind: 'number' }, { name: 'minute', kind: 'number' }, { name: 'second', kind: 'number' }],
+    result: 'number',
+    impl: numeric((h, m, s) => {
+      const total = Math.trunc(h) * 3600 + Math.trunc(m) * 60 + Math.trunc(s);
+      if (total < 0 || h > 32767) return badNumber('TIME needs a time of day that is not negative');
+      return (total % 86400) / 86400;
+    }),
+    doc: {
+      en: 'A time of day as a fraction of a day (TIME(12, 0, 0) is 0.5); add it to a date.',
+      'zh-CN': '把时刻表示为一天的比例（TIME(12, 0, 0) 为 0.5）；可与日期相加。',
+    },
+    example: '=[Start] + TIME(9, 30, 0)',
+  },
+  {
+    name: 'HOUR', family: 'date', params: [{ name: 'time', kind: 'numdate' }], result: 'integer',
+    impl: numeric((t) => (t < 0 ? badNumber('HOUR needs a time that is not negative') : Math.floor(secondsOf(t) / 3600))),
+    doc: { en: 'The hour (0–23) of a time or date-time.', 'zh-CN': '时间或日期时间的小时（0–23）。' }, example: '=HOUR(NOW())',
+  },
+  {
+    name: 'MINUTE', family: 'date', params: [{ name: 'time', kind: 'numdate' }], result: 'integer',
+    impl: numeric((t) => (t < 0 ? badNumber('MINUTE needs a time that is not negative') : Math.floor(secondsOf(t) / 60) % 60)),
+    doc: { en: 'The minute (0–59) of a time or date-time.', 'zh-CN': '时间或日期时间的分钟（0–59）。' }, example: '=MINUTE(TIME(16, 48, 10))',
+  },
+  {
+    name: 'DATEVALUE', family: 'date', params: [{ name: 'date_text', kind: 'text' }], result: 'date',
+    impl: (args, ctx) => {
+      const t = toText(scalarOf(args[0]), ctx.types[0]?.t);
+      if (isError(t)) return t;
+      const read = (s: string) => {
+        const iso = parseDateText(s, { order: 'MDY' });
+        return iso === null ? undefined : serialFromIso(iso);
+      };
+      // A date without a year ("5-Jul", "Jul 5") is in the current year, as in Excel.
+      const year = () => partsFromSerial(ctx.today()).year;
+      const serial = read(t) ?? (/\d{4}/.test(t) ? undefined : (read(`${t.trim()} ${year()}`) ?? read(`${t.trim()}/${year()}`)));
+      return serial ?? badValue(`"${t}" is not a date; write it as 2026-07-05, 7/5/2026, 5-Jul-2026 or Jul 5, 2026`);
+    },
+    doc: { en: 'The date written in a text ("2026-07-05", "7/5/2026", "5-Jul-2026", "2026年7月5日").', 'zh-CN': '文本中的日期（"2026-07-05"、"7/5/2026"、"5-Jul-2026"、"2026年7月5日"）。' },
+    example: '=DATEVALUE("5-Jul-2026")',
+  },
+];
+
+defineFunctions(TIME_FUNCTIONS);
