@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoWorkbook } from '../sheets/demo.ts';
-import { buildIfNeeded } from './build-if-needed.ts';
+import { buildIfNeeded } from './build/build-if-needed.ts';
 import { readConfig, StartupError, type RelayConfig } from './config.ts';
 import { baseUrlFor, createHttpServer } from './http/http-server.ts';
 import { createLogger, errorMessage, type Logger } from './log.ts';

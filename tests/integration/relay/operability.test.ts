@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { writeCompressed } from '../../../server/precompress.ts';
+import { writeCompressed } from '../../../server/build/precompress.ts';
 import { Store } from '../../../server/store/store.ts';
 import { freePort } from '../../support/ports.ts';
 import { connectClient, within } from '../../support/relay-clients.ts';
