@@ -9,7 +9,7 @@ export const backupCommand: Command = {
   name: 'backup',
   usage: 'backup --workbook ID --out FILE   write the stored workbook to FILE (safe while the relay runs)',
   run: async (argv) => {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, { workbook: { type: 'string' }, out: { type: 'string' } }, backupCommand.usage);
     const id = requireFlag(args, 'workbook');
     const out = userPath(requireFlag(args, 'out'));
     return withStore((store) => {

@@ -10,7 +10,7 @@ export const createCommand: Command = {
   name: 'create',
   usage: 'create --workbook ID [--template ops|blank] [--name NAME]   create a workbook (default template: ops)',
   run: async (argv) => {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, { workbook: { type: 'string' }, template: { type: 'string' }, name: { type: 'string' } }, createCommand.usage);
     const id = requireFlag(args, 'workbook');
     const template = flag(args, 'template') ?? 'ops';
     if (!isTemplateName(template)) throw new CliError(`Unknown template "${template}"; use one of ${TEMPLATES.join(', ')}.`);

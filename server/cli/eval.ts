@@ -23,7 +23,7 @@ export const evalCommand: Command = {
   name: 'eval',
   usage: 'eval [--workbook ID] "=EXPR" ["=EXPR" …]   evaluate formulas (against a stored workbook), one JSON line each',
   run: async (argv) => {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, { workbook: { type: 'string' } }, evalCommand.usage);
     if (args.positional.length === 0) throw new CliError('Give at least one formula to evaluate, for example: eval "=1+2".');
     const id = flag(args, 'workbook');
     // With --workbook, formulas read the stored workbook's sheets: =SUM(Inventory[Stock value]).

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { exportWorkbookFiles, type ExportFile, type FormatMode } from '../../src/csv/index.ts';
 import { LOCALES, stateVersion, type Locale, type Workbook } from '../../src/model/index.ts';
 import { workbookAtVersion } from '../store/rebuild-version.ts';
-import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
+import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
 import { engineExport } from './engine-export.ts';
@@ -69,6 +69,19 @@ const writeFiles = (dir: string, files: readonly ExportFile[]): void => {
   }
 };
 
+const EXPORT_FLAGS: FlagSpec = {
+  workbook: { type: 'string' },
+  out: { type: 'string' },
+  sheet: { type: 'string', multiple: true },
+  mode: { type: 'string' },
+  delimiter: { type: 'string' },
+  'no-bom': { type: 'boolean' },
+  locale: { type: 'string' },
+  snapshot: { type: 'string' },
+  today: { type: 'string' },
+  by: { type: 'string' },
+};
+
 /** `export`: see the module comment. */
 export const exportCommand: Command = {
   name: 'export',
@@ -76,7 +89,7 @@ export const exportCommand: Command = {
     'export --workbook ID --out DIR [--sheet NAME] [--mode raw|display] [--delimiter , ; tab] [--no-bom]\n' +
     '         [--locale en|zh-CN] [--snapshot VERSION|MANIFEST|ZIP] [--today YYYY-MM-DD]   CSV of each sheet and manifest.json',
   run: async (argv) => {
-    const args = parseArgs(argv, ['no-bom']);
+    const args = parseArgs(argv, EXPORT_FLAGS, exportCommand.usage);
     const id = requireFlag(args, 'workbook');
     const out = userPath(requireFlag(args, 'out'));
     if (args.positional.length > 0) throw new CliError(`Unexpected "${args.positional[0]}"; the folder to write to is given with --out.`);

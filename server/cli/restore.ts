@@ -40,7 +40,7 @@ export const restoreCommand: Command = {
   name: 'restore',
   usage: 'restore --workbook ID [--replace] FILE   restore a backup (as a new workbook, or over ID with --replace)',
   run: async (argv) => {
-    const args = parseArgs(argv, ['replace']);
+    const args = parseArgs(argv, { workbook: { type: 'string' }, replace: { type: 'boolean' }, in: { type: 'string' } }, restoreCommand.usage);
     const id = checkWorkbookIdOrExplain(requireFlag(args, 'workbook'));
     const file = flag(args, 'in') ?? args.positional[0];
     if (!file) throw new CliError('Give the backup file: restore --workbook ID FILE');

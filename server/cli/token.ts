@@ -10,8 +10,14 @@ import { CliError, flag, parseArgs, requireFlag } from './args.ts';
 import type { Command } from './commands.ts';
 import { appBaseUrl, withStore } from './open-store.ts';
 
+const USAGE = {
+  create: 'token create --workbook ID --role editor|viewer [--label TEXT] [--link]   print a new token (or a link)',
+  revoke: 'token revoke TOKEN | --id ID                                           revoke a token',
+  list: "token list --workbook ID                                               list a workbook's tokens",
+};
+
 const create = (argv: string[]) => {
-  const args = parseArgs(argv, ['link']);
+  const args = parseArgs(argv, { workbook: { type: 'string' }, role: { type: 'string' }, label: { type: 'string' }, link: { type: 'boolean' } }, USAGE.create);
   const id = requireFlag(args, 'workbook');
   const role = requireFlag(args, 'role');
   if (!isRole(role)) throw new CliError(`Unknown role "${role}"; use ${ROLES.join(' or ')}.`);
@@ -24,7 +30,7 @@ const create = (argv: string[]) => {
 };
 
 const revoke = (argv: string[]) => {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, { id: { type: 'string' } }, USAGE.revoke);
   const given = flag(args, 'id') ?? args.positional[0];
   if (!given) throw new CliError('Say which token to revoke: token revoke TOKEN, or token revoke --id ID (see token list).');
   return withStore((store) => {
@@ -38,7 +44,7 @@ const revoke = (argv: string[]) => {
 };
 
 const list = (argv: string[]) => {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, { workbook: { type: 'string' } }, USAGE.list);
   const id = requireFlag(args, 'workbook');
   return withStore((store) => {
     if (!store.has(id)) throw new WorkbookNotFoundError(id);
@@ -53,14 +59,11 @@ const list = (argv: string[]) => {
 /** `token create|revoke|list`: see the module comment. */
 export const tokenCommand: Command = {
   name: 'token',
-  usage:
-    'token create --workbook ID --role editor|viewer [--label TEXT] [--link]   print a new token (or a link)\n' +
-    '  token revoke TOKEN | --id ID                                           revoke a token\n' +
-    '  token list --workbook ID                                               list a workbook\'s tokens',
+  usage: `${USAGE.create}\n  ${USAGE.revoke}\n  ${USAGE.list}`,
   run: async ([sub, ...rest]) => {
     if (sub === 'create') return create(rest);
     if (sub === 'revoke') return revoke(rest);
     if (sub === 'list') return list(rest);
-    throw new CliError('Use token create, token revoke or token list.');
+    throw new CliError(`Use token create, token revoke or token list.\nusage: npm run -s workbook -- ${tokenCommand.usage}`);
   },
 };

@@ -85,6 +85,18 @@ describe('CLI on its own', () => {
     expect(junk.stderr).toContain('is not a workbook backup');
   });
 
+  test('a flag a command does not take stops it with exit code 2 and its usage line, before anything is written', async () => {
+    const r = await runCli(dataDir, ['export', '--workbook', 'shop', '--outdir', join(dataDir, 'never')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown option --outdir.\nusage: npm run -s workbook -- export --workbook ID --out DIR');
+    expect(existsSync(join(dataDir, 'never'))).toBe(false);
+    const create = await runCli(dataDir, ['create', '--workbook', 'typo', '--templat', 'blank']);
+    expect(create.code).toBe(2);
+    expect(create.stderr).toContain('Unknown option --templat.');
+    expect(stored(dataDir, 'shop').sheets.length).toBeGreaterThan(0);
+    expect((await runCli(dataDir, ['token', 'list', '--workbook', 'typo'])).code).toBe(1);
+  });
+
   test('restore --replace rebuilds a workbook whose file is damaged, keeping the damaged file aside', async () => {
     const out = join(dataDir, 'empty.backup');
     expect((await runCli(dataDir, ['backup', '--workbook', 'empty', '--out', out])).code).toBe(0);
