@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { exportWorkbookFiles, type ExportFile, type FormatMode } from '../../src/csv/index.ts';
 import { LOCALES, stateVersion, type Locale, type Workbook } from '../../src/model/index.ts';
 import { workbookAtVersion } from '../store/rebuild-version.ts';
+import { loadWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
@@ -103,8 +104,8 @@ export const exportCommand: Command = {
     const todayGiven = flag(args, 'today');
     const today = todayGiven === undefined ? (snapshot?.today ?? localDay(new Date())) : dayArg(todayGiven);
     const by = flag(args, 'by') ?? userInfo().username;
-    return withStore((store) => {
-      const stored = store.load(id);
+    return withStore(async (store) => {
+      const stored = await loadWorkbook(store, id);
       const wb = snapshot ? workbookAtVersion(stored.doc, snapshot.version) : stored;
       const sheetIds = sheetIdsOf(wb, args.flags.get('sheet') ?? []);
       const version = stateVersion(wb);

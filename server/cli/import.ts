@@ -24,6 +24,7 @@ import {
   type ImportTarget,
 } from '../../src/csv/index.ts';
 import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/model/index.ts';
+import { loadWorkbook, updateWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
@@ -120,7 +121,7 @@ export const importCommand: Command = {
     const delimiter = delimiterArg(args);
     const bytes = readFile(file);
     return withStore(async (store) => {
-      const wb = store.load(id);
+      const wb = await loadWorkbook(store, id);
       const existing = wb.sheetByName(sheetName);
       const target: ImportTarget = existing ? { sheetId: existing.id } : { newSheet: sheetName };
       if (existing && Object.keys(types).length > 0) {
@@ -161,7 +162,7 @@ export const importCommand: Command = {
       let result: ImportResult | undefined;
       try {
         // Loaded again: what the relay stored meanwhile is kept, and a sheet changed since is noticed.
-        store.update(id, (fresh) => {
+        await updateWorkbook(store, id, (fresh) => {
           result = commitImport(plan, 'good-rows', fresh);
         });
       } catch (err) {

@@ -12,9 +12,9 @@ import { stateVersion, type Locale, type Workbook } from '../../../src/model/ind
 import { calcExportSource } from '../../../src/ui/csv/export-file.ts';
 import { engineCalc } from '../../../src/ui/engine-calc.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
-import { Store } from '../../../server/store/store.ts';
+import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import { ROOT } from '../../support/app-server.ts';
-import { runCli, tempDataDir } from '../relay/fixtures.ts';
+import { runCli, tempDataDir, withTestStore } from '../relay/fixtures.ts';
 
 /** Not the day the tests run: the CLI must compute TODAY() as told, as the app did that day. */
 const TODAY = '2025-06-15';
@@ -71,15 +71,12 @@ const CASES: Case[] = [
 describe('export writes what the app exports', () => {
   const dataDir = tempDataDir();
   let stored: Workbook;
-  beforeAll(() => {
-    const store = Store.open(dataDir);
-    try {
-      store.create('shop', trickyPlan());
-      stored = store.load('shop');
-    } finally {
-      store.close();
-    }
-  });
+  beforeAll(() =>
+    withTestStore(dataDir, async (store) => {
+      await createWorkbook(store, 'shop', trickyPlan());
+      stored = await loadWorkbook(store, 'shop');
+    }),
+  );
   afterEach(() => {
     vi.useRealTimers();
   });
