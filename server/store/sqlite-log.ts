@@ -60,8 +60,11 @@ export class SqliteLog implements WorkbookLog {
   }
 
   subscribe(listener: (seq: number | undefined) => void): Unsubscribe {
+    // Each subscription keeps its own count, taken now: what others commit from here on is news.
+    const last = { version: -1 };
+    this.file.changedElsewhere(last);
     return this.poller.add(
-      () => this.file.changedElsewhere(),
+      () => this.file.changedElsewhere(last),
       () => listener(undefined),
     );
   }

@@ -48,7 +48,6 @@ export const isBusy = (err: unknown): boolean => (err as { code?: string } | nul
 
 /** A workbook's SQLite file, open. */
 export class WorkbookFile {
-  private readonly version = { version: -1 };
   private readonly statements = new Map<string, Statement>();
 
   private constructor(
@@ -113,11 +112,8 @@ export class WorkbookFile {
     return st;
   }
 
-  /**
-   * True when another process or thread (CLI, compactor) committed to this file since the last
-   * call (with `last`: since the last call with that same object).
-   */
-  changedElsewhere(last = this.version): boolean {
+  /** True when another process or thread (CLI, compactor) committed to this file since the last call with `last`. */
+  changedElsewhere(last: { version: number }): boolean {
     return changedElsewhere(this.db, last);
   }
 
@@ -134,6 +130,7 @@ export class WorkbookFile {
         return { snapshot: snap.data, snapshotUpto: snap.upto, updates, lastSeq };
       })();
     } catch (err) {
+      if (isBusy(err)) throw err; // locked for a moment, not damaged: the caller tries again
       throw new UnreadableStoreError(this.path, errorMessage(err));
     }
   }
