@@ -120,6 +120,7 @@ export class Relay {
       this.log.info('conn.rejected', { status: access.status, workbook: access.status === 400 ? undefined : id, ip });
       return refuse(socket, access.status, access.message);
     }
+    if (this.closing) return refuse(socket, 503, 'The relay is shutting down; try again in a moment.');
     let loaded: Room;
     try {
       loaded = this.rooms.get(id) ?? (await this.roomFor(id));
@@ -127,7 +128,6 @@ export class Relay {
       this.log.error('room.load_failed', { workbook: id, message: errorMessage(err) });
       return refuse(socket, 503, 'This workbook cannot be loaded; the relay log says why.');
     }
-    if (this.closing) return refuse(socket, 503, 'The relay is shutting down; try again in a moment.');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.guard.upgraded(socket as Socket);
       if (this.rooms.get(id) !== loaded) {
