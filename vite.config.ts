@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
-import { serviceWorkerPlugin } from './server/build-service-worker.ts';
-import { precompressPlugin } from './server/precompress.ts';
+import { serviceWorkerPlugin } from './server/build/service-worker-plugin.ts';
+import { precompressPlugin } from './server/build/precompress.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -10,8 +10,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: `${here}src`,
   publicDir: `${here}public`,
-  // The service worker is built to /sw.js with the build's file list (see server/build-service-worker.ts);
-  // each text file also gets a .gz and a .br copy for the relay to send (server/precompress.ts).
+  // The service worker is built to /sw.js with the build's file list (see server/build/service-worker-plugin.ts);
+  // each text file also gets a .gz and a .br copy for the relay to send (server/build/precompress.ts).
   plugins: [solid(), serviceWorkerPlugin(`${here}src/sync/offline/sw.ts`), precompressPlugin()],
   build: {
     outDir: `${here}dist`,

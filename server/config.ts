@@ -3,7 +3,7 @@
  * defaults. Values that cannot be used stop the start with a StartupError saying what to change.
  */
 import { resolve } from 'node:path';
-import { CliError, flag, parseArgs, type ParsedArgs } from './cli/args.ts';
+import { CliError, flag, parseArgs, type FlagSpec, type ParsedArgs } from './cli/args.ts';
 import type { LogLevel } from './log.ts';
 import type { Durability } from './store/sqlite.ts';
 
@@ -72,21 +72,30 @@ const int = (name: string, raw: string | undefined, fallback: number, min: numbe
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-/** Reads the configuration from `argv` (after `npm start --`) and `env`. */
+/** The relay's own flags; every other setting comes from the environment. */
+const FLAGS: FlagSpec = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'no-auth': { type: 'boolean' },
+  'no-build': { type: 'boolean' },
+  'app-dir': { type: 'string' },
+  'max-message-bytes': { type: 'string' },
+};
+
+/** The relay's usage line, shown with a flag it does not take. */
+export const RELAY_USAGE = '[--host HOST] [--port PORT] [--data-dir DIR] [--no-auth] [--no-build] [--app-dir DIR] [--max-message-bytes N]';
+
+/** Reads the configuration from `argv` (after `npm start --`) and `env`; an unknown flag is a StartupError with the usage line. */
 export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv, root: string): RelayConfig => {
-  const known = ['host', 'port', 'data-dir', 'no-auth', 'no-build', 'app-dir', 'max-message-bytes'];
-  for (const a of argv) {
-    const k = a.startsWith('--') ? a.slice(2).split('=')[0] : undefined;
-    if (k && !known.includes(k)) throw new StartupError(`Unknown option --${k}; known options: ${known.map((x) => `--${x}`).join(', ')}.`);
-  }
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['no-auth', 'no-build']);
+    args = parseArgs(argv, FLAGS, RELAY_USAGE, 'npm start --');
   } catch (err) {
     if (err instanceof CliError) throw new StartupError(err.message);
     throw err;
   }
-  if (args.positional.length > 0) throw new StartupError(`Unexpected argument "${args.positional[0]}".`);
+  if (args.positional.length > 0) throw new StartupError(`Unexpected argument "${args.positional[0]}".\nusage: npm start -- ${RELAY_USAGE}`);
   const host = flag(args, 'host') ?? env.HOST ?? '127.0.0.1';
   const auth = !(flag(args, 'no-auth') === 'true' || env.NO_AUTH === '1');
   if (!auth && !isLoopback(host)) {

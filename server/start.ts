@@ -11,14 +11,17 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoWorkbook } from '../sheets/demo.ts';
-import { buildIfNeeded } from './build-if-needed.ts';
+import { buildIfNeeded } from './build/build-if-needed.ts';
 import { readConfig, StartupError, type RelayConfig } from './config.ts';
 import { baseUrlFor, createHttpServer } from './http/http-server.ts';
 import { createLogger, errorMessage, type Logger } from './log.ts';
 import { Relay } from './relay/relay.ts';
 import { SocketGuard } from './relay/socket-guard.ts';
 import { watchStalls } from './stall-watch.ts';
-import { Store, StoreError } from './store/store.ts';
+import type { Store } from './store/contract.ts';
+import { StoreError } from './store/errors.ts';
+import { openStore } from './store/open-store.ts';
+import { createWorkbook } from './store/stored-workbook.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let log: Logger = createLogger('info');
@@ -44,20 +47,22 @@ const listen = (server: Server, config: RelayConfig): Promise<number> =>
   });
 
 /** On the very first start: the demo workbook and, with auth, an editor token for it (returned, shown once). */
-const firstStart = (store: Store, auth: boolean): { token: string | null } | null => {
-  if (store.catalog.getMeta('demo_created')) return null;
-  if (!store.has('demo')) store.create('demo', createDemoWorkbook());
-  return store.catalog.db.transaction(() => {
-    const token = auth ? store.catalog.createToken('demo', 'editor', 'owner, created on first start').token : null;
-    store.catalog.setMeta('demo_created', new Date().toISOString());
-    return { token };
-  })();
+const firstStart = async (store: Store, auth: boolean): Promise<{ token: string | null } | null> => {
+  if (await store.catalog.getMeta('demo_created')) return null;
+  if (!(await store.catalog.has('demo'))) await createWorkbook(store, 'demo', createDemoWorkbook());
+  if (!auth) {
+    await store.catalog.setMeta('demo_created', new Date().toISOString());
+    return { token: null };
+  }
+  // The token and the flag are written together: the link is printed by exactly one start.
+  const made = await store.catalog.createTokenOnce('demo_created', 'demo', 'editor', 'owner, created on first start');
+  return made && { token: made.token };
 };
 
 const main = async (): Promise<void> => {
   const config = readConfig(process.argv.slice(2), process.env, root);
   log = createLogger(config.logLevel);
-  const store = Store.open(config.dataDir);
+  const store = await openStore({ dataDir: config.dataDir, durability: config.durability, autoCheckpoint: false, pollMs: config.storePollMs, log });
   if (config.build) buildIfNeeded(root, (message) => log.info('app.build', { message }));
   let relay: Relay | null = null;
   let guard: SocketGuard | null = null;
@@ -66,9 +71,9 @@ const main = async (): Promise<void> => {
   guard = new SocketGuard(server, config.maxUnauthenticated, config.unauthenticatedTimeoutMs, log);
   relay = new Relay(store, config, log, guard);
   const port = await listen(server, config);
-  const first = firstStart(store, config.auth);
+  const first = await firstStart(store, config.auth);
   const base = baseUrlFor({ ...config, port });
-  log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: store.catalog.workbooks().length });
+  log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: (await store.catalog.workbooks()).length });
 
   if (first) {
     say(`\nOps workbook is running. Open the demo workbook:\n\n  ${base}/#/w/demo${first.token ? `?token=${first.token}` : ''}\n`);
@@ -91,7 +96,7 @@ const main = async (): Promise<void> => {
     server.close();
     await relay?.close();
     server.closeAllConnections();
-    store.close();
+    await store.close();
     log.info('relay.stopped', {});
     process.exit(0);
   };

@@ -5,7 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { COMPRESSIBLE } from './precompress.ts';
+import { COMPRESSIBLE } from './build/precompress.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,7 +60,7 @@ export const serveStatic = (dist: string, req: IncomingMessage, res: ServerRespo
   return true;
 };
 
-/** Content-Encoding → the extension of the build's copy in that encoding (server/precompress.ts). */
+/** Content-Encoding → the extension of the build's copy in that encoding (server/build/precompress.ts). */
 const ENCODINGS = { br: 'br', gzip: 'gz' } as const;
 type Encoding = keyof typeof ENCODINGS;
 

@@ -1,5 +1,10 @@
-/** Small argument parsing for the CLI commands: `--flag value`, `--flag=value`, repeated flags, positionals. */
+/**
+ * Argument parsing for the CLI commands, on node:util's parseArgs in strict mode: each command
+ * names the flags it takes, and anything else (an unknown flag, a missing value, a value given to
+ * a flag that takes none) is an error that shows the command's usage line — never ignored.
+ */
 import { resolve } from 'node:path';
+import { parseArgs as parseStrict } from 'node:util';
 
 /** A usage or input error: printed as one sentence, exit code 2 unless said otherwise. */
 export class CliError extends Error {
@@ -12,37 +17,49 @@ export class CliError extends Error {
   }
 }
 
+/** The flags a command takes: a value (`string`) or none (`boolean`); `multiple` when it may repeat. */
+export type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+
 export interface ParsedArgs {
   positional: string[];
-  /** Every value given for each flag, in order (`--type A=text --type B=date`). */
+  /** Every value given for each flag, in order (`--type A=text --type B=date`); "true" for a flag without value. */
   flags: Map<string, string[]>;
 }
 
-/** Parses `argv`; `booleans` names flags that take no value. */
-export const parseArgs = (argv: readonly string[], booleans: readonly string[] = []): ParsedArgs => {
-  const positional: string[] = [];
-  const flags = new Map<string, string[]>();
-  const add = (k: string, v: string) => flags.set(k, [...(flags.get(k) ?? []), v]);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--') && a.length > 2) {
-      const eq = a.indexOf('=');
-      const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (eq > 0) add(key, a.slice(eq + 1));
-      else if (booleans.includes(key)) add(key, 'true');
-      else {
-        const v = argv[i + 1];
-        if (v === undefined) throw new CliError(`--${key} needs a value.`);
-        add(key, v);
-        i++;
-      }
-    } else positional.push(a);
+/** The option node:util names in its error message ('--out' in "Option '--out <value>' argument missing"). */
+const optionIn = (message: string): string => /'(-{1,2}[^' <]+)/.exec(message)?.[1] ?? 'an option';
+
+/** A sentence for an error of node:util's parseArgs. */
+const sentenceFor = (err: Error & { code?: string }): string => {
+  const option = optionIn(err.message);
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}.`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (err.message.includes('argument missing')) return `${option} needs a value.`;
+    if (err.message.includes('does not take an argument')) return `${option} takes no value.`;
+    if (err.message.includes('ambiguous')) return `A value of ${option} that starts with "-" must be written ${option}=VALUE.`;
   }
-  return { positional, flags };
+  return err.message;
+};
+
+/**
+ * Parses `argv` against the flags in `spec`; anything else throws a CliError (exit code 2) that
+ * ends with the usage line: `program` and `usage`, the command's. `--` ends the flags: what
+ * follows is positional.
+ */
+export const parseArgs = (argv: readonly string[], spec: FlagSpec, usage: string, program = 'npm run -s workbook --'): ParsedArgs => {
+  let parsed: ReturnType<typeof parseStrict>;
+  try {
+    parsed = parseStrict({ args: [...argv], options: spec, strict: true, allowPositionals: true });
+  } catch (err) {
+    if (!(err instanceof Error)) throw err;
+    throw new CliError(`${sentenceFor(err)}\nusage: ${program} ${usage}`);
+  }
+  const flags = new Map<string, string[]>();
+  for (const [key, value] of Object.entries(parsed.values)) {
+    const values: (string | boolean | undefined)[] = Array.isArray(value) ? value : [value];
+    flags.set(key, values.flatMap((v) => (v === undefined ? [] : [String(v)])));
+  }
+  return { positional: parsed.positionals, flags };
 };
 
 /** The last value of a flag, or undefined. */

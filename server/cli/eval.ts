@@ -5,6 +5,7 @@
  * With `--workbook ID` the formulas read that stored workbook (DATA_DIR, as the relay).
  */
 import { EMPTY_SOURCE, evaluateInWorkbook, type FormulaSource, type ValueJSON } from '../../src/formula/index.ts';
+import { loadWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs } from './args.ts';
 import { withStore } from './open-store.ts';
 import type { Command } from './commands.ts';
@@ -23,11 +24,11 @@ export const evalCommand: Command = {
   name: 'eval',
   usage: 'eval [--workbook ID] "=EXPR" ["=EXPR" …]   evaluate formulas (against a stored workbook), one JSON line each',
   run: async (argv) => {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, { workbook: { type: 'string' } }, evalCommand.usage);
     if (args.positional.length === 0) throw new CliError('Give at least one formula to evaluate, for example: eval "=1+2".');
     const id = flag(args, 'workbook');
     // With --workbook, formulas read the stored workbook's sheets: =SUM(Inventory[Stock value]).
-    const source = id === undefined ? EMPTY_SOURCE : await withStore((store) => store.load(id));
+    const source = id === undefined ? EMPTY_SOURCE : await withStore((store) => loadWorkbook(store, id));
     const { lines, code } = evalLines(source, args.positional);
     for (const l of lines) console.log(l);
     return code;

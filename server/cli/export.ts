@@ -15,7 +15,8 @@ import { stateVersion, type Workbook } from '../../src/model/index.ts';
 import { calcExportSource } from '../../src/app/calc-export-source.ts';
 import { engineCalc } from '../../src/app/engine-calc.ts';
 import { workbookAtVersion } from '../store/rebuild-version.ts';
-import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
+import { loadWorkbook } from '../store/stored-workbook.ts';
+import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
 import { withStore } from './open-store.ts';
@@ -71,6 +72,19 @@ const writeFiles = (dir: string, files: readonly ExportFile[]): void => {
   }
 };
 
+const EXPORT_FLAGS: FlagSpec = {
+  workbook: { type: 'string' },
+  out: { type: 'string' },
+  sheet: { type: 'string', multiple: true },
+  mode: { type: 'string' },
+  delimiter: { type: 'string' },
+  'no-bom': { type: 'boolean' },
+  locale: { type: 'string' },
+  snapshot: { type: 'string' },
+  today: { type: 'string' },
+  by: { type: 'string' },
+};
+
 /** `export`: see the module comment. */
 export const exportCommand: Command = {
   name: 'export',
@@ -78,7 +92,7 @@ export const exportCommand: Command = {
     'export --workbook ID --out DIR [--sheet NAME] [--mode raw|display] [--delimiter , ; tab] [--no-bom]\n' +
     '         [--locale en|zh-CN] [--snapshot VERSION|MANIFEST|ZIP] [--today YYYY-MM-DD]   CSV of each sheet and manifest.json',
   run: async (argv) => {
-    const args = parseArgs(argv, ['no-bom']);
+    const args = parseArgs(argv, EXPORT_FLAGS, exportCommand.usage);
     const id = requireFlag(args, 'workbook');
     const out = userPath(requireFlag(args, 'out'));
     if (args.positional.length > 0) throw new CliError(`Unexpected "${args.positional[0]}"; the folder to write to is given with --out.`);
@@ -92,8 +106,8 @@ export const exportCommand: Command = {
     const todayGiven = flag(args, 'today');
     const today = todayGiven === undefined ? (snapshot?.today ?? localDay(new Date())) : dayArg(todayGiven);
     const by = flag(args, 'by') ?? userInfo().username;
-    return withStore((store) => {
-      const stored = store.load(id);
+    return withStore(async (store) => {
+      const stored = await loadWorkbook(store, id);
       const wb = snapshot ? workbookAtVersion(stored.doc, snapshot.version) : stored;
       const sheetIds = sheetIdsOf(wb, args.flags.get('sheet') ?? []);
       const version = stateVersion(wb);

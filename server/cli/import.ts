@@ -24,7 +24,8 @@ import {
   type ImportTarget,
 } from '../../src/csv/index.ts';
 import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/schema/index.ts';
-import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
+import { loadWorkbook, updateWorkbook } from '../store/stored-workbook.ts';
+import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
 import { describeProblems, describeSetup, progressReporter } from './import-report.ts';
@@ -92,6 +93,15 @@ const userError = (err: unknown): never => {
   throw err;
 };
 
+const IMPORT_FLAGS: FlagSpec = {
+  workbook: { type: 'string' },
+  sheet: { type: 'string' },
+  type: { type: 'string', multiple: true },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  'date-order': { type: 'string' },
+};
+
 /** `import`: see the module comment. */
 export const importCommand: Command = {
   name: 'import',
@@ -99,7 +109,7 @@ export const importCommand: Command = {
     'import --workbook ID --sheet NAME FILE.csv [--type COLUMN=TYPE …] [--encoding E] [--delimiter , ; tab]\n' +
     '         [--date-order MDY|DMY]   add the rows of a CSV file (a new sheet is made from its header)',
   run: async (argv) => {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, IMPORT_FLAGS, importCommand.usage);
     const id = requireFlag(args, 'workbook');
     const sheetName = requireFlag(args, 'sheet').trim();
     const [file, ...extra] = args.positional;
@@ -111,7 +121,7 @@ export const importCommand: Command = {
     const delimiter = delimiterArg(args);
     const bytes = readFile(file);
     return withStore(async (store) => {
-      const wb = store.load(id);
+      const wb = await loadWorkbook(store, id);
       const existing = wb.sheetByName(sheetName);
       const target: ImportTarget = existing ? { sheetId: existing.id } : { newSheet: sheetName };
       if (existing && Object.keys(types).length > 0) {
@@ -152,7 +162,7 @@ export const importCommand: Command = {
       let result: ImportResult | undefined;
       try {
         // Loaded again: what the relay stored meanwhile is kept, and a sheet changed since is noticed.
-        store.update(id, (fresh) => {
+        await updateWorkbook(store, id, (fresh) => {
           result = importRows(plan, 'good-rows', fresh);
         });
       } catch (err) {

@@ -1,5 +1,7 @@
 /** How CLI commands reach the store: DATA_DIR from the environment (default ./data), as for the relay. */
-import { Store, StoreError } from '../store/store.ts';
+import type { Store } from '../store/contract.ts';
+import { StoreError } from '../store/errors.ts';
+import { openStore } from '../store/open-store.ts';
 import { CliError } from './args.ts';
 
 /** The data folder the CLI works on. */
@@ -9,7 +11,7 @@ export const dataDir = (): string => process.env.DATA_DIR || './data';
 export const withStore = async <T,>(fn: (store: Store) => T | Promise<T>): Promise<T> => {
   let store: Store;
   try {
-    store = Store.open(dataDir());
+    store = await openStore({ dataDir: dataDir() });
   } catch (err) {
     if (err instanceof StoreError) throw new CliError(err.message, 1);
     throw err;
@@ -20,7 +22,7 @@ export const withStore = async <T,>(fn: (store: Store) => T | Promise<T>): Promi
     if (err instanceof StoreError) throw new CliError(err.message, 1);
     throw err;
   } finally {
-    store.close();
+    await store.close();
   }
 };
 

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { replaceContentUpdate } from '../store/replace-content.ts';
-import { checkWorkbookId, UnreadableStoreError } from '../store/store.ts';
+import { UnreadableStoreError } from '../store/errors.ts';
+import { createWorkbook, replaceDamaged, updateWorkbook } from '../store/stored-workbook.ts';
+import { checkWorkbookId } from '../store/workbook-id.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath } from './args.ts';
 import type { Command } from './commands.ts';
 import { withStore } from './open-store.ts';
@@ -40,15 +42,15 @@ export const restoreCommand: Command = {
   name: 'restore',
   usage: 'restore --workbook ID [--replace] FILE   restore a backup (as a new workbook, or over ID with --replace)',
   run: async (argv) => {
-    const args = parseArgs(argv, ['replace']);
+    const args = parseArgs(argv, { workbook: { type: 'string' }, replace: { type: 'boolean' }, in: { type: 'string' } }, restoreCommand.usage);
     const id = checkWorkbookIdOrExplain(requireFlag(args, 'workbook'));
     const file = flag(args, 'in') ?? args.positional[0];
     if (!file) throw new CliError('Give the backup file: restore --workbook ID FILE');
     const backup = readBackup(file);
     const replace = flag(args, 'replace') === 'true';
-    return withStore((store) => {
-      if (!store.has(id)) {
-        store.create(id, backup);
+    return withStore(async (store) => {
+      if (!(await store.catalog.has(id))) {
+        await createWorkbook(store, id, backup);
         console.log(`Restored ${file} as the new workbook "${id}".`);
         return 0;
       }
@@ -59,11 +61,11 @@ export const restoreCommand: Command = {
         );
       }
       try {
-        store.update(id, (wb) => wb.applyUpdate(replaceContentUpdate(wb, backup)));
+        await updateWorkbook(store, id, (wb) => wb.applyUpdate(replaceContentUpdate(wb, backup)));
       } catch (err) {
         if (!(err instanceof UnreadableStoreError)) throw err;
-        const aside = store.replaceDamaged(id, backup);
-        console.log(`The stored workbook "${id}" could not be read; it was moved to ${aside} and rebuilt from ${file}.`);
+        const aside = await replaceDamaged(store, id, backup);
+        console.log(`The stored workbook "${id}" could not be read; it was ${aside ? `moved to ${aside}` : 'set aside'} and rebuilt from ${file}.`);
         return 0;
       }
       console.log(`Workbook "${id}" now has the content of ${file}; a running relay sends the change to everyone connected.`);

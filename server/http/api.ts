@@ -10,7 +10,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAccess } from '../access.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/contract.ts';
+import { loadWorkbook } from '../store/stored-workbook.ts';
 import { isRole } from '../store/tokens.ts';
 import { errorMessage, type Logger } from '../log.ts';
 
@@ -61,11 +62,13 @@ const readJson = (req: IncomingMessage): Promise<unknown> =>
 const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
 /** The stored workbook as one update (everything in the store is committed, so it is what the relay holds durably). */
-const sendState = (ctx: ApiContext, id: string, res: ServerResponse, role: string, headOnly: boolean): void => {
+const sendState = async (ctx: ApiContext, id: string, res: ServerResponse, role: string, headOnly: boolean): Promise<void> => {
   let bytes: Uint8Array = new Uint8Array(0);
+  let name = id;
   try {
+    name = (await ctx.store.catalog.workbook(id))?.name ?? id;
     if (!headOnly) {
-      const wb = ctx.store.load(id);
+      const wb = await loadWorkbook(ctx.store, id);
       bytes = wb.encode();
       wb.doc.destroy();
     }
@@ -79,7 +82,7 @@ const sendState = (ctx: ApiContext, id: string, res: ServerResponse, role: strin
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     'X-Workbook-Role': role,
-    'X-Workbook-Name': encodeURIComponent(ctx.store.catalog.workbook(id)?.name ?? id),
+    'X-Workbook-Name': encodeURIComponent(name),
     ...(headOnly ? {} : { 'Content-Length': bytes.byteLength }),
   });
   res.end(headOnly ? undefined : bytes);
@@ -101,36 +104,46 @@ export const handleApi = (ctx: ApiContext, req: IncomingMessage, res: ServerResp
     send(res, 405, { error: `Use ${want} here.` }, { Allow: want });
     return true;
   }
-  const access = checkAccess(ctx.store, ctx.auth, id, bearer(req));
+  void answer(ctx, req, res, id, m[2]).catch((err: unknown) => {
+    ctx.log.error('api.failed', { workbook: id, message: errorMessage(err) });
+    if (!res.headersSent) send(res, 503, { error: 'The relay cannot answer right now; try again in a moment.' });
+    else res.destroy();
+  });
+  return true;
+};
+
+/** Answers an API request whose path and method are right: checks access, then does what it asks. */
+const answer = async (ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string, what: string | undefined): Promise<void> => {
+  const tokens = what === '/tokens';
+  const access = await checkAccess(ctx.store, ctx.auth, id, bearer(req));
   if (!access.ok) {
     send(res, access.status, { error: access.message }, access.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
-    return true;
+    return;
   }
-  if (m[2] === '/state') {
-    sendState(ctx, id, res, access.role, req.method === 'HEAD');
-    return true;
+  if (what === '/state') {
+    await sendState(ctx, id, res, access.role, req.method === 'HEAD');
+    return;
   }
   if (!tokens) {
-    send(res, 200, { id, name: ctx.store.catalog.workbook(id)?.name ?? id, role: access.role });
-    return true;
+    send(res, 200, { id, name: (await ctx.store.catalog.workbook(id))?.name ?? id, role: access.role });
+    return;
   }
   if (access.role !== 'editor') {
     send(res, 403, { error: 'Only editors of this workbook can share it.' });
-    return true;
+    return;
   }
-  readJson(req).then(
-    (body) => {
+  await readJson(req).then(
+    async (body) => {
       const role = (body as { role?: unknown } | null)?.role;
       if (!isRole(role)) {
         send(res, 400, { error: 'Say which role the link gives: {"role": "editor"} or {"role": "viewer"}.' });
         return;
       }
-      const created = ctx.store.catalog.createToken(id, role, 'shared from the app');
+      const created = await ctx.store.catalog.createToken(id, role, 'shared from the app');
       ctx.log.info('token.created', { workbook: id, role, tokenId: created.id, by: access.tokenId ?? 'no-auth' });
       const url = `${ctx.baseUrl(req)}/#/w/${encodeURIComponent(id)}?token=${encodeURIComponent(created.token)}`;
       send(res, 201, { token: created.token, url, role });
     },
     () => send(res, 400, { error: 'Send a JSON body of at most 4 KB, like {"role": "viewer"}.' }),
   );
-  return true;
 };

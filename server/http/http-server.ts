@@ -7,7 +7,7 @@ import type { RelayConfig } from '../config.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { SocketGuard } from '../relay/socket-guard.ts';
 import { serveStatic, SECURITY_HEADERS } from '../static-files.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/contract.ts';
 import type { Logger } from '../log.ts';
 import type { StallCounts } from '../stall-watch.ts';
 import { handleApi } from './api.ts';

@@ -1,7 +1,8 @@
 /**
  * The relay: authorises websocket upgrades (before anything of a workbook is loaded), keeps one
- * room per open workbook, unloads rooms nobody uses, watches the store for CLI writes and token
- * revocations, and shuts down cleanly.
+ * room per open workbook, unloads rooms nobody uses, watches the store for token revocations made
+ * elsewhere (the rooms watch their own workbooks), and shuts down cleanly. It knows the store only
+ * by its contract (store/contract.ts).
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -10,7 +11,7 @@ import { WebSocketServer } from 'ws';
 import { checkAccess } from '../access.ts';
 import type { RelayConfig } from '../config.ts';
 import { Compactor } from '../store/compactor.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, Unsubscribe } from '../store/contract.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { Connection, type ConnectionOptions } from './connection.ts';
 import { CLOSE } from './protocol.ts';
@@ -42,12 +43,16 @@ const refuse = (socket: Duplex, status: number, message: string): void => {
 export class Relay {
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Room>();
+  /** Rooms being loaded, and rooms being unloaded (a new load of the same workbook waits for that). */
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
   private readonly conns = new Set<Connection>();
   private readonly compactor: Compactor;
   private readonly hooks: RoomHooks;
   private readonly connOptions: ConnectionOptions;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly delays = new DelayHistogram();
+  private readonly unwatch: Unsubscribe;
   private closing = false;
 
   constructor(
@@ -57,8 +62,8 @@ export class Relay {
     private readonly guard: SocketGuard,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
-    this.compactor = new Compactor(log, (reply) => {
-      if (reply.ok && reply.compacted && this.store.has(reply.job.workbook)) this.store.catalog.setWorkbookName(reply.job.workbook, reply.name);
+    this.compactor = new Compactor(log, store, (reply) => {
+      if (reply.ok && reply.compacted) void this.recordName(reply.job.workbook, reply.name);
     });
     this.hooks = {
       log,
@@ -82,7 +87,7 @@ export class Relay {
         byteBurst: Math.max(config.bytesPerSecond, 2 * config.maxMessageBytes),
       },
     };
-    this.timers.push(setInterval(() => this.pollStore(), config.storePollMs));
+    this.unwatch = store.catalog.watch(() => void this.recheckTokens());
     this.timers.push(setInterval(() => this.checkLiveness(), LIVENESS_MS));
   }
 
@@ -93,7 +98,6 @@ export class Relay {
   /** Handles an HTTP upgrade to `ws://HOST:PORT/<workbookId>?token=…`. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => {}); // a client resetting mid-handshake is not an error of ours
-    const ip = req.socket.remoteAddress;
     if (this.closing) return refuse(socket, 503, 'The relay is shutting down; try again in a moment.');
     const url = new URL(req.url ?? '/', 'http://relay');
     let id = '';
@@ -102,21 +106,28 @@ export class Relay {
     } catch {
       // stays '' and is refused as not a workbook id
     }
-    const access = checkAccess(this.store, this.config.auth, id, url.searchParams.get('token'));
+    void this.admit(req, socket, head, id, url.searchParams.get('token')).catch((err: unknown) => {
+      this.log.error('conn.upgrade_failed', { workbook: id, message: errorMessage(err) });
+      refuse(socket, 503, 'The relay cannot answer right now; try again in a moment.');
+    });
+  }
+
+  /** Checks access, loads the room when needed, and completes the upgrade into it. */
+  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, id: string, token: string | null): Promise<void> {
+    const ip = req.socket.remoteAddress;
+    const access = await checkAccess(this.store, this.config.auth, id, token);
     if (!access.ok) {
       this.log.info('conn.rejected', { status: access.status, workbook: access.status === 400 ? undefined : id, ip });
       return refuse(socket, access.status, access.message);
     }
-    let room = this.rooms.get(id);
-    if (!room) {
-      try {
-        room = this.load(id);
-      } catch (err) {
-        this.log.error('room.load_failed', { workbook: id, message: errorMessage(err) });
-        return refuse(socket, 503, 'This workbook cannot be loaded; the relay log says why.');
-      }
+    if (this.closing) return refuse(socket, 503, 'The relay is shutting down; try again in a moment.');
+    let loaded: Room;
+    try {
+      loaded = this.rooms.get(id) ?? (await this.roomFor(id));
+    } catch (err) {
+      this.log.error('room.load_failed', { workbook: id, message: errorMessage(err) });
+      return refuse(socket, 503, 'This workbook cannot be loaded; the relay log says why.');
     }
-    const loaded = room;
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.guard.upgraded(socket as Socket);
       if (this.rooms.get(id) !== loaded) {
@@ -130,22 +141,42 @@ export class Relay {
     });
   }
 
-  /** Closes every connection (1001), unloads every room and stops the compactor. */
+  /** Closes every connection (1001), unloads every room (committing what is pending) and stops the compactor. */
   async close(): Promise<void> {
     this.closing = true;
     for (const t of this.timers) clearInterval(t);
-    for (const room of this.rooms.values()) room.close(CLOSE.goingAway, 'relay shutting down');
+    this.unwatch();
+    // Rooms still loading are closed as they arrive (see load).
+    await Promise.allSettled([...this.loading.values()]);
+    const rooms = [...this.rooms.values()];
     this.rooms.clear();
+    await Promise.all([...rooms.map((room) => room.close(CLOSE.goingAway, 'relay shutting down')), ...this.unloading.values()]);
     await this.compactor.close();
     const deadline = Date.now() + 1500;
     while (this.conns.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     for (const c of this.conns) c.ws.terminate();
   }
 
-  private load(id: string): Room {
+  /** The room of `id`: one load at a time per workbook, shared by every connection that waits for it. */
+  private roomFor(id: string): Promise<Room> {
+    let loading = this.loading.get(id);
+    if (!loading) {
+      loading = this.load(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, loading);
+    }
+    return loading;
+  }
+
+  private async load(id: string): Promise<Room> {
+    // What an unloading room of this workbook still commits must be in what this one reads.
+    await this.unloading.get(id);
     const t0 = performance.now();
-    const file = this.store.openFile(id, { durability: this.config.durability, autoCheckpoint: false });
-    const room = Room.load(id, file, this.hooks);
+    const log = await this.store.openLog(id);
+    const room = await Room.load(id, log, this.hooks);
+    if (this.closing) {
+      await room.destroy();
+      throw new Error('the relay is shutting down');
+    }
     this.rooms.set(id, room);
     this.log.info('room.loaded', { workbook: id, ms: Math.round(performance.now() - t0), rooms: this.rooms.size });
     return room;
@@ -154,23 +185,31 @@ export class Relay {
   private unload(room: Room): void {
     if (this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
-    room.destroy();
+    const done = room.destroy().finally(() => {
+      if (this.unloading.get(room.id) === done) this.unloading.delete(room.id);
+    });
+    this.unloading.set(room.id, done);
     this.log.info('room.unloaded', { workbook: room.id, rooms: this.rooms.size });
   }
 
-  private pollStore(): void {
+  /** Records a compacted workbook's name in the catalog (it is what listings show). */
+  private async recordName(id: string, name: string): Promise<void> {
     try {
-      if (this.store.catalog.changedElsewhere()) this.recheckTokens();
+      if (await this.store.catalog.has(id)) await this.store.catalog.setWorkbookName(id, name);
     } catch (err) {
-      this.log.error('catalog.poll_failed', { message: errorMessage(err) });
+      this.log.error('catalog.write_failed', { message: errorMessage(err) });
     }
-    for (const room of [...this.rooms.values()]) room.pullFromStore();
   }
 
   /** Closes connections whose token was revoked (by the CLI) since they connected. */
-  private recheckTokens(): void {
-    for (const conn of this.conns) {
-      if (conn.tokenId !== null && !this.store.catalog.isActive(conn.tokenId)) conn.close(CLOSE.revoked, 'access revoked');
+  private async recheckTokens(): Promise<void> {
+    for (const conn of [...this.conns]) {
+      try {
+        if (conn.tokenId !== null && !(await this.store.catalog.isActive(conn.tokenId))) conn.close(CLOSE.revoked, 'access revoked');
+      } catch (err) {
+        this.log.error('catalog.poll_failed', { message: errorMessage(err) });
+        return;
+      }
     }
   }
 

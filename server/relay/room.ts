@@ -1,17 +1,20 @@
 /**
  * A room: one loaded workbook and the clients connected to it. Nothing leaves the room before it
- * is on disk: an editor's update is applied to the room's Y.Doc, what it adds is appended to the
- * workbook's file, and only once that commit returned is it relayed. Commits are grouped: every
- * change that arrived in one turn of the event loop is committed in one transaction (one sync to
- * disk) right after it, and a sync reply that shows a change not yet committed waits for it too.
- * Writes made by the CLI are picked up from the file and relayed the same way. A room is created
- * loaded (Room.load) or not at all.
+ * is stored: an editor's update is applied to the room's Y.Doc, what it adds is appended to the
+ * workbook's log, and only once that append resolved (committed) is it relayed. Commits are
+ * grouped: every change that arrived in one turn of the event loop is committed in one append
+ * (one transaction, one sync to disk) right after it; while an append is in flight, whatever
+ * arrives waits and goes into the next one, so at most one is in flight and updates are relayed
+ * in the order they came. A sync reply that shows a change not yet committed waits for it too.
+ * Writes made by other writers (the CLI) reach the room through the log's subscription and are
+ * relayed the same way. A room is created loaded (Room.load) or not at all.
  */
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { CompactJob } from '../store/compactor.ts';
+import type { Unsubscribe, WorkbookLog } from '../store/contract.ts';
+import { applyStoredState } from '../store/stored-workbook.ts';
 import type { Role } from '../store/tokens.ts';
-import { isBusy, type WorkbookFile } from '../store/workbook-file.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { awarenessMessage, CLOSE, ProtocolError, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
 
@@ -56,18 +59,29 @@ export class Room {
   private captured: Uint8Array[] | null = null;
   /** Changes applied to the document, to be committed at the end of this turn, with sender and arrival. */
   private uncommitted: { change: Uint8Array; from: RoomPeer; at: number }[] = [];
-  /** Replies that show uncommitted changes: sent after the commit. */
+  /** Replies that show changes not yet committed: sent once those are. */
   private held: { peer: RoomPeer; data: Uint8Array }[] = [];
   private commitScheduled: NodeJS.Immediate | null = null;
-  /** While the file is locked by another writer (a compaction, the CLI): when that started, and the retry. */
-  private busySince: number | null = null;
-  private retry: NodeJS.Timeout | null = null;
+  /** An append is in flight. */
+  private committing = false;
+  /** The store said another writer appended: read what this room has not seen. */
+  private pullWanted = false;
+  /** The loop that commits and pulls, one store call at a time, is running. */
+  private working = false;
+  private settledWaiters: (() => void)[] = [];
+  /** While the document is reloaded from the store: the messages that arrive meanwhile, in order. */
+  private reloading: { peer: RoomPeer; msg: ClientMessage }[] | null = null;
+  private unsubscribe: Unsubscribe = () => {};
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Reads of other writers' appends wait until the load is done (it reads everything up to then). */
+  private loaded = false;
+  /** No longer takes updates: it is closing (they are sent again on reconnect). */
+  private closing = false;
   private closed = false;
 
   private constructor(
     readonly id: string,
-    private readonly file: WorkbookFile,
+    private readonly log: WorkbookLog,
     private readonly hooks: RoomHooks,
   ) {
     this.watch(this.current);
@@ -76,20 +90,27 @@ export class Room {
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
   }
 
-  /** Loads the stored workbook into a new room. Throws UnreadableStoreError (the file is closed, not changed). */
-  static load(id: string, file: WorkbookFile, hooks: RoomHooks): Room {
-    const room = new Room(id, file, hooks);
+  /**
+   * Loads the stored workbook into a new room: subscribes first, then reads, so no other writer's
+   * append falls in between. Throws UnreadableStoreError (the log is closed, the store unchanged).
+   */
+  static async load(id: string, log: WorkbookLog, hooks: RoomHooks): Promise<Room> {
+    const room = new Room(id, log, hooks);
     try {
-      room.lastSeq = file.loadInto(room.doc);
-      room.logged = file.stats().updates;
-      file.setBusyTimeout(0);
+      room.unsubscribe = log.subscribe((seq) => room.storeChanged(seq));
+      const state = await log.read();
+      room.lastSeq = applyStoredState(room.doc, state, log.where);
+      room.logged = state.updates.length;
     } catch (err) {
+      room.unsubscribe();
       room.doc.destroy();
       room.awareness.doc.destroy();
-      file.close();
+      await log.close();
       throw err;
     }
+    room.loaded = true;
     room.scheduleIdle();
+    if (room.pullWanted) room.work();
     return room;
   }
 
@@ -119,7 +140,11 @@ export class Room {
 
   /** Handles one decoded message of a client. */
   receive(peer: RoomPeer, msg: ClientMessage): void {
-    if (this.closed || !this.peers.has(peer)) return;
+    if (this.closed || this.closing || !this.peers.has(peer)) return;
+    if (this.reloading) {
+      this.reloading.push({ peer, msg });
+      return;
+    }
     switch (msg.kind) {
       case 'sync-step1': {
         // The answer is step 2 and then the relay's own step 1, both sent once everything they
@@ -127,7 +152,7 @@ export class Room {
         // the relay holds durably (its count of edits not yet on the server). A stock client
         // answers it with whatever the relay still lacks, usually an empty update.
         const reply = [syncStep2Message(this.doc, msg.stateVector), syncStep1Message(this.doc)];
-        if (this.uncommitted.length > 0) for (const data of reply) this.held.push({ peer, data });
+        if (this.uncommitted.length > 0 || this.committing) for (const data of reply) this.held.push({ peer, data });
         else for (const data of reply) peer.send(data);
         return;
       }
@@ -146,24 +171,27 @@ export class Room {
     }
   }
 
-  /** Applies and relays what other processes (the CLI) appended to the workbook's file. */
-  pullFromStore(): void {
-    if (this.closed || !this.file.changedElsewhere()) return;
+  /** The store says another writer appended (up to `seq`, when it knows): read and relay it. */
+  private storeChanged(seq: number | undefined): void {
+    if (this.closed || (seq !== undefined && seq <= this.lastSeq)) return;
+    this.pullWanted = true;
+    if (this.loaded) this.work();
+  }
+
+  /** Applies and relays what other writers (the CLI) appended to the workbook's log. */
+  private async pull(): Promise<void> {
+    this.pullWanted = false;
     let change: Uint8Array | null;
     try {
-      const { snapshotUpto, updates } = this.file.readSince(this.lastSeq);
-      if (updates.length === 0 && snapshotUpto <= this.lastSeq) return;
+      const { snapshot, snapshotUpto, updates } = await this.log.readSince(this.lastSeq);
+      if (this.closed || (updates.length === 0 && snapshotUpto <= this.lastSeq)) return;
       // Another compaction may have folded rows this room had not seen into the snapshot.
       const parts = updates.map((u) => u.data);
-      if (snapshotUpto > this.lastSeq) parts.unshift(this.file.readSnapshot());
+      if (snapshot && snapshotUpto > this.lastSeq) parts.unshift(snapshot);
       change = this.capture(() => this.doc.transact(() => parts.forEach((p) => Y.applyUpdate(this.doc, p, 'store')), 'store'));
       this.lastSeq = Math.max(this.lastSeq, snapshotUpto, updates.at(-1)?.seq ?? 0);
       this.logged += updates.length;
     } catch (err) {
-      if (isBusy(err)) {
-        this.file.lookAgain(); // the next poll reads them
-        return;
-      }
       this.fail(`stored updates could not be read: ${errorMessage(err)}`);
       return;
     }
@@ -171,25 +199,22 @@ export class Room {
   }
 
   /** Commits what is pending, closes every client with `code` and releases the room. */
-  close(code: number, reason: string): void {
-    this.commit(true);
+  async close(code: number, reason: string): Promise<void> {
+    await this.destroy();
     for (const peer of this.peers.keys()) peer.close(code, reason);
     this.peers.clear();
-    this.destroy();
   }
 
-  /** Releases the document and the file; asks for a compaction when the log grew. */
-  destroy(): void {
-    if (this.closed) return;
-    this.commit(true);
-    if (this.closed) return; // the commit failed and the room already closed itself
-    this.closed = true;
+  /** Commits what is pending, then releases the document and the log; asks for a compaction when the log grew. */
+  async destroy(): Promise<void> {
+    if (this.closed || this.closing) return;
+    this.closing = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    await this.settled();
+    if (this.closed) return; // the commit failed and the room already closed itself
     if (this.logged > 0) this.requestCompaction();
-    this.file.close();
-    this.doc.destroy();
-    this.awareness.doc.destroy();
+    await this.release();
   }
 
   private applyFrom(peer: RoomPeer, update: Uint8Array): void {
@@ -205,49 +230,81 @@ export class Room {
     }
     if (!change) return;
     this.uncommitted.push({ change, from: peer, at });
-    this.commitScheduled ??= setImmediate(() => this.commit());
+    this.commitScheduled ??= setImmediate(() => {
+      this.commitScheduled = null;
+      this.work();
+    });
   }
 
-  /** Commits the pending changes in one transaction, then relays them and sends the held replies. */
-  private commit(wait = false): void {
+  /**
+   * Starts the loop that talks to the store, unless it runs: one call at a time, commits first
+   * (changes are waiting on them), then held replies, then pulls of other writers' appends.
+   */
+  private work(): void {
+    if (this.working || this.closed) return;
+    this.working = true;
+    void this.workLoop();
+  }
+
+  private async workLoop(): Promise<void> {
+    try {
+      while (!this.closed) {
+        if (this.uncommitted.length > 0) await this.commit();
+        else if (this.held.length > 0) this.sendHeld(this.held.splice(0));
+        else if (this.pullWanted && !this.reloading) await this.pull();
+        else break;
+      }
+    } finally {
+      // Set in the same step as the loop's last check, so work() never finds it stale.
+      this.working = false;
+      for (const resolve of this.settledWaiters.splice(0)) resolve();
+    }
+  }
+
+  /** Resolves once nothing is waiting to be committed and no store call is in flight. */
+  private settled(): Promise<void> {
     if (this.commitScheduled) clearImmediate(this.commitScheduled);
-    if (this.retry) clearTimeout(this.retry);
     this.commitScheduled = null;
-    this.retry = null;
+    this.work();
+    if (!this.working) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /** Commits the pending changes in one append, then relays them and sends the held replies. */
+  private async commit(): Promise<void> {
     const batch = this.uncommitted;
     const held = this.held;
     this.uncommitted = [];
     this.held = [];
-    if (batch.length === 0 || this.closed) return;
+    this.committing = true;
+    let seqs: number[];
     try {
-      if (wait) this.file.setBusyTimeout(10_000);
-      const seqs = this.file.appendAll(batch.map((b) => b.change));
-      if (wait) this.file.setBusyTimeout(0);
-      this.busySince = null;
-      // When another process wrote in between, the numbers have a gap: pullFromStore catches up.
-      if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
+      seqs = await this.log.append(batch.map((b) => b.change));
     } catch (err) {
-      if (isBusy(err) && !wait && Date.now() - (this.busySince ??= Date.now()) < 10_000) {
-        // Another writer holds the file for a moment: try again in 2 ms, without blocking other rooms.
-        this.uncommitted = batch.concat(this.uncommitted);
-        this.held = held.concat(this.held);
-        this.retry = setTimeout(() => this.commit(), 2);
-        return;
-      }
       // Memory is now ahead of the store: nothing of it may be relayed. Clients resend on reconnect.
       this.fail(`an update could not be stored: ${errorMessage(err)}`);
       return;
+    } finally {
+      this.committing = false;
     }
+    if (this.closed) return;
+    // When another writer appended in between, the numbers have a gap: a pull catches up.
+    if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
+    else this.pullWanted = true;
     for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
-    for (const h of held) if (this.peers.has(h.peer)) h.peer.send(h.data);
+    this.sendHeld(held);
     const now = performance.now();
     for (const b of batch) this.hooks.relayed(now - b.at);
     this.logged += batch.length;
     if (this.logged >= this.hooks.compactAfter) this.requestCompaction();
   }
 
+  private sendHeld(held: { peer: RoomPeer; data: Uint8Array }[]): void {
+    for (const h of held) if (this.peers.has(h.peer)) h.peer.send(h.data);
+  }
+
   private requestCompaction(): void {
-    this.hooks.compact({ workbook: this.id, path: this.file.path, upto: this.lastSeq });
+    this.hooks.compact({ workbook: this.id, upto: this.lastSeq });
     this.logged = 0;
   }
 
@@ -255,17 +312,42 @@ export class Room {
     doc.on('update', (u: Uint8Array) => this.captured?.push(u));
   }
 
-  /** Replaces the document by a fresh load of the store (the clients keep their connections). */
+  /**
+   * Replaces the document by a fresh load of the store (the clients keep their connections).
+   * Messages that arrive meanwhile wait, and are handled in order once it is done.
+   */
   private reload(): void {
-    this.commit(true); // what other clients sent before is valid and must not vanish with the old document
+    if (this.reloading) return;
+    const waiting: { peer: RoomPeer; msg: ClientMessage }[] = [];
+    this.reloading = waiting;
+    void this.reloadFromStore().finally(() => {
+      this.reloading = null;
+      for (const { peer, msg } of waiting) {
+        try {
+          this.receive(peer, msg);
+        } catch {
+          // As the connection would for a message it hands over: that client is closed, no one else.
+          peer.close(CLOSE.invalidData, 'malformed message');
+        }
+      }
+      this.work();
+    });
+  }
+
+  private async reloadFromStore(): Promise<void> {
+    await this.settled(); // what other clients sent before is valid and must not vanish with the old document
     if (this.closed) return;
     const fresh = new Y.Doc({ gc: false });
     this.watch(fresh);
     try {
-      this.lastSeq = this.file.loadInto(fresh);
+      this.lastSeq = applyStoredState(fresh, await this.log.read(), this.log.where);
     } catch (err) {
       fresh.destroy();
       this.fail(`the document could not be reloaded: ${errorMessage(err)}`);
+      return;
+    }
+    if (this.closed) {
+      fresh.destroy();
       return;
     }
     this.current.destroy();
@@ -309,13 +391,29 @@ export class Room {
   }
 
   private fail(reason: string): void {
+    if (this.closed) return;
     this.uncommitted = [];
     this.held = [];
-    if (this.retry) clearTimeout(this.retry);
-    this.retry = null;
+    this.pullWanted = false;
     this.hooks.log.error('room.failed', { workbook: this.id, reason });
     // 1011: stock clients reconnect, and sync again with a room loaded from the store.
-    this.close(CLOSE.internal, 'store failure, reconnect');
+    for (const peer of this.peers.keys()) peer.close(CLOSE.internal, 'store failure, reconnect');
+    this.peers.clear();
+    void this.release();
     this.hooks.onFailed(this);
+  }
+
+  /** Stops listening to the store and frees the document and the log (nothing is committed). */
+  private async release(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.commitScheduled) clearImmediate(this.commitScheduled);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.commitScheduled = null;
+    this.idleTimer = null;
+    this.unsubscribe();
+    this.doc.destroy();
+    this.awareness.doc.destroy();
+    await this.log.close();
   }
 }

@@ -1,8 +1,14 @@
 /**
- * The catalog (DATA_DIR/catalog.sqlite): which workbooks exist, their names, and the hashes of
- * their access tokens. Workbook content lives in one file per workbook (see WorkbookFile).
+ * The catalog of the SQLite store (DATA_DIR/catalog.sqlite): which workbooks exist, their names,
+ * and the hashes of their access tokens. Workbook content lives in one file per workbook (see
+ * WorkbookFile).
  */
+import { existsSync } from 'node:fs';
+import type { CatalogStore, Grant, NewToken, TokenEntry, Unsubscribe, WorkbookEntry } from './contract.ts';
+import { WorkbookNotFoundError } from './errors.ts';
+import { migrateFile, refuseNewer, type FileFormat } from './migrate.ts';
 import { changedElsewhere, openDb, type Db } from './sqlite.ts';
+import type { SqlitePoller } from './sqlite-poller.ts';
 import { hashToken, looksLikeToken, newToken, tokenId, type Role } from './tokens.ts';
 
 const SCHEMA = `
@@ -24,29 +30,8 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE INDEX IF NOT EXISTS tokens_workbook ON tokens(workbook);
 `;
 
-/** A workbook as the catalog knows it. */
-export interface WorkbookEntry {
-  id: string;
-  name: string;
-  createdAt: number;
-}
-
-/** What a valid token grants. */
-export interface Grant {
-  tokenId: string;
-  workbook: string;
-  role: Role;
-}
-
-/** A token as listed (never the token itself: only its hash is stored). */
-export interface TokenEntry {
-  id: string;
-  workbook: string;
-  role: Role;
-  label: string | null;
-  createdAt: number;
-  revokedAt: number | null;
-}
+/** The catalog's formats (see migrate.ts): format 1 is the layout above, as release 0.1.0 wrote it. */
+export const CATALOG_FORMAT: FileFormat = { migrations: [] };
 
 interface TokenRow {
   id: string;
@@ -67,38 +52,61 @@ const toEntry = (r: TokenRow): TokenEntry => ({
 });
 
 /** The catalog database. */
-export class Catalog {
-  private readonly version = { version: -1 };
+export class Catalog implements CatalogStore {
+  private constructor(
+    readonly db: Db,
+    private readonly poller: SqlitePoller,
+  ) {}
 
-  private constructor(readonly db: Db) {}
-
-  /** Opens (creating when missing) the catalog at `path`. */
-  static open(path: string): Catalog {
+  /**
+   * Opens (creating when missing) the catalog at `path`, at the newest format: one of a newer
+   * format is refused before anything is written to it (NewerFormatError), an older one is copied
+   * aside and migrated.
+   */
+  static open(path: string, poller: SqlitePoller): Catalog {
+    const isNew = !existsSync(path);
     const db = openDb(path, { create: true });
-    db.exec(SCHEMA);
-    return new Catalog(db);
+    try {
+      if (!isNew) refuseNewer(db, path, CATALOG_FORMAT);
+      db.exec(SCHEMA);
+      migrateFile(db, path, CATALOG_FORMAT, isNew);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new Catalog(db, poller);
   }
 
   close(): void {
     this.db.close();
   }
 
-  /** True when another process (the CLI) changed the catalog since the last call. */
-  changedElsewhere(): boolean {
-    return changedElsewhere(this.db, this.version);
+  watch(listener: () => void): Unsubscribe {
+    // Each watcher keeps its own count: data_version says what changed since *its* last look.
+    const last = { version: -1 };
+    changedElsewhere(this.db, last);
+    return this.poller.add(() => changedElsewhere(this.db, last), listener);
+  }
+
+  async has(id: string): Promise<boolean> {
+    return this.entry(id) !== undefined;
   }
 
   /** A flag kept in the catalog (e.g. whether the demo workbook was created). */
-  getMeta(key: string): string | undefined {
+  async getMeta(key: string): Promise<string | undefined> {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
-  setMeta(key: string, value: string): void {
+  async setMeta(key: string, value: string): Promise<void> {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  workbook(id: string): WorkbookEntry | undefined {
+  async workbook(id: string): Promise<WorkbookEntry | undefined> {
+    return this.entry(id);
+  }
+
+  private entry(id: string): WorkbookEntry | undefined {
     const row = this.db.prepare('SELECT id, name, created_at FROM workbooks WHERE id = ?').get(id) as
       | { id: string; name: string; created_at: number }
       | undefined;
@@ -106,7 +114,7 @@ export class Catalog {
   }
 
   /** Every workbook, by id. */
-  workbooks(): WorkbookEntry[] {
+  async workbooks(): Promise<WorkbookEntry[]> {
     const rows = this.db.prepare('SELECT id, name, created_at FROM workbooks ORDER BY id').all() as {
       id: string;
       name: string;
@@ -121,12 +129,28 @@ export class Catalog {
   }
 
   /** Records a workbook's current name (shown in listings). */
-  setWorkbookName(id: string, name: string): void {
+  async setWorkbookName(id: string, name: string): Promise<void> {
     this.db.prepare('UPDATE workbooks SET name = ? WHERE id = ?').run(name, id);
   }
 
   /** Creates a token for a workbook and returns it; this is the only time it exists in clear. */
-  createToken(workbook: string, role: Role, label?: string): { token: string; id: string } {
+  async createToken(workbook: string, role: Role, label?: string): Promise<NewToken> {
+    return this.insertToken(workbook, role, label);
+  }
+
+  async createTokenOnce(once: string, workbook: string, role: Role, label?: string): Promise<NewToken | null> {
+    return this.db
+      .transaction(() => {
+        if (this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(once) !== undefined) return null;
+        const made = this.insertToken(workbook, role, label);
+        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(once, new Date().toISOString());
+        return made;
+      })
+      .immediate();
+  }
+
+  private insertToken(workbook: string, role: Role, label?: string): NewToken {
+    if (this.entry(workbook) === undefined) throw new WorkbookNotFoundError(workbook);
     const token = newToken();
     const hash = hashToken(token);
     const id = tokenId(hash);
@@ -137,7 +161,7 @@ export class Catalog {
   }
 
   /** What `token` grants, or undefined when it is unknown or revoked. */
-  verify(token: string): Grant | undefined {
+  async verify(token: string): Promise<Grant | undefined> {
     if (!looksLikeToken(token)) return undefined;
     const row = this.db.prepare('SELECT id, workbook, role FROM tokens WHERE hash = ? AND revoked_at IS NULL').get(hashToken(token)) as
       | { id: string; workbook: string; role: Role }
@@ -146,12 +170,12 @@ export class Catalog {
   }
 
   /** True while the token with this id exists and is not revoked. */
-  isActive(id: string): boolean {
+  async isActive(id: string): Promise<boolean> {
     return this.db.prepare('SELECT 1 FROM tokens WHERE id = ? AND revoked_at IS NULL').get(id) !== undefined;
   }
 
   /** The token entry for a token given in clear, or by its id. */
-  findToken(tokenOrId: string): TokenEntry | undefined {
+  async findToken(tokenOrId: string): Promise<TokenEntry | undefined> {
     const byHash = looksLikeToken(tokenOrId);
     const row = this.db
       .prepare(`SELECT id, workbook, role, label, created_at, revoked_at FROM tokens WHERE ${byHash ? 'hash' : 'id'} = ?`)
@@ -160,12 +184,12 @@ export class Catalog {
   }
 
   /** Revokes a token by id; returns false when it was not active. */
-  revoke(id: string): boolean {
+  async revoke(id: string): Promise<boolean> {
     return this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id).changes > 0;
   }
 
   /** The tokens of a workbook, newest first. */
-  tokens(workbook: string): TokenEntry[] {
+  async tokens(workbook: string): Promise<TokenEntry[]> {
     const rows = this.db
       .prepare('SELECT id, workbook, role, label, created_at, revoked_at FROM tokens WHERE workbook = ? ORDER BY created_at DESC, id')
       .all(workbook) as TokenRow[];

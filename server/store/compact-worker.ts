@@ -1,19 +1,28 @@
-/** The compaction worker thread: runs compactFile for each job the Compactor posts, one at a time. */
+/** The compaction worker thread: runs compactWorkbook for each job the Compactor posts, one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { compactFile } from './compact.ts';
-import type { CompactJob, CompactReply } from './compactor.ts';
+import { compactWorkbook } from './compact.ts';
+import type { CompactReply, WorkerJob } from './compactor.ts';
+import { reopenStore } from './open-store.ts';
 import { errorMessage } from '../log.ts';
 
 const port = parentPort;
 if (!port) throw new Error('compact-worker.ts runs as a worker thread of the relay.');
-port.on('message', (job: CompactJob) => {
+
+const run = async ({ job, location, owner }: WorkerJob): Promise<CompactReply> => {
   const t0 = performance.now();
-  let reply: CompactReply;
   try {
-    reply = { ok: true, job, ms: performance.now() - t0, ...compactFile(job.path, job.upto) };
-    reply.ms = performance.now() - t0;
+    // No disk flush per commit and no automatic checkpoints: compactWorkbook checkpoints itself.
+    const store = await reopenStore(location, { durability: 'commit', autoCheckpoint: false });
+    try {
+      const result = await compactWorkbook(store, job.workbook, owner, job.upto);
+      return { ok: true, job, ms: performance.now() - t0, ...result };
+    } finally {
+      await store.close();
+    }
   } catch (err) {
-    reply = { ok: false, job, message: errorMessage(err) };
+    return { ok: false, job, message: errorMessage(err) };
   }
-  port.postMessage(reply);
-});
+};
+
+// Jobs come one at a time: the Compactor posts the next only after this one's reply.
+port.on('message', (msg: WorkerJob) => void run(msg).then((reply) => port.postMessage(reply)));

@@ -1,11 +1,14 @@
 /** Compaction: folds a workbook's update log into its snapshot (run off the main thread by Compactor). */
 import * as Y from 'yjs';
 import { Workbook } from '../../src/model/index.ts';
-import { WorkbookFile } from './workbook-file.ts';
+import type { Store } from './contract.ts';
+
+/** How long a compaction may hold its claim: far longer than folding the largest workbook takes. */
+export const CLAIM_MS = 120_000;
 
 /** What one compaction did. */
 export interface CompactResult {
-  /** False when there was nothing to fold, or another compaction got there first. */
+  /** False when there was nothing to fold, or another compaction held the claim or got there first. */
   compacted: boolean;
   /** Updates folded into the snapshot. */
   folded: number;
@@ -16,16 +19,17 @@ export interface CompactResult {
 }
 
 /**
- * Folds the logged updates with seq ≤ `upto` (all when omitted) into a new snapshot. The document
- * is rebuilt with garbage collection off: deleted content stays in the snapshot, so any state the
- * workbook was in can still be rebuilt (an export's version, see rebuild-version.ts).
+ * Folds the logged updates with seq ≤ `upto` (all when omitted) of workbook `id` into a new
+ * snapshot, under a compaction claim for `owner` (nothing is done while another owner holds one).
+ * The document is rebuilt with garbage collection off: deleted content stays in the snapshot, so
+ * any state the workbook was in can still be rebuilt (an export's version, see rebuild-version.ts).
  * Updates appended meanwhile (seq > upto) stay in the log.
  */
-export const compactFile = (path: string, upto = Number.MAX_SAFE_INTEGER): CompactResult => {
-  // No disk flush per commit here: if the commit is lost, the old snapshot and the log remain, whole.
-  const file = WorkbookFile.open(path, { durability: 'commit' });
+export const compactWorkbook = async (store: Store, id: string, owner: string, upto = Number.MAX_SAFE_INTEGER): Promise<CompactResult> => {
+  const claim = await store.claimCompaction(id, owner, CLAIM_MS);
+  if (!claim) return { compacted: false, folded: 0, bytes: 0, name: '' };
   try {
-    const state = file.readState();
+    const state = await claim.read();
     const folded = state.updates.filter((u) => u.seq <= upto);
     const last = folded.at(-1)?.seq;
     if (last === undefined) return { compacted: false, folded: 0, bytes: state.snapshot.byteLength, name: '' };
@@ -37,14 +41,12 @@ export const compactFile = (path: string, upto = Number.MAX_SAFE_INTEGER): Compa
       });
       const snapshot = Y.encodeStateAsUpdate(doc);
       const name = new Workbook(doc).settings.name;
-      const compacted = file.compact(state.snapshotUpto, last, snapshot);
-      // The relay's own connections leave the write-ahead log to this (off the main thread).
-      file.checkpoint();
+      const compacted = await claim.replace(state.snapshotUpto, last, snapshot);
       return { compacted, folded: compacted ? folded.length : 0, bytes: snapshot.byteLength, name };
     } finally {
       doc.destroy();
     }
   } finally {
-    file.close();
+    await claim.release();
   }
 };

@@ -1,18 +1,28 @@
 /**
  * Runs compactions in a worker thread so that rebuilding a large workbook's snapshot never blocks
  * the rooms. Jobs are queued one per workbook and run one at a time; the worker is started on the
- * first job and stopped after a minute without work.
+ * first job and stopped after a minute without work. The worker opens the same store again (its
+ * location); a store that cannot be opened from another thread (memory) compacts on this one.
  */
+import { randomBytes } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../ts-worker.ts';
-import type { CompactResult } from './compact.ts';
+import { compactWorkbook, type CompactResult } from './compact.ts';
+import type { Store, StoreLocation } from './contract.ts';
 import { errorMessage, type Logger } from '../log.ts';
 
-/** A compaction request: fold the log of the file at `path` up to `upto`. */
+/** A compaction request: fold the log of `workbook` up to `upto`. */
 export interface CompactJob {
   workbook: string;
-  path: string;
   upto: number;
+}
+
+/** What the worker thread is sent for a job. */
+export interface WorkerJob {
+  job: CompactJob;
+  location: StoreLocation;
+  /** Who holds the compaction claim. */
+  owner: string;
 }
 
 /** The worker's answer to a job. */
@@ -34,9 +44,12 @@ export class Compactor {
   private idle: NodeJS.Timeout | null = null;
   private closed = false;
   private drained: (() => void) | null = null;
+  /** The claim owner of this process's compactions. */
+  private readonly owner = `compactor-${process.pid}-${randomBytes(6).toString('hex')}`;
 
   constructor(
     private readonly log: Logger,
+    private readonly store: Store,
     /** Called after each finished job (the relay records the workbook's name). */
     private readonly onDone: (reply: CompactReply) => void = () => {},
   ) {}
@@ -79,7 +92,22 @@ export class Compactor {
     this.idle = null;
     this.queue.delete(first.workbook);
     this.running = first;
-    this.ensureWorker().postMessage(first);
+    const location = this.store.location;
+    if (location) this.ensureWorker().postMessage({ job: first, location, owner: this.owner } satisfies WorkerJob);
+    else void this.runHere(first);
+  }
+
+  /** Runs a job on this thread (for a store without a location). */
+  private async runHere(job: CompactJob): Promise<void> {
+    const t0 = performance.now();
+    let reply: CompactReply;
+    try {
+      reply = { ok: true, job, ms: 0, ...(await compactWorkbook(this.store, job.workbook, this.owner, job.upto)) };
+      reply.ms = performance.now() - t0;
+    } catch (err) {
+      reply = { ok: false, job, message: errorMessage(err) };
+    }
+    this.finished(reply);
   }
 
   private ensureWorker(): Worker {

@@ -23,3 +23,18 @@ export class UnreadableStoreError extends StoreError {
     super(`The stored workbook ${file} cannot be read (${reason}); it was left untouched. Restore it from a backup.`);
   }
 }
+
+/** A file written by a newer version of the program, which this one must not change. */
+export class NewerFormatError extends StoreError {
+  override name = 'NewerFormatError';
+  constructor(
+    readonly file: string,
+    readonly format: number,
+    readonly supported: number,
+  ) {
+    super(
+      `${file} was written by a newer version of the ops workbook (${Number.isFinite(format) ? `format ${format}` : 'a format it does not know'}; ` +
+        `this version reads formats up to ${supported}), so it was left untouched. Run the newer version, or restore a backup made with this one.`,
+    );
+  }
+}

@@ -56,12 +56,12 @@ const whyNot = (history: Y.Doc, snap: Y.Snapshot): string | null => {
 
 /**
  * The workbook as it was at `version`, rebuilt from `history` (the stored workbook loaded with gc
- * off, see Store.load). Throws VersionUnavailableError with a sentence when it cannot be rebuilt
+ * off, see loadWorkbook). Throws VersionUnavailableError with a sentence when it cannot be rebuilt
  * exactly. The result is a separate workbook: `history` is left as it was (apart from the way its
  * items are split, which does not change its content).
  */
 export const workbookAtVersion = (history: Y.Doc, version: string): Workbook => {
-  if (history.gc) throw new TypeError('workbookAtVersion needs a document loaded with gc off (Store.load).');
+  if (history.gc) throw new TypeError('workbookAtVersion needs a document loaded with gc off (loadWorkbook).');
   let snap: Y.Snapshot;
   try {
     snap = snapshotOfVersion(version);

@@ -7,9 +7,10 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import * as Y from 'yjs';
-import { UnreadableStoreError } from './errors.ts';
+import type { LogStats, StoredChanges, StoredState, LoggedUpdate } from './contract.ts';
+import { NewerFormatError, UnreadableStoreError } from './errors.ts';
 import type { Statement } from 'better-sqlite3';
+import { migrateFile, refuseNewer, type FileFormat } from './migrate.ts';
 import { changedElsewhere, openDb, type Db, type OpenOptions } from './sqlite.ts';
 import { errorMessage } from '../log.ts';
 
@@ -19,28 +20,19 @@ CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT N
 CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL, at INTEGER NOT NULL);
 `;
 
-/** One logged update. */
-export interface LoggedUpdate {
-  seq: number;
-  data: Uint8Array;
-}
-
-/** Everything stored for a workbook, read in one consistent transaction. */
-export interface StoredState {
-  snapshot: Uint8Array;
-  /** The snapshot includes every update with seq ≤ snapshotUpto. */
-  snapshotUpto: number;
-  updates: LoggedUpdate[];
-  /** The highest seq included (snapshot or log). */
-  lastSeq: number;
-}
-
-/** Size of the log not yet folded into the snapshot. */
-export interface LogStats {
-  updates: number;
-  bytes: number;
-  snapshotBytes: number;
-}
+/**
+ * The formats of a workbook file (see migrate.ts). Format 1 is SCHEMA, as release 0.1.0 wrote it.
+ * Format 2 adds the compaction claim: who may fold the log into the snapshot, until when.
+ */
+export const WORKBOOK_FORMAT: FileFormat = {
+  migrations: [
+    {
+      to: 2,
+      why: 'compaction claims',
+      sql: 'CREATE TABLE compaction_claim (id INTEGER PRIMARY KEY CHECK (id = 1), owner TEXT NOT NULL, until INTEGER NOT NULL);',
+    },
+  ],
+};
 
 const fsyncPath = (path: string): void => {
   const fd = openSync(path, 'r');
@@ -56,7 +48,6 @@ export const isBusy = (err: unknown): boolean => (err as { code?: string } | nul
 
 /** A workbook's SQLite file, open. */
 export class WorkbookFile {
-  private readonly version = { version: -1 };
   private readonly statements = new Map<string, Statement>();
 
   private constructor(
@@ -76,6 +67,7 @@ export class WorkbookFile {
       db.exec(SCHEMA);
       db.prepare("INSERT INTO meta (key, value) VALUES ('format', '1')").run();
       db.prepare('INSERT INTO snapshot (id, upto, data) VALUES (1, 0, ?)').run(snapshot);
+      migrateFile(db, tmp, WORKBOOK_FORMAT, true);
     } finally {
       db.close(); // checkpoints the WAL into the file and removes it
     }
@@ -85,19 +77,23 @@ export class WorkbookFile {
   }
 
   /**
-   * Opens an existing file without writing to it, and checks that it can be read; a file that
-   * cannot be read throws UnreadableStoreError and is left as it was.
+   * Opens an existing file and checks that it can be read; a file that cannot be read throws
+   * UnreadableStoreError and is left as it was, one of a newer format NewerFormatError. A file of
+   * an older format is copied aside and migrated (not when opened read-only).
    */
   static open(path: string, opts: Omit<OpenOptions, 'create'> = {}): WorkbookFile {
     if (!existsSync(path)) throw new UnreadableStoreError(path, 'the file is missing');
     let db: Db | undefined;
     try {
       db = openDb(path, { ...opts, create: false });
+      refuseNewer(db, path, WORKBOOK_FORMAT);
       db.prepare('SELECT upto FROM snapshot WHERE id = 1').get();
       db.prepare('SELECT seq FROM updates LIMIT 1').get();
+      if (!opts.readonly) migrateFile(db, path, WORKBOOK_FORMAT, false);
       return new WorkbookFile(path, db);
     } catch (err) {
       db?.close();
+      if (err instanceof NewerFormatError) throw err;
       throw new UnreadableStoreError(path, errorMessage(err));
     }
   }
@@ -116,14 +112,9 @@ export class WorkbookFile {
     return st;
   }
 
-  /** True when another process or thread (CLI, compactor) committed to this file since the last call. */
-  changedElsewhere(): boolean {
-    return changedElsewhere(this.db, this.version);
-  }
-
-  /** Makes the next changedElsewhere() true (a read of the changes failed and must be tried again). */
-  lookAgain(): void {
-    this.version.version = -1;
+  /** True when another process or thread (CLI, compactor) committed to this file since the last call with `last`. */
+  changedElsewhere(last: { version: number }): boolean {
+    return changedElsewhere(this.db, last);
   }
 
   /** The snapshot and the log, read in one transaction. */
@@ -139,41 +130,23 @@ export class WorkbookFile {
         return { snapshot: snap.data, snapshotUpto: snap.upto, updates, lastSeq };
       })();
     } catch (err) {
+      if (isBusy(err)) throw err; // locked for a moment, not damaged: the caller tries again
       throw new UnreadableStoreError(this.path, errorMessage(err));
     }
   }
 
   /**
-   * Applies the stored state to `doc` (origin 'store') and returns the last seq applied. A state
-   * that cannot be decoded throws UnreadableStoreError; the caller then discards `doc`.
+   * Updates logged after `seq`, how far the snapshot reaches now, and the snapshot itself when it
+   * passed `seq` (a compaction folded updates the reader had not seen), in one transaction.
    */
-  loadInto(doc: Y.Doc): number {
-    const state = this.readState();
-    try {
-      doc.transact(() => {
-        Y.applyUpdate(doc, state.snapshot, 'store');
-        for (const u of state.updates) Y.applyUpdate(doc, u.data, 'store');
-      }, 'store');
-    } catch (err) {
-      throw new UnreadableStoreError(this.path, `a stored update cannot be decoded: ${errorMessage(err)}`);
-    }
-    return state.lastSeq;
-  }
-
-  /** Updates logged after `seq`, and how far the snapshot reaches now (it may have passed `seq`). */
-  readSince(seq: number): { snapshotUpto: number; updates: LoggedUpdate[] } {
+  readSince(seq: number): StoredChanges {
     return this.db.transaction(() => {
       const snap = this.sql('SELECT upto FROM snapshot WHERE id = 1').get() as { upto: number } | undefined;
+      const upto = snap?.upto ?? 0;
       const updates = this.sql('SELECT seq, data FROM updates WHERE seq > ? ORDER BY seq').all(seq) as LoggedUpdate[];
-      return { snapshotUpto: snap?.upto ?? 0, updates };
+      const moved = upto > seq ? (this.sql('SELECT data FROM snapshot WHERE id = 1').get() as { data: Uint8Array } | undefined) : undefined;
+      return { snapshot: moved?.data ?? null, snapshotUpto: upto, updates };
     })();
-  }
-
-  /** The snapshot alone (when the log moved past what a reader had seen). */
-  readSnapshot(): Uint8Array {
-    const snap = this.sql('SELECT data FROM snapshot WHERE id = 1').get() as { data: Uint8Array } | undefined;
-    if (!snap) throw new UnreadableStoreError(this.path, 'the snapshot is missing');
-    return snap.data;
   }
 
   /** Appends an update; when this returns, it is committed (see Durability). Returns its sequence number. */
@@ -188,7 +161,7 @@ export class WorkbookFile {
 
   /**
    * How long a write waits for another connection's write lock before failing with SQLITE_BUSY
-   * (see isBusy). The relay sets 0 and retries later itself, so one file's compaction never holds
+   * (see isBusy). SqliteLog sets 0 and retries later itself, so one file's compaction never holds
    * up the other rooms.
    */
   setBusyTimeout(ms: number): void {
@@ -207,14 +180,33 @@ export class WorkbookFile {
     return { updates: log.n, bytes: log.b, snapshotBytes: snap?.b ?? 0 };
   }
 
+  /** Claims the compaction for `owner` until `until` (ms since the epoch); false while another owner's claim runs. */
+  claim(owner: string, until: number): boolean {
+    return this.db
+      .transaction(() => {
+        const cur = this.sql('SELECT owner, until FROM compaction_claim WHERE id = 1').get() as { owner: string; until: number } | undefined;
+        if (cur && cur.owner !== owner && cur.until > Date.now()) return false;
+        this.sql('INSERT INTO compaction_claim (id, owner, until) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, until = excluded.until').run(owner, until);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Gives up `owner`'s claim (nothing when the claim is someone else's now). */
+  releaseClaim(owner: string): void {
+    this.sql('DELETE FROM compaction_claim WHERE id = 1 AND owner = ?').run(owner);
+  }
+
   /**
    * Replaces the snapshot by `snapshot` (which folds in every update up to `upto`, on top of the
    * snapshot that reached `basedOn`) and drops those updates, in one transaction. Returns false and
-   * changes nothing when someone else compacted in the meantime.
+   * changes nothing when someone else compacted in the meantime, or `owner`'s claim ran out.
    */
-  compact(basedOn: number, upto: number, snapshot: Uint8Array): boolean {
+  compact(basedOn: number, upto: number, snapshot: Uint8Array, owner: string): boolean {
     return this.db
       .transaction(() => {
+        const claim = this.sql('SELECT owner, until FROM compaction_claim WHERE id = 1').get() as { owner: string; until: number } | undefined;
+        if (!claim || claim.owner !== owner || claim.until <= Date.now()) return false;
         const cur = this.sql('SELECT upto FROM snapshot WHERE id = 1').get() as { upto: number } | undefined;
         if (!cur || cur.upto !== basedOn) return false;
         this.sql('UPDATE snapshot SET upto = ?, data = ? WHERE id = 1').run(upto, snapshot);

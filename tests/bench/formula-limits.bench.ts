@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { EMPTY_SOURCE, evaluateInWorkbook, FormulaEngine } from '../../src/formula/index.ts';
 import { Workbook } from '../../src/model/index.ts';
 import { createDemoWorkbook } from '../../sheets/index.ts';
-import { Store } from '../../server/store/store.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import { createWorkbook } from '../../server/store/stored-workbook.ts';
 import { addChain, addDeepColumn, NESTED_PARENS, NESTED_SUBSTITUTE, type ChainKind } from '../support/formula-attacks.ts';
 import { since, type Bench, type Figure } from './harness.ts';
 
@@ -88,11 +89,11 @@ export const formulaLimitsBench: Bench = {
     // The CLI as a person runs it: the process, start-up included.
     const dataDir = mkdtempSync(join(tmpdir(), 'wb-limits-bench-'));
     try {
-      const store = Store.open(dataDir);
+      const store = await openStore({ dataDir });
       try {
-        store.create('hostile', Workbook.load(update));
+        await createWorkbook(store, 'hostile', Workbook.load(update));
       } finally {
-        store.close();
+        await store.close();
       }
       const base = cli(dataDir, 'eval', '=1+1');
       figs.push({ what: 'CLI process: eval "=1+1" (start-up, for comparison)', value: base, unit: 'ms' });

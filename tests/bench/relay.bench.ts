@@ -9,7 +9,8 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from '../../src/model/index.ts';
-import { Store } from '../../server/store/store.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import { createWorkbook } from '../../server/store/stored-workbook.ts';
 import { connectClient } from '../support/relay-clients.ts';
 import { since, type Bench, type Figure } from './harness.ts';
 import { BENCH_COLUMNS, benchRows } from './model.bench.ts';
@@ -80,17 +81,17 @@ const loadFigures = (label: string, r: LoadResult, budget?: { refP99: number }):
 };
 
 /** A data folder holding `rooms` (the fan-out workbook, with a token each) and the 100k-row `big`. */
-const seedDataDir = (rooms: string[], fanout: Workbook, big: Workbook): { dir: string; tokens: Map<string, string> } => {
+const seedDataDir = async (rooms: string[], fanout: Workbook, big: Workbook): Promise<{ dir: string; tokens: Map<string, string> }> => {
   const dir = mkdtempSync(join(tmpdir(), 'wb-relay-bench-'));
-  const store = Store.open(dir);
+  const store = await openStore({ dataDir: dir });
   const tokens = new Map<string, string>();
   for (const id of rooms) {
-    store.create(id, fanout);
-    tokens.set(id, store.catalog.createToken(id, 'editor').token);
+    await createWorkbook(store, id, fanout);
+    tokens.set(id, (await store.catalog.createToken(id, 'editor')).token);
   }
-  store.create('big', big);
-  tokens.set('big', store.catalog.createToken('big', 'editor').token);
-  store.close();
+  await createWorkbook(store, 'big', big);
+  tokens.set('big', (await store.catalog.createToken('big', 'editor')).token);
+  await store.close();
   return { dir, tokens };
 };
 
@@ -105,8 +106,8 @@ export const relayBench: Bench = {
     const big = workbookOf(100_000);
     const bigUpdate = big.encode();
     const rooms = ['warm-up', 'fanout'];
-    const commitData = seedDataDir(rooms, fanout, big);
-    const fsyncData = seedDataDir(rooms, fanout, big);
+    const commitData = await seedDataDir(rooms, fanout, big);
+    const fsyncData = await seedDataDir(rooms, fanout, big);
     big.doc.destroy();
     const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
     const servers: ServerProcess[] = [];

@@ -1,6 +1,6 @@
 /** Browser tests: Chromium must be there and the app built once before any file runs. */
 import { existsSync } from 'node:fs';
-import { buildIfNeeded } from '../../server/build-if-needed.ts';
+import { buildIfNeeded } from '../../server/build/build-if-needed.ts';
 import { ROOT } from '../support/app-server.ts';
 import { CHROMIUM } from '../support/browser.ts';
 

@@ -18,8 +18,8 @@ import { engineCalc } from '../../src/app/engine-calc.ts';
 import { exportSheetCsv, parseCellText, unprotectText } from '../../src/csv/index.ts';
 import { Workbook } from '../../src/model/index.ts';
 import { COLUMN_TYPES, type CellScalar, type ColumnSpec, type ColumnType, type Locale } from '../../src/schema/index.ts';
-import { Store } from '../../server/store/store.ts';
-import { runCli, tempDataDir } from './relay/fixtures.ts';
+import { createWorkbook, loadWorkbook } from '../../server/store/stored-workbook.ts';
+import { runCli, tempDataDir, withTestStore } from './relay/fixtures.ts';
 
 const SEED = Number(process.env.DISPLAY_SEED ?? 15_2027);
 const VALUES = 1000;
@@ -87,12 +87,7 @@ describe('what a cell shows is the same text everywhere', () => {
       calc.dispose();
 
       const dataDir = tempDataDir();
-      const store = Store.open(dataDir);
-      try {
-        store.create('agree', wb);
-      } finally {
-        store.close();
-      }
+      await withTestStore(dataDir, (store) => createWorkbook(store, 'agree', wb));
       const out = join(dataDir, 'out');
       const r = await runCli(dataDir, ['export', '--workbook', 'agree', '--out', out, '--mode', 'display', '--locale', locale, '--today', TODAY]);
       expect(r.stderr, `seed ${SEED}`).toBe('');
@@ -130,25 +125,15 @@ describe('the texts people type most are read the same everywhere', () => {
     for (const dateOrder of ['MDY', 'DMY'] as const) expect(parseCellText(text, { type, options: {} }, { dateOrder })).toEqual({ ok: true, value });
     // The CLI's import, from a real file into a stored workbook.
     const dataDir = tempDataDir();
-    const store = Store.open(dataDir);
-    try {
-      const target = Workbook.create({ name: 'CLI' });
-      target.addSheet({ name: 'S', columns: [{ name: 'V', type }] });
-      store.create('cli', target);
-    } finally {
-      store.close();
-    }
+    const target = Workbook.create({ name: 'CLI' });
+    target.addSheet({ name: 'S', columns: [{ name: 'V', type }] });
+    await withTestStore(dataDir, (store) => createWorkbook(store, 'cli', target));
     const file = join(dataDir, 'in.csv');
     writeFileSync(file, `V\n"${text}"\n`);
     const r = await runCli(dataDir, ['import', '--workbook', 'cli', '--sheet', 'S', file]);
     expect(r.code, r.stderr).toBe(0);
-    const again = Store.open(dataDir);
-    try {
-      const stored = again.load('cli');
-      const s = stored.sheetByName('S')?.id ?? '';
-      expect(stored.cell(s, stored.rowIds(s)[0] ?? '', stored.columns(s)[0]?.id ?? '')).toEqual(value);
-    } finally {
-      again.close();
-    }
+    const stored = await withTestStore(dataDir, (store) => loadWorkbook(store, 'cli'));
+    const s = stored.sheetByName('S')?.id ?? '';
+    expect(stored.cell(s, stored.rowIds(s)[0] ?? '', stored.columns(s)[0]?.id ?? '')).toEqual(value);
   });
 });

@@ -61,9 +61,9 @@ export const connectClient = (
 };
 
 /** Polls `check` until it returns true; fails with `what` after `timeoutMs` (a bound against hanging, not a speed check). */
-export const waitFor = async (what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> => {
+export const waitFor = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

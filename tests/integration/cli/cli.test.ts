@@ -5,17 +5,18 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Store } from '../../../server/store/store.ts';
+import { openStore } from '../../../server/store/open-store.ts';
+import { loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import type { AppServer } from '../../support/app-server.ts';
 import { connectClient, waitFor, within } from '../../support/relay-clients.ts';
 import { productsWorkbook, runCli, seed, startRelay, tempDataDir } from '../relay/fixtures.ts';
 
-const stored = (dataDir: string, id: string) => {
-  const store = Store.open(dataDir);
+const stored = async (dataDir: string, id: string) => {
+  const store = await openStore({ dataDir });
   try {
-    return store.load(id).toJSON();
+    return (await loadWorkbook(store, id)).toJSON();
   } finally {
-    store.close();
+    await store.close();
   }
 };
 
@@ -26,10 +27,10 @@ describe('CLI on its own', () => {
     const ops = await runCli(dataDir, ['create', '--workbook', 'shop']);
     expect(ops.code).toBe(0);
     expect(ops.stdout).toContain('Created workbook "shop" from the ops template.');
-    expect(stored(dataDir, 'shop').sheets.map((s) => s.name)).toContain('Products');
+    expect((await stored(dataDir, 'shop')).sheets.map((s) => s.name)).toContain('Products');
     const blank = await runCli(dataDir, ['create', '--workbook', 'empty', '--template', 'blank', '--name', 'Scratch']);
     expect(blank.code).toBe(0);
-    expect(stored(dataDir, 'empty').settings.name).toBe('Scratch');
+    expect((await stored(dataDir, 'empty')).settings.name).toBe('Scratch');
 
     const again = await runCli(dataDir, ['create', '--workbook', 'shop']);
     expect(again.code).toBe(1);
@@ -74,7 +75,7 @@ describe('CLI on its own', () => {
     expect(backup.code).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect((await runCli(dataDir, ['restore', '--workbook', 'shop-copy', out])).code).toBe(0);
-    expect(stored(dataDir, 'shop-copy')).toEqual(stored(dataDir, 'shop'));
+    expect(await stored(dataDir, 'shop-copy')).toEqual(await stored(dataDir, 'shop'));
 
     const over = await runCli(dataDir, ['restore', '--workbook', 'shop', out]);
     expect(over.code).toBe(2);
@@ -85,6 +86,18 @@ describe('CLI on its own', () => {
     expect(junk.stderr).toContain('is not a workbook backup');
   });
 
+  test('a flag a command does not take stops it with exit code 2 and its usage line, before anything is written', async () => {
+    const r = await runCli(dataDir, ['export', '--workbook', 'shop', '--outdir', join(dataDir, 'never')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown option --outdir.\nusage: npm run -s workbook -- export --workbook ID --out DIR');
+    expect(existsSync(join(dataDir, 'never'))).toBe(false);
+    const create = await runCli(dataDir, ['create', '--workbook', 'typo', '--templat', 'blank']);
+    expect(create.code).toBe(2);
+    expect(create.stderr).toContain('Unknown option --templat.');
+    expect((await stored(dataDir, 'shop')).sheets.length).toBeGreaterThan(0);
+    expect((await runCli(dataDir, ['token', 'list', '--workbook', 'typo'])).code).toBe(1);
+  });
+
   test('restore --replace rebuilds a workbook whose file is damaged, keeping the damaged file aside', async () => {
     const out = join(dataDir, 'empty.backup');
     expect((await runCli(dataDir, ['backup', '--workbook', 'empty', '--out', out])).code).toBe(0);
@@ -92,7 +105,7 @@ describe('CLI on its own', () => {
     const r = await runCli(dataDir, ['restore', '--workbook', 'empty', '--replace', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('could not be read; it was moved to');
-    expect(stored(dataDir, 'empty').settings.name).toBe('Scratch');
+    expect((await stored(dataDir, 'empty')).settings.name).toBe('Scratch');
     expect(readdirSync(join(dataDir, 'workbooks')).some((f) => f.startsWith('empty.sqlite.damaged-'))).toBe(true);
   });
 });
@@ -103,7 +116,7 @@ describe('CLI next to a running relay', () => {
   let editor = '';
   beforeAll(async () => {
     dataDir = tempDataDir();
-    editor = seed(dataDir, ['live'], () => productsWorkbook(3, 'Live plan'))['live']?.editor ?? '';
+    editor = (await seed(dataDir, ['live'], () => productsWorkbook(3, 'Live plan')))['live']?.editor ?? '';
     server = await startRelay({ dataDir });
   });
   afterAll(async () => {
@@ -129,7 +142,7 @@ describe('CLI next to a running relay', () => {
       await Promise.all([a.synced(), b.synced()]);
       const backupFile = join(dataDir, 'live.backup');
       expect((await runCli(dataDir, ['backup', '--workbook', 'live', '--out', backupFile])).code).toBe(0);
-      const atBackup = JSON.stringify(stored(dataDir, 'live'));
+      const atBackup = JSON.stringify(await stored(dataDir, 'live'));
 
       // Changes after the backup, made through the relay.
       const wb = a.wb();
@@ -139,7 +152,7 @@ describe('CLI next to a running relay', () => {
       wb.setCell(sheet, wb.rowIds(sheet)[0] ?? '', name ?? '', 'Renamed after backup');
       wb.renameSheet(sheet, 'Goods');
       await waitFor('b has the later changes', () => b.wb().rowIds(sheet).length === 4);
-      await waitFor('the later changes are stored', () => JSON.stringify(stored(dataDir, 'live')) !== atBackup);
+      await waitFor('the later changes are stored', async () => JSON.stringify(await stored(dataDir, 'live')) !== atBackup);
 
       const r = await runCli(dataDir, ['restore', '--workbook', 'live', '--replace', backupFile]);
       expect(r.code).toBe(0);
@@ -148,7 +161,7 @@ describe('CLI next to a running relay', () => {
       // Editing goes on from the restored content; relay, store and clients stay one workbook.
       a.wb().insertRows(sheet, { values: [{ [sku ?? '']: 'AFTER-RESTORE' }] });
       await waitFor('b got the edit made after the restore', () => b.wb().rowIds(sheet).length === 4);
-      await waitFor('the store has it too', () => JSON.stringify(stored(dataDir, 'live')) === JSON.stringify(a.wb().toJSON()));
+      await waitFor('the store has it too', async () => JSON.stringify(await stored(dataDir, 'live')) === JSON.stringify(a.wb().toJSON()));
       expect(JSON.stringify(b.wb().toJSON())).toBe(JSON.stringify(a.wb().toJSON()));
     } finally {
       a.destroy();

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Workbook } from '../../../src/model/index.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
-import { Store } from '../../../server/store/store.ts';
+import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import { ROOT } from '../../support/app-server.ts';
-import { runCli, tempDataDir } from '../relay/fixtures.ts';
+import { runCli, tempDataDir, withTestStore } from '../relay/fixtures.ts';
 import { records } from '../../unit/csv/shop.ts';
 
 /** Not the day the tests run: the CLI must compute TODAY() as told, as the app did that day. */
@@ -51,15 +51,12 @@ const folder = (dir: string) => {
 describe('export writes the sheets with their computed values', () => {
   const dataDir = tempDataDir();
   let stored: Workbook;
-  beforeAll(() => {
-    const store = Store.open(dataDir);
-    try {
-      store.create('shop', trickyPlan());
-      stored = store.load('shop');
-    } finally {
-      store.close();
-    }
-  });
+  beforeAll(() =>
+    withTestStore(dataDir, async (store) => {
+      await createWorkbook(store, 'shop', trickyPlan());
+      stored = await loadWorkbook(store, 'shop');
+    }),
+  );
   afterEach(() => {
     vi.useRealTimers();
   });

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
-import { Store } from '../../../server/store/store.ts';
+import { createWorkbook } from '../../../server/store/stored-workbook.ts';
 import { ROOT } from '../../support/app-server.ts';
 import { addChain, addDeepColumn, NESTED_PARENS, NESTED_SUBSTITUTE } from '../../support/formula-attacks.ts';
-import { tempDataDir } from '../relay/fixtures.ts';
+import { tempDataDir, withTestStore } from '../relay/fixtures.ts';
 
 const DEPTH = 'this formula nests more than 100 levels deep (parentheses, functions and operators inside one another); split it over helper columns';
 
@@ -39,21 +39,18 @@ describe('CLI: formula attacks typed on the command line', () => {
 
 describe('CLI: a stored workbook with a 3,000-level column formula and a 10,000-row lookup chain', () => {
   const dataDir = tempDataDir();
-  beforeAll(() => {
-    const store = Store.open(dataDir);
-    try {
+  beforeAll(() =>
+    withTestStore(dataDir, async (store) => {
       // Written straight into the document, as a client that checks nothing would.
       const hostile = createDemoWorkbook('2026-11-29');
       addDeepColumn(hostile);
       addChain(hostile, 'attack');
-      store.create('hostile', hostile);
+      await createWorkbook(store, 'hostile', hostile);
       const loop = createDemoWorkbook('2026-11-29');
       addChain(loop, 'cycle');
-      store.create('loop', loop);
-    } finally {
-      store.close();
-    }
-  });
+      await createWorkbook(store, 'loop', loop);
+    }),
+  );
 
   test('attack: eval --workbook answers each with an error value, and the rest of the workbook computes', () => {
     const r = workbook(dataDir, 'eval', '--workbook', 'hostile', '=SUM(Deep[Deeper])', '=XLOOKUP(10000, Chain[N], Chain[V])', '=COUNTA(Chain[N])', '=COUNTA(Products[SKU])');

@@ -9,19 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stateVersion, type Workbook } from '../../../src/model/index.ts';
 import { createTemplateWorkbook } from '../../../sheets/index.ts';
-import { Store } from '../../../server/store/store.ts';
+import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import type { AppServer } from '../../support/app-server.ts';
 import { connectClient, waitFor } from '../../support/relay-clients.ts';
-import { runCli, seed, startRelay, tempDataDir } from '../relay/fixtures.ts';
+import { runCli, seed, startRelay, tempDataDir, withTestStore } from '../relay/fixtures.ts';
 
-const readStored = <T,>(dataDir: string, fn: (wb: Workbook) => T): T => {
-  const store = Store.open(dataDir);
-  try {
-    return fn(store.load('shop'));
-  } finally {
-    store.close();
-  }
-};
+const readStored = <T,>(dataDir: string, fn: (wb: Workbook) => T): Promise<T> => withTestStore(dataDir, async (store) => fn(await loadWorkbook(store, 'shop')));
 
 /** A sheet's rows as objects by column name. */
 const rowsOf = (wb: Workbook, sheetName: string): Record<string, unknown>[] => {
@@ -52,14 +45,7 @@ describe('import on its own', () => {
     writeFileSync(path, content);
     return path;
   };
-  beforeAll(() => {
-    const store = Store.open(dataDir);
-    try {
-      store.create('shop', createTemplateWorkbook('ops'));
-    } finally {
-      store.close();
-    }
-  });
+  beforeAll(() => withTestStore(dataDir, (store) => createWorkbook(store, 'shop', createTemplateWorkbook('ops'))));
 
   test('into an existing sheet: CSV columns matched by their Chinese names, values read as the columns’ types', async () => {
     const csv = file('products.csv', '\uFEFF成本,货号,商品名称,上新日期,品类\r\n¥12.50,SKU-1,"锅, 大号",2026-03-01,Kitchen\r\n"1,299.00",SKU-2,"碗 ""青花""",2026-03-02,tableware\r\n');
@@ -69,7 +55,7 @@ describe('import on its own', () => {
     expect(r.stdout).toContain('Into sheet "Products", columns matched by name:');
     expect(r.stdout).toMatch(/"成本"\s+→ Cost \(currency\)/);
     expect(r.stdout).toContain('Imported 2 rows into "Products"');
-    expect(readStored(dataDir, (wb) => rowsOf(wb, 'Products'))).toEqual([
+    expect(await readStored(dataDir, (wb) => rowsOf(wb, 'Products'))).toEqual([
       expect.objectContaining({ SKU: 'SKU-1', Name: '锅, 大号', Cost: 12.5, 'Launch date': '2026-03-01', Category: 'Kitchen' }),
       expect.objectContaining({ SKU: 'SKU-2', Name: '碗 "青花"', Cost: 1299, 'Launch date': '2026-03-02', Category: 'Tableware' }),
     ]);
@@ -82,7 +68,7 @@ describe('import on its own', () => {
     expect(forced.code).toBe(1);
     expect(forced.stdout).toMatch(/Price\s+number\s+given with --type \(detected: currency\)/);
     expect(forced.stderr).toContain('line 2, column "Price": "¥8.00" is an amount of money; import this column as currency.');
-    expect(readStored(dataDir, (wb) => wb.sheetByName('Suppliers'))).toBeUndefined();
+    expect(await readStored(dataDir, (wb) => wb.sheetByName('Suppliers'))).toBeUndefined();
 
     const r = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Suppliers', '--type', 'lead time=number', csv]);
     expect(r.stderr).toBe('');
@@ -95,14 +81,14 @@ describe('import on its own', () => {
     expect(out.find((l) => l.includes('Since'))).toMatch(/Since\s+date\s+Every value is a date\./);
     expect(out.find((l) => l.includes('Price'))).toMatch(/Price\s+currency\s+Values are amounts in CNY\./);
     expect(r.stdout).toContain('Imported 2 rows into "Suppliers" (a new sheet)');
-    expect(readStored(dataDir, (wb) => rowsOf(wb, 'Suppliers'))).toEqual([
+    expect(await readStored(dataDir, (wb) => rowsOf(wb, 'Suppliers'))).toEqual([
       { Code: '00123', Supplier: 'Hangzhou Home', 'Lead time': 12, Wine: '2013 Malbec', Since: '2024-05-01', Price: 8 },
       { Code: '00456', Supplier: 'Ningbo Cups', 'Lead time': 7, Wine: '2019 Rioja', Since: '2023-11-20', Price: 3.5 },
     ]);
   });
 
   test('a bad row: each is listed with its line and reason, the exit code is 1, and the store is as it was', async () => {
-    const before = readStored(dataDir, (wb) => ({ version: stateVersion(wb), sheets: wb.sheets().length }));
+    const before = await readStored(dataDir, (wb) => ({ version: stateVersion(wb), sheets: wb.sheets().length }));
     const csv = file('bad.csv', 'SKU,Cost,Launch date\nA-1,10,2026-01-01\nA-2,ten,2026-01-02\n"A-3\nsecond line",3,2026-01-03\nA-4,4,someday\nA-5,5,2026-01-05,extra\n');
     const r = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Products', csv]);
     expect(r.code).toBe(1);
@@ -117,7 +103,7 @@ describe('import on its own', () => {
     const fresh = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Fresh', 'bad.csv'], { INIT_CWD: dataDir });
     expect(fresh.stderr).toContain('line 7: This record has 4 values but the header has 3');
     expect(fresh.code).toBe(1);
-    expect(readStored(dataDir, (wb) => ({ version: stateVersion(wb), sheets: wb.sheets().length }))).toEqual(before);
+    expect(await readStored(dataDir, (wb) => ({ version: stateVersion(wb), sheets: wb.sheets().length }))).toEqual(before);
   });
 
   test('a GBK file from a Chinese system is detected and read', async () => {
@@ -126,7 +112,7 @@ describe('import on its own', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Reading the file as GBK / GB18030');
     expect(r.stdout).toContain('it reads as GBK / GB18030');
-    expect(readStored(dataDir, (wb) => rowsOf(wb, 'Products').filter((p) => String(p['SKU']).startsWith('G-')))).toEqual([
+    expect(await readStored(dataDir, (wb) => rowsOf(wb, 'Products').filter((p) => String(p['SKU']).startsWith('G-')))).toEqual([
       expect.objectContaining({ SKU: 'G-1', Name: '青花碗', Cost: 5.5 }),
       expect.objectContaining({ SKU: 'G-2', Name: '满减礼盒', Cost: 88 }),
     ]);
@@ -142,7 +128,7 @@ describe('import on its own', () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toBe('Checked 100% of the file (60,000 rows)');
     expect(r.stderr).toContain('Writing 60000 rows…');
-    expect(readStored(dataDir, (wb) => wb.rowIds(wb.sheetByName('Large')?.id ?? '').length)).toBe(60_000);
+    expect(await readStored(dataDir, (wb) => wb.rowIds(wb.sheetByName('Large')?.id ?? '').length)).toBe(60_000);
   });
 
   test('says what to do with a missing file, an unknown encoding or type, and a file that is not valid in the encoding given', async () => {
@@ -167,7 +153,7 @@ describe('import next to a running relay', () => {
   let editor = '';
   beforeAll(async () => {
     dataDir = tempDataDir();
-    editor = seed(dataDir, ['shop'], () => createTemplateWorkbook('ops'))['shop']?.editor ?? '';
+    editor = (await seed(dataDir, ['shop'], () => createTemplateWorkbook('ops')))['shop']?.editor ?? '';
     server = await startRelay({ dataDir });
   });
   afterAll(async () => {
@@ -190,8 +176,8 @@ describe('import next to a running relay', () => {
       // The client edits an imported row; the store, the relay and the client stay one workbook.
       const products = c.wb().sheetByName('Products')?.id ?? '';
       c.wb().setCell(products, c.wb().rowIds(products)[0] ?? '', c.wb().columnByName(products, 'Cost')?.id ?? '', 44);
-      await waitFor('the store has the client’s edit', () => readStored(dataDir, (wb) => stateVersion(wb)) === stateVersion(c.wb()));
-      expect(readStored(dataDir, (wb) => rowsOf(wb, 'Products')[0]?.['Cost'])).toBe(44);
+      await waitFor('the store has the client’s edit', async () => (await readStored(dataDir, (wb) => stateVersion(wb))) === stateVersion(c.wb()));
+      expect(await readStored(dataDir, (wb) => rowsOf(wb, 'Products')[0]?.['Cost'])).toBe(44);
     } finally {
       c.destroy();
     }
@@ -201,14 +187,14 @@ describe('import next to a running relay', () => {
     const c = connectClient(server.port, 'shop', editor);
     try {
       await c.synced();
-      const before = readStored(dataDir, (wb) => stateVersion(wb));
+      const before = await readStored(dataDir, (wb) => stateVersion(wb));
       const bad = join(dataDir, 'restock-bad.csv');
       writeFileSync(bad, 'SKU,Name,Cost\nB-1,Mug,12\nB-2,Saucer,twelve\nB-3,Plate,8\n');
       const r = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Products', bad]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('1 of 3 rows cannot be imported, so nothing was written.');
       expect(r.stderr).toContain('line 3, column "Cost": "twelve" is not a number.');
-      expect(readStored(dataDir, (wb) => stateVersion(wb))).toBe(before);
+      expect(await readStored(dataDir, (wb) => stateVersion(wb))).toBe(before);
 
       // A good file imported after it arrives alone: had the bad one written anything, it would have come first.
       const good = join(dataDir, 'restock-good.csv');
@@ -217,7 +203,7 @@ describe('import next to a running relay', () => {
       await waitFor('the client has the good row', () => rowsOf(c.wb(), 'Products').some((p) => p['SKU'] === 'G-1'));
       const skus = rowsOf(c.wb(), 'Products').map((p) => p['SKU']);
       expect(skus.filter((s) => String(s).startsWith('B-'))).toEqual([]);
-      expect(readStored(dataDir, (wb) => rowsOf(wb, 'Products').map((p) => p['SKU']))).toEqual(skus);
+      expect(await readStored(dataDir, (wb) => rowsOf(wb, 'Products').map((p) => p['SKU']))).toEqual(skus);
     } finally {
       c.destroy();
     }

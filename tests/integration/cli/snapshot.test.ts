@@ -12,10 +12,10 @@ import { stateVersion, type Workbook } from '../../../src/model/index.ts';
 import { buildExport } from '../../../src/ui/csv/export-file.ts';
 import { engineCalc } from '../../../src/app/engine-calc.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
-import { Store } from '../../../server/store/store.ts';
+import { loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import type { AppServer } from '../../support/app-server.ts';
 import { connectClient, waitFor, type RelayClient } from '../../support/relay-clients.ts';
-import { runCli, seed, startRelay, tempDataDir } from '../relay/fixtures.ts';
+import { runCli, seed, startRelay, tempDataDir, withTestStore } from '../relay/fixtures.ts';
 import { seededRandom } from '../../support/random.ts';
 
 const TODAY = '2025-06-15';
@@ -30,16 +30,9 @@ describe('export --snapshot against the relay’s store', () => {
   let dataDir: string;
   let editor = '';
   const compactions = () => server.stdout().split('"compaction.done"').length - 1;
-  const storedVersion = () => {
-    const store = Store.open(dataDir);
-    try {
-      return stateVersion(store.load('shop'));
-    } finally {
-      store.close();
-    }
-  };
+  const storedVersion = () => withTestStore(dataDir, async (store) => stateVersion(await loadWorkbook(store, 'shop')));
   /** Waits until the store holds everything the client has. */
-  const stored = (c: RelayClient) => waitFor('the store has every edit of the client', () => storedVersion() === stateVersion(c.wb()));
+  const stored = (c: RelayClient) => waitFor('the store has every edit of the client', async () => (await storedVersion()) === stateVersion(c.wb()));
 
   /** Many small edits, one transaction each, as people make them: overwrites, new and deleted rows, a rename. */
   const keepEditing = async (c: RelayClient, seedNumber: number) => {
@@ -65,7 +58,7 @@ describe('export --snapshot against the relay’s store', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    editor = seed(dataDir, ['shop'], () => createDemoWorkbook(TODAY))['shop']?.editor ?? '';
+    editor = (await seed(dataDir, ['shop'], () => createDemoWorkbook(TODAY)))['shop']?.editor ?? '';
     server = await startRelay({ dataDir, env: { COMPACT_AFTER: '25' } });
   });
   afterAll(async () => {

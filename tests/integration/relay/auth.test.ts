@@ -4,7 +4,7 @@
  * token loses its open connections. Also the HTTP API built on the same check, and --no-auth.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Store } from '../../../server/store/store.ts';
+import { openStore } from '../../../server/store/open-store.ts';
 import type { AppServer } from '../../support/app-server.ts';
 import { freePort } from '../../support/ports.ts';
 import { connectClient, waitFor, within, type RelayClient } from '../../support/relay-clients.ts';
@@ -32,11 +32,11 @@ describe('rejected at the upgrade, with no document loaded and no document bytes
   let revoked = '';
   beforeAll(async () => {
     const dataDir = tempDataDir();
-    tokens = seed(dataDir, ['secret', 'other'], (id) => (id === 'secret' ? secretWorkbook() : productsWorkbook()));
-    const store = Store.open(dataDir);
-    const r = store.catalog.createToken('secret', 'editor');
-    store.catalog.revoke(r.id);
-    store.close();
+    tokens = await seed(dataDir, ['secret', 'other'], (id) => (id === 'secret' ? secretWorkbook() : productsWorkbook()));
+    const store = await openStore({ dataDir });
+    const r = await store.catalog.createToken('secret', 'editor');
+    await store.catalog.revoke(r.id);
+    await store.close();
     revoked = r.token;
     server = await startRelay({ dataDir });
   });
@@ -93,7 +93,7 @@ describe('roles and revocation', () => {
   };
   beforeAll(async () => {
     dataDir = tempDataDir();
-    tokens = seed(dataDir, ['roles', 'revoke']);
+    tokens = await seed(dataDir, ['roles', 'revoke']);
     server = await startRelay({ dataDir });
   });
   afterAll(async () => {
@@ -133,13 +133,13 @@ describe('roles and revocation', () => {
   });
 
   test('revoking a token (from another process) closes its open connection with 4401, and it stays out', async () => {
-    const store = Store.open(dataDir);
-    const { token, id } = store.catalog.createToken('revoke', 'editor');
+    const store = await openStore({ dataDir });
+    const { token, id } = await store.catalog.createToken('revoke', 'editor');
     const c = client('revoke', token);
     await c.synced();
     const closed = new Promise<number>((resolve) => c.provider.on('closed', (e) => resolve(e.code)));
-    store.catalog.revoke(id);
-    store.close();
+    await store.catalog.revoke(id);
+    await store.close();
     expect(await within('the connection was closed', closed)).toBe(4401);
     expect(c.provider.shouldConnect).toBe(false);
     expect((await rawUpgrade(server.port, `/revoke?token=${token}`)).status).toBe(401);
@@ -151,7 +151,7 @@ describe('HTTP API', () => {
   let tokens: Tokens;
   beforeAll(async () => {
     const dataDir = tempDataDir();
-    tokens = seed(dataDir, ['api', 'elsewhere'], (id) => productsWorkbook(1, id === 'api' ? 'API plan' : 'Elsewhere'));
+    tokens = await seed(dataDir, ['api', 'elsewhere'], (id) => productsWorkbook(1, id === 'api' ? 'API plan' : 'Elsewhere'));
     server = await startRelay({ dataDir });
   });
   afterAll(async () => {
@@ -211,7 +211,7 @@ describe('--no-auth', () => {
 
   test('on loopback, clients need no token; unknown workbooks still get 404', async () => {
     const dataDir = tempDataDir();
-    seed(dataDir, ['open']);
+    await seed(dataDir, ['open']);
     const server = await startRelay({ dataDir, args: ['--no-auth'] });
     const c = connectClient(server.port, 'open');
     try {

@@ -35,7 +35,7 @@ const freshSkus = async (server: AppServer, id: string, token: string): Promise<
 describe('durability', () => {
   test.each(['commit', 'fsync'])('an edit a peer has received survives SIGKILL of the relay (DURABILITY=%s)', async (durability) => {
     const dataDir = tempDataDir();
-    const t = seed(dataDir, ['kill-once'])['kill-once']?.editor ?? '';
+    const t = (await seed(dataDir, ['kill-once']))['kill-once']?.editor ?? '';
     const env = { DURABILITY: durability };
     let server = await startRelay({ dataDir, env });
     const [a, b] = [connectClient(server.port, 'kill-once', t), connectClient(server.port, 'kill-once', t)];
@@ -59,7 +59,7 @@ describe('durability', () => {
     const seedValue = 2020;
     const rnd = seededRandom(seedValue);
     const dataDir = tempDataDir();
-    const token = seed(dataDir, ['kills'], () => productsWorkbook(0))['kills']?.editor ?? '';
+    const token = (await seed(dataDir, ['kills'], () => productsWorkbook(0)))['kills']?.editor ?? '';
     // Frequent compactions, so some kills land while one is running.
     const env = { COMPACT_AFTER: '20' };
     const received = new Set<string>();
@@ -103,7 +103,7 @@ describe('durability', () => {
 
   test('SIGTERM flushes everything: exit code 0, no write-ahead log left, restart keeps every edit', async () => {
     const dataDir = tempDataDir();
-    const t = seed(dataDir, ['term'])['term']?.editor ?? '';
+    const t = (await seed(dataDir, ['term']))['term']?.editor ?? '';
     let server = await startRelay({ dataDir });
     const [a, b] = [connectClient(server.port, 'term', t), connectClient(server.port, 'term', t)];
     await Promise.all([a.synced(), b.synced()]);

@@ -20,7 +20,7 @@ let tokens: Tokens;
 
 beforeAll(async () => {
   dataDir = tempDataDir();
-  tokens = seed(dataDir, ['plan']);
+  tokens = await seed(dataDir, ['plan']);
   server = await startRelay({ dataDir });
 });
 afterAll(async () => {

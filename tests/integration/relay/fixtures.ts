@@ -5,7 +5,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from '../../../src/model/index.ts';
-import { Store } from '../../../server/store/store.ts';
+import type { Store } from '../../../server/store/contract.ts';
+import { openStore } from '../../../server/store/open-store.ts';
+import { createWorkbook } from '../../../server/store/stored-workbook.ts';
 import type { Role } from '../../../server/store/tokens.ts';
 import { ROOT, startAppServer, type AppServer } from '../../support/app-server.ts';
 
@@ -30,23 +32,33 @@ export const productsWorkbook = (rows = 3, name = 'Test shop'): Workbook => {
   return wb;
 };
 
+/** Runs `fn` with the store of `dataDir` open (as the CLI opens it), and closes it. */
+export const withTestStore = async <T,>(dataDir: string, fn: (store: Store) => T | Promise<T>): Promise<T> => {
+  const store = await openStore({ dataDir });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+};
+
 /** Tokens made by `seed`, by workbook id then role. */
 export type Tokens = Record<string, Record<Role, string>>;
 
 /** Creates workbooks (content from `make`) with one editor and one viewer token each, straight in the store. */
-export const seed = (dataDir: string, ids: string[], make: (id: string) => Workbook = () => productsWorkbook()): Tokens => {
-  const store = Store.open(dataDir);
+export const seed = async (dataDir: string, ids: string[], make: (id: string) => Workbook = () => productsWorkbook()): Promise<Tokens> => {
+  const store = await openStore({ dataDir });
   const tokens: Tokens = {};
   try {
     for (const id of ids) {
-      if (!store.has(id)) store.create(id, make(id));
+      if (!(await store.catalog.has(id))) await createWorkbook(store, id, make(id));
       tokens[id] = {
-        editor: store.catalog.createToken(id, 'editor').token,
-        viewer: store.catalog.createToken(id, 'viewer').token,
+        editor: (await store.catalog.createToken(id, 'editor')).token,
+        viewer: (await store.catalog.createToken(id, 'viewer')).token,
       };
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return tokens;
 };

@@ -139,7 +139,7 @@ const roomWorks = async (id: string, label: string): Promise<void> => {
 
 beforeAll(async () => {
   const dataDir = tempDataDir();
-  tokens = seed(dataDir, ['big', 'calm', 'fuzz', 'flood']);
+  tokens = await seed(dataDir, ['big', 'calm', 'fuzz', 'flood']);
   server = await startRelay({ dataDir });
 });
 afterAll(async () => {
@@ -219,7 +219,7 @@ describe('unauthenticated connections', () => {
   let capped: AppServer;
   beforeAll(async () => {
     const dataDir = tempDataDir();
-    tokens = { ...tokens, ...seed(dataDir, ['capped'], () => productsWorkbook(1)) };
+    tokens = { ...tokens, ...(await seed(dataDir, ['capped'], () => productsWorkbook(1))) };
     capped = await startRelay({ dataDir, env: { MAX_UNAUTHENTICATED: '4', UNAUTHENTICATED_TIMEOUT_MS: '1000' } });
   });
   afterAll(async () => {
@@ -261,7 +261,7 @@ describe('unauthenticated connections', () => {
 describe('slow readers', () => {
   test('a client that stops reading is disconnected (1013) once its backlog passes MAX_BUFFERED_BYTES; the room goes on', async () => {
     const dataDir = tempDataDir();
-    const t = seed(dataDir, ['backlog'], () => productsWorkbook(1))['backlog']?.editor ?? '';
+    const t = (await seed(dataDir, ['backlog'], () => productsWorkbook(1)))['backlog']?.editor ?? '';
     // The writer sends ~21 MB at once: above the default byte rate, which is not what this test is about.
     const relay = await startRelay({ dataDir, env: { MAX_BUFFERED_BYTES: String(1024 * 1024), RATE_LIMIT_BYTES: String(100 * 1024 * 1024) } });
     const writer = connectClient(relay.port, 'backlog', t);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { writeCompressed } from '../../../server/precompress.ts';
-import { Store } from '../../../server/store/store.ts';
+import { writeCompressed } from '../../../server/build/precompress.ts';
+import { openStore } from '../../../server/store/open-store.ts';
 import { freePort } from '../../support/ports.ts';
 import { connectClient, within } from '../../support/relay-clients.ts';
 import { health, runStartExpectingExit, startRelay, tempDataDir } from './fixtures.ts';
@@ -139,9 +139,9 @@ describe('first start, logs and tokens', () => {
     } finally {
       await server.stop();
     }
-    const store = Store.open(dataDir);
-    expect(store.catalog.tokens('demo')).toHaveLength(1);
-    store.close();
+    const store = await openStore({ dataDir });
+    expect(await store.catalog.tokens('demo')).toHaveLength(1);
+    await store.close();
   });
 });
 

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { Store } from '../../../server/store/store.ts';
+import { openStore } from '../../../server/store/open-store.ts';
+import { createWorkbook } from '../../../server/store/stored-workbook.ts';
 import { WorkbookFile } from '../../../server/store/workbook-file.ts';
 import { connectClient, waitFor, within, type RelayClient } from '../../support/relay-clients.ts';
 import { health, productsWorkbook, rawUpgrade, seed, startRelay, tempDataDir } from './fixtures.ts';
@@ -28,13 +29,13 @@ describe('room unload', () => {
     const dataDir = tempDataDir();
     const content = productsWorkbook(2000).encode();
     const ids = Array.from({ length: 200 }, (_, i) => `wb-${i}`);
-    const store = Store.open(dataDir);
+    const store = await openStore({ dataDir });
     const tokens = new Map<string, string>();
     for (const id of ['warm-up', ...ids]) {
-      store.create(id, content);
-      tokens.set(id, store.catalog.createToken(id, 'editor').token);
+      await createWorkbook(store, id, content);
+      tokens.set(id, (await store.catalog.createToken(id, 'editor')).token);
     }
-    store.close();
+    await store.close();
     const server = await startRelay({ dataDir, nodeArgs: ['--expose-gc'] });
     try {
       await openAndClose(server.port, 'warm-up', tokens.get('warm-up') ?? '');
@@ -73,7 +74,7 @@ describe('room unload', () => {
 describe('a store that cannot be read', () => {
   test('refuses the room (503), leaves the file exactly as it was, and other workbooks keep working', async () => {
     const dataDir = tempDataDir();
-    const tokens = seed(dataDir, ['garbage', 'bad-update', 'fine']);
+    const tokens = await seed(dataDir, ['garbage', 'bad-update', 'fine']);
     const dir = join(dataDir, 'workbooks');
     writeFileSync(join(dir, 'garbage.sqlite'), Buffer.alloc(8192, 'this is not a database '));
     // A valid SQLite file whose log holds an update that cannot be decoded.
@@ -103,7 +104,7 @@ describe('a store that cannot be read', () => {
 describe('compaction', () => {
   test('the update log is folded into the snapshot in the background while clients edit; nothing is lost', async () => {
     const dataDir = tempDataDir();
-    const token = seed(dataDir, ['busy'], () => productsWorkbook(0))['busy']?.editor ?? '';
+    const token = (await seed(dataDir, ['busy'], () => productsWorkbook(0)))['busy']?.editor ?? '';
     const server = await startRelay({ dataDir, env: { COMPACT_AFTER: '25' } });
     const [a, b] = [connectClient(server.port, 'busy', token), connectClient(server.port, 'busy', token)];
     try {
@@ -147,7 +148,7 @@ describe('compaction', () => {
 describe('a workbook file locked by another writer (a compaction, the CLI)', () => {
   test('holds back only its own room: other rooms keep relaying, and its edits follow once the lock is gone', async () => {
     const dataDir = tempDataDir();
-    const tokens = seed(dataDir, ['locked', 'free']);
+    const tokens = await seed(dataDir, ['locked', 'free']);
     const server = await startRelay({ dataDir });
     const [a, b] = [connectClient(server.port, 'locked', tokens.locked?.editor), connectClient(server.port, 'locked', tokens.locked?.editor)];
     const [x, y] = [connectClient(server.port, 'free', tokens.free?.editor), connectClient(server.port, 'free', tokens.free?.editor)];

@@ -1,13 +1,18 @@
-/** The store on real SQLite files: tokens, the update log and its compaction, backups restored over live workbooks. */
+/**
+ * The SQLite store on real files, where it goes beyond the store contract (contract.test.ts):
+ * token hashes on disk, whole new files, compaction in a worker thread; and backups restored over
+ * live workbooks.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import { Workbook } from '../../../src/model/index.ts';
-import { compactFile } from '../../../server/store/compact.ts';
+import { compactWorkbook } from '../../../server/store/compact.ts';
 import { Compactor, type CompactReply } from '../../../server/store/compactor.ts';
+import { openStore } from '../../../server/store/open-store.ts';
 import { replaceContentUpdate } from '../../../server/store/replace-content.ts';
-import { loadStoredWorkbook, Store } from '../../../server/store/store.ts';
+import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import { silentLogger } from '../../../server/log.ts';
 import { seededRandom, type Random } from '../../support/random.ts';
 import { productsWorkbook, tempDataDir } from './fixtures.ts';
@@ -38,74 +43,76 @@ const randomEdits = (wb: Workbook, rnd: Random, n: number): void => {
 };
 
 describe('catalog', () => {
-  test('tokens are stored only as hashes, scoped to one workbook, and revocable', () => {
+  test('tokens are stored only as hashes, scoped to one workbook, and revocable', async () => {
     const dir = tempDataDir();
-    const store = Store.open(dir);
-    store.create('a', productsWorkbook());
-    store.create('b', productsWorkbook());
-    const { token, id } = store.catalog.createToken('a', 'viewer');
-    expect(store.catalog.verify(token)).toEqual({ tokenId: id, workbook: 'a', role: 'viewer' });
-    expect(store.catalog.verify(`${token}x`)).toBeUndefined();
-    store.catalog.revoke(id);
-    expect(store.catalog.verify(token)).toBeUndefined();
-    store.close();
+    const store = await openStore({ dataDir: dir });
+    await createWorkbook(store, 'a', productsWorkbook());
+    await createWorkbook(store, 'b', productsWorkbook());
+    const { token, id } = await store.catalog.createToken('a', 'viewer');
+    expect(await store.catalog.verify(token)).toEqual({ tokenId: id, workbook: 'a', role: 'viewer' });
+    expect(await store.catalog.verify(`${token}x`)).toBeUndefined();
+    await store.catalog.revoke(id);
+    expect(await store.catalog.verify(token)).toBeUndefined();
+    await store.close();
     const files = readdirSync(dir).filter((f) => f.startsWith('catalog'));
     for (const f of files) expect(readFileSync(join(dir, f)).includes(token)).toBe(false);
   });
 });
 
 describe('workbook file and compaction', () => {
-  test('a loaded workbook is its snapshot plus every logged update; compaction folds the log without changing it', () => {
+  test('a loaded workbook is its snapshot plus every logged update; compaction folds the log without changing it', async () => {
     const dir = tempDataDir();
-    const store = Store.open(dir);
+    const store = await openStore({ dataDir: dir });
     const wb = productsWorkbook(10);
-    store.create('log', wb);
-    const file = store.openFile('log');
+    await createWorkbook(store, 'log', wb);
+    const log = await store.openLog('log');
     const rnd = seededRandom(77);
-    for (let i = 0; i < 40; i++) file.append(edit(wb, () => randomEdits(wb, rnd, 1)));
-    expect(file.stats().updates).toBe(40);
+    for (let i = 0; i < 40; i++) await log.append([edit(wb, () => randomEdits(wb, rnd, 1))]);
+    expect((await log.stats()).updates).toBe(40);
     const expected = JSON.stringify(wb.toJSON());
-    expect(JSON.stringify(loadStoredWorkbook(dir, 'log').toJSON())).toBe(expected);
+    expect(JSON.stringify((await loadWorkbook(store, 'log')).toJSON())).toBe(expected);
 
     // Updates appended after the compaction's limit stay in the log.
-    const upto = file.readState().lastSeq - 5;
-    expect(compactFile(file.path, upto)).toMatchObject({ compacted: true, folded: 35, name: 'Test shop' });
-    expect(file.stats().updates).toBe(5);
-    expect(JSON.stringify(loadStoredWorkbook(dir, 'log').toJSON())).toBe(expected);
+    const upto = (await log.read()).lastSeq - 5;
+    expect(await compactWorkbook(store, 'log', 'test', upto)).toMatchObject({ compacted: true, folded: 35, name: 'Test shop' });
+    expect((await log.stats()).updates).toBe(5);
+    expect(JSON.stringify((await loadWorkbook(store, 'log')).toJSON())).toBe(expected);
     // A compaction based on a snapshot that has moved on changes nothing.
-    expect(file.compact(0, 999, new Uint8Array([0, 0]))).toBe(false);
-    expect(JSON.stringify(loadStoredWorkbook(dir, 'log').toJSON())).toBe(expected);
-    file.close();
-    store.close();
+    const claim = await store.claimCompaction('log', 'test', 60_000);
+    expect(await claim?.replace(0, 999, new Uint8Array([0, 0]))).toBe(false);
+    await claim?.release();
+    expect(JSON.stringify((await loadWorkbook(store, 'log')).toJSON())).toBe(expected);
+    await log.close();
+    await store.close();
   });
 
-  test('new files appear whole: nothing is left of the temporary file they are built in', () => {
+  test('new files appear whole: nothing is left of the temporary file they are built in', async () => {
     const dir = tempDataDir();
-    const store = Store.open(dir);
-    store.create('whole', productsWorkbook());
-    store.close();
+    const store = await openStore({ dataDir: dir });
+    await createWorkbook(store, 'whole', productsWorkbook());
+    await store.close();
     expect(readdirSync(join(dir, 'workbooks'))).toEqual(['whole.sqlite']);
   });
 
   test('the compactor runs compactions in a worker thread and reports the workbook’s name', async () => {
     const dir = tempDataDir();
-    const store = Store.open(dir);
+    const store = await openStore({ dataDir: dir });
     const wb = productsWorkbook(3, 'Worker plan');
-    store.create('w', wb);
-    const file = store.openFile('w');
-    for (let i = 0; i < 10; i++) file.append(edit(wb, () => wb.insertRows(wb.sheets()[0]?.id ?? '', { count: 1 })));
+    await createWorkbook(store, 'w', wb);
+    const log = await store.openLog('w');
+    for (let i = 0; i < 10; i++) await log.append([edit(wb, () => wb.insertRows(wb.sheets()[0]?.id ?? '', { count: 1 }))]);
     const done = new Promise<CompactReply>((resolve) => {
-      const c = new Compactor(silentLogger, (reply) => {
+      const c = new Compactor(silentLogger, store, (reply) => {
         resolve(reply);
         void c.close();
       });
-      c.request({ workbook: 'w', path: file.path, upto: Number.MAX_SAFE_INTEGER });
+      c.request({ workbook: 'w', upto: Number.MAX_SAFE_INTEGER });
     });
     expect(await done).toMatchObject({ ok: true, compacted: true, folded: 10, name: 'Worker plan' });
-    expect(file.stats().updates).toBe(0);
-    file.close();
-    store.close();
-    expect(loadStoredWorkbook(dir, 'w').rowCount(wb.sheets()[0]?.id ?? '')).toBe(13);
+    expect((await log.stats()).updates).toBe(0);
+    await log.close();
+    expect((await loadWorkbook(store, 'w')).rowCount(wb.sheets()[0]?.id ?? '')).toBe(13);
+    await store.close();
   });
 });
 

@@ -18,7 +18,7 @@ const json = (c: RelayClient): string => JSON.stringify(c.wb().toJSON());
 
 beforeAll(async () => {
   const dataDir = tempDataDir();
-  tokens = seed(dataDir, ['pair', 'five', 'presence']);
+  tokens = await seed(dataDir, ['pair', 'five', 'presence']);
   server = await startRelay({ dataDir });
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isLoopback, readConfig, StartupError } from '../../../server/config.ts';
+import { isLoopback, readConfig, RELAY_USAGE, StartupError } from '../../../server/config.ts';
 
 const read = (argv: string[], env: Record<string, string> = {}) => readConfig(argv, env, '/app');
 
@@ -23,6 +23,23 @@ describe('relay configuration', () => {
 
   test.each(['0.0.0.0', '192.168.1.20', '::', 'example.com'])('--no-auth is refused on %s', (host) => {
     expect(() => read(['--no-auth'], { HOST: host })).toThrow(/only allowed when the relay listens on a loopback address/);
+  });
+
+  test.each([
+    [['--tokenless'], 'Unknown option --tokenless.'],
+    [['--port'], '--port needs a value.'],
+    [['--no-auth=yes'], '--no-auth takes no value.'],
+    [['serve'], 'Unexpected argument "serve".'],
+  ])('a flag the relay does not take stops it with the usage line: %j', (argv, sentence) => {
+    let caught: unknown;
+    try {
+      read(argv);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(StartupError);
+    expect((caught as StartupError).exitCode).toBe(2);
+    expect((caught as StartupError).message).toBe(`${sentence}\nusage: npm start -- ${RELAY_USAGE}`);
   });
 
   test.each([

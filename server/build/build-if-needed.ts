@@ -1,4 +1,4 @@
-/** Builds the app with vite when dist/ is missing or older than its sources. */
+/** Builds the app with vite when dist/ is missing or older than its sources (the build's plugins included). */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,8 @@ export const needsBuild = (root: string): boolean => {
   const built = join(root, 'dist', 'index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
-  const sources = ['src', 'sheets', 'public'].map((d) => newest(join(root, d)));
+  // server/build holds the build's own plugins: a change there changes what is built too.
+  const sources = ['src', 'sheets', 'public', join('server', 'build')].map((d) => newest(join(root, d)));
   const configs = ['vite.config.ts', 'package.json'].map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0));
   return Math.max(...sources, ...configs) > builtAt;
 };

@@ -1,0 +1,179 @@
+/**
+ * The store contract: what the relay and the CLI need from the place workbooks are kept, and all
+ * they may depend on. SQLite files in DATA_DIR (store.ts) and memory (memory-store.ts, for
+ * tests) implement it; a PostgreSQL store is meant to be the third implementation, unchanged. The
+ * numbered rules every implementation keeps are the doc comment of
+ * tests/integration/store/contract.test.ts, which checks them against each store.
+ *
+ * Everything that may wait for a disk or a network returns a promise. A workbook is a snapshot
+ * (the whole document as one Yjs update) plus a log of the updates appended since, numbered in
+ * the order they were committed. `append` resolves only once its updates are committed: the relay
+ * relays an update only after that. Other writers (the CLI, another relay) append to the same log;
+ * a subscriber hears of it and reads what it has not seen by sequence number.
+ *
+ * Room left for what comes next: spaces and their members (issue #17) join the catalog's methods;
+ * records that must commit with an update (the client-id ownership of issue #16) become part of
+ * `append`'s argument, so the store writes them in the append's transaction; a PostgreSQL store
+ * implements `subscribe` and `watch` with LISTEN/NOTIFY, passing the sequence number it was told.
+ */
+
+import type { Role } from './tokens.ts';
+
+export type { Role };
+
+/** A workbook as the catalog knows it. */
+export interface WorkbookEntry {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+/** What a valid token grants. */
+export interface Grant {
+  tokenId: string;
+  workbook: string;
+  role: Role;
+}
+
+/** A token as listed (never the token itself: only its hash is stored). */
+export interface TokenEntry {
+  id: string;
+  workbook: string;
+  role: Role;
+  label: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** A token just made: the only time it exists in clear. */
+export interface NewToken {
+  token: string;
+  id: string;
+}
+
+/** One logged update. */
+export interface LoggedUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+/** Everything stored for a workbook, read at one moment. */
+export interface StoredState {
+  snapshot: Uint8Array;
+  /** The snapshot includes every update with seq ≤ snapshotUpto. */
+  snapshotUpto: number;
+  updates: LoggedUpdate[];
+  /** The highest seq included (snapshot or log). */
+  lastSeq: number;
+}
+
+/** What was logged after a sequence number a reader had reached. */
+export interface StoredChanges {
+  /** Set when a compaction folded updates the reader had not seen into the snapshot: apply it first. */
+  snapshot: Uint8Array | null;
+  snapshotUpto: number;
+  updates: LoggedUpdate[];
+}
+
+/** Size of the log not yet folded into the snapshot. */
+export interface LogStats {
+  updates: number;
+  bytes: number;
+  snapshotBytes: number;
+}
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void;
+
+/** The catalog: which workbooks exist, their access tokens (as hashes) and a few flags. */
+export interface CatalogStore {
+  /** True when a workbook with this id exists. */
+  has(id: string): Promise<boolean>;
+  workbook(id: string): Promise<WorkbookEntry | undefined>;
+  /** Every workbook, by id. */
+  workbooks(): Promise<WorkbookEntry[]>;
+  /** Records a workbook's current name (shown in listings). */
+  setWorkbookName(id: string, name: string): Promise<void>;
+  /** A flag kept in the catalog (e.g. when the demo workbook was created). */
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+  /** Creates a token for an existing workbook. */
+  createToken(workbook: string, role: Role, label?: string): Promise<NewToken>;
+  /**
+   * Creates a token only when none was made under the flag `once` before, and sets that flag (to
+   * the time) in the same transaction; null when it was set already (another start got there first).
+   */
+  createTokenOnce(once: string, workbook: string, role: Role, label?: string): Promise<NewToken | null>;
+  /** What `token` grants, or undefined when it is unknown, malformed or revoked. */
+  verify(token: string): Promise<Grant | undefined>;
+  /** True while the token with this id exists and is not revoked. */
+  isActive(tokenId: string): Promise<boolean>;
+  /** The entry of a token given in clear, or by its id. */
+  findToken(tokenOrId: string): Promise<TokenEntry | undefined>;
+  /** Revokes a token by id; false when it was not active. */
+  revoke(tokenId: string): Promise<boolean>;
+  /** The tokens of a workbook, newest first. */
+  tokens(workbook: string): Promise<TokenEntry[]>;
+  /** Calls `listener` after another writer changed the catalog (a token revoked by the CLI, say). */
+  watch(listener: () => void): Unsubscribe;
+}
+
+/** The update log of one workbook, open. */
+export interface WorkbookLog {
+  readonly workbook: string;
+  /** Where it is kept, for messages (a file's path, say). */
+  readonly where: string;
+  /** The snapshot and the log, read at one moment. */
+  read(): Promise<StoredState>;
+  /** The updates logged after `seq`, and the snapshot when it moved past `seq`. */
+  readSince(seq: number): Promise<StoredChanges>;
+  /**
+   * Appends updates in one transaction and resolves with their sequence numbers once they are
+   * committed (as far as the store's durability setting goes). Rejects when they were not stored.
+   */
+  append(updates: readonly Uint8Array[]): Promise<number[]>;
+  stats(): Promise<LogStats>;
+  /**
+   * Calls `listener` after another writer appended to this workbook, with the highest sequence
+   * number when the store knows it. Calls may be merged or spurious, and may come for this log's
+   * own appends: the subscriber reads since what it has and finds nothing new.
+   */
+  subscribe(listener: (seq: number | undefined) => void): Unsubscribe;
+  close(): Promise<void>;
+}
+
+/** An exclusive right to fold a workbook's log into its snapshot, for a limited time. */
+export interface CompactionClaim {
+  readonly workbook: string;
+  read(): Promise<StoredState>;
+  /**
+   * Replaces the snapshot by `snapshot` (which folds in every update up to `upto` on top of the
+   * snapshot that reached `basedOn`) and drops those updates, at once. False, and nothing changed,
+   * when the snapshot moved on meanwhile or the claim was lost.
+   */
+  replace(basedOn: number, upto: number, snapshot: Uint8Array): Promise<boolean>;
+  /** Gives the claim up (also after a failure). */
+  release(): Promise<void>;
+}
+
+/** How another thread opens the same store (the compaction worker does). */
+export type StoreLocation = { kind: 'sqlite'; dataDir: string };
+
+/** A store: the catalog, and the snapshot and log of each workbook. */
+export interface Store {
+  readonly catalog: CatalogStore;
+  /** Null when the store cannot be opened from another thread (memory): compactions then run in this one. */
+  readonly location: StoreLocation | null;
+  /** Creates a workbook holding `snapshot`, named `name`. Throws StoreError when the id is taken or not an id. */
+  createWorkbook(id: string, name: string, snapshot: Uint8Array): Promise<void>;
+  /** Opens a workbook's log. Throws WorkbookNotFoundError, UnreadableStoreError or NewerFormatError. */
+  openLog(id: string): Promise<WorkbookLog>;
+  /**
+   * Replaces a workbook's stored state by `snapshot` and an empty log, also when it cannot be
+   * read. Returns where the old state was kept aside, when the store keeps it.
+   */
+  replaceContent(id: string, name: string, snapshot: Uint8Array): Promise<string | null>;
+  /** Claims the compaction of a workbook for `owner` for `ttlMs`; null while someone else holds it. */
+  claimCompaction(id: string, owner: string, ttlMs: number): Promise<CompactionClaim | null>;
+  close(): Promise<void>;
+}
