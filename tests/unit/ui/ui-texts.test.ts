@@ -8,6 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { dialogTexts } from '../../../src/ui/i18n/dialog-texts.ts';
 import { en, type Dict } from '../../../src/ui/i18n/en.ts';
+import { formulaTexts } from '../../../src/ui/i18n/formula-texts.ts';
 import type { I18n } from '../../../src/ui/i18n/i18n.ts';
 import { syncTexts } from '../../../src/ui/i18n/sync-texts.ts';
 import { viewTexts } from '../../../src/ui/i18n/view-texts.ts';
@@ -19,6 +20,7 @@ const BUNDLES: Record<string, Bundle<Dictionary>> = {
   dialogs: dialogTexts,
   sync: syncTexts,
   views: viewTexts,
+  formula: formulaTexts,
 };
 
 describe('UI texts', () => {
