@@ -66,7 +66,7 @@ const ColumnDialog = (props: { ctl: GridController; mode: ColumnDialogMode; onCl
         wb.addColumn(sheetId, { name: name().trim(), type: type(), options: options() }, props.mode.kind === 'add' ? props.mode.index : undefined);
       } else {
         wb.transact(() => {
-          if (name().trim() !== app.label(existing)) wb.renameColumn(sheetId, existing.id, name());
+          if (name().trim() !== app.label(existing)) wb.renameColumn(sheetId, existing.id, name(), app.i18n.locale());
           if (type() !== existing.type || JSON.stringify(options()) !== JSON.stringify(existing.options)) {
             wb.retypeColumn(sheetId, existing.id, type(), options(), { dropInvalid: true });
           }

@@ -59,7 +59,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
             ok={t('common.apply')}
             cancel={t('common.cancel')}
             check={(v) => columnNameProblem(app, sheetId, v, colId)}
-            onSubmit={(v) => attempt(ctl, () => wb.renameColumn(sheetId, colId, v))()}
+            onSubmit={(v) => attempt(ctl, () => wb.renameColumn(sheetId, colId, v, app.i18n.locale()))()}
             onClose={close}
           />
         )),
