@@ -63,7 +63,7 @@ export const formulaZhCN: MessageTexts = {
   'limit.length': (length, max) => `这个公式有 ${n0(length)} 个字符，最多允许 ${n0(max)} 个`,
   'limit.depth': (max) => `这个公式嵌套超过 ${n0(max)} 层（括号、函数和运算符层层嵌套）；请拆分到辅助列中`,
   'limit.text': (builder, length, max) =>
-    `${builder === null ? '这个公式' : builder === '&' ? '& 运算符' : builder}会生成 ${n0(length)} 个字符的文本，最多允许 ${n0(max)} 个`,
+    `${builder === null ? '这个公式' : builder === '&' ? '& 运算符' : `${builder} 函数`}会生成 ${n0(length)} 个字符的文本，最多允许 ${n0(max)} 个`,
   'limit.steps': (max) => `未计算：重新计算工作簿用了超过 ${n0(max)} 步；请简化每一行都读取整列的公式`,
 
   'ref.sheetDeleted': () => '这个公式用到的工作表已被删除',
