@@ -48,7 +48,7 @@ const start = async (root: HTMLElement): Promise<void> => {
   performance.mark('wb-loaded');
   if (!savedLocale() && wb.settings.locale !== i18n.locale()) await i18n.setLocale(wb.settings.locale);
   // The formula engine loads after the grid has shown (it is not part of the first load).
-  const engine = hook?.engineFor(params) ?? ((w: Workbook) => import('./app/engine-calc.ts').then((m) => m.engineCalc(w, i18n.locale)));
+  const engine = hook?.engineFor(params) ?? ((w: Workbook) => import('./ui/app-engine.ts').then((m) => m.appEngine(w, i18n)));
   const key = inMemory ? hook.workbookKey(params) : route.kind === 'workbook' ? route.id : '';
   const readOnly = inMemory ? hook.readOnly(params) : session?.access === 'viewer';
   render(() => <App wb={wb} workbookKey={key} i18n={i18n} session={session} readOnly={readOnly} onReady={hook?.install} engine={engine} />, root);

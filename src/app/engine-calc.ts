@@ -10,9 +10,11 @@ import {
   isError,
   isoFromSerial,
   listFunctions,
+  messageText,
   ruleColumnId,
   ruleIdOf,
   signatureOf,
+  type FormulaMessage,
   type Scalar,
   type ValueType,
 } from '../formula/index.ts';
@@ -24,22 +26,18 @@ import type { CalcService, CellAlert, FormulaCheck, FunctionDoc, RecalcListener,
 
 const COLUMN_TYPES = new Set<ValueType>(['number', 'integer', 'currency', 'percent', 'date', 'boolean', 'text']);
 
-const toCalc = (v: Scalar, type: ValueType): ComputedValue => {
-  if (isError(v)) return { error: v.code, message: v.message };
-  if (type === 'date' && typeof v === 'number') return isoFromSerial(v);
-  return v;
-};
-
-/** "did you mean "Price"?" → ["Price"] */
-const suggestionsIn = (message: string): string[] => {
-  const m = /did you mean (.*)\?$/.exec(message);
-  return m?.[1] ? [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1] ?? '') : [];
+/** The sheet or column a refusal suggests instead ("no column "Prce"; did you mean "Price"?" → ["Price"]). */
+const suggestionsIn = (m: FormulaMessage): string[] => {
+  const hint = m.code === 'ref.noSheet' ? m.args[1] : m.code === 'ref.noColumn' ? m.args[2] : undefined;
+  return hint ? [hint] : [];
 };
 
 /** How the engine runs. */
 export interface EngineCalcOptions {
   /** The local day TODAY() reads (YYYY-MM-DD), for an export of a given day; live when omitted. */
   today?: string;
+  /** Writes the formula layer's messages (refusals, error values' reasons): English when omitted, as the CLI prints them. */
+  messageText?: (m: FormulaMessage) => string;
 }
 
 /** Noon of a local calendar day: TODAY() is the local date, whatever the zone. */
@@ -51,6 +49,12 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
   const source = new AlertingSource(wb, () => shownIn);
   const noon = options.today === undefined ? undefined : localNoon(options.today);
   const engine = FormulaEngine.attach(source, noon ? { clock: () => noon } : { watchToday: true });
+  const write = options.messageText ?? messageText;
+  const toCalc = (v: Scalar, type: ValueType): ComputedValue => {
+    if (isError(v)) return { error: v.code, message: write(v.detail) };
+    if (type === 'date' && typeof v === 'number') return isoFromSerial(v);
+    return v;
+  };
   const useLocale = (l: Locale) => {
     if (l === shownIn) return;
     shownIn = l;
@@ -132,7 +136,7 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
       useLocale(locale());
       const r = engine.check(text, { sheetId: target.sheetId, colId: target.colId, row: true });
       if (r.ok) return { ok: true, stored: r.stored, ...(COLUMN_TYPES.has(r.type) ? { type: r.type as ColumnType } : {}) };
-      return { ok: false, message: r.message, from: r.from, to: r.to, suggestions: suggestionsIn(r.message) };
+      return { ok: false, message: write(r.detail), from: r.from, to: r.to, suggestions: suggestionsIn(r.detail) };
     },
     display(stored, sheetId, l) {
       useLocale(l);

@@ -1,5 +1,7 @@
 /** The syntax tree of a formula. Every node carries its character range in the source text. */
 import type { ErrorCode } from './errors.ts';
+import { messageText } from './messages-en.ts';
+import type { FormulaMessage } from './messages.ts';
 
 /** A character range [from, to) in the formula text (the leading "=" is position 0). */
 export interface Span {
@@ -31,14 +33,14 @@ export type Node =
 /** Infix operators, from lowest to highest precedence: comparisons, &, + −, * /, ^. */
 export type BinaryOp = '=' | '<>' | '<' | '>' | '<=' | '>=' | '&' | '+' | '-' | '*' | '/' | '^';
 
-/** A formula text that cannot be read, with where. */
+/** A formula text that cannot be read, with where (`message` is the English of `detail`). */
 export class FormulaSyntaxError extends Error {
   override name = 'FormulaSyntaxError';
   constructor(
-    message: string,
+    readonly detail: FormulaMessage,
     readonly from: number,
     readonly to: number,
   ) {
-    super(message);
+    super(messageText(detail));
   }
 }

@@ -11,20 +11,28 @@ import { getFunction, listFunctions, type Param } from './functions/index.ts';
 import type { FormulaForm } from './lexer.ts';
 import type { Column } from '../schema/types.ts';
 import { didYouMean } from './suggest.ts';
-import { describeScalar, describeType, isNumeric, scalar, unionType, type ScalarType, type Ty, type ValueType } from './types.ts';
+import { isNumeric, scalar, unionType, type ScalarType, type Ty, type ValueType } from './types.ts';
 import { arithmeticType, comparable } from './operator-types.ts';
 import { unionHint } from './union-hint.ts';
 import { LetScopes } from './let-scopes.ts';
-import { arityProblem, KIND_WORDS, NEEDS_NON_TEXT, ordinal } from './param-words.ts';
+import { arityProblem, NEEDS_NON_TEXT } from './param-words.ts';
+import { messageText } from './messages-en.ts';
+import { msg, type ArgPlace, type FormulaMessage } from './messages.ts';
 import type { Scalar } from './values.ts';
 
-/** A formula that cannot be taken: the message and the range [from, to) it is about. */
+/** A formula that cannot be taken: why (`detail`, and its English as `message`) and the range [from, to) it is about. */
 export class CheckError extends Error {
   override name = 'CheckError';
-  constructor(message: string, readonly from: number, readonly to: number) {
-    super(message);
+  constructor(readonly detail: FormulaMessage, readonly from: number, readonly to: number) {
+    super(messageText(detail));
   }
 }
+
+/** A refused formula as a result rather than a throw: why (`detail`, its English as `message`) and where. */
+export type Refusal = { ok: false; detail: FormulaMessage; message: string; from: number; to: number };
+
+/** The refusal for `detail` about the range [from, to). */
+export const refusal = (detail: FormulaMessage, from: number, to: number): Refusal => ({ ok: false, detail, message: messageText(detail), from, to });
 
 /** What a reference resolved to. */
 export type Resolved =
@@ -34,7 +42,7 @@ export type Resolved =
   | { kind: 'table'; sheetId: string; colIds: string[] }
   /** A name bound by LET: the binding's number in the formula. */
   | { kind: 'local'; index: number }
-  | { kind: 'missing'; message: string };
+  | { kind: 'missing'; detail: FormulaMessage };
 
 type Missing = Extract<Resolved, { kind: 'missing' }>;
 
@@ -89,29 +97,28 @@ class Checker {
 
   constructor(private readonly o: CheckOptions) {}
 
-  private fail(message: string, span: Span): never {
-    throw new CheckError(message, span.from, span.to);
+  private fail(detail: FormulaMessage, span: Span): never {
+    throw new CheckError(detail, span.from, span.to);
   }
 
   private sheetOf(ref: NameRef): CatalogSheet | Missing {
     const c = this.o.catalog;
-    if (ref.id !== undefined) return c.sheet(ref.id) ?? { kind: 'missing', message: 'the sheet this formula used was deleted' };
+    if (ref.id !== undefined) return c.sheet(ref.id) ?? { kind: 'missing', detail: msg('ref.sheetDeleted') };
     const name = ref.name ?? '';
     const s = c.sheetByName(name);
     if (s) return s;
     const hint = didYouMean(name, c.sheetNames());
-    return this.fail(hint ? `no sheet "${name}"; did you mean "${hint}"?` : `no sheet "${name}"`, ref);
+    return this.fail(msg('ref.noSheet', name, hint), ref);
   }
 
   private columnOf(sheet: CatalogSheet, ref: NameRef): Column | Missing {
     const c = this.o.catalog;
-    if (ref.id !== undefined) return c.column(sheet.id, ref.id) ?? { kind: 'missing', message: 'the column this formula used was deleted' };
+    if (ref.id !== undefined) return c.column(sheet.id, ref.id) ?? { kind: 'missing', detail: msg('ref.columnDeleted') };
     const name = ref.name ?? '';
     const col = c.columnByName(sheet.id, name);
     if (col) return col;
     const hint = didYouMean(name, c.columnNames(sheet.id));
-    const where = sheet.id === this.o.sheetId ? '' : ` in sheet "${c.displayName(sheet)}"`;
-    return this.fail(hint ? `no column "${name}"${where}; did you mean "${hint}"?` : `no column "${name}"${where}`, ref);
+    return this.fail(msg('ref.noColumn', name, sheet.id === this.o.sheetId ? undefined : c.displayName(sheet), hint), ref);
   }
 
   private missing(node: Node, r: Resolved): Ty {
@@ -123,42 +130,42 @@ class Checker {
     const c = this.o.catalog;
     if (node.sheet) {
       const sheet = this.sheetOf(node.sheet);
-      if ('message' in sheet) return this.missing(node, sheet);
+      if ('detail' in sheet) return this.missing(node, sheet);
       const col = this.columnOf(sheet, node.column);
-      if ('message' in col) return this.missing(node, col);
+      if ('detail' in col) return this.missing(node, col);
       this.refs.set(node, { kind: 'column', sheetId: sheet.id, colId: col.id });
       return { ...this.o.columnType(sheet.id, col), list: true };
     }
     const host = this.o.sheetId === undefined ? undefined : c.sheet(this.o.sheetId);
     if (!host || !this.o.row) {
-      return this.fail('a column without a sheet means "this row", and this formula has no row; write Sheet[Column] for a whole column', node);
+      return this.fail(msg('ref.noRow'), node);
     }
     const col = this.columnOf(host, node.column);
-    if ('message' in col) return this.missing(node, col);
+    if ('detail' in col) return this.missing(node, col);
     if (!node.follow) {
       if (col.id === this.o.colId && this.o.form === 'display') {
-        this.fail(`a formula cannot use its own column [${c.displayName(col)}] in the same row`, node);
+        this.fail(msg('ref.ownColumn', c.displayName(col)), node);
       }
       this.refs.set(node, { kind: 'cell', sheetId: host.id, colId: col.id });
       return this.o.columnType(host.id, col);
     }
     if (col.type !== 'reference' || !col.options.refSheet) {
-      return this.fail(`[${c.displayName(col)}] is not a reference column; only a reference column can be followed with "."`, node.column);
+      return this.fail(msg('ref.notReference', c.displayName(col)), node.column);
     }
     const target = c.sheet(col.options.refSheet);
-    if (!target) return this.missing(node, { kind: 'missing', message: 'the sheet this reference column points to was deleted' });
+    if (!target) return this.missing(node, { kind: 'missing', detail: msg('ref.refSheetDeleted') });
     const key = target.columns.find((k) => k.options.key);
-    if (!key) return this.fail(`sheet "${c.displayName(target)}" has no key column; mark one of its columns as the key`, node.column);
+    if (!key) return this.fail(msg('ref.noKey', c.displayName(target)), node.column);
     const tcol = this.columnOf(target, node.follow);
-    if ('message' in tcol) return this.missing(node, tcol);
+    if ('detail' in tcol) return this.missing(node, tcol);
     this.refs.set(node, { kind: 'follow', sheetId: host.id, refColId: col.id, targetSheetId: target.id, keyColId: key.id, colId: tcol.id });
     return this.o.columnType(target.id, tcol);
   }
 
   private table(fn: string, node: Node): Ty {
-    if (node.kind !== 'name') return this.fail(`${fn} needs a sheet name here, such as Products`, node);
+    if (node.kind !== 'name') return this.fail(msg('ref.needsSheet', fn), node);
     const sheet = this.sheetOf(node.ref);
-    if ('message' in sheet) return this.missing(node, sheet);
+    if ('detail' in sheet) return this.missing(node, sheet);
     // An alert rule is a hidden column of its sheet: not one a lookup can see.
     const cols = sheet.columns.filter((c) => !c.id.startsWith(RULE_COLUMN));
     this.refs.set(node, { kind: 'table', sheetId: sheet.id, colIds: cols.map((c) => c.id) });
@@ -174,21 +181,21 @@ class Checker {
       return bound.ty;
     }
     if (this.o.sheetId !== undefined && c.columnByName(this.o.sheetId, name)) {
-      this.fail(`"${name}" is a column; write it in brackets: [${name}]`, node);
+      this.fail(msg('ref.columnNotBracketed', name), node);
     }
-    if (c.sheetByName(name)) this.fail(`"${name}" is a sheet; write Sheet[Column] for one of its columns`, node);
+    if (c.sheetByName(name)) this.fail(msg('ref.sheetAlone', name), node);
     const columns = this.o.sheetId !== undefined ? c.columnNames(this.o.sheetId).map((n) => `[${n}]`) : [];
     const hint = didYouMean(name, [...columns, ...listFunctions().map((f) => f.name), ...this.lets.names()]);
-    return this.fail(hint ? `unknown name "${name}"; did you mean ${hint}?` : `unknown name "${name}"; text needs quotes ("${name}")`, node);
+    return this.fail(msg('ref.unknownName', name, hint), node);
   }
 
-  /** A value that may be text, used where a number, a date or a condition is required: refused with a way out. */
-  private notUnion(ty: Ty, node: Node, what: string): void {
+  /** A value that may be text, used where a number, a date or a condition is required (`arg`, else "this value"): refused with a way out. */
+  private notUnion(ty: Ty, node: Node, arg?: ArgPlace): void {
     if (!ty.orText || ty.list) return;
     const r = this.refs.get(node);
     const c = this.o.catalog;
     const col = r?.kind === 'cell' ? c.column(r.sheetId, r.colId) : r?.kind === 'follow' ? c.column(r.targetSheetId, r.colId) : undefined;
-    this.fail(`${what} is ${describeScalar(ty)}, and text cannot be used here; ${unionHint(node, col && `[${c.displayName(col)}]`)}`, node);
+    this.fail(msg('type.union', ty, unionHint(node, col && `[${c.displayName(col)}]`), arg), node);
   }
 
   visit(node: Node): Ty {
@@ -197,7 +204,7 @@ class Checker {
 
   private single(node: Node): Ty {
     const ty = this.visit(node);
-    if (ty.list || ty.table) this.fail('this is a whole column; use [Column] for this row’s value, or an aggregate such as SUM(…)', node);
+    if (ty.list || ty.table) this.fail(msg('type.wholeColumn'), node);
     return ty;
   }
 
@@ -231,14 +238,14 @@ class Checker {
         return this.ref(node);
       case 'unary': {
         const a = this.single(node.arg);
-        if (!isNumeric(a.t)) this.fail(`cannot negate ${describeType(a)}`, node);
-        this.notUnion(a, node.arg, 'this value');
+        if (!isNumeric(a.t)) this.fail(msg('type.negate', a), node);
+        this.notUnion(a, node.arg);
         return scalar(a.t === 'boolean' ? 'integer' : a.t);
       }
       case 'percent': {
         const a = this.single(node.arg);
-        if (!isNumeric(a.t)) this.fail(`% needs a number, not ${describeType(a)}`, node);
-        this.notUnion(a, node.arg, 'this value');
+        if (!isNumeric(a.t)) this.fail(msg('type.percentSign', a), node);
+        this.notUnion(a, node.arg);
         return scalar('percent');
       }
       case 'binary': {
@@ -250,16 +257,14 @@ class Checker {
         if (['=', '<>', '<', '>', '<=', '>='].includes(node.op)) {
           // A union compares with what either of its parts compares with ([Stock or text] = "out").
           const ok = comparable(a.t, b.t) || (a.orText === true && comparable('text', b.t)) || (b.orText === true && comparable(a.t, 'text'));
-          if (!ok) this.fail(`cannot compare ${describeScalar(a)} and ${describeScalar(b)}`, node);
+          if (!ok) this.fail(msg('type.compare', a, b), node);
           return scalar('boolean');
         }
         const r = arithmeticType(node.op, a.t, b.t);
-        if (typeof r === 'string' && !r.startsWith('cannot')) {
-          this.notUnion(a, node.left, 'this value');
-          this.notUnion(b, node.right, 'this value');
-        }
-        if (typeof r !== 'string' || !r.startsWith('cannot')) return scalar(r as ValueType);
-        return this.fail(r, node);
+        if (typeof r !== 'string') return this.fail(r, node);
+        this.notUnion(a, node.left);
+        this.notUnion(b, node.right);
+        return scalar(r);
       }
       case 'call':
         return this.call(node);
@@ -270,7 +275,7 @@ class Checker {
     const def = getFunction(node.name);
     if (!def) {
       const hint = didYouMean(node.name, listFunctions().map((f) => f.name));
-      this.fail(hint ? `no function ${node.name}; did you mean ${hint}?` : `no function ${node.name}`, { from: node.from, to: node.nameTo });
+      this.fail(msg('fn.unknown', node.name, hint), { from: node.from, to: node.nameTo });
     }
     if (def.volatileToday) this.usesToday = true;
     if (def.volatileNow) this.usesNow = this.usesToday = true;
@@ -299,7 +304,7 @@ class Checker {
         : def.result({
             args: types,
             literals,
-            fail: (i, message) => this.fail(message, node.args[i] ?? node),
+            fail: (i, detail) => this.fail(detail, node.args[i] ?? node),
           });
     if (typeof result === 'string') return scalar(result);
     // Only blanks: a blank text.
@@ -317,18 +322,18 @@ class Checker {
   private let(node: Extract<Node, { kind: 'call' }>): Ty {
     const args = node.args;
     if (args.length < 3 || args.length % 2 === 0) {
-      this.fail(`LET takes names with their values and then a calculation (3, 5, 7 … arguments), not ${args.length}`, node);
+      this.fail(msg('let.arity', args.length), node);
     }
     return this.lets.within(() => {
       for (let i = 0; i + 1 < args.length; i += 2) {
         const nameNode = args[i] as Node;
         const value = args[i + 1] as Node;
         const ty = this.visit(value);
-        if (ty.table) this.fail('LET cannot name a whole sheet', value);
+        if (ty.table) this.fail(msg('let.wholeSheet'), value);
         const b = nameNode.kind === 'name' && nameNode.ref.name !== undefined
           ? this.lets.bind(nameNode.ref.name, ty, (n) => getFunction(n) !== undefined)
           : this.lets.bind('', ty, () => false);
-        if (typeof b === 'string') this.fail(b, nameNode);
+        if ('code' in b) this.fail(b, nameNode);
         this.refs.set(nameNode, { kind: 'local', index: b.index });
         this.typed(nameNode, ty);
       }
@@ -339,18 +344,16 @@ class Checker {
   private arg(fn: string, p: Param, arg: Node, i: number): Ty {
     if (p.kind === 'table') return this.table(fn, arg);
     let ty = this.visit(arg);
-    if (ty.table) this.fail(`${fn} cannot take a whole sheet here`, arg);
-    const refuse = (): never =>
-      this.fail(`${fn} needs ${KIND_WORDS[p.kind]} as its ${ordinal(i)} argument (${p.name}), not ${describeType(ty)}`, arg);
+    if (ty.table) this.fail(msg('arg.wholeSheet', fn), arg);
+    const place: ArgPlace = { fn, index: i, param: p.name };
+    const refuse = (): never => this.fail(msg('arg.kind', place, p.kind, ty), arg);
     const listKind = p.kind === 'list' || p.kind === 'numlist' || p.kind === 'numdatelist';
-    if (ty.list && !listKind) {
-      this.fail(`${fn} needs a single value as its ${ordinal(i)} argument (${p.name}); this is a whole column`, arg);
-    }
+    if (ty.list && !listKind) this.fail(msg('arg.single', place), arg);
     if (p.kind === 'date' || p.kind === 'numdate') ty = this.asDate(arg, ty);
     const t = ty.t;
     if (t === 'error') return ty;
     if (NEEDS_NON_TEXT.has(p.kind) && ty.orText && (isNumeric(t) || t === 'date' || t === 'boolean')) {
-      this.notUnion(ty, arg, `the ${ordinal(i)} argument of ${fn} (${p.name})`);
+      this.notUnion(ty, arg, place);
     }
     switch (p.kind) {
       case 'number':
@@ -380,7 +383,7 @@ export const checkTree = (ast: Node, options: CheckOptions): Checked => {
   const c = new Checker(options);
   const type = c.visit(ast);
   if (type.list || type.table) {
-    throw new CheckError('the formula gives a whole column; wrap it in an aggregate such as SUM(…) or COUNT(…)', ast.from, ast.to);
+    throw new CheckError(msg('type.resultColumn'), ast.from, ast.to);
   }
   return { ast, type, types: c.types, refs: c.refs, dates: c.dates, blanks: c.blanks, usesToday: c.usesToday, usesNow: c.usesNow };
 };

@@ -13,9 +13,10 @@ import type { Column } from '../schema/types.ts';
 import { FormulaSyntaxError } from './ast.ts';
 import { ruleIdOf } from './alerting-source.ts';
 import { Catalog } from './catalog.ts';
-import { CheckError, checkTree, inputType, type Checked } from './checker.ts';
+import { CheckError, checkTree, inputType, refusal, type Checked, type Refusal } from './checker.ts';
 import { serialOfLocalDay, serialOfLocalTime } from './dates.ts';
 import { FormulaEngineError, isError } from './errors.ts';
+import { msg } from './messages.ts';
 import type { CompiledFormula } from './engine/compiled-formula.ts';
 import { CLEAN, ColumnState } from './engine/column-state.ts';
 import { compileChecked } from './engine/compile.ts';
@@ -41,13 +42,12 @@ export interface ComputedCell {
   orText?: true;
 }
 
+
 /** The result of checking a formula as typed: its stored form and type (`orText`: "type or text"), or why it is refused and where. */
-export type CheckResult =
-  | { ok: true; stored: string; type: ValueType; orText?: true }
-  | { ok: false; message: string; from: number; to: number };
+export type CheckResult = { ok: true; stored: string; type: ValueType; orText?: true } | Refusal;
 
 /** A free-standing formula's value, or why it cannot be evaluated. */
-export type EvalResult = ({ ok: true } & ComputedCell) | { ok: false; message: string; from: number; to: number };
+export type EvalResult = ({ ok: true } & ComputedCell) | Refusal;
 
 /** Where a typed formula goes: a column formula or cell formula of a sheet (row context), or nowhere (CLI). */
 export interface FormulaPlace {
@@ -364,8 +364,8 @@ export class FormulaEngine {
     return c.ok ? { ok: true, stored: storedText(text, c.checked.ast, c.checked.refs), type: c.checked.type.t, ...orText(c.checked.type.orText) } : c;
   }
 
-  private checkDisplay(text: string, place: FormulaPlace): { ok: true; checked: Checked } | Extract<CheckResult, { ok: false }> {
-    if (!text.trimStart().startsWith('=')) return { ok: false, message: 'a formula starts with "="', from: 0, to: 0 };
+  private checkDisplay(text: string, place: FormulaPlace): { ok: true; checked: Checked } | Refusal {
+    if (!text.trimStart().startsWith('=')) return refusal(msg('syntax.noEquals'), 0, 0);
     try {
       const ast = parseFormula(text, 'display');
       const checked = checkTree(ast, {
@@ -374,7 +374,7 @@ export class FormulaEngine {
       });
       return { ok: true, checked };
     } catch (e) {
-      if (e instanceof CheckError || e instanceof FormulaSyntaxError) return { ok: false, message: e.message, from: e.from, to: e.to };
+      if (e instanceof CheckError || e instanceof FormulaSyntaxError) return refusal(e.detail, e.from, e.to);
       throw e;
     }
   }

@@ -5,12 +5,15 @@
 import './functions/index.ts';
 
 export { FormulaEngine, type CheckResult, type ComputedCell, type EngineOptions, type EvalResult, type FormulaPlace } from './formula-engine.ts';
+export type { Refusal } from './checker.ts';
 export type { RecalcEvent, SheetRecalc } from './engine/recalc-log.ts';
 export type { FormulaChange, FormulaSheetChange, FormulaSource, LiveFormulaSource } from './source.ts';
 export { evaluateInWorkbook, EMPTY_SOURCE } from './evaluate-in-workbook.ts';
 export { AlertingSource, RULE_COLUMN, ruleColumnId, ruleIdOf, type RuleSource } from './alerting-source.ts';
 export { valueToJSON, type ValueJSON } from './value-json.ts';
 export { FormulaEngineError, FormulaError, isError, type ErrorCode } from './errors.ts';
+export { msg, type ArgPlace, type BranchingFunction, type CellPlace, type FormulaMessage, type MessageArgs, type MessageCode, type MessageTexts } from './messages.ts';
+export { MESSAGES_EN, messageText } from './messages-en.ts';
 export type { Scalar, List, Value } from './values.ts';
 export type { Ty, ValueType } from './types.ts';
 export { listFunctions, getFunction, resultLabel, signatureOf } from './functions/index.ts';

@@ -1,4 +1,5 @@
 /** The names LET binds while a formula is checked: nested scopes, innermost first, each binding numbered. */
+import { msg, type FormulaMessage } from './messages.ts';
 import type { Ty } from './types.ts';
 
 /** One name bound by LET: its number in the formula (the compiler keeps its value there) and its type. */
@@ -43,12 +44,12 @@ export class LetScopes {
    * Binds `name` in the innermost scope; returns the binding, or why the name cannot be used
    * (not a word, a function's name, or named twice in one LET).
    */
-  bind(name: string, ty: Ty, isFunction: (upper: string) => boolean): LetBinding | string {
+  bind(name: string, ty: Ty, isFunction: (upper: string) => boolean): LetBinding | FormulaMessage {
     const scope = this.scopes[this.scopes.length - 1];
     const key = name.toUpperCase();
-    if (!scope || !NAME.test(name)) return 'LET needs a name here (a word such as total or price_after_tax)';
-    if (isFunction(key) || key === 'TRUE' || key === 'FALSE') return `"${name}" is a function name; choose another name`;
-    if (scope.has(key)) return `"${name}" is already named in this LET`;
+    if (!scope || !NAME.test(name)) return msg('let.needsName');
+    if (isFunction(key) || key === 'TRUE' || key === 'FALSE') return msg('let.functionName', name);
+    if (scope.has(key)) return msg('let.twice', name);
     const b = { index: this.count++, ty };
     scope.set(key, b);
     return b;

@@ -1,6 +1,7 @@
 /** Splits formula text into tokens. Stored form (`[#colId]`, `#sheetId[…]`) and display form (names) differ only here. */
 import { FormulaSyntaxError } from './ast.ts';
 import type { ErrorCode } from './errors.ts';
+import { msg, type FormulaMessage } from './messages.ts';
 
 /** Kinds of tokens. */
 export type TokenKind =
@@ -43,7 +44,7 @@ const WIDE: Record<string, string> = { '（': '(', '）': ')', '，': ',', '＋'
  * Reads a delimited name or text from `from` (just after its opening mark) up to the closing mark,
  * a doubled `escaped` standing for itself; returns the text and the index after the closing mark.
  */
-const readDelimited = (text: string, from: number, closes: (ch: string) => boolean, escaped: string, unclosed: string, start: number): [string, number] => {
+const readDelimited = (text: string, from: number, closes: (ch: string) => boolean, escaped: string, unclosed: FormulaMessage, start: number): [string, number] => {
   let s = '';
   let i = from;
   for (;;) {
@@ -83,20 +84,20 @@ export const tokenize = (text: string, form: FormulaForm): Token[] => {
     }
     if (c === '"' || c === '“' || c === '”') {
       let s: string;
-      [s, i] = readDelimited(text, i + 1, (ch) => ch === '"' || ch === '”' || ch === '“', '"', 'this text has no closing quote (")', start);
+      [s, i] = readDelimited(text, i + 1, (ch) => ch === '"' || ch === '”' || ch === '“', '"', msg('syntax.unclosedText'), start);
       out.push({ kind: 'string', text: s, from: start, to: i });
       continue;
     }
     if (c === '[') {
       let s: string;
-      [s, i] = readDelimited(text, i + 1, (ch) => ch === ']', ']', 'this column name has no closing "]"', start);
+      [s, i] = readDelimited(text, i + 1, (ch) => ch === ']', ']', msg('syntax.unclosedColumn'), start);
       const isId = form === 'stored' && s.startsWith('#');
       out.push({ kind: 'bracket', text: isId ? s.slice(1) : s.trim(), from: start, to: i, isId });
       continue;
     }
     if (c === "'") {
       let s: string;
-      [s, i] = readDelimited(text, i + 1, (ch) => ch === "'", "'", "this sheet name has no closing quote (')", start);
+      [s, i] = readDelimited(text, i + 1, (ch) => ch === "'", "'", msg('syntax.unclosedSheet'), start);
       out.push({ kind: 'quoted', text: s, from: start, to: i });
       continue;
     }
@@ -114,7 +115,7 @@ export const tokenize = (text: string, form: FormulaForm): Token[] => {
         out.push({ kind: 'sheetId', text: text.slice(start + 1, i), from: start, to: i });
         continue;
       }
-      throw new FormulaSyntaxError('"#" is only used in error values such as #N/A', start, start + 1);
+      throw new FormulaSyntaxError(msg('syntax.hash'), start, start + 1);
     }
     if (IDENT_START.test(c)) {
       while (i < n && IDENT_PART.test(text[i] ?? '')) i++;
@@ -142,7 +143,7 @@ export const tokenize = (text: string, form: FormulaForm): Token[] => {
       out.push({ kind: ',', text: ',', from: start, to: i });
       continue;
     }
-    throw new FormulaSyntaxError(`"${raw}" cannot be used here`, start, start + 1);
+    throw new FormulaSyntaxError(msg('syntax.character', raw), start, start + 1);
   }
   out.push({ kind: 'end', text: '', from: n, to: n });
   return out;

@@ -6,6 +6,7 @@
  */
 import { FormulaSyntaxError, type Node } from './ast.ts';
 import { FormulaError } from './errors.ts';
+import { msg } from './messages.ts';
 
 /** The limits. */
 export const FORMULA_LIMITS = {
@@ -39,9 +40,6 @@ export const FORMULA_LIMITS = {
  */
 export const STEP_COST = { cell: 20, node: 10, call: 5, indexRow: 2, totalsRow: 5 } as const;
 
-/** Formats a count for a message: 8,192. */
-const count = (n: number): string => n.toLocaleString('en');
-
 /** A formula refused for its size: a syntax error, so every place that reads formulas already handles it. */
 export class FormulaLimitError extends FormulaSyntaxError {
   override name = 'FormulaLimitError';
@@ -51,16 +49,12 @@ export class FormulaLimitError extends FormulaSyntaxError {
 export const checkFormulaLength = (text: string, stored: boolean): void => {
   const max = stored ? FORMULA_LIMITS.maxStoredLength : FORMULA_LIMITS.maxLength;
   if (text.length <= max) return;
-  throw new FormulaLimitError(`this formula is ${count(text.length)} characters long; at most ${count(max)} are allowed`, max, text.length);
+  throw new FormulaLimitError(msg('limit.length', text.length, max), max, text.length);
 };
 
 /** The error for a formula that nests deeper than the limit, about the range [from, to). */
 export const tooDeep = (from: number, to: number): FormulaLimitError =>
-  new FormulaLimitError(
-    `this formula nests more than ${FORMULA_LIMITS.maxDepth} levels deep (parentheses, functions and operators inside one another); split it over helper columns`,
-    from,
-    to,
-  );
+  new FormulaLimitError(msg('limit.depth', FORMULA_LIMITS.maxDepth), from, to);
 
 const childrenOf = (n: Node): readonly Node[] => {
   switch (n.kind) {
@@ -98,13 +92,10 @@ export const treeSize = (root: Node): { height: number; nodes: number } => {
 /** True when a text of `length` characters is over the limit. */
 export const textTooLong = (length: number): boolean => length > FORMULA_LIMITS.maxTextLength;
 
-/** The error value for a text result over the limit (`what` says which function or operator built it). */
-export const textLimitError = (length: number, what = 'this formula'): FormulaError =>
-  new FormulaError('#VALUE!', `${what} would make a text of ${count(length)} characters; at most ${count(FORMULA_LIMITS.maxTextLength)} are allowed`);
+/** The error value for a text result over the limit (`builder`: the function that built it, "&" for the operator, null for the formula). */
+export const textLimitError = (length: number, builder: string | null = null): FormulaError =>
+  new FormulaError('#VALUE!', msg('limit.text', builder, length, FORMULA_LIMITS.maxTextLength));
 
 /** The error value of cells a recalculation did not compute because it ran out of steps. */
 export const budgetError = (): FormulaError =>
-  new FormulaError(
-    '#VALUE!',
-    `not computed: recalculating the workbook took more than ${count(FORMULA_LIMITS.maxSteps)} steps; simplify formulas that read whole columns in every row`,
-  );
+  new FormulaError('#VALUE!', msg('limit.steps', FORMULA_LIMITS.maxSteps));

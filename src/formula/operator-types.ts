@@ -1,5 +1,6 @@
 /** The type rules of the operators (DESIGN.md): currency ± currency → currency, date − date → days … */
 import type { BinaryOp } from './ast.ts';
+import { msg, type FormulaMessage } from './messages.ts';
 import type { ValueType } from './types.ts';
 
 const PLAIN = new Set<ValueType>(['number', 'integer', 'boolean', 'percent']);
@@ -9,7 +10,7 @@ const plainResult = (a: ValueType, b: ValueType): ValueType =>
   WHOLE.has(a) && WHOLE.has(b) ? 'integer' : a === 'percent' && b === 'percent' ? 'percent' : 'number';
 
 /** Result type of an arithmetic operator, or the message refusing it. */
-export const arithmeticType = (op: BinaryOp, a: ValueType, b: ValueType): ValueType | string => {
+export const arithmeticType = (op: BinaryOp, a: ValueType, b: ValueType): ValueType | FormulaMessage => {
   if (a === 'error' || b === 'error') return a === 'error' ? (b === 'error' ? 'error' : b) : a;
   const cur = (t: ValueType) => t === 'currency';
   const days = (t: ValueType) => t === 'integer' || t === 'number';
@@ -17,27 +18,27 @@ export const arithmeticType = (op: BinaryOp, a: ValueType, b: ValueType): ValueT
     case '+':
       if (a === 'date' && days(b)) return 'date';
       if (b === 'date' && days(a)) return 'date';
-      if (a === 'date' && b === 'date') return 'cannot add two dates; subtract them for the days between';
+      if (a === 'date' && b === 'date') return msg('type.addDates');
       if ((cur(a) || PLAIN.has(a)) && (cur(b) || PLAIN.has(b))) return cur(a) || cur(b) ? 'currency' : plainResult(a, b);
-      return `cannot add ${a} and ${b}`;
+      return msg('type.add', a, b);
     case '-':
       if (a === 'date' && b === 'date') return 'integer';
       if (a === 'date' && days(b)) return 'date';
       if ((cur(a) || PLAIN.has(a)) && (cur(b) || PLAIN.has(b))) return cur(a) || cur(b) ? 'currency' : plainResult(a, b);
-      return `cannot subtract ${b} from ${a}`;
+      return msg('type.subtract', a, b);
     case '*':
-      if (cur(a) && cur(b)) return 'cannot multiply currency by currency';
+      if (cur(a) && cur(b)) return msg('type.multiplyCurrency');
       if ((cur(a) && PLAIN.has(b)) || (cur(b) && PLAIN.has(a))) return 'currency';
       if (PLAIN.has(a) && PLAIN.has(b)) return plainResult(a, b);
-      return `cannot multiply ${a} by ${b}`;
+      return msg('type.multiply', a, b);
     case '/':
       if (cur(a) && cur(b)) return 'number';
       if (cur(a) && PLAIN.has(b)) return 'currency';
       if (PLAIN.has(a) && (PLAIN.has(b) || cur(b))) return 'number';
-      return `cannot divide ${a} by ${b}`;
+      return msg('type.divide', a, b);
     case '^':
       if (PLAIN.has(a) && PLAIN.has(b)) return 'number';
-      return `cannot raise ${a} to the power of ${b}`;
+      return msg('type.power', a, b);
     default:
       return 'text';
   }

@@ -7,7 +7,7 @@ import type { ValueType } from './types.ts';
 import { toNumber, toText, type Scalar } from './values.ts';
 
 /** A sum, difference, product or quotient that overflowed is #NUM!, as SUM and ^ are. */
-const finite = (r: number): Scalar => (Number.isFinite(r) ? r : badNumber('the result is too large'));
+const finite = (r: number): Scalar => (Number.isFinite(r) ? r : badNumber('value.tooLarge'));
 
 /**
  * Arithmetic (+ − * / ^): blanks are 0, errors propagate (left first). Dividing by a blank cell is
@@ -27,11 +27,11 @@ export const arithmetic = (op: BinaryOp, a: Scalar, b: Scalar): Scalar => {
       return finite(x * y);
     case '/':
       if (b === null) return null;
-      return y === 0 ? divZero() : finite(x / y);
+      return y === 0 ? divZero('value.divZero') : finite(x / y);
     default: {
-      if (x === 0 && y < 0) return divZero('0 to a negative power');
+      if (x === 0 && y < 0) return divZero('math.zeroNegativePower');
       const r = x ** y;
-      return Number.isFinite(r) ? r : badNumber(Number.isNaN(r) ? 'a negative number to a fractional power' : 'the result is too large');
+      return Number.isFinite(r) ? r : badNumber(Number.isNaN(r) ? 'value.fractionalPower' : 'value.tooLarge');
     }
   }
 };

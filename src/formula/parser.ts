@@ -5,6 +5,7 @@
 import { FormulaSyntaxError, type BinaryOp, type NameRef, type Node } from './ast.ts';
 import { tokenize, type FormulaForm, type Token } from './lexer.ts';
 import { checkFormulaLength, FORMULA_LIMITS, tooDeep, treeSize } from './limits.ts';
+import { msg } from './messages.ts';
 
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
 
@@ -19,7 +20,7 @@ class Parser {
 
   private peek(offset = 0): Token {
     const t = this.tokens[Math.min(this.at + offset, this.tokens.length - 1)];
-    if (!t) throw new FormulaSyntaxError('the formula is empty', 0, 0);
+    if (!t) throw new FormulaSyntaxError(msg('syntax.empty'), 0, 0);
     return t;
   }
   private next(): Token {
@@ -41,11 +42,11 @@ class Parser {
   }
 
   parseFormula(): Node {
-    if (this.peek().kind === 'end') throw new FormulaSyntaxError('the formula is empty; type an expression after "="', 0, 1);
+    if (this.peek().kind === 'end') throw new FormulaSyntaxError(msg('syntax.emptyAfterEquals'), 0, 1);
     const node = this.comparison();
     const t = this.peek();
     if (t.kind !== 'end') {
-      const what = t.kind === ')' ? 'this ")" has no matching "("' : `"${t.text || t.kind}" is not expected here; is an operator or a comma missing?`;
+      const what = t.kind === ')' ? msg('syntax.unmatchedClose') : msg('syntax.unexpected', t.text || t.kind);
       throw new FormulaSyntaxError(what, t.from, t.to);
     }
     return node;
@@ -85,9 +86,9 @@ class Parser {
 
   private nameOf(t: Token): NameRef {
     if (t.kind === 'sheetId' || (t.kind === 'bracket' && t.isId)) return { id: t.text, from: t.from, to: t.to };
-    if (t.kind === 'bracket' && t.text === '') throw new FormulaSyntaxError('a column name is missing between "[" and "]"', t.from, t.to);
+    if (t.kind === 'bracket' && t.text === '') throw new FormulaSyntaxError(msg('syntax.emptyColumnName'), t.from, t.to);
     if (t.kind === 'bracket' && this.form === 'stored') {
-      throw new FormulaSyntaxError('a stored formula refers to columns by id', t.from, t.to);
+      throw new FormulaSyntaxError(msg('syntax.storedIds'), t.from, t.to);
     }
     return { name: t.text, from: t.from, to: t.to };
   }
@@ -108,7 +109,7 @@ class Parser {
     const c = this.next();
     const sheet = this.nameOf(s);
     if (this.peek().kind === '.' && this.peek(1).kind === 'bracket') {
-      throw new FormulaSyntaxError('a reference column can only be followed in the same row, as [Product].[Cost]', this.peek().from, this.peek(1).to);
+      throw new FormulaSyntaxError(msg('syntax.followSameRow'), this.peek().from, this.peek(1).to);
     }
     return { kind: 'ref', sheet, column: this.nameOf(c), from: s.from, to: c.to };
   }
@@ -133,7 +134,7 @@ class Parser {
       case '(': {
         const inner = this.nested(t, this.comparison);
         const close = this.next();
-        if (close.kind !== ')') throw new FormulaSyntaxError('a ")" is missing', t.from, close.from);
+        if (close.kind !== ')') throw new FormulaSyntaxError(msg('syntax.missingClose'), t.from, close.from);
         // A parenthesised reference keeps its own range, so rewriting it keeps the parentheses.
         return inner.kind === 'ref' || inner.kind === 'name' ? inner : { ...inner, from: t.from, to: close.to };
       }
@@ -146,9 +147,9 @@ class Parser {
         return { kind: 'name', ref: { name: t.text, from: t.from, to: t.to }, from: t.from, to: t.to };
       }
       case 'end':
-        throw new FormulaSyntaxError('the formula ends too early; a value is missing', t.from, t.to);
+        throw new FormulaSyntaxError(msg('syntax.endsEarly'), t.from, t.to);
       default:
-        throw new FormulaSyntaxError(`"${t.text}" is not expected here; a value is missing`, t.from, t.to);
+        throw new FormulaSyntaxError(msg('syntax.valueMissing', t.text), t.from, t.to);
     }
   }
 
@@ -161,14 +162,14 @@ class Parser {
     }
     for (;;) {
       if (this.peek().kind === ',' || this.peek().kind === ')') {
-        throw new FormulaSyntaxError('an argument is missing', this.peek().from, this.peek().to);
+        throw new FormulaSyntaxError(msg('syntax.argumentMissing'), this.peek().from, this.peek().to);
       }
       args.push(this.nested(name, this.comparison));
       const sep = this.next();
       if (sep.kind === ')') return { kind: 'call', name: name.text.toUpperCase(), nameTo: name.to, args, from: name.from, to: sep.to };
       if (sep.kind !== ',') {
-        if (sep.kind === 'end') throw new FormulaSyntaxError(`a ")" is missing to close ${name.text}(`, name.from, sep.from);
-        throw new FormulaSyntaxError(`"${sep.text}" is not expected here; is a comma missing?`, sep.from, sep.to);
+        if (sep.kind === 'end') throw new FormulaSyntaxError(msg('syntax.callNotClosed', name.text), name.from, sep.from);
+        throw new FormulaSyntaxError(msg('syntax.commaMissing', sep.text), sep.from, sep.to);
       }
     }
   }

@@ -1,5 +1,14 @@
 /** Static types of formula values: every expression has one, checked when the formula is entered. */
 
+/**
+ * What a function parameter accepts.
+ * - `number`: number, integer, currency, percent or boolean; `date`: a date (or a "YYYY-MM-DD" text literal);
+ * - `numdate`: either; `text`: any single value (converted to text); `boolean`: true/false;
+ * - `any`: any single value; `list`: a whole column (or single values); `numlist`: numbers, as SUM takes them;
+ * - `numdatelist`: numbers or dates, as MIN takes them; `table`: a whole sheet.
+ */
+export type ParamKind = 'number' | 'date' | 'numdate' | 'text' | 'boolean' | 'any' | 'list' | 'numlist' | 'numdatelist' | 'table';
+
 /** Types of single values. `error` is the type of an expression that can only be an error (a deleted column). */
 export type ValueType = 'number' | 'integer' | 'currency' | 'percent' | 'date' | 'boolean' | 'text' | 'error';
 

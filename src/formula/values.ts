@@ -42,7 +42,7 @@ export const toNumber = (v: Scalar): number | FormulaError => {
   if (isError(v)) return v;
   const t = v.trim();
   const n = t === '' ? 0 : Number(t);
-  return Number.isFinite(n) ? n : badValue(`"${v}" is not a number`);
+  return Number.isFinite(n) ? n : badValue('value.notNumber', v);
 };
 
 /** How a number reads as text: 15 significant digits, so 0.1 + 0.2 reads "0.3". */
@@ -69,7 +69,7 @@ export const toBoolean = (v: Scalar): boolean | FormulaError => {
   const t = v.trim().toUpperCase();
   if (t === 'TRUE') return true;
   if (t === 'FALSE') return false;
-  return badValue(`"${v}" is not TRUE or FALSE`);
+  return badValue('value.notBoolean', v);
 };
 
 /** The values of arguments flattened (lists spread), in order. */

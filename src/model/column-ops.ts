@@ -3,8 +3,9 @@ import { NotFoundError, OperationError } from '../schema/errors.ts';
 import { newId } from '../schema/ids.ts';
 import { bulkLogged } from './history-ops.ts';
 import { cellKey, newColumnMap } from './layout.ts';
+import { writeRename } from './localized-rename.ts';
 import { planKeys } from './order-keys.ts';
-import type { CellScalar, ColumnOptions, ColumnSpec, ColumnType } from '../schema/types.ts';
+import type { CellScalar, ColumnOptions, ColumnSpec, ColumnType, Locale } from '../schema/types.ts';
 import { COLUMN_TYPES, isCellFormula } from '../schema/types.ts';
 import { convertValue } from '../schema/values.ts';
 import type { WorkbookBase } from './workbook-base.ts';
@@ -50,13 +51,16 @@ export const addColumn = (wb: WorkbookBase, sheetId: string, spec: ColumnSpec, i
   return id;
 };
 
-/** Renames a column (template labels are dropped). Formulas store ids, so they follow the new name. */
-export const renameColumn = (wb: WorkbookBase, sheetId: string, colId: string, name: string): void => {
+/**
+ * Renames a column as read in `locale`: a template column keeps its name in the other language (see
+ * localizedRename); without a locale its labels are dropped. Formulas store ids, so they follow.
+ */
+export const renameColumn = (wb: WorkbookBase, sheetId: string, colId: string, name: string, locale?: Locale): void => {
   const m = columnMap(wb, sheetId, colId);
   const n = checkName(wb, sheetId, name, colId);
+  const item = wb.column(sheetId, colId) ?? { name: n };
   wb.transact(() => {
-    m.set('name', n);
-    if (m.has('labels')) m.delete('labels');
+    writeRename(m, item, n, locale);
     wb.cache(sheetId).columnsChanged();
   });
 };

@@ -3,8 +3,9 @@ import type * as Y from 'yjs';
 import { NotFoundError, OperationError } from '../schema/errors.ts';
 import { newId } from '../schema/ids.ts';
 import { newColumnMap, newSheetMap } from './layout.ts';
+import { writeRename } from './localized-rename.ts';
 import { planKeys } from './order-keys.ts';
-import type { ColumnSpec, Labels, RuleSpec, WorkbookSettings } from '../schema/types.ts';
+import type { ColumnSpec, Labels, Locale, RuleSpec, WorkbookSettings } from '../schema/types.ts';
 import { CURRENCIES, LOCALES } from '../schema/types.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
@@ -87,15 +88,16 @@ const sheetMeta = (wb: WorkbookBase, sheetId: string) => {
   return m;
 };
 
-/** Renames a sheet (its template labels are dropped: the user's name wins in every language). */
-export const renameSheet = (wb: WorkbookBase, sheetId: string, name: string): void => {
+/**
+ * Renames a sheet as read in `locale`: a template sheet keeps its name in the other language (see
+ * localizedRename). Without a locale the name is the same in every language (its labels are dropped).
+ */
+export const renameSheet = (wb: WorkbookBase, sheetId: string, name: string, locale?: Locale): void => {
   const n = cleanName(name, 'sheet');
   assertFreeSheetName(wb, n, sheetId);
   const m = sheetMeta(wb, sheetId);
-  wb.transact(() => {
-    m.set('name', n);
-    if (m.has('labels')) m.delete('labels');
-  });
+  const item = wb.sheet(sheetId) ?? { name: n };
+  wb.transact(() => writeRename(m, item, n, locale));
 };
 
 /** Deletes a sheet with all its rows and its charts' dashboard tiles (undo brings them back). */

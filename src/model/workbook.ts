@@ -5,7 +5,7 @@ import type { Chart, ChartSpec } from '../schema/chart-types.ts';
 import * as columnOps from './column-ops.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
-import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, RuleSpec, WorkbookSettings } from '../schema/types.ts';
+import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, Locale, RuleSpec, WorkbookSettings } from '../schema/types.ts';
 import { WorkbookBase, type WorkbookOptions } from './workbook-base.ts';
 
 /**
@@ -38,8 +38,8 @@ export class Workbook extends WorkbookBase {
   addSheet(spec: sheetOps.SheetSpec): string {
     return sheetOps.addSheet(this, spec);
   }
-  renameSheet(sheetId: string, name: string): void {
-    sheetOps.renameSheet(this, sheetId, name);
+  renameSheet(sheetId: string, name: string, locale?: Locale): void {
+    sheetOps.renameSheet(this, sheetId, name, locale);
   }
   deleteSheet(sheetId: string): void {
     sheetOps.deleteSheet(this, sheetId);
@@ -83,8 +83,8 @@ export class Workbook extends WorkbookBase {
   addColumn(sheetId: string, spec: ColumnSpec, index?: number): string {
     return columnOps.addColumn(this, sheetId, spec, index);
   }
-  renameColumn(sheetId: string, colId: string, name: string): void {
-    columnOps.renameColumn(this, sheetId, colId, name);
+  renameColumn(sheetId: string, colId: string, name: string, locale?: Locale): void {
+    columnOps.renameColumn(this, sheetId, colId, name, locale);
   }
   previewRetype(sheetId: string, colId: string, type: ColumnType, options?: ColumnOptions): columnOps.RetypeLoss[] {
     return columnOps.previewRetype(this, sheetId, colId, type, options);

@@ -36,7 +36,7 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
     const problem = sheetNameProblem(app, value, s.id);
     if (problem) return setRenameError(problem);
     try {
-      app.wb.renameSheet(s.id, value);
+      app.wb.renameSheet(s.id, value, app.i18n.locale());
     } catch (err) {
       report(err);
     }

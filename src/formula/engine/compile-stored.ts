@@ -4,6 +4,7 @@ import { FormulaSyntaxError } from '../ast.ts';
 import type { Catalog } from '../catalog.ts';
 import { CheckError, checkTree } from '../checker.ts';
 import { FormulaError } from '../errors.ts';
+import { msg } from '../messages.ts';
 import { FormulaLimitError, STEP_COST, treeSize } from '../limits.ts';
 import { parseFormula } from '../parser.ts';
 import type { ScalarType } from '../types.ts';
@@ -38,7 +39,7 @@ export const compileStored = (stored: string, ctx: StoredContext): CompiledFormu
   } catch (e) {
     if (!(e instanceof CheckError || e instanceof FormulaSyntaxError)) throw e;
     // A formula over a limit was written by another client (it is refused when typed): the reason is the limit.
-    const broken = new FormulaError('#VALUE!', e instanceof FormulaLimitError ? e.message : `this formula no longer fits its columns: ${e.message}`);
+    const broken = new FormulaError('#VALUE!', e instanceof FormulaLimitError ? e.detail : msg('stored.noLongerFits', e.detail));
     return { stored, type: 'error', orText: false, run: () => broken, sameRow: [], usesToday: false, broken, depth: 1, steps: STEP_COST.cell };
   }
 };

@@ -10,6 +10,7 @@ import { parseCriterion, type Criterion } from '../criteria.ts';
 import { FormulaError, badValue, isError, notAvailable } from '../errors.ts';
 import { getFunction, type CallContext, type FunctionDef } from '../functions/index.ts';
 import { budgetError, STEP_COST, textLimitError, textTooLong } from '../limits.ts';
+import { msg } from '../messages.ts';
 import { arithmetic, comparison, concat } from '../operators.ts';
 import { isNumeric, scalar, type Ty } from '../types.ts';
 import { isList, scalarOf, Table, toBoolean, type List, type Scalar, type Value } from '../values.ts';
@@ -123,7 +124,7 @@ class Compiler {
       case 'boolean':
         return constant(n.value);
       case 'error':
-        return constant(new FormulaError(n.code, n.code === '#REF!' ? 'a column or sheet this formula used was deleted' : `${n.code} is written in the formula`));
+        return constant(new FormulaError(n.code, n.code === '#REF!' ? msg('ref.deleted') : msg('value.literal', n.code)));
       case 'name':
       case 'ref':
         return this.ref(n, this.c.refs.get(n));
@@ -143,7 +144,7 @@ class Compiler {
           const ta = this.ty(n.left).t;
           const tb = this.ty(n.right).t;
           const host = this.host;
-          return (s) => chargeText(host, concat(a(s), ta, b(s), tb), 'the & operator');
+          return (s) => chargeText(host, concat(a(s), ta, b(s), tb), '&');
         }
         if (op === '+' || op === '-' || op === '*' || op === '/' || op === '^') return (s) => arithmetic(op, a(s), b(s));
         return (s) => comparison(op, a(s), b(s));
@@ -155,7 +156,7 @@ class Compiler {
 
   private ref(n: Node, r: Resolved | undefined): Fn {
     const h = this.host;
-    if (!r || r.kind === 'missing') return constant(new FormulaError('#REF!', r?.message ?? 'unknown reference'));
+    if (!r || r.kind === 'missing') return constant(new FormulaError('#REF!', r?.detail ?? msg('ref.unknown')));
     switch (r.kind) {
       case 'local': {
         const cell = this.local(r.index);
@@ -176,7 +177,7 @@ class Compiler {
           if (k === null || k === '') return null;
           if (isError(k)) return k;
           const v = h.lookup(r.targetSheetId, r.keyColId, r.colId, k);
-          return v === NOT_FOUND ? notAvailable(`no row of "${h.sheetName(r.targetSheetId)}" has the key "${String(k)}"`) : v;
+          return v === NOT_FOUND ? notAvailable('lookup.noKey', h.sheetName(r.targetSheetId), String(k)) : v;
         };
       }
     }
@@ -190,7 +191,7 @@ class Compiler {
 
   private call(n: Extract<Node, { kind: 'call' }>): Fn {
     const def = getFunction(n.name);
-    if (!def) return constant(badValue(`no function ${n.name}`));
+    if (!def) return constant(badValue('fn.unknown', n.name, undefined));
     if (def.name === 'LET') return this.let(n);
     const args = n.args.map((a) => this.node(a));
     if (def.name === 'IF') {
@@ -227,7 +228,7 @@ class Compiler {
     const binds: { cell: { v: Value }; value: Fn }[] = [];
     for (let i = 0; i + 1 < n.args.length; i += 2) {
       const r = this.c.refs.get(n.args[i] as Node);
-      if (r?.kind !== 'local') return constant(badValue('LET needs a name'));
+      if (r?.kind !== 'local') return constant(badValue('let.noName'));
       binds.push({ cell: this.local(r.index), value: this.node(n.args[i + 1] as Node) });
     }
     const body = this.node(n.args[n.args.length - 1] as Node);
@@ -257,7 +258,7 @@ class Compiler {
       };
     }
     const impl = def.impl;
-    if (!impl) return constant(badValue(`${name} cannot be computed`));
+    if (!impl) return constant(badValue('fn.notComputable', name));
     const guard = !def.handlesErrors;
     const n = args.length;
     return (s) => {
@@ -276,10 +277,10 @@ class Compiler {
         r = impl(vals, ctx);
       } catch (e) {
         // An input no implementation expected (a huge count, say) is that cell's error, not the workbook's crash.
-        if (e instanceof RangeError) return badValue(`${name} cannot compute this: ${e.message}`);
+        if (e instanceof RangeError) return badValue('fn.outOfRange', name, e.message);
         throw e;
       }
-      return typeof r === 'number' && !Number.isFinite(r) ? new FormulaError('#NUM!', 'the result is not a finite number') : chargeText(host, r, name);
+      return typeof r === 'number' && !Number.isFinite(r) ? new FormulaError('#NUM!', msg('value.notFinite')) : chargeText(host, r, name);
     };
   }
 
@@ -334,7 +335,7 @@ class Compiler {
           return g.rows;
         default:
           // Rows with no number (blank, or a text fallback) average to blank; no rows at all is #DIV/0!.
-          if (g.numbers === 0) return g.rows > 0 ? null : new FormulaError('#DIV/0!', 'no number to average');
+          if (g.numbers === 0) return g.rows > 0 ? null : new FormulaError('#DIV/0!', msg('average.none'));
           return g.sum.value() / g.numbers;
       }
     };
@@ -357,7 +358,7 @@ class Compiler {
       if (v === null) return null;
       const r = host.lookup(look.sheetId, look.colId, ret.colId, v);
       if (r !== NOT_FOUND) return r;
-      return fallback ? fallback(s) : notAvailable(`${JSON.stringify(v)} was not found`);
+      return fallback ? fallback(s) : notAvailable('value.notFound', JSON.stringify(v));
     };
   }
 }
@@ -370,7 +371,7 @@ export const compileChecked = (checked: Checked, host: EvalHost, salt = ''): ((s
   const fn = new Compiler(checked, host, salt).node(checked.ast);
   return (slot) => {
     const v = fn(slot);
-    if (isList(v) || v instanceof Table) return badValue('the formula gives a whole column');
+    if (isList(v) || v instanceof Table) return badValue('value.wholeColumn');
     if (typeof v === 'string' && textTooLong(v.length)) return textLimitError(v.length);
     return typeof v === 'number' && Object.is(v, -0) ? 0 : v;
   };

@@ -7,6 +7,7 @@
  */
 import { cellKey } from '../criteria.ts';
 import { FormulaError } from '../errors.ts';
+import { msg, type CellPlace } from '../messages.ts';
 import { budgetError } from '../limits.ts';
 import { Table, type List, type Scalar } from '../values.ts';
 import { ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
@@ -79,7 +80,7 @@ export class Core implements EvalHost {
 
   cell(sheetId: string, colId: string): (slot: number) => Scalar {
     const col = this.colOf(sheetId, colId);
-    if (!col) return () => new FormulaError('#REF!', 'the column this formula used was deleted');
+    if (!col) return () => new FormulaError('#REF!', msg('ref.columnDeleted'));
     return (slot) => this.read(col, slot);
   }
 
@@ -116,7 +117,7 @@ export class Core implements EvalHost {
       col.wholeWatchers.add(this.current);
       col.wholeMarked = false;
     }
-    if (!this.ensureColumn(col)) return [new FormulaError('#CYCLE!', 'circular reference')];
+    if (!this.ensureColumn(col)) return [new FormulaError('#CYCLE!', msg('cycle.plain'))];
     if (!col.list) {
       if (!this.spend(col.sheet.order.length)) return [budgetError()];
       col.list = col.sheet.order.map((s) => col.values[s] ?? null);
@@ -126,7 +127,7 @@ export class Core implements EvalHost {
 
   column(sheetId: string, colId: string): () => List {
     const col = this.colOf(sheetId, colId);
-    if (!col) return () => [new FormulaError('#REF!', 'the column this formula used was deleted')];
+    if (!col) return () => [new FormulaError('#REF!', msg('ref.columnDeleted'))];
     return () => this.listOf(col);
   }
 
@@ -212,11 +213,11 @@ export class Core implements EvalHost {
     return this.ev.cycle(col, slot);
   }
 
-  /** "Sheet[Column] row 3" of an instance. */
-  describe(instance: number): string {
+  /** Where an instance is: `Sheet[Column]` and its row number. */
+  describe(instance: number): CellPlace {
     const col = this.cols[Math.floor(instance / SLOTS)];
-    if (!col) return '?';
-    return `${this.columnName(col)} row ${col.sheet.position(instance % SLOTS) + 1}`;
+    if (!col) return { column: '?', row: 0 };
+    return { column: this.columnName(col), row: col.sheet.position(instance % SLOTS) + 1 };
   }
 
   /** @internal Evaluates one computed cell now. */

@@ -10,6 +10,7 @@
  * stack; a chain that comes back to a cell set aside is a cycle like any other.
  */
 import { FormulaError } from '../errors.ts';
+import { msg, type CellPlace } from '../messages.ts';
 import { budgetError, FORMULA_LIMITS } from '../limits.ts';
 import type { Scalar } from '../values.ts';
 import { CLEAN, DIRTY, RUNNING, SLOTS, type ColumnState } from './column-state.ts';
@@ -27,7 +28,7 @@ export interface EvaluationHost {
   setValue(col: ColumnState, slot: number, v: Scalar): void;
   /** Puts a column with dirty cells back in the recalculation's queue. */
   queue(col: ColumnState): void;
-  describe(instance: number): string;
+  describe(instance: number): CellPlace;
 }
 
 /** Cell names in order, row 9 before row 10. */
@@ -96,7 +97,7 @@ export class Evaluation {
   cycle(col: ColumnState, slot: number): FormulaError {
     this.backEdge(col.dfs[slot] ?? 0);
     if (col.instance(slot) === this.host.current) this.selfLoops.add(this.host.current);
-    return new FormulaError('#CYCLE!', 'circular reference');
+    return new FormulaError('#CYCLE!', msg('cycle.plain'));
   }
 
   /** The running cell reaches the cell with DFS number `index`, still open. */
@@ -186,7 +187,7 @@ export class Evaluation {
     const at = work.lastIndexOf(instance);
     const members = work.splice(at < 0 ? work.length - 1 : at);
     // Only the cells set aside are known by now (one every few hundred of the chain).
-    const error = this.cycleError(members, 'a chain of cells too long to list, through');
+    const error = this.cycleError(members, true);
     for (const id of members) {
       const col = this.host.cols[Math.floor(id / SLOTS)];
       if (!col) continue;
@@ -275,10 +276,15 @@ export class Evaluation {
   }
 
   /** #CYCLE! naming the members of a cycle (the first few, in order, and how many more). */
-  private cycleError(members: readonly number[], lead = ''): FormulaError {
-    const names = [...new Set(members.map((id) => this.host.describe(id)))].sort(byName);
-    const more = names.length - NAMED_MEMBERS;
-    const shown = more > 0 ? [...names.slice(0, NAMED_MEMBERS), `and ${more.toLocaleString('en')} more`] : names;
-    return new FormulaError('#CYCLE!', `circular reference: ${lead ? `${lead} ` : ''}${shown.join(', ')}`);
+  private cycleError(members: readonly number[], longChain = false): FormulaError {
+    const places = new Map<string, CellPlace>();
+    for (const id of members) {
+      const p = this.host.describe(id);
+      places.set(`${p.column} row ${p.row}`, p);
+    }
+    const names = [...places.keys()].sort(byName);
+    const shown = names.slice(0, NAMED_MEMBERS).flatMap((n) => places.get(n) ?? []);
+    const more = Math.max(0, names.length - NAMED_MEMBERS);
+    return new FormulaError('#CYCLE!', msg(longChain ? 'cycle.longChain' : 'cycle.members', shown, more));
   }
 }

@@ -6,6 +6,7 @@
  */
 import { cellKey } from '../criteria.ts';
 import { FormulaEngineError, FormulaError } from '../errors.ts';
+import { msg } from '../messages.ts';
 import type { Scalar } from '../values.ts';
 import { DIRTY, RUNNING, type ColumnState } from './column-state.ts';
 import { NOT_FOUND } from './compile.ts';
@@ -59,14 +60,14 @@ export const readGroup = (
     g.watchers.add(core.current);
     idx.allMarked = false;
   }
-  return complete ? g : new FormulaError('#CYCLE!', 'circular reference');
+  return complete ? g : new FormulaError('#CYCLE!', msg('cycle.plain'));
 };
 
 /** The value in `retCol` of the first row whose `keyCol` holds `key`; the running cell watches the key and that cell. */
 export const readKey = (core: Core, sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND => {
   const kc = core.colOf(sheetId, keyCol);
   const rc = core.colOf(sheetId, retCol);
-  if (!kc || !rc) return new FormulaError('#REF!', 'the column this formula used was deleted');
+  if (!kc || !rc) return new FormulaError('#REF!', msg('ref.columnDeleted'));
   if (!kc.keyIndex) {
     if (!core.spend(kc.sheet.order.length * STEP_COST.indexRow)) return budgetError();
     if (!kc.loaded) core.load(kc);
@@ -80,7 +81,7 @@ export const readKey = (core: Core, sheetId: string, keyCol: string, retCol: str
     kc.keyIndex.watch(k, core.current);
     kc.keyIndex.allMarked = false;
   }
-  if (!core.ensureColumn(kc)) return new FormulaError('#CYCLE!', 'circular reference');
+  if (!core.ensureColumn(kc)) return new FormulaError('#CYCLE!', msg('cycle.plain'));
   const slot = kc.keyIndex.first(k, (s) => kc.sheet.position(s));
   if (slot < 0) return NOT_FOUND;
   if (core.current >= 0) {
@@ -117,7 +118,7 @@ export const readAccumulator = (
   }
   let complete = true;
   for (const c of all) complete = core.ensureColumn(c) && complete;
-  if (!complete) return new FormulaError('#CYCLE!', 'circular reference');
+  if (!complete) return new FormulaError('#CYCLE!', msg('cycle.plain'));
   let mine = core.accumulators.get(reader);
   if (!mine) core.accumulators.set(reader, (mine = new Map()));
   let acc = mine.get(site);

@@ -14,14 +14,14 @@ export const inputValue = (v: CellScalar, col: Column): Scalar => {
     case 'percent': {
       if (typeof v === 'number') return v;
       const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
-      return Number.isFinite(n) ? n : badValue(`${JSON.stringify(v)} in column "${col.name}" is not a number`);
+      return Number.isFinite(n) ? n : badValue('input.notNumber', JSON.stringify(v), col.name);
     }
     case 'date': {
       const s = typeof v === 'string' ? serialFromIso(v) : undefined;
-      return s ?? badValue(`${JSON.stringify(v)} in column "${col.name}" is not a date (YYYY-MM-DD)`);
+      return s ?? badValue('input.notDate', JSON.stringify(v), col.name);
     }
     case 'boolean':
-      return typeof v === 'boolean' ? v : badValue(`${JSON.stringify(v)} in column "${col.name}" is not TRUE or FALSE`);
+      return typeof v === 'boolean' ? v : badValue('input.notBoolean', JSON.stringify(v), col.name);
     default:
       return typeof v === 'string' ? v : String(v);
   }

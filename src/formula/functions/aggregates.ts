@@ -1,6 +1,7 @@
 /** Sums, counts, averages and their conditional forms (SUMIFS …): the math family's column functions. */
 import { parseCriterion, type Criterion } from '../criteria.ts';
 import { badValue, divZero, FormulaError, isError } from '../errors.ts';
+import { msg } from '../messages.ts';
 import { ExactSum, exactSum } from '../numbers.ts';
 import type { List, Scalar, Value } from '../values.ts';
 import { isList, numbersOf, scalarOf, toNumber } from '../values.ts';
@@ -15,7 +16,7 @@ export const matcher = (pairs: readonly Value[], length: number): ((i: number) =
   const tests: { range: List; crit: Criterion }[] = [];
   for (let p = 0; p + 1 < pairs.length; p += 2) {
     const range = asList(pairs[p] ?? null);
-    if (range.length !== length) return badValue('the ranges of a conditional function must have the same number of rows');
+    if (range.length !== length) return badValue('criteria.lengths');
     const c = pairs[p + 1] ?? null;
     if (isError(c)) return c as FormulaError;
     tests.push({ range, crit: parseCriterion(c as Scalar) });
@@ -84,7 +85,7 @@ const AGGREGATES: FunctionDef[] = [
     impl: (args) => {
       const lists = args.map(asList);
       const n = lists[0]?.length ?? 0;
-      if (lists.some((l) => l.length !== n)) return badValue('SUMPRODUCT needs columns of the same length');
+      if (lists.some((l) => l.length !== n)) return badValue('sumproduct.lengths');
       const s = new ExactSum();
       for (let i = 0; i < n; i++) {
         let p = 1;
@@ -107,7 +108,7 @@ const AGGREGATES: FunctionDef[] = [
       if (isError(xs)) return xs;
       if (xs.length > 0) return exactSum(xs) / xs.length;
       // Cells that are all blank (or text) average to blank; no cells at all is #DIV/0!.
-      return args.some((a) => isList(a) && a.length > 0) ? null : divZero('AVERAGE of no numbers');
+      return args.some((a) => isList(a) && a.length > 0) ? null : divZero('average.noNumbers');
     },
     doc: { en: 'Average of the numbers; blanks are skipped (only blanks: blank).', 'zh-CN': '平均值；空白被忽略（全为空白时为空白）。' },
     example: '=AVERAGE(Products[Price])',
@@ -163,7 +164,7 @@ const AGGREGATES: FunctionDef[] = [
     result: (c) => { const t = sumIfType(c); return t === 'integer' ? 'number' : t; },
     impl: (args) => {
       const r = conditional(asList(args[2] ?? args[0] ?? null), [args[0] ?? null, args[1] ?? null]);
-      return isError(r) ? r : r.count > 0 ? r.sum / r.count : r.rows > 0 ? null : divZero('no row meets the criterion');
+      return isError(r) ? r : r.count > 0 ? r.sum / r.count : r.rows > 0 ? null : divZero('average.noRow');
     },
     doc: { en: 'Average of the rows that meet a criterion (blank when they have no number).', 'zh-CN': '满足条件的行的平均值（这些行没有数字时为空白）。' },
     example: '=AVERAGEIF(Products[Category], "Home", Products[Price])',
@@ -173,7 +174,7 @@ const AGGREGATES: FunctionDef[] = [
     result: aggregateType(false, 0, 99),
     impl: (args) => {
       const r = conditional(asList(args[0] ?? null), args.slice(1));
-      return isError(r) ? r : r.count > 0 ? r.sum / r.count : r.rows > 0 ? null : divZero('no row meets every criterion');
+      return isError(r) ? r : r.count > 0 ? r.sum / r.count : r.rows > 0 ? null : divZero('average.noRowAll');
     },
     doc: { en: 'Average of the rows that meet every criterion (blank when they have no number).', 'zh-CN': '满足所有条件的行的平均值（这些行没有数字时为空白）。' },
     example: '=AVERAGEIFS(Orders[Amount], Orders[Channel], "App")',
@@ -217,7 +218,7 @@ const SUBTOTAL: FunctionDef = {
     if (name !== 'COUNTA') {
       ctx.args.forEach((a, i) => {
         if (i > 0 && a.t !== 'error' && !['number', 'integer', 'currency', 'percent', 'boolean', 'date'].includes(a.t)) {
-          ctx.fail(i, `SUBTOTAL ${String(n ?? '')} needs numbers, not ${a.t}`);
+          ctx.fail(i, msg('subtotal.numbers', String(n ?? ''), a.t));
         }
       });
     }
@@ -229,7 +230,7 @@ const SUBTOTAL: FunctionDef = {
     const n = toNumber(scalarOf(args[0] ?? null));
     if (isError(n)) return n;
     const def = getFunction(subtotalOf(Math.trunc(n)) ?? '');
-    if (!def?.impl) return badValue(`SUBTOTAL's function number is 1–11 or 101–111, not ${n}`);
+    if (!def?.impl) return badValue('subtotal.number', n);
     return def.impl(args.slice(1), { ...ctx, types: ctx.types.slice(1) });
   },
   doc: { en: 'An aggregate chosen by number: 1 AVERAGE, 2 COUNT, 3 COUNTA, 4 MAX, 5 MIN, 9 SUM … (101–111 the same).', 'zh-CN': '按编号选择的汇总：1 平均值，2 计数，3 非空计数，4 最大值，5 最小值，9 求和……（101–111 相同）。' },

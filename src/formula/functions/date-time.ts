@@ -26,7 +26,7 @@ const TIME_FUNCTIONS: FunctionDef[] = [
     result: 'number',
     impl: numeric((h, m, s) => {
       const total = Math.trunc(h) * 3600 + Math.trunc(m) * 60 + Math.trunc(s);
-      if (total < 0 || h > 32767) return badNumber('TIME needs a time of day that is not negative');
+      if (total < 0 || h > 32767) return badNumber('time.negative');
       return (total % 86400) / 86400;
     }),
     doc: {
@@ -37,12 +37,12 @@ const TIME_FUNCTIONS: FunctionDef[] = [
   },
   {
     name: 'HOUR', family: 'date', params: [{ name: 'time', kind: 'numdate' }], result: 'integer',
-    impl: numeric((t) => (t < 0 ? badNumber('HOUR needs a time that is not negative') : Math.floor(secondsOf(t) / 3600))),
+    impl: numeric((t) => (t < 0 ? badNumber('time.partNegative', 'HOUR') : Math.floor(secondsOf(t) / 3600))),
     doc: { en: 'The hour (0–23) of a time or date-time.', 'zh-CN': '时间或日期时间的小时（0–23）。' }, example: '=HOUR(NOW())',
   },
   {
     name: 'MINUTE', family: 'date', params: [{ name: 'time', kind: 'numdate' }], result: 'integer',
-    impl: numeric((t) => (t < 0 ? badNumber('MINUTE needs a time that is not negative') : Math.floor(secondsOf(t) / 60) % 60)),
+    impl: numeric((t) => (t < 0 ? badNumber('time.partNegative', 'MINUTE') : Math.floor(secondsOf(t) / 60) % 60)),
     doc: { en: 'The minute (0–59) of a time or date-time.', 'zh-CN': '时间或日期时间的分钟（0–59）。' }, example: '=MINUTE(TIME(16, 48, 10))',
   },
   {
@@ -57,7 +57,7 @@ const TIME_FUNCTIONS: FunctionDef[] = [
       // A date without a year ("5-Jul", "Jul 5") is in the current year, as in Excel.
       const year = () => partsFromSerial(ctx.today()).year;
       const serial = read(t) ?? (/\d{4}/.test(t) ? undefined : (read(`${t.trim()} ${year()}`) ?? read(`${t.trim()}/${year()}`)));
-      return serial ?? badValue(`"${t}" is not a date; write it as 2026-07-05, 7/5/2026, 5-Jul-2026 or Jul 5, 2026`);
+      return serial ?? badValue('date.textNotDate', t);
     },
     doc: { en: 'The date written in a text ("2026-07-05", "7/5/2026", "5-Jul-2026", "2026年7月5日").', 'zh-CN': '文本中的日期（"2026-07-05"、"7/5/2026"、"5-Jul-2026"、"2026年7月5日"）。' },
     example: '=DATEVALUE("5-Jul-2026")',

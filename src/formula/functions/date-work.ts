@@ -19,7 +19,7 @@ const LAST_SERIAL = 2958465;
 const weekendOf = (v: Scalar | undefined): Weekend | FormulaError => {
   if (v === undefined || v === null) return SAT_SUN;
   if (typeof v === 'string') {
-    if (!/^[01]{7}$/.test(v) || v === '1111111') return badValue('the weekend is seven 0s and 1s, Monday first, with at least one 0 ("0000011")');
+    if (!/^[01]{7}$/.test(v) || v === '1111111') return badValue('date.weekendMask');
     // The mask starts on Monday; weekday 0 is Sunday.
     return Array.from({ length: 7 }, (_, d) => v[(d + 6) % 7] === '1');
   }
@@ -36,7 +36,7 @@ const weekendOf = (v: Scalar | undefined): Weekend | FormulaError => {
     off[(n - 11) % 7] = true;
     return off;
   }
-  return badNumber(`weekend ${n} is not known; use 1–7, 11–17 or a mask such as "0000011"`);
+  return badNumber('date.weekendNumber', n);
 };
 
 /** The holiday serials of an argument (a column of dates, or one date). */
@@ -70,7 +70,7 @@ const workday = (start: number, days: number, weekend: Weekend, holidays: Set<nu
   let left = Math.abs(Math.trunc(days));
   const step = days < 0 ? -1 : 1;
   const perWeek = weekend.filter((off) => !off).length;
-  if (left > LAST_SERIAL) return badNumber('the date is outside 1900-01-01 … 9999-12-31');
+  if (left > LAST_SERIAL) return badNumber('date.outside');
   while (left > perWeek) {
     const weeks = Math.floor((left - 1) / perWeek);
     const to = d + step * 7 * weeks;
@@ -78,11 +78,11 @@ const workday = (start: number, days: number, weekend: Weekend, holidays: Set<nu
     for (const h of holidays) if ((step > 0 ? h > d && h <= to : h < d && h >= to) && !weekend[weekdayOf(h)]) off++;
     d = to;
     left -= weeks * perWeek - off;
-    if (d < 1 || d > LAST_SERIAL) return badNumber('the date is outside 1900-01-01 … 9999-12-31');
+    if (d < 1 || d > LAST_SERIAL) return badNumber('date.outside');
   }
   while (left > 0) {
     d += step;
-    if (d < 1 || d > LAST_SERIAL) return badNumber('the date is outside 1900-01-01 … 9999-12-31');
+    if (d < 1 || d > LAST_SERIAL) return badNumber('date.outside');
     if (isWorkday(d, weekend, holidays)) left--;
   }
   return d;

@@ -34,7 +34,7 @@ const isoWeek = (serial: number): number => {
 };
 
 const datedif = (start: number, end: number, unit: string): Scalar => {
-  if (start > end) return badNumber('DATEDIF needs the start date on or before the end date');
+  if (start > end) return badNumber('date.datedifOrder');
   const a = partsFromSerial(start);
   const b = partsFromSerial(end);
   let months = (b.year - a.year) * 12 + (b.month - a.month);
@@ -53,7 +53,7 @@ const datedif = (start: number, end: number, unit: string): Scalar => {
         ? Math.floor(end) - serialFromParts(b.year, a.month, a.day)
         : serialFromParts(a.year + 1, b.month, b.day) - Math.floor(start);
     default:
-      return badNumber(`unknown DATEDIF unit "${unit}"; use Y, M, D, MD, YM or YD`);
+      return badNumber('date.datedifUnit', unit);
   }
 };
 
@@ -65,8 +65,8 @@ const lastOfFebruary = (p: { year: number; month: number; day: number }): boolea
 
 /** YEARFRAC by Excel's day-count bases. */
 const yearfrac = (start: number, end: number, basis: number): Scalar => {
-  if (basis < 0 || basis > 4) return badNumber('the basis must be 0, 1, 2, 3 or 4');
-  if (start < 0 || end < 0 || start > LAST_SERIAL || end > LAST_SERIAL) return badNumber('the dates must be between 1900-01-01 and 9999-12-31');
+  if (basis < 0 || basis > 4) return badNumber('date.basis');
+  if (start < 0 || end < 0 || start > LAST_SERIAL || end > LAST_SERIAL) return badNumber('date.range');
   const [s, e] = start <= end ? [Math.floor(start), Math.floor(end)] : [Math.floor(end), Math.floor(start)];
   const a = partsFromSerial(s);
   const b = partsFromSerial(e);
@@ -114,9 +114,9 @@ const DATE_FUNCTIONS: FunctionDef[] = [
     result: 'date',
     impl: numeric((y, m, d) => {
       const year = Math.trunc(y) < 1900 && Math.trunc(y) >= 0 ? Math.trunc(y) + 1900 : Math.trunc(y);
-      if (year > 9999 || year < 0) return badNumber('the year must be between 0 and 9999');
+      if (year > 9999 || year < 0) return badNumber('date.year');
       const s = serialFromParts(year, Math.trunc(m ?? 1), Math.trunc(d ?? 1));
-      return s < 1 ? badNumber('the date is before 1900-01-01') : s;
+      return s < 1 ? badNumber('date.before1900') : s;
     }),
     doc: { en: 'The date of a year, month and day (months and days may overflow).', 'zh-CN': '由年、月、日构成日期（月、日可溢出）。' },
     example: '=DATE(2025, 11, 11)',
@@ -141,7 +141,7 @@ const DATE_FUNCTIONS: FunctionDef[] = [
     name: 'WEEKDAY', family: 'date', params: [date(), optNum('type')], result: 'integer',
     impl: numeric((s, t = 1) => {
       const spec = WEEKDAY_TYPES[t];
-      if (!spec) return badNumber(`WEEKDAY type ${t} is not known; use 1, 2, 3 or 11–17`);
+      if (!spec) return badNumber('date.weekdayType', t);
       return ((weekdayOf(s) - spec[0] + 7) % 7) + spec[1];
     }),
     doc: { en: 'Day of the week (type 1: Sunday = 1; type 2: Monday = 1).', 'zh-CN': '星期几（类型 1：周日 = 1；类型 2：周一 = 1）。' },
@@ -152,7 +152,7 @@ const DATE_FUNCTIONS: FunctionDef[] = [
     impl: numeric((s, t = 1) => {
       if (t === 21) return isoWeek(s);
       const start = WEEKNUM_START[t];
-      if (start === undefined) return badNumber(`WEEKNUM type ${t} is not known; use 1, 2, 11–17 or 21`);
+      if (start === undefined) return badNumber('date.weeknumType', t);
       const jan1 = serialFromParts(partsFromSerial(s).year, 1, 1);
       const offset = (weekdayOf(jan1) - start + 7) % 7;
       return Math.floor((Math.floor(s) - jan1 + offset) / 7) + 1;

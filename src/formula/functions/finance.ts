@@ -12,7 +12,7 @@ const FINANCE: FunctionDef[] = [
     name: 'PMT', family: 'finance', params: [num('rate'), num('periods'), num('present_value'), num('future_value', true), num('type', true)],
     result: (c) => (c.args[2]?.t === 'currency' || c.args[3]?.t === 'currency' ? 'currency' : 'number'),
     impl: numeric((rate, n, pv, fv = 0, type = 0) => {
-      if (n === 0) return divZero('PMT needs at least one period');
+      if (n === 0) return divZero('finance.pmtPeriods');
       if (rate === 0) return -(pv + fv) / n;
       const g = (1 + rate) ** n;
       // Paid at the start of each period (type 1), every payment earns one period less.
@@ -31,7 +31,7 @@ const FINANCE: FunctionDef[] = [
       const r = numbersOf([args[0] ?? null]);
       if (isError(r)) return r;
       const rate = r[0] ?? 0;
-      if (rate === -1) return divZero('NPV with a rate of −100%');
+      if (rate === -1) return divZero('finance.npvRate');
       const flows = numbersOf(args.slice(1));
       if (isError(flows)) return flows;
       // The first cash flow is at the end of the first period.

@@ -4,28 +4,29 @@
  */
 import { badValue, isError, notAvailable } from '../errors.ts';
 import { compare15 } from '../numbers.ts';
-import { describeScalar, unifyResults, type ScalarType } from '../types.ts';
+import { msg, type BranchingFunction } from '../messages.ts';
+import { unifyResults, type ScalarType } from '../types.ts';
 import type { Scalar, Value } from '../values.ts';
 import { scalarOf, toBoolean, toNumber } from '../values.ts';
 import { defineFunctions, type FunctionDef, type ResultContext } from './registry.ts';
 
 /** Result rule: the arguments at `indices` must agree on a type; text and one other type make a union ("currency or text"). */
 export const agreeing =
-  (indices: (n: number) => number[], what: string) =>
+  (indices: (n: number) => number[], fn: BranchingFunction) =>
   (ctx: ResultContext): ScalarType => {
     let t: ScalarType = { t: 'error' };
     for (const i of indices(ctx.args.length)) {
       const a: ScalarType = ctx.args[i] ?? { t: 'error' };
       const u = unifyResults(t, a);
-      if (!u) ctx.fail(i, `${what} must agree: ${describeScalar(t)} and ${describeScalar(a)}`);
+      if (!u) ctx.fail(i, msg('arg.agree', fn, t, a));
       t = u;
     }
     return t;
   };
 
 /** The result rule and the result positions of a function whose arguments at `indices` can be its result. */
-export const branching = (indices: (n: number) => number[], what: string): Pick<FunctionDef, 'result' | 'branches'> => ({
-  result: agreeing(indices, what),
+export const branching = (indices: (n: number) => number[], fn: BranchingFunction): Pick<FunctionDef, 'result' | 'branches'> => ({
+  result: agreeing(indices, fn),
   branches: indices,
 });
 
@@ -54,7 +55,7 @@ const fold = (args: readonly Value[], op: (acc: boolean, b: boolean) => boolean,
 const LOGIC: FunctionDef[] = [
   {
     name: 'IF', family: 'logic', params: [bool, val('value_if_true'), val('value_if_false', true)],
-    ...branching((n) => (n > 2 ? [1, 2] : [1]), 'IF’s two results'),
+    ...branching((n) => (n > 2 ? [1, 2] : [1]), 'IF'),
     lazy: ([c, a, b]) => {
       const cond = toBoolean(single(c?.() ?? null));
       if (isError(cond)) return cond;
@@ -68,21 +69,21 @@ const LOGIC: FunctionDef[] = [
   },
   {
     name: 'IFS', family: 'logic', params: [bool, val('value')], repeat: 2,
-    ...branching((n) => Array.from({ length: n >> 1 }, (_, i) => 2 * i + 1), 'IFS’s results'),
+    ...branching((n) => Array.from({ length: n >> 1 }, (_, i) => 2 * i + 1), 'IFS'),
     lazy: (args) => {
       for (let i = 0; i + 1 < args.length; i += 2) {
         const cond = toBoolean(single(args[i]?.() ?? null));
         if (isError(cond)) return cond;
         if (cond) return single(args[i + 1]?.() ?? null);
       }
-      return notAvailable('no condition of IFS holds');
+      return notAvailable('ifs.none');
     },
     doc: { en: 'The value of the first condition that holds.', 'zh-CN': '返回第一个成立条件对应的值。' },
     example: '=IFS([Margin] < 0.1, "low", [Margin] < 0.3, "mid", TRUE, "high")',
   },
   {
     name: 'IFERROR', family: 'logic', params: [val('value'), val('value_if_error')], handlesErrors: true,
-    ...branching(() => [0, 1], 'IFERROR’s value and fallback'),
+    ...branching(() => [0, 1], 'IFERROR'),
     lazy: ([a, b]) => { const v = single(a?.() ?? null); return isError(v) ? single(b?.() ?? null) : v; },
     doc: {
       en: 'The value, or a fallback when it is an error; a text fallback makes it "number or text".',
@@ -92,7 +93,7 @@ const LOGIC: FunctionDef[] = [
   },
   {
     name: 'IFNA', family: 'logic', params: [val('value'), val('value_if_na')], handlesErrors: true,
-    ...branching(() => [0, 1], 'IFNA’s value and fallback'),
+    ...branching(() => [0, 1], 'IFNA'),
     lazy: ([a, b]) => { const v = single(a?.() ?? null); return isError(v) && v.code === '#N/A' ? single(b?.() ?? null) : v; },
     doc: { en: 'The value, or a fallback when it is #N/A.', 'zh-CN': '值为 #N/A 时返回备用值。' },
     example: '=IFNA(XLOOKUP([SKU], Products[SKU], Products[Cost]), 0)',
@@ -116,7 +117,7 @@ const LOGIC: FunctionDef[] = [
   },
   {
     name: 'SWITCH', family: 'logic', params: [val('expression'), val('value'), val('result')], repeat: 2, optionalTail: true,
-    ...branching((n) => [...Array.from({ length: (n - 1) >> 1 }, (_, i) => 2 * i + 2), ...(n % 2 === 0 ? [n - 1] : [])], 'SWITCH’s results'),
+    ...branching((n) => [...Array.from({ length: (n - 1) >> 1 }, (_, i) => 2 * i + 2), ...(n % 2 === 0 ? [n - 1] : [])], 'SWITCH'),
     lazy: (args) => {
       const e = single(args[0]?.() ?? null);
       if (isError(e)) return e;
@@ -126,7 +127,7 @@ const LOGIC: FunctionDef[] = [
         if (isError(v)) return v;
         if (sameValue(e, v)) return single(args[i + 1]?.() ?? null);
       }
-      return i < args.length ? single(args[i]?.() ?? null) : notAvailable('no value of SWITCH matches');
+      return i < args.length ? single(args[i]?.() ?? null) : notAvailable('switch.none');
     },
     doc: { en: 'The result paired with the first value equal to the expression.', 'zh-CN': '返回与表达式相等的第一个值对应的结果。' },
     example: '=SWITCH([Tier], "A", 0.2, "B", 0.1, 0)',
@@ -149,12 +150,12 @@ const LOGIC: FunctionDef[] = [
 const MORE: FunctionDef[] = [
   {
     name: 'CHOOSE', family: 'logic', params: [{ name: 'index', kind: 'number' }, val('value')], repeat: 1,
-    ...branching((n) => Array.from({ length: n - 1 }, (_, i) => i + 1), 'CHOOSE’s values'),
+    ...branching((n) => Array.from({ length: n - 1 }, (_, i) => i + 1), 'CHOOSE'),
     lazy: (args) => {
       const k = toNumber(single(args[0]?.() ?? null));
       if (isError(k)) return k;
       const i = Math.trunc(k);
-      if (i < 1 || i >= args.length) return badValue(`CHOOSE has ${args.length - 1} values; the index must be between 1 and ${args.length - 1}`);
+      if (i < 1 || i >= args.length) return badValue('choose.index', args.length - 1);
       return single(args[i]?.() ?? null);
     },
     doc: { en: 'The value at a position (from 1) of the list that follows.', 'zh-CN': '返回列表中第几个（从 1 开始）值。' },
@@ -171,7 +172,7 @@ const MORE: FunctionDef[] = [
     example: '=LET(net, [Price] - [Cost], IF(net > 0, net / [Price], 0))',
   },
   {
-    name: 'NA', family: 'logic', params: [], result: 'error', impl: () => notAvailable('NA() marks a value as not available'),
+    name: 'NA', family: 'logic', params: [], result: 'error', impl: () => notAvailable('na.value'),
     doc: { en: 'The #N/A error value (a value not available).', 'zh-CN': '返回错误值 #N/A（值不可用）。' },
     example: '=IF([Stock] = 0, NA(), [Stock])',
   },

@@ -6,7 +6,8 @@
 import { parseCriterion } from '../criteria.ts';
 import { badRef, badValue, isError, notAvailable } from '../errors.ts';
 import { compare15 } from '../numbers.ts';
-import { describeScalar, unifyResults, unionType, type ScalarType } from '../types.ts';
+import { msg } from '../messages.ts';
+import { unifyResults, unionType, type ScalarType } from '../types.ts';
 import type { List, Scalar, Value } from '../values.ts';
 import { scalarOf, Table, toNumber } from '../values.ts';
 import { asList } from './aggregates.ts';
@@ -71,11 +72,11 @@ const LOOKUP: FunctionDef[] = [
       { name: 'if_not_found', kind: 'any', optional: true }, { name: 'match_mode', kind: 'number', optional: true },
       { name: 'search_mode', kind: 'number', optional: true },
     ],
-    ...branching((n) => (n > 3 ? [2, 3] : [2]), 'XLOOKUP’s return column and if_not_found'),
+    ...branching((n) => (n > 3 ? [2, 3] : [2]), 'XLOOKUP'),
     impl: (args) => {
       const look = asList(args[1] ?? null);
       const ret = asList(args[2] ?? null);
-      if (look.length !== ret.length) return badValue('the lookup and return columns must have the same number of rows');
+      if (look.length !== ret.length) return badValue('lookup.lengths');
       const mode = int(args[4], 0);
       const search = int(args[5], 1);
       if (isError(mode)) return mode;
@@ -83,7 +84,7 @@ const LOOKUP: FunctionDef[] = [
       if (single(args[0]) === null) return null;
       const at = findPosition(single(args[0]), look, mode, search < 0);
       if (at >= 0) return ret[at] ?? null;
-      return args[3] !== undefined ? single(args[3]) : notAvailable(`${JSON.stringify(single(args[0]))} was not found`);
+      return args[3] !== undefined ? single(args[3]) : notAvailable('value.notFound', JSON.stringify(single(args[0])));
     },
     handlesErrors: false,
     doc: { en: 'Finds a value in one column and returns the same row of another.', 'zh-CN': '在一列中查找值，返回另一列同一行的值。' },
@@ -100,7 +101,7 @@ const LOOKUP: FunctionDef[] = [
       const v = single(args[0]);
       if (v === null) return null;
       const at = type === 0 ? findPosition(v, list, typeof v === 'string' && /[*?]/.test(v) ? 2 : 0, false) : sortedPosition(v, list, type);
-      return at >= 0 ? at + 1 : notAvailable(`${JSON.stringify(v)} was not found`);
+      return at >= 0 ? at + 1 : notAvailable('value.notFound', JSON.stringify(v));
     },
     doc: { en: 'Position (from 1) of a value in a column; 0 for an exact match.', 'zh-CN': '值在列中的位置（从 1 开始）；0 表示精确匹配。' },
     example: '=MATCH("SKU-002", Products[SKU], 0)',
@@ -112,7 +113,7 @@ const LOOKUP: FunctionDef[] = [
       const list = asList(args[0] ?? null);
       const r = int(args[1], 1);
       if (isError(r)) return r;
-      if (r < 1 || r > list.length) return badRef(`row ${r} is outside the column (1 to ${list.length})`);
+      if (r < 1 || r > list.length) return badRef('index.row', r, list.length);
       return list[r - 1] ?? null;
     },
     doc: { en: 'The value at a row (from 1) of a column.', 'zh-CN': '返回列中第几行（从 1 开始）的值。' }, example: '=INDEX(Products[Price], 3)',
@@ -124,23 +125,23 @@ const LOOKUP: FunctionDef[] = [
     result: (c) => {
       const n = c.literals[2];
       const cols = c.args[1]?.table ?? [];
-      if (typeof n !== 'number') return c.fail(2, 'VLOOKUP needs the column number written as a number, so its type is known');
+      if (typeof n !== 'number') return c.fail(2, msg('vlookup.columnLiteral'));
       const t = cols[n - 1];
-      return t ?? c.fail(2, `the sheet has ${cols.length} columns; the column number must be between 1 and ${cols.length}`);
+      return t ?? c.fail(2, msg('vlookup.columnRange', cols.length));
     },
     impl: (args) => {
       const table = args[1];
-      if (!(table instanceof Table)) return badValue('VLOOKUP needs a sheet');
+      if (!(table instanceof Table)) return badValue('lookup.needsSheet', 'VLOOKUP');
       const n = int(args[2], 1);
       if (isError(n)) return n;
       const ret = table.columns[n - 1];
       const first = table.columns[0];
-      if (!ret || !first) return badRef(`column ${n} is outside the sheet`);
+      if (!ret || !first) return badRef('vlookup.column', n);
       const approx = args[3] === undefined ? true : single(args[3]) === true || (typeof single(args[3]) === 'number' && single(args[3]) !== 0);
       const v = single(args[0]);
       if (v === null) return null;
       const at = approx ? sortedPosition(v, first, 1) : findPosition(v, first, 0, false);
-      return at >= 0 ? (ret[at] ?? null) : notAvailable(`${JSON.stringify(v)} was not found`);
+      return at >= 0 ? (ret[at] ?? null) : notAvailable('value.notFound', JSON.stringify(v));
     },
     doc: { en: 'Finds a value in a sheet’s first column and returns a column of that row.', 'zh-CN': '在工作表第一列中查找，返回该行指定列的值。' },
     example: '=VLOOKUP([SKU], Products, 4, FALSE)',
@@ -171,7 +172,7 @@ const hlookupType = (c: ResultContext): ScalarType => {
   for (const col of c.args[1]?.table ?? []) {
     const u = unifyResults(t, col);
     if (!u) {
-      return c.fail(1, `HLOOKUP needs columns of one type (text and one other type make "… or text"); this sheet has ${describeScalar(t)} and ${describeScalar(col)}`);
+      return c.fail(1, msg('hlookup.types', t, col));
     }
     t = u;
   }
@@ -189,13 +190,13 @@ const MORE_LOOKUPS: FunctionDef[] = [
       const search = int(args[3], 1);
       if (isError(mode)) return mode;
       if (isError(search)) return search;
-      if (![0, -1, 1, 2].includes(mode)) return badValue('XMATCH’s match_mode is 0, -1, 1 or 2');
-      if (![1, -1, 2, -2].includes(search)) return badValue('XMATCH’s search_mode is 1, -1, 2 or -2');
+      if (![0, -1, 1, 2].includes(mode)) return badValue('xmatch.matchMode');
+      if (![1, -1, 2, -2].includes(search)) return badValue('xmatch.searchMode');
       const v = single(args[0]);
       if (v === null) return null;
       // Binary search (±2) of sorted data finds what a scan finds.
       const at = findPosition(v, asList(args[1] ?? null), mode, search === -1);
-      return at >= 0 ? at + 1 : notAvailable(`${JSON.stringify(v)} was not found`);
+      return at >= 0 ? at + 1 : notAvailable('value.notFound', JSON.stringify(v));
     },
     doc: { en: 'Position (from 1) of a value in a column; exact by default, or next smaller/larger, or with wildcards.', 'zh-CN': '值在列中的位置（从 1 开始）；默认精确匹配，也可取下一个较小/较大值或通配符。' },
     example: '=XMATCH([SKU], Products[SKU])',
@@ -214,8 +215,8 @@ const MORE_LOOKUPS: FunctionDef[] = [
       if (v === null) return null;
       // The column is taken as sorted: the last value not larger than the one looked up.
       const at = sortedPosition(v, look, 1);
-      if (at < 0) return notAvailable(`no value is smaller than or equal to ${JSON.stringify(v)}`);
-      return at < ret.length ? (ret[at] ?? null) : badRef('the result column is shorter than the lookup column');
+      if (at < 0) return notAvailable('lookup.noneSmaller', JSON.stringify(v));
+      return at < ret.length ? (ret[at] ?? null) : badRef('lookup.resultShorter');
     },
     doc: { en: 'In a sorted column, the last value not larger than the one looked up, or the same row of another column.', 'zh-CN': '在已排序的列中查找不大于查找值的最后一个值，或返回另一列同一行的值。' },
     example: '=LOOKUP([Units], Tiers[From], Tiers[Discount])',
@@ -227,13 +228,13 @@ const MORE_LOOKUPS: FunctionDef[] = [
     result: hlookupType,
     impl: (args) => {
       const table = args[1];
-      if (!(table instanceof Table)) return badValue('HLOOKUP needs a sheet');
+      if (!(table instanceof Table)) return badValue('lookup.needsSheet', 'HLOOKUP');
       const n = int(args[2], 1);
       if (isError(n)) return n;
       const v = single(args[0]);
       if (v === null) return null;
       const rows = table.columns[0]?.length ?? 0;
-      if (n < 1 || n > rows + 1) return badRef(`row ${n} is outside the sheet (1 is the column names, 2 to ${rows + 1} its rows)`);
+      if (n < 1 || n > rows + 1) return badRef('hlookup.row', n, rows + 1);
       const a = single(args[3]);
       const approx = args[3] === undefined ? true : a === true || (typeof a === 'number' && a !== 0);
       // The first row is the column names, as the header row of the sheet it came from.
@@ -244,7 +245,7 @@ const MORE_LOOKUPS: FunctionDef[] = [
         const wild = typeof v === 'string' && /[*?~]/.test(v) ? parseCriterion(v) : null;
         at = table.headers.findIndex((names) => names.some((name) => (wild ? wild.test(name) : sameValue(name, v))));
       }
-      if (at < 0) return notAvailable(`no column is named ${JSON.stringify(v)}`);
+      if (at < 0) return notAvailable('hlookup.noColumn', JSON.stringify(v));
       return n === 1 ? (shown[at] ?? null) : (table.columns[at]?.[n - 2] ?? null);
     },
     doc: {

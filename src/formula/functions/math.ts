@@ -6,8 +6,7 @@ import { scalarOf, toNumber } from '../values.ts';
 import { defineFunctions, sameAs, type FunctionDef } from './registry.ts';
 
 /** A finite number or #NUM!. */
-export const finite = (x: number, what = 'the result is not a finite number'): Scalar =>
-  Number.isFinite(x) ? x : badNumber(what);
+export const finite = (x: number): Scalar => (Number.isFinite(x) ? x : badNumber('value.notFinite'));
 
 /** Applies `fn` to the numbers of the arguments (errors pass through). */
 export const numeric =
@@ -53,7 +52,7 @@ const MATH: FunctionDef[] = [
   {
     name: 'MOD', family: 'math', params: [x, { name: 'divisor', kind: 'number' }], result: sameAs(0),
     // A blank divisor is blank, as with "/".
-    impl: (args) => (scalarOf(args[1]) === null ? null : numeric((n, d) => (d === 0 ? divZero('MOD by zero') : excelMod(n ?? 0, d ?? 1)))(args)),
+    impl: (args) => (scalarOf(args[1]) === null ? null : numeric((n, d) => (d === 0 ? divZero('math.modZero') : excelMod(n ?? 0, d ?? 1)))(args)),
     doc: { en: 'Remainder of a division; takes the divisor’s sign.', 'zh-CN': '求余数，结果与除数同号。' },
     example: '=MOD(-3, 2)',
   },
@@ -67,12 +66,12 @@ const MATH: FunctionDef[] = [
   },
   {
     name: 'SQRT', family: 'math', params: [x], result: 'number',
-    impl: numeric((v) => (v < 0 ? badNumber('SQRT of a negative number') : Math.sqrt(v))),
+    impl: numeric((v) => (v < 0 ? badNumber('math.sqrtNegative') : Math.sqrt(v))),
     doc: { en: 'Square root.', 'zh-CN': '平方根。' }, example: '=SQRT(16)',
   },
   {
     name: 'POWER', family: 'math', params: [x, { name: 'power', kind: 'number' }], result: 'number',
-    impl: numeric((b, e) => (b === 0 && (e ?? 0) < 0 ? divZero('0 to a negative power') : finite(b ** (e ?? 1)))),
+    impl: numeric((b, e) => (b === 0 && (e ?? 0) < 0 ? divZero('math.zeroNegativePower') : finite(b ** (e ?? 1)))),
     doc: { en: 'A number raised to a power.', 'zh-CN': '乘幂。' }, example: '=POWER(2, 10)',
   },
   {
@@ -81,19 +80,19 @@ const MATH: FunctionDef[] = [
   },
   {
     name: 'LN', family: 'math', params: [x], result: 'number',
-    impl: numeric((v) => (v <= 0 ? badNumber('LN needs a positive number') : Math.log(v))),
+    impl: numeric((v) => (v <= 0 ? badNumber('math.logPositive', 'LN') : Math.log(v))),
     doc: { en: 'Natural logarithm.', 'zh-CN': '自然对数。' }, example: '=LN(10)',
   },
   {
     name: 'LOG10', family: 'math', params: [x], result: 'number',
-    impl: numeric((v) => (v <= 0 ? badNumber('LOG10 needs a positive number') : Math.log10(v))),
+    impl: numeric((v) => (v <= 0 ? badNumber('math.logPositive', 'LOG10') : Math.log10(v))),
     doc: { en: 'Base-10 logarithm.', 'zh-CN': '以 10 为底的对数。' }, example: '=LOG10(1000)',
   },
   {
     name: 'CEILING', family: 'math', params: [x, { name: 'significance', kind: 'number', optional: true }], result: sameAs(0),
     impl: numeric((v, s = 1) => {
       if (s === 0) return 0;
-      if (v > 0 && s < 0) return badNumber('CEILING of a positive number needs a positive significance');
+      if (v > 0 && s < 0) return badNumber('math.significanceSign', 'CEILING');
       return Number((Math.ceil(Number((v / s).toPrecision(15))) * s).toPrecision(15));
     }),
     doc: { en: 'Rounds up to a multiple of the significance.', 'zh-CN': '向上舍入到基数的倍数。' }, example: '=CEILING(4.3, 0.5)',
@@ -101,8 +100,8 @@ const MATH: FunctionDef[] = [
   {
     name: 'FLOOR', family: 'math', params: [x, { name: 'significance', kind: 'number', optional: true }], result: sameAs(0),
     impl: numeric((v, s = 1) => {
-      if (s === 0) return divZero('FLOOR with significance 0');
-      if (v > 0 && s < 0) return badNumber('FLOOR of a positive number needs a positive significance');
+      if (s === 0) return divZero('math.floorZero');
+      if (v > 0 && s < 0) return badNumber('math.significanceSign', 'FLOOR');
       return Number((Math.floor(Number((v / s).toPrecision(15))) * s).toPrecision(15));
     }),
     doc: { en: 'Rounds down to a multiple of the significance.', 'zh-CN': '向下舍入到基数的倍数。' }, example: '=FLOOR(4.3, 0.5)',
@@ -126,7 +125,7 @@ const MORE_MATH: FunctionDef[] = [
     name: 'MROUND', family: 'math', params: [x, { name: 'multiple', kind: 'number' }], result: sameAs(0),
     impl: numeric((v, m) => {
       if (m === 0) return 0;
-      if (v !== 0 && Math.sign(v) !== Math.sign(m)) return badNumber('MROUND needs a number and a multiple of the same sign');
+      if (v !== 0 && Math.sign(v) !== Math.sign(m)) return badNumber('math.mroundSign');
       return round15(roundHalfAway(v / m, 0) * m);
     }),
     doc: { en: 'Rounds to the nearest multiple (halves away from zero).', 'zh-CN': '舍入到最接近的倍数（0.5 远离零）。' }, example: '=MROUND([Price], 0.05)',
@@ -152,8 +151,8 @@ const MORE_MATH: FunctionDef[] = [
   {
     name: 'LOG', family: 'math', params: [x, { name: 'base', kind: 'number', optional: true }], result: 'number',
     impl: numeric((v, b = 10) => {
-      if (v <= 0 || b <= 0) return badNumber('LOG needs a positive number and a positive base');
-      return b === 1 ? divZero('LOG to base 1') : Math.log(v) / Math.log(b);
+      if (v <= 0 || b <= 0) return badNumber('math.logArgs');
+      return b === 1 ? divZero('math.logBaseOne') : Math.log(v) / Math.log(b);
     }),
     doc: { en: 'Logarithm to a base (10 when omitted).', 'zh-CN': '指定底数的对数（省略时以 10 为底）。' }, example: '=LOG(8, 2)',
   },
@@ -170,7 +169,7 @@ const MORE_MATH: FunctionDef[] = [
     impl: (args, ctx) => numeric((lo, hi) => {
       const a = Math.ceil(lo);
       const b = Math.floor(hi);
-      return a > b ? badNumber('RANDBETWEEN needs bottom ≤ top') : a + Math.floor(ctx.stableRandom() * (b - a + 1));
+      return a > b ? badNumber('math.randOrder') : a + Math.floor(ctx.stableRandom() * (b - a + 1));
     })(args),
     doc: {
       en: 'A random whole number between two numbers, the same on every screen: fixed per cell until its formula changes.',

@@ -27,10 +27,10 @@ const readTest = (args: readonly Value[]): Test | FormulaError => {
     xs.push(n);
   }
   const [nA = 0, xA = 0, nB = 0, xB = 0] = xs;
-  if (nA <= 0 || nB <= 0) return badNumber('each variant needs visitors (n > 0)');
-  if (xA < 0 || xB < 0 || xA > nA || xB > nB) return badNumber('conversions must be between 0 and the visitors of their variant');
+  if (nA <= 0 || nB <= 0) return badNumber('ops.visitors');
+  if (xA < 0 || xB < 0 || xA > nA || xB > nB) return badNumber('ops.conversions');
   if (Math.min(xA, xB, nA - xA, nB - xB) < MIN_COUNT) {
-    return badNumber(`fewer than ${MIN_COUNT} conversions or non-conversions in a variant: the z-test does not hold yet; collect more data`);
+    return badNumber('ops.fewConversions', MIN_COUNT);
   }
   return { pA: xA / nA, pB: xB / nB, nA, nB };
 };
@@ -39,7 +39,7 @@ const readTest = (args: readonly Value[]): Test | FormulaError => {
 const zOf = (t: Test): number | FormulaError => {
   const p = (t.pA * t.nA + t.pB * t.nB) / (t.nA + t.nB);
   const se = Math.sqrt(p * (1 - p) * (1 / t.nA + 1 / t.nB));
-  return se === 0 ? badNumber('both variants convert at 0% or 100%: nothing to compare') : (t.pB - t.pA) / se;
+  return se === 0 ? badNumber('ops.nothingToCompare') : (t.pB - t.pA) / se;
 };
 
 /** Bound of the confidence interval of pB − pA (unpooled standard error). */
@@ -48,7 +48,7 @@ const bound = (args: readonly Value[], sign: -1 | 1): Scalar => {
   if (isError(t)) return t;
   const c = args[4] === undefined ? 0.95 : toNumber(args[4] as Scalar);
   if (isError(c)) return c;
-  if (!(c > 0 && c < 1)) return badNumber('the confidence must be between 0 and 1 (0.95 for 95%)');
+  if (!(c > 0 && c < 1)) return badNumber('ops.confidence');
   const se = Math.sqrt((t.pA * (1 - t.pA)) / t.nA + (t.pB * (1 - t.pB)) / t.nB);
   return t.pB - t.pA + sign * normalInv(1 - (1 - c) / 2) * se;
 };
@@ -94,9 +94,9 @@ const OPS: FunctionDef[] = [
     result: 'integer',
     impl: numeric((p, rel, alpha = 0.05, power = 0.8) => {
       const d = p * (rel ?? 0);
-      if (!(p > 0 && p < 1)) return badNumber('the baseline rate must be between 0 and 1 (0.2 for 20%)');
-      if (d === 0 || p + d <= 0 || p + d >= 1) return badNumber('the effect must move the rate and keep it between 0 and 1');
-      if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) return badNumber('alpha and power must be between 0 and 1');
+      if (!(p > 0 && p < 1)) return badNumber('ops.baseline');
+      if (d === 0 || p + d <= 0 || p + d >= 1) return badNumber('ops.effect');
+      if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) return badNumber('ops.alphaPower');
       const a = normalInv(1 - alpha / 2) * Math.sqrt(2 * p * (1 - p));
       const b = normalInv(power) * Math.sqrt(p * (1 - p) + (p + d) * (1 - p - d));
       // Rounded to the nearest visitor, as Evan Miller's calculator shows it (20%, +25% → 1,030).
@@ -118,7 +118,7 @@ const OPS: FunctionDef[] = [
         xs.push(n);
       }
       const [z = 0, sd = 0, lt = 0, avg, sdL] = xs;
-      if (sd < 0 || lt < 0 || (sdL ?? 0) < 0) return badNumber('standard deviations and lead time cannot be negative');
+      if (sd < 0 || lt < 0 || (sdL ?? 0) < 0) return badNumber('ops.negative');
       if (avg === undefined || sdL === undefined) return z * sd * Math.sqrt(lt);
       return z * Math.sqrt(lt * sd * sd + avg * avg * sdL * sdL);
     },

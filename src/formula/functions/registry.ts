@@ -4,17 +4,12 @@
  * evaluator, autocomplete and the help panel all read these entries.
  */
 import type { FormulaError } from '../errors.ts';
-import type { ScalarType, Ty, ValueType } from '../types.ts';
+import type { FormulaMessage } from '../messages.ts';
+import type { ParamKind, ScalarType, Ty, ValueType } from '../types.ts';
 import type { Scalar, Value } from '../values.ts';
 
-/**
- * What a parameter accepts.
- * - `number`: number, integer, currency, percent or boolean; `date`: a date (or a "YYYY-MM-DD" text literal);
- * - `numdate`: either; `text`: any single value (converted to text); `boolean`: true/false;
- * - `any`: any single value; `list`: a whole column (or single values); `numlist`: numbers, as SUM takes them;
- * - `numdatelist`: numbers or dates, as MIN takes them; `table`: a whole sheet.
- */
-export type ParamKind = 'number' | 'date' | 'numdate' | 'text' | 'boolean' | 'any' | 'list' | 'numlist' | 'numdatelist' | 'table';
+/** What a parameter accepts (defined with the types: messages name it too). */
+export type { ParamKind } from '../types.ts';
 
 /** One parameter. */
 export interface Param {
@@ -30,7 +25,7 @@ export interface ResultContext {
   /** The value of each argument that is a literal (VLOOKUP's column number), else undefined. */
   literals: readonly (Scalar | undefined)[];
   /** Refuses the call with a message about argument `index` (0-based). */
-  fail(index: number, message: string): never;
+  fail(index: number, message: FormulaMessage): never;
 }
 
 /** What an implementation sees besides its arguments. */

@@ -16,9 +16,9 @@ import { moments, pairs } from './stats.ts';
 const fit = (args: readonly Value[], what: (m: ReturnType<typeof moments>) => Scalar): Scalar => {
   const p = pairs(asList(args[1] ?? null), asList(args[0] ?? null));
   if (isError(p)) return p;
-  if (p.xs.length < 2) return divZero('needs at least two pairs of numbers');
+  if (p.xs.length < 2) return divZero('stats.needPairs', undefined);
   const m = moments(p.xs, p.ys);
-  if (m.sxx === 0) return divZero('the known x values do not vary');
+  if (m.sxx === 0) return divZero('stats.xFlat');
   return what(m);
 };
 
@@ -40,7 +40,7 @@ const FIT: FunctionDef[] = [
   },
   {
     name: 'RSQ', family: 'stats', params: [ys, xs], result: 'number',
-    impl: (args) => fit(args, (m) => (m.syy === 0 ? divZero('the known y values do not vary') : (m.sxy * m.sxy) / (m.sxx * m.syy))),
+    impl: (args) => fit(args, (m) => (m.syy === 0 ? divZero('stats.yFlat') : (m.sxy * m.sxy) / (m.sxx * m.syy))),
     doc: { en: 'R², the share of the variation in y that the line explains.', 'zh-CN': 'R²，直线能解释的 y 变化的比例。' },
     example: '=RSQ(Ads[GMV], Ads[Spend])',
   },
@@ -49,7 +49,7 @@ const FIT: FunctionDef[] = [
     impl: (args) => {
       const v = numbersOf(args);
       if (isError(v)) return v;
-      if (v.length === 0 || v.some((x) => x <= 0)) return badNumber('GEOMEAN needs positive numbers');
+      if (v.length === 0 || v.some((x) => x <= 0)) return badNumber('stats.geomean');
       return Math.exp(exactSum(v.map(Math.log)) / v.length);
     },
     doc: { en: 'Geometric mean of positive numbers (average growth rate of factors).', 'zh-CN': '正数的几何平均数（如平均增长倍数）。' },
@@ -61,7 +61,7 @@ const FIT: FunctionDef[] = [
     result: (c) => (c.args[1]?.t === 'currency' ? 'currency' : 'number'),
     impl: numeric((alpha, sd, n) => {
       const size = Math.trunc(n);
-      if (!(alpha > 0 && alpha < 1) || !(sd > 0) || size < 1) return badNumber('needs 0 < alpha < 1, a positive standard deviation and a size ≥ 1');
+      if (!(alpha > 0 && alpha < 1) || !(sd > 0) || size < 1) return badNumber('stats.confidence');
       return (normalInv(1 - alpha / 2) * sd) / Math.sqrt(size);
     }),
     doc: { en: 'Half-width of the confidence interval of a mean (normal distribution).', 'zh-CN': '均值置信区间的半宽（正态分布）。' },

@@ -26,13 +26,13 @@ const atRank = (xs: readonly number[], h: number): number => {
 
 /** PERCENTILE.INC: rank 1 + (n − 1)·p, p from 0 to 1. */
 const percentileInc = (xs: readonly number[], p: number): Scalar =>
-  xs.length === 0 || p < 0 || p > 1 ? badNumber('needs numbers and a k between 0 and 1') : atRank(xs, 1 + (xs.length - 1) * p);
+  xs.length === 0 || p < 0 || p > 1 ? badNumber('stats.percentileK') : atRank(xs, 1 + (xs.length - 1) * p);
 
 /** PERCENTILE.EXC: rank (n + 1)·p, which must fall between the first and the last value. */
 const percentileExc = (xs: readonly number[], p: number): Scalar => {
   const h = (xs.length + 1) * p;
   return xs.length === 0 || p <= 0 || p >= 1 || h < 1 || h > xs.length
-    ? badNumber(`k must be between 1/(n+1) and n/(n+1) for these ${xs.length} numbers`)
+    ? badNumber('stats.percentileExc', xs.length)
     : atRank(xs, h);
 };
 
@@ -41,14 +41,14 @@ const quartile = (lo: number, hi: number, percentile: (xs: readonly number[], p:
   const r = sortedAnd(args, 1);
   if (isError(r)) return r;
   const q = Math.trunc(r.k);
-  return q < lo || q > hi ? badNumber(`quart must be a whole number from ${lo} to ${hi}`) : percentile(r.xs, q / 4);
+  return q < lo || q > hi ? badNumber('stats.quart', lo, hi) : percentile(r.xs, q / 4);
 };
 
 const kth = (largest: boolean) => (args: readonly Value[]): Scalar => {
   const r = sortedAnd(args, 1);
   if (isError(r)) return r;
   const k = Math.trunc(r.k);
-  if (k < 1 || k > r.xs.length) return badNumber(`k must be between 1 and ${r.xs.length}, the count of numbers`);
+  if (k < 1 || k > r.xs.length) return badNumber('stats.rankK', r.xs.length);
   return (largest ? r.xs[r.xs.length - k] : r.xs[k - 1]) ?? null;
 };
 
@@ -61,7 +61,7 @@ const rankEq = (args: readonly Value[]): Scalar => {
   if (isError(o)) return o;
   const v = x[0] ?? 0;
   const ascending = (o[0] ?? 0) !== 0;
-  if (!xs.some((y) => compare15(y, v) === 0)) return notAvailable(`${v} is not in the column`);
+  if (!xs.some((y) => compare15(y, v) === 0)) return notAvailable('stats.notInColumn', v);
   // Equal numbers share the best rank.
   return 1 + xs.filter((y) => (ascending ? compare15(y, v) < 0 : compare15(y, v) > 0)).length;
 };

@@ -10,7 +10,7 @@ import { aggregateType, defineFunctions, type FunctionDef } from './registry.ts'
 
 const variance = (xs: number[], sample: boolean): number | FormulaError => {
   const n = xs.length;
-  if (n < (sample ? 2 : 1)) return divZero(sample ? 'needs at least two numbers' : 'needs at least one number');
+  if (n < (sample ? 2 : 1)) return divZero(sample ? 'stats.needTwo' : 'stats.needOne');
   const mean = exactSum(xs) / n;
   return exactSum(xs.map((x) => (x - mean) ** 2)) / (sample ? n - 1 : n);
 };
@@ -26,7 +26,7 @@ const spread =
 
 /** Pairs of numbers at the same rows of two columns (rows where either is not a number are skipped); #N/A for columns of unequal length. */
 export const pairs = (a: List, b: List): { xs: number[]; ys: number[] } | FormulaError => {
-  if (a.length !== b.length) return notAvailable('the two columns must have the same number of rows');
+  if (a.length !== b.length) return notAvailable('stats.lengths');
   const xs: number[] = [];
   const ys: number[] = [];
   for (let i = 0; i < a.length; i++) {
@@ -65,7 +65,7 @@ const STATS: FunctionDef[] = [
     impl: (args) => {
       const xs = numbersOf(args);
       if (isError(xs)) return xs;
-      if (xs.length === 0) return badNumber('MEDIAN of no numbers');
+      if (xs.length === 0) return badNumber('stats.medianNone');
       xs.sort((a, b) => a - b);
       const m = xs.length >> 1;
       return xs.length % 2 ? (xs[m] ?? 0) : ((xs[m - 1] ?? 0) + (xs[m] ?? 0)) / 2;
@@ -100,7 +100,7 @@ const STATS: FunctionDef[] = [
   },
   {
     name: 'NORM.S.INV', family: 'stats', params: [prob], result: 'number',
-    impl: numeric((p) => (p <= 0 || p >= 1 ? badNumber('the probability must be between 0 and 1') : normalInv(p))),
+    impl: numeric((p) => (p <= 0 || p >= 1 ? badNumber('stats.probability') : normalInv(p))),
     doc: { en: 'z for a probability (service level 95% → 1.645).', 'zh-CN': '给定概率的 z 值（服务水平 95% → 1.645）。' },
     example: '=NORM.S.INV(0.95)',
   },
@@ -112,7 +112,7 @@ const STATS: FunctionDef[] = [
       const c = toBoolean((args[3] ?? false) as Scalar);
       if (isError(c)) return c;
       return numeric((x, m, s) => {
-        if (!(s > 0)) return badNumber('the standard deviation must be positive');
+        if (!(s > 0)) return badNumber('stats.sd');
         const z = (x - m) / s;
         return c ? normalCdf(z) : normalPdf(z) / s;
       })(args.slice(0, 3));
@@ -124,8 +124,8 @@ const STATS: FunctionDef[] = [
     name: 'NORM.INV', family: 'stats',
     params: [prob, { name: 'mean', kind: 'number' }, { name: 'standard_dev', kind: 'number' }], result: 'number',
     impl: numeric((p, m, s) => {
-      if (p <= 0 || p >= 1) return badNumber('the probability must be between 0 and 1');
-      if (!(s > 0)) return badNumber('the standard deviation must be positive');
+      if (p <= 0 || p >= 1) return badNumber('stats.probability');
+      if (!(s > 0)) return badNumber('stats.sd');
       return m + s * normalInv(p);
     }),
     doc: { en: 'Inverse of the normal distribution.', 'zh-CN': '正态分布的反函数。' }, example: '=NORM.INV(0.95, 100, 15)',
@@ -135,10 +135,10 @@ const STATS: FunctionDef[] = [
     impl: (args) => {
       const p = pairs(asList(args[0] ?? null), asList(args[1] ?? null));
       if (isError(p)) return p;
-      if (p.xs.length < 2) return divZero('CORREL needs at least two pairs of numbers');
+      if (p.xs.length < 2) return divZero('stats.needPairs', 'CORREL');
       const m = moments(p.xs, p.ys);
       const d = Math.sqrt(m.sxx * m.syy);
-      return d === 0 ? divZero('a column does not vary') : m.sxy / d;
+      return d === 0 ? divZero('stats.noVariation') : m.sxy / d;
     },
     doc: { en: 'Correlation coefficient of two columns.', 'zh-CN': '两列的相关系数。' }, example: '=CORREL(Ads[Spend], Ads[GMV])',
   },
@@ -151,9 +151,9 @@ const STATS: FunctionDef[] = [
       if (isError(x)) return x;
       const p = pairs(asList(args[2] ?? null), asList(args[1] ?? null));
       if (isError(p)) return p;
-      if (p.xs.length < 2) return divZero('FORECAST.LINEAR needs at least two points');
+      if (p.xs.length < 2) return divZero('stats.forecastPoints');
       const m = moments(p.xs, p.ys);
-      if (m.sxx === 0) return divZero('the known x values do not vary');
+      if (m.sxx === 0) return divZero('stats.xFlat');
       const b = m.sxy / m.sxx;
       return m.my + b * ((x[0] ?? 0) - m.mx);
     },

@@ -48,9 +48,9 @@ const around = (after: boolean) => (args: readonly Value[], ctx: CallContext): S
   const end = intArg(args, 4, 0);
   for (const n of [instance, mode, end]) if (isError(n)) return n;
   const k = instance as number;
-  if (k === 0 || Math.abs(k) > Math.max(s.length, 1)) return badValue('the instance must not be 0 or longer than the text');
+  if (k === 0 || Math.abs(k) > Math.max(s.length, 1)) return badValue('text.instanceRange');
   const at = delimiterAt(s, d, k, mode === 1, end === 1);
-  if (!at) return args[5] !== undefined ? textArg(args, ctx, 5) : notAvailable(`"${d}" was not found`);
+  if (!at) return args[5] !== undefined ? textArg(args, ctx, 5) : notAvailable('value.notFound', `"${d}"`);
   return after ? s.slice(at[1]) : s.slice(0, at[0]);
 };
 
@@ -63,7 +63,7 @@ const TEXT_EDIT: FunctionDef[] = [
       const st = intArg(args, 1, 1);
       const k = intArg(args, 2, 0);
       for (const v of [s, n, st, k]) if (isError(v)) return v;
-      if ((st as number) < 1 || (k as number) < 0) return badValue('REPLACE needs start ≥ 1 and count ≥ 0');
+      if ((st as number) < 1 || (k as number) < 0) return badValue('text.startCount', 'REPLACE');
       const chars = [...(s as string)];
       return [...chars.slice(0, (st as number) - 1), n as string, ...chars.slice((st as number) - 1 + (k as number))].join('');
     },
@@ -75,8 +75,8 @@ const TEXT_EDIT: FunctionDef[] = [
     impl: onText(([s = ''], a) => {
       const n = intArg(a, 1, 1);
       if (isError(n)) return n;
-      if (n < 0) return badValue('REPT needs a number of times ≥ 0');
-      return s.length * n > MAX_TEXT ? badValue(`the result would be longer than ${MAX_TEXT} characters`) : s.repeat(n);
+      if (n < 0) return badValue('rept.times');
+      return s.length * n > MAX_TEXT ? badValue('rept.long', MAX_TEXT) : s.repeat(n);
     }, 1),
     doc: { en: 'A text repeated a number of times.', 'zh-CN': '将文本重复若干次。' }, example: '=REPT("★", [Rating])',
   },
@@ -112,7 +112,7 @@ const TEXT_EDIT: FunctionDef[] = [
       const n = toNumber(scalarOf(a));
       if (isError(n)) return n;
       const c = Math.trunc(n);
-      return c < 1 || c > 255 ? badValue('CHAR needs a number from 1 to 255') : (CP1252[c] ?? '');
+      return c < 1 || c > 255 ? badValue('char.range') : (CP1252[c] ?? '');
     },
     doc: { en: 'The character of a code from 1 to 255 (CHAR(10) is a line break).', 'zh-CN': '代码 1 到 255 对应的字符（CHAR(10) 为换行）。' },
     example: '=[Line 1] & CHAR(10) & [Line 2]',
@@ -121,7 +121,7 @@ const TEXT_EDIT: FunctionDef[] = [
     name: 'CODE', family: 'text', params: [text()], result: 'integer',
     impl: onText(([s = '']) => {
       const [c] = [...s];
-      if (c === undefined) return badValue('CODE needs a text with at least one character');
+      if (c === undefined) return badValue('code.empty');
       return CODE_OF.get(c) ?? c.codePointAt(0) ?? 0;
     }, 1),
     doc: { en: 'The code of the first character (its Unicode number beyond Windows-1252).', 'zh-CN': '第一个字符的代码（超出 Windows-1252 时为 Unicode 编码）。' },

@@ -87,12 +87,12 @@ const TEXT: FunctionDef[] = [
   },
   {
     name: 'LEFT', family: 'text', params: [text(), optNum('count')], result: 'text',
-    impl: onText(([s = ''], a) => { const n = intArg(a, 1, 1); return isError(n) ? n : n < 0 ? badValue('LEFT needs a count ≥ 0') : [...s].slice(0, n).join(''); }, 1),
+    impl: onText(([s = ''], a) => { const n = intArg(a, 1, 1); return isError(n) ? n : n < 0 ? badValue('text.countNegative', 'LEFT') : [...s].slice(0, n).join(''); }, 1),
     doc: { en: 'The first characters of a text.', 'zh-CN': '文本开头的若干字符。' }, example: '=LEFT([SKU], 3)',
   },
   {
     name: 'RIGHT', family: 'text', params: [text(), optNum('count')], result: 'text',
-    impl: onText(([s = ''], a) => { const n = intArg(a, 1, 1); return isError(n) ? n : n < 0 ? badValue('RIGHT needs a count ≥ 0') : n === 0 ? '' : [...s].slice(-n).join(''); }, 1),
+    impl: onText(([s = ''], a) => { const n = intArg(a, 1, 1); return isError(n) ? n : n < 0 ? badValue('text.countNegative', 'RIGHT') : n === 0 ? '' : [...s].slice(-n).join(''); }, 1),
     doc: { en: 'The last characters of a text.', 'zh-CN': '文本末尾的若干字符。' }, example: '=RIGHT([SKU], 4)',
   },
   {
@@ -102,7 +102,7 @@ const TEXT: FunctionDef[] = [
       const n = intArg(a, 2, 0);
       if (isError(st)) return st;
       if (isError(n)) return n;
-      return st < 1 || n < 0 ? badValue('MID needs start ≥ 1 and count ≥ 0') : [...s].slice(st - 1, st - 1 + n).join('');
+      return st < 1 || n < 0 ? badValue('text.startCount', 'MID') : [...s].slice(st - 1, st - 1 + n).join('');
     }, 1),
     doc: { en: 'Characters from the middle of a text.', 'zh-CN': '从文本中间截取字符。' }, example: '=MID([SKU], 5, 3)',
   },
@@ -130,7 +130,7 @@ const TEXT: FunctionDef[] = [
       if (a[3] === undefined) return substituteAll(s, o, n);
       const k = intArg(a, 3, 1);
       if (isError(k)) return k;
-      if (k < 1) return badValue('SUBSTITUTE needs an instance ≥ 1');
+      if (k < 1) return badValue('text.instance');
       let at = -1;
       for (let i = 0; i < k; i++) {
         at = s.indexOf(o, at + 1);
@@ -147,7 +147,7 @@ const TEXT: FunctionDef[] = [
       const st = intArg(a, 2, 1);
       if (isError(st)) return st;
       const at = st < 1 ? -1 : s.indexOf(f, st - 1);
-      return at < 0 ? badValue(`"${f}" was not found`) : at + 1;
+      return at < 0 ? badValue('value.notFound', `"${f}"`) : at + 1;
     }, 2),
     doc: { en: 'Position of a text in another (case-sensitive).', 'zh-CN': '查找文本位置（区分大小写）。' }, example: '=FIND("-", [SKU])',
   },
@@ -156,9 +156,9 @@ const TEXT: FunctionDef[] = [
     impl: onText(([f = '', s = ''], a) => {
       const st = intArg(a, 2, 1);
       if (isError(st)) return st;
-      if (st < 1) return badValue('SEARCH needs start ≥ 1');
+      if (st < 1) return badValue('text.start', 'SEARCH');
       const at = wildcardSearch(f, s, st - 1);
-      return at < 0 ? badValue(`"${f}" was not found`) : at + 1;
+      return at < 0 ? badValue('value.notFound', `"${f}"`) : at + 1;
     }, 2),
     doc: { en: 'Position of a text in another (ignores case, allows * and ?).', 'zh-CN': '查找文本位置（不区分大小写，支持通配符）。' },
     example: '=SEARCH("pro", [Name])',
@@ -177,7 +177,7 @@ const TEXT: FunctionDef[] = [
   {
     name: 'VALUE', family: 'text', params: [text()], result: 'number',
     // Read as an import reads a number: grouping, currency symbols ($, ¥, 元), a % sign, (1,234) for negatives.
-    impl: onText(([s = '']) => parseNumberText(s)?.value ?? badValue(`"${s}" is not a number`), 1),
+    impl: onText(([s = '']) => parseNumberText(s)?.value ?? badValue('value.notNumber', s), 1),
     doc: { en: 'The number a text reads as ("1,250.50", "¥1,200", "12%").', 'zh-CN': '把文本转换为数字（"1,250.50"、"¥1,200"、"12%"）。' },
     example: '=VALUE("¥1,200")',
   },

@@ -6,7 +6,7 @@
 import { createMemo, createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import '../styles/calendar.css';
 import { useApp } from '../app-context.ts';
-import { viewText } from '../i18n/views-i18n.ts';
+import { viewTexts } from '../i18n/view-texts.ts';
 import { PALETTE } from '../charts/chart-config.ts';
 import { findOverlaps, type Campaign } from './campaign-overlaps.ts';
 import { campaignColumns, readCampaigns } from './campaign-rows.ts';
@@ -25,7 +25,7 @@ const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const CampaignCalendar = (props: { sheetId: string }): JSX.Element => {
   const app = useApp();
-  const vt = viewText(app.i18n.locale);
+  const vt = app.i18n.texts(viewTexts);
   const today = localIsoDay();
   const [mode, setMode] = createSignal<Mode>('month');
   const [anchor, setAnchor] = createSignal(today);

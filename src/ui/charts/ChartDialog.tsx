@@ -8,7 +8,7 @@ import { AGGREGATIONS, CHART_KINDS, type Aggregation, type Chart, type ChartKind
 import { ChartError, checkChart, NUMERIC_TYPES } from '../../schema/chart-check.ts';
 import { type Column } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
-import { viewText } from '../i18n/views-i18n.ts';
+import { viewTexts } from '../i18n/view-texts.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { chartTitle, problemText, seriesLabels } from './chart-labels.ts';
 import { ChartFilterField, draftFilter, filterDraft, type FilterDraft } from './ChartFilterField.tsx';
@@ -20,7 +20,7 @@ const firstX = (cols: readonly Column[]): string =>
 
 const ChartDialog = (props: { sheetId: string; chart?: Chart; onClose: () => void; onSaved?: (chartId: string) => void }): JSX.Element => {
   const app = useApp();
-  const vt = viewText(app.i18n.locale);
+  const vt = app.i18n.texts(viewTexts);
   const columns = app.wb.columns(props.sheetId);
   const old = props.chart;
   const numeric = columns.find((c) => NUMERIC_TYPES.includes(c.type) && c.formula === undefined) ?? columns.find((c) => NUMERIC_TYPES.includes(c.type));

@@ -5,13 +5,13 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { ChartFilter } from '../../schema/chart-types.ts';
 import type { Column, Locale } from '../../schema/types.ts';
-import { useApp, type AppState } from '../app-context.ts';
+import { useApp } from '../app-context.ts';
 import { plainText } from '../../schema/format-value.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';
 import { needsValue, opsFor, type FilterOp } from '../grid/row-filter.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
-import type { ViewText } from '../i18n/views-i18n.ts';
-import '../i18n/dialog-texts.ts';
+import type { ViewText } from '../i18n/view-texts.ts';
+import { dialogTexts, type DialogText } from '../i18n/dialog-texts.ts';
 
 
 /** A filter being edited: the operand as typed. */
@@ -34,7 +34,7 @@ export const draftFilter = (
   d: FilterDraft,
   col: Column | undefined,
   locale: Locale,
-  t: AppState['t'],
+  t: DialogText,
 ): { filter: ChartFilter | null } | { error: string } => {
   if (!d.column || !col) return { filter: null };
   if (d.op === 'anyOf') return { filter: { column: d.column, op: d.op, values: d.values } };
@@ -57,6 +57,7 @@ export const ChartFilterField = (props: {
   vt: ViewText;
 }): JSX.Element => {
   const app = useApp();
+  const t = app.i18n.texts(dialogTexts);
   const col = () => props.columns.find((c) => c.id === props.draft.column);
   const ops = () => opsFor(col()?.type ?? 'text');
   const set = (patch: Partial<FilterDraft>) => props.onChange({ ...props.draft, ...patch });
@@ -79,9 +80,9 @@ export const ChartFilterField = (props: {
         <Show when={col()}>
           {(c) => (
             <>
-              <select aria-label={app.t('filter.title', app.label(c()))} data-testid="chart-filter-op" value={props.draft.op} onChange={(e) => set({ op: e.currentTarget.value as FilterOp })}>
+              <select aria-label={t('filter.title', app.label(c()))} data-testid="chart-filter-op" value={props.draft.op} onChange={(e) => set({ op: e.currentTarget.value as FilterOp })}>
                 <For each={ops()}>
-                  {(o) => <option value={o}>{app.t(c().type === 'date' && o === 'greater' ? 'filter.after' : c().type === 'date' && o === 'less' ? 'filter.before' : FILTER_OP_KEYS[o])}</option>}
+                  {(o) => <option value={o}>{t(c().type === 'date' && o === 'greater' ? 'filter.after' : c().type === 'date' && o === 'less' ? 'filter.before' : FILTER_OP_KEYS[o])}</option>}
                 </For>
               </select>
               <Show when={needsValue(props.draft.op)}>

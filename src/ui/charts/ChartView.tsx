@@ -6,7 +6,7 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
-import { viewText } from '../i18n/views-i18n.ts';
+import { viewTexts } from '../i18n/view-texts.ts';
 import { chartData, type ChartSource } from './chart-data.ts';
 import { chartDisplay, chartTitle, problemText } from './chart-labels.ts';
 import { useSheetValues } from './sheet-values.ts';
@@ -34,7 +34,7 @@ const fileName = (title: string): string => title.replace(/[\\/:*?"<>|]+/g, '-')
 /** The chart `chartId` of sheet `sheetId`; `compact` for a dashboard tile. */
 export const ChartView = (props: { sheetId: string; chartId: string; compact?: boolean; actions?: (a: ChartActions) => void }): JSX.Element => {
   const app = useApp();
-  const vt = viewText(app.i18n.locale);
+  const vt = app.i18n.texts(viewTexts);
   const [version, setVersion] = createSignal(0);
   const [renderer, setRenderer] = createSignal<RenderModule>();
   let canvas: HTMLCanvasElement | undefined;

@@ -6,7 +6,7 @@ import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import '../styles/charts.css';
 import { useApp } from '../app-context.ts';
 import { undo } from '../grid/grid-commands.ts';
-import { viewText } from '../i18n/views-i18n.ts';
+import { viewTexts } from '../i18n/view-texts.ts';
 import { Menu, type MenuAnchor, type MenuItem } from '../widgets/Menu.tsx';
 import ChartDialog from './ChartDialog.tsx';
 import { chartTitle } from './chart-labels.ts';
@@ -14,7 +14,7 @@ import { ChartView, type ChartActions } from './ChartView.tsx';
 
 const ChartsPanel = (props: { sheetId: string; onClose: () => void }): JSX.Element => {
   const app = useApp();
-  const vt = viewText(app.i18n.locale);
+  const vt = app.i18n.texts(viewTexts);
   const [version, setVersion] = createSignal(0);
   const [menu, setMenu] = createSignal<{ anchor: MenuAnchor; items: MenuItem[]; label: string } | null>(null);
   const off = app.wb.onChange((c) => {

@@ -4,7 +4,7 @@ import type { ChartProblem } from '../../schema/chart-check.ts';
 import type { Column, Locale } from '../../schema/types.ts';
 import type { AppState } from '../app-context.ts';
 import { formatValue, plainText, type FormatContext } from '../../schema/format-value.ts';
-import type { ViewText } from '../i18n/views-i18n.ts';
+import type { ViewText } from '../i18n/view-texts.ts';
 import type { ChartDisplay } from './chart-config.ts';
 import type { ChartData, GroupKey } from './chart-data.ts';
 

@@ -9,7 +9,7 @@ import { Dialog } from '../widgets/Dialog.tsx';
 import { downloadFile } from './download-file.ts';
 import { buildExport, type ExportChoice } from './export-file.ts';
 import './csv.css';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 const STORAGE_KEY = 'wb-csv-export';
@@ -46,7 +46,7 @@ const saveChoice = (choice: ExportChoice): void => {
 /** The export dialog; `sheetId` is the open sheet (absent when there is none). */
 const ExportDialog = (props: { sheetId: string | undefined; onClose: () => void }): JSX.Element => {
   const app = useApp();
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const saved = savedChoice();
   const sheet = props.sheetId ? app.wb.sheet(props.sheetId) : undefined;
   const [scope, setScope] = createSignal<ExportChoice['scope']>(sheet ? saved.scope : 'workbook');

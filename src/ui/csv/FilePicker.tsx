@@ -2,12 +2,12 @@
 import { createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
 import { listenFileDrop } from './file-drop.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 /** Picks one CSV file, by the chooser or by drag and drop. */
 export const FilePicker = (props: { onFile: (file: File) => void }): JSX.Element => {
   const app = useApp();
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const [over, setOver] = createSignal(false);
   let zone: HTMLDivElement | undefined;
   let input: HTMLInputElement | undefined;

@@ -28,7 +28,7 @@ import { ImportSetupForm, type ImportSetupFormProps } from './ImportSetupForm.ts
 import { planInWorker } from './plan-in-worker.ts';
 import { fitsSheet, sheetNameFromFile, targetOf } from './setup-edits.ts';
 import './csv.css';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** Bytes read for the preview: what `previewImport` looks at (1 MiB) and one more, so it knows the file goes on. */
@@ -49,7 +49,7 @@ const message = (err: unknown): string => (err instanceof Error ? err.message : 
 /** The import dialog; `file` was dropped on the grid, `sheetId` is the open sheet. */
 const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => void }): JSX.Element => {
   const app = useApp();
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const [stage, setStage] = createSignal<Stage>({ kind: 'pick' });
   const [file, setFile] = createSignal<File>();
   const [head, setHead] = createSignal<Uint8Array>(new Uint8Array());

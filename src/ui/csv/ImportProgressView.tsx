@@ -1,13 +1,13 @@
 /** The progress of an import while the worker reads and checks the file, with a cancel button. */
 import type { JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** A progress bar (share of the file read), the records so far, and Cancel. */
 export const ImportProgressView = (props: { fraction: number; records: number; onCancel: () => void }): JSX.Element => {
   const app = useApp();
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const percent = () => Math.floor(Math.min(1, Math.max(0, props.fraction)) * 100);
   return (
     <div class="wb-csv-running" data-testid="import-progress">

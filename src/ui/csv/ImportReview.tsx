@@ -5,7 +5,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { ImportChoice, ImportPlan } from '../../csv/index.ts';
 import { useApp } from '../app-context.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** Problems listed on screen (the plan keeps up to a thousand; the count covers all). */
@@ -14,7 +14,7 @@ const SHOWN_PROBLEMS = 200;
 /** The review of a checked file. */
 export const ImportReview = (props: { plan: ImportPlan; onChoose: (choice: ImportChoice) => void; onBack: () => void }): JSX.Element => {
   const app = useApp();
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const good = () => props.plan.rows.length;
   const listedRows = () => new Set(props.plan.problems.map((p) => p.line)).size;
   return (

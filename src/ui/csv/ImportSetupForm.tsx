@@ -8,7 +8,7 @@ import { DELIMITERS, ENCODING_NAMES, ENCODINGS, type CsvEncoding, type Delimiter
 import type { ColumnType } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
 import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName } from './setup-edits.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 /** Rows of the file shown under the mapping. */
 const SHOWN_ROWS = 8;
@@ -34,7 +34,7 @@ export interface ImportSetupFormProps {
 /** The setup form. */
 export const ImportSetupForm = (props: ImportSetupFormProps): JSX.Element => {
   const app = useApp();
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const setup = () => props.setup;
   const isNew = () => 'newSheet' in setup().target;
   const targetValue = () => {

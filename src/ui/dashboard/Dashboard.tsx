@@ -8,7 +8,7 @@ import '../styles/charts.css';
 import '../styles/dashboard.css';
 import type { DashboardTile as Tile } from '../../schema/chart-types.ts';
 import { useApp } from '../app-context.ts';
-import { viewText } from '../i18n/views-i18n.ts';
+import { viewTexts } from '../i18n/view-texts.ts';
 import { TileCard } from './TileCard.tsx';
 import { KpiStrip } from './KpiStrip.tsx';
 import { dropIndex, packTiles } from './pack-tiles.ts';
@@ -18,7 +18,7 @@ const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.lengt
 
 const Dashboard = (): JSX.Element => {
   const app = useApp();
-  const vt = viewText(app.i18n.locale);
+  const vt = app.i18n.texts(viewTexts);
   const [version, setVersion] = createSignal(0);
   const [drag, setDrag] = createSignal<{ id: string; over?: string } | null>(null);
   const off = app.wb.onChange((c) => {

@@ -3,7 +3,7 @@ import { createMemo, For, Show, type JSX } from 'solid-js';
 import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
 import type { ColumnType } from '../../schema/types.ts';
-import type { ViewText } from '../i18n/views-i18n.ts';
+import type { ViewText } from '../i18n/view-texts.ts';
 import { kpiCards, kpiColumns } from './kpi-cards.ts';
 import { metricText } from './metric-text.ts';
 

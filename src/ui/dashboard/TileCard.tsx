@@ -7,7 +7,7 @@ import { DASHBOARD_COLUMNS, DASHBOARD_MAX_ROWS, type DashboardTile as Tile } fro
 import { useApp } from '../app-context.ts';
 import { chartTitle } from '../charts/chart-labels.ts';
 import { ChartView } from '../charts/ChartView.tsx';
-import type { ViewText } from '../i18n/views-i18n.ts';
+import type { ViewText } from '../i18n/view-texts.ts';
 import type { TilePlace } from './pack-tiles.ts';
 
 /** The tile. `index` is its position among the tiles; `onGrip` starts a drag. */

@@ -10,7 +10,7 @@ import { reportError } from '../grid/grid-commands.ts';
 import type { GridController } from '../grid/grid-controller.ts';
 import { columnNameProblem, nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 /** Add a column at `index`, or retype column `colId`. */
@@ -21,7 +21,7 @@ const LISTED = 6;
 const ColumnDialog = (props: { ctl: GridController; mode: ColumnDialogMode; onClose: () => void }): JSX.Element => {
   const app = useApp();
   const { wb, sheetId } = props.ctl;
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const existing = props.mode.kind === 'retype' ? wb.column(sheetId, props.mode.colId) : undefined;
   const [name, setName] = createSignal(
     existing
@@ -66,7 +66,7 @@ const ColumnDialog = (props: { ctl: GridController; mode: ColumnDialogMode; onCl
         wb.addColumn(sheetId, { name: name().trim(), type: type(), options: options() }, props.mode.kind === 'add' ? props.mode.index : undefined);
       } else {
         wb.transact(() => {
-          if (name().trim() !== app.label(existing)) wb.renameColumn(sheetId, existing.id, name());
+          if (name().trim() !== app.label(existing)) wb.renameColumn(sheetId, existing.id, name(), app.i18n.locale());
           if (type() !== existing.type || JSON.stringify(options()) !== JSON.stringify(existing.options)) {
             wb.retypeColumn(sheetId, existing.id, type(), options(), { dropInvalid: true });
           }

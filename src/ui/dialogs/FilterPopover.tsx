@@ -11,12 +11,13 @@ import { needsValue, opsFor, type ColumnFilter, type FilterOp } from '../grid/ro
 import { plainText } from '../../schema/format-value.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import { closeOnOutsidePress } from '../widgets/outside-press.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 
 const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTMLElement; onClose: () => void }): JSX.Element => {
   const app = useApp();
+  const t = app.i18n.texts(dialogTexts);
   const col = app.wb.column(props.ctl.sheetId, props.colId);
   const current = props.ctl.view().filters[props.colId];
   const type = col ? (app.calc.resultType(props.ctl.sheetId, col.id) ?? col.type) : 'text';
@@ -45,7 +46,7 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
       return save({ op: o, value: value() });
     }
     const parsed = parseInput(value(), { type, options: col.options }, { locale: app.i18n.locale() });
-    if (!parsed.ok) return setError(problemText(app.t, parsed.problem));
+    if (!parsed.ok) return setError(problemText(t, parsed.problem));
     const v = parsed.value;
     save({ op: o, value: typeof v === 'number' || typeof v === 'string' ? v : String(v ?? '') });
   };
@@ -61,18 +62,18 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
         onSubmit={apply}
         onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
         data-testid="filter-popover"
-        aria-label={app.t('filter.title', col ? app.label(col) : '')}
+        aria-label={t('filter.title', col ? app.label(col) : '')}
       >
-        <h3 class="wb-popover-title">{app.t('filter.title', col ? app.label(col) : '')}</h3>
+        <h3 class="wb-popover-title">{t('filter.title', col ? app.label(col) : '')}</h3>
         <select value={op()} onChange={(e) => setOp(e.currentTarget.value as FilterOp)} data-testid="filter-op">
           <For each={ops}>
-            {(o) => <option value={o}>{app.t(type === 'date' && o === 'greater' ? 'filter.after' : type === 'date' && o === 'less' ? 'filter.before' : FILTER_OP_KEYS[o])}</option>}
+            {(o) => <option value={o}>{t(type === 'date' && o === 'greater' ? 'filter.after' : type === 'date' && o === 'less' ? 'filter.before' : FILTER_OP_KEYS[o])}</option>}
           </For>
         </select>
         <Show when={needsValue(op())}>
           <input
             value={value()}
-            placeholder={app.t('filter.value')}
+            placeholder={t('filter.value')}
             onInput={(e) => (setValue(e.currentTarget.value), setError(undefined))}
             data-testid="filter-value"
           />
@@ -98,7 +99,7 @@ const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTML
             {error()}
           </p>
         </Show>
-        <DialogFooter cancel={app.t('filter.clear')} onCancel={() => save(undefined)} primary={{ label: app.t('common.apply'), testId: 'filter-apply' }} />
+        <DialogFooter cancel={t('filter.clear')} onCancel={() => save(undefined)} primary={{ label: t('common.apply'), testId: 'filter-apply' }} />
       </form>
     </Portal>
   );

@@ -8,13 +8,14 @@ import { isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
 import { formatValue, plainText } from '../../schema/format-value.ts';
 import { single, type CellPos } from '../grid/selection.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 /** Matches past this many are not collected (the count says "10000+"). */
 const MAX_HITS = 10_000;
 
 const FindBar = (props: { onClose: () => void }): JSX.Element => {
   const app = useApp();
+  const t = app.i18n.texts(dialogTexts);
   const [query, setQuery] = createSignal('');
   const [hits, setHits] = createSignal<CellPos[]>([]);
   const [at, setAt] = createSignal(0);
@@ -87,14 +88,14 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
   onMount(() => input?.focus());
   onCleanup(() => clearTimeout(timer));
 
-  const count = () => (hits().length >= MAX_HITS ? `${MAX_HITS}+` : app.t('find.count', hits().length ? at() + 1 : 0, hits().length));
+  const count = () => (hits().length >= MAX_HITS ? `${MAX_HITS}+` : t('find.count', hits().length ? at() + 1 : 0, hits().length));
   return (
     <div class="wb-find" role="search" data-testid="find-bar">
       <input
         ref={input}
         value={query()}
-        placeholder={app.t('find.placeholder')}
-        aria-label={app.t('find.placeholder')}
+        placeholder={t('find.placeholder')}
+        aria-label={t('find.placeholder')}
         data-testid="find-input"
         onInput={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -105,13 +106,13 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
       <span class="wb-find-count" data-testid="find-count">
         {query().trim() ? count() : ''}
       </span>
-      <button type="button" class="wb-tool" title={app.t('find.previous')} aria-label={app.t('find.previous')} onClick={() => step(-1)}>
+      <button type="button" class="wb-tool" title={t('find.previous')} aria-label={t('find.previous')} onClick={() => step(-1)}>
         ↑
       </button>
-      <button type="button" class="wb-tool" title={app.t('find.next')} aria-label={app.t('find.next')} onClick={() => step(1)}>
+      <button type="button" class="wb-tool" title={t('find.next')} aria-label={t('find.next')} onClick={() => step(1)}>
         ↓
       </button>
-      <button type="button" class="wb-tool" title={app.t('find.close')} aria-label={app.t('find.close')} onClick={close}>
+      <button type="button" class="wb-tool" title={t('find.close')} aria-label={t('find.close')} onClick={close}>
         ×
       </button>
     </div>

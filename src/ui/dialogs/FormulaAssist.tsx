@@ -5,7 +5,7 @@
  */
 import { createMemo, createSignal, For, Show, type Accessor, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 interface Suggestion {
   label: string;
@@ -31,6 +31,7 @@ const FormulaAssist = (props: {
   accept: (text: string, caret: number) => void;
 }): JSX.Element => {
   const app = useApp();
+  const t = app.i18n.texts(dialogTexts);
   const [at, setAt] = createSignal(0);
   const [hiddenFor, setHiddenFor] = createSignal<string | null>(null);
 
@@ -53,7 +54,7 @@ const FormulaAssist = (props: {
         .slice(0, MAX)
         .map(({ c, name }) => ({
           label: `[${name}]`,
-          detail: app.t(c.formula !== undefined ? 'type.formula' : `type.${c.type}`),
+          detail: t(c.formula !== undefined ? 'type.formula' : `type.${c.type}`),
           kind: 'column' as const,
           insert: `[${name}]`,
           from: open,
@@ -73,7 +74,7 @@ const FormulaAssist = (props: {
       .sheets()
       .map((s) => app.label(s))
       .filter((n) => n.toLowerCase().startsWith(prefix))
-      .map((n) => ({ label: n, detail: app.t('fbar.sheets'), kind: 'sheet' as const, insert: `${sheetRef(n)}[`, from, to: caret }));
+      .map((n) => ({ label: n, detail: t('fbar.sheets'), kind: 'sheet' as const, insert: `${sheetRef(n)}[`, from, to: caret }));
     return [...fns, ...sheets].slice(0, MAX);
   });
 

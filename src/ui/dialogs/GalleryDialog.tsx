@@ -4,12 +4,12 @@ import { useApp } from '../app-context.ts';
 import { opsGallery } from '../ops-gallery.ts';
 import { nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 const GalleryDialog = (props: { onClose: () => void; onAdded: (sheetId: string) => void }): JSX.Element => {
   const app = useApp();
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const gallery = app.gallery ?? opsGallery;
   const entries = gallery.list();
   const add = (id: string, label: string) => {

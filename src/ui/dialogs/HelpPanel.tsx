@@ -8,12 +8,13 @@ import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { EXCEL_DIFFERENCES } from '../../formula/differences.ts';
 import { FORMULA_LIMITS } from '../../formula/limits.ts';
 import { useApp } from '../app-context.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 type Page = 'functions' | 'differences';
 
 const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
   const app = useApp();
+  const t = app.i18n.texts(dialogTexts);
   const [query, setQuery] = createSignal('');
   const [page, setPage] = createSignal<Page>('functions');
   // The engine may arrive after the panel opened: read the registry reactively.
@@ -33,14 +34,14 @@ const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
       data-testid={`help-tab-${p}`}
       onClick={() => setPage(p)}
     >
-      {app.t(p === 'functions' ? 'help.functions' : 'help.differences')}
+      {t(p === 'functions' ? 'help.functions' : 'help.differences')}
     </button>
   );
   return (
-    <aside class="wb-help" aria-label={app.t('help.title')} data-testid="help-panel">
+    <aside class="wb-help" aria-label={t('help.title')} data-testid="help-panel">
       <div class="wb-help-head">
-        <h2>{app.t('help.title')}</h2>
-        <button type="button" class="wb-tool" aria-label={app.t('common.close')} onClick={props.onClose}>
+        <h2>{t('help.title')}</h2>
+        <button type="button" class="wb-tool" aria-label={t('common.close')} onClick={props.onClose}>
           ×
         </button>
       </div>
@@ -52,20 +53,20 @@ const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
         <input
           class="wb-help-search"
           value={query()}
-          placeholder={app.t('help.search')}
-          aria-label={app.t('help.search')}
+          placeholder={t('help.search')}
+          aria-label={t('help.search')}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
         />
-        <Show when={all().length > 0} fallback={<p class="wb-help-note">{app.t('help.pending')}</p>}>
+        <Show when={all().length > 0} fallback={<p class="wb-help-note">{t('help.pending')}</p>}>
           <ul class="wb-help-list">
-            <For each={shown()} fallback={<li class="wb-help-note">{app.t('help.noMatch')}</li>}>
+            <For each={shown()} fallback={<li class="wb-help-note">{t('help.noMatch')}</li>}>
               {(f) => (
                 <li>
                   <code class="wb-help-sig">{f.signature}</code>
                   <p>{f.doc[app.i18n.locale()] ?? f.doc.en}</p>
                   <p class="wb-help-example">
-                    {app.t('help.example')}: <code>{f.example}</code>
+                    {t('help.example')}: <code>{f.example}</code>
                   </p>
                 </li>
               )}
@@ -74,7 +75,7 @@ const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
         </Show>
       </Show>
       <Show when={page() === 'differences'}>
-        <p class="wb-help-note">{app.t('help.differencesIntro')}</p>
+        <p class="wb-help-note">{t('help.differencesIntro')}</p>
         <ul class="wb-help-list" data-testid="help-differences">
           <For each={EXCEL_DIFFERENCES}>
             {(d) => (
@@ -82,10 +83,10 @@ const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
                 <h3 class="wb-help-diff">{d.title[app.i18n.locale()]}</h3>
                 <p>{d.what[app.i18n.locale()]}</p>
                 <p class="wb-help-example">
-                  {app.t('help.why')}: {d.why[app.i18n.locale()]}
+                  {t('help.why')}: {d.why[app.i18n.locale()]}
                 </p>
                 <p>
-                  {app.t('help.instead')}: {d.instead[app.i18n.locale()]}
+                  {t('help.instead')}: {d.instead[app.i18n.locale()]}
                 </p>
               </li>
             )}
@@ -93,7 +94,7 @@ const HelpPanel = (props: { onClose: () => void }): JSX.Element => {
         </ul>
       </Show>
       <p class="wb-help-note" data-testid="help-limits">
-        {app.t('help.limits', FORMULA_LIMITS.maxLength, FORMULA_LIMITS.maxDepth, FORMULA_LIMITS.maxTextLength)}
+        {t('help.limits', FORMULA_LIMITS.maxLength, FORMULA_LIMITS.maxDepth, FORMULA_LIMITS.maxTextLength)}
       </p>
     </aside>
   );

@@ -5,16 +5,17 @@
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { isErrorValue } from '../../schema/computed-value.ts';
 import { useApp } from '../app-context.ts';
-import { syncText } from '../i18n/sync-i18n.ts';
+import { syncTexts } from '../i18n/sync-texts.ts';
 import type { GridController } from './grid-controller.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 const DELAY = 350;
 
 /** The tooltip layer of a sheet grid; listens on `container`. */
 export const CellTooltip = (props: { ctl: GridController; container: () => HTMLElement | undefined }): JSX.Element => {
   const app = useApp();
-  const st = syncText(app.i18n.locale);
+  const dt = app.i18n.texts(dialogTexts);
+  const st = app.i18n.texts(syncTexts);
   const [tip, setTip] = createSignal<{ text: string; left: number; top: number } | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: HTMLElement | null = null;
@@ -27,12 +28,12 @@ export const CellTooltip = (props: { ctl: GridController; container: () => HTMLE
     const lines: string[] = [];
     const v = app.calc.value(sheetId, rowId, colId);
     if (isErrorValue(v)) lines.push(`${v.error} ${v.message}`);
-    for (const a of app.calc.alerts(sheetId, rowId)) if (a.colId === colId) lines.push(`${app.t('cell.alert')}: ${a.message}`);
+    for (const a of app.calc.alerts(sheetId, rowId)) if (a.colId === colId) lines.push(`${dt('cell.alert')}: ${a.message}`);
     if (app.hasConflict(sheetId, rowId, colId)) lines.push(st('history.conflictTip'));
     const ref = col.options.refSheet;
     if (col.type === 'reference' && typeof v === 'string' && v && ref && app.wb.hasSheet(ref) && !props.ctl.references.lookup(ref, v)) {
       const sheet = app.wb.sheet(ref);
-      lines.push(app.t('edit.refUnknown', v, sheet ? app.label(sheet) : ''));
+      lines.push(dt('edit.refUnknown', v, sheet ? app.label(sheet) : ''));
     }
     return lines.length > 0 ? lines.join('\n') : undefined;
   };

@@ -8,10 +8,10 @@ import { readTypedCell, typeIntoCell, type EditContext, type EditProblem } from 
 // parsers should come with it rather than with the first load.
 import { parseInput, type ParseProblem } from '../../schema/parse-input.ts';
 import type { AppState } from '../app-context.ts';
-import type { DictKey } from '../i18n/en.ts';
+import type { DialogKey } from '../i18n/dialogs-en.ts';
 import type { GridController, Move } from './grid-controller.ts';
 import type { ReferenceIndex } from './reference-index.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts, type DialogText } from '../i18n/dialog-texts.ts';
 
 export { parseInput };
 
@@ -25,22 +25,23 @@ const PROBLEM_KEYS = {
   percent: 'parse.percent',
   date: 'parse.date',
   boolean: 'parse.boolean',
-} as const satisfies Record<Exclude<ParseProblem['kind'], 'choice'>, DictKey>;
+} as const satisfies Record<Exclude<ParseProblem['kind'], 'choice'>, DialogKey>;
 
 /** A parse problem as a sentence in the UI language. */
-export const problemText = (t: AppState['t'], p: ParseProblem): string =>
+export const problemText = (t: DialogText, p: ParseProblem): string =>
   p.kind === 'choice' ? t('parse.choice', p.text, p.choices.join(', ')) : t(PROBLEM_KEYS[p.kind], p.text);
 
 /** An edit command's problem as a sentence in the UI language. */
 const editProblemText = (app: AppState, p: EditProblem): string => {
+  const t = app.i18n.texts(dialogTexts);
   switch (p.kind) {
     case 'parse':
-      return problemText(app.t, p.problem);
+      return problemText(t, p.problem);
     case 'formulaColumn':
-      return app.t('edit.formulaColumn', app.label(p.column));
+      return t('edit.formulaColumn', app.label(p.column));
     case 'unknownKey': {
       const sheet = app.wb.sheet(p.sheetId);
-      return app.t('edit.refUnknown', p.key, sheet ? app.label(sheet) : '');
+      return t('edit.refUnknown', p.key, sheet ? app.label(sheet) : '');
     }
     case 'formula':
     case 'refused':

@@ -1,12 +1,12 @@
 /** The column menu (header ⋮) and the row menu (right click): their entries and what each does. */
 import { lazy } from 'solid-js';
-import { syncText } from '../i18n/sync-i18n.ts';
+import { syncTexts } from '../i18n/sync-texts.ts';
 import { columnNameProblem } from '../names.ts';
 import { ConfirmDialog, PromptDialog } from '../widgets/Dialog.tsx';
 import type { MenuItem } from '../widgets/Menu.tsx';
 import { attempt, deleteSelectedRows, duplicateSelectedRows, insertRow, undo } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 const ColumnDialog = lazy(() => import('../dialogs/ColumnDialog.tsx'));
 
@@ -20,7 +20,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
   const { app, sheetId, wb } = ctl;
   const col = wb.column(sheetId, colId);
   if (!col) return [];
-  const t = app.t;
+  const t = app.i18n.texts(dialogTexts);
   const name = app.label(col);
   const view = ctl.view();
   const sorted = view.sort.some((s) => s.colId === colId);
@@ -59,7 +59,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
             ok={t('common.apply')}
             cancel={t('common.cancel')}
             check={(v) => columnNameProblem(app, sheetId, v, colId)}
-            onSubmit={(v) => attempt(ctl, () => wb.renameColumn(sheetId, colId, v))()}
+            onSubmit={(v) => attempt(ctl, () => wb.renameColumn(sheetId, colId, v, app.i18n.locale()))()}
             onClose={close}
           />
         )),
@@ -102,9 +102,9 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
 
 /** Entries of the row menu, for the selected rows (and the active cell's history). */
 export const rowMenuItems = (ctl: GridController): MenuItem[] => {
-  const t = ctl.app.t;
+  const t = ctl.app.i18n.texts(dialogTexts);
   const n = ctl.selectedRowIds().length;
-  const history: MenuItem = { label: syncText(ctl.app.i18n.locale)('history.menu'), run: () => ctl.app.setPanel('history'), testId: 'cell-history' };
+  const history: MenuItem = { label: ctl.app.i18n.texts(syncTexts)('history.menu'), run: () => ctl.app.setPanel('history'), testId: 'cell-history' };
   if (ctl.app.readOnly) return [history];
   return [
     history,

@@ -9,7 +9,7 @@ import type { CellValue } from '../../schema/types.ts';
 import type { CellEdit } from '../../model/index.ts';
 import { readCellInput } from './cell-input.ts';
 import type { GridController } from './grid-controller.ts';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 /** A cell that was not pasted, as the person sees it. */
 export interface PasteProblem {
@@ -42,7 +42,7 @@ export const pasteText = (ctl: GridController, text: string): PasteReport => {
   let block = parseTsv(text);
   const report: PasteReport = { written: 0, rowsAdded: 0, problems: [], cutColumns: 0 };
   if (block.length === 0) {
-    app.toasts.show({ kind: 'info', message: app.t('paste.nothing') });
+    app.toasts.show({ kind: 'info', message: app.i18n.texts(dialogTexts)('paste.nothing') });
     return report;
   }
   const rect = ctl.selectedRect() ?? { top: 0, left: 0, bottom: 0, right: 0 };
@@ -88,7 +88,8 @@ export const pasteText = (ctl: GridController, text: string): PasteReport => {
 };
 
 const announce = (ctl: GridController, r: PasteReport): void => {
-  const { t, toasts } = ctl.app;
+  const { i18n, toasts } = ctl.app;
+  const t = i18n.texts(dialogTexts);
   const lines: string[] = [];
   if (r.rowsAdded > 0) lines.push(t('paste.grew', r.rowsAdded));
   if (r.cutColumns > 0) lines.push(t('paste.tooWide', r.cutColumns));

@@ -4,6 +4,7 @@
  * dialogs, not with the first paint (see dialog-texts.ts); every other language must have exactly
  * these keys (the type checker enforces it).
  */
+import type { Shape } from './translator.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -183,4 +184,4 @@ export const dialogsEn = {
 export type DialogKey = keyof typeof dialogsEn;
 
 /** The dialogs' dictionary: the same keys as English, each a string or a function of the same arguments. */
-export type DialogDict = { readonly [K in DialogKey]: (typeof dialogsEn)[K] extends string ? string : (typeof dialogsEn)[K] };
+export type DialogDict = Shape<typeof dialogsEn>;

@@ -3,7 +3,7 @@
  * (the type checker enforces it), so no text can be left untranslated. The dialogs' texts are in
  * dialogs-en.ts.
  */
-import type { DialogDict } from './dialogs-en.ts';
+import type { Shape } from './translator.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -114,10 +114,4 @@ export const en = {
 export type CoreKey = keyof typeof en;
 
 /** The main dictionary: the same keys as English, each a string or a function of the same arguments. */
-export type Dict = { readonly [K in CoreKey]: (typeof en)[K] extends string ? string : (typeof en)[K] };
-
-/** Every text of the UI: the main dictionary's and the dialogs' (which load with the dialogs). */
-export type Texts = Dict & DialogDict;
-
-/** Keys of every text of the UI. */
-export type DictKey = keyof Texts;
+export type Dict = Shape<typeof en>;

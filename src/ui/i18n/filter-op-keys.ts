@@ -1,9 +1,8 @@
 /** The dictionary key of each filter operator's name, shared by the column filter and chart filters. */
 import type { FilterOp } from '../grid/row-filter.ts';
-import type { DictKey } from './en.ts';
-import './dialog-texts.ts';
+import type { DialogKey } from './dialogs-en.ts';
 
-export const FILTER_OP_KEYS: Record<FilterOp, DictKey> = {
+export const FILTER_OP_KEYS: Record<FilterOp, DialogKey> = {
   contains: 'filter.contains',
   notContains: 'filter.notContains',
   equals: 'filter.equals',

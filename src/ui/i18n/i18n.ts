@@ -1,32 +1,26 @@
 /**
- * UI language: a typed dictionary of our own rather than @solid-primitives/i18n. Our needs are a
- * flat key → text (or text function) table in two languages; a `Dict` type derived from English
- * makes a missing or misspelt Chinese key a compile error, the same `t` works inside AG Grid
- * callbacks (outside Solid's tracking) and Chinese is loaded only when chosen.
+ * UI language: typed dictionaries of our own (translator.ts) rather than @solid-primitives/i18n.
+ * The main dictionary (en.ts) is in the first load; its Chinese (zh-CN.ts) is loaded only when
+ * chosen. The texts of the parts that load later (dialogs, sync, views) are bundles in both
+ * languages that load with those parts: a module reaches them with `i18n.texts(bundle)`, which it
+ * can only write by importing the bundle, so no text can be shown before it has loaded.
  *
  * The language is each person's own choice (kept in localStorage), not a workbook setting:
  * two planners of one team may read the same workbook in different languages.
  */
 import { createSignal, type Accessor } from 'solid-js';
 import { LOCALES, type Locale } from '../../schema/types.ts';
-import { en, type Dict, type DictKey, type Texts } from './en.ts';
-
-type Args<K extends DictKey> = Texts[K] extends (...a: infer A) => string ? A : [];
-
-/** Texts registered by the modules that load with the dialogs (dialog-texts.ts), by language. */
-const registered: Record<Locale, Record<string, unknown>> = { en: {}, 'zh-CN': {} };
-
-/** Adds texts in every language (see dialog-texts.ts). */
-export const registerTexts = (texts: Record<Locale, object>): void => {
-  for (const l of LOCALES) Object.assign(registered[l], texts[l]);
-};
+import { en, type Dict } from './en.ts';
+import { translator, type Bundle, type Dictionary, type Translate } from './translator.ts';
 
 /** The translator of the app. */
 export interface I18n {
   /** The current UI language (reactive). */
   locale: Accessor<Locale>;
-  /** Text of `key` in the current language (reactive when read inside a Solid scope). */
-  t: <K extends DictKey>(key: K, ...args: Args<K>) => string;
+  /** Text of a key of the main dictionary in the current language. */
+  t: Translate<Dict>;
+  /** A translator of the main dictionary and `bundle` (imported by the module that shows its texts). */
+  texts: <D extends Dictionary>(bundle: Bundle<D>) => Translate<Dict & D>;
   /** Switches the language, loading its dictionary first. */
   setLocale: (locale: Locale) => Promise<void>;
 }
@@ -50,14 +44,8 @@ export const savedLocale = (): Locale | undefined => {
 
 /** Creates the translator with `initial` loaded (so the first paint is already in that language). */
 export const createI18n = async (initial: Locale): Promise<I18n> => {
-  const [state, setState] = createSignal<{ locale: Locale; dict: Dict }>({ locale: initial, dict: await loaders[initial]() });
+  const [state, setState] = createSignal<{ locale: Locale; dict: Dictionary }>({ locale: initial, dict: await loaders[initial]() });
   document.documentElement.lang = initial;
-  const t = <K extends DictKey>(key: K, ...args: Args<K>): string => {
-    const { dict, locale } = state();
-    const entry = ((dict as Record<string, unknown>)[key] ?? registered[locale][key]) as string | ((...a: unknown[]) => string) | undefined;
-    if (entry === undefined) throw new Error(`The UI text "${key}" is not loaded: import i18n/dialog-texts.ts where it is shown.`);
-    return typeof entry === 'function' ? entry(...args) : entry;
-  };
   const setLocale = async (locale: Locale): Promise<void> => {
     const dict = await loaders[locale]();
     setState({ locale, dict });
@@ -68,5 +56,14 @@ export const createI18n = async (initial: Locale): Promise<I18n> => {
       // Private mode: the choice lasts for this visit only.
     }
   };
-  return { locale: () => state().locale, t, setLocale };
+  return {
+    locale: () => state().locale,
+    t: translator((key) => state().dict[key]),
+    texts: (bundle) =>
+      translator((key) => {
+        const { locale, dict } = state();
+        return bundle[locale][key] ?? dict[key];
+      }),
+    setLocale,
+  };
 };

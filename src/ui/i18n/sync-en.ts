@@ -3,6 +3,7 @@
  * those parts (after the first paint), so they live apart from the main dictionary; every other
  * language must have exactly these keys (the type checker enforces it).
  */
+import type { Shape } from './translator.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -115,4 +116,4 @@ export const syncEn = {
 export type SyncKey = keyof typeof syncEn;
 
 /** A sync dictionary: the same keys as English, each a string or a function of the same arguments. */
-export type SyncDict = { readonly [K in SyncKey]: (typeof syncEn)[K] extends string ? string : (typeof syncEn)[K] };
+export type SyncDict = Shape<typeof syncEn>;

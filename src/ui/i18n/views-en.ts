@@ -3,6 +3,7 @@
  * (not with the first paint), so they live apart from the main dictionary; every other language
  * must have exactly these keys (the type checker enforces it).
  */
+import type { Shape } from './translator.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -131,4 +132,4 @@ export const viewsEn = {
 export type ViewKey = keyof typeof viewsEn;
 
 /** A views dictionary: the same keys as English, each a string or a function of the same arguments. */
-export type ViewDict = { readonly [K in ViewKey]: (typeof viewsEn)[K] extends string ? string : (typeof viewsEn)[K] };
+export type ViewDict = Shape<typeof viewsEn>;

@@ -9,7 +9,7 @@ import type { CellHistoryEntry } from '../../schema/history-types.ts';
 import { isCellFormula, type Column } from '../../schema/types.ts';
 import { useApp, type AppState } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
-import { syncText, type SyncText } from '../i18n/sync-i18n.ts';
+import { syncTexts, type SyncText } from '../i18n/sync-texts.ts';
 import './sync.css';
 
 /** A stored value as the column shows it. */
@@ -25,7 +25,7 @@ const when = (app: AppState, time: number): string =>
 
 const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
   const app = useApp();
-  const st = syncText(app.i18n.locale);
+  const st = app.i18n.texts(syncTexts);
   // Any history written or looked at (here or by a teammate) shows at once.
   const [version, setVersion] = createSignal(0);
   onCleanup(app.wb.onChange((c) => [...c.sheets.values()].some((s) => s.marks.size + s.cells.size > 0) && setVersion((v) => v + 1)));

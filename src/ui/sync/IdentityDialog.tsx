@@ -2,13 +2,13 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { PRESENCE_COLORS, saveIdentity, type Identity } from '../../sync/identity.ts';
 import { useApp } from '../app-context.ts';
-import { syncText } from '../i18n/sync-i18n.ts';
+import { syncTexts } from '../i18n/sync-texts.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 const IdentityDialog = (props: { identity: Identity; onSave: (identity: Identity) => void; onClose: () => void }): JSX.Element => {
   const app = useApp();
-  const st = syncText(app.i18n.locale);
+  const st = app.i18n.texts(syncTexts);
   const [name, setName] = createSignal(props.identity.name);
   const [color, setColor] = createSignal(props.identity.color);
   const [problem, setProblem] = createSignal<string | null>(null);

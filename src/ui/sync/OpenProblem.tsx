@@ -3,13 +3,13 @@ import type { JSX } from 'solid-js';
 import { render } from 'solid-js/web';
 import type { OpenResult } from '../../sync/open-workbook.ts';
 import type { I18n } from '../i18n/i18n.ts';
-import { syncText } from '../i18n/sync-i18n.ts';
+import { syncTexts } from '../i18n/sync-texts.ts';
 import './sync.css';
 
 type Problem = Exclude<OpenResult, { kind: 'open' }>;
 
 const OpenProblem = (props: { id: string; i18n: I18n; result: Problem }): JSX.Element => {
-  const st = syncText(props.i18n.locale);
+  const st = props.i18n.texts(syncTexts);
   const r = props.result;
   const title = r.kind === 'denied' ? st('problem.deniedTitle') : r.kind === 'unreachable' ? st('problem.unreachableTitle') : st('problem.unknownTitle');
   const body = r.kind === 'denied' ? st('problem.denied', r.message) : r.kind === 'unreachable' ? st('problem.unreachable') : st('problem.unknown');

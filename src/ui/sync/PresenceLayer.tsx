@@ -7,7 +7,7 @@ import { createEffect, createSignal, For, onCleanup, onMount, type JSX } from 's
 import { displayName } from '../../sync/presence.ts';
 import { useApp } from '../app-context.ts';
 import type { GridController } from '../grid/grid-controller.ts';
-import { syncText } from '../i18n/sync-i18n.ts';
+import { syncTexts } from '../i18n/sync-texts.ts';
 import './sync.css';
 
 interface Box {
@@ -23,7 +23,7 @@ interface Box {
 
 const PresenceLayer = (props: { ctl: GridController; container: () => HTMLElement | undefined }): JSX.Element => {
   const app = useApp();
-  const st = syncText(app.i18n.locale);
+  const st = app.i18n.texts(syncTexts);
   const [boxes, setBoxes] = createSignal<Box[]>([]);
   let frame = 0;
 

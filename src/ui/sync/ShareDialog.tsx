@@ -2,7 +2,7 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { WorkbookSession } from '../../sync/session.ts';
 import { useApp } from '../app-context.ts';
-import type { SyncText } from '../i18n/sync-i18n.ts';
+import type { SyncText } from '../i18n/sync-texts.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 

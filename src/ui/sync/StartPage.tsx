@@ -12,11 +12,11 @@ import { checkAccess } from '../../sync/relay-api.ts';
 import { downloadFile } from '../csv/download-file.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { goTo, workbookHash } from '../routes.ts';
-import { syncText } from '../i18n/sync-i18n.ts';
+import { syncTexts } from '../i18n/sync-texts.ts';
 import { updateReady } from '../update-prompt.ts';
 import { ConfirmDialog } from '../widgets/Dialog.tsx';
 import './sync.css';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 /** What the page needs from the entry point. */
 export interface StartPageProps {
@@ -27,7 +27,8 @@ const StartPage = (props: StartPageProps): JSX.Element => {
   const { i18n } = props;
   /** Opens a workbook (its own page). */
   const open = (id: string) => goTo(workbookHash(id));
-  const st = syncText(i18n.locale);
+  const st = i18n.texts(syncTexts);
+  const dt = i18n.texts(dialogTexts);
   const [list, setList] = createSignal<KnownWorkbook[]>(knownWorkbooks());
   const [message, setMessage] = createSignal<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [confirm, setConfirm] = createSignal<KnownWorkbook | null>(null);
@@ -92,9 +93,9 @@ const StartPage = (props: StartPageProps): JSX.Element => {
       <Show when={updateReady()}>
         {(apply) => (
           <div class="wb-start-update" role="status">
-            {i18n.t('update.ready')}
+            {dt('update.ready')}
             <button type="button" class="wb-primary" onClick={() => apply()()} data-testid="update-reload">
-              {i18n.t('update.reload')}
+              {dt('update.reload')}
             </button>
           </div>
         )}

@@ -8,11 +8,11 @@ import { loadIdentity, type Identity } from '../../sync/identity.ts';
 import { displayName, type Peer } from '../../sync/presence.ts';
 import type { WorkbookSession } from '../../sync/session.ts';
 import { useApp, type AppState } from '../app-context.ts';
-import { syncText, type SyncText } from '../i18n/sync-i18n.ts';
+import { syncTexts, type SyncText } from '../i18n/sync-texts.ts';
 import { updateReady } from '../update-prompt.ts';
 import { fromWatch } from '../watch-signal.ts';
 import './sync.css';
-import '../i18n/dialog-texts.ts';
+import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
 const IdentityDialog = lazy(() => import('./IdentityDialog.tsx'));
@@ -36,7 +36,7 @@ const follow = (app: AppState, p: Peer): void => {
 const SyncBar = (): JSX.Element => {
   const app = useApp();
   const session = app.session as WorkbookSession;
-  const st = syncText(app.i18n.locale);
+  const st = app.i18n.texts(syncTexts);
   const connection = fromWatch(session.connection);
   const saved = fromWatch(session.saved);
   const pending = fromWatch(session.pending);
@@ -77,7 +77,9 @@ const SyncBar = (): JSX.Element => {
   // A new version of the app has installed: offer to switch (the toast stays until used or closed).
   createEffect(() => {
     const apply = updateReady();
-    if (apply) app.toasts.show({ kind: 'info', message: app.t('update.ready'), action: { label: app.t('update.reload'), run: apply } }, 7 * 24 * 3600_000);
+    if (!apply) return;
+    const t = app.i18n.texts(dialogTexts);
+    app.toasts.show({ kind: 'info', message: t('update.ready'), action: { label: t('update.reload'), run: apply } }, 7 * 24 * 3600_000);
   });
 
   const connTitle = () => {

@@ -106,6 +106,25 @@ describe('sheets', () => {
     expect(wb.sheetByName('库存')).toBeUndefined();
   });
 
+  test('a template sheet renamed in one language keeps its name in the other; undo brings the old names back', () => {
+    const wb = Workbook.create();
+    const s = wb.addSheet({ name: 'Inventory', labels: { en: 'Inventory', 'zh-CN': '库存' }, columns: [{ name: 'Stock', type: 'integer', labels: { 'zh-CN': '库存量' } }] });
+    wb.renameSheet(s, '仓库库存', 'zh-CN');
+    expect(wb.sheet(s)).toMatchObject({ name: 'Inventory', labels: { en: 'Inventory', 'zh-CN': '仓库库存' } });
+    expect(wb.sheetByName('库存')).toBeUndefined();
+    wb.renameSheet(s, 'Stock levels', 'en');
+    expect(wb.sheet(s)).toMatchObject({ name: 'Stock levels', labels: { en: 'Stock levels', 'zh-CN': '仓库库存' } });
+    expect(wb.sheetByName('Inventory')).toBeUndefined();
+    const col = wb.columns(s)[0]?.id ?? '';
+    wb.renameColumn(s, col, 'On hand', 'en');
+    expect(wb.column(s, col)).toMatchObject({ name: 'On hand', labels: { en: 'On hand', 'zh-CN': '库存量' } });
+    wb.undo();
+    wb.undo();
+    wb.undo();
+    expect(wb.sheet(s)).toMatchObject({ name: 'Inventory', labels: { en: 'Inventory', 'zh-CN': '库存' } });
+    expect(wb.column(s, col)).toMatchObject({ name: 'Stock', labels: { 'zh-CN': '库存量' } });
+  });
+
   test('settings: name, currency and locale, with unknown values refused', () => {
     const { wb } = products();
     wb.setSettings({ currency: 'EUR', locale: 'zh-CN' });

@@ -6,7 +6,7 @@
 import { createEffect, createMemo, createSignal, For, type Accessor, type JSX } from 'solid-js';
 import { parseInput } from '../cell-input.ts';
 import { useApp } from '../../app-context.ts';
-import '../../i18n/dialog-texts.ts';
+import { dialogTexts } from '../../i18n/dialog-texts.ts';
 import { dayFromParts, daysInMonth, isoFromParts, localIsoDay, weekdayOfDay } from '../../../schema/calendar-day.ts';
 
 const todayIso = (): string => localIsoDay();
@@ -17,6 +17,7 @@ const DATE_COLUMN = { type: 'date', options: {} } as const;
 /** The calendar; `pick` receives the chosen date as `YYYY-MM-DD` (or '' to clear). */
 export const Calendar = (props: { text: Accessor<string>; pick: (iso: string) => void }): JSX.Element => {
   const app = useApp();
+  const t = app.i18n.texts(dialogTexts);
   const typed = createMemo(() => {
     const r = parseInput(props.text(), DATE_COLUMN, { locale: app.i18n.locale() });
     return r.ok && typeof r.value === 'string' ? r.value : undefined;
@@ -49,15 +50,15 @@ export const Calendar = (props: { text: Accessor<string>; pick: (iso: string) =>
   return (
     <div class="wb-cal" onMouseDown={(e) => e.preventDefault()}>
       <div class="wb-cal-head">
-        <button type="button" aria-label={app.t('edit.prevMonth')} onClick={() => shift(-1)}>
+        <button type="button" aria-label={t('edit.prevMonth')} onClick={() => shift(-1)}>
           ‹
         </button>
         <span class="wb-cal-title">{title()}</span>
-        <button type="button" aria-label={app.t('edit.nextMonth')} onClick={() => shift(1)}>
+        <button type="button" aria-label={t('edit.nextMonth')} onClick={() => shift(1)}>
           ›
         </button>
       </div>
-      <div class="wb-cal-grid" role="grid" aria-label={app.t('edit.calendar')}>
+      <div class="wb-cal-grid" role="grid" aria-label={t('edit.calendar')}>
         <For each={weekdays()}>{(w) => <span class="wb-cal-wd">{w}</span>}</For>
         <For each={days()}>
           {(cell) => {
@@ -79,10 +80,10 @@ export const Calendar = (props: { text: Accessor<string>; pick: (iso: string) =>
       </div>
       <div class="wb-cal-foot">
         <button type="button" onClick={() => props.pick(todayIso())}>
-          {app.t('edit.today')}
+          {t('edit.today')}
         </button>
         <button type="button" onClick={() => props.pick('')}>
-          {app.t('edit.clear')}
+          {t('edit.clear')}
         </button>
       </div>
     </div>

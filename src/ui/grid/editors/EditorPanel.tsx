@@ -8,7 +8,7 @@ import type { Column } from '../../../schema/types.ts';
 import { useApp } from '../../app-context.ts';
 import type { ReferenceIndex } from '../reference-index.ts';
 import { Calendar } from './Calendar.tsx';
-import '../../i18n/dialog-texts.ts';
+import { dialogTexts } from '../../i18n/dialog-texts.ts';
 
 /** Props of a picker panel. */
 export interface PanelProps {
@@ -72,6 +72,7 @@ const ListPanel = (props: { items: Accessor<Item[]>; pick: (v: string) => void; 
 /** The picker for a column type. */
 const EditorPanel = (props: PanelProps): JSX.Element => {
   const app = useApp();
+  const t = app.i18n.texts(dialogTexts);
   const choices = (): Item[] => {
     const q = props.text().trim().toLowerCase();
     const all = props.column.options.choices ?? [];
@@ -85,11 +86,11 @@ const EditorPanel = (props: PanelProps): JSX.Element => {
   return (
     <div class="wb-pick">
       <Show when={props.kind === 'choice'}>
-        <ListPanel items={choices} pick={props.pick} keys={props.keys} empty={app.t('edit.noMatch')} />
+        <ListPanel items={choices} pick={props.pick} keys={props.keys} empty={t('edit.noMatch')} />
       </Show>
       <Show when={props.kind === 'reference'}>
-        <Show when={props.column.options.refSheet} fallback={<div class="wb-pick-empty">{app.t('edit.refNoSheet')}</div>}>
-          <ListPanel items={rows} pick={props.pick} keys={props.keys} empty={app.t('edit.noMatch')} />
+        <Show when={props.column.options.refSheet} fallback={<div class="wb-pick-empty">{t('edit.refNoSheet')}</div>}>
+          <ListPanel items={rows} pick={props.pick} keys={props.keys} empty={t('edit.noMatch')} />
         </Show>
       </Show>
       <Show when={props.kind === 'date'}>
