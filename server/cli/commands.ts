@@ -4,6 +4,7 @@ import { createCommand } from './create.ts';
 import { evalCommand } from './eval.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { repairCatalogCommand } from './repair-catalog.ts';
 import { restoreCommand } from './restore.ts';
 import { tokenCommand } from './token.ts';
 
@@ -15,4 +16,4 @@ export interface Command {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, repairCatalogCommand];

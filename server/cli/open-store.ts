@@ -1,4 +1,5 @@
 /** How CLI commands reach the store: DATA_DIR from the environment (default ./data), as for the relay. */
+import { checkCatalog } from '../store/catalog-check.ts';
 import { Store, StoreError } from '../store/store.ts';
 import { CliError } from './args.ts';
 
@@ -9,6 +10,8 @@ export const dataDir = (): string => process.env.DATA_DIR || './data';
 export const withStore = async <T,>(fn: (store: Store) => T | Promise<T>): Promise<T> => {
   let store: Store;
   try {
+    // A lost catalog next to workbook files is repaired with repair-catalog, not replaced by a new one here.
+    checkCatalog(dataDir());
     store = Store.open(dataDir());
   } catch (err) {
     if (err instanceof StoreError) throw new CliError(err.message, 1);

@@ -60,7 +60,7 @@ export class Store {
   static open(dataDir: string): Store {
     const dir = resolve(dataDir);
     try {
-      mkdirSync(join(dir, 'workbooks'), { recursive: true });
+      mkdirSync(join(dir, 'workbooks'), { recursive: true, mode: 0o700 });
       accessSync(dir, constants.W_OK);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? errorMessage(err);
