@@ -1,5 +1,9 @@
-/** `backup --workbook ID --out FILE`: the whole stored workbook as one Yjs update (what Workbook.load reads). */
+/**
+ * `backup --workbook ID --out FILE`: the whole stored workbook as one Yjs update behind a checksum
+ * (src/model/backup-file.ts), written readable by this user only: it holds the whole workbook.
+ */
 import { renameSync, writeFileSync } from 'node:fs';
+import { encodeBackupFile } from '../../src/model/index.ts';
 import { parseArgs, requireFlag, userPath } from './args.ts';
 import type { Command } from './commands.ts';
 import { withStore } from './open-store.ts';
@@ -13,11 +17,11 @@ export const backupCommand: Command = {
     const id = requireFlag(args, 'workbook');
     const out = userPath(requireFlag(args, 'out'));
     return withStore((store) => {
-      const bytes = store.load(id).encode();
+      const bytes = encodeBackupFile(store.load(id).encode());
       // Written next to the target and renamed, so FILE is never half-written.
-      writeFileSync(`${out}.part`, bytes, { flush: true });
+      writeFileSync(`${out}.part`, bytes, { flush: true, mode: 0o600 });
       renameSync(`${out}.part`, out);
-      console.log(`Backed up workbook "${id}" (${bytes.byteLength} bytes) to ${out}.`);
+      console.log(`Backed up workbook "${id}" (${bytes.byteLength} bytes, with its checksum) to ${out}.`);
       return 0;
     });
   },

@@ -17,3 +17,4 @@ export { describeProblem, parseInput, type ParseInputOptions, type ParsedInput, 
 export { parseNumberText, toHalfWidth, type NumberText } from './parse-number.ts';
 export { DATE_HINT, parseDateText } from './parse-date.ts';
 export { snapshotOfVersion, stateVersion, VersionError } from './state-version.ts';
+export { BackupFileError, decodeBackupFile, encodeBackupFile } from './backup-file.ts';
