@@ -5,7 +5,9 @@
  * change that arrived in one turn of the event loop is committed in one transaction (one sync to
  * disk) right after it, and a sync reply that shows a change not yet committed waits for it too.
  * Writes made by the CLI are picked up from the file and relayed the same way. A room is created
- * loaded (Room.load) or not at all.
+ * loaded (Room.load) or not at all. Answers to sync step 1 come from a cache (SyncReplies) and
+ * their cost is charged to the client that asked; a change that would make the stored workbook
+ * bigger than MAX_ROOM_BYTES is refused (the relay could not load the workbook again).
  */
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
@@ -13,7 +15,8 @@ import type { CompactJob } from '../store/compactor.ts';
 import type { Role } from '../store/tokens.ts';
 import { isBusy, type WorkbookFile } from '../store/workbook-file.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import { awarenessMessage, CLOSE, ProtocolError, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
+import { awarenessMessage, CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
+import { SyncReplies } from './sync-replies.ts';
 
 /** What a room needs from a client connection. */
 export interface RoomPeer {
@@ -23,6 +26,15 @@ export interface RoomPeer {
   close(code: number, reason: string): void;
   /** Told when a viewer's document update was dropped. */
   droppedWrite(): void;
+  /** False when the peer has used up what it may ask for (it is then closed with 1008). */
+  mayAsk(): boolean;
+  /** Charges a reply to the peer: the bytes sent and the ms spent encoding it afresh. */
+  charge(bytes: number, encodeMs: number): void;
+}
+
+/** A change that would make the stored workbook bigger than the relay may load; the sender is closed. */
+export class RoomFullError extends Error {
+  override name = 'RoomFullError';
 }
 
 /** How a room reports to the relay that owns it. */
@@ -39,6 +51,8 @@ export interface RoomHooks {
   compact(job: CompactJob): void;
   /** How long an update stayed in the room, from arrival to relayed (ms). */
   relayed(ms: number): void;
+  /** MAX_ROOM_BYTES: the stored size (snapshot and log) a change may not take the workbook past. */
+  maxRoomBytes: number;
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
@@ -64,6 +78,13 @@ export class Room {
   private retry: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly replies = new SyncReplies();
+  /** Bytes stored for the workbook (snapshot and log), as last read or since appended. */
+  private storedBytes = 0;
+  /** Called once what is pending is committed (GET /state answers only with what is stored). */
+  private afterCommit: ((stored: boolean) => void)[] = [];
+  /** How long loading took: a room that was slow to load stays loaded longer after its last client. */
+  private loadMs = 0;
 
   private constructor(
     readonly id: string,
@@ -79,9 +100,13 @@ export class Room {
   /** Loads the stored workbook into a new room. Throws UnreadableStoreError (the file is closed, not changed). */
   static load(id: string, file: WorkbookFile, hooks: RoomHooks): Room {
     const room = new Room(id, file, hooks);
+    const t0 = performance.now();
     try {
       room.lastSeq = file.loadInto(room.doc);
-      room.logged = file.stats().updates;
+      room.loadMs = performance.now() - t0;
+      const stats = file.stats();
+      room.logged = stats.updates;
+      room.storedBytes = stats.bytes + stats.snapshotBytes;
       file.setBusyTimeout(0);
     } catch (err) {
       room.doc.destroy();
@@ -103,7 +128,7 @@ export class Room {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.peers.set(peer, new Set());
-    peer.send(syncStep1Message(this.doc));
+    peer.send(this.replies.step1(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) peer.send(awarenessMessage(this.awareness, [...states.keys()]));
   }
@@ -126,24 +151,43 @@ export class Room {
         // show is committed: the state vector in that step 1 tells the client which of its edits
         // the relay holds durably (its count of edits not yet on the server). A stock client
         // answers it with whatever the relay still lacks, usually an empty update.
-        const reply = [syncStep2Message(this.doc, msg.stateVector), syncStep1Message(this.doc)];
+        if (!peer.mayAsk()) return peer.close(CLOSE.policy, 'asking for the workbook too often');
+        const { messages, encodeMs } = this.replies.answer(this.doc, msg.stateVector);
+        const reply = [...messages, this.replies.step1(this.doc)];
+        peer.charge(reply.reduce((n, m) => n + m.byteLength, 0), encodeMs);
         if (this.uncommitted.length > 0) for (const data of reply) this.held.push({ peer, data });
         else for (const data of reply) peer.send(data);
         return;
       }
       case 'update':
         if (peer.role !== 'editor') peer.droppedWrite();
-        else this.applyFrom(peer, msg.update);
+        else if (this.storedBytes + msg.update.byteLength > this.hooks.maxRoomBytes) {
+          throw new RoomFullError(`the change (${msg.update.byteLength} bytes) would take the stored workbook past MAX_ROOM_BYTES (${this.hooks.maxRoomBytes})`);
+        } else this.applyFrom(peer, msg.update);
         return;
       case 'awareness':
         applyAwarenessUpdate(this.awareness, msg.update, peer);
         return;
-      case 'query-awareness':
-        peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+      case 'query-awareness': {
+        const states = awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]);
+        peer.charge(states.byteLength, 0);
+        peer.send(states);
         return;
+      }
       case 'ignored':
         return;
     }
+  }
+
+  /**
+   * Calls `done` with the whole workbook as one update and the ms spent encoding it afresh, once
+   * what is pending is committed (so it holds nothing the store does not), or with null when the
+   * room closed meanwhile.
+   */
+  wholeState(done: (state: { update: Uint8Array; encodeMs: number } | null) => void): void {
+    const answer = (stored = true) => done(stored && !this.closed ? this.replies.wholeUpdate(this.doc) : null);
+    if (this.uncommitted.length === 0) answer();
+    else this.afterCommit.push(answer);
   }
 
   /** Applies and relays what other processes (the CLI) appended to the workbook's file. */
@@ -152,6 +196,9 @@ export class Room {
     let change: Uint8Array | null;
     try {
       const { snapshotUpto, updates } = this.file.readSince(this.lastSeq);
+      // A compaction (or the CLI) changed the file: its size is what the next change is measured against.
+      const stats = this.file.stats();
+      this.storedBytes = stats.bytes + stats.snapshotBytes;
       if (updates.length === 0 && snapshotUpto <= this.lastSeq) return;
       // Another compaction may have folded rows this room had not seen into the snapshot.
       const parts = updates.map((u) => u.data);
@@ -204,6 +251,7 @@ export class Room {
       throw new ProtocolError(`the update cannot be applied: ${errorMessage(err)}`);
     }
     if (!change) return;
+    this.storedBytes += change.byteLength;
     this.uncommitted.push({ change, from: peer, at });
     this.commitScheduled ??= setImmediate(() => this.commit());
   }
@@ -218,7 +266,7 @@ export class Room {
     const held = this.held;
     this.uncommitted = [];
     this.held = [];
-    if (batch.length === 0 || this.closed) return;
+    if (batch.length === 0 || this.closed) return this.runAfterCommit();
     try {
       if (wait) this.file.setBusyTimeout(10_000);
       const seqs = this.file.appendAll(batch.map((b) => b.change));
@@ -240,10 +288,17 @@ export class Room {
     }
     for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
     for (const h of held) if (this.peers.has(h.peer)) h.peer.send(h.data);
+    this.runAfterCommit();
     const now = performance.now();
     for (const b of batch) this.hooks.relayed(now - b.at);
     this.logged += batch.length;
     if (this.logged >= this.hooks.compactAfter) this.requestCompaction();
+  }
+
+  private runAfterCommit(stored = true): void {
+    const waiting = this.afterCommit;
+    this.afterCommit = [];
+    for (const f of waiting) f(stored);
   }
 
   private requestCompaction(): void {
@@ -252,7 +307,10 @@ export class Room {
   }
 
   private watch(doc: Y.Doc): void {
-    doc.on('update', (u: Uint8Array) => this.captured?.push(u));
+    doc.on('update', (u: Uint8Array) => {
+      this.replies.changed();
+      this.captured?.push(u);
+    });
   }
 
   /** Replaces the document by a fresh load of the store (the clients keep their connections). */
@@ -270,6 +328,7 @@ export class Room {
     }
     this.current.destroy();
     this.current = fresh;
+    this.replies.reset();
     this.hooks.log.warn('room.reloaded', { workbook: this.id });
   }
 
@@ -305,12 +364,15 @@ export class Room {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       if (this.peers.size === 0 && !this.closed) this.hooks.onIdle(this);
-    }, this.hooks.graceMs);
+      // A client that comes back every few seconds must not make the relay load a big workbook
+      // (a stall of every room) every few seconds: it stays loaded 20 times as long as loading took.
+    }, Math.min(Math.max(this.hooks.graceMs, 20 * this.loadMs), 600_000));
   }
 
   private fail(reason: string): void {
     this.uncommitted = [];
     this.held = [];
+    this.runAfterCommit(false);
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     this.hooks.log.error('room.failed', { workbook: this.id, reason });
