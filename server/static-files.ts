@@ -72,9 +72,15 @@ export const serveStatic = (dist: string, decodedPath: string, req: IncomingMess
   // app folder) must not add bytes that the browser would read as the start of the next response.
   else if (size === 0) res.end();
   else {
-    pipeline(createReadStream(sent, { start: 0, end: size - 1 }), res, () => {
-      // An aborted download or a file gone meanwhile: pipeline has closed the file and the response.
-    });
+    const stream = () =>
+      pipeline(createReadStream(sent, { start: 0, end: size - 1 }), res, () => {
+        // An aborted download or a file gone meanwhile: pipeline has closed the file and the response.
+      });
+    // A response queued behind others on its connection (pipelining) opens its file only when its
+    // turn comes: Node never closes a queued response whose connection dies, so a file opened for
+    // it would stay open.
+    if (res.socket) stream();
+    else res.once('socket', stream);
   }
   return true;
 };

@@ -89,7 +89,8 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
   const client: Client = { address: clientAddress(req, ctx.config.trustProxy), tokenId: null };
   if (!ctx.clients.request(client)) {
     ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address });
-    throw new HttpError(429, 'Too many requests from this address; try again in a moment.', { 'Retry-After': String(ctx.clients.retryAfter(client)) });
+    // The connection is closed too: a client that keeps asking has to connect again for each try.
+    throw new HttpError(429, 'Too many requests from this address; try again in a moment.', { 'Retry-After': String(ctx.clients.retryAfter(client)), Connection: 'close' });
   }
   const access = checkAccess(ctx.store, ctx.config.auth, id, bearer(req));
   if (!access.ok) {
@@ -100,12 +101,13 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
   client.tokenId = access.tokenId;
   if (access.tokenId !== null && !ctx.clients.requestOfToken(access.tokenId)) {
     ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address, workbook: id });
-    throw new HttpError(429, 'Too many requests with this link; try again in a moment.', { 'Retry-After': String(ctx.clients.retryAfter(client)) });
+    throw new HttpError(429, 'Too many requests with this link; try again in a moment.', { 'Retry-After': String(ctx.clients.retryAfter(client)), Connection: 'close' });
   }
   const name = () => ctx.store.catalog.workbook(id)?.name ?? id;
   if (kind === 'state') {
     const head = req.method === 'HEAD';
     const bytes = head ? new Uint8Array(0) : await ctx.wholeState(id, client);
+    ctx.clients.sent(client, bytes.byteLength);
     res.writeHead(200, {
       'Content-Type': 'application/octet-stream',
       'Cache-Control': 'no-store',
@@ -119,13 +121,13 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
   }
   if (kind === 'info') return send(res, 200, { id, name: name(), role: access.role });
   if (access.role !== 'editor') throw new HttpError(403, 'Only editors of this workbook can share it.');
+  const body = await readJson(req);
+  const role = (body as { role?: unknown } | null)?.role;
+  if (!isRole(role)) throw new HttpError(400, 'Say which role the link gives: {"role": "editor"} or {"role": "viewer"}.');
   const base = linkBase(ctx.config, req);
   if (base === null) {
     throw new HttpError(400, 'The relay does not know the address people reach it at, so it cannot make a link; the person who runs it sets PUBLIC_URL (see the README).');
   }
-  const body = await readJson(req);
-  const role = (body as { role?: unknown } | null)?.role;
-  if (!isRole(role)) throw new HttpError(400, 'Say which role the link gives: {"role": "editor"} or {"role": "viewer"}.');
   const created = ctx.store.catalog.createToken(id, role, 'shared from the app');
   ctx.log.info('token.created', { workbook: id, role, tokenId: created.id, by: access.tokenId ?? 'no-auth' });
   send(res, 201, { token: created.token, url: `${base}/#/w/${encodeURIComponent(id)}?token=${encodeURIComponent(created.token)}`, role });

@@ -3,6 +3,9 @@
  * that opening more connections (or reconnecting) gets a client nothing more:
  * - requests: each API request and each websocket connect takes one unit from the bucket of its
  *   address and, once its token is known, from the bucket of that token (API_RATE_LIMIT/-BURST);
+ *   what the relay sends in answer (GET /state, sync replies) takes one more unit per MiB, so a
+ *   client that keeps fetching a big workbook, over however many connections, is slowed to the
+ *   rate at which the bucket refills;
  * - encodes: the time the relay spent encoding document state afresh for a client (a sync reply
  *   or GET /state that no cached answer served) is charged to its address and token
  *   (ENCODE_TIME_LIMIT_MS of every second, 20 times that at once): while either is used up, the
@@ -17,6 +20,8 @@ export interface Client {
   address: string;
   tokenId: string | null;
 }
+
+const MiB = 1024 * 1024;
 
 const keys = (c: Client): string[] => (c.tokenId ? [`a:${addressKey(c.address)}`, `t:${c.tokenId}`] : [`a:${addressKey(c.address)}`]);
 
@@ -44,6 +49,12 @@ export class ClientLimits {
   /** Counts a request already counted for its address against the token it turned out to carry. */
   requestOfToken(tokenId: string): boolean {
     return this.requests.of(`t:${tokenId}`).take();
+  }
+
+  /** Charges the bytes sent to `client` as requests (one per MiB); its buckets may go below zero. */
+  sent(client: Client, bytes: number): void {
+    const units = bytes / MiB;
+    if (units > 0) for (const k of keys(client)) this.requests.of(k).charge(units);
   }
 
   /** Seconds until `client` may make a request again. */

@@ -109,6 +109,7 @@ export class Connection implements RoomPeer {
 
   charge(bytes: number, encodeMs: number): void {
     this.replies.charge(bytes);
+    this.opts.clients.sent(this.client, bytes);
     this.opts.clients.encoded(this.client, encodeMs);
   }
 

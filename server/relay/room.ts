@@ -107,6 +107,12 @@ export class Room {
       const stats = file.stats();
       room.logged = stats.updates;
       room.storedBytes = stats.bytes + stats.snapshotBytes;
+      // A compacted workbook's snapshot is the whole document already encoded: the first client
+      // to join gets it without the relay encoding the document again (as long as loading did).
+      if (stats.updates === 0) {
+        const stored = file.readState();
+        if (stored.updates.length === 0 && stored.lastSeq === room.lastSeq) room.replies.seedWhole(room.doc, stored.snapshot);
+      }
       file.setBusyTimeout(0);
     } catch (err) {
       room.doc.destroy();

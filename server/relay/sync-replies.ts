@@ -67,6 +67,15 @@ export class SyncReplies {
     this.whole = null;
   }
 
+  /**
+   * Takes `update`, which holds exactly the document as it is now (a compacted snapshot just
+   * loaded), as the cached whole: no encoding needed for the first clients.
+   */
+  seedWhole(doc: Y.Doc, update: Uint8Array): void {
+    const ours = this.currentVector(doc);
+    this.whole = { version: this.version, frame: syncStep2Frame(update), vector: Y.encodeStateVector(doc), total: ours.total };
+  }
+
   /** The relay's sync step 1 (its state vector) for the current version. */
   step1(doc: Y.Doc): Uint8Array {
     return this.currentVector(doc).step1;
