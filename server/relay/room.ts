@@ -91,7 +91,6 @@ export class Room {
     private readonly file: WorkbookFile,
     private readonly hooks: RoomHooks,
   ) {
-    this.watch(this.current);
     // The relay itself has no presence; only clients' states are kept and relayed.
     this.awareness.setLocalState(null);
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
@@ -103,6 +102,9 @@ export class Room {
     const t0 = performance.now();
     try {
       room.lastSeq = file.loadInto(room.doc);
+      // Watched only once loaded: with an update listener, Yjs would also encode the whole load
+      // as one update event (a quarter more time on a big workbook, every room waiting).
+      room.watch(room.doc);
       room.loadMs = performance.now() - t0;
       const stats = file.stats();
       room.logged = stats.updates;
@@ -324,9 +326,9 @@ export class Room {
     this.commit(true); // what other clients sent before is valid and must not vanish with the old document
     if (this.closed) return;
     const fresh = new Y.Doc({ gc: false });
-    this.watch(fresh);
     try {
       this.lastSeq = this.file.loadInto(fresh);
+      this.watch(fresh);
     } catch (err) {
       fresh.destroy();
       this.fail(`the document could not be reloaded: ${errorMessage(err)}`);
