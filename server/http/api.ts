@@ -15,7 +15,7 @@ import { checkAccess } from '../access.ts';
 import type { RelayConfig } from '../config.ts';
 import type { ThrottledLog } from '../log-throttle.ts';
 import type { Logger } from '../log.ts';
-import type { Client, ClientLimits } from '../relay/client-limits.ts';
+import { RATE_LIMITED_DELAY_MS, type Client, type ClientLimits } from '../relay/client-limits.ts';
 import type { Store } from '../store/store.ts';
 import { isRole } from '../store/tokens.ts';
 import { clientAddress } from './client-address.ts';
@@ -35,6 +35,12 @@ export interface ApiContext {
 }
 
 const MAX_BODY = 4096;
+
+const rateLimited = async (message: string, retryAfter: number): Promise<never> => {
+  await new Promise((r) => setTimeout(r, RATE_LIMITED_DELAY_MS));
+  // The connection is closed too: a client that keeps asking has to connect again for each try.
+  throw new HttpError(429, message, { 'Retry-After': String(retryAfter), Connection: 'close' });
+};
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const json = JSON.stringify(body);
@@ -89,8 +95,7 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
   const client: Client = { address: clientAddress(req, ctx.config.trustProxy), tokenId: null };
   if (!ctx.clients.request(client)) {
     ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address });
-    // The connection is closed too: a client that keeps asking has to connect again for each try.
-    throw new HttpError(429, 'Too many requests from this address; try again in a moment.', { 'Retry-After': String(ctx.clients.retryAfter(client)), Connection: 'close' });
+    return rateLimited('Too many requests from this address; try again in a moment.', ctx.clients.retryAfter(client));
   }
   const access = checkAccess(ctx.store, ctx.config.auth, id, bearer(req));
   if (!access.ok) {
@@ -101,7 +106,7 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
   client.tokenId = access.tokenId;
   if (access.tokenId !== null && !ctx.clients.requestOfToken(access.tokenId)) {
     ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address, workbook: id });
-    throw new HttpError(429, 'Too many requests with this link; try again in a moment.', { 'Retry-After': String(ctx.clients.retryAfter(client)), Connection: 'close' });
+    return rateLimited('Too many requests with this link; try again in a moment.', ctx.clients.retryAfter(client));
   }
   const name = () => ctx.store.catalog.workbook(id)?.name ?? id;
   if (kind === 'state') {

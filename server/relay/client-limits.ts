@@ -23,6 +23,12 @@ export interface Client {
 
 const MiB = 1024 * 1024;
 
+/**
+ * A refusal for going over a rate limit (429) is sent after this long: a client that asks back to
+ * back then costs the relay one answer a second per connection instead of thousands.
+ */
+export const RATE_LIMITED_DELAY_MS = 1000;
+
 const keys = (c: Client): string[] => (c.tokenId ? [`a:${addressKey(c.address)}`, `t:${c.tokenId}`] : [`a:${addressKey(c.address)}`]);
 
 /** The relay's per-client limits. */

@@ -22,7 +22,7 @@ import { throttledLog, type ThrottledLog } from '../log-throttle.ts';
 import { Compactor } from '../store/compactor.ts';
 import type { Store } from '../store/store.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import type { Client, ClientLimits } from './client-limits.ts';
+import { RATE_LIMITED_DELAY_MS, type Client, type ClientLimits } from './client-limits.ts';
 import { Connection, type ConnectionOptions } from './connection.ts';
 import { CLOSE } from './protocol.ts';
 import { DelayHistogram, type DelayCounts } from './delay-histogram.ts';
@@ -52,6 +52,13 @@ const refuse = (socket: Duplex, status: number, message: string, headers: Record
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n${extra}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+};
+
+/** A 429 for an upgrade over the rate limit, sent after RATE_LIMITED_DELAY_MS. */
+const refuseSlowly = (socket: Duplex, message: string, retryAfter: number): void => {
+  setTimeout(() => {
+    if (!socket.destroyed) refuse(socket, 429, message, { 'Retry-After': String(retryAfter) });
+  }, RATE_LIMITED_DELAY_MS).unref();
 };
 
 /** The y-websocket relay of one process. */
@@ -143,7 +150,7 @@ export class Relay {
     const client: Client = { address: ip, tokenId: null };
     if (!this.clients.request(client)) {
       this.refusals.write('warn', 'conn.rate_limited', { ip });
-      return refuse(socket, 429, 'Too many connections from this address; try again in a moment.', { 'Retry-After': String(this.clients.retryAfter(client)) });
+      return refuseSlowly(socket, 'Too many connections from this address; try again in a moment.', this.clients.retryAfter(client));
     }
     const id = target.segments.length === 1 ? (target.segments[0] ?? '') : '';
     const access = checkAccess(this.store, this.config.auth, id, upgradeToken(req, target.query));
@@ -154,7 +161,7 @@ export class Relay {
     client.tokenId = access.tokenId;
     if (access.tokenId !== null && !this.clients.requestOfToken(access.tokenId)) {
       this.refusals.write('warn', 'conn.rate_limited', { ip, workbook: id });
-      return refuse(socket, 429, 'Too many connections with this link; try again in a moment.', { 'Retry-After': String(this.clients.retryAfter(client)) });
+      return refuseSlowly(socket, 'Too many connections with this link; try again in a moment.', this.clients.retryAfter(client));
     }
     let room = this.rooms.get(id);
     let tooBig: RoomTooBigError | null = null;

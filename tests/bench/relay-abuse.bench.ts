@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Workbook } from '../../src/model/index.ts';
 import { DEFAULT_MAX_ROOM_BYTES } from '../../server/config.ts';
@@ -63,35 +64,53 @@ const attack = (args: string[]): { stop: () => Promise<Record<string, number>> }
   const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'relay-attacker.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
-    stop: () =>
-      new Promise((resolve) => {
-        proc.once('exit', () => resolve(JSON.parse(/@@attack (.*)/.exec(out)?.[1] ?? '{}') as Record<string, number>));
-        proc.kill('SIGTERM');
-      }),
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      await exited;
+      return JSON.parse(/@@attack (.*)/.exec(out)?.[1] ?? '{"attackerFailed":1}') as Record<string, number>;
+    },
   };
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Progress on stderr (the runner shows it; stdout carries the result). */
+const step = (what: string) => console.error(`relay-abuse: ${what}`);
+
 /** The longest relay.stalled the relay logged in `text` (its log since a moment), ms. */
 const longestLoggedStall = (text: string): number => Math.max(0, ...[...text.matchAll(/"event":"relay\.stalled","ms":(\d+)/g)].map((m) => Number(m[1])));
+
+/**
+ * A viewer joins `room` and receives the whole workbook; returns when. Raw bytes, not a client that
+ * would decode them: decoding 8 MB here would stall this process, where the canary is timed.
+ */
+const joinRaw = (port: number, room: string, token: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/${room}?token=${token}`, { localAddress: '127.0.0.9' });
+    ws.on('open', () => ws.send(new Uint8Array([0, 0, 1, 0])));
+    ws.on('message', (d: Buffer) => {
+      if (d[0] !== 0 || d[1] !== 1) return;
+      ws.close();
+      resolve();
+    });
+    ws.on('error', reject);
+  });
 
 /** A viewer joins `room`; returns the longest stall the canary of the same relay saw meanwhile, and the join time. */
 const stallWhileLoading = async (server: ServerProcess, canary: Canary, room: string, token: string): Promise<{ stall: number; logged: number; join: number }> => {
   await canary.read();
   canary.every(20);
   await sleep(1000);
-  const logFrom = server.output().length;
+  const mark = server.printed();
   const t0 = performance.now();
-  const c = connectClient(server.port, room, token);
-  await c.synced();
+  await joinRaw(server.port, room, token);
   const join = since(t0);
   await sleep(1500);
-  c.destroy();
   const seen = await canary.read();
   canary.every(100);
-  return { stall: seen.max, logged: longestLoggedStall(server.output().slice(logFrom)), join };
+  return { stall: seen.max, logged: longestLoggedStall(server.outputSince(mark)), join };
 };
 
 const vs = (f: CanaryFigures, quiet: CanaryFigures): string =>
@@ -118,17 +137,21 @@ export const relayAbuseBench: Bench = {
       servers.push(relay);
       const canary = new Canary(relay.port, 'canary', main.editor.get('canary') ?? '');
       await canary.start(100);
+      step('canary started');
       // The flooded workbook is in use (its room loaded, its whole encode cached), as it would be.
       const holder = connectClient(relay.port, 'target', main.viewer.get('target'));
       await holder.synced();
+      step('target room held');
       await sleep(2000);
       await canary.read();
 
       await sleep(PHASE_S * 1000);
       const quietA = await canary.read();
+      step('quiet stretch done');
       const flood = attack(['step1-flood', String(relay.port), 'target', main.viewer.get('target') ?? '', '2', '90']);
       await sleep(PHASE_S * 1000);
       const flooded = await canary.read();
+      step('flood stretch done');
       const floodStats = await flood.stop();
       await sleep(3000);
       await canary.read();
@@ -137,6 +160,7 @@ export const relayAbuseBench: Bench = {
       const hammer = attack(['state-hammer', String(relay.port), 'target', main.viewer.get('target') ?? '', '4']);
       await sleep(PHASE_S * 1000);
       const hammered = await canary.read();
+      step('hammer stretch done');
       const hammerStats = await hammer.stop();
       holder.destroy();
       figures.push(
@@ -161,6 +185,7 @@ export const relayAbuseBench: Bench = {
       );
 
       const load = await stallWhileLoading(relay, canary, 'big', main.viewer.get('big') ?? '');
+      step('big workbook loaded');
       const worst = Math.max(load.stall, load.logged);
       figures.push({
         what: `(c) longest stall of another room while a workbook just under MAX_ROOM_BYTES (${(underLimit.byteLength / MiB).toFixed(1)} MB) loads`,

@@ -34,13 +34,18 @@ const flooder = (address: string, rate: number): void => {
     }, 1000 / rate);
   });
   ws.on('message', (d: Buffer) => bump('bytesReceived', d.byteLength));
-  ws.on('unexpected-response', (_req, res) => bump(`refused${res.statusCode}`));
+  // Refused (429 once it reconnects too often): it tries again a moment later, for as long as it runs.
+  ws.on('unexpected-response', (req, res) => {
+    bump(`refused${res.statusCode}`);
+    req.destroy();
+    if (running) setTimeout(() => flooder(address, rate), 200);
+  });
   ws.on('error', () => {});
   ws.on('close', (code) => {
     if (timer) clearInterval(timer);
     if (code) bump(`closed${code}`);
     // An attacker comes back at once.
-    if (running) setTimeout(() => flooder(address, rate), 50);
+    if (running && code) setTimeout(() => flooder(address, rate), 50);
   });
 };
 
@@ -69,8 +74,11 @@ else {
   process.exit(2);
 }
 
+// Runs until told to stop, whatever its sockets do.
+setInterval(() => {}, 1000);
+
 process.on('SIGTERM', () => {
   running = false;
-  console.log(`@@attack ${JSON.stringify(stats)}`);
-  process.exit(0);
+  // stdout to a pipe is written asynchronously: exit once the line is out.
+  process.stdout.write(`@@attack ${JSON.stringify(stats)}\n`, () => process.exit(0));
 });
