@@ -76,11 +76,16 @@ export const parseTarget = (url: string | undefined): RequestTarget => {
   return { segments, path: `/${segments.join('/')}`, query: new URLSearchParams(rawQuery) };
 };
 
-/** The path of `url` for a log line: decoded when it can be, else its raw form cut short (never the query). */
+/**
+ * The path of `url` for a log line: decoded when it can be, else its raw form, cut short, never
+ * with the query, and with anything shaped like a token (pasted into a path by mistake) hidden.
+ */
 export const pathForLog = (url: string | undefined): string => {
+  let path: string;
   try {
-    return parseTarget(url).path.slice(0, 200);
+    path = parseTarget(url).path;
   } catch {
-    return (url ?? '').split('?')[0]?.slice(0, 200) ?? '';
+    path = (url ?? '').split('?')[0] ?? '';
   }
+  return path.replace(/owb_[A-Za-z0-9_-]+/g, 'owb_…').slice(0, 200);
 };

@@ -64,5 +64,6 @@ describe('request paths: one guarded decoder', () => {
     expect(pathForLog('/demo?token=owb_secret')).toBe('/demo');
     expect(pathForLog('/%zz?token=owb_secret')).toBe('/%zz');
     expect(pathForLog(`/${'a'.repeat(500)}`)).toHaveLength(200);
+    expect(pathForLog('/demo/owb_AbC-123_x/state')).toBe('/demo/owb_…/state');
   });
 });
