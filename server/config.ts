@@ -91,10 +91,11 @@ const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /**
  * Default MAX_ROOM_BYTES: loading a workbook is one Yjs transaction that stops every other room
- * until it is done. Loading one just under 8 MiB stalled the other rooms for well under a second
- * on the 2-core machine of BENCHMARKS.md ("Relay under abuse"), where 13 MB took 0.9 to 3 s.
+ * until it is done. On the shared 2-core machine of BENCHMARKS.md ("Relay under abuse"), loads of
+ * 6 MB stalled the other rooms 0.56-0.64 s; of 8 MB 0.7-1.3 s, of 12 MB 1.4-1.9 s (three loads
+ * each, another 8 MB workbook loaded): 6 MiB is the size whose stall stayed under a second.
  */
-export const DEFAULT_MAX_ROOM_BYTES = 8 * MiB;
+export const DEFAULT_MAX_ROOM_BYTES = 6 * MiB;
 
 /** MAX_ROOM_BYTES from the environment (the relay and the CLI read it the same way). */
 export const maxRoomBytesFrom = (env: NodeJS.ProcessEnv): number => int('MAX_ROOM_BYTES', env.MAX_ROOM_BYTES, DEFAULT_MAX_ROOM_BYTES, 64 * 1024, 4096 * MiB);

@@ -49,7 +49,7 @@ export class Compactor {
     /** Called after each finished job (the relay records the workbook's name). */
     private readonly onDone: (reply: CompactReply) => void = () => {},
     /** MAX_ROOM_BYTES: sets the worker's heap limit (compactionHeapMB). */
-    private readonly maxRoomBytes = 8 * 1048576,
+    private readonly maxRoomBytes = 6 * 1048576,
   ) {}
 
   /** Asks for a compaction; a job already queued for the same workbook is widened instead. */

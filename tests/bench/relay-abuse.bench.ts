@@ -20,7 +20,7 @@ import { silentLogger } from '../../server/log.ts';
 import { Compactor, compactionHeapMB, type CompactReply } from '../../server/store/compactor.ts';
 import { Store } from '../../server/store/store.ts';
 import { connectClient } from '../support/relay-clients.ts';
-import { since, type Bench, type Figure } from './harness.ts';
+import { median, since, type Bench, type Figure } from './harness.ts';
 import { BENCH_COLUMNS, benchRows } from './model.bench.ts';
 import { Canary, type CanaryFigures } from './relay-canary.ts';
 import { startOurRelay, type ServerProcess } from './relay-processes.ts';
@@ -86,20 +86,40 @@ const longestLoggedStall = (text: string): number => Math.max(0, ...[...text.mat
  * A viewer joins `room` and receives the whole workbook; returns when. Raw bytes, not a client that
  * would decode them: decoding 8 MB here would stall this process, where the canary is timed.
  */
-const joinRaw = (port: number, room: string, token: string): Promise<void> =>
+const joinRaw = (port: number, room: string, token: string, stay = false): Promise<WebSocket> =>
   new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/${room}?token=${token}`, { localAddress: '127.0.0.9' });
     ws.on('open', () => ws.send(new Uint8Array([0, 0, 1, 0])));
     ws.on('message', (d: Buffer) => {
       if (d[0] !== 0 || d[1] !== 1) return;
-      ws.close();
-      resolve();
+      if (!stay) ws.close();
+      resolve(ws);
     });
     ws.on('error', reject);
   });
 
+/** The stalls of several loads: the worst, and a note with the median and the CPU time loading took. */
+const stallsOf = (rs: Awaited<ReturnType<typeof stallWhileLoading>>[]): { worst: number; note: string } => {
+  const stalls = rs.map((r) => Math.max(r.stall, r.logged));
+  return {
+    worst: Math.max(...stalls),
+    note: `${rs.length} loads: stalls ${stalls.map((x) => x.toFixed(0)).join(', ')} ms (median ${median(stalls).toFixed(0)}); loading took ${rs.map((r) => `${r.load.ms} ms wall / ${r.load.cpuMs} ms CPU`).join(', ')}`,
+  };
+};
+
+/** The load time (wall, CPU) the relay logged for `room` in `text`. */
+const loggedLoad = (text: string, room: string): { ms: number; cpuMs: number } => {
+  const m = new RegExp(`"event":"room\\.loaded","workbook":"${room}","ms":(\\d+),"cpuMs":(\\d+)`).exec(text);
+  return { ms: Number(m?.[1] ?? Number.NaN), cpuMs: Number(m?.[2] ?? Number.NaN) };
+};
+
 /** A viewer joins `room`; returns the longest stall the canary of the same relay saw meanwhile, and the join time. */
-const stallWhileLoading = async (server: ServerProcess, canary: Canary, room: string, token: string): Promise<{ stall: number; logged: number; join: number }> => {
+const stallWhileLoading = async (
+  server: ServerProcess,
+  canary: Canary,
+  room: string,
+  token: string,
+): Promise<{ stall: number; logged: number; join: number; load: { ms: number; cpuMs: number } }> => {
   await canary.read();
   canary.every(20);
   await sleep(1000);
@@ -110,7 +130,8 @@ const stallWhileLoading = async (server: ServerProcess, canary: Canary, room: st
   await sleep(1500);
   const seen = await canary.read();
   canary.every(100);
-  return { stall: seen.max, logged: longestLoggedStall(server.outputSince(mark)), join };
+  const log = server.outputSince(mark);
+  return { stall: seen.max, logged: longestLoggedStall(log), join, load: loggedLoad(log, room) };
 };
 
 const vs = (f: CanaryFigures, quiet: CanaryFigures): string =>
@@ -125,15 +146,16 @@ export const relayAbuseBench: Bench = {
     const small = sizedWorkbook(64 * 1024);
     const underLimit = sizedWorkbook(limit);
     const overLimit = sizedWorkbook(Math.round(limit * 1.1));
-    const main = dataDirWith({ canary: small, target: underLimit, big: underLimit, 'too-big': overLimit });
-    const sweepSizes = [4, 8, 12, 16].map((mb) => mb * MiB);
-    const sweepBooks = Object.fromEntries(sweepSizes.map((b) => [`b${b / MiB}`, sizedWorkbook(b)]));
-    const sweep = dataDirWith({ canary: small, ...sweepBooks });
+    const main = dataDirWith({ canary: small, target: underLimit, 'big-1': underLimit, 'big-2': underLimit, 'big-3': underLimit, 'too-big': overLimit });
+    const sweepSizes = [4, 6, 8, 12].map((mb) => mb * MiB);
+    // The sweep's other loaded workbook is 8 MB, as in the measurements the default was chosen from.
+    const eight = sizedWorkbook(8 * MiB);
     const figures: Figure[] = [];
     const servers: ServerProcess[] = [];
     const machine = () => `load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`;
     try {
-      const relay = await startOurRelay(main.dir);
+      // At info: its room.loaded lines say how long loading took.
+      const relay = await startOurRelay(main.dir, { LOG_LEVEL: 'info' });
       servers.push(relay);
       const canary = new Canary(relay.port, 'canary', main.editor.get('canary') ?? '');
       await canary.start(100);
@@ -162,7 +184,6 @@ export const relayAbuseBench: Bench = {
       const hammered = await canary.read();
       step('hammer stretch done');
       const hammerStats = await hammer.stop();
-      holder.destroy();
       figures.push(
         { what: 'canary edit → peer p99, quiet (before the flood)', value: quietA.p99, unit: 'ms', note: `p50 ${quietA.p50.toFixed(1)} ms, ${quietA.edits} edits; ${machine()}` },
         {
@@ -184,16 +205,18 @@ export const relayAbuseBench: Bench = {
         },
       );
 
-      const load = await stallWhileLoading(relay, canary, 'big', main.viewer.get('big') ?? '');
-      step('big workbook loaded');
-      const worst = Math.max(load.stall, load.logged);
+      // Three loads of a workbook just under the limit, with another one as big loaded (the flooded one).
+      const loads = [];
+      for (const id of ['big-1', 'big-2', 'big-3']) loads.push(await stallWhileLoading(relay, canary, id, main.viewer.get(id) ?? ''));
+      step('big workbooks loaded');
+      const c = stallsOf(loads);
       figures.push({
         what: `(c) longest stall of another room while a workbook just under MAX_ROOM_BYTES (${(underLimit.byteLength / MiB).toFixed(1)} MB) loads`,
-        value: worst,
+        value: c.worst,
         unit: 'ms',
         budget: '< 1 s',
-        ok: worst < 1000,
-        note: `canary's slowest edit ${load.stall.toFixed(0)} ms, longest relay.stalled logged ${load.logged} ms; the viewer joined in ${load.join.toFixed(0)} ms; ${machine()}`,
+        ok: c.worst < 1000,
+        note: `${c.note}; another ${(underLimit.byteLength / MiB).toFixed(1)} MB workbook loaded meanwhile; ${machine()}`,
       });
       const t0 = performance.now();
       const refused = await new Promise<number>((resolve) => {
@@ -204,31 +227,39 @@ export const relayAbuseBench: Bench = {
         });
       });
       figures.push({ what: `a workbook over the limit (${(overLimit.byteLength / MiB).toFixed(1)} MB): the relay refuses it`, value: since(t0), unit: 'ms', note: `close code ${refused}, nothing loaded` });
+      holder.destroy();
       canary.stop();
       await relay.stop();
 
-      // The measurements the default was chosen from.
-      const wide = await startOurRelay(sweep.dir, { MAX_ROOM_BYTES: String(64 * MiB) });
-      servers.push(wide);
-      const canary2 = new Canary(wide.port, 'canary', sweep.editor.get('canary') ?? '');
-      await canary2.start(100);
-      for (const b of sweepSizes) {
-        const id = `b${b / MiB}`;
-        const r = await stallWhileLoading(wide, canary2, id, sweep.viewer.get(id) ?? '');
+      // The measurements the default was chosen from: per size, a relay with the limit raised and
+      // another workbook as big as the default allows loaded; three loads each.
+      for (const size of sweepSizes) {
+        const book = sizedWorkbook(size);
+        const sweep = dataDirWith({ canary: small, other: eight, 'w-1': book, 'w-2': book, 'w-3': book });
+        const wide = await startOurRelay(sweep.dir, { MAX_ROOM_BYTES: String(64 * MiB), LOG_LEVEL: 'info' });
+        servers.push(wide);
+        const canary2 = new Canary(wide.port, 'canary', sweep.editor.get('canary') ?? '');
+        await canary2.start(100);
+        const other = await joinRaw(wide.port, 'other', sweep.viewer.get('other') ?? '', true);
+        const rs = [];
+        for (const id of ['w-1', 'w-2', 'w-3']) rs.push(await stallWhileLoading(wide, canary2, id, sweep.viewer.get(id) ?? ''));
+        const r = stallsOf(rs);
         figures.push({
-          what: `stall of another room while a ${((sweepBooks[id]?.byteLength ?? 0) / MiB).toFixed(1)} MB workbook loads (MAX_ROOM_BYTES raised)`,
-          value: Math.max(r.stall, r.logged),
+          what: `stall of another room while a ${(book.byteLength / MiB).toFixed(1)} MB workbook loads (MAX_ROOM_BYTES raised)`,
+          value: r.worst,
           unit: 'ms',
-          note: `canary ${r.stall.toFixed(0)} ms, relay.stalled ${r.logged} ms, join ${r.join.toFixed(0)} ms`,
+          note: `${r.note}; ${machine()}`,
         });
+        other.close();
+        canary2.stop();
+        await wide.stop();
+        step(`sweep ${size / MiB} MiB done`);
       }
-      canary2.stop();
-      await wide.stop();
 
       // A compaction of the workbook just under the limit with 1,000 logged edits, in the worker and its heap limit.
       const store = Store.open(main.dir);
-      const file = store.openFile('big');
-      const wb = store.load('big');
+      const file = store.openFile('big-1');
+      const wb = store.load('big-1');
       const sheet = wb.sheets()[0]?.id ?? '';
       const rows = wb.rowIds(sheet);
       const col = wb.columnByName(sheet, 'Name')?.id ?? '';
@@ -243,7 +274,7 @@ export const relayAbuseBench: Bench = {
           resolve(r);
           void compactor.close();
         }, limit);
-        compactor.request({ workbook: 'big', path: file.path, upto: Number.MAX_SAFE_INTEGER });
+        compactor.request({ workbook: 'big-1', path: file.path, upto: Number.MAX_SAFE_INTEGER });
       });
       file.close();
       store.close();

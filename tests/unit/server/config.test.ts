@@ -14,8 +14,8 @@ describe('relay configuration', () => {
   test('limits per client: defaults, and MAX_SYNC_BYTES following MAX_ROOM_BYTES unless set', () => {
     const c = read([]);
     expect(c).toMatchObject({
-      maxRoomBytes: 8 * 1048576,
-      maxSyncBytes: 8 * 1048576,
+      maxRoomBytes: 6 * 1048576,
+      maxSyncBytes: 6 * 1048576,
       maxUnauthenticated: 512,
       maxUnauthenticatedPerAddress: 64,
       apiRatePerSecond: 20,
