@@ -91,9 +91,10 @@ const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /**
  * Default MAX_ROOM_BYTES: loading a workbook is one Yjs transaction that stops every other room
- * until it is done. On the shared 2-core machine of BENCHMARKS.md ("Relay under abuse"), loads of
- * 6 MB stalled the other rooms 0.56-0.64 s; of 8 MB 0.7-1.3 s, of 12 MB 1.4-1.9 s (three loads
- * each, another 8 MB workbook loaded): 6 MiB is the size whose stall stayed under a second.
+ * until it is done. On the shared 2-core machine of BENCHMARKS.md ("Relay under abuse"), a 6 MB
+ * load took 0.27-0.53 s of CPU and stalled the other rooms 0.46 s (median; up to 1.3 s when other
+ * processes took the cores); 8 MB took up to 0.5 s of CPU and 12 MB 0.6-0.9 s, with stalls over a
+ * second once the machine is busy. 6 MiB is the largest size whose stall stays under a second.
  */
 export const DEFAULT_MAX_ROOM_BYTES = 6 * MiB;
 
