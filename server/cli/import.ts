@@ -144,9 +144,6 @@ export const importCommand: Command = {
           f.close();
         }
       })();
-      // Stored rows take more than half their CSV's bytes (about twice, measured): a file that cannot
-      // fit is refused before the rows are built in memory.
-      if (stored + bytes.byteLength / 2 > limit) throw tooBig(id, stored + bytes.byteLength / 2, limit, 'at least ');
       const wb = store.load(id);
       const existing = wb.sheetByName(sheetName);
       const target: ImportTarget = existing ? { sheetId: existing.id } : { newSheet: sheetName };
@@ -173,6 +170,9 @@ export const importCommand: Command = {
       } catch (err) {
         return userError(err);
       }
+      // Stored rows take more than half their CSV's bytes (about twice, measured): a file that cannot
+      // fit is refused before its rows are built in memory (after what is wrong with the file itself).
+      if (stored + bytes.byteLength / 2 > limit) throw tooBig(id, stored + bytes.byteLength / 2, limit, 'at least ');
       const progress = progressReporter(process.stderr);
       const plan = await planImport(bytes, setup, {
         chunkSize: CHUNK_CHARS,
