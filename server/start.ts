@@ -5,7 +5,14 @@
  *
  * stdout carries the structured log (one JSON line per event, never a token); stderr carries the
  * few sentences meant for the person who started it: the link to open, or why it could not start.
+ * The first-start link holds an editor token: it is printed only to a terminal; under a service
+ * manager (stderr goes to the journal) it is written to a file only the relay's user can read.
+ *
+ * No request or message ends the process (each handler fails alone, see server/http/guarded.ts);
+ * it exits on SIGTERM/SIGINT, when its store cannot be trusted at start, or on a bug that escaped
+ * every guard (uncaughtException: logged, exit 1, and a service manager restarts it).
  */
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -13,11 +20,14 @@ import { fileURLToPath } from 'node:url';
 import { createDemoWorkbook } from '../sheets/demo.ts';
 import { buildIfNeeded } from './build/build-if-needed.ts';
 import { readConfig, StartupError, type RelayConfig } from './config.ts';
-import { baseUrlFor, createHttpServer } from './http/http-server.ts';
+import { createHttpServer } from './http/http-server.ts';
+import { listeningBase } from './http/public-base.ts';
 import { createLogger, errorMessage, type Logger } from './log.ts';
+import { ClientLimits } from './relay/client-limits.ts';
 import { Relay } from './relay/relay.ts';
 import { SocketGuard } from './relay/socket-guard.ts';
 import { watchStalls } from './stall-watch.ts';
+import { workbookFileIds } from './store/catalog-check.ts';
 import type { Store } from './store/contract.ts';
 import { StoreError } from './store/errors.ts';
 import { openStore } from './store/open-store.ts';
@@ -46,9 +56,14 @@ const listen = (server: Server, config: RelayConfig): Promise<number> =>
     });
   });
 
-/** On the very first start: the demo workbook and, with auth, an editor token for it (returned, shown once). */
-const firstStart = async (store: Store, auth: boolean): Promise<{ token: string | null } | null> => {
+/**
+ * On the very first start into an empty DATA_DIR: the demo workbook and, with auth, an editor
+ * token for it (returned, shown once). A folder that already holds other workbooks gets no demo.
+ */
+const firstStart = async (store: Store, dataDir: string, auth: boolean): Promise<{ token: string | null } | null> => {
   if (await store.catalog.getMeta('demo_created')) return null;
+  const others = [...(await store.catalog.workbooks()).map((w) => w.id), ...workbookFileIds(dataDir)].filter((id) => id !== 'demo');
+  if (others.length > 0) return null;
   if (!(await store.catalog.has('demo'))) await createWorkbook(store, 'demo', createDemoWorkbook());
   if (!auth) {
     await store.catalog.setMeta('demo_created', new Date().toISOString());
@@ -59,6 +74,22 @@ const firstStart = async (store: Store, auth: boolean): Promise<{ token: string 
   return made && { token: made.token };
 };
 
+/** Shows the first-start link: on a terminal; else in a file only this user can read, whose path is logged. */
+const showFirstLink = (dataDir: string, link: string, token: boolean): void => {
+  if (!token || process.stderr.isTTY) {
+    say(`\nOps workbook is running. Open the demo workbook:\n\n  ${link}\n`);
+    if (token) say('This link holds an editor token and is shown only now; keep it private.\n');
+    return;
+  }
+  const file = join(dataDir, FIRST_LINK_FILE);
+  writeFileSync(file, `${link}\n`, { mode: 0o600 });
+  log.info('relay.first_link_written', { path: file });
+  say(`\nOps workbook is running. The link to the demo workbook holds an editor token, so it is not printed here: it is in ${file} (readable by this user only). Delete the file once you have it.\n`);
+};
+
+/** The file the first-start link goes to when stderr is not a terminal. */
+const FIRST_LINK_FILE = 'first-start-link.txt';
+
 const main = async (): Promise<void> => {
   const config = readConfig(process.argv.slice(2), process.env, root);
   log = createLogger(config.logLevel);
@@ -67,17 +98,21 @@ const main = async (): Promise<void> => {
   let relay: Relay | null = null;
   let guard: SocketGuard | null = null;
   const stalls = watchStalls(log);
-  const server = createHttpServer({ config, store, log, relay: () => relay, guard: () => guard, stalls: () => stalls.counts() });
-  guard = new SocketGuard(server, config.maxUnauthenticated, config.unauthenticatedTimeoutMs, log);
-  relay = new Relay(store, config, log, guard);
+  const clients = new ClientLimits(config);
+  const server = createHttpServer({ config, store, log, clients, relay: () => relay, guard: () => guard, stalls: () => stalls.counts() });
+  guard = new SocketGuard(
+    server,
+    { max: config.maxUnauthenticated, maxPerAddress: config.maxUnauthenticatedPerAddress, timeoutMs: config.unauthenticatedTimeoutMs, trustProxy: config.trustProxy },
+    log,
+  );
+  relay = new Relay(store, config, log, guard, clients);
   const port = await listen(server, config);
-  const first = await firstStart(store, config.auth);
-  const base = baseUrlFor({ ...config, port });
+  const first = await firstStart(store, config.dataDir, config.auth);
+  const base = config.publicUrl ?? listeningBase({ ...config, port });
   log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: (await store.catalog.workbooks()).length });
 
   if (first) {
-    say(`\nOps workbook is running. Open the demo workbook:\n\n  ${base}/#/w/demo${first.token ? `?token=${first.token}` : ''}\n`);
-    if (first.token) say('This link holds an editor token and is shown only now; keep it private.\n');
+    showFirstLink(config.dataDir, `${base}/#/w/demo${first.token ? `?token=${first.token}` : ''}`, first.token !== null);
   } else {
     say(`\nOps workbook is running at ${base}/`);
     if (config.auth) say('Open a workbook with a link that holds its token; make one with:\n  npm run -s workbook -- token create --workbook demo --role editor --link\n');

@@ -1,10 +1,13 @@
 /**
  * Serves the built app from dist/: hashed assets cached for a year, index.html never cached, and
- * the build's brotli or gzip copy of a file sent when the browser accepts it.
+ * the build's brotli or gzip copy of a file sent when the browser accepts it. The path comes
+ * decoded and checked (server/http/request-path.ts); a file is streamed with stream.pipeline, which
+ * closes it when the client goes away before the end.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { COMPRESSIBLE } from './build/precompress.ts';
 
 const TYPES: Record<string, string> = {
@@ -31,18 +34,30 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Serves a file of `dist` for a GET/HEAD request; returns false when there is none (the caller answers 404). */
-export const serveStatic = (dist: string, req: IncomingMessage, res: ServerResponse): boolean => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  let path = decodeURIComponent(url.pathname);
+/** A file's stat, or undefined when there is no such file (or the path cannot be one: ENOTDIR, ENAMETOOLONG …). */
+const fileStat = (path: string): Stats | undefined => {
+  try {
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s?.isFile() ? s : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Serves a file of `dist` for a GET/HEAD request of the decoded `path`; returns false when there
+ * is none (the caller answers 404).
+ */
+export const serveStatic = (dist: string, decodedPath: string, req: IncomingMessage, res: ServerResponse): boolean => {
+  let path = decodedPath;
   if (path === '/' || !extname(path)) path = '/index.html';
   const file = normalize(join(dist, path));
-  const stat = file.startsWith(dist + sep) ? statSync(file, { throwIfNoEntry: false }) : undefined;
-  if (!stat?.isFile()) return false;
+  const stat = file.startsWith(dist + sep) ? fileStat(file) : undefined;
+  if (!stat) return false;
   const hashed = path.startsWith('/assets/');
   const encoding = precompressed(file, stat.mtimeMs, req.headers['accept-encoding']);
   const sent = encoding ? `${file}.${ENCODINGS[encoding]}` : file;
-  const size = encoding ? statSync(sent).size : stat.size;
+  const size = encoding ? (fileStat(sent)?.size ?? 0) : stat.size;
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -56,7 +71,17 @@ export const serveStatic = (dist: string, req: IncomingMessage, res: ServerRespo
   // Exactly the bytes announced: a file replaced while it is sent (a new build published into the
   // app folder) must not add bytes that the browser would read as the start of the next response.
   else if (size === 0) res.end();
-  else createReadStream(sent, { start: 0, end: size - 1 }).pipe(res);
+  else {
+    const stream = () =>
+      pipeline(createReadStream(sent, { start: 0, end: size - 1 }), res, () => {
+        // An aborted download or a file gone meanwhile: pipeline has closed the file and the response.
+      });
+    // A response queued behind others on its connection (pipelining) opens its file only when its
+    // turn comes: Node never closes a queued response whose connection dies, so a file opened for
+    // it would stay open.
+    if (res.socket) stream();
+    else res.once('socket', stream);
+  }
   return true;
 };
 
@@ -84,7 +109,7 @@ const precompressed = (file: string, written: number, header: string | string[] 
   const accepted = acceptedEncodings(header);
   return (['br', 'gzip'] as const).find((e) => {
     if (!accepted.has(e) && !accepted.has('*')) return false;
-    const copy = statSync(`${file}.${ENCODINGS[e]}`, { throwIfNoEntry: false });
+    const copy = fileStat(`${file}.${ENCODINGS[e]}`);
     return copy !== undefined && copy.mtimeMs >= written;
   });
 };

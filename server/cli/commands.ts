@@ -1,18 +1,13 @@
 /** The CLI's commands, one module each. */
 import { backupCommand } from './backup.ts';
+import type { Command } from './command.ts';
 import { createCommand } from './create.ts';
 import { evalCommand } from './eval.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { repairCatalogCommand } from './repair-catalog.ts';
 import { restoreCommand } from './restore.ts';
 import { tokenCommand } from './token.ts';
 
-/** A CLI command. `run` returns the process exit code. */
-export interface Command {
-  name: string;
-  usage: string;
-  run: (argv: string[]) => Promise<number>;
-}
-
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, repairCatalogCommand];

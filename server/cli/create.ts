@@ -3,7 +3,7 @@ import { createTemplateWorkbook, isTemplateName, TEMPLATES } from '../../sheets/
 import { createWorkbook } from '../store/stored-workbook.ts';
 import { checkWorkbookId } from '../store/workbook-id.ts';
 import { CliError, flag, parseArgs, requireFlag } from './args.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { withStore } from './open-store.ts';
 
 /** `create`: see the module comment. */

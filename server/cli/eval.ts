@@ -8,7 +8,7 @@ import { EMPTY_SOURCE, evaluateInWorkbook, type FormulaSource, type ValueJSON } 
 import { loadWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs } from './args.ts';
 import { withStore } from './open-store.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 
 /** Evaluates formulas against a source: the JSON lines to print and the exit code. */
 export const evalLines = (source: FormulaSource, formulas: readonly string[]): { lines: string[]; code: number } => {

@@ -17,7 +17,7 @@ import { engineCalc } from '../../src/app/engine-calc.ts';
 import { workbookAtVersion } from '../store/rebuild-version.ts';
 import { loadWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { delimiterArg } from './delimiter-arg.ts';
 import { withStore } from './open-store.ts';
 import { readSnapshotArg } from './snapshot-arg.ts';

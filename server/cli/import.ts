@@ -5,9 +5,11 @@
  * new sheet made from the header, whose detected column types are printed (`--type` overrides).
  * Every row is checked first (in chunks, progress on stderr); one bad row and nothing is written:
  * each bad row is listed with its line and reason, exit code 1. Otherwise all rows are appended to
- * the store as one update, which a running relay sends to everyone connected.
+ * the store as one update, which a running relay sends to everyone connected. An import that would
+ * make the stored workbook bigger than MAX_ROOM_BYTES is refused (the relay could not open it).
  */
 import { readFileSync, statSync } from 'node:fs';
+import * as Y from 'yjs';
 import { importRows } from '../../src/app/import-rows.ts';
 import {
   checkSetup,
@@ -24,9 +26,10 @@ import {
   type ImportTarget,
 } from '../../src/csv/index.ts';
 import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/schema/index.ts';
+import { maxRoomBytesFrom, StartupError } from '../config.ts';
 import { loadWorkbook, updateWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { delimiterArg } from './delimiter-arg.ts';
 import { describeProblems, describeSetup, progressReporter } from './import-report.ts';
 import { withStore } from './open-store.ts';
@@ -87,6 +90,26 @@ const readFile = (file: string): Uint8Array => {
   }
 };
 
+const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/** MAX_ROOM_BYTES as the relay reads it. */
+const roomLimit = (): number => {
+  try {
+    return maxRoomBytesFrom(process.env);
+  } catch (err) {
+    if (err instanceof StartupError) throw new CliError(err.message);
+    throw err;
+  }
+};
+
+const tooBig = (id: string, bytes: number, limit: number, atLeast: string): CliError =>
+  new CliError(
+    `This import would make workbook "${id}" ${atLeast}${mb(bytes)} stored, over the relay's limit of ${mb(limit)} (MAX_ROOM_BYTES): ` +
+      'the relay would refuse to open it. Nothing was imported. Import fewer rows, into another workbook, or raise ' +
+      'MAX_ROOM_BYTES for the relay and for this command (see the README).',
+    1,
+  );
+
 /** Input the import cannot take (the model's refusals included) as one sentence and exit code 1. */
 const userError = (err: unknown): never => {
   if (err instanceof ImportError || err instanceof OperationError || err instanceof ValidationError) throw new CliError(err.message, 1);
@@ -120,7 +143,17 @@ export const importCommand: Command = {
     const encoding = encodingArg(args);
     const delimiter = delimiterArg(args);
     const bytes = readFile(file);
+    const limit = roomLimit();
     return withStore(async (store) => {
+      const stored = await (async () => {
+        const log = await store.openLog(id);
+        try {
+          const s = await log.stats();
+          return s.bytes + s.snapshotBytes;
+        } finally {
+          await log.close();
+        }
+      })();
       const wb = await loadWorkbook(store, id);
       const existing = wb.sheetByName(sheetName);
       const target: ImportTarget = existing ? { sheetId: existing.id } : { newSheet: sheetName };
@@ -147,6 +180,9 @@ export const importCommand: Command = {
       } catch (err) {
         return userError(err);
       }
+      // Stored rows take more than half their CSV's bytes (about twice, measured): a file that cannot
+      // fit is refused before its rows are built in memory (after what is wrong with the file itself).
+      if (stored + bytes.byteLength / 2 > limit) throw tooBig(id, stored + bytes.byteLength / 2, limit, 'at least ');
       const progress = progressReporter(process.stderr);
       const plan = await planImport(bytes, setup, {
         chunkSize: CHUNK_CHARS,
@@ -163,7 +199,11 @@ export const importCommand: Command = {
       try {
         // Loaded again: what the relay stored meanwhile is kept, and a sheet changed since is noticed.
         await updateWorkbook(store, id, (fresh) => {
+          const before = Y.encodeStateVector(fresh.doc);
           result = importRows(plan, 'good-rows', fresh);
+          // Thrown inside the update: nothing is appended.
+          const after = stored + Y.encodeStateAsUpdate(fresh.doc, before).byteLength;
+          if (after > limit) throw tooBig(id, after, limit, '');
         });
       } catch (err) {
         return userError(err);

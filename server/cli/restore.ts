@@ -1,32 +1,68 @@
 /**
- * `restore --workbook ID [--replace] FILE`: brings a backup back. A workbook that does not exist is
- * created from it. An existing one needs --replace: its content becomes the backup's through a new
- * change that a running relay relays to connected clients (no fork, nothing to reload); a workbook
- * whose file cannot be read is set aside and rebuilt from the backup.
+ * `restore --workbook ID [--replace] [--unverified] FILE`: brings a backup back. A workbook that does
+ * not exist is created from it. An existing one needs --replace: its content becomes the backup's
+ * through a new change that a running relay relays to connected clients (no fork, nothing to
+ * reload); a workbook whose file cannot be read is set aside and rebuilt from the backup. A backup
+ * whose checksum does not match is refused; one from before checksums needs --unverified. A backup
+ * bigger than MAX_ROOM_BYTES is refused: the relay could not open the workbook.
  */
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
+import { BackupFileError, decodeBackupFile } from '../../src/model/index.ts';
+import { maxRoomBytesFrom, StartupError } from '../config.ts';
 import { replaceContentUpdate } from '../store/replace-content.ts';
 import { UnreadableStoreError } from '../store/errors.ts';
 import { createWorkbook, replaceDamaged, updateWorkbook } from '../store/stored-workbook.ts';
 import { checkWorkbookId } from '../store/workbook-id.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath } from './args.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { withStore } from './open-store.ts';
 
-const readBackup = (file: string): Uint8Array => {
-  let bytes: Uint8Array;
+const readBackup = (file: string, unverified: boolean): Uint8Array => {
+  let raw: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(userPath(file)));
+    raw = new Uint8Array(readFileSync(userPath(file)));
   } catch (err) {
     throw new CliError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); give the path of a file written by backup.`, 1);
   }
+  let decoded: { update: Uint8Array; checked: boolean };
   try {
-    Y.decodeUpdate(bytes);
+    decoded = decodeBackupFile(raw);
+  } catch (err) {
+    if (err instanceof BackupFileError) throw new CliError(`${file}: ${err.message} Nothing was restored; use another backup.`, 1);
+    throw err;
+  }
+  try {
+    Y.decodeUpdate(decoded.update);
   } catch {
     throw new CliError(`${file} is not a workbook backup; give a file written by: npm run -s workbook -- backup`, 1);
   }
-  return bytes;
+  if (!decoded.checked && !unverified) {
+    throw new CliError(
+      `${file} has no checksum (it was written before backups carried one), so a damaged copy could not be told apart. ` +
+        'If you trust it, restore it with --unverified.',
+      1,
+    );
+  }
+  return decoded.update;
+};
+
+/** Refuses a backup the relay could not open (MAX_ROOM_BYTES, read as the relay reads it). */
+const checkSize = (file: string, bytes: number): void => {
+  let limit: number;
+  try {
+    limit = maxRoomBytesFrom(process.env);
+  } catch (err) {
+    if (err instanceof StartupError) throw new CliError(err.message);
+    throw err;
+  }
+  if (bytes > limit) {
+    throw new CliError(
+      `${file} holds ${(bytes / 1048576).toFixed(1)} MB, more than the relay opens (MAX_ROOM_BYTES is ${(limit / 1048576).toFixed(1)} MB); ` +
+        'nothing was restored. Raise MAX_ROOM_BYTES for the relay and this command (see the README) and restore again.',
+      1,
+    );
+  }
 };
 
 const checkWorkbookIdOrExplain = (id: string): string => {
@@ -40,13 +76,14 @@ const checkWorkbookIdOrExplain = (id: string): string => {
 /** `restore`: see the module comment. */
 export const restoreCommand: Command = {
   name: 'restore',
-  usage: 'restore --workbook ID [--replace] FILE   restore a backup (as a new workbook, or over ID with --replace)',
+  usage: 'restore --workbook ID [--replace] [--unverified] FILE   restore a backup (as a new workbook, or over ID with --replace)',
   run: async (argv) => {
-    const args = parseArgs(argv, { workbook: { type: 'string' }, replace: { type: 'boolean' }, in: { type: 'string' } }, restoreCommand.usage);
+    const args = parseArgs(argv, { workbook: { type: 'string' }, replace: { type: 'boolean' }, unverified: { type: 'boolean' }, in: { type: 'string' } }, restoreCommand.usage);
     const id = checkWorkbookIdOrExplain(requireFlag(args, 'workbook'));
     const file = flag(args, 'in') ?? args.positional[0];
     if (!file) throw new CliError('Give the backup file: restore --workbook ID FILE');
-    const backup = readBackup(file);
+    const backup = readBackup(file, flag(args, 'unverified') === 'true');
+    checkSize(file, backup.byteLength);
     const replace = flag(args, 'replace') === 'true';
     return withStore(async (store) => {
       if (!(await store.catalog.has(id))) {

@@ -7,7 +7,7 @@
 import { isRole, ROLES } from '../store/tokens.ts';
 import { WorkbookNotFoundError } from '../store/errors.ts';
 import { CliError, flag, parseArgs, requireFlag } from './args.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { appBaseUrl, withStore } from './open-store.ts';
 
 const USAGE = {

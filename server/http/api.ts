@@ -6,25 +6,41 @@
  *                                       the app's first visit shows it without loading the websocket code first
  *                                       (HEAD: the headers only, to learn a new link's role)
  *   POST /api/workbooks/:id/tokens    { role } → 201 { token, url, role }  (an editor token of that workbook)
- * The token goes in `Authorization: Bearer …`. Errors are JSON `{ error }` with a plain sentence.
+ * The token goes in `Authorization: Bearer …`. Errors are JSON `{ error }` with a plain sentence
+ * (thrown as HttpError and answered by the request guard). Requests are limited per client address
+ * and per token; the state comes from the workbook's room, whose cached encode answers repeated asks.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAccess } from '../access.ts';
+import type { RelayConfig } from '../config.ts';
+import type { ThrottledLog } from '../log-throttle.ts';
+import type { Logger } from '../log.ts';
+import { RATE_LIMITED_DELAY_MS, type Client, type ClientLimits } from '../relay/client-limits.ts';
 import type { Store } from '../store/contract.ts';
-import { loadWorkbook } from '../store/stored-workbook.ts';
 import { isRole } from '../store/tokens.ts';
-import { errorMessage, type Logger } from '../log.ts';
+import { clientAddress } from './client-address.ts';
+import { HttpError } from './http-error.ts';
+import { linkBase } from './public-base.ts';
+import type { RequestTarget } from './request-path.ts';
 
 /** What the API needs from the process. */
 export interface ApiContext {
   store: Store;
-  auth: boolean;
-  /** The base URL for links (PUBLIC_URL, or what the request was addressed to). */
-  baseUrl: (req: IncomingMessage) => string;
+  config: Pick<RelayConfig, 'auth' | 'publicUrl' | 'trustProxy'>;
   log: Logger;
+  refusals: ThrottledLog;
+  clients: ClientLimits;
+  /** The whole workbook as one update (the relay's room answers it). */
+  wholeState: (id: string, client: Client) => Promise<Uint8Array>;
 }
 
 const MAX_BODY = 4096;
+
+const rateLimited = async (message: string, retryAfter: number): Promise<never> => {
+  await new Promise((r) => setTimeout(r, RATE_LIMITED_DELAY_MS));
+  // The connection is closed too: a client that keeps asking has to connect again for each try.
+  throw new HttpError(429, message, { 'Retry-After': String(retryAfter), Connection: 'close' });
+};
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const json = JSON.stringify(body);
@@ -38,22 +54,26 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(json);
 };
 
+const tooLarge = () => new HttpError(413, 'Send a JSON body of at most 4 KB, like {"role": "viewer"}.', { Connection: 'close' });
+
+/** Reads a small JSON body: 413 (and the connection closed) past 4 KB, 400 when it is not JSON. */
 const readJson = (req: IncomingMessage): Promise<unknown> =>
   new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(tooLarge());
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= MAX_BODY) return void chunks.push(c);
+      req.off('data', onData);
+      reject(tooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => {
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
       } catch {
-        reject(new Error('not JSON'));
+        reject(new HttpError(400, 'Send a JSON body of at most 4 KB, like {"role": "viewer"}.'));
       }
     });
     req.on('error', reject);
@@ -61,89 +81,59 @@ const readJson = (req: IncomingMessage): Promise<unknown> =>
 
 const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
-/** The stored workbook as one update (everything in the store is committed, so it is what the relay holds durably). */
-const sendState = async (ctx: ApiContext, id: string, res: ServerResponse, role: string, headOnly: boolean): Promise<void> => {
-  let bytes: Uint8Array = new Uint8Array(0);
-  let name = id;
-  try {
-    name = (await ctx.store.catalog.workbook(id))?.name ?? id;
-    if (!headOnly) {
-      const wb = await loadWorkbook(ctx.store, id);
-      bytes = wb.encode();
-      wb.doc.destroy();
-    }
-  } catch (err) {
-    ctx.log.error('api.state_failed', { workbook: id, message: errorMessage(err) });
-    send(res, 503, { error: 'The workbook cannot be read on the relay right now; try again in a moment.' });
-    return;
+/** Answers a request under /api/ (the caller routes by the first segment). Throws HttpError. */
+export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const [, resource, id = '', tail, ...rest] = target.segments;
+  const kind = tail === undefined ? 'info' : tail === 'state' || tail === 'tokens' ? tail : null;
+  if (resource !== 'workbooks' || target.segments.length < 3 || kind === null || rest.length > 0) throw new HttpError(404, 'No such API endpoint.');
+  const want = kind === 'tokens' ? 'POST' : 'GET';
+  if (req.method !== want && !(kind === 'state' && req.method === 'HEAD')) throw new HttpError(405, `Use ${want} here.`, { Allow: want });
+  const origin = req.headers.origin;
+  if (ctx.config.publicUrl && origin !== undefined && origin !== new URL(ctx.config.publicUrl).origin) {
+    throw new HttpError(403, 'This relay answers only its own pages (PUBLIC_URL).');
   }
-  res.writeHead(200, {
-    'Content-Type': 'application/octet-stream',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Workbook-Role': role,
-    'X-Workbook-Name': encodeURIComponent(name),
-    ...(headOnly ? {} : { 'Content-Length': bytes.byteLength }),
-  });
-  res.end(headOnly ? undefined : bytes);
-};
-
-/** Answers a request under /api/; returns false when the path is not the API's. */
-export const handleApi = (ctx: ApiContext, req: IncomingMessage, res: ServerResponse): boolean => {
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
-  if (!path.startsWith('/api/')) return false;
-  const m = /^\/api\/workbooks\/([^/]+)(\/tokens|\/state)?$/.exec(path);
-  if (!m) {
-    send(res, 404, { error: 'No such API endpoint.' });
-    return true;
+  const client: Client = { address: clientAddress(req, ctx.config.trustProxy), tokenId: null };
+  if (!ctx.clients.request(client)) {
+    ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address });
+    return rateLimited('Too many requests from this address; try again in a moment.', ctx.clients.retryAfter(client));
   }
-  const id = decodeURIComponent(m[1] ?? '');
-  const tokens = m[2] === '/tokens';
-  const want = tokens ? 'POST' : 'GET';
-  if (req.method !== want && !(m[2] === '/state' && req.method === 'HEAD')) {
-    send(res, 405, { error: `Use ${want} here.` }, { Allow: want });
-    return true;
-  }
-  void answer(ctx, req, res, id, m[2]).catch((err: unknown) => {
-    ctx.log.error('api.failed', { workbook: id, message: errorMessage(err) });
-    if (!res.headersSent) send(res, 503, { error: 'The relay cannot answer right now; try again in a moment.' });
-    else res.destroy();
-  });
-  return true;
-};
-
-/** Answers an API request whose path and method are right: checks access, then does what it asks. */
-const answer = async (ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string, what: string | undefined): Promise<void> => {
-  const tokens = what === '/tokens';
-  const access = await checkAccess(ctx.store, ctx.auth, id, bearer(req));
+  const access = await checkAccess(ctx.store, ctx.config.auth, id, bearer(req));
   if (!access.ok) {
-    send(res, access.status, { error: access.message }, access.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+    // A failed login: who tried which workbook, never with what.
+    ctx.refusals.write('info', 'api.rejected', { status: access.status, workbook: access.status === 400 ? undefined : id, ip: client.address });
+    throw new HttpError(access.status, access.message, access.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+  }
+  client.tokenId = access.tokenId;
+  if (access.tokenId !== null && !ctx.clients.requestOfToken(access.tokenId)) {
+    ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address, workbook: id });
+    return rateLimited('Too many requests with this link; try again in a moment.', ctx.clients.retryAfter(client));
+  }
+  const name = async (): Promise<string> => (await ctx.store.catalog.workbook(id))?.name ?? id;
+  if (kind === 'state') {
+    const head = req.method === 'HEAD';
+    const bytes = head ? new Uint8Array(0) : await ctx.wholeState(id, client);
+    ctx.clients.sent(client, bytes.byteLength);
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Workbook-Role': access.role,
+      'X-Workbook-Name': encodeURIComponent(await name()),
+      ...(head ? {} : { 'Content-Length': String(bytes.byteLength) }),
+    });
+    res.end(head ? undefined : bytes);
     return;
   }
-  if (what === '/state') {
-    await sendState(ctx, id, res, access.role, req.method === 'HEAD');
-    return;
+  if (kind === 'info') return send(res, 200, { id, name: await name(), role: access.role });
+  if (access.role !== 'editor') throw new HttpError(403, 'Only editors of this workbook can share it.');
+  const body = await readJson(req);
+  const role = (body as { role?: unknown } | null)?.role;
+  if (!isRole(role)) throw new HttpError(400, 'Say which role the link gives: {"role": "editor"} or {"role": "viewer"}.');
+  const base = linkBase(ctx.config, req);
+  if (base === null) {
+    throw new HttpError(400, 'The relay does not know the address people reach it at, so it cannot make a link; the person who runs it sets PUBLIC_URL (see the README).');
   }
-  if (!tokens) {
-    send(res, 200, { id, name: (await ctx.store.catalog.workbook(id))?.name ?? id, role: access.role });
-    return;
-  }
-  if (access.role !== 'editor') {
-    send(res, 403, { error: 'Only editors of this workbook can share it.' });
-    return;
-  }
-  await readJson(req).then(
-    async (body) => {
-      const role = (body as { role?: unknown } | null)?.role;
-      if (!isRole(role)) {
-        send(res, 400, { error: 'Say which role the link gives: {"role": "editor"} or {"role": "viewer"}.' });
-        return;
-      }
-      const created = await ctx.store.catalog.createToken(id, role, 'shared from the app');
-      ctx.log.info('token.created', { workbook: id, role, tokenId: created.id, by: access.tokenId ?? 'no-auth' });
-      const url = `${ctx.baseUrl(req)}/#/w/${encodeURIComponent(id)}?token=${encodeURIComponent(created.token)}`;
-      send(res, 201, { token: created.token, url, role });
-    },
-    () => send(res, 400, { error: 'Send a JSON body of at most 4 KB, like {"role": "viewer"}.' }),
-  );
+  const created = await ctx.store.catalog.createToken(id, role, 'shared from the app');
+  ctx.log.info('token.created', { workbook: id, role, tokenId: created.id, by: access.tokenId ?? 'no-auth' });
+  send(res, 201, { token: created.token, url: `${base}/#/w/${encodeURIComponent(id)}?token=${encodeURIComponent(created.token)}`, role });
 };

@@ -1,22 +1,33 @@
-/** The HTTP side of the process: /healthz, the API, the built app, and websocket upgrades for the relay. */
+/**
+ * The HTTP side of the process: /healthz, the API, the built app, and websocket upgrades for the
+ * relay. Every request is decoded by one guarded path parser and handled inside a guard, so no
+ * request can end the process (see guarded.ts); malformed HTTP is answered by Node's parser.
+ */
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { RelayConfig } from '../config.ts';
 import type { Relay } from '../relay/relay.ts';
+import type { ClientLimits } from '../relay/client-limits.ts';
 import type { SocketGuard } from '../relay/socket-guard.ts';
 import { serveStatic, SECURITY_HEADERS } from '../static-files.ts';
 import type { Store } from '../store/contract.ts';
 import type { Logger } from '../log.ts';
+import { throttledLog } from '../log-throttle.ts';
 import type { StallCounts } from '../stall-watch.ts';
-import { handleApi } from './api.ts';
+import { handleApi, type ApiContext } from './api.ts';
+import { guardRequests, guardUpgrades } from './guarded.ts';
+import { serveHealth } from './healthz.ts';
+import { HttpError } from './http-error.ts';
+import { parseTarget } from './request-path.ts';
 
 /** Everything the HTTP server serves from. */
 export interface HttpContext {
   config: RelayConfig;
   store: Store;
   log: Logger;
+  clients: ClientLimits;
   /** Set once the relay exists (it needs the server's socket guard first). */
   relay: () => Relay | null;
   guard: () => SocketGuard | null;
@@ -24,62 +35,66 @@ export interface HttpContext {
   stalls?: () => StallCounts;
 }
 
-const HOST_HEADER = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
-
-/** The base URL for links: PUBLIC_URL, or the host the request was addressed to. */
-export const baseUrlFor = (config: RelayConfig, req?: IncomingMessage): string => {
-  if (config.publicUrl) return config.publicUrl;
-  const host = req?.headers.host;
-  // Behind a TLS proxy the request arrives as http; the proxy says what the browser used.
-  const scheme = req?.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-  if (host && HOST_HEADER.test(host)) return `${scheme}://${host}`;
-  const h = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  return `http://${h}:${config.port}`;
+/** Node's parser errors → the status a client is told. */
+const CLIENT_ERRORS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADERS_TIMEOUT: '408 Request Timeout',
 };
 
 /** Creates the (not yet listening) HTTP server. */
 export const createHttpServer = (ctx: HttpContext): Server => {
   const started = Date.now();
   const dist = ctx.config.appDir;
-  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
-    const done = ctx.guard()?.busy(req.socket as Socket) ?? (() => {});
+  const refusals = throttledLog(ctx.log);
+  const api: ApiContext = {
+    store: ctx.store,
+    config: ctx.config,
+    log: ctx.log,
+    refusals,
+    clients: ctx.clients,
+    wholeState: (id, client) => {
+      const relay = ctx.relay();
+      if (!relay) throw new HttpError(503, 'The relay is starting; try again in a moment.');
+      return relay.wholeState(id, client);
+    },
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const socket = req.socket as Socket;
+    // A request parsed after its socket was closed (the rest of a pipelined batch): nothing to answer.
+    if (socket.destroyed) return;
+    const guard = ctx.guard();
+    const done = guard ? guard.busy(socket) : () => {};
+    if (done === null) return; // too many requests in flight on this socket: it was closed
     res.once('close', done);
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/healthz') {
-      const gc = (globalThis as { gc?: () => void }).gc;
-      // Only a process started with --expose-gc (the memory tests) can be asked to collect first.
-      if (gc && req.url?.includes('gc=1')) gc();
-      const mem = process.memoryUsage();
-      const body = JSON.stringify({
-        ok: true,
-        uptimeS: Math.round((Date.now() - started) / 1000),
-        ...(ctx.relay()?.stats() ?? {}),
-        ...(ctx.stalls?.() ?? {}),
-        heapUsedMB: Math.round(mem.heapUsed / 1048576),
-        rssMB: Math.round(mem.rss / 1048576),
-      });
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(body);
-      return;
-    }
-    if (handleApi({ store: ctx.store, auth: ctx.config.auth, baseUrl: (r) => baseUrlFor(ctx.config, r), log: ctx.log }, req, res)) return;
-    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(dist, req, res)) return;
+    const target = parseTarget(req.url);
+    if (target.path === '/healthz') return serveHealth({ config: ctx.config, store: ctx.store, relay: ctx.relay, stalls: ctx.stalls, started }, req, res, target.query);
+    if (target.segments[0] === 'api') return handleApi(api, target, req, res);
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(dist, target.path, req, res)) return;
     if (!existsSync(join(dist, 'index.html'))) {
       res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('The app is not built yet: run "npm run build", or start the relay with "npm start", which builds it.\n');
       return;
     }
     res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
-  });
-  server.headersTimeout = Math.min(ctx.config.unauthenticatedTimeoutMs, 60_000);
-  server.requestTimeout = 120_000;
+  };
+  const server = createServer({ connectionsCheckingInterval: 1000 }, guardRequests(ctx.log, refusals, handle));
+  // Connections that have not authenticated get short timeouts: headers within this, a small body soon after.
+  server.headersTimeout = Math.min(ctx.config.unauthenticatedTimeoutMs, 10_000);
+  server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5000;
-  server.on('upgrade', (req, socket, head) => {
-    const relay = ctx.relay();
-    if (relay) relay.handleUpgrade(req, socket, head);
-    else socket.destroy();
-  });
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on(
+    'upgrade',
+    guardUpgrades(ctx.log, (req, socket, head) => {
+      const relay = ctx.relay();
+      if (relay) relay.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    }),
+  );
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const status = CLIENT_ERRORS[err.code ?? ''] ?? '400 Bad Request';
+    refusals.write('info', 'http.client_error', { code: err.code, status: Number(status.slice(0, 3)) });
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
   return server;

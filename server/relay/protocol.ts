@@ -14,7 +14,10 @@ const MSG_SYNC = 0;
 const MSG_AWARENESS = 1;
 const MSG_QUERY_AWARENESS = 3;
 
-/** Close codes the relay uses (RFC 6455, and 4401, which stock y-websocket clients do not retry). */
+/**
+ * Close codes the relay uses (RFC 6455, and 44xx, after which stock y-websocket clients stop
+ * retrying and show the reason: the workbook cannot be had by connecting again).
+ */
 export const CLOSE = {
   goingAway: 1001,
   unsupportedData: 1003,
@@ -24,6 +27,7 @@ export const CLOSE = {
   internal: 1011,
   tryAgainLater: 1013,
   revoked: 4401,
+  roomTooBig: 4413,
 } as const;
 
 /** A message from a client, decoded and checked. */
@@ -95,20 +99,30 @@ const message = (write: (e: encoding.Encoder) => void): Uint8Array => {
   return encoding.toUint8Array(e);
 };
 
-/** Sync step 1: the relay's state vector, asking the client for what the relay lacks. */
-export const syncStep1Message = (doc: Y.Doc): Uint8Array =>
+/** Sync step 1 carrying an encoded state vector (the relay's, asking the client for what it lacks). */
+export const syncStep1Frame = (stateVector: Uint8Array): Uint8Array =>
   message((e) => {
     encoding.writeVarUint(e, MSG_SYNC);
-    syncProtocol.writeSyncStep1(e, doc);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(e, stateVector);
   });
 
-/** Sync step 2: everything the client lacks, given its state vector. */
-export const syncStep2Message = (doc: Y.Doc, stateVector: Uint8Array): Uint8Array =>
+/** Sync step 2 carrying `update` (what the client lacks). */
+export const syncStep2Frame = (update: Uint8Array): Uint8Array =>
   message((e) => {
     encoding.writeVarUint(e, MSG_SYNC);
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+    encoding.writeVarUint8Array(e, update);
   });
+
+/** The update inside a frame made by syncStep2Frame, without copying it. */
+export const updateOfStep2Frame = (frame: Uint8Array): Uint8Array => {
+  const d = decoding.createDecoder(frame);
+  decoding.readVarUint(d);
+  decoding.readVarUint(d);
+  const length = decoding.readVarUint(d);
+  return frame.subarray(d.pos, d.pos + length);
+};
 
 /** A document update to relay. */
 export const updateMessage = (update: Uint8Array): Uint8Array =>

@@ -3,6 +3,12 @@
  * room per open workbook, unloads rooms nobody uses, watches the store for token revocations made
  * elsewhere (the rooms watch their own workbooks), and shuts down cleanly. It knows the store only
  * by its contract (store/contract.ts).
+ *
+ * Editors and viewers are accepted by two websocket servers that differ only in the largest
+ * message they take (ws sets it per server): an editor's backlog arrives as one sync message, up
+ * to MAX_SYNC_BYTES; a viewer never needs more than MAX_MESSAGE_BYTES. A workbook whose stored
+ * size is over MAX_ROOM_BYTES is not loaded: loading is one Yjs transaction that would stall
+ * every room for as long as it takes.
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -10,14 +16,21 @@ import type { Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { checkAccess } from '../access.ts';
 import type { RelayConfig } from '../config.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parseTarget } from '../http/request-path.ts';
+import { throttledLog, type ThrottledLog } from '../log-throttle.ts';
 import { Compactor } from '../store/compactor.ts';
 import type { Store, Unsubscribe } from '../store/contract.ts';
 import { errorMessage, type Logger } from '../log.ts';
+import { RATE_LIMITED_DELAY_MS, type Client, type ClientLimits } from './client-limits.ts';
 import { Connection, type ConnectionOptions } from './connection.ts';
 import { CLOSE } from './protocol.ts';
 import { DelayHistogram, type DelayCounts } from './delay-histogram.ts';
-import { Room, type RoomHooks } from './room.ts';
+import type { Room, RoomHooks } from './room.ts';
+import { RoomLoader, RoomTooBigError } from './room-loader.ts';
 import type { SocketGuard } from './socket-guard.ts';
+import { selectProtocol, upgradeToken } from './subprotocol.ts';
 
 const LIVENESS_MS = 30_000;
 
@@ -31,28 +44,41 @@ export interface RelayStats {
 }
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket: no websocket, no data. */
-const refuse = (socket: Duplex, status: number, message: string): void => {
+const refuse = (socket: Duplex, status: number, message: string, headers: Record<string, string> = {}): void => {
   const body = `${message}\n`;
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n${extra}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 };
 
+/** A 429 for an upgrade over the rate limit, sent after RATE_LIMITED_DELAY_MS. */
+const refuseSlowly = (socket: Duplex, message: string, retryAfter: number): void => {
+  setTimeout(() => {
+    if (!socket.destroyed) refuse(socket, 429, message, { 'Retry-After': String(retryAfter) });
+  }, RATE_LIMITED_DELAY_MS).unref();
+};
+
 /** The y-websocket relay of one process. */
 export class Relay {
-  private readonly wss: WebSocketServer;
+  private readonly editors: WebSocketServer;
+  private readonly viewers: WebSocketServer;
   private readonly rooms = new Map<string, Room>();
   /** Rooms being loaded, and rooms being unloaded (a new load of the same workbook waits for that). */
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly conns = new Set<Connection>();
   private readonly compactor: Compactor;
-  private readonly hooks: RoomHooks;
+  private readonly loader: RoomLoader;
   private readonly connOptions: ConnectionOptions;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly delays = new DelayHistogram();
   private readonly unwatch: Unsubscribe;
+  private readonly refusals: ThrottledLog;
+  private readonly publicOrigin: string | undefined;
   private closing = false;
 
   constructor(
@@ -60,15 +86,26 @@ export class Relay {
     private readonly config: RelayConfig,
     private readonly log: Logger,
     private readonly guard: SocketGuard,
+    private readonly clients: ClientLimits,
   ) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
-    this.compactor = new Compactor(log, store, (reply) => {
-      if (reply.ok && reply.compacted) void this.recordName(reply.job.workbook, reply.name);
-    });
-    this.hooks = {
+    const options = { noServer: true, perMessageDeflate: false, clientTracking: false, handleProtocols: selectProtocol } as const;
+    this.editors = new WebSocketServer({ ...options, maxPayload: config.maxSyncBytes });
+    this.viewers = new WebSocketServer({ ...options, maxPayload: config.maxMessageBytes });
+    this.refusals = throttledLog(log);
+    this.publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : undefined;
+    this.compactor = new Compactor(
+      log,
+      store,
+      (reply) => {
+        if (reply.ok && reply.compacted) void this.recordName(reply.job.workbook, reply.name);
+      },
+      config.maxRoomBytes,
+    );
+    const hooks: RoomHooks = {
       log,
       graceMs: config.roomGraceMs,
       compactAfter: config.compactAfter,
+      maxRoomBytes: config.maxRoomBytes,
       onIdle: (room) => this.unload(room),
       onFailed: (room) => {
         if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
@@ -76,18 +113,27 @@ export class Relay {
       compact: (job) => this.compactor.request(job),
       relayed: (ms) => this.delays.record(ms),
     };
+    this.loader = new RoomLoader(store, config, log, hooks);
+    const bytesBurst = (maxMessage: number) => Math.max(config.bytesPerSecond, 2 * maxMessage);
     this.connOptions = {
       log,
+      clients,
       maxBufferedBytes: config.maxBufferedBytes,
       maxMessageBytes: config.maxMessageBytes,
+      maxSyncBytes: config.maxSyncBytes,
+      replies: { perSecond: config.replyBytesPerSecond, burst: 2 * config.maxRoomBytes },
       limits: {
         messagesPerSecond: config.messagesPerSecond,
         messageBurst: config.messageBurst,
         bytesPerSecond: config.bytesPerSecond,
-        byteBurst: Math.max(config.bytesPerSecond, 2 * config.maxMessageBytes),
+        byteBurst: bytesBurst(config.maxSyncBytes),
       },
     };
-    this.unwatch = store.catalog.watch(() => void this.recheckTokens());
+    this.unwatch = store.catalog.watch(() => {
+      // A damaged workbook restored meanwhile (restore --replace) may be read again at once.
+      this.loader.forgetFailures();
+      void this.recheckTokens();
+    });
     this.timers.push(setInterval(() => this.checkLiveness(), LIVENESS_MS));
   }
 
@@ -95,50 +141,92 @@ export class Relay {
     return { rooms: this.rooms.size, connections: this.conns.size, unauthenticated: this.guard.count, relayDelayMs: this.delays.toJSON() };
   }
 
-  /** Handles an HTTP upgrade to `ws://HOST:PORT/<workbookId>?token=…`. */
+  /** Handles an HTTP upgrade to `ws://HOST:PORT/<workbookId>` (token in the protocol entries or `?token=`). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => {}); // a client resetting mid-handshake is not an error of ours
+    const ip = clientAddress(req, this.config.trustProxy);
     if (this.closing) return refuse(socket, 503, 'The relay is shutting down; try again in a moment.');
-    const url = new URL(req.url ?? '/', 'http://relay');
-    let id = '';
+    let target: ReturnType<typeof parseTarget>;
     try {
-      id = decodeURIComponent(url.pathname.slice(1));
-    } catch {
-      // stays '' and is refused as not a workbook id
+      target = parseTarget(req.url);
+    } catch (err) {
+      return refuse(socket, 400, err instanceof HttpError ? err.message : 'Bad request.');
     }
-    void this.admit(req, socket, head, id, url.searchParams.get('token')).catch((err: unknown) => {
+    const origin = req.headers.origin;
+    if (this.publicOrigin && origin !== undefined && origin !== this.publicOrigin) {
+      this.refusals.write('info', 'conn.rejected', { status: 403, reason: 'origin', ip });
+      return refuse(socket, 403, 'This relay takes connections only from its own pages (PUBLIC_URL).');
+    }
+    const client: Client = { address: ip, tokenId: null };
+    if (!this.clients.request(client)) {
+      this.refusals.write('warn', 'conn.rate_limited', { ip });
+      return refuseSlowly(socket, 'Too many connections from this address; try again in a moment.', this.clients.retryAfter(client));
+    }
+    const id = target.segments.length === 1 ? (target.segments[0] ?? '') : '';
+    void this.admit(req, socket, head, id, upgradeToken(req, target.query), client).catch((err: unknown) => {
       this.log.error('conn.upgrade_failed', { workbook: id, message: errorMessage(err) });
       refuse(socket, 503, 'The relay cannot answer right now; try again in a moment.');
     });
   }
 
   /** Checks access, loads the room when needed, and completes the upgrade into it. */
-  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, id: string, token: string | null): Promise<void> {
-    const ip = req.socket.remoteAddress;
+  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, id: string, token: string | null | undefined, client: Client): Promise<void> {
+    const ip = client.address;
     const access = await checkAccess(this.store, this.config.auth, id, token);
     if (!access.ok) {
-      this.log.info('conn.rejected', { status: access.status, workbook: access.status === 400 ? undefined : id, ip });
+      this.refusals.write('info', 'conn.rejected', { status: access.status, workbook: access.status === 400 ? undefined : id, ip });
       return refuse(socket, access.status, access.message);
     }
-    if (this.closing) return refuse(socket, 503, 'The relay is shutting down; try again in a moment.');
-    let loaded: Room;
-    try {
-      loaded = this.rooms.get(id) ?? (await this.roomFor(id));
-    } catch (err) {
-      this.log.error('room.load_failed', { workbook: id, message: errorMessage(err) });
-      return refuse(socket, 503, 'This workbook cannot be loaded; the relay log says why.');
+    client.tokenId = access.tokenId;
+    if (access.tokenId !== null && !this.clients.requestOfToken(access.tokenId)) {
+      this.refusals.write('warn', 'conn.rate_limited', { ip, workbook: id });
+      return refuseSlowly(socket, 'Too many connections with this link; try again in a moment.', this.clients.retryAfter(client));
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.guard.upgraded(socket as Socket);
-      if (this.rooms.get(id) !== loaded) {
-        ws.close(CLOSE.tryAgainLater, 'room closed, reconnect');
-        return;
+    if (this.closing) return refuse(socket, 503, 'The relay is shutting down; try again in a moment.');
+    let room = this.rooms.get(id);
+    let tooBig: RoomTooBigError | null = null;
+    if (!room) {
+      try {
+        room = await this.roomFor(id);
+      } catch (err) {
+        if (!(err instanceof RoomTooBigError)) return refuse(socket, 500, this.loader.explain(id, err));
+        tooBig = err;
       }
-      const conn = new Connection(ws, loaded, access.role, access.tokenId, this.connOptions, (c) => this.conns.delete(c));
+    }
+    const loaded = room;
+    const wss = access.role === 'editor' ? this.editors : this.viewers;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      this.guard.upgraded(socket as Socket);
+      // Told over the websocket, where the app shows it (after a 44xx close a stock client stops retrying).
+      if (tooBig) return ws.close(CLOSE.roomTooBig, tooBig.reason);
+      if (!loaded || this.rooms.get(id) !== loaded) return ws.close(CLOSE.tryAgainLater, 'room closed, reconnect');
+      const conn = new Connection(ws, loaded, access.role, access.tokenId, client, this.connOptions, (c) => this.conns.delete(c));
       this.conns.add(conn);
       loaded.join(conn);
       this.log.info('conn.opened', { conn: conn.id, workbook: id, role: access.role, ip });
     });
+  }
+
+  /**
+   * The whole stored workbook as one update, for GET /state: from its room (loaded for this when it
+   * is not), so a cached encode answers. Throws HttpError (429, 500, 507).
+   */
+  async wholeState(id: string, client: Client): Promise<Uint8Array> {
+    if (!this.clients.mayEncode(client)) throw new HttpError(429, 'This workbook was asked for too often; try again in a few seconds.', { 'Retry-After': '5' });
+    let room = this.rooms.get(id);
+    if (!room) {
+      try {
+        room = await this.roomFor(id);
+      } catch (err) {
+        if (err instanceof RoomTooBigError) throw new HttpError(507, `${err.reason} Ask the person who runs the relay to raise MAX_ROOM_BYTES.`);
+        throw new HttpError(500, this.loader.explain(id, err));
+      }
+    }
+    const loaded = room;
+    const state = await new Promise<{ update: Uint8Array; encodeMs: number } | null>((resolve) => loaded.wholeState(resolve));
+    if (!state) throw new HttpError(503, 'The relay could not store the latest changes of this workbook; try again in a moment.');
+    this.clients.encoded(client, state.encodeMs);
+    return state.update;
   }
 
   /** Closes every connection (1001), unloads every room (committing what is pending) and stops the compactor. */
@@ -170,15 +258,12 @@ export class Relay {
   private async load(id: string): Promise<Room> {
     // What an unloading room of this workbook still commits must be in what this one reads.
     await this.unloading.get(id);
-    const t0 = performance.now();
-    const log = await this.store.openLog(id);
-    const room = await Room.load(id, log, this.hooks);
+    const room = await this.loader.load(id);
     if (this.closing) {
       await room.destroy();
       throw new Error('the relay is shutting down');
     }
     this.rooms.set(id, room);
-    this.log.info('room.loaded', { workbook: id, ms: Math.round(performance.now() - t0), rooms: this.rooms.size });
     return room;
   }
 
@@ -220,7 +305,11 @@ export class Relay {
         continue;
       }
       conn.alive = false;
-      conn.ws.ping();
+      try {
+        conn.ws.ping();
+      } catch {
+        conn.ws.terminate();
+      }
     }
   }
 }

@@ -7,7 +7,10 @@
  * arrives waits and goes into the next one, so at most one is in flight and updates are relayed
  * in the order they came. A sync reply that shows a change not yet committed waits for it too.
  * Writes made by other writers (the CLI) reach the room through the log's subscription and are
- * relayed the same way. A room is created loaded (Room.load) or not at all.
+ * relayed the same way. A room is created loaded (Room.load) or not at all. Answers to sync
+ * step 1 come from a cache (SyncReplies) and their cost is charged to the client that asked; a
+ * change that would make the stored workbook bigger than MAX_ROOM_BYTES is refused (the relay
+ * could not load the workbook again).
  */
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
@@ -16,7 +19,8 @@ import type { Unsubscribe, WorkbookLog } from '../store/contract.ts';
 import { applyStoredState } from '../store/stored-workbook.ts';
 import type { Role } from '../store/tokens.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import { awarenessMessage, CLOSE, ProtocolError, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
+import { awarenessMessage, CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
+import { SyncReplies } from './sync-replies.ts';
 
 /** What a room needs from a client connection. */
 export interface RoomPeer {
@@ -26,6 +30,15 @@ export interface RoomPeer {
   close(code: number, reason: string): void;
   /** Told when a viewer's document update was dropped. */
   droppedWrite(): void;
+  /** False when the peer has used up what it may ask for (it is then closed with 1008). */
+  mayAsk(): boolean;
+  /** Charges a reply to the peer: the bytes sent and the ms spent encoding it afresh. */
+  charge(bytes: number, encodeMs: number): void;
+}
+
+/** A change that would make the stored workbook bigger than the relay may load; the sender is closed. */
+export class RoomFullError extends Error {
+  override name = 'RoomFullError';
 }
 
 /** How a room reports to the relay that owns it. */
@@ -42,6 +55,8 @@ export interface RoomHooks {
   compact(job: CompactJob): void;
   /** How long an update stayed in the room, from arrival to relayed (ms). */
   relayed(ms: number): void;
+  /** MAX_ROOM_BYTES: the stored size (snapshot and log) a change may not take the workbook past. */
+  maxRoomBytes: number;
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
@@ -78,13 +93,19 @@ export class Room {
   /** No longer takes updates: it is closing (they are sent again on reconnect). */
   private closing = false;
   private closed = false;
+  private readonly replies = new SyncReplies();
+  /** Bytes stored for the workbook (snapshot and log), as last read or since appended. */
+  private storedBytes = 0;
+  /** Called once what is pending is committed (GET /state answers only with what is stored). */
+  private afterCommit: ((stored: boolean) => void)[] = [];
+  /** How long loading took: a room that was slow to load stays loaded longer after its last client. */
+  private loadMs = 0;
 
   private constructor(
     readonly id: string,
     private readonly log: WorkbookLog,
     private readonly hooks: RoomHooks,
   ) {
-    this.watch(this.current);
     // The relay itself has no presence; only clients' states are kept and relayed.
     this.awareness.setLocalState(null);
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
@@ -99,8 +120,17 @@ export class Room {
     try {
       room.unsubscribe = log.subscribe((seq) => room.storeChanged(seq));
       const state = await log.read();
+      const t0 = performance.now();
       room.lastSeq = applyStoredState(room.doc, state, log.where);
+      // Watched only once loaded: with an update listener, Yjs would also encode the whole load
+      // as one update event (a quarter more time on a big workbook, every room waiting).
+      room.watch(room.doc);
+      room.loadMs = performance.now() - t0;
       room.logged = state.updates.length;
+      room.storedBytes = state.snapshot.byteLength + state.updates.reduce((n, u) => n + u.data.byteLength, 0);
+      // A compacted workbook's snapshot is the whole document already encoded: the first client
+      // to join gets it without the relay encoding the document again.
+      if (state.updates.length === 0) room.replies.seedWhole(room.doc, state.snapshot);
     } catch (err) {
       room.unsubscribe();
       room.doc.destroy();
@@ -124,7 +154,7 @@ export class Room {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.peers.set(peer, new Set());
-    peer.send(syncStep1Message(this.doc));
+    peer.send(this.replies.step1(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) peer.send(awarenessMessage(this.awareness, [...states.keys()]));
   }
@@ -151,24 +181,43 @@ export class Room {
         // show is committed: the state vector in that step 1 tells the client which of its edits
         // the relay holds durably (its count of edits not yet on the server). A stock client
         // answers it with whatever the relay still lacks, usually an empty update.
-        const reply = [syncStep2Message(this.doc, msg.stateVector), syncStep1Message(this.doc)];
+        if (!peer.mayAsk()) return peer.close(CLOSE.policy, 'asking for the workbook too often');
+        const { messages, encodeMs } = this.replies.answer(this.doc, msg.stateVector);
+        const reply = [...messages, this.replies.step1(this.doc)];
+        peer.charge(reply.reduce((n, m) => n + m.byteLength, 0), encodeMs);
         if (this.uncommitted.length > 0 || this.committing) for (const data of reply) this.held.push({ peer, data });
         else for (const data of reply) peer.send(data);
         return;
       }
       case 'update':
         if (peer.role !== 'editor') peer.droppedWrite();
-        else this.applyFrom(peer, msg.update);
+        else if (this.storedBytes + msg.update.byteLength > this.hooks.maxRoomBytes) {
+          throw new RoomFullError(`the change (${msg.update.byteLength} bytes) would take the stored workbook past MAX_ROOM_BYTES (${this.hooks.maxRoomBytes})`);
+        } else this.applyFrom(peer, msg.update);
         return;
       case 'awareness':
         applyAwarenessUpdate(this.awareness, msg.update, peer);
         return;
-      case 'query-awareness':
-        peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+      case 'query-awareness': {
+        const states = awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]);
+        peer.charge(states.byteLength, 0);
+        peer.send(states);
         return;
+      }
       case 'ignored':
         return;
     }
+  }
+
+  /**
+   * Calls `done` with the whole workbook as one update and the ms spent encoding it afresh, once
+   * what is pending is committed (so it holds nothing the store does not), or with null when the
+   * room closed meanwhile.
+   */
+  wholeState(done: (state: { update: Uint8Array; encodeMs: number } | null) => void): void {
+    const answer = (stored = true) => done(stored && !this.closed ? this.replies.wholeUpdate(this.doc) : null);
+    if (this.uncommitted.length === 0 && !this.committing) answer();
+    else this.afterCommit.push(answer);
   }
 
   /** The store says another writer appended (up to `seq`, when it knows): read and relay it. */
@@ -184,6 +233,9 @@ export class Room {
     let change: Uint8Array | null;
     try {
       const { snapshot, snapshotUpto, updates } = await this.log.readSince(this.lastSeq);
+      // A compaction (or the CLI) changed the log: its size is what the next change is measured against.
+      const stats = await this.log.stats();
+      this.storedBytes = stats.bytes + stats.snapshotBytes;
       if (this.closed || (updates.length === 0 && snapshotUpto <= this.lastSeq)) return;
       // Another compaction may have folded rows this room had not seen into the snapshot.
       const parts = updates.map((u) => u.data);
@@ -229,6 +281,7 @@ export class Room {
       throw new ProtocolError(`the update cannot be applied: ${errorMessage(err)}`);
     }
     if (!change) return;
+    this.storedBytes += change.byteLength;
     this.uncommitted.push({ change, from: peer, at });
     this.commitScheduled ??= setImmediate(() => {
       this.commitScheduled = null;
@@ -293,6 +346,7 @@ export class Room {
     else this.pullWanted = true;
     for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
     this.sendHeld(held);
+    this.runAfterCommit();
     const now = performance.now();
     for (const b of batch) this.hooks.relayed(now - b.at);
     this.logged += batch.length;
@@ -303,13 +357,24 @@ export class Room {
     for (const h of held) if (this.peers.has(h.peer)) h.peer.send(h.data);
   }
 
+  /** Runs what waited for everything to be committed (GET /state), once nothing is left to commit. */
+  private runAfterCommit(stored = true): void {
+    if (stored && (this.uncommitted.length > 0 || this.committing)) return;
+    const waiting = this.afterCommit;
+    this.afterCommit = [];
+    for (const f of waiting) f(stored);
+  }
+
   private requestCompaction(): void {
     this.hooks.compact({ workbook: this.id, upto: this.lastSeq });
     this.logged = 0;
   }
 
   private watch(doc: Y.Doc): void {
-    doc.on('update', (u: Uint8Array) => this.captured?.push(u));
+    doc.on('update', (u: Uint8Array) => {
+      this.replies.changed();
+      this.captured?.push(u);
+    });
   }
 
   /**
@@ -338,9 +403,9 @@ export class Room {
     await this.settled(); // what other clients sent before is valid and must not vanish with the old document
     if (this.closed) return;
     const fresh = new Y.Doc({ gc: false });
-    this.watch(fresh);
     try {
       this.lastSeq = applyStoredState(fresh, await this.log.read(), this.log.where);
+      this.watch(fresh);
     } catch (err) {
       fresh.destroy();
       this.fail(`the document could not be reloaded: ${errorMessage(err)}`);
@@ -352,6 +417,7 @@ export class Room {
     }
     this.current.destroy();
     this.current = fresh;
+    this.replies.reset();
     this.hooks.log.warn('room.reloaded', { workbook: this.id });
   }
 
@@ -387,7 +453,9 @@ export class Room {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       if (this.peers.size === 0 && !this.closed) this.hooks.onIdle(this);
-    }, this.hooks.graceMs);
+      // A client that comes back every few seconds must not make the relay load a big workbook
+      // (a stall of every room) every few seconds: it stays loaded 20 times as long as loading took.
+    }, Math.min(Math.max(this.hooks.graceMs, 20 * this.loadMs), 600_000));
   }
 
   private fail(reason: string): void {
@@ -395,6 +463,7 @@ export class Room {
     this.uncommitted = [];
     this.held = [];
     this.pullWanted = false;
+    this.runAfterCommit(false);
     this.hooks.log.error('room.failed', { workbook: this.id, reason });
     // 1011: stock clients reconnect, and sync again with a room loaded from the store.
     for (const peer of this.peers.keys()) peer.close(CLOSE.internal, 'store failure, reconnect');

@@ -32,6 +32,15 @@ export type CompactReply =
 
 const IDLE_MS = 60_000;
 
+/**
+ * The compaction worker's heap limit for workbooks of up to `maxRoomBytes` stored: a loaded
+ * document takes about 10 times its encoded size (BENCHMARKS.md, "Keeping history"), and the old
+ * snapshot, the log and the new snapshot are held besides. A compaction that needs more fails
+ * alone (the worker is stopped and restarted, the log kept as it was) instead of taking the relay
+ * process to gigabytes.
+ */
+export const compactionHeapMB = (maxRoomBytes: number): number => Math.max(256, Math.ceil((32 * maxRoomBytes) / 1048576));
+
 // The worker keeps the normal CPU priority: at a lower one it was descheduled while holding a
 // file's write lock, which made that room wait longer (20-50 ms instead of under 20 ms, measured
 // on 2 busy cores).
@@ -52,6 +61,8 @@ export class Compactor {
     private readonly store: Store,
     /** Called after each finished job (the relay records the workbook's name). */
     private readonly onDone: (reply: CompactReply) => void = () => {},
+    /** MAX_ROOM_BYTES: sets the worker's heap limit (compactionHeapMB). */
+    private readonly maxRoomBytes = 6 * 1048576,
   ) {}
 
   /** Asks for a compaction; a job already queued for the same workbook is widened instead. */
@@ -112,11 +123,15 @@ export class Compactor {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const w = startTsWorker(new URL('./compact-worker.ts', import.meta.url));
+    const w = startTsWorker(new URL('./compact-worker.ts', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: compactionHeapMB(this.maxRoomBytes) },
+    });
     w.unref();
     w.on('message', (reply: CompactReply) => this.finished(reply));
     w.on('error', (err) => {
       this.log.error('compaction.worker_failed', { message: errorMessage(err) });
+      // A worker that failed (out of memory, say) is gone: the next job starts a new one.
+      if (this.worker === w) this.worker = null;
       const job = this.running;
       if (job) this.finished({ ok: false, job, message: errorMessage(err) });
     });

@@ -2,7 +2,9 @@
  * Chooses and opens the store: the one place that knows which implementations exist. Today that
  * is SQLite in DATA_DIR; a PostgreSQL store (DATABASE_URL) will be chosen here too.
  */
+import { checkCatalog } from './catalog-check.ts';
 import type { Store, StoreLocation } from './contract.ts';
+import { makeDataDirPrivate } from './file-modes.ts';
 import { SqliteStore, type SqliteStoreOptions } from './store.ts';
 
 /** Where the store is and how it is opened. */
@@ -10,8 +12,21 @@ export interface StoreSettings extends SqliteStoreOptions {
   dataDir: string;
 }
 
-/** Opens the store the settings name. Throws StoreError with a sentence when it cannot. */
-export const openStore = (settings: StoreSettings): Promise<Store> => SqliteStore.open(settings.dataDir, settings);
+/**
+ * Opens the store the settings name. Throws StoreError with a sentence when it cannot, also when
+ * DATA_DIR's catalog is missing, empty or damaged next to workbook files (repair-catalog rebuilds
+ * it; a new catalog must never silently replace it). The data folder is made private to this user.
+ */
+export const openStore = async (settings: StoreSettings): Promise<Store> => {
+  const { unlisted, missing } = checkCatalog(settings.dataDir);
+  const store = await SqliteStore.open(settings.dataDir, settings);
+  const tightened = makeDataDirPrivate(settings.dataDir);
+  const log = settings.log;
+  if (tightened.length > 0) log?.warn('store.modes_tightened', { paths: tightened.join(', '), hint: 'the data folder is now readable by this user only' });
+  if (unlisted.length > 0) log?.warn('catalog.unlisted_files', { workbooks: unlisted.join(', '), hint: 'run: npm run -s workbook -- repair-catalog' });
+  if (missing.length > 0) log?.error('catalog.missing_files', { workbooks: missing.join(', '), hint: 'restore them from backups' });
+  return store;
+};
 
 /** Opens the store at `location` again, from another thread (the compaction worker). */
 export const reopenStore = (location: StoreLocation, options: SqliteStoreOptions = {}): Promise<Store> =>

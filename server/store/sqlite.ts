@@ -1,5 +1,6 @@
 /** Opening SQLite files (better-sqlite3) the same way everywhere: WAL, a chosen durability, a busy timeout. */
 import Database from 'better-sqlite3';
+import { createPrivateFile } from './file-modes.ts';
 
 /** An open SQLite database. */
 export type Db = Database.Database;
@@ -31,6 +32,8 @@ export interface OpenOptions {
  * left as it was) or creates it in WAL mode.
  */
 export const openDb = (path: string, { create, readonly = false, durability = 'fsync', autoCheckpoint = true }: OpenOptions): Db => {
+  // Created 0600 before SQLite opens it; its -wal and -shm files get the same mode.
+  if (create && !readonly) createPrivateFile(path);
   const db = new Database(path, { fileMustExist: !create, readonly });
   try {
     // Another process (the CLI, the compactor) may hold the write lock for a moment.

@@ -47,7 +47,7 @@ export class SqliteStore implements Store {
   static async open(dataDir: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
     const dir = resolve(dataDir);
     try {
-      mkdirSync(join(dir, 'workbooks'), { recursive: true });
+      mkdirSync(join(dir, 'workbooks'), { recursive: true, mode: 0o700 });
       accessSync(dir, constants.W_OK);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? errorMessage(err);

@@ -7,3 +7,4 @@ export type { CellEdit } from './row-ops.ts';
 export type { ColumnChangeKind, SheetChange, WorkbookChange } from './changes.ts';
 export { cellConflicts, cellHistory, hasConflict, markConflictSeen } from './history.ts';
 export { snapshotOfVersion, stateVersion, VersionError } from './state-version.ts';
+export { BackupFileError, decodeBackupFile, encodeBackupFile } from './backup-file.ts';

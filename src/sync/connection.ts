@@ -1,6 +1,7 @@
 /**
- * Sync with the relay: a stock y-websocket `WebsocketProvider` to ws(s)://<host>/<id>?token=…,
- * and around it what a person needs to see: the connection state, whether access was refused, and
+ * Sync with the relay: a stock y-websocket `WebsocketProvider` to ws(s)://<host>/<id>, the token
+ * handed over as a websocket subprotocol entry rather than in the URL (proxies log URLs), and
+ * around it what a person needs to see: the connection state, whether access was refused, and
  * which edits the relay holds durably. Loaded after the grid shows (it is not part of first load).
  *
  * The relay answers every sync step 1 with step 2 and its own state vector, sent after its commit
@@ -40,6 +41,12 @@ const RESYNC_MS = 5000;
 /** Ask the HTTP API why the socket fails at most this often. */
 const PROBE_EVERY_MS = 3000;
 
+/**
+ * The subprotocol entries the relay reads (server/relay/subprotocol.ts): the version it selects,
+ * then one `owb.<field>.<value>` entry per field; today only the token.
+ */
+export const relayProtocols = (token: string): string[] => ['owb.v1', `owb.token.${token}`];
+
 /** The relay's websocket address on this page's host. */
 export const relayUrl = (loc: Location = location): string => `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}`;
 
@@ -50,7 +57,7 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   let denied: string | undefined;
   let everOnline = false;
   const provider = new WebsocketProvider(opts.url ?? relayUrl(), id, doc, {
-    params: { token },
+    protocols: relayProtocols(token),
     connect: navigator.onLine,
     resyncInterval: RESYNC_MS,
     maxBackoffTime: 2500,

@@ -1,9 +1,10 @@
 /**
  * Workbooks in this browser, as the start page handles them: make one (from a template or a backup
- * file), write a backup, delete. A backup file is the whole workbook as one Yjs update, the same
- * format the CLI's `backup` writes and `restore` reads.
+ * file), write a backup, delete. A backup file is the whole workbook as one Yjs update behind a
+ * checksum (src/model/backup-file.ts), the same format the CLI's `backup` writes and `restore` reads.
  */
 import * as Y from 'yjs';
+import { BackupFileError, decodeBackupFile, encodeBackupFile } from '../model/backup-file.ts';
 import { Workbook } from '../model/workbook.ts';
 import { deleteLocalCopy } from './local-maintenance.ts';
 import { isEmptyDoc, openLocalDoc, whenWritten, type LocalDoc } from './local-store.ts';
@@ -29,8 +30,17 @@ export const storeNewWorkbook = async (update: Uint8Array, name: string): Promis
   return id;
 };
 
-/** Reads a backup file: the workbook in it, or BackupError with a sentence. */
-export const readBackup = (bytes: Uint8Array): Workbook => {
+/**
+ * Reads a backup file: the workbook in it, or BackupError with a sentence. A damaged or altered
+ * file is refused by its checksum; one from before checksums (the bare update) is read as it is.
+ */
+export const readBackup = (file: Uint8Array): Workbook => {
+  let bytes: Uint8Array;
+  try {
+    bytes = decodeBackupFile(file).update;
+  } catch (err) {
+    throw new BackupError(err instanceof BackupFileError ? err.message : String(err));
+  }
   let wb: Workbook;
   try {
     wb = Workbook.load(bytes);
@@ -57,7 +67,7 @@ const openLocalOnly = async (id: string): Promise<LocalDoc | undefined> => {
 export const backupOf = async (id: string): Promise<Uint8Array | undefined> => {
   const local = await openLocalOnly(id);
   if (!local) return undefined;
-  const bytes = Y.encodeStateAsUpdate(local.doc);
+  const bytes = encodeBackupFile(Y.encodeStateAsUpdate(local.doc));
   await local.persistence.destroy();
   return bytes;
 };

@@ -41,7 +41,7 @@ export interface WorkbookSession {
   setIdentity(identity: Identity): void;
   /** A link that opens this workbook as `role` (editors of server workbooks only). */
   shareLink(role: 'editor' | 'viewer'): Promise<string>;
-  /** The whole workbook as one update: a backup file. */
+  /** The whole workbook as one update (what a backup file holds behind its checksum). */
   backup(): Uint8Array;
   close(): Promise<void>;
 }

@@ -59,10 +59,10 @@ export const gridBench: Bench = {
       // tsx names functions with a helper that the functions sent to the page would call there.
       await page.addInitScript('window.__name = (f) => f;');
 
-      // First load of the app as a new user opens it (the demo link the relay prints): which JS
-      // arrives before the grid shows.
-      const printed = /http:\/\/\S+#\/w\/demo\?token=\S+/.exec(server.output())?.[0];
-      if (!printed) throw new Error(`the relay printed no demo link:\n${server.output()}`);
+      // First load of the app as a new user opens it (the demo link of the relay's first start):
+      // which JS arrives before the grid shows.
+      const printed = server.firstLink();
+      if (!printed) throw new Error(`the relay wrote no demo link:\n${server.output()}`);
       await page.goto(printed);
       await waitForRows(page);
       const js = await firstLoadJs(page);

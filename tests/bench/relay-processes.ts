@@ -11,7 +11,12 @@ export interface ServerProcess {
   name: string;
   port: number;
   proc: ChildProcess;
+  /** The last 20,000 characters it printed. */
   output: () => string;
+  /** How many characters it has printed so far (a mark for outputSince). */
+  printed: () => number;
+  /** What it printed since `mark` (as much of it as is kept). */
+  outputSince: (mark: number) => string;
   stop: () => Promise<void>;
 }
 
@@ -37,8 +42,14 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-  proc.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  let total = 0;
+  const add = (d: Buffer) => {
+    const text = d.toString();
+    total += text.length;
+    out = (out + text).slice(-20_000);
+  };
+  proc.stdout?.on('data', add);
+  proc.stderr?.on('data', add);
   await waitUntilUp(port, healthPath, proc, () => out);
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -46,7 +57,7 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
       proc.once('exit', () => resolve());
       proc.kill('SIGTERM');
     });
-  return { name, port, proc, output: () => out, stop };
+  return { name, port, proc, output: () => out, printed: () => total, outputSince: (mark) => out.slice(Math.max(0, out.length - (total - mark))), stop };
 };
 
 /** Our relay (`npm start` without building the app) on a data folder. */

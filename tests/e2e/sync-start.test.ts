@@ -30,9 +30,9 @@ const toStart = async (page: Page) => {
   await page.getByTestId('start-page').waitFor();
 };
 
-describe('the link npm start prints', () => {
+describe('the link of the first start', () => {
   test('opens the demo with its data from the relay; the token leaves the address bar and is kept for the next visit', async () => {
-    const printed = /http:\/\/\S+#\/w\/demo\?token=\S+/.exec(env.relay.server.output())?.[0] ?? '';
+    const printed = /http:\/\/\S+#\/w\/demo\?token=\S+/.exec(env.relay.server.firstLink() ?? '')?.[0] ?? '';
     expect(printed).toContain(`:${env.relay.server.port}/#/w/demo?token=`);
     const { page } = me;
     await page.goto(printed);
@@ -71,7 +71,7 @@ describe('the start page', () => {
     await screenshot(page, 'sync-start-page');
   });
 
-  test('a backup downloads as a file that imports as a new workbook with the same content; another file gets a sentence', async () => {
+  test('a backup downloads as a file that imports as a new workbook with the same content; another file or an altered copy gets a sentence', async () => {
     const { page } = me;
     await toStart(page);
     const demo = page.locator('[data-testid="workbook-item"][data-id="demo"]');
@@ -96,6 +96,17 @@ describe('the start page', () => {
     await toStart(page);
     await page.getByTestId('import-file').setInputFiles(bad);
     await expect.poll(() => page.getByTestId('start-message').textContent()).toContain('This file is not a workbook backup');
+
+    // The backup carries a checksum: a copy with one byte changed is refused, not imported as other content.
+    expect(readFileSync(file).subarray(0, 13).toString()).toBe('OWB-BACKUP 1 ');
+    const altered = readFileSync(file);
+    altered[altered.length - 100] = (altered[altered.length - 100] ?? 0) ^ 0x20;
+    const damaged = join(tmpdir(), `damaged-${Date.now()}.ywb`);
+    writeFileSync(damaged, altered);
+    await toStart(page);
+    await page.getByTestId('import-file').setInputFiles(damaged);
+    await expect.poll(() => page.getByTestId('start-message').textContent()).toContain('This backup file is damaged or was altered');
+    expect((await listed(page)).filter((n) => n === 'Demo shop — ops plan')).toHaveLength(2);
   });
 
   test('delete asks first: Cancel keeps the workbook, Delete removes it and its copy in this browser', async () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   appDir = mkdtempSync(join(tmpdir(), 'wb-app-'));
   cpSync(join(ROOT, 'dist'), appDir, { recursive: true });
   server = await startAppServer({ args: ['--app-dir', appDir] });
-  link = /http:\/\/\S+#\/w\/demo\?token=\S+/.exec(server.output())?.[0] ?? '';
+  link = server.firstLink() ?? '';
   browser = await launchBrowser();
   me = await person(browser, 'Ana', '#d9480f');
 });

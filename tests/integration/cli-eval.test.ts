@@ -71,9 +71,10 @@ describe('workbook eval --workbook', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { createDemoWorkbook } = await import('../../sheets/index.ts');
+    const { encodeBackupFile } = await import('../../src/model/index.ts');
     const dir = mkdtempSync(join(tmpdir(), 'wb-eval-'));
     const file = join(dir, 'demo.bin');
-    writeFileSync(file, createDemoWorkbook('2026-11-29').encode());
+    writeFileSync(file, encodeBackupFile(createDemoWorkbook('2026-11-29').encode()));
     const env = { ...process.env, DATA_DIR: dir };
     const run = (...args: string[]) => {
       const r = spawnSync('npm', ['run', '-s', 'workbook', '--', ...args], { cwd: ROOT, encoding: 'utf8', env });

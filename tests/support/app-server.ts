@@ -1,6 +1,6 @@
 /** Starts the real `npm start` process (server/start.ts) on a free port for a test, and stops it. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.ts';
@@ -17,6 +17,11 @@ export interface AppServer {
   output: () => string;
   /** What it printed on stdout alone (the relay's structured log). */
   stdout: () => string;
+  /**
+   * The link with an editor token that the first start into an empty data folder made: not
+   * printed (stderr is not a terminal here) but written to DATA_DIR/first-start-link.txt.
+   */
+  firstLink: () => string | undefined;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
@@ -57,5 +62,7 @@ export const startAppServer = async (
       proc.once('exit', () => resolve());
       proc.kill(signal);
     });
-  return { url, port, dataDir, proc, output: () => out, stdout: () => stdout, stop };
+  const linkFile = join(dataDir, 'first-start-link.txt');
+  const firstLink = () => (existsSync(linkFile) ? readFileSync(linkFile, 'utf8').trim() : undefined);
+  return { url, port, dataDir, proc, output: () => out, stdout: () => stdout, firstLink, stop };
 };

@@ -182,13 +182,13 @@ describe('HTTP API', () => {
       c.destroy();
     }
     expect(server.stdout()).not.toContain(token);
-    // Behind a TLS proxy, the link uses the scheme the browser used.
+    // X-Forwarded-Proto is believed only with TRUST_PROXY (tested with the findings): here the link stays http.
     const proxied = await fetch(`${server.url}/api/workbooks/api/tokens`, {
       method: 'POST',
       body: '{"role":"editor"}',
       headers: { Authorization: `Bearer ${tokens.api?.editor}`, 'X-Forwarded-Proto': 'https' },
     });
-    expect(((await proxied.json()) as { url: string }).url.startsWith(`https://127.0.0.1:${server.port}/#/w/api?token=owb_`)).toBe(true);
+    expect(((await proxied.json()) as { url: string }).url.startsWith(`http://127.0.0.1:${server.port}/#/w/api?token=owb_`)).toBe(true);
   });
 
   test('sharing is refused to viewers (403), without a token (401), and for a bad body (400)', async () => {

@@ -2,7 +2,7 @@
  * Operability: the app's headers, /healthz, one JSON log line per event with no token in any,
  * the link printed on first start (and only then), and start-up errors that say what to do.
  */
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,8 +45,9 @@ describe('serving the app', () => {
       // App routes are the page; files outside the app are not served.
       expect(await (await fetch(`${server.url}/w/demo`)).text()).toContain('Ops workbook');
       expect((await fetch(`${server.url}/assets/missing-123.js`)).status).toBe(404);
+      // An encoded "/" is refused outright.
       const escape = await fetch(`${server.url}/..%2f..%2f..%2fetc%2fpasswd.txt`);
-      expect(escape.status).toBe(404);
+      expect(escape.status).toBe(400);
       expect(await escape.text()).not.toContain('root:');
 
       const h = await health(server);
@@ -108,10 +109,15 @@ const rawGet = (url: string, headers: Record<string, string>): Promise<{ headers
   });
 
 describe('first start, logs and tokens', () => {
-  test('the first start prints the demo link with an editor token; later starts print no token and make none', async () => {
+  test('the first start makes the demo link with an editor token (not printed to a pipe: written to a 0600 file); later starts make none', async () => {
     const dataDir = tempDataDir();
     let server = await startRelay({ dataDir });
-    const link = new RegExp(`http://127\\.0\\.0\\.1:${server.port}/#/w/demo\\?token=(owb_[A-Za-z0-9_-]+)`).exec(server.output());
+    const file = join(dataDir, 'first-start-link.txt');
+    expect(server.output()).not.toContain('token=owb_');
+    expect(server.output()).toContain(`it is in ${file} (readable by this user only)`);
+    expect(server.stdout()).toContain(`"event":"relay.first_link_written","path":${JSON.stringify(file)}`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const link = new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#/w/demo\\?token=(owb_[A-Za-z0-9_-]+)$`).exec(server.firstLink() ?? '');
     const token = link?.[1] ?? '';
     expect(token).not.toBe('');
     // The token works: as an editor, over the API and the websocket.

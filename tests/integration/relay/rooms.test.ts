@@ -72,7 +72,7 @@ describe('room unload', () => {
 });
 
 describe('a store that cannot be read', () => {
-  test('refuses the room (503), leaves the file exactly as it was, and other workbooks keep working', async () => {
+  test('refuses the room (500, "restore it from a backup", not "try again"), leaves the file exactly as it was, and other workbooks keep working', async () => {
     const dataDir = tempDataDir();
     const tokens = await seed(dataDir, ['garbage', 'bad-update', 'fine']);
     const dir = join(dataDir, 'workbooks');
@@ -85,8 +85,14 @@ describe('a store that cannot be read', () => {
 
     const server = await startRelay({ dataDir });
     try {
-      expect((await rawUpgrade(server.port, `/garbage?token=${tokens.garbage?.editor}`)).status).toBe(503);
-      expect((await rawUpgrade(server.port, `/bad-update?token=${tokens['bad-update']?.editor}`)).status).toBe(503);
+      const garbage = await rawUpgrade(server.port, `/garbage?token=${tokens.garbage?.editor}`);
+      expect(garbage.status).toBe(500);
+      expect(garbage.bytes.toString()).toContain('is damaged and cannot be opened; ask the person who runs the relay to restore it from a backup');
+      expect(garbage.bytes.toString()).not.toContain('try again');
+      expect((await rawUpgrade(server.port, `/bad-update?token=${tokens['bad-update']?.editor}`)).status).toBe(500);
+      // Asked again, the unchanged file is not read again: the same answer, no second load attempt.
+      expect((await rawUpgrade(server.port, `/bad-update?token=${tokens['bad-update']?.editor}`)).status).toBe(500);
+      expect(server.stdout().split('\n').filter((l) => l.includes('"event":"room.load_failed"') && l.includes('"workbook":"bad-update"'))).toHaveLength(1);
       await openAndClose(server.port, 'fine', tokens.fine?.editor ?? '');
       expect((await health(server)).rooms).toBe(1);
       expect(server.stdout()).toContain('"event":"room.load_failed"');

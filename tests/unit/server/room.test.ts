@@ -92,6 +92,8 @@ const peerOf = (role: 'editor' | 'viewer' = 'editor'): TestPeer => {
     send: (data) => void p.got.push(data),
     close: (code) => void (p.closed = code),
     droppedWrite: () => {},
+    mayAsk: () => true,
+    charge: () => {},
   };
   return p;
 };
@@ -128,6 +130,7 @@ const hooks = (failed: Room[]): RoomHooks => ({
   log: silentLogger,
   graceMs: 60_000,
   compactAfter: 1_000_000,
+  maxRoomBytes: 64 * 1024 * 1024,
   onIdle: () => {},
   onFailed: (room) => void failed.push(room),
   compact: () => {},
