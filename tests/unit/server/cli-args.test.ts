@@ -19,7 +19,7 @@ const refusal = async (run: () => Promise<number>): Promise<CliError> => {
 };
 
 /** Each command (and token subcommand) with flags that would be enough to run it. */
-const CASES: { command: string; argv: string[]; valueFlag: string; usage: RegExp }[] = [
+const CASES: { command: string; argv: string[]; valueFlag?: string; usage: RegExp }[] = [
   { command: 'create', argv: ['--workbook', 'w'], valueFlag: '--template', usage: /usage: npm run -s workbook -- create --workbook ID/ },
   {
     command: 'token',
@@ -39,7 +39,11 @@ const CASES: { command: string; argv: string[]; valueFlag: string; usage: RegExp
   },
   { command: 'backup', argv: ['--workbook', 'w', '--out', 'f'], valueFlag: '--out', usage: /usage: npm run -s workbook -- backup --workbook ID --out FILE/ },
   { command: 'restore', argv: ['--workbook', 'w', 'f'], valueFlag: '--in', usage: /usage: npm run -s workbook -- restore --workbook ID/ },
+  { command: 'repair-catalog', argv: [], usage: /usage: npm run -s workbook -- repair-catalog/ },
 ];
+
+/** The cases of commands that take a flag with a value. */
+const WITH_VALUES = CASES.flatMap((c) => (c.valueFlag === undefined ? [] : [{ ...c, valueFlag: c.valueFlag }]));
 
 const commandOf = (name: string) => {
   const c = COMMANDS.find((x) => x.name === name);
@@ -61,7 +65,7 @@ describe('every command refuses what it does not take', () => {
     }
   });
 
-  test.each(CASES)('$command $argv.0: $valueFlag without its value is an error with the usage line', async ({ command, argv, valueFlag, usage }) => {
+  test.each(WITH_VALUES)('$command $argv.0: $valueFlag without its value is an error with the usage line', async ({ command, argv, valueFlag, usage }) => {
     const err = await refusal(() => commandOf(command).run([...argv, valueFlag]));
     expect(err.exitCode).toBe(2);
     expect(err.message).toMatch(/needs a value\.\n/);
