@@ -62,7 +62,8 @@ export const pinChart = (
   chartId: string,
   { w = 2, h = 1, index }: { w?: number; h?: number; index?: number } = {},
 ): void => {
-  if (!chartsOf(wb, sheetId).has(chartId)) throw new NotFoundError(`No chart with id ${chartId} in sheet ${sheetId}.`);
+  chartsOf(wb, sheetId);
+  if (!wb.hasChart(sheetId, chartId)) throw new NotFoundError(`No chart with id ${chartId} in sheet ${sheetId}.`);
   const size = tileSizeProblem(w, h);
   if (size) throw new OperationError(size);
   if (wb.internals.dashboard.has(chartId)) throw new OperationError('This chart is on the dashboard already.');

@@ -19,7 +19,7 @@ export interface CellEdit {
 const sheetName = (wb: WorkbookBase, sheetId: string): string => wb.sheet(sheetId)?.name ?? sheetId;
 
 /** The id of a layout listing exactly `colIds`, creating it (inside the current transaction) if needed. */
-const layoutFor = (wb: WorkbookBase, cache: SheetCache, colIds: readonly string[]): string => {
+export const layoutFor = (wb: WorkbookBase, cache: SheetCache, colIds: readonly string[]): string => {
   const want = colIds.join(' ');
   for (const [id, cols] of cache.maps.layouts.entries()) if (layoutColumns(cols)?.join(' ') === want) return id;
   const id = newId(wb.random).slice(0, 8);
