@@ -7,6 +7,7 @@
  * The language is each person's own choice (kept in localStorage), not a workbook setting:
  * two planners of one team may read the same workbook in different languages.
  */
+import { ownEntry } from '../../schema/own-entry.ts';
 import { createSignal, type Accessor } from 'solid-js';
 import { LOCALES, type Locale } from '../../schema/types.ts';
 import { en, type Dict, type DictKey, type Texts } from './en.ts';
@@ -50,16 +51,17 @@ export const savedLocale = (): Locale | undefined => {
 
 /** Creates the translator with `initial` loaded (so the first paint is already in that language). */
 export const createI18n = async (initial: Locale): Promise<I18n> => {
-  const [state, setState] = createSignal<{ locale: Locale; dict: Dict }>({ locale: initial, dict: await loaders[initial]() });
+  const [state, setState] = createSignal<{ locale: Locale; dict: Dict }>({ locale: initial, dict: await ownEntry(loaders, initial, loaders.en)() });
   document.documentElement.lang = initial;
   const t = <K extends DictKey>(key: K, ...args: Args<K>): string => {
     const { dict, locale } = state();
-    const entry = ((dict as Record<string, unknown>)[key] ?? registered[locale][key]) as string | ((...a: unknown[]) => string) | undefined;
-    if (entry === undefined) throw new Error(`The UI text "${key}" is not loaded: import i18n/dialog-texts.ts where it is shown.`);
-    return typeof entry === 'function' ? entry(...args) : entry;
+    const entry = ownEntry<unknown>(dict, key, undefined) ?? ownEntry<unknown>(ownEntry(registered, locale, registered.en), key, undefined);
+    if (typeof entry === 'function') return (entry as (...a: unknown[]) => string)(...args);
+    if (typeof entry !== 'string') throw new Error(`The UI text "${key}" is not loaded: import i18n/dialog-texts.ts where it is shown.`);
+    return entry;
   };
   const setLocale = async (locale: Locale): Promise<void> => {
-    const dict = await loaders[locale]();
+    const dict = await ownEntry(loaders, locale, loaders.en)();
     setState({ locale, dict });
     document.documentElement.lang = locale;
     try {

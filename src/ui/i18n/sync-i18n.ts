@@ -2,6 +2,7 @@
  * The translator of the sync UI (status, sharing, presence, history, workbook list): the same
  * language as the rest of the app, from its own dictionary, which loads with those parts.
  */
+import { ownEntry } from '../../schema/own-entry.ts';
 import type { Locale } from '../../schema/types.ts';
 import { syncEn, type SyncDict, type SyncKey } from './sync-en.ts';
 import { syncZhCN } from './sync-zh-CN.ts';
@@ -17,6 +18,7 @@ export type SyncText = <K extends SyncKey>(key: K, ...args: Args<K>) => string;
 export const syncText =
   (locale: () => Locale): SyncText =>
   (key, ...args) => {
-    const entry = DICTS[locale()][key] as string | ((...a: unknown[]) => string);
+    const dict = ownEntry(DICTS, locale(), DICTS.en);
+    const entry = ownEntry<unknown>(dict, key, key) as string | ((...a: unknown[]) => string);
     return typeof entry === 'function' ? entry(...args) : entry;
   };

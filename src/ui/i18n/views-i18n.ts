@@ -2,6 +2,7 @@
  * The translator of the charts, calendar and dashboard: the same language as the rest of the app
  * (each person's choice), from the views' own dictionary, which loads with those views.
  */
+import { ownEntry } from '../../schema/own-entry.ts';
 import type { Locale } from '../../schema/types.ts';
 import { viewsEn, type ViewDict, type ViewKey } from './views-en.ts';
 import { viewsZhCN } from './views-zh-CN.ts';
@@ -17,6 +18,7 @@ export type ViewText = <K extends ViewKey>(key: K, ...args: Args<K>) => string;
 export const viewText =
   (locale: () => Locale): ViewText =>
   (key, ...args) => {
-    const entry = DICTS[locale()][key] as string | ((...a: unknown[]) => string);
+    const dict = ownEntry(DICTS, locale(), DICTS.en);
+    const entry = ownEntry<unknown>(dict, key, key) as string | ((...a: unknown[]) => string);
     return typeof entry === 'function' ? entry(...args) : entry;
   };
