@@ -19,7 +19,8 @@ import { readSheetMeta } from '../schema/stored/read-sheet.ts';
 import { readTile } from '../schema/stored/read-tile.ts';
 import { isOrderKey } from '../schema/stored/order-key.ts';
 import { isStoredCell } from '../schema/stored/stored-cell.ts';
-import { COLUMN_TYPES, type CellValue } from '../schema/types.ts';
+import { COLUMN_TYPES, isCellFormula, type CellValue, type ColumnType } from '../schema/types.ts';
+import { cellProblem } from '../schema/stored/stored-cell.ts';
 import { convertValue } from '../schema/values.ts';
 import { OperationError } from '../schema/errors.ts';
 import type { WorkbookBase } from './workbook-base.ts';
@@ -77,9 +78,8 @@ const resetColumn = (wb: WorkbookBase, sheetId: string, colId: string): void => 
   const cache = wb.cache(sheetId);
   const m = childMap(cache.maps.columns, colId);
   if (!m) return removeColumn(wb, sheetId, colId);
-  // A column whose type is unknown becomes a text column: every value it holds can be shown as text.
   const typeOk = (COLUMN_TYPES as readonly unknown[]).includes(m.get('type'));
-  const read = readColumn(colId, (k) => (k === 'type' && !typeOk ? 'text' : m.get(k)));
+  const read = readColumn(colId, (k) => (k === 'type' && !typeOk ? guessType(wb, sheetId, colId) : m.get(k)));
   if (!read.value) return removeColumn(wb, sheetId, colId);
   const { column } = read.value;
   m.set('name', column.name);
@@ -94,6 +94,19 @@ const resetColumn = (wb: WorkbookBase, sheetId: string, colId: string): void => 
     m.set('order', keyAt(others, others.length));
   }
   cache.columnsChanged();
+};
+
+/**
+ * The type for a column whose stored type is unknown: the one its values fit (numbers, dates,
+ * true/false), else text, which shows any value. (Whether numbers were amounts of money is not
+ * known any more: they become plain numbers.)
+ */
+const guessType = (wb: WorkbookBase, sheetId: string, colId: string): ColumnType => {
+  const cache = wb.cache(sheetId);
+  const values = cache.rowIds().map((r) => cache.cell(r, colId)).filter((v) => v !== null && !isCellFormula(v));
+  if (values.length === 0) return 'text';
+  for (const type of ['number', 'date', 'boolean'] as const) if (values.every((v) => cellProblem({ type }, v) === null)) return type;
+  return 'text';
 };
 
 const removeRow = (wb: WorkbookBase, sheetId: string, rowId: string): void => {

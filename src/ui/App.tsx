@@ -24,6 +24,7 @@ import type { TemplateGallery } from './template-gallery.ts';
 import { ToastList } from './ToastList.tsx';
 import { createToasts } from './toasts.ts';
 import { WorkbookHeader } from './WorkbookHeader.tsx';
+import { sessionRepair, ViewBoundary } from './ViewBoundary.tsx';
 
 const FindBar = lazy(() => import('./dialogs/FindBar.tsx'));
 const HelpPanel = lazy(() => import('./dialogs/HelpPanel.tsx'));
@@ -31,6 +32,7 @@ const ChartsPanel = lazy(() => import('./charts/ChartsPanel.tsx'));
 const CampaignCalendar = lazy(() => import('./calendar/CampaignCalendar.tsx'));
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const HistoryPanel = lazy(() => import('./sync/HistoryPanel.tsx'));
+const RepairNotice = lazy(() => import('./repair/RepairNotice.tsx'));
 
 /** What the app is opened with; the engine defaults to the stand-in, the gallery to the ops templates. */
 export interface AppProps {
@@ -50,6 +52,8 @@ export interface AppProps {
   readOnly?: boolean;
   /** The workbook's local storage and sync with the relay (see src/sync/session.ts). */
   session?: WorkbookSession;
+  /** The workbook is at a newer schema than this version of the app knows: opened read-only, with a sentence saying to reload. */
+  newerSchema?: boolean;
 }
 
 const ACTIVE_KEY = 'wb-active:';
@@ -225,64 +229,115 @@ export const App = (props: AppProps): JSX.Element => {
     setDialog(null);
     grid()?.refocus();
   };
+  // Each view fails alone: its place shows the message with Reload and Repair from the server.
+  const repair = sessionRepair(session);
+  const Guard = (p: { name: string; close?: () => void; children: JSX.Element }) => (
+    <ViewBoundary name={p.name} i18n={i18n} repair={repair} close={p.close}>
+      {p.children}
+    </ViewBoundary>
+  );
 
   return (
     <AppProvider value={app}>
       <div class="wb-app">
-        <WorkbookHeader />
-        <FormulaBar />
+        <Guard name="header">
+          <WorkbookHeader />
+          <FormulaBar />
+        </Guard>
+        <Show when={props.newerSchema}>
+          <div class="wb-banner" role="status" data-testid="newer-schema">
+            {i18n.t('schema.newer')}
+            <button type="button" class="wb-primary" onClick={() => location.reload()}>
+              {i18n.t('schema.reload')}
+            </button>
+          </div>
+        </Show>
+        {/* Damaged entries of the workbook: the notice loads after the first paint. */}
+        <Show when={painted()}>
+          <Guard name="repair">
+            <Suspense>
+              <RepairNotice />
+            </Suspense>
+          </Guard>
+        </Show>
         <div class="wb-main">
           <div class="wb-sheet" ref={sheetArea} classList={{ 'wb-file-over': fileOver() }} data-drop-label={i18n.t('import.dropHere')}>
             <Switch
               fallback={
                 <Show when={active()} keyed>
-                  {(id) => <SheetGrid sheetId={id} references={references} />}
+                  {(id) => (
+                    <Guard name="grid">
+                      <SheetGrid sheetId={id} references={references} />
+                    </Guard>
+                  )}
                 </Show>
               }
             >
               <Match when={view() === 'dashboard'}>
-                <Suspense>
-                  <Dashboard />
-                </Suspense>
+                <Guard name="dashboard">
+                  <Suspense>
+                    <Dashboard />
+                  </Suspense>
+                </Guard>
               </Match>
               <Match when={view() === 'calendar' && active()} keyed>
                 {(id) => (
-                  <Suspense>
-                    <CampaignCalendar sheetId={id} />
-                  </Suspense>
+                  <Guard name="calendar">
+                    <Suspense>
+                      <CampaignCalendar sheetId={id} />
+                    </Suspense>
+                  </Guard>
                 )}
               </Match>
             </Switch>
             <Show when={panel() === 'find'}>
-              <Suspense>
-                <FindBar onClose={() => setPanel(null)} />
-              </Suspense>
+              <Guard name="find">
+                <Suspense>
+                  <FindBar onClose={() => setPanel(null)} />
+                </Suspense>
+              </Guard>
             </Show>
           </div>
           <Show when={panel() === 'help'}>
-            <Suspense>
-              <HelpPanel onClose={() => setPanel(null)} />
-            </Suspense>
+            <Guard name="help">
+              <Suspense>
+                <HelpPanel onClose={() => setPanel(null)} />
+              </Suspense>
+            </Guard>
           </Show>
           <Show when={panel() === 'history'}>
-            <Suspense>
-              <HistoryPanel onClose={() => setPanel(null)} />
-            </Suspense>
+            <Guard name="history">
+              <Suspense>
+                <HistoryPanel onClose={() => setPanel(null)} />
+              </Suspense>
+            </Guard>
           </Show>
           <Show when={panel() === 'charts' && view() !== 'dashboard' && active()} keyed>
             {(id) => (
-              <Suspense>
-                <ChartsPanel sheetId={id} onClose={() => setPanel(null)} />
-              </Suspense>
+              <Guard name="charts">
+                <Suspense>
+                  <ChartsPanel sheetId={id} onClose={() => setPanel(null)} />
+                </Suspense>
+              </Guard>
             )}
           </Show>
         </div>
         <div class="wb-bottom">
-          <SheetTabs active={view() === 'dashboard' ? '' : active()} setActive={setActive} />
-          <StatusBar />
+          <Guard name="tabs">
+            <SheetTabs active={view() === 'dashboard' ? '' : active()} setActive={setActive} />
+          </Guard>
+          <Guard name="status">
+            <StatusBar />
+          </Guard>
         </div>
         <ToastList />
-        <Show when={dialog()}>{(render) => <Suspense>{render()(closeDialog)}</Suspense>}</Show>
+        <Show when={dialog()}>
+          {(render) => (
+            <Guard name="dialog" close={closeDialog}>
+              <Suspense>{render()(closeDialog)}</Suspense>
+            </Guard>
+          )}
+        </Show>
       </div>
     </AppProvider>
   );

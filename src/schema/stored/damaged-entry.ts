@@ -23,7 +23,8 @@ export interface DamagedEntry {
   sheet?: string;
   /** The entry's name when it could be read (a column's, a chart's title …). */
   name?: string;
-  /** The column of a damaged cell, as shown. */
+  /** The column of a damaged cell: its id, and its name as stored. */
+  columnId?: string;
   column?: string;
   /** The 1-based row of a damaged row or cell. */
   row?: number;

@@ -88,7 +88,7 @@ export const readColumn = (id: string, get: FieldReader): StoredRead<StoredColum
   const labels = readLabels(problems, 'labels', get('labels'));
   const order = readOrder(problems, get('order'));
   if (type === undefined) return { value: undefined, problems };
-  const column: Column = { id, name: name ?? fallbackColumnName(id), type, options };
+  const column: Column = { id, name: name ?? labels?.en ?? labels?.['zh-CN'] ?? fallbackColumnName(id), type, options };
   if (formula !== undefined) column.formula = formula;
   if (labels) column.labels = labels;
   return { value: { column, order }, problems };

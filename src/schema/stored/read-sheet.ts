@@ -36,7 +36,8 @@ export const readSheetMeta = (id: string, get: FieldReader): StoredRead<StoredSh
   const kind = readText(problems, 'kind', get('kind'), MAX_NAME);
   const labels = readLabels(problems, 'labels', get('labels'));
   const order = readOrder(problems, get('order'));
-  const info: SheetInfo = { id, name: name ?? fallbackSheetName(id), kind: kind ?? 'custom' };
+  // A template sheet whose name is damaged still has its names in each language.
+  const info: SheetInfo = { id, name: name ?? labels?.en ?? labels?.['zh-CN'] ?? fallbackSheetName(id), kind: kind ?? 'custom' };
   if (labels) info.labels = labels;
   return { value: { info, order }, problems };
 };

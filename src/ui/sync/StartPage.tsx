@@ -15,6 +15,7 @@ import { goTo, workbookHash } from '../routes.ts';
 import { syncText } from '../i18n/sync-i18n.ts';
 import { updateReady } from '../update-prompt.ts';
 import { ConfirmDialog } from '../widgets/Dialog.tsx';
+import { ViewBoundary } from '../ViewBoundary.tsx';
 import './sync.css';
 import '../i18n/dialog-texts.ts';
 
@@ -184,5 +185,13 @@ const StartPage = (props: StartPageProps): JSX.Element => {
 
 /** Mounts the start page into `root`. */
 export const mountStartPage = (root: HTMLElement, props: StartPageProps): void => {
-  render(() => <StartPage {...props} />, root);
+  // The list comes from this browser's storage: whatever is in it, the page renders.
+  render(
+    () => (
+      <ViewBoundary name="start" i18n={props.i18n}>
+        <StartPage {...props} />
+      </ViewBoundary>
+    ),
+    root,
+  );
 };

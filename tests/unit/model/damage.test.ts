@@ -82,7 +82,7 @@ describe('issue 16 findings', () => {
     expect(report().total).toBe(0);
   });
 
-  test('a column of an unknown type is left out, the rest of the sheet reads; reset makes it a text column', () => {
+  test('a column of an unknown type is left out, the rest of the sheet reads; reset gives it the type its values fit', () => {
     peerWrites(wb, (p) => p.column(sheet, 'price').set('type', 'money'));
     expect(wb.columns(sheet).map((c) => c.name)).toEqual(['SKU', 'Stock', 'Launch']);
     expect(wb.cell(sheet, rows[0] ?? '', 'sku')).toBe('A-1');
@@ -90,9 +90,16 @@ describe('issue 16 findings', () => {
     expect(e).toMatchObject({ kind: 'column', id: 'price', name: 'Price', hidden: true });
     expect(e.problems[0]).toMatchObject({ code: 'unknown', field: 'type', value: 'money' });
     repairEntry(wb, e, 'reset');
-    expect(wb.column(sheet, 'price')?.type).toBe('text');
-    // Its numbers do not fit a text column: each is listed now, and can be converted.
-    expect(report().entries.map((x) => `${x.kind}:${x.row ?? ''}`)).toEqual(['cell:1', 'cell:2', 'cell:3']);
+    expect(wb.column(sheet, 'price')).toMatchObject({ name: 'Price', type: 'number' });
+    expect(wb.columnValues(sheet, 'price')).toEqual([10, 20, 30]);
+    expect(report().total).toBe(0);
+    // Values of several kinds make it a text column, where the ones that are not text are listed.
+    wb.setCell(sheet, rows[0] ?? '', 'sku', 'A-1');
+    peerWrites(wb, (p) => p.column(sheet, 'sku').set('type', 'code'));
+    peerWrites(wb, (p) => p.part(sheet, 'cells').set(`${rows[1]} sku`, 7));
+    repairEntry(wb, only(), 'reset');
+    expect(wb.column(sheet, 'sku')?.type).toBe('text');
+    expect(report().entries.map((x) => `${x.kind}:${x.row ?? ''}`)).toEqual(['cell:2']);
   });
 });
 
