@@ -6,7 +6,7 @@
  */
 import { EMPTY_SOURCE, evaluateInWorkbook, type FormulaSource, type ValueJSON } from '../../src/formula/index.ts';
 import { CliError, flag, parseArgs } from './args.ts';
-import { withStore } from './open-store.ts';
+import { warnAboutStored, withStore } from './open-store.ts';
 import type { Command } from './commands.ts';
 
 /** Evaluates formulas against a source: the JSON lines to print and the exit code. */
@@ -27,7 +27,14 @@ export const evalCommand: Command = {
     if (args.positional.length === 0) throw new CliError('Give at least one formula to evaluate, for example: eval "=1+2".');
     const id = flag(args, 'workbook');
     // With --workbook, formulas read the stored workbook's sheets: =SUM(Inventory[Stock value]).
-    const source = id === undefined ? EMPTY_SOURCE : await withStore((store) => store.load(id));
+    const source =
+      id === undefined
+        ? EMPTY_SOURCE
+        : await withStore((store) => {
+            const wb = store.load(id);
+            warnAboutStored(wb, id);
+            return wb;
+          });
     const { lines, code } = evalLines(source, args.positional);
     for (const l of lines) console.log(l);
     return code;

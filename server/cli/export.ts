@@ -18,7 +18,7 @@ import { workbookAtVersion } from '../store/rebuild-version.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
 import type { Command } from './commands.ts';
 import { delimiterArg } from './delimiter-arg.ts';
-import { withStore } from './open-store.ts';
+import { warnAboutStored, withStore } from './open-store.ts';
 import { readSnapshotArg } from './snapshot-arg.ts';
 
 const modeArg = (a: ParsedArgs): FormatMode => {
@@ -94,6 +94,7 @@ export const exportCommand: Command = {
     const by = flag(args, 'by') ?? userInfo().username;
     return withStore((store) => {
       const stored = store.load(id);
+      warnAboutStored(stored, id);
       const wb = snapshot ? workbookAtVersion(stored.doc, snapshot.version) : stored;
       const sheetIds = sheetIdsOf(wb, args.flags.get('sheet') ?? []);
       const version = stateVersion(wb);

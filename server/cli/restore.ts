@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
+import { NewerSchemaError } from '../../src/schema/index.ts';
 import { replaceContentUpdate } from '../store/replace-content.ts';
 import { checkWorkbookId, UnreadableStoreError } from '../store/store.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath } from './args.ts';
@@ -59,7 +60,10 @@ export const restoreCommand: Command = {
         );
       }
       try {
-        store.update(id, (wb) => wb.applyUpdate(replaceContentUpdate(wb, backup)));
+        store.update(id, (wb) => {
+          if (wb.isNewerSchema()) throw new NewerSchemaError(wb.schemaVersion());
+          wb.applyUpdate(replaceContentUpdate(wb, backup));
+        });
       } catch (err) {
         if (!(err instanceof UnreadableStoreError)) throw err;
         const aside = store.replaceDamaged(id, backup);

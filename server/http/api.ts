@@ -2,7 +2,8 @@
  * The small HTTP API the app uses next to the websocket:
  *   GET  /api/workbooks/:id           → { id, name, role }            (any token of that workbook)
  *   GET  /api/workbooks/:id/state     → the whole workbook as one Yjs update (any token of that workbook), with
- *                                       the caller's role and the workbook's name in X-Workbook-Role / -Name:
+ *                                       the caller's role, the workbook's name and (GET) its schema version
+ *                                       in X-Workbook-Role / -Name / -Schema:
  *                                       the app's first visit shows it without loading the websocket code first
  *                                       (HEAD: the headers only, to learn a new link's role)
  *   POST /api/workbooks/:id/tokens    { role } → 201 { token, url, role }  (an editor token of that workbook)
@@ -63,10 +64,12 @@ const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i
 /** The stored workbook as one update (everything in the store is committed, so it is what the relay holds durably). */
 const sendState = (ctx: ApiContext, id: string, res: ServerResponse, role: string, headOnly: boolean): void => {
   let bytes: Uint8Array = new Uint8Array(0);
+  let schema: number | undefined;
   try {
     if (!headOnly) {
       const wb = ctx.store.load(id);
       bytes = wb.encode();
+      schema = wb.schemaVersion();
       wb.doc.destroy();
     }
   } catch (err) {
@@ -80,7 +83,7 @@ const sendState = (ctx: ApiContext, id: string, res: ServerResponse, role: strin
     'X-Content-Type-Options': 'nosniff',
     'X-Workbook-Role': role,
     'X-Workbook-Name': encodeURIComponent(ctx.store.catalog.workbook(id)?.name ?? id),
-    ...(headOnly ? {} : { 'Content-Length': bytes.byteLength }),
+    ...(headOnly ? {} : { 'Content-Length': bytes.byteLength, 'X-Workbook-Schema': String(schema) }),
   });
   res.end(headOnly ? undefined : bytes);
 };

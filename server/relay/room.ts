@@ -13,6 +13,7 @@ import type { CompactJob } from '../store/compactor.ts';
 import type { Role } from '../store/tokens.ts';
 import { isBusy, type WorkbookFile } from '../store/workbook-file.ts';
 import { errorMessage, type Logger } from '../log.ts';
+import { changesServerRoot } from './server-root-guard.ts';
 import { awarenessMessage, CLOSE, ProtocolError, syncStep1Message, syncStep2Message, updateMessage, type ClientMessage } from './protocol.ts';
 
 /** What a room needs from a client connection. */
@@ -195,13 +196,19 @@ export class Room {
   private applyFrom(peer: RoomPeer, update: Uint8Array): void {
     const at = performance.now();
     let change: Uint8Array | null;
+    let forbidden = false;
     try {
-      change = this.capture(() => Y.applyUpdate(this.doc, update, peer));
+      change = this.capture(() => (forbidden = changesServerRoot(this.doc, () => Y.applyUpdate(this.doc, update, peer))));
     } catch (err) {
       // It decoded, but integrating it failed half-way: the document may hold part of it, which
       // is neither stored nor relayed. Reload the document from the store and refuse the sender.
       this.reload();
       throw new ProtocolError(`the update cannot be applied: ${errorMessage(err)}`);
+    }
+    if (forbidden) {
+      // What it changed is in memory only: reload the document, store and relay nothing of it.
+      this.reload();
+      throw new ProtocolError('the update writes the schema version, which only the relay and the CLI write', CLOSE.forbidden);
     }
     if (!change) return;
     this.uncommitted.push({ change, from: peer, at });

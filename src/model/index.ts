@@ -7,3 +7,4 @@ export type { CellEdit } from './row-ops.ts';
 export type { ColumnChangeKind, SheetChange, WorkbookChange } from './changes.ts';
 export { cellConflicts, cellHistory, hasConflict, markConflictSeen } from './history.ts';
 export { snapshotOfVersion, stateVersion, VersionError } from './state-version.ts';
+export { ROOT_SERVER as SERVER_ROOT, SERVER_SCHEMA_KEY } from './layout.ts';

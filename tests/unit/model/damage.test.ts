@@ -11,6 +11,8 @@ import { DamageWatch, type DamageReport } from '../../../src/model/damage-watch.
 import { repairAll, repairEntry } from '../../../src/model/repair.ts';
 import type { DamagedEntry } from '../../../src/schema/stored/index.ts';
 import { peerWrites } from '../../support/peer-write.ts';
+import { createDemoWorkbook } from '../../../sheets/demo.ts';
+import { createTemplateWorkbook } from '../../../sheets/index.ts';
 
 let wb: Workbook;
 let sheet: string;
@@ -57,6 +59,16 @@ const only = (): DamagedEntry => {
 };
 /** Everything the workbook shows except `sheetId`'s part named by `except`. */
 const untouched = (json = wb.toJSON()) => json.sheets.find((s) => s.id === 'notes');
+
+describe('clean workbooks', () => {
+  test('the demo shop and the templates have no damaged entry', () => {
+    for (const w of [createDemoWorkbook('2026-11-29'), createTemplateWorkbook('ops'), createTemplateWorkbook('blank')]) {
+      const watch = new DamageWatch(w);
+      expect(watch.report().total).toBe(0);
+      watch.dispose();
+    }
+  });
+});
 
 describe('issue 16 findings', () => {
   test('a sheet name stored as {toString: 1}: the tabs still read, the sheet is listed, reset names it', () => {
