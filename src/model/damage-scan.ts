@@ -127,18 +127,19 @@ export const rowDamage = (scan: SheetScan, rowId: string): FoundDamage[] => {
   const { cache, sheetId } = scan;
   const rec = cache.maps.rows.get(rowId);
   const order = cache.maps.rowOrder.get(rowId);
+  if (rec === undefined) return [];
   let out: FoundDamage[] | null = null;
-  let slots: (Column | undefined)[] | null = null;
-  if (!Array.isArray(rec) || typeof rec[0] !== 'string' || !isOrderKey(order) || !(slots = slotsOf(scan, rec[0]))) {
-    if (rec === undefined) return [];
+  const slots = Array.isArray(rec) && typeof rec[0] === 'string' ? slotsOf(scan, rec[0]) : null;
+  if (!slots || !isOrderKey(order)) {
     const problems: StoredProblem[] = [];
     if (!Array.isArray(rec)) problems.push({ code: 'type', field: 'values', expected: 'list', got: kindOf(rec) });
     else if (typeof rec[0] !== 'string') problems.push({ code: 'type', field: 'values[0]', expected: 'id', got: kindOf(rec[0]) });
     else if (!slots) problems.push({ code: 'missing', field: `layout ${shortText(rec[0])}` });
-    readOrder(problems, order);
+    if (order === undefined) problems.push({ code: 'missing', field: 'order' });
+    else readOrder(problems, order);
     out = [entry('row', rowId, problems, false, ['reset', 'remove'], { sheetId })];
-    if (!slots || !Array.isArray(rec)) return out;
   }
+  if (!slots || !Array.isArray(rec)) return out ?? [];
   for (let i = 0; i < slots.length; i++) {
     const col = slots[i];
     const v: unknown = rec[i + 1];

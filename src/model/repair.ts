@@ -62,8 +62,17 @@ const resetSheet = (wb: WorkbookBase, sheetId: string): void => {
     const others = wb.keyedSheets().filter((k) => k.id !== sheetId);
     m.set('order', keyAt(others, others.length));
   }
+  const lostOrder = !(m.get('rowOrder') instanceof Y.Map);
   for (const part of [...SHEET_PARTS, 'charts']) if (!(m.get(part) instanceof Y.Map)) m.set(part, new Y.Map());
   wb.dropCache(sheetId);
+  // Rows whose order keys were lost get new ones, in the order they show in now (by id).
+  if (lostOrder) {
+    const cache = wb.cache(sheetId);
+    const ids = cache.rowIds();
+    const keys = planKeys([], 0, ids.length).keys;
+    ids.forEach((id, i) => cache.maps.rowOrder.set(id, keys[i] ?? 'a0'));
+    cache.rowsChanged(ids, ids.length);
+  }
 };
 
 const removeColumn = (wb: WorkbookBase, sheetId: string, colId: string): void => {
@@ -225,20 +234,36 @@ export const repairEntry = (wb: WorkbookBase, entry: RepairTarget & Pick<Damaged
   wb.transact(() => apply(wb, entry, action));
 };
 
-/** Repairs every damaged entry with its first repair, as one edit; returns how many entries it repaired. */
-export const repairAll = (wb: WorkbookBase): number => {
+/** Passes of "repair all": a sheet that was hidden shows after its repair, with damage of its own. */
+const PASSES = 3;
+
+const damageNow = (wb: WorkbookBase): DamagedEntry[] => {
   const watch = new DamageWatch(wb);
   const { entries } = watch.report(Number.MAX_SAFE_INTEGER);
   watch.dispose();
-  const removedSheets = new Set(entries.filter((e) => e.kind === 'sheet' && e.repairs[0] === 'remove').map((e) => e.sheetId));
-  // History entries go last to first, so that each removal leaves the places of the others as found.
-  const ordered = [...entries.filter((e) => e.kind !== 'history'), ...entries.filter((e) => e.kind === 'history').reverse()];
+  return entries;
+};
+
+/** Repairs every damaged entry with its first repair, as one edit; returns how many entries it repaired. */
+export const repairAll = (wb: WorkbookBase): number => {
+  let repaired = 0;
   wb.transact(() => {
-    for (const e of ordered) {
-      const action = e.repairs[0];
-      if (action === undefined || (e.kind !== 'sheet' && e.sheetId !== undefined && removedSheets.has(e.sheetId))) continue;
-      apply(wb, e, action);
+    for (let pass = 0; pass < PASSES; pass++) {
+      const entries = damageNow(wb);
+      if (entries.length === 0) return;
+      const removedSheets = new Set(entries.filter((e) => e.kind === 'sheet' && e.repairs[0] === 'remove').map((e) => e.sheetId));
+      // History entries go last to first, so that each removal leaves the places of the others as found.
+      const history = entries.filter((e) => e.kind === 'history').sort((a, b) => historyPlace(b) - historyPlace(a));
+      for (const e of [...entries.filter((x) => x.kind !== 'history'), ...history]) {
+        const action = e.repairs[0];
+        if (action === undefined || (e.kind !== 'sheet' && e.sheetId !== undefined && removedSheets.has(e.sheetId))) continue;
+        apply(wb, e, action);
+      }
+      repaired += entries.length;
     }
   });
-  return entries.length;
+  return repaired;
 };
+
+/** A history entry's place in the log (seen marks, which have none, count as -1). */
+const historyPlace = (e: RepairTarget): number => (e.id.startsWith('entry ') ? Number(e.id.slice('entry '.length)) : -1);
