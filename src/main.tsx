@@ -3,7 +3,7 @@
  * workbook from this browser's copy (or, the first time, from the relay with the link's token).
  * Behind `?bench` / `?test` without a workbook address, a test workbook opens in memory.
  */
-import { createSignal, Show } from 'solid-js';
+import { createSignal, Show, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
 import './ui/styles/base.css';
 import './ui/styles/grid.css';
@@ -47,7 +47,14 @@ const start = async (root: HTMLElement): Promise<void> => {
     if (result.kind !== 'open') return (await import('./ui/sync/OpenProblem.tsx')).mountOpenProblem(root, { id: route.id, i18n, result });
     session = result.session;
     wb = session.wb;
-  } else return (await import('./ui/sync/StartPage.tsx')).mountStartPage(root, { i18n });
+  } else {
+    const frame = (page: () => JSX.Element) => (
+      <ViewBoundary name="start" locale={i18n.locale}>
+        {page()}
+      </ViewBoundary>
+    );
+    return (await import('./ui/sync/StartPage.tsx')).mountStartPage(root, { i18n, frame });
+  }
   performance.mark('wb-loaded');
   // Sync is not needed for the first paint: its code loads after (and folds the stored log). It
   // starts whatever the page shows: a copy that breaks a view must still receive the relay's fix.
@@ -65,7 +72,7 @@ const start = async (root: HTMLElement): Promise<void> => {
   const shown = wb;
   render(
     () => (
-      <ViewBoundary name="workbook" i18n={i18n} repair={sessionRepair(live)}>
+      <ViewBoundary name="workbook" locale={i18n.locale} repair={sessionRepair(live)}>
         <Show when={{ newerSchema: newer() }} keyed>
           {(s) => (
             <App wb={shown} workbookKey={key} i18n={i18n} session={live} readOnly={viewer || s.newerSchema} newerSchema={s.newerSchema} onReady={hook?.install} engine={engine} />
@@ -81,9 +88,12 @@ const start = async (root: HTMLElement): Promise<void> => {
 let started: Awaited<ReturnType<typeof createI18n>> | undefined;
 
 /** Whatever went wrong before the app could show: a sentence, Reload, and the way to the list (never a blank page). */
-const cannotStart = (root: HTMLElement, err: unknown): void => {
+const cannotStart = async (root: HTMLElement, err: unknown): Promise<void> => {
   console.error('The app could not start:', err);
-  const i18n = started;
+  const locale = started?.locale;
+  // The words load with the repair texts; if even they cannot, English.
+  const rt = locale ? await import('./ui/i18n/repair-i18n.ts').then((m) => m.repairText(locale)).catch(() => undefined) : undefined;
+  const i18n = rt ? { t: rt } : undefined;
   root.textContent = '';
   const main = root.appendChild(document.createElement('main'));
   main.className = 'wb-start wb-problem';

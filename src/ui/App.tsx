@@ -33,6 +33,7 @@ const CampaignCalendar = lazy(() => import('./calendar/CampaignCalendar.tsx'));
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const HistoryPanel = lazy(() => import('./sync/HistoryPanel.tsx'));
 const RepairNotice = lazy(() => import('./repair/RepairNotice.tsx'));
+const NewerSchemaBanner = lazy(() => import('./repair/Recovery.tsx').then((m) => ({ default: m.NewerSchemaBanner })));
 
 /** What the app is opened with; the engine defaults to the stand-in, the gallery to the ops templates. */
 export interface AppProps {
@@ -232,7 +233,7 @@ export const App = (props: AppProps): JSX.Element => {
   // Each view fails alone: its place shows the message with Reload and Repair from the server.
   const repair = sessionRepair(session);
   const Guard = (p: { name: string; close?: () => void; children: JSX.Element }) => (
-    <ViewBoundary name={p.name} i18n={i18n} repair={repair} close={p.close}>
+    <ViewBoundary name={p.name} locale={i18n.locale} repair={repair} close={p.close} closeLabel={i18n.t('common.close')}>
       {p.children}
     </ViewBoundary>
   );
@@ -245,12 +246,9 @@ export const App = (props: AppProps): JSX.Element => {
           <FormulaBar />
         </Guard>
         <Show when={props.newerSchema}>
-          <div class="wb-banner" role="status" data-testid="newer-schema">
-            {i18n.t('schema.newer')}
-            <button type="button" class="wb-primary" onClick={() => location.reload()}>
-              {i18n.t('schema.reload')}
-            </button>
-          </div>
+          <Suspense>
+            <NewerSchemaBanner locale={i18n.locale} />
+          </Suspense>
         </Show>
         {/* Damaged entries of the workbook: the notice loads after the first paint. */}
         <Show when={painted()}>

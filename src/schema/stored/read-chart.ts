@@ -4,13 +4,13 @@ import {
   CHART_FILTER_OPS,
   CHART_KINDS,
   CONFIDENCE_LEVELS,
+  MAX_SERIES,
   type Chart,
   type ChartErrorBars,
   type ChartFilter,
   type ChartSeries,
   type ChartThreshold,
 } from '../chart-types.ts';
-import { MAX_SERIES } from '../chart-check.ts';
 import type { StoredRead } from './read-record.ts';
 import {
   isPlainRecord,

@@ -108,20 +108,6 @@ export const en = {
   'undo.nothing': 'Nothing of yours to undo.',
   'open.loading': 'Opening the workbook…',
   'redo.nothing': 'Nothing to redo.',
-
-  'boundary.title': 'This part of the workbook cannot be shown.',
-  'boundary.body': 'The rest of the app works, and your edits are saved on this device. Reload the page; if this part still fails, replace this device’s copy with the server’s (edits not yet on the server are dropped).',
-  'boundary.pageTitle': 'The workbook cannot be shown.',
-  'boundary.retry': 'Try again',
-  'boundary.reload': 'Reload',
-  'boundary.repair': 'Repair from the server',
-  'boundary.repairTitle': 'Replace this device’s copy of the workbook with the relay’s, then reload',
-  'boundary.repairing': 'Repairing…',
-  'boundary.unreachable': 'The relay cannot be reached; repair again when you are online.',
-  'boundary.denied': (why: string) => `The relay refused the repair${why ? `: ${why}` : '.'}`,
-  'boundary.back': 'All workbooks',
-  'schema.newer': 'This workbook was upgraded by a newer version of the app. Reload to get the new version; until then it is open for viewing only.',
-  'schema.reload': 'Reload',
 } as const;
 
 /** Keys of the main dictionary. */

@@ -77,6 +77,19 @@ export const repairEn = {
   'problem.format': (field: string, value: string, expected: Expected) => `${field} is “${value}”, which is not ${EXPECTED[expected]}`,
   'problem.missing': (field: string) => `${field} is missing`,
   'problem.badKey': (field: string, key: string) => `${field} “${key}” is not an id`,
+  'boundary.title': 'This part of the workbook cannot be shown.',
+  'boundary.body': 'The rest of the app works, and your edits are saved on this device. Reload the page; if this part still fails, replace this device’s copy with the server’s (edits not yet on the server are dropped).',
+  'boundary.pageTitle': 'The workbook cannot be shown.',
+  'boundary.retry': 'Try again',
+  'boundary.reload': 'Reload',
+  'boundary.repair': 'Repair from the server',
+  'boundary.repairTitle': 'Replace this device’s copy of the workbook with the relay’s, then reload',
+  'boundary.repairing': 'Repairing…',
+  'boundary.unreachable': 'The relay cannot be reached; repair again when you are online.',
+  'boundary.denied': (why: string) => `The relay refused the repair${why ? `: ${why}` : '.'}`,
+  'boundary.back': 'All workbooks',
+  'schema.newer': 'This workbook was upgraded by a newer version of the app. Reload to get the new version; until then it is open for viewing only.',
+  'schema.reload': 'Reload',
 };
 
 /** The notice's dictionary type: the same keys as English. */

@@ -103,18 +103,4 @@ export const zhCN: Dict = {
   'undo.nothing': '没有可撤销的修改。',
   'open.loading': '正在打开工作簿…',
   'redo.nothing': '没有可重做的修改。',
-
-  'boundary.title': '工作簿的这一部分无法显示。',
-  'boundary.body': '应用的其他部分仍可使用，你的编辑已保存在本设备上。请重新加载页面；如果这一部分仍然出错，可以用服务器上的副本替换本设备的副本（尚未同步到服务器的编辑会被丢弃）。',
-  'boundary.pageTitle': '工作簿无法显示。',
-  'boundary.retry': '重试',
-  'boundary.reload': '重新加载',
-  'boundary.repair': '从服务器修复',
-  'boundary.repairTitle': '用中继服务器上的副本替换本设备上的工作簿副本，然后重新加载',
-  'boundary.repairing': '正在修复…',
-  'boundary.unreachable': '无法连接中继服务器；请联网后再修复。',
-  'boundary.denied': (why) => `中继服务器拒绝了修复${why ? `：${why}` : '。'}`,
-  'boundary.back': '所有工作簿',
-  'schema.newer': '这个工作簿已被新版本的应用升级。请重新加载以获取新版本；在此之前只能查看。',
-  'schema.reload': '重新加载',
 };

@@ -10,7 +10,7 @@ import { repairAll, repairEntry } from '../../model/repair.ts';
 import type { DamagedEntry, RepairAction } from '../../schema/stored/index.ts';
 import { useApp } from '../app-context.ts';
 import { entryPlace, problemText, repairText } from '../i18n/repair-i18n.ts';
-import { RecoveryButtons, sessionRepair } from '../ViewBoundary.tsx';
+import { RecoveryButtons } from './Recovery.tsx';
 import './repair.css';
 
 const RepairNotice = (): JSX.Element => {
@@ -104,8 +104,8 @@ const RepairNotice = (): JSX.Element => {
                   {rt('notice.all')}
                 </button>
               </Show>
-              <Show when={sessionRepair(app.session)}>
-                {(server) => <RecoveryButtons i18n={app.i18n} repair={server()} reload={false} />}
+              <Show when={app.session?.canRepairFromServer && app.session}>
+                {(s) => <RecoveryButtons locale={app.i18n.locale} repair={() => s().repairFromServer()} reload={false} />}
               </Show>
             </div>
           </div>

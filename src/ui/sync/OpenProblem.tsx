@@ -9,7 +9,7 @@ import type { OpenResult } from '../../sync/open-workbook.ts';
 import { tokenFor } from '../../sync/registry.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { syncText } from '../i18n/sync-i18n.ts';
-import { RecoveryButtons, type Recovery } from '../ViewBoundary.tsx';
+import { RecoveryButtons, type Recovery } from '../repair/Recovery.tsx';
 import './sync.css';
 
 type Problem = Exclude<OpenResult, { kind: 'open' }>;
@@ -47,7 +47,7 @@ const OpenProblem = (props: { id: string; i18n: I18n; result: Problem }): JSX.El
       <h1>{title}</h1>
       <p>{body}</p>
       <Show when={r.kind === 'damaged'}>
-        <RecoveryButtons i18n={props.i18n} repair={repairOf(props.id)} />
+        <RecoveryButtons locale={props.i18n.locale} repair={repairOf(props.id)} />
       </Show>
       <p>
         <a class="wb-link" href="#/">

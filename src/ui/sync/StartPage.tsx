@@ -15,13 +15,14 @@ import { goTo, workbookHash } from '../routes.ts';
 import { syncText } from '../i18n/sync-i18n.ts';
 import { updateReady } from '../update-prompt.ts';
 import { ConfirmDialog } from '../widgets/Dialog.tsx';
-import { ViewBoundary } from '../ViewBoundary.tsx';
 import './sync.css';
 import '../i18n/dialog-texts.ts';
 
 /** What the page needs from the entry point. */
 export interface StartPageProps {
   i18n: I18n;
+  /** Puts the page in the entry point's error boundary: whatever this browser's list holds, the page renders. */
+  frame: (page: () => JSX.Element) => JSX.Element;
 }
 
 const StartPage = (props: StartPageProps): JSX.Element => {
@@ -185,13 +186,5 @@ const StartPage = (props: StartPageProps): JSX.Element => {
 
 /** Mounts the start page into `root`. */
 export const mountStartPage = (root: HTMLElement, props: StartPageProps): void => {
-  // The list comes from this browser's storage: whatever is in it, the page renders.
-  render(
-    () => (
-      <ViewBoundary name="start" i18n={props.i18n}>
-        <StartPage {...props} />
-      </ViewBoundary>
-    ),
-    root,
-  );
+  render(() => props.frame(() => <StartPage {...props} />), root);
 };
