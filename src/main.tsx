@@ -87,32 +87,9 @@ const start = async (root: HTMLElement): Promise<void> => {
 /** The translator, once made: the last-resort page uses it when it can. */
 let started: Awaited<ReturnType<typeof createI18n>> | undefined;
 
-/** Whatever went wrong before the app could show: a sentence, Reload, and the way to the list (never a blank page). */
-const cannotStart = async (root: HTMLElement, err: unknown): Promise<void> => {
-  console.error('The app could not start:', err);
-  const locale = started?.locale;
-  // The words load with the repair texts; if even they cannot, English.
-  const rt = locale ? await import('./ui/i18n/repair-i18n.ts').then((m) => m.repairText(locale)).catch(() => undefined) : undefined;
-  const i18n = rt ? { t: rt } : undefined;
-  root.textContent = '';
-  const main = root.appendChild(document.createElement('main'));
-  main.className = 'wb-start wb-problem';
-  main.dataset.testid = 'start-failed';
-  main.appendChild(document.createElement('h1')).textContent = i18n ? i18n.t('boundary.pageTitle') : 'The workbook cannot be shown.';
-  main.appendChild(document.createElement('p')).textContent = err instanceof Error ? err.message : String(err);
-  const reload = main.appendChild(document.createElement('button'));
-  reload.type = 'button';
-  reload.className = 'wb-primary';
-  reload.textContent = i18n ? i18n.t('boundary.reload') : 'Reload';
-  reload.onclick = () => location.reload();
-  const back = main.appendChild(document.createElement('p')).appendChild(document.createElement('a'));
-  back.href = '#/';
-  back.className = 'wb-link';
-  back.textContent = i18n ? i18n.t('boundary.back') : 'All workbooks';
-};
-
 const root = document.getElementById('app');
-if (root) void start(root).catch((err: unknown) => cannotStart(root, err));
+// Whatever went wrong before the app could show: a sentence, Reload, and the way to the list (never a blank page).
+if (root) void start(root).catch((err: unknown) => import('./ui/cannot-start.ts').then((m) => m.showCannotStart(root, err, started?.locale)));
 // The app is made available offline once what the person came for is on screen.
 if (import.meta.env.PROD && !params.has('bench')) {
   void (route.kind === 'workbook' ? afterFirstRows() : Promise.resolve())

@@ -16,7 +16,7 @@ import { readRule } from '../schema/stored/read-rule.ts';
 import { readSettings } from '../schema/stored/read-settings.ts';
 import { readOrder, readSheetMeta } from '../schema/stored/read-sheet.ts';
 import { readTile } from '../schema/stored/read-tile.ts';
-import { cellProblem } from '../schema/stored/stored-cell.ts';
+import { cellProblem } from '../schema/stored/cell-problem.ts';
 import { kindOf, shortText, type StoredProblem } from '../schema/stored/stored-problem.ts';
 import type { Column } from '../schema/types.ts';
 import type { WorkbookBase } from './workbook-base.ts';

@@ -20,7 +20,7 @@ import { readTile } from '../schema/stored/read-tile.ts';
 import { isOrderKey } from '../schema/stored/order-key.ts';
 import { isStoredCell } from '../schema/stored/stored-cell.ts';
 import { COLUMN_TYPES, isCellFormula, type CellValue, type ColumnType } from '../schema/types.ts';
-import { cellProblem } from '../schema/stored/stored-cell.ts';
+import { cellProblem } from '../schema/stored/cell-problem.ts';
 import { convertValue } from '../schema/values.ts';
 import { OperationError } from '../schema/errors.ts';
 import type { WorkbookBase } from './workbook-base.ts';

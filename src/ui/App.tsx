@@ -230,7 +230,8 @@ export const App = (props: AppProps): JSX.Element => {
     setDialog(null);
     grid()?.refocus();
   };
-  // Each view fails alone: its place shows the message with Reload and Repair from the server.
+  // Each view fails alone: its place shows the message with Reload and Repair from the server (the
+  // rest of the page is in the workbook page's boundary, see main.tsx).
   const repair = sessionRepair(session);
   const Guard = (p: { name: string; close?: () => void; children: JSX.Element }) => (
     <ViewBoundary name={p.name} locale={i18n.locale} repair={repair} close={p.close} closeLabel={i18n.t('common.close')}>
@@ -241,10 +242,8 @@ export const App = (props: AppProps): JSX.Element => {
   return (
     <AppProvider value={app}>
       <div class="wb-app">
-        <Guard name="header">
-          <WorkbookHeader />
-          <FormulaBar />
-        </Guard>
+        <WorkbookHeader />
+        <FormulaBar />
         <Show when={props.newerSchema}>
           <Suspense>
             <NewerSchemaBanner locale={i18n.locale} />
@@ -289,19 +288,15 @@ export const App = (props: AppProps): JSX.Element => {
               </Match>
             </Switch>
             <Show when={panel() === 'find'}>
-              <Guard name="find">
-                <Suspense>
-                  <FindBar onClose={() => setPanel(null)} />
-                </Suspense>
-              </Guard>
+              <Suspense>
+                <FindBar onClose={() => setPanel(null)} />
+              </Suspense>
             </Show>
           </div>
           <Show when={panel() === 'help'}>
-            <Guard name="help">
-              <Suspense>
-                <HelpPanel onClose={() => setPanel(null)} />
-              </Suspense>
-            </Guard>
+            <Suspense>
+              <HelpPanel onClose={() => setPanel(null)} />
+            </Suspense>
           </Show>
           <Show when={panel() === 'history'}>
             <Guard name="history">
@@ -321,12 +316,8 @@ export const App = (props: AppProps): JSX.Element => {
           </Show>
         </div>
         <div class="wb-bottom">
-          <Guard name="tabs">
-            <SheetTabs active={view() === 'dashboard' ? '' : active()} setActive={setActive} />
-          </Guard>
-          <Guard name="status">
-            <StatusBar />
-          </Guard>
+          <SheetTabs active={view() === 'dashboard' ? '' : active()} setActive={setActive} />
+          <StatusBar />
         </div>
         <ToastList />
         <Show when={dialog()}>

@@ -222,7 +222,9 @@ describe('recovering a copy that breaks', () => {
     await finn.page.locator('.wb-tab', { hasText: 'Inventory' }).first().click();
     await finn.page.locator('.ag-row[row-index="0"]').first().waitFor();
     expect(await finn.page.getByTestId('connection').getAttribute('data-state')).toBe('online');
+    const reloaded = finn.page.waitForEvent('load');
     await failed.getByTestId('boundary-repair').click();
+    await reloaded;
     // The page reloads with the relay's copy: the charts open.
     await finn.page.locator('.ag-row[row-index="0"]').first().waitFor();
     await finn.page.getByTestId('open-charts').click();

@@ -9,8 +9,7 @@ import type { HistoryKind } from '../history-types.ts';
 import type { CellValue } from '../types.ts';
 import type { StoredRead } from './read-record.ts';
 import { isStoredCell } from './stored-cell.ts';
-import { isPlainRecord, ownFields, readEnum, readId, readNumber, readText, wrongType, type FieldReader, type Problems } from './stored-parts.ts';
-import { kindOf } from './stored-problem.ts';
+import { id, isPlainRecord, num, oneOf, record, text, wrongType, type Check, type Problems } from './stored-parts.ts';
 
 /** A logged write of one cell, as stored. */
 export interface StoredEdit {
@@ -52,53 +51,34 @@ export interface SeenMark {
 
 /** Longest entry id, cell key, user id or user name kept. */
 const MAX_FIELD = 200;
-const BULK_KINDS = ['rows', 'cells', 'retype'] as const;
-const CLOCK = { min: 0, max: Number.MAX_SAFE_INTEGER, whole: true, required: true };
+const CLOCK = num(0, Number.MAX_SAFE_INTEGER, true);
+const TIME = num(-8.64e15, 8.64e15);
 
-const who = (problems: Problems, get: FieldReader) => ({
-  s: readId(problems, 's', get('s'), true),
-  u: readText(problems, 'u', get('u'), MAX_FIELD, true),
-  n: readText(problems, 'n', get('n'), MAX_FIELD, true),
-  t: readNumber(problems, 't', get('t'), { min: -8.64e15, max: 8.64e15, required: true }),
-});
+/** A cell value as stored in an entry. */
+const cellValue: Check<CellValue> = (v, field, problems) => (isStoredCell(v) ? v : wrongType(problems, field, 'cellValue', v));
+/** An entry id, or null for none. */
+const parentId: Check<string | null> = (v, field, problems) => (v === null ? null : text(MAX_FIELD)(v, field, problems));
+
+const WHO = { s: id, u: text(MAX_FIELD), n: text(MAX_FIELD), t: TIME };
+const EDIT = record({ id: text(MAX_FIELD), ...WHO, k: text(MAX_FIELD), v: cellValue, p: parentId }, ['id', 's', 'u', 'n', 't', 'k', 'v', 'p'], 'entry');
+const BULK = record(
+  { id: text(MAX_FIELD), ...WHO, b: oneOf(['rows', 'cells', 'retype'] as const), count: CLOCK, c: CLOCK, from: CLOCK, to: CLOCK },
+  ['id', 's', 'u', 'n', 't', 'b', 'count', 'c', 'from', 'to'],
+  'entry',
+);
+const SEEN = record({ ...WHO, k: text(MAX_FIELD) }, ['s', 'u', 'n', 't', 'k'], 'mark');
 
 /** A log entry as stored; one with any part wrong is left out of the history (value undefined). */
 export const readLogEntry = (stored: unknown): StoredRead<StoredEntry> => {
   const problems: Problems = [];
-  if (!isPlainRecord(stored)) return { value: wrongType(problems, 'entry', 'record', stored), problems };
-  const get = ownFields(stored);
-  const id = readText(problems, 'id', get('id'), MAX_FIELD, true);
-  const { s, u, n, t } = who(problems, get);
-  if (get('b') !== undefined) {
-    const b = readEnum(problems, 'b', get('b'), BULK_KINDS, true);
-    const count = readNumber(problems, 'count', get('count'), CLOCK);
-    const c = readNumber(problems, 'c', get('c'), CLOCK);
-    const from = readNumber(problems, 'from', get('from'), CLOCK);
-    const to = readNumber(problems, 'to', get('to'), CLOCK);
-    const ok = id !== undefined && s !== undefined && u !== undefined && n !== undefined && t !== undefined && b !== undefined;
-    return ok && count !== undefined && c !== undefined && from !== undefined && to !== undefined
-      ? { value: { id, s, b, count, c, from, to, u, n, t }, problems }
-      : { value: undefined, problems };
-  }
-  const k = readText(problems, 'k', get('k'), MAX_FIELD, true);
-  const v = get('v');
-  if (!isStoredCell(v)) problems.push({ code: 'type', field: 'v', expected: 'cellValue', got: kindOf(v) });
-  const pRaw = get('p');
-  const p = pRaw === null ? null : readText(problems, 'p', pRaw, MAX_FIELD, true);
-  if (id === undefined || s === undefined || u === undefined || n === undefined || t === undefined || k === undefined || p === undefined || !isStoredCell(v)) {
-    return { value: undefined, problems };
-  }
-  return { value: { id, s, k, v, u, n, t, p }, problems };
+  const bulk = isPlainRecord(stored) && Object.hasOwn(stored, 'b');
+  // `v` may be null, which `record` reads as absent: an edit without it at all is damaged.
+  const value = bulk ? BULK(stored, '', problems) : EDIT(stored ?? null, '', problems);
+  return { value, problems };
 };
 
 /** A "seen" mark as stored; one with any part wrong is ignored (value undefined). */
 export const readSeenMark = (stored: unknown): StoredRead<SeenMark> => {
   const problems: Problems = [];
-  if (!isPlainRecord(stored)) return { value: wrongType(problems, 'mark', 'record', stored), problems };
-  const get = ownFields(stored);
-  const { s, u, n, t } = who(problems, get);
-  const k = readText(problems, 'k', get('k'), MAX_FIELD, true);
-  return s !== undefined && u !== undefined && n !== undefined && t !== undefined && k !== undefined
-    ? { value: { s, k, u, n, t }, problems }
-    : { value: undefined, problems };
+  return { value: SEEN(stored ?? null, '', problems), problems };
 };

@@ -1,9 +1,9 @@
 /** Reading a sheet's identity (name, kind, labels, tab position) from the document. */
 import type { SheetInfo } from '../types.ts';
 import { isOrderKey } from './order-key.ts';
-import { kindOf } from './stored-problem.ts';
 import type { StoredRead } from './read-record.ts';
-import { isRecordId, MAX_NAME, readLabels, readName, readText, type FieldReader, type Problems } from './stored-parts.ts';
+import { fields, isRecordId, labels, MAX_NAME, text, type Check, type FieldReader, type Problems } from './stored-parts.ts';
+import { kindOf } from './stored-problem.ts';
 
 /** A sheet's identity and its order key among the tabs. */
 export interface StoredSheet {
@@ -17,27 +17,27 @@ export const FALLBACK_ORDER = 'a0';
 /** The name shown for a sheet whose stored name cannot be read. */
 export const fallbackSheetName = (id: string): string => `Sheet ${id}`;
 
-/** Reads an order key; a missing or malformed one reads as FALLBACK_ORDER. */
-export const readOrder = (problems: Problems, v: unknown): string => {
-  if (isOrderKey(v)) return v;
-  if (typeof v === 'string') problems.push({ code: 'format', field: 'order', expected: 'orderKey', value: v });
-  else if (v !== undefined) problems.push({ code: 'type', field: 'order', expected: 'orderKey', got: kindOf(v) });
-  return FALLBACK_ORDER;
+/** An order key (a missing one is read as FALLBACK_ORDER by the caller). */
+export const orderKey: Check<string> = (v, field, problems) => {
+  if (v === undefined || isOrderKey(v)) return v;
+  problems.push(typeof v === 'string' ? { code: 'format', field, expected: 'orderKey', value: v } : { code: 'type', field, expected: 'orderKey', got: kindOf(v) });
+  return undefined;
 };
+
+/** Reads an order key; a missing or malformed one reads as FALLBACK_ORDER. */
+export const readOrder = (problems: Problems, v: unknown): string => orderKey(v, 'order', problems) ?? FALLBACK_ORDER;
+
+const SHEET = { name: text(MAX_NAME, true), kind: text(MAX_NAME), labels: labels(), order: orderKey };
 
 /**
  * A sheet's identity as stored under `id`. A sheet whose id is not an id is not shown; a wrong name
- * reads as "Sheet <id>", a wrong kind as custom, wrong labels as none.
+ * reads as its template label or "Sheet <id>", a wrong kind as custom, wrong labels as none.
  */
 export const readSheetMeta = (id: string, get: FieldReader): StoredRead<StoredSheet> => {
-  const problems: Problems = [];
   if (!isRecordId(id)) return { value: undefined, problems: [{ code: 'badKey', field: 'id', key: id }] };
-  const name = readName(problems, 'name', get('name'));
-  const kind = readText(problems, 'kind', get('kind'), MAX_NAME);
-  const labels = readLabels(problems, 'labels', get('labels'));
-  const order = readOrder(problems, get('order'));
-  // A template sheet whose name is damaged still has its names in each language.
-  const info: SheetInfo = { id, name: name ?? labels?.en ?? labels?.['zh-CN'] ?? fallbackSheetName(id), kind: kind ?? 'custom' };
-  if (labels) info.labels = labels;
-  return { value: { info, order }, problems };
+  const problems: Problems = [];
+  const r = fields(SHEET, get, '', problems) ?? {};
+  const info: SheetInfo = { id, name: r.name ?? r.labels?.en ?? r.labels?.['zh-CN'] ?? fallbackSheetName(id), kind: r.kind ?? 'custom' };
+  if (r.labels) info.labels = r.labels;
+  return { value: { info, order: r.order ?? FALLBACK_ORDER }, problems };
 };

@@ -89,7 +89,7 @@ describe('columns', () => {
     ['type as a record', { ...good, type: { toString: 1 } }, false, ['type:type']],
     ['options a string', { ...good, options: 'x' }, true, ['type:options']],
     ['precision 99 and width -1', { ...good, options: { precision: 99, width: -1 } }, true, ['range:options.precision', 'range:options.width']],
-    ['choices with a number in them', { ...good, type: 'choice', options: { choices: ['a', 3, 'b'] } }, true, ['type:options.choices[]']],
+    ['choices with a number in them', { ...good, type: 'choice', options: { choices: ['a', 3, 'b'] } }, true, ['type:options.choices[1]']],
     ['refSheet "__proto__"', { ...good, options: { refSheet: '__proto__' } }, true, ['badKey:options.refSheet']],
     ['formula a number', { ...good, formula: 5 }, true, ['type:formula']],
     ['name a 200-character text', { ...good, name: 'n'.repeat(200) }, true, ['tooLong:name']],
