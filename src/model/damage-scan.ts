@@ -162,7 +162,7 @@ export const cellDamage = (scan: SheetScan, key: string, stored: unknown): Found
   const problem = cellProblem(col, stored);
   if (!problem) return null;
   // A value of the wrong shape reads as empty; one of another kind is shown as it is.
-  const hidden = problem.code === 'tooLong' || (problem.code === 'type' && problem.expected === 'cellValue');
+  const hidden = problem.code === 'type' && problem.expected === 'cellValue';
   return entry('cell', key, [problem], hidden, ['reset'], { sheetId: scan.sheetId, columnId: col.id, column: col.name });
 };
 

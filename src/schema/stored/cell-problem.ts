@@ -5,7 +5,6 @@
 import { isIsoDate } from '../calendar-day.ts';
 import type { Column, ColumnType } from '../types.ts';
 import { isStoredCell } from './stored-cell.ts';
-import { MAX_CELL_TEXT } from './stored-parts.ts';
 import { kindOf, type Expected, type StoredProblem } from './stored-problem.ts';
 
 const EXPECTED: Record<ColumnType, Expected> = {
@@ -46,7 +45,6 @@ const fits = (type: ColumnType, v: string | number | boolean): boolean => {
  */
 export const cellProblem = (column: Pick<Column, 'type'>, v: unknown, field = 'value'): StoredProblem | null => {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' && v.length > MAX_CELL_TEXT) return { code: 'tooLong', field, length: v.length, max: MAX_CELL_TEXT };
   if (!isStoredCell(v)) return { code: 'type', field, expected: 'cellValue', got: kindOf(v) };
   if (typeof v === 'object') return v.f.startsWith('=') ? null : { code: 'format', field, expected: 'formula', value: v.f };
   if (fits(column.type, v)) return null;

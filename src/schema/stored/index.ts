@@ -8,7 +8,6 @@ export type { StoredRead } from './read-record.ts';
 export {
   isPlainRecord,
   isRecordId,
-  MAX_CELL_TEXT,
   MAX_FORMULA,
   MAX_LABEL,
   MAX_NAME,

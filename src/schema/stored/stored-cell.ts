@@ -4,7 +4,7 @@
  * shape reads as empty. What is wrong with a value, for the "needs repair" list, is cell-problem.ts.
  */
 import type { CellValue } from '../types.ts';
-import { isPlainRecord, MAX_CELL_TEXT } from './stored-parts.ts';
+import { isPlainRecord } from './stored-parts.ts';
 
 /** A cell's own formula as stored: a plain record whose only use is its text `f`. */
 const isFormulaRecord = (v: object): boolean => isPlainRecord(v) && Object.hasOwn(v, 'f') && typeof v.f === 'string';
@@ -13,7 +13,8 @@ const isFormulaRecord = (v: object): boolean => isPlainRecord(v) && Object.hasOw
 export const isStoredCell = (v: unknown): v is CellValue => {
   switch (typeof v) {
     case 'string':
-      return v.length <= MAX_CELL_TEXT;
+      // Text of any length: a formula reading one longer than it may make is #VALUE! (see src/formula/limits.ts).
+      return true;
     case 'number':
       return Number.isFinite(v);
     case 'boolean':

@@ -15,8 +15,6 @@ import { kindOf, type Expected, type StoredProblem } from './stored-problem.ts';
 
 /** Longest name of a workbook, sheet or column (the operations refuse longer ones). */
 export const MAX_NAME = 100;
-/** Longest text a cell keeps (Excel's limit, and the formula engine's for text results). */
-export const MAX_CELL_TEXT = 32_767;
 /** Longest message, label or title of a rule or chart. */
 export const MAX_LABEL = 1000;
 /** Longest stored formula (the formula engine's limit). */
