@@ -1,5 +1,5 @@
 /** The demo workbook `demo` that `npm start` creates on first start: the ops templates with a shop's plan in them. */
-import type { Workbook } from '../src/model/index.ts';
+import type { Workbook, WorkbookOptions } from '../src/model/index.ts';
 import { compileTemplateFormula } from './compile.ts';
 import { buildDemoWorkbook } from './demo/build.ts';
 
@@ -8,5 +8,5 @@ export const localToday = (now = new Date()): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
 /** A fresh demo workbook, deterministic for a given day. */
-export const createDemoWorkbook = (today: string = localToday()): Workbook =>
-  buildDemoWorkbook({ today, compile: compileTemplateFormula });
+export const createDemoWorkbook = (today: string = localToday(), ids?: WorkbookOptions): Workbook =>
+  buildDemoWorkbook({ today, compile: compileTemplateFormula, ...(ids ? { ids } : {}) });

@@ -7,7 +7,7 @@
 import { EMPTY_SOURCE, evaluateInWorkbook, type FormulaSource, type ValueJSON } from '../../src/formula/index.ts';
 import { loadWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs } from './args.ts';
-import { withStore } from './open-store.ts';
+import { warnAboutStored, withStore } from './open-store.ts';
 import type { Command } from './command.ts';
 
 /** Evaluates formulas against a source: the JSON lines to print and the exit code. */
@@ -28,7 +28,14 @@ export const evalCommand: Command = {
     if (args.positional.length === 0) throw new CliError('Give at least one formula to evaluate, for example: eval "=1+2".');
     const id = flag(args, 'workbook');
     // With --workbook, formulas read the stored workbook's sheets: =SUM(Inventory[Stock value]).
-    const source = id === undefined ? EMPTY_SOURCE : await withStore((store) => loadWorkbook(store, id));
+    const source =
+      id === undefined
+        ? EMPTY_SOURCE
+        : await withStore(async (store) => {
+            const wb = await loadWorkbook(store, id);
+            warnAboutStored(wb, id);
+            return wb;
+          });
     const { lines, code } = evalLines(source, args.positional);
     for (const l of lines) console.log(l);
     return code;

@@ -19,7 +19,7 @@ import { loadWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { delimiterArg } from './delimiter-arg.ts';
-import { withStore } from './open-store.ts';
+import { warnAboutStored, withStore } from './open-store.ts';
 import { readSnapshotArg } from './snapshot-arg.ts';
 
 const modeArg = (a: ParsedArgs): FormatMode => {
@@ -108,6 +108,7 @@ export const exportCommand: Command = {
     const by = flag(args, 'by') ?? userInfo().username;
     return withStore(async (store) => {
       const stored = await loadWorkbook(store, id);
+      warnAboutStored(stored, id);
       const wb = snapshot ? workbookAtVersion(stored.doc, snapshot.version) : stored;
       const sheetIds = sheetIdsOf(wb, args.flags.get('sheet') ?? []);
       const version = stateVersion(wb);

@@ -61,7 +61,8 @@ const encodingArg = (a: ParsedArgs): CsvEncoding | undefined => {
 
 /** `--type COLUMN=TYPE`, repeatable: types for the columns of a new sheet. */
 const typesArg = (a: ParsedArgs): Record<string, ColumnType> => {
-  const types: Record<string, ColumnType> = {};
+  // Keyed by a header from the command line: no prototype, so "__proto__" is a column like any other.
+  const types = Object.create(null) as Record<string, ColumnType>;
   for (const t of a.flags.get('type') ?? []) {
     const at = t.lastIndexOf('=');
     const column = t.slice(0, at).trim();

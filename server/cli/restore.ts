@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { BackupFileError, decodeBackupFile } from '../../src/model/index.ts';
+import { NewerSchemaError } from '../../src/schema/index.ts';
 import { maxRoomBytesFrom, StartupError } from '../config.ts';
 import { replaceContentUpdate } from '../store/replace-content.ts';
 import { UnreadableStoreError } from '../store/errors.ts';
@@ -98,7 +99,10 @@ export const restoreCommand: Command = {
         );
       }
       try {
-        await updateWorkbook(store, id, (wb) => wb.applyUpdate(replaceContentUpdate(wb, backup)));
+        await updateWorkbook(store, id, (wb) => {
+          if (wb.isNewerSchema()) throw new NewerSchemaError(wb.schemaVersion());
+          wb.applyUpdate(replaceContentUpdate(wb, backup));
+        });
       } catch (err) {
         if (!(err instanceof UnreadableStoreError)) throw err;
         const aside = await replaceDamaged(store, id, backup);

@@ -2,7 +2,8 @@
  * The small HTTP API the app uses next to the websocket:
  *   GET  /api/workbooks/:id           → { id, name, role }            (any token of that workbook)
  *   GET  /api/workbooks/:id/state     → the whole workbook as one Yjs update (any token of that workbook), with
- *                                       the caller's role and the workbook's name in X-Workbook-Role / -Name:
+ *                                       the caller's role, the workbook's name and (GET) its schema version
+ *                                       in X-Workbook-Role / -Name / -Schema:
  *                                       the app's first visit shows it without loading the websocket code first
  *                                       (HEAD: the headers only, to learn a new link's role)
  *   POST /api/workbooks/:id/tokens    { role } → 201 { token, url, role }  (an editor token of that workbook)
@@ -31,7 +32,7 @@ export interface ApiContext {
   refusals: ThrottledLog;
   clients: ClientLimits;
   /** The whole workbook as one update (the relay's room answers it). */
-  wholeState: (id: string, client: Client) => Promise<Uint8Array>;
+  wholeState: (id: string, client: Client) => Promise<{ update: Uint8Array; schema: number }>;
 }
 
 const MAX_BODY = 4096;
@@ -111,7 +112,8 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
   const name = async (): Promise<string> => (await ctx.store.catalog.workbook(id))?.name ?? id;
   if (kind === 'state') {
     const head = req.method === 'HEAD';
-    const bytes = head ? new Uint8Array(0) : await ctx.wholeState(id, client);
+    const state = head ? null : await ctx.wholeState(id, client);
+    const bytes = state?.update ?? new Uint8Array(0);
     ctx.clients.sent(client, bytes.byteLength);
     res.writeHead(200, {
       'Content-Type': 'application/octet-stream',
@@ -119,7 +121,7 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
       'X-Content-Type-Options': 'nosniff',
       'X-Workbook-Role': access.role,
       'X-Workbook-Name': encodeURIComponent(await name()),
-      ...(head ? {} : { 'Content-Length': String(bytes.byteLength) }),
+      ...(state === null ? {} : { 'Content-Length': String(bytes.byteLength), 'X-Workbook-Schema': String(state.schema) }),
     });
     res.end(head ? undefined : bytes);
     return;

@@ -149,7 +149,7 @@ export class Connection implements RoomPeer {
         this.close(CLOSE.roomTooBig, 'This change would make the workbook larger than the relay allows (MAX_ROOM_BYTES).');
       } else if (err instanceof ProtocolError) {
         this.opts.log.warn('conn.malformed_message', { conn: this.id, workbook: this.room.id, message: err.message });
-        this.close(CLOSE.invalidData, 'malformed message');
+        this.close(err.closeCode ?? CLOSE.invalidData, err.closeCode === undefined ? 'malformed message' : 'write refused');
       } else {
         this.opts.log.error('conn.message_failed', { conn: this.id, workbook: this.room.id, message: errorMessage(err) });
         this.close(CLOSE.internal, 'internal error');

@@ -28,6 +28,8 @@ export const CLOSE = {
   tryAgainLater: 1013,
   revoked: 4401,
   roomTooBig: 4413,
+  /** A write only the relay may make (stock clients do not retry 44xx codes). */
+  forbidden: 4403,
 } as const;
 
 /** A message from a client, decoded and checked. */
@@ -40,9 +42,15 @@ export type ClientMessage =
   /** Auth messages and types this relay does not know: nothing to do. */
   | { kind: 'ignored' };
 
-/** A message that cannot be decoded; the connection that sent it is closed. */
+/** A message that cannot be decoded or taken; the connection that sent it is closed (with `closeCode`, else 1007). */
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
+  constructor(
+    message: string,
+    readonly closeCode?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Decodes an awareness update the way applyAwarenessUpdate will read it, without applying it. */

@@ -211,7 +211,7 @@ export class Relay {
    * The whole stored workbook as one update, for GET /state: from its room (loaded for this when it
    * is not), so a cached encode answers. Throws HttpError (429, 500, 507).
    */
-  async wholeState(id: string, client: Client): Promise<Uint8Array> {
+  async wholeState(id: string, client: Client): Promise<{ update: Uint8Array; schema: number }> {
     if (!this.clients.mayEncode(client)) throw new HttpError(429, 'This workbook was asked for too often; try again in a few seconds.', { 'Retry-After': '5' });
     let room = this.rooms.get(id);
     if (!room) {
@@ -223,10 +223,10 @@ export class Relay {
       }
     }
     const loaded = room;
-    const state = await new Promise<{ update: Uint8Array; encodeMs: number } | null>((resolve) => loaded.wholeState(resolve));
+    const state = await new Promise<{ update: Uint8Array; encodeMs: number; schema: number } | null>((resolve) => loaded.wholeState(resolve));
     if (!state) throw new HttpError(503, 'The relay could not store the latest changes of this workbook; try again in a moment.');
     this.clients.encoded(client, state.encodeMs);
-    return state.update;
+    return { update: state.update, schema: state.schema };
   }
 
   /** Closes every connection (1001), unloads every room (committing what is pending) and stops the compactor. */

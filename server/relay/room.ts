@@ -19,6 +19,8 @@ import type { Unsubscribe, WorkbookLog } from '../store/contract.ts';
 import { applyStoredState } from '../store/stored-workbook.ts';
 import type { Role } from '../store/tokens.ts';
 import { errorMessage, type Logger } from '../log.ts';
+import { schemaVersionOf } from '../../src/model/index.ts';
+import { changesServerRoot } from './server-root-guard.ts';
 import { awarenessMessage, CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
 import { SyncReplies } from './sync-replies.ts';
 
@@ -212,10 +214,10 @@ export class Room {
   /**
    * Calls `done` with the whole workbook as one update and the ms spent encoding it afresh, once
    * what is pending is committed (so it holds nothing the store does not), or with null when the
-   * room closed meanwhile.
+   * room closed meanwhile; with the schema version the workbook is at.
    */
-  wholeState(done: (state: { update: Uint8Array; encodeMs: number } | null) => void): void {
-    const answer = (stored = true) => done(stored && !this.closed ? this.replies.wholeUpdate(this.doc) : null);
+  wholeState(done: (state: { update: Uint8Array; encodeMs: number; schema: number } | null) => void): void {
+    const answer = (stored = true) => done(stored && !this.closed ? { ...this.replies.wholeUpdate(this.doc), schema: schemaVersionOf(this.doc) } : null);
     if (this.uncommitted.length === 0 && !this.committing) answer();
     else this.afterCommit.push(answer);
   }
@@ -272,13 +274,19 @@ export class Room {
   private applyFrom(peer: RoomPeer, update: Uint8Array): void {
     const at = performance.now();
     let change: Uint8Array | null;
+    let forbidden = false;
     try {
-      change = this.capture(() => Y.applyUpdate(this.doc, update, peer));
+      change = this.capture(() => (forbidden = changesServerRoot(this.doc, () => Y.applyUpdate(this.doc, update, peer))));
     } catch (err) {
       // It decoded, but integrating it failed half-way: the document may hold part of it, which
       // is neither stored nor relayed. Reload the document from the store and refuse the sender.
       this.reload();
       throw new ProtocolError(`the update cannot be applied: ${errorMessage(err)}`);
+    }
+    if (forbidden) {
+      // What it changed is in memory only: reload the document, store and relay nothing of it.
+      this.reload();
+      throw new ProtocolError('the update writes the schema version, which only the relay and the CLI write', CLOSE.forbidden);
     }
     if (!change) return;
     this.storedBytes += change.byteLength;

@@ -1,6 +1,6 @@
 /** Builds the demo workbook: the ops templates filled with a plausible shop's plan, generated from a seed. */
 import { type CellValue } from '../../src/schema/index.ts';
-import { Workbook } from '../../src/model/index.ts';
+import { Workbook, type WorkbookOptions } from '../../src/model/index.ts';
 import { applyTemplates, type AppliedSheet, type FormulaCompiler } from '../apply-template.ts';
 import { KPI_METRICS } from '../kpis.ts';
 import { OPS_TEMPLATES } from '../templates.ts';
@@ -15,6 +15,8 @@ export interface DemoOptions {
   today: string;
   seed?: number;
   compile: FormulaCompiler;
+  /** Ids and the Yjs client id from these (a test that needs the same document every run). */
+  ids?: WorkbookOptions;
 }
 
 type Keyed = Record<string, CellValue | undefined>;
@@ -27,8 +29,8 @@ const fill = (wb: Workbook, sheet: AppliedSheet | undefined, rows: readonly Keye
 };
 
 /** The demo workbook `demo`: ~200 products, their inventory, 20 campaigns, prices of 50 SKUs at competitors, 6 A/B tests … */
-export const buildDemoWorkbook = ({ today, seed = 2026, compile }: DemoOptions): Workbook => {
-  const wb = Workbook.create({ name: 'Demo shop — ops plan', currency: 'CNY', locale: 'en' });
+export const buildDemoWorkbook = ({ today, seed = 2026, compile, ids = {} }: DemoOptions): Workbook => {
+  const wb = Workbook.create({ name: 'Demo shop — ops plan', currency: 'CNY', locale: 'en' }, ids);
   const rnd = demoRandom(seed);
   const applied = applyTemplates(wb, OPS_TEMPLATES, compile);
   const products = demoProducts(rnd, today);

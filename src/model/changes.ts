@@ -108,6 +108,12 @@ export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]
       change.sheetList = true;
       continue;
     }
+    // Deeper changes (inside a value a peer stored as a shared type, say) change no cell, row or
+    // rule by their keys; they are reported as a change of the sheet's structure, which re-reads it.
+    if (path.length > (part === 'columns' ? 3 : 2)) {
+      c.meta = true;
+      continue;
+    }
     switch (part) {
       case 'columns': {
         if (colId !== undefined) {

@@ -3,13 +3,14 @@ import type * as Y from 'yjs';
 import { ChartError, checkChart, tileSizeProblem } from '../schema/chart-check.ts';
 import { DASHBOARD_COLUMNS, type Chart, type ChartSpec } from '../schema/chart-types.ts';
 import { keyedTiles } from './dashboard-tiles.ts';
+import { readTile } from '../schema/stored/read-tile.ts';
 import { NotFoundError, OperationError } from '../schema/errors.ts';
 import { newId } from '../schema/ids.ts';
 import type { StoredTile } from './layout.ts';
 import { planKeys } from './order-keys.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
-const chartsOf = (wb: WorkbookBase, sheetId: string): Y.Map<Omit<Chart, 'id'>> => {
+const chartsOf = (wb: WorkbookBase, sheetId: string): Y.Map<unknown> => {
   const charts = wb.cache(sheetId).maps.charts;
   // Sheets are created with their charts map; one without it predates charts and cannot take any.
   if (!charts) throw new OperationError('This sheet was made by an older version of the app and cannot hold charts; copy it into a new sheet.');
@@ -30,7 +31,7 @@ export const setChart = (wb: WorkbookBase, sheetId: string, spec: ChartSpec): st
   const { id = newId(wb.random), filters = [], ...rest } = spec;
   const stored: Omit<Chart, 'id'> = { ...rest, title: rest.title.trim(), filters };
   // Through JSON: fields left undefined are not stored, so every replica reads the same record.
-  wb.transact(() => charts.set(id, JSON.parse(JSON.stringify(stored)) as Omit<Chart, 'id'>));
+  wb.transact(() => charts.set(id, JSON.parse(JSON.stringify(stored)) as unknown));
   return id;
 };
 
@@ -49,8 +50,8 @@ const writeOrder = (wb: WorkbookBase, chartId: string, tile: Omit<StoredTile, 'o
   const dash = wb.internals.dashboard;
   dash.set(chartId, { ...tile, order: plan.keys[0] ?? 'a0' });
   for (const m of plan.moved) {
-    const t = dash.get(m.id);
-    if (t) dash.set(m.id, { ...t, order: m.key });
+    const t = readTile(m.id, dash.get(m.id)).value;
+    if (t) dash.set(m.id, { sheetId: t.tile.sheetId, w: t.tile.w, h: t.tile.h, order: m.key } satisfies StoredTile);
   }
 };
 
@@ -61,7 +62,8 @@ export const pinChart = (
   chartId: string,
   { w = 2, h = 1, index }: { w?: number; h?: number; index?: number } = {},
 ): void => {
-  if (!chartsOf(wb, sheetId).has(chartId)) throw new NotFoundError(`No chart with id ${chartId} in sheet ${sheetId}.`);
+  chartsOf(wb, sheetId);
+  if (!wb.hasChart(sheetId, chartId)) throw new NotFoundError(`No chart with id ${chartId} in sheet ${sheetId}.`);
   const size = tileSizeProblem(w, h);
   if (size) throw new OperationError(size);
   if (wb.internals.dashboard.has(chartId)) throw new OperationError('This chart is on the dashboard already.');
@@ -72,9 +74,9 @@ export const pinChart = (
 };
 
 const storedTile = (wb: WorkbookBase, chartId: string): StoredTile => {
-  const t = wb.internals.dashboard.get(chartId);
+  const t = readTile(chartId, wb.internals.dashboard.get(chartId)).value;
   if (!t) throw new NotFoundError(`The chart ${chartId} is not on the dashboard.`);
-  return t;
+  return { sheetId: t.tile.sheetId, order: t.order, w: t.tile.w, h: t.tile.h };
 };
 
 /** Takes a chart off the dashboard (the chart itself stays with its sheet). */

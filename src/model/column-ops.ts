@@ -2,7 +2,8 @@
 import { NotFoundError, OperationError } from '../schema/errors.ts';
 import { newId } from '../schema/ids.ts';
 import { bulkLogged } from './history-ops.ts';
-import { cellKey, newColumnMap } from './layout.ts';
+import type * as Y from 'yjs';
+import { cellKey, childMap, newColumnMap } from './layout.ts';
 import { writeRename } from './localized-rename.ts';
 import { planKeys } from './order-keys.ts';
 import type { CellScalar, ColumnOptions, ColumnSpec, ColumnType, Locale } from '../schema/types.ts';
@@ -10,9 +11,10 @@ import { COLUMN_TYPES, isCellFormula } from '../schema/types.ts';
 import { convertValue } from '../schema/values.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
-const columnMap = (wb: WorkbookBase, sheetId: string, colId: string) => {
-  const m = wb.cache(sheetId).maps.columns.get(colId);
-  if (!m) throw new NotFoundError(`No column with id ${colId} in sheet ${sheetId}.`);
+/** The map of a column that can be read (a damaged one is changed only by its repair). */
+const columnMap = (wb: WorkbookBase, sheetId: string, colId: string): Y.Map<unknown> => {
+  const m = childMap(wb.cache(sheetId).maps.columns, colId);
+  if (!m || !wb.column(sheetId, colId)) throw new NotFoundError(`No column with id ${colId} in sheet ${sheetId}.`);
   return m;
 };
 
@@ -45,7 +47,7 @@ export const addColumn = (wb: WorkbookBase, sheetId: string, spec: ColumnSpec, i
   const id = spec.id ?? newId(wb.random);
   wb.transact(() => {
     cache.maps.columns.set(id, newColumnMap({ ...spec, name, type, options: spec.options ?? {} }, keys[0] ?? 'a0'));
-    for (const m of moved) cache.maps.columns.get(m.id)?.set('order', m.key);
+    for (const m of moved) childMap(cache.maps.columns, m.id)?.set('order', m.key);
     cache.columnsChanged();
   });
   return id;
@@ -181,7 +183,7 @@ export const moveColumn = (wb: WorkbookBase, sheetId: string, colId: string, ind
   const cols = wb.cache(sheetId).maps.columns;
   wb.transact(() => {
     m.set('order', keys[0] ?? 'a0');
-    for (const x of moved) cols.get(x.id)?.set('order', x.key);
+    for (const x of moved) childMap(cols, x.id)?.set('order', x.key);
     wb.cache(sheetId).columnsChanged();
   });
 };

@@ -21,7 +21,8 @@
  * and finding conflicts is history.ts, which loads with the parts of the app that show them.
  */
 import * as Y from 'yjs';
-import type { HistoryKind, WorkbookUser } from '../schema/history-types.ts';
+import type { WorkbookUser } from '../schema/history-types.ts';
+import { readLogEntry, readSeenMark, type SeenMark, type StoredBulk, type StoredEdit, type StoredEntry } from '../schema/stored/read-log-entry.ts';
 import type { CellValue } from '../schema/types.ts';
 
 export const ROOT_EDITS = 'edits';
@@ -30,42 +31,7 @@ export const ROOT_SEEN = 'seen';
 /** More cells than this in one write are logged as one bulk entry. */
 export const LOG_CELL_LIMIT = 1000;
 
-/** A logged write of one cell, as stored. */
-export interface StoredEdit {
-  id: string;
-  s: string;
-  k: string;
-  v: CellValue;
-  u: string;
-  n: string;
-  t: number;
-  p: string | null;
-}
-
-/** A bulk write, as stored. */
-export interface StoredBulk {
-  id: string;
-  s: string;
-  b: Exclude<HistoryKind, 'edit'>;
-  count: number;
-  c: number;
-  from: number;
-  to: number;
-  u: string;
-  n: string;
-  t: number;
-}
-
-export type StoredEntry = StoredEdit | StoredBulk;
-
-/** Someone looked at a lost value. */
-export interface SeenMark {
-  s: string;
-  k: string;
-  u: string;
-  n: string;
-  t: number;
-}
+export type { SeenMark, StoredBulk, StoredEdit, StoredEntry };
 
 /** The Yjs id of the item that holds a cell's current value (its edit, or its row as inserted). */
 export interface WriterId {
@@ -73,17 +39,6 @@ export interface WriterId {
   clock: number;
 }
 
-const isStr = (x: unknown): x is string => typeof x === 'string';
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
-/** Entries come from peers too: one that is not well formed is ignored rather than trusted. */
-const wellFormed = (e: unknown): e is StoredEntry => {
-  if (typeof e !== 'object' || e === null) return false;
-  const r = e as Record<string, unknown>;
-  if (!isStr(r.id) || !isStr(r.s) || !isStr(r.u) || !isStr(r.n) || !isNum(r.t)) return false;
-  if ('b' in r) return isStr(r.b) && isNum(r.count) && isNum(r.c) && isNum(r.from) && isNum(r.to);
-  return isStr(r.k) && (r.p === null || isStr(r.p)) && 'v' in r;
-};
 
 const isBulk = (e: StoredEntry): e is StoredBulk => 'b' in e;
 
@@ -115,16 +70,26 @@ export class EditLog {
   readonly conflicts = new Map<string, Map<string, StoredEdit[]>>();
 
   constructor(
-    readonly edits: Y.Array<StoredEntry>,
-    readonly seen: Y.Map<SeenMark>,
+    /** The stored entries, unchecked: read through `sheet()`, which leaves out any that cannot be used. */
+    readonly edits: Y.Array<unknown>,
+    /** Lost entry id → who looked at it, unchecked: read through `seenMark`. */
+    readonly seen: Y.Map<unknown>,
   ) {}
+
+  /** Who looked at a lost entry, when someone did (a mark that cannot be read counts as none). */
+  seenMark(entryId: string): SeenMark | undefined {
+    return readSeenMark(this.seen.get(entryId)).value;
+  }
 
   /** Entries appended by a transaction; `removed` when any left (trimmed): then the index is rebuilt. */
   applied(added: readonly unknown[], removed: boolean): void {
     this.conflicts.clear();
     if (removed) this.index = null;
     if (!this.index) return;
-    for (const e of added) if (wellFormed(e)) this.add(this.index, e);
+    for (const e of added) {
+      const entry = readLogEntry(e).value;
+      if (entry) this.add(this.index, entry);
+    }
   }
 
   /** Forgets computed conflicts (of one sheet, or all): cell values or seen marks changed. */
@@ -151,7 +116,10 @@ export class EditLog {
   sheet(sheetId: string): SheetLog | undefined {
     if (!this.index) {
       const index = new Map<string, SheetLog>();
-      for (const e of this.edits.toArray()) if (wellFormed(e)) this.add(index, e);
+      for (const e of this.edits.toArray()) {
+        const entry = readLogEntry(e).value;
+        if (entry) this.add(index, entry);
+      }
       this.index = index;
     }
     return this.index.get(sheetId);
@@ -194,7 +162,7 @@ export class EditLog {
  * the structs the transaction created and its delete set, because an array event's own `changes`
  * walk the whole log on every transaction (quadratic over a session's edits).
  */
-export const transactionEntries = (edits: Y.Array<StoredEntry>, txn: Y.Transaction): { added: unknown[]; removed: boolean } => {
+export const transactionEntries = (edits: Y.Array<unknown>, txn: Y.Transaction): { added: unknown[]; removed: boolean } => {
   const added: unknown[] = [];
   txn.afterState.forEach((after, client) => {
     const before = txn.beforeState.get(client) ?? 0;

@@ -65,7 +65,9 @@ export const logUndo = (wb: WorkbookBase, change: WorkbookChange, txn: Y.Transac
 /** Records the log's new entries and seen marks as marks in the transaction's typed change. */
 export const markLogged = (change: WorkbookChange, entries: readonly unknown[]): void => {
   for (const e of entries) {
+    // Entries and marks come from peers too: anything but a record with text `s` and `k` marks nothing.
+    if (typeof e !== 'object' || e === null) continue;
     const r = e as Partial<StoredEdit>;
-    if (typeof r.s === 'string' && typeof r.k === 'string') addCell(sheetChangeOf(change, r.s).marks, r.k);
+    if (typeof r.s === 'string' && typeof r.k === 'string' && r.k.includes(' ')) addCell(sheetChangeOf(change, r.s).marks, r.k);
   }
 };

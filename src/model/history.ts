@@ -66,7 +66,7 @@ const sheetConflicts = (wb: WorkbookBase, sheetId: string): ReadonlyMap<string, 
     if (new Set(list.map((e) => e.p)).size === list.length) continue;
     const value = current(key);
     if (value === undefined) continue; // its row or column is gone
-    const lost = lostOf(list, value).filter((e) => !log.seen.has(e.id));
+    const lost = lostOf(list, value).filter((e) => log.seenMark(e.id) === undefined);
     if (lost.length > 0) found.set(key, lost.sort(newestFirst));
   }
   log.conflicts.set(sheetId, found);
@@ -87,7 +87,7 @@ export const cellHistory = (wb: WorkbookBase, sheetId: string, rowId: string, co
   const lost = new Set(lostOf(list, current).map((e) => e.id));
   const out: CellHistoryEntry[] = list.map((e) => {
     const entry: CellHistoryEntry = { id: e.id, kind: 'edit', value: e.v, userId: e.u, userName: e.n, time: e.t, current: false, lost: lost.has(e.id) };
-    const mark = wb.log.seen.get(e.id);
+    const mark = wb.log.seenMark(e.id);
     if (entry.lost && mark) entry.seenBy = { userName: mark.n, time: mark.t };
     return entry;
   });
@@ -125,7 +125,7 @@ export const cellConflicts = (wb: WorkbookBase, sheetId: string): CellConflict[]
 export const markConflictSeen = (wb: WorkbookBase, sheetId: string, rowId: string, colId: string): number => {
   if (wb.readOnly || !hasConflict(wb, sheetId, rowId, colId)) return 0;
   const key = cellKey(rowId, colId);
-  const lost = lostOf(wb.log.sheet(sheetId)?.cells.get(key) ?? [], wb.cell(sheetId, rowId, colId)).filter((e) => !wb.log.seen.has(e.id));
+  const lost = lostOf(wb.log.sheet(sheetId)?.cells.get(key) ?? [], wb.cell(sheetId, rowId, colId)).filter((e) => wb.log.seenMark(e.id) === undefined);
   const { id, name } = wb.user;
   wb.doc.transact(() => {
     for (const e of lost) wb.log.seen.set(e.id, { s: sheetId, k: key, u: id, n: name, t: Date.now() });

@@ -8,3 +8,4 @@ export type { ColumnChangeKind, SheetChange, WorkbookChange } from './changes.ts
 export { cellConflicts, cellHistory, hasConflict, markConflictSeen } from './history.ts';
 export { snapshotOfVersion, stateVersion, VersionError } from './state-version.ts';
 export { BackupFileError, decodeBackupFile, encodeBackupFile } from './backup-file.ts';
+export { ROOT_SERVER as SERVER_ROOT, SERVER_SCHEMA_KEY, schemaVersionOf } from './layout.ts';

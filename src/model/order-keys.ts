@@ -4,6 +4,7 @@
  * and re-inserts, and concurrent moves of one item converge to one position (last writer wins).
  */
 import { generateNKeysBetween } from 'fractional-indexing';
+import { isOrderKey } from '../schema/stored/order-key.ts';
 
 /** An item with its order key; lists are sorted by (key, id) so equal keys from concurrent inserts still order. */
 export interface Keyed {
@@ -14,6 +15,16 @@ export interface Keyed {
 /** Sort order of keyed items: by key, then by id. */
 export const compareKeyed = (a: Keyed, b: Keyed): number =>
   a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * `n` keys between two neighbours' keys. A neighbour whose stored key is not an order key (written
+ * by a peer) cannot be placed next to: the new keys go after the lower valid one (or first).
+ */
+const keysBetween = (lower: string | null, upper: string | null, n: number): string[] => {
+  const lo = lower !== null && isOrderKey(lower) ? lower : null;
+  const hi = upper !== null && isOrderKey(upper) && (lo === null || upper > lo) ? upper : null;
+  return generateNKeysBetween(lo, hi, n);
+};
 
 /**
  * Keys for `count` new items placed at `index` in `sorted` (which must not contain them).
@@ -34,7 +45,7 @@ export const planKeys = (
     j++;
   }
   const upper = j < sorted.length ? (sorted[j]?.key ?? null) : null;
-  const all = generateNKeysBetween(lower, upper, count + moved.length);
+  const all = keysBetween(lower, upper, count + moved.length);
   return {
     keys: all.slice(0, count),
     moved: moved.map((m, i) => ({ id: m.id, key: all[count + i] ?? m.key })),

@@ -2,7 +2,7 @@
 import { NotFoundError, OperationError } from '../schema/errors.ts';
 import { bulkLogged, cellsLogged } from './history-ops.ts';
 import { newId, newIds } from '../schema/ids.ts';
-import { cellKey } from './layout.ts';
+import { cellKey, layoutColumns } from './layout.ts';
 import { planKeys } from './order-keys.ts';
 import type { SheetCache } from './sheet-cache.ts';
 import type { CellValue, Column } from '../schema/types.ts';
@@ -19,9 +19,9 @@ export interface CellEdit {
 const sheetName = (wb: WorkbookBase, sheetId: string): string => wb.sheet(sheetId)?.name ?? sheetId;
 
 /** The id of a layout listing exactly `colIds`, creating it (inside the current transaction) if needed. */
-const layoutFor = (wb: WorkbookBase, cache: SheetCache, colIds: readonly string[]): string => {
+export const layoutFor = (wb: WorkbookBase, cache: SheetCache, colIds: readonly string[]): string => {
   const want = colIds.join(' ');
-  for (const [id, cols] of cache.maps.layouts.entries()) if (cols.join(' ') === want) return id;
+  for (const [id, cols] of cache.maps.layouts.entries()) if (layoutColumns(cols)?.join(' ') === want) return id;
   const id = newId(wb.random).slice(0, 8);
   cache.maps.layouts.set(id, [...colIds]);
   return id;

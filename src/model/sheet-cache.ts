@@ -1,11 +1,18 @@
-/** In-memory indexes over one sheet's maps: ordered rows, ordered columns, layout slots. Never written to Yjs. */
-import type * as Y from 'yjs';
-import { cellKey, readColumn, type SheetMaps } from './layout.ts';
+/**
+ * In-memory indexes over one sheet's maps: ordered rows, ordered columns, layout slots. Never
+ * written to Yjs. Every value comes out through a checker of src/schema/stored: a column, rule or
+ * chart that cannot be used is left out, a cell value of the wrong shape reads as empty.
+ */
+import * as Y from 'yjs';
+import { cellKey, layoutColumns, type SheetMaps } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
 import type { Chart } from '../schema/chart-types.ts';
+import { readChart } from '../schema/stored/read-chart.ts';
+import { readColumn } from '../schema/stored/read-column.ts';
+import { readRule } from '../schema/stored/read-rule.ts';
+import { FALLBACK_ORDER } from '../schema/stored/read-sheet.ts';
+import { isStoredCell } from '../schema/stored/stored-cell.ts';
 import type { CellValue, Column, Rule } from '../schema/types.ts';
-
-const FALLBACK_KEY = 'a0';
 
 /** Finds where `item` belongs in `sorted` (first index whose entry sorts after it). */
 const insertionPoint = (sorted: readonly Keyed[], item: Keyed): number => {
@@ -20,15 +27,19 @@ const insertionPoint = (sorted: readonly Keyed[], item: Keyed): number => {
   return lo;
 };
 
+/** A row's order key as stored, or the fallback (a key that is not text cannot be compared safely). */
+const rowKey = (stored: unknown): string => (typeof stored === 'string' ? stored : FALLBACK_ORDER);
+
 /** Indexes of one sheet, rebuilt lazily and patched in place for small changes. */
 export class SheetCache {
   private sorted: Keyed[] | null = null;
   private ids: string[] | null = null;
   private index: Map<string, number> | null = null;
-  private cols: Column[] | null = null;
+  private cols: Keyed[] | null = null;
+  private colList: Column[] | null = null;
   // Read for every painted cell (alerts), so kept until a rule changes.
   private ruleList: Rule[] | null = null;
-  private slots = new Map<string, Map<string, number>>();
+  private slots = new Map<string, Map<string, number> | null>();
 
   constructor(
     readonly id: string,
@@ -48,7 +59,7 @@ export class SheetCache {
     const kept = this.sorted.filter((k) => !set.has(k.id));
     for (const id of set) {
       if (!this.maps.rows.has(id)) continue;
-      const item = { id, key: this.maps.rowOrder.get(id) ?? FALLBACK_KEY };
+      const item = { id, key: rowKey(this.maps.rowOrder.get(id)) };
       kept.splice(insertionPoint(kept, item), 0, item);
     }
     this.sorted = kept;
@@ -56,6 +67,12 @@ export class SheetCache {
 
   columnsChanged(): void {
     this.cols = null;
+    this.colList = null;
+  }
+
+  /** A layout was written (by anyone): slots are looked up again. */
+  layoutsChanged(): void {
+    this.slots.clear();
   }
 
   /** Rows with their order keys, in order. */
@@ -63,7 +80,7 @@ export class SheetCache {
     if (!this.sorted) {
       const out: Keyed[] = [];
       const order = this.maps.rowOrder;
-      for (const id of this.maps.rows.keys()) out.push({ id, key: order.get(id) ?? FALLBACK_KEY });
+      for (const id of this.maps.rows.keys()) out.push({ id, key: rowKey(order.get(id)) });
       out.sort(compareKeyed);
       this.sorted = out;
     }
@@ -86,24 +103,36 @@ export class SheetCache {
     return this.index.get(rowId) ?? -1;
   }
 
+  /** Columns with their order keys, in order (those that cannot be read left out). */
+  keyedColumns(): Keyed[] {
+    this.columns();
+    return [...(this.cols ?? [])];
+  }
+
   /** Columns in order. */
   columns(): readonly Column[] {
-    if (!this.cols) {
+    if (!this.colList) {
       const list: { col: Column; key: string }[] = [];
-      this.maps.columns.forEach((m: Y.Map<unknown>, id: string) => {
-        list.push({ col: readColumn(id, m), key: String(m.get('order') ?? FALLBACK_KEY) });
+      this.maps.columns.forEach((m: unknown, id: string) => {
+        if (!(m instanceof Y.Map)) return;
+        const stored = readColumn(id, (k) => (m as Y.Map<unknown>).get(k)).value;
+        if (stored) list.push({ col: stored.column, key: stored.order });
       });
       list.sort((a, b) => compareKeyed({ id: a.col.id, key: a.key }, { id: b.col.id, key: b.key }));
-      this.cols = list.map((x) => x.col);
+      this.cols = list.map((x) => ({ id: x.col.id, key: x.key }));
+      this.colList = list.map((x) => x.col);
     }
-    return this.cols;
+    return this.colList;
   }
 
   /** Alert rules, by name. */
   rules(): readonly Rule[] {
     if (!this.ruleList) {
       const out: Rule[] = [];
-      this.maps.rules.forEach((r, id) => out.push({ ...r, id }));
+      this.maps.rules.forEach((r, id) => {
+        const rule = readRule(id, r).value;
+        if (rule) out.push(rule);
+      });
       this.ruleList = out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
     }
     return this.ruleList;
@@ -117,41 +146,46 @@ export class SheetCache {
   /** Charts, by title. */
   charts(): Chart[] {
     const out: Chart[] = [];
-    this.maps.charts?.forEach((c, id) => out.push({ ...c, id }));
+    this.maps.charts?.forEach((c, id) => {
+      const chart = readChart(id, c).value;
+      if (chart) out.push(chart);
+    });
     return out.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1));
   }
 
-  /** Columns with their order keys, in order. */
-  keyedColumns(): Keyed[] {
-    return this.columns().map((c) => ({ id: c.id, key: String(this.maps.columns.get(c.id)?.get('order') ?? FALLBACK_KEY) }));
-  }
-
   /** Array slot of a column in a base row record of the given layout (after the layout id), or undefined. */
-  slot(layoutId: string, colId: string): number | undefined {
+  slot(layoutId: unknown, colId: string): number | undefined {
+    if (typeof layoutId !== 'string') return undefined;
     let s = this.slots.get(layoutId);
-    if (!s) {
-      const layout = this.maps.layouts.get(layoutId);
-      if (!layout) return undefined;
+    if (s === undefined) {
+      const layout = layoutColumns(this.maps.layouts.get(layoutId));
+      // A layout that is not there yet may come with a later update: only a damaged one is remembered.
+      if (!layout) {
+        if (this.maps.layouts.has(layoutId)) this.slots.set(layoutId, null);
+        return undefined;
+      }
       const m = new Map<string, number>();
       layout.forEach((c, i) => m.set(c, i + 1));
       this.slots.set(layoutId, m);
       s = m;
     }
-    return s.get(colId);
+    return s?.get(colId);
   }
 
   /** The stored value of a cell: the overlay if edited since insert, else the inserted value. */
   cell(rowId: string, colId: string): CellValue {
     const edited = this.maps.cells.get(cellKey(rowId, colId));
-    if (edited !== undefined) return edited;
+    if (edited !== undefined) return isStoredCell(edited) ? edited : null;
     return this.baseCell(rowId, colId);
   }
 
   /** The value a cell's row was added with (whatever was edited since). */
   baseCell(rowId: string, colId: string): CellValue {
     const rec = this.maps.rows.get(rowId);
-    if (!rec) return null;
-    const at = this.slot(String(rec[0]), colId);
-    return at === undefined ? null : (rec[at] ?? null);
+    if (!Array.isArray(rec)) return null;
+    const at = this.slot(rec[0], colId);
+    if (at === undefined) return null;
+    const v: unknown = rec[at];
+    return v !== undefined && isStoredCell(v) ? v : null;
   }
 }

@@ -2,8 +2,9 @@
 import type * as Y from 'yjs';
 import { NotFoundError, OperationError } from '../schema/errors.ts';
 import { newId } from '../schema/ids.ts';
-import { newColumnMap, newSheetMap } from './layout.ts';
+import { childMap, newColumnMap, newSheetMap } from './layout.ts';
 import { writeRename } from './localized-rename.ts';
+import { readTile } from '../schema/stored/read-tile.ts';
 import { planKeys } from './order-keys.ts';
 import type { ColumnSpec, Labels, Locale, RuleSpec, WorkbookSettings } from '../schema/types.ts';
 import { CURRENCIES, LOCALES } from '../schema/types.ts';
@@ -69,7 +70,7 @@ export const addSheet = (wb: WorkbookBase, spec: SheetSpec): string => {
   wb.transact(() => {
     const meta = newSheetMap(name, spec.kind ?? 'custom', keys[0] ?? 'a0', spec.labels);
     wb.internals.sheets.set(id, meta);
-    for (const m of moved) wb.internals.sheets.get(m.id)?.set('order', m.key);
+    for (const m of moved) childMap(wb.internals.sheets, m.id)?.set('order', m.key);
     const columns = meta.get('columns') as Y.Map<unknown>;
     const colKeys = planKeys([], 0, spec.columns?.length ?? 0).keys;
     (spec.columns ?? []).forEach((c, i) => {
@@ -82,11 +83,8 @@ export const addSheet = (wb: WorkbookBase, spec: SheetSpec): string => {
   return id;
 };
 
-const sheetMeta = (wb: WorkbookBase, sheetId: string) => {
-  const m = wb.internals.sheets.get(sheetId);
-  if (!m) throw new NotFoundError(`No sheet with id ${sheetId}.`);
-  return m;
-};
+/** The map of a sheet that can be shown (a damaged one is changed only by its repair). */
+const sheetMeta = (wb: WorkbookBase, sheetId: string): Y.Map<unknown> => wb.sheetMap(sheetId);
 
 /**
  * Renames a sheet as read in `locale`: a template sheet keeps its name in the other language (see
@@ -104,7 +102,7 @@ export const renameSheet = (wb: WorkbookBase, sheetId: string, name: string, loc
 export const deleteSheet = (wb: WorkbookBase, sheetId: string): void => {
   sheetMeta(wb, sheetId);
   const dash = wb.internals.dashboard;
-  const pinned = [...dash.entries()].filter(([, t]) => t.sheetId === sheetId).map(([id]) => id);
+  const pinned = [...dash.entries()].filter(([id, t]) => readTile(id, t).value?.tile.sheetId === sheetId).map(([id]) => id);
   wb.transact(() => {
     for (const id of pinned) dash.delete(id);
     wb.internals.sheets.delete(sheetId);
@@ -119,7 +117,7 @@ export const moveSheet = (wb: WorkbookBase, sheetId: string, index: number): voi
   const { keys, moved } = planKeys(others, clampIndex(index, others.length), 1);
   wb.transact(() => {
     m.set('order', keys[0] ?? 'a0');
-    for (const x of moved) wb.internals.sheets.get(x.id)?.set('order', x.key);
+    for (const x of moved) childMap(wb.internals.sheets, x.id)?.set('order', x.key);
   });
 };
 

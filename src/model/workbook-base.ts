@@ -1,29 +1,25 @@
 /** The reading half of a workbook: typed reads, typed change events, local undo, encode. */
 import * as Y from 'yjs';
 import { translateSheetEvents, type WorkbookChange } from './changes.ts';
-import { EditLog, ROOT_EDITS, ROOT_SEEN, transactionEntries, type SeenMark, type StoredEntry } from './edit-log.ts';
-import { NotFoundError, ReadOnlyError } from '../schema/errors.ts';
+import { EditLog, ROOT_EDITS, ROOT_SEEN, transactionEntries } from './edit-log.ts';
+import { NewerSchemaError, NotFoundError, ReadOnlyError } from '../schema/errors.ts';
 import { logUndo, markLogged } from './history-ops.ts';
 import { ANONYMOUS, type WorkbookUser } from '../schema/history-types.ts';
 import type { RandomBytes } from '../schema/ids.ts';
 import type { DashboardTile } from '../schema/chart-types.ts';
 import { keyedTiles } from './dashboard-tiles.ts';
-import { isWellFormedSheet, ROOT_DASHBOARD, ROOT_LAYOUTS, ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps, type StoredTile } from './layout.ts';
+import { isWellFormedSheet, ROOT_DASHBOARD, ROOT_LAYOUTS, ROOT_SERVER, ROOT_SETTINGS, ROOT_SHEETS, schemaVersionOf, sheetMaps } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
 import { SheetCache } from './sheet-cache.ts';
-import type {
-  CellValue,
-  Column,
-  CurrencyCode,
-  Locale,
-  Rule,
-  SheetInfo,
-  WorkbookSettings,
-} from '../schema/types.ts';
+import { SCHEMA_VERSION } from '../schema/schema-version.ts';
+import { DEFAULT_SETTINGS, readSettings } from '../schema/stored/read-settings.ts';
+import { readSheetMeta, type StoredSheet } from '../schema/stored/read-sheet.ts';
+import { readChart } from '../schema/stored/read-chart.ts';
+import type { CellValue, Column, Rule, SheetInfo, WorkbookSettings } from '../schema/types.ts';
 import type { SheetJSON, WorkbookJSON } from '../schema/workbook-json.ts';
 
 /** Settings of a workbook that has none stored yet. */
-export const DEFAULT_SETTINGS: WorkbookSettings = { name: 'Untitled workbook', currency: 'CNY', locale: 'en' };
+export { DEFAULT_SETTINGS };
 
 /** Options for opening a workbook over a Y.Doc. */
 export interface WorkbookOptions {
@@ -54,9 +50,11 @@ export class WorkbookBase {
   /** Internal: the index over the document's cell history, for the operation modules of src/model. */
   readonly log: EditLog;
   protected readonly settingsMap: Y.Map<unknown>;
-  protected readonly sheetsMap: Y.Map<Y.Map<unknown>>;
-  protected readonly layoutsMap: Y.Map<string[]>;
-  protected readonly dashboardMap: Y.Map<StoredTile>;
+  protected readonly sheetsMap: Y.Map<unknown>;
+  protected readonly layoutsMap: Y.Map<unknown>;
+  protected readonly dashboardMap: Y.Map<unknown>;
+  /** Written by the relay and the CLI only: the schema version the workbook is at. */
+  protected readonly serverMap: Y.Map<unknown>;
   private readonly caches = new Map<string, SheetCache>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly undoManager: Y.UndoManager;
@@ -73,8 +71,9 @@ export class WorkbookBase {
     this.sheetsMap = doc.getMap(ROOT_SHEETS);
     this.layoutsMap = doc.getMap(ROOT_LAYOUTS);
     this.dashboardMap = doc.getMap(ROOT_DASHBOARD);
-    const edits = doc.getArray<StoredEntry>(ROOT_EDITS);
-    const seen = doc.getMap<SeenMark>(ROOT_SEEN);
+    this.serverMap = doc.getMap(ROOT_SERVER);
+    const edits = doc.getArray<unknown>(ROOT_EDITS);
+    const seen = doc.getMap<unknown>(ROOT_SEEN);
     this.log = new EditLog(edits, seen);
     this.undoManager = new Y.UndoManager([this.settingsMap, this.sheetsMap, this.dashboardMap], {
       trackedOrigins: new Set([this.origin]),
@@ -88,6 +87,13 @@ export class WorkbookBase {
     });
     this.dashboardMap.observe((_e, txn) => {
       this.changeOf(txn).dashboard = true;
+    });
+    // A newer schema makes this replica read-only: the app learns it as a settings change.
+    this.serverMap.observe((_e, txn) => {
+      this.changeOf(txn).settings = true;
+    });
+    this.layoutsMap.observe(() => {
+      for (const cache of this.caches.values()) cache.layoutsChanged();
     });
     edits.observe((_event, txn) => {
       const { added, removed } = transactionEntries(edits, txn);
@@ -176,9 +182,27 @@ export class WorkbookBase {
     this.undoManager.clear();
   }
 
+  // ── schema version ───────────────────────────────────────────────────────
+
+  /** The schema version the workbook is at, as the relay or the CLI stamped it (1 when none did). */
+  schemaVersion(): number {
+    return schemaVersionOf(this.doc);
+  }
+
+  /** True when the workbook is at a newer schema than this code knows: it may be read, not written. */
+  isNewerSchema(): boolean {
+    return this.schemaVersion() > SCHEMA_VERSION;
+  }
+
+  /** True when operations may write (not a viewer's copy, not a newer schema). */
+  get writable(): boolean {
+    return !this.readOnly && !this.isNewerSchema();
+  }
+
   /** Runs `fn` as one transaction of this replica (one undo step). */
   transact<T>(fn: () => T): T {
     if (this.readOnly) throw new ReadOnlyError();
+    if (this.isNewerSchema()) throw new NewerSchemaError(this.schemaVersion());
     let out: T | undefined;
     this.doc.transact(() => {
       out = fn();
@@ -188,30 +212,30 @@ export class WorkbookBase {
 
   // ── reads ────────────────────────────────────────────────────────────────
 
+  /** The settings; a part that is missing or damaged reads as its default. */
   get settings(): WorkbookSettings {
-    return {
-      name: String(this.settingsMap.get('name') ?? DEFAULT_SETTINGS.name),
-      currency: (this.settingsMap.get('currency') as CurrencyCode | undefined) ?? DEFAULT_SETTINGS.currency,
-      locale: (this.settingsMap.get('locale') as Locale | undefined) ?? DEFAULT_SETTINGS.locale,
-    };
+    return readSettings((k) => this.settingsMap.get(k)).value;
+  }
+
+  /** The sheets that can be shown, with their order keys, in tab order. */
+  private storedSheets(): StoredSheet[] {
+    const list: StoredSheet[] = [];
+    this.sheetsMap.forEach((m, id) => {
+      if (!isWellFormedSheet(m)) return;
+      const stored = readSheetMeta(id, (k) => m.get(k)).value;
+      if (stored) list.push(stored);
+    });
+    return list.sort((a, b) => compareKeyed({ id: a.info.id, key: a.order }, { id: b.info.id, key: b.order }));
   }
 
   /** Sheets in tab order. */
   sheets(): SheetInfo[] {
-    const list: (Keyed & { info: SheetInfo })[] = [];
-    this.sheetsMap.forEach((m, id) => {
-      if (!isWellFormedSheet(m)) return;
-      const info: SheetInfo = { id, name: String(m.get('name') ?? ''), kind: String(m.get('kind') ?? 'custom') };
-      const labels = m.get('labels');
-      if (labels) info.labels = labels as SheetInfo['labels'];
-      list.push({ id, key: String(m.get('order') ?? 'a0'), info });
-    });
-    return list.sort(compareKeyed).map((x) => x.info);
+    return this.storedSheets().map((s) => s.info);
   }
 
   /** Sheets with their order keys, in tab order. */
   keyedSheets(): Keyed[] {
-    return this.sheets().map((s) => ({ id: s.id, key: String(this.sheetsMap.get(s.id)?.get('order') ?? 'a0') }));
+    return this.storedSheets().map((s) => ({ id: s.info.id, key: s.order }));
   }
 
   sheet(sheetId: string): SheetInfo | undefined {
@@ -219,7 +243,8 @@ export class WorkbookBase {
   }
 
   hasSheet(sheetId: string): boolean {
-    return isWellFormedSheet(this.sheetsMap.get(sheetId));
+    const m = this.sheetsMap.get(sheetId);
+    return isWellFormedSheet(m) && readSheetMeta(sheetId, (k) => m.get(k)).value !== undefined;
   }
 
   /** The sheet whose name (or a label in any language) is `name`, case-insensitively. */
@@ -236,9 +261,7 @@ export class WorkbookBase {
   cache(sheetId: string): SheetCache {
     let c = this.caches.get(sheetId);
     if (!c) {
-      const meta = this.sheetsMap.get(sheetId);
-      if (!isWellFormedSheet(meta)) throw new NotFoundError(`No sheet with id ${sheetId}.`);
-      c = new SheetCache(sheetId, sheetMaps(meta, this.layoutsMap));
+      c = new SheetCache(sheetId, sheetMaps(this.sheetMap(sheetId), this.layoutsMap));
       this.caches.set(sheetId, c);
     }
     return c;
@@ -331,19 +354,26 @@ export class WorkbookBase {
 
   /** True when the sheet exists and has the chart. */
   hasChart(sheetId: string, chartId: string): boolean {
-    return this.hasSheet(sheetId) && this.cache(sheetId).maps.charts?.has(chartId) === true;
+    const charts = this.hasSheet(sheetId) ? this.cache(sheetId).maps.charts : undefined;
+    return charts !== undefined && readChart(chartId, charts.get(chartId)).value !== undefined;
   }
 
   /** Internal: the raw maps, for the operation modules of src/model. */
-  get internals(): { settings: Y.Map<unknown>; sheets: Y.Map<Y.Map<unknown>>; dashboard: Y.Map<StoredTile> } {
-    return { settings: this.settingsMap, sheets: this.sheetsMap, dashboard: this.dashboardMap };
+  get internals(): { settings: Y.Map<unknown>; sheets: Y.Map<unknown>; dashboard: Y.Map<unknown>; layouts: Y.Map<unknown> } {
+    return { settings: this.settingsMap, sheets: this.sheetsMap, dashboard: this.dashboardMap, layouts: this.layoutsMap };
+  }
+
+  /** Internal: the map of a shown sheet, for the operation modules of src/model; throws NotFoundError for any other id. */
+  sheetMap(sheetId: string): Y.Map<unknown> {
+    const m = this.sheetsMap.get(sheetId);
+    if (!this.hasSheet(sheetId) || !(m instanceof Y.Map)) throw new NotFoundError(`No sheet with id ${sheetId}.`);
+    return m as Y.Map<unknown>;
   }
 
   /** Internal: writes the initial settings of a new workbook (not undoable). */
   protected initSettings(settings: Partial<WorkbookSettings>): void {
     this.doc.transact(() => {
       const s = { ...DEFAULT_SETTINGS, ...settings };
-      this.settingsMap.set('schema', SCHEMA_VERSION);
       this.settingsMap.set('name', s.name);
       this.settingsMap.set('currency', s.currency);
       this.settingsMap.set('locale', s.locale);

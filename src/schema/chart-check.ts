@@ -10,6 +10,7 @@ import {
   CONFIDENCE_LEVELS,
   DASHBOARD_COLUMNS,
   DASHBOARD_MAX_ROWS,
+  MAX_SERIES,
   type ChartSpec,
 } from './chart-types.ts';
 import { OperationError } from './errors.ts';
@@ -18,8 +19,7 @@ import type { Column, ColumnType } from './types.ts';
 /** Column types a series may sum, average, or take the least or greatest of. */
 export const NUMERIC_TYPES: readonly ColumnType[] = ['number', 'integer', 'currency', 'percent'];
 
-/** Most series one chart draws (more cannot be told apart by colour). */
-export const MAX_SERIES = 8;
+export { MAX_SERIES };
 
 /** Why a chart definition cannot be taken. Column names are as the user sees them. */
 export type ChartProblem =

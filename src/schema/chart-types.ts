@@ -1,6 +1,9 @@
 /** The typed records of charts and of the dashboard: part of the workbook, stored, synced and undoable. */
 import type { Labels } from './types.ts';
 
+/** Most series one chart draws (more cannot be told apart by colour). */
+export const MAX_SERIES = 8;
+
 /** Chart kinds the app draws. `combo` is bars and lines over one x axis. */
 export const CHART_KINDS = ['bar', 'line', 'pie', 'doughnut', 'scatter', 'combo'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];

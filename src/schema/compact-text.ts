@@ -4,6 +4,7 @@
  *
  * @example compactText(3_200_000, 'zh-CN', { max: 2 }) // '320万'
  */
+import { ownEntry } from './own-entry.ts';
 import { decimalText, type DecimalStyle } from './number-format.ts';
 import type { Locale } from './types.ts';
 
@@ -24,7 +25,7 @@ const COMPACT: Record<Locale, readonly (readonly [number, string])[]> = {
 
 /** A big number in short form (3.2M, 320万), rounded to `style` decimals of its unit. */
 export const compactText = (n: number, locale: Locale, style: DecimalStyle): string => {
-  const units = COMPACT[locale];
+  const units = ownEntry(COMPACT, locale, COMPACT.en);
   const abs = Math.abs(n);
   for (let i = 0; i < units.length; i++) {
     const [size, unit] = units[i] ?? [1, ''];

@@ -36,7 +36,15 @@ export class OperationError extends Error {
 /** A change asked of a workbook opened for viewing only (a viewer's token): nothing was written. */
 export class ReadOnlyError extends Error {
   override name = 'ReadOnlyError';
-  constructor() {
-    super('This workbook is open for viewing only; ask its owner for an editor link to change it.');
+  constructor(message = 'This workbook is open for viewing only; ask its owner for an editor link to change it.') {
+    super(message);
+  }
+}
+
+/** A change asked of a workbook at a newer schema version than this code knows: nothing was written. */
+export class NewerSchemaError extends ReadOnlyError {
+  override name = 'NewerSchemaError';
+  constructor(readonly version: number) {
+    super(`This workbook was upgraded by a newer version of the app (schema ${version}); reload to get the new version before changing it.`);
   }
 }

@@ -9,6 +9,7 @@
  *   formatValue(-1234.5, { type: 'currency', options: {} }, { mode: 'display', locale: 'en', currency: 'CNY' }) // '-¥1,234.50'
  *   formatValue(0.125, { type: 'percent', options: {} }, { mode: 'display', locale: 'en', currency: 'CNY' })    // '12.5%'
  */
+import { ownEntry } from './own-entry.ts';
 import { isErrorValue, type ComputedValue } from './computed-value.ts';
 import { currencyText, decimalText, generalText } from './number-format.ts';
 import type { CellFormula, Column, ColumnType, CurrencyCode, Locale } from './types.ts';
@@ -89,7 +90,7 @@ export const valueFormatter = (
       return (v) => (typeof v === 'number' ? write(v) : v === undefined ? '' : strayText(v));
     }
     case 'boolean': {
-      const [yes, no] = BOOLEAN_WORDS[ctx.locale];
+      const [yes, no] = ownEntry(BOOLEAN_WORDS, ctx.locale, BOOLEAN_WORDS.en);
       return (v) => (v === true ? yes : v === false ? no : v === undefined ? '' : rawText(v));
     }
     case 'date':

@@ -9,6 +9,7 @@
  *   decimalText(0.125, { min: 1, max: 1, shift: 2 }) // '12.5'  (a percentage's points)
  *   generalText(1 / 3)                               // '0.3333333333'
  */
+import { ownEntry } from './own-entry.ts';
 import type { CurrencyCode } from './types.ts';
 
 /** How many decimals, and how digits are grouped. */
@@ -107,6 +108,6 @@ export const generalText = (n: number): string => {
 /** An amount with its currency's symbol before it: `-¥1,234.50`. */
 export const currencyText = (n: number, currency: CurrencyCode, style: DecimalStyle): string => {
   const s = decimalText(n, style);
-  const symbol = CURRENCY_SYMBOLS[currency];
+  const symbol = ownEntry<string>(CURRENCY_SYMBOLS, currency, '');
   return s.charCodeAt(0) === 45 ? `-${symbol}${s.slice(1)}` : symbol + s;
 };

@@ -10,6 +10,7 @@
  *   parseInput('是', { type: 'boolean', options: {} }, { locale: 'zh-CN' })        // { ok: true, value: true }
  */
 import { DATE_HINT, parseDateText, type DateOrder } from './date-text.ts';
+import { ownEntry } from './own-entry.ts';
 import { parseNumberText, toHalfWidth } from './number-text.ts';
 import type { CellValue, Column, ColumnType, Locale } from './types.ts';
 
@@ -93,7 +94,7 @@ export const parseInput = (
       return fail({ kind: 'boolean', text: trimmed });
     }
     case 'date': {
-      const d = parseDateText(trimmed, { order: TYPED_DATE_ORDER[opts.locale], currentYear: opts.currentYear ?? new Date().getFullYear() });
+      const d = parseDateText(trimmed, { order: ownEntry<DateOrder | null>(TYPED_DATE_ORDER, opts.locale, null), currentYear: opts.currentYear ?? new Date().getFullYear() });
       return d === null ? fail({ kind: 'date', text: trimmed }) : { ok: true, value: d };
     }
     case 'number':

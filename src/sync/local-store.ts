@@ -22,14 +22,46 @@ export interface LocalDoc {
   db: IDBDatabase;
 }
 
-/** Opens (or creates) the local copy of a workbook and resolves once everything stored is in `doc`. */
-export const openLocalDoc = async (id: string, doc: Y.Doc = new Y.Doc()): Promise<LocalDoc> => {
-  const persistence = new IndexeddbPersistence(databaseName(id), doc);
-  await persistence.whenSynced;
-  const db = persistence.db;
-  if (!db) throw new Error(`The local copy of workbook ${id} could not be opened.`);
-  return { doc, persistence, db };
-};
+/** This browser's copy of a workbook cannot be read (IndexedDB refused, or a stored update is damaged). */
+export class LocalCopyError extends Error {
+  override name = 'LocalCopyError';
+}
+
+/**
+ * Opens (or creates) the local copy of a workbook and resolves once everything stored is in `doc`.
+ * Rejects with LocalCopyError when it cannot be read: y-indexeddb itself would never report that
+ * (its load promise stays pending), so the page would hang on "Opening…" before it could sync.
+ */
+export const openLocalDoc = (id: string, doc: Y.Doc = new Y.Doc()): Promise<LocalDoc> =>
+  new Promise((resolve, reject) => {
+    const persistence = new IndexeddbPersistence(databaseName(id), doc);
+    let settled = false;
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      doc.off('afterTransaction', watch);
+      // Closed, so that a repair can delete the database.
+      persistence.destroy().then(
+        () => reject(new LocalCopyError(message)),
+        () => reject(new LocalCopyError(message)),
+      );
+    };
+    // y-indexeddb applies what it read in one transaction of its own and reports "synced" right
+    // after it in the same turn; a transaction that ended without that report threw.
+    const watch = (txn: Y.Transaction) => {
+      if (txn.origin === persistence) queueMicrotask(() => persistence.synced || fail('a stored change could not be applied'));
+    };
+    doc.on('afterTransaction', watch);
+    persistence._db.catch((err: unknown) => fail(err instanceof Error ? err.message : 'IndexedDB could not be opened'));
+    void persistence.whenSynced.then(() => {
+      if (settled) return;
+      settled = true;
+      doc.off('afterTransaction', watch);
+      const db = persistence.db;
+      if (db) resolve({ doc, persistence, db });
+      else reject(new LocalCopyError(`The local copy of workbook ${id} could not be opened.`));
+    });
+  });
 
 /** True when a document holds nothing (a workbook never stored in this browser). */
 export const isEmptyDoc = (doc: Y.Doc): boolean => doc.store.clients.size === 0;

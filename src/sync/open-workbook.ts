@@ -8,6 +8,7 @@ import { Workbook } from '../model/workbook.ts';
 import type { Identity } from './identity.ts';
 import { isEmptyDoc, openLocalDoc } from './local-store.ts';
 import { keepToken, knownWorkbook, remember, tokenFor, type Access } from './registry.ts';
+import { askRelay } from './relay-state.ts';
 import { createSession, type WorkbookSession } from './session.ts';
 
 /** How opening a workbook went. */
@@ -18,34 +19,9 @@ export type OpenResult =
   /** Not in this browser yet, and the relay cannot be reached. */
   | { kind: 'unreachable' }
   /** Not in this browser, and no link (token) to fetch it with. */
-  | { kind: 'unknown' };
-
-type StateAnswer = { kind: 'ok'; role: 'editor' | 'viewer'; state: Uint8Array } | { kind: 'denied'; message: string } | { kind: 'unreachable' };
-
-/**
- * Asks the relay for the workbook (GET: the whole of it; HEAD: only this token's role), one request:
- * `GET /api/workbooks/:id/state` names the role in a header.
- */
-const askRelay = async (id: string, token: string, method: 'GET' | 'HEAD'): Promise<StateAnswer> => {
-  try {
-    const res = await fetch(`/api/workbooks/${encodeURIComponent(id)}/state`, {
-      method,
-      headers: { Authorization: `Bearer ${token}` },
-      cache: 'no-store',
-      signal: AbortSignal.timeout(method === 'GET' ? 30_000 : 3000),
-    });
-    // 507: the workbook is too large for this relay to open; the sentence says so.
-    if (res.status === 401 || res.status === 403 || res.status === 404 || res.status === 507) {
-      const body = (await res.json().catch(() => ({}))) as { error?: unknown };
-      return { kind: 'denied', message: typeof body.error === 'string' ? body.error : '' };
-    }
-    if (!res.ok) return { kind: 'unreachable' };
-    const role = res.headers.get('X-Workbook-Role') === 'viewer' ? 'viewer' : 'editor';
-    return { kind: 'ok', role, state: new Uint8Array(await res.arrayBuffer()) };
-  } catch {
-    return { kind: 'unreachable' };
-  }
-};
+  | { kind: 'unknown' }
+  /** This browser's copy cannot be read (a damaged stored update); `repairable` when the relay has a copy (a token is kept). */
+  | { kind: 'damaged'; message: string; repairable: boolean };
 
 /** Opens workbook `id`; `token` is the one from a link (else the kept one is used). */
 export const openWorkbook = async (id: string, opts: { token?: string; identity: Identity }): Promise<OpenResult> => {
@@ -54,7 +30,13 @@ export const openWorkbook = async (id: string, opts: { token?: string; identity:
   const fresh = opts.token !== undefined && opts.token !== kept;
   if (opts.token) keepToken(id, opts.token);
   const known = knownWorkbook(id);
-  const local = await openLocalDoc(id);
+  let local: Awaited<ReturnType<typeof openLocalDoc>>;
+  try {
+    local = await openLocalDoc(id);
+  } catch (err) {
+    // Applying what IndexedDB holds failed: the app must still come up, with a way to repair it.
+    return { kind: 'damaged', message: err instanceof Error ? err.message : String(err), repairable: token !== undefined };
+  }
   const first = isEmptyDoc(local.doc);
   let access: Access | undefined = token ? (fresh ? undefined : known?.access) : 'local';
 

@@ -11,6 +11,7 @@ import type { Identity } from './identity.ts';
 import type { LocalDoc } from './local-store.ts';
 import type { Location, Peer } from './presence.ts';
 import type { Access } from './registry.ts';
+import type { RepairResult } from './repair-copy.ts';
 import { trackSaved, type SavedState } from './saved-state.ts';
 import type { LiveParts } from './session-live.ts';
 import { createWatch, type Watch, type WatchSource } from './watch.ts';
@@ -43,6 +44,10 @@ export interface WorkbookSession {
   shareLink(role: 'editor' | 'viewer'): Promise<string>;
   /** The whole workbook as one update (what a backup file holds behind its checksum). */
   backup(): Uint8Array;
+  /** True for a server workbook: its copy here can be replaced by the relay's. */
+  readonly canRepairFromServer: boolean;
+  /** Replaces this browser's copy with the relay's, closing this session first on success; the caller reloads the page. */
+  repairFromServer(): Promise<RepairResult>;
   close(): Promise<void>;
 }
 
@@ -91,6 +96,12 @@ export const createSession = (opts: { id: string; access: Access; token: string 
   };
   let live: LiveParts | null = null;
   let starting: Promise<void> | null = null;
+  const close = async (): Promise<void> => {
+    core.stopEarly();
+    live?.stop();
+    saved.stop();
+    await local.persistence.destroy();
+  };
 
   return {
     id,
@@ -120,11 +131,11 @@ export const createSession = (opts: { id: string; access: Access; token: string 
       return import('./relay-api.ts').then((api) => api.createShareLink(id, token, role));
     },
     backup: () => Y.encodeStateAsUpdate(doc),
-    close: async () => {
-      core.stopEarly();
-      live?.stop();
-      saved.stop();
-      await local.persistence.destroy();
-    },
+    canRepairFromServer: token !== undefined,
+    repairFromServer: () =>
+      token === undefined
+        ? Promise.resolve({ kind: 'unreachable' })
+        : import('./repair-copy.ts').then((m) => m.replaceLocalCopy(id, token, close)),
+    close,
   };
 };

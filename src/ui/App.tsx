@@ -24,6 +24,7 @@ import type { TemplateGallery } from './template-gallery.ts';
 import { ToastList } from './ToastList.tsx';
 import { createToasts } from './toasts.ts';
 import { WorkbookHeader } from './WorkbookHeader.tsx';
+import { sessionRepair, ViewBoundary } from './ViewBoundary.tsx';
 
 const FindBar = lazy(() => import('./dialogs/FindBar.tsx'));
 const HelpPanel = lazy(() => import('./dialogs/HelpPanel.tsx'));
@@ -31,6 +32,8 @@ const ChartsPanel = lazy(() => import('./charts/ChartsPanel.tsx'));
 const CampaignCalendar = lazy(() => import('./calendar/CampaignCalendar.tsx'));
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const HistoryPanel = lazy(() => import('./sync/HistoryPanel.tsx'));
+const RepairNotice = lazy(() => import('./repair/RepairNotice.tsx'));
+const NewerSchemaBanner = lazy(() => import('./repair/Recovery.tsx').then((m) => ({ default: m.NewerSchemaBanner })));
 
 /** What the app is opened with; the engine defaults to the stand-in, the gallery to the ops templates. */
 export interface AppProps {
@@ -50,6 +53,8 @@ export interface AppProps {
   readOnly?: boolean;
   /** The workbook's local storage and sync with the relay (see src/sync/session.ts). */
   session?: WorkbookSession;
+  /** The workbook is at a newer schema than this version of the app knows: opened read-only, with a sentence saying to reload. */
+  newerSchema?: boolean;
 }
 
 const ACTIVE_KEY = 'wb-active:';
@@ -225,31 +230,60 @@ export const App = (props: AppProps): JSX.Element => {
     setDialog(null);
     grid()?.refocus();
   };
+  // Each view fails alone: its place shows the message with Reload and Repair from the server (the
+  // rest of the page is in the workbook page's boundary, see main.tsx).
+  const repair = sessionRepair(session);
+  const Guard = (p: { name: string; close?: () => void; children: JSX.Element }) => (
+    <ViewBoundary name={p.name} locale={i18n.locale} repair={repair} close={p.close} closeLabel={i18n.t('common.close')}>
+      {p.children}
+    </ViewBoundary>
+  );
 
   return (
     <AppProvider value={app}>
       <div class="wb-app">
         <WorkbookHeader />
         <FormulaBar />
+        <Show when={props.newerSchema}>
+          <Suspense>
+            <NewerSchemaBanner locale={i18n.locale} />
+          </Suspense>
+        </Show>
+        {/* Damaged entries of the workbook: the notice loads after the first paint. */}
+        <Show when={painted()}>
+          <Guard name="repair">
+            <Suspense>
+              <RepairNotice />
+            </Suspense>
+          </Guard>
+        </Show>
         <div class="wb-main">
           <div class="wb-sheet" ref={sheetArea} classList={{ 'wb-file-over': fileOver() }} data-drop-label={i18n.t('import.dropHere')}>
             <Switch
               fallback={
                 <Show when={active()} keyed>
-                  {(id) => <SheetGrid sheetId={id} references={references} />}
+                  {(id) => (
+                    <Guard name="grid">
+                      <SheetGrid sheetId={id} references={references} />
+                    </Guard>
+                  )}
                 </Show>
               }
             >
               <Match when={view() === 'dashboard'}>
-                <Suspense>
-                  <Dashboard />
-                </Suspense>
+                <Guard name="dashboard">
+                  <Suspense>
+                    <Dashboard />
+                  </Suspense>
+                </Guard>
               </Match>
               <Match when={view() === 'calendar' && active()} keyed>
                 {(id) => (
-                  <Suspense>
-                    <CampaignCalendar sheetId={id} />
-                  </Suspense>
+                  <Guard name="calendar">
+                    <Suspense>
+                      <CampaignCalendar sheetId={id} />
+                    </Suspense>
+                  </Guard>
                 )}
               </Match>
             </Switch>
@@ -265,15 +299,19 @@ export const App = (props: AppProps): JSX.Element => {
             </Suspense>
           </Show>
           <Show when={panel() === 'history'}>
-            <Suspense>
-              <HistoryPanel onClose={() => setPanel(null)} />
-            </Suspense>
+            <Guard name="history">
+              <Suspense>
+                <HistoryPanel onClose={() => setPanel(null)} />
+              </Suspense>
+            </Guard>
           </Show>
           <Show when={panel() === 'charts' && view() !== 'dashboard' && active()} keyed>
             {(id) => (
-              <Suspense>
-                <ChartsPanel sheetId={id} onClose={() => setPanel(null)} />
-              </Suspense>
+              <Guard name="charts">
+                <Suspense>
+                  <ChartsPanel sheetId={id} onClose={() => setPanel(null)} />
+                </Suspense>
+              </Guard>
             )}
           </Show>
         </div>
@@ -282,7 +320,13 @@ export const App = (props: AppProps): JSX.Element => {
           <StatusBar />
         </div>
         <ToastList />
-        <Show when={dialog()}>{(render) => <Suspense>{render()(closeDialog)}</Suspense>}</Show>
+        <Show when={dialog()}>
+          {(render) => (
+            <Guard name="dialog" close={closeDialog}>
+              <Suspense>{render()(closeDialog)}</Suspense>
+            </Guard>
+          )}
+        </Show>
       </div>
     </AppProvider>
   );

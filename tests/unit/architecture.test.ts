@@ -48,7 +48,8 @@ test('architecture: files in the headless core stay small (at most 400 lines)', 
         return [];
       }
     })
-    .filter((f) => readFileSync(f, 'utf8').split('\n').length > 400)
+    // Lines, not line breaks: the newline that ends the last line starts no line of its own.
+    .filter((f) => readFileSync(f, 'utf8').replace(/\n$/, '').split('\n').length > 400)
     .map((f) => relative(ROOT, f));
   expect(long).toEqual([]);
 });

@@ -8,10 +8,11 @@
  * The language is each person's own choice (kept in localStorage), not a workbook setting:
  * two planners of one team may read the same workbook in different languages.
  */
+import { ownEntry } from '../../schema/own-entry.ts';
 import { createSignal, type Accessor } from 'solid-js';
 import { LOCALES, type Locale } from '../../schema/types.ts';
 import { en, type Dict } from './en.ts';
-import { translator, type Bundle, type Dictionary, type Translate } from './translator.ts';
+import { translator, type Bundle, type Dictionary, type Text, type Translate } from './translator.ts';
 
 /** The translator of the app. */
 export interface I18n {
@@ -44,10 +45,10 @@ export const savedLocale = (): Locale | undefined => {
 
 /** Creates the translator with `initial` loaded (so the first paint is already in that language). */
 export const createI18n = async (initial: Locale): Promise<I18n> => {
-  const [state, setState] = createSignal<{ locale: Locale; dict: Dictionary }>({ locale: initial, dict: await loaders[initial]() });
+  const [state, setState] = createSignal<{ locale: Locale; dict: Dictionary }>({ locale: initial, dict: await ownEntry(loaders, initial, loaders.en)() });
   document.documentElement.lang = initial;
   const setLocale = async (locale: Locale): Promise<void> => {
-    const dict = await loaders[locale]();
+    const dict = await ownEntry(loaders, locale, loaders.en)();
     setState({ locale, dict });
     document.documentElement.lang = locale;
     try {
@@ -58,11 +59,11 @@ export const createI18n = async (initial: Locale): Promise<I18n> => {
   };
   return {
     locale: () => state().locale,
-    t: translator((key) => state().dict[key]),
+    t: translator((key) => ownEntry<Text | undefined>(state().dict, key, undefined)),
     texts: (bundle) =>
       translator((key) => {
         const { locale, dict } = state();
-        return bundle[locale][key] ?? dict[key];
+        return ownEntry<Text | undefined>(ownEntry(bundle, locale, bundle.en), key, undefined) ?? ownEntry<Text | undefined>(dict, key, undefined);
       }),
     setLocale,
   };

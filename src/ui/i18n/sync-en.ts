@@ -28,6 +28,8 @@ export const syncEn = {
   'saved.failedTitle': 'This browser’s storage refused the change (it may be full). Free some space or keep this page open until you are online.',
   'pending.count': (n: number) => `${plural(n, 'edit', 'edits')} not on the server yet`,
   'pending.none': 'All edits on the server',
+  'persist.refused': 'Storage not kept',
+  'persist.refusedTitle': 'This browser did not agree to keep this site’s storage: when its disk runs short it may clear it, edits not yet on the server included. Stay online so that they reach the relay, install the app, or download a backup from the workbook list.',
 
   'presence.label': 'Who is here',
   'presence.where': (name: string, where: string) => `${name}: ${where}`,
@@ -110,6 +112,9 @@ export const syncEn = {
   'problem.unreachable': 'Its first opening needs the relay, which cannot be reached now. Connect to the network (or start the relay) and open the link again.',
   'problem.unknownTitle': 'This workbook is not in this browser',
   'problem.unknown': 'Open it with the link your team shared (it holds the access token), or pick one from the workbook list.',
+  'problem.damagedTitle': 'This device’s copy of the workbook cannot be read',
+  'problem.damaged': (why: string) => `Its stored data is damaged${why ? ` (${why})` : ''}. Replace it with the relay’s copy (edits not yet on the server are dropped), or open another workbook.`,
+  'problem.damagedLocal': (why: string) => `Its stored data is damaged${why ? ` (${why})` : ''}. It is kept only in this browser, so there is no other copy to repair it from; restore a backup from the workbook list.`,
 } as const;
 
 /** Keys of the sync dictionary. */

@@ -23,6 +23,8 @@ export const syncZhCN: SyncDict = {
   'saved.failed': '未能保存在本设备',
   'saved.failedTitle': '浏览器存储拒绝了这次修改（可能已满）。请释放空间，或保持本页打开直到联网。',
   'pending.count': (x) => `${n(x)} 处修改尚未同步到服务器`,
+  'persist.refused': '存储未获保留',
+  'persist.refusedTitle': '浏览器未同意保留本站的存储：磁盘空间不足时可能会清除它，包括尚未同步到服务器的编辑。请保持联网以便编辑同步到中继服务器，或安装此应用，或在工作簿列表中下载备份。',
   'pending.none': '所有修改都已在服务器上',
 
   'presence.label': '谁在这里',
@@ -106,4 +108,7 @@ export const syncZhCN: SyncDict = {
   'problem.unreachable': '第一次打开需要连接中继服务器，但现在无法连接。请联网（或启动中继服务器）后再次打开链接。',
   'problem.unknownTitle': '这个工作簿不在本浏览器中',
   'problem.unknown': '请使用团队共享的链接打开（链接中含有访问令牌），或从工作簿列表中选择。',
+  'problem.damagedTitle': '本设备上的工作簿副本无法读取',
+  'problem.damaged': (why) => `它保存的数据已损坏${why ? `（${why}）` : ''}。可以用中继服务器上的副本替换它（尚未同步到服务器的编辑会被丢弃），或打开其他工作簿。`,
+  'problem.damagedLocal': (why) => `它保存的数据已损坏${why ? `（${why}）` : ''}。它只保存在本浏览器中，没有其他副本可用来修复；请从工作簿列表恢复备份。`,
 };

@@ -21,6 +21,8 @@ import { dialogTexts } from '../i18n/dialog-texts.ts';
 /** What the page needs from the entry point. */
 export interface StartPageProps {
   i18n: I18n;
+  /** Puts the page in the entry point's error boundary: whatever this browser's list holds, the page renders. */
+  frame: (page: () => JSX.Element) => JSX.Element;
 }
 
 const StartPage = (props: StartPageProps): JSX.Element => {
@@ -185,5 +187,5 @@ const StartPage = (props: StartPageProps): JSX.Element => {
 
 /** Mounts the start page into `root`. */
 export const mountStartPage = (root: HTMLElement, props: StartPageProps): void => {
-  render(() => <StartPage {...props} />, root);
+  render(() => props.frame(() => <StartPage {...props} />), root);
 };

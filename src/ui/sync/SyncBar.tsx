@@ -11,6 +11,7 @@ import { useApp, type AppState } from '../app-context.ts';
 import { syncTexts, type SyncText } from '../i18n/sync-texts.ts';
 import { updateReady } from '../update-prompt.ts';
 import { fromWatch } from '../watch-signal.ts';
+import { requestPersistence } from '../../sync/storage-persistence.ts';
 import './sync.css';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
 
@@ -41,6 +42,8 @@ const SyncBar = (): JSX.Element => {
   const saved = fromWatch(session.saved);
   const pending = fromWatch(session.pending);
   const peers = fromWatch(session.peers);
+  // Asked once the grid shows (the first edit may be offline); a refusal is shown below.
+  const persistence = fromWatch(requestPersistence());
   const [me, setMe] = createSignal<Identity>(loadIdentity());
   const guest = () => st('me.guest');
 
@@ -131,6 +134,11 @@ const SyncBar = (): JSX.Element => {
       >
         {st(`saved.${saved()}`)}
       </span>
+      <Show when={persistence() === 'refused'}>
+        <span class="wb-persist" title={st('persist.refusedTitle')} data-testid="persist" data-state="refused">
+          {st('persist.refused')}
+        </span>
+      </Show>
       <Show when={session.access !== 'local'}>
         <span class="wb-pending" classList={{ 'wb-pending-some': pending() > 0 }} data-testid="pending" data-count={pending()}>
           {pending() > 0 ? st('pending.count', pending()) : st('pending.none')}
