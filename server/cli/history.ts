@@ -7,15 +7,14 @@ import { readHistory } from '../../src/app/undo-vandal.ts';
 import { KeptHistory } from '../../src/model/kept-history.ts';
 import { loadWorkbook } from '../store/stored-workbook.ts';
 import { flag, parseArgs, requireFlag } from './args.ts';
-import type { Command } from './commands.ts';
 import { deviceLines, momentLines } from './history-words.ts';
 import { withStore } from './open-store.ts';
 
-/** The `history` command. */
-export const historyCommand: Command = {
+/** The `history` command (a Command of commands.ts; not imported from there, which lists it). */
+export const historyCommand = {
   name: 'history',
   usage: 'history --workbook ID [--json]   list the moments and devices of a workbook (for restore --to and revert)',
-  run: async (argv) => {
+  run: async (argv: string[]): Promise<number> => {
     const args = parseArgs(argv, { workbook: { type: 'string' }, json: { type: 'boolean' } }, historyCommand.usage);
     const id = requireFlag(args, 'workbook');
     const { moments, devices } = await withStore(async (store) => {

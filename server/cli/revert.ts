@@ -13,7 +13,6 @@ import type { Workbook } from '../../src/model/index.ts';
 import type { RevertPlan } from '../../src/schema/moment-types.ts';
 import { loadWorkbook, updateWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag } from './args.ts';
-import type { Command } from './commands.ts';
 import { cliUser, deviceName, revertText, skipLines, timeFlag } from './history-words.ts';
 import { withStore } from './open-store.ts';
 
@@ -34,11 +33,11 @@ const clientsIn = (wb: Workbook, id: string, wanted: readonly string[]): { histo
 
 const planned = (plan: RevertPlan): RevertDone => ({ cells: plan.cells.length, revived: plan.revive.length, removed: plan.remove.length, moved: plan.moves.length });
 
-/** The `revert` command. */
-export const revertCommand: Command = {
+/** The `revert` command (a Command of commands.ts; not imported from there, which lists it). */
+export const revertCommand = {
   name: 'revert',
   usage: USAGE,
-  run: async (argv) => {
+  run: async (argv: string[]): Promise<number> => {
     const args = parseArgs(
       argv,
       { workbook: { type: 'string' }, device: { type: 'string', multiple: true }, since: { type: 'string' }, 'dry-run': { type: 'boolean' }, by: { type: 'string' } },
