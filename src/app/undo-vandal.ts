@@ -17,6 +17,7 @@ import { restoreMoment, workbookAt } from '../model/restore-moment.ts';
 import { applyRevert, type RevertDone } from '../model/revert-apply.ts';
 import { planRevert } from '../model/revert-plan.ts';
 import type { Device, Moment, RevertPlan, RevertSkip } from '../schema/moment-types.ts';
+import type { Labels } from '../schema/types.ts';
 import { contentDiff, type ContentDiff } from './content-diff.ts';
 
 export { KeptHistory, HistoryError } from '../model/kept-history.ts';
@@ -72,7 +73,7 @@ export interface SkipPlace {
 }
 
 /** Where each skipped part of a revert is in `live` now (names in `label`'s words). */
-export const skipPlaces = (live: Workbook, plan: RevertPlan, label: (item: { name: string; labels?: Partial<Record<string, string>> }) => string = (i) => i.name): SkipPlace[] =>
+export const skipPlaces = (live: Workbook, plan: RevertPlan, label: (item: { name: string; labels?: Labels }) => string = (i) => i.name): SkipPlace[] =>
   plan.skipped.map((s) => {
     const sheet = live.sheet(s.sheetId);
     const at = sheet ? live.rowIndex(s.sheetId, s.rowId) : -1;

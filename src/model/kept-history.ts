@@ -6,7 +6,7 @@
  * @example
  *   const history = KeptHistory.fromUpdate(await fetchState());
  *   history.join(wb);
- *   const at = history.timeline.snapshotAt(Date.parse('2026-03-04T14:31:05Z'));
+ *   const { workbook } = workbookAt(history, Date.parse('2026-03-04T14:31:05Z'));
  */
 import * as Y from 'yjs';
 import { Timeline } from './timeline.ts';

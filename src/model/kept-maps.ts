@@ -3,7 +3,7 @@
  * readers): the items a key held one after another, a held value, and each sheet's maps.
  */
 import * as Y from 'yjs';
-import { ROOT_LAYOUTS, ROOT_SHEETS } from './layout.ts';
+import { KEPT_ROOTS } from './kept-roots.ts';
 
 /** The Y.Map an item holds (deleted or not), or null. */
 export const mapIn = (item: Y.Item | undefined): Y.Map<unknown> | null =>
@@ -38,7 +38,7 @@ export interface KeptSheet {
 /** Every sheet of a kept history that has its maps, deleted ones included. */
 export const keptSheets = (doc: Y.Doc): KeptSheet[] => {
   const out: KeptSheet[] = [];
-  for (const [id, item] of doc.getMap(ROOT_SHEETS)._map) {
+  for (const [id, item] of doc.getMap(KEPT_ROOTS.sheets)._map) {
     const meta = mapIn(item);
     if (!meta) continue;
     const [rows, rowOrder, cells, columns] = ['rows', 'rowOrder', 'cells', 'columns'].map((k) => keptMap(meta, k));
@@ -50,7 +50,7 @@ export const keptSheets = (doc: Y.Doc): KeptSheet[] => {
 /** The column ids each layout lists (layouts are never deleted). */
 export const keptLayouts = (doc: Y.Doc): ReadonlyMap<string, readonly string[]> => {
   const out = new Map<string, string[]>();
-  doc.getMap(ROOT_LAYOUTS).forEach((cols, id) => {
+  doc.getMap(KEPT_ROOTS.layouts).forEach((cols, id) => {
     if (Array.isArray(cols) && cols.every((c) => typeof c === 'string')) out.set(id, cols as string[]);
   });
   return out;

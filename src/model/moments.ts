@@ -2,9 +2,10 @@
  * The moments and devices of a kept history (src/model): what a person picks from to restore the
  * workbook ("as it was at 14:31") or to revert someone's changes ("Mallory's, since 14:33").
  *
- * A moment is the end of one device's burst of changes: its changes with no pause of more than
- * five minutes between them. Both the app and the CLI list these, computed here from the same
- * history, so they agree; the CLI prints each moment's exact time, which `restore --to` takes.
+ * A moment is the end of one device's burst of changes: its changes in a row, with no change of
+ * another device between them and no pause of more than five minutes. Both the app and the CLI
+ * list these, computed here from the same history, so they agree; the CLI prints each moment's
+ * exact time, which `restore --to` takes, so the moment right before a vandal's burst is listed.
  */
 import type { ChangeCounts, Device, Moment } from '../schema/moment-types.ts';
 import type { KeptHistory } from './kept-history.ts';
@@ -49,20 +50,24 @@ class Tally {
       }
       d.clients.push(client);
     }
-    for (const d of this.devices.values()) {
-      const marks = d.clients.flatMap((c) => named.get(c) ?? []).sort((a, b) => a.time - b.time);
-      const list: Burst[] = [];
-      for (const m of marks) {
-        let b = list.at(-1);
-        if (!b || m.time - b.moment.time > BURST_GAP_MS) {
-          b = { moment: { time: m.time, start: m.time, device: d.key, name: d.name, kinds: [], counts: noCounts() }, cells: new Set() };
-          list.push(b);
-        }
-        b.moment.time = m.time;
-        if (m.tick) b.moment.counts.changes++;
-        if (m.kind && !b.moment.kinds.includes(m.kind)) b.moment.kinds.push(m.kind);
+    // Bursts in time order: the next change of the same device within the gap extends a burst;
+    // a change of another device in between, or a longer pause, starts a new one.
+    const all = [...this.devices.values()].flatMap((d) => d.clients.flatMap((c) => (named.get(c) ?? []).map((m) => ({ m, d }))));
+    all.sort((x, y) => x.m.time - y.m.time || (x.d.key < y.d.key ? -1 : x.d.key > y.d.key ? 1 : 0) || x.m.end - y.m.end);
+    let last: Burst | undefined;
+    for (const { m, d } of all) {
+      if (!last || last.moment.device !== d.key || m.time - last.moment.time > BURST_GAP_MS) {
+        last = { moment: { time: m.time, start: m.time, device: d.key, name: d.name, kinds: [], counts: noCounts() }, cells: new Set() };
+        const list = this.bursts.get(d.key);
+        if (list) list.push(last);
+        else this.bursts.set(d.key, [last]);
       }
-      this.bursts.set(d.key, list);
+      last.moment.time = m.time;
+      if (m.tick) last.moment.counts.changes++;
+      if (m.kind && !last.moment.kinds.includes(m.kind)) last.moment.kinds.push(m.kind);
+    }
+    for (const d of this.devices.values()) {
+      const list = this.bursts.get(d.key) ?? [];
       d.first = list[0]?.moment.start ?? null;
       d.last = list.at(-1)?.moment.time ?? null;
       d.counts.changes = list.reduce((n, b) => n + b.moment.counts.changes, 0);

@@ -25,6 +25,7 @@ const bySheet = <T extends { sheetId: string }>(list: readonly T[], sheetId: str
 export const applyRevert = (live: Workbook, plan: RevertPlan): RevertDone => {
   const done: RevertDone = { cells: 0, revived: 0, removed: 0, moved: 0 };
   const sheets = new Set([...plan.cells, ...plan.revive, ...plan.remove, ...plan.moves].map((x) => x.sheetId));
+  if (sheets.size === 0) return done;
   live.transact(() => {
     for (const sheetId of sheets) {
       if (!live.hasSheet(sheetId)) continue;

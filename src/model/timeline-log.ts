@@ -3,11 +3,11 @@
  * workbook, appended in that same transaction, so that any past state can be dated and rebuilt
  * (restore to a moment) and any device's changes found (revert a device), see timeline.ts.
  *
- *   timeline: Y.Array (root)  { t: ms, f: clock, d: [client, clock, len, …], u, n, k? }
- *     t  the writer's time;  f  the writer's clock when the transaction began: the entry's own Yjs
- *        id (client, clock) is the end of the range [f, clock] of everything the transaction made;
+ *   timeline: Y.Array (root)  { t: ms, d: [client, clock, len, …], n, k? }
+ *     t  the writer's time: everything the writer made below the entry's own Yjs id (client,
+ *        clock) and after its previous entry was made by then;
  *     d  what it deleted (Yjs ids; a child of something deleted with it goes with its parent);
- *     u, n  who (user id and name, as the cell history stamps them);  k  'restore' | 'revert' | 'undo'.
+ *     n  who (the name the cell history stamps);  k  'restore' | 'revert' | 'undo' (or absent).
  *
  * The writer is never read from the entry but from the entry's Yjs id, so a device can only date
  * its own changes. Like the cell history, the timeline is outside the undo scope and never trimmed.
@@ -21,42 +21,31 @@ export const ROOT_TIMELINE = 'timeline';
 /** One timeline entry, as stored. */
 export interface StoredTick {
   t: number;
-  f: number;
   d: number[];
-  u: string;
   n: string;
-  k?: string;
+  k?: string | undefined;
 }
 
 /**
  * Appends, in the open transaction `txn`, the entry of `of` (`txn` itself, or an undo's transaction
- * that has ended) when it changed anything.
+ * that has ended). Called only for transactions that change something (an operation that would
+ * change nothing writes nothing, and returns before its transaction).
  */
-export const writeTick = (
-  timeline: Y.Array<StoredTick>,
-  txn: Y.Transaction,
-  of: Pick<Y.Transaction, 'beforeState' | 'deleteSet'>,
-  user: WorkbookUser,
-  kind?: string,
-): void => {
-  const doc = txn.doc;
-  const f = of.beforeState.get(doc.clientID) ?? 0;
-  const ids: [number, number, number][] = [];
-  Y.iterateDeletedStructs(txn, of.deleteSet, (s) => {
-    const parent = s instanceof Y.Item ? (s.parent as Y.AbstractType<unknown> | null) : null;
-    if (parent && !parent._item?.deleted) ids.push([s.id.client, s.id.clock, s.length]);
-  });
-  if (Y.getState(doc.store, doc.clientID) === f && ids.length === 0) return;
-  ids.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+export const writeTick = (txn: Y.Transaction, of: Pick<Y.Transaction, 'deleteSet'>, user: WorkbookUser, kind?: string): void => {
   const d: number[] = [];
-  for (const [c, k, n] of ids) {
-    const at = d.length;
-    // Ranges of one client that touch are one range.
-    if (at > 0 && d[at - 3] === c && (d[at - 2] ?? 0) + (d[at - 1] ?? 0) === k) d[at - 1] = (d[at - 1] ?? 0) + n;
-    else d.push(c, k, n);
-  }
-  const tick: StoredTick = { t: Date.now(), f, d, u: user.id, n: user.name };
-  if (kind) tick.k = kind;
+  // The range being gathered: ranges of one client that touch are one range.
+  let [c, k, n] = [0, 0, 0];
+  Y.iterateDeletedStructs(txn, of.deleteSet, (s) => {
+    if (!(s instanceof Y.Item) || (s.parent as Y.AbstractType<unknown>)._item?.deleted) return;
+    // (The empty range at 0 of client 0 may take a first struct there: it is that struct's range.)
+    if (s.id.client === c && k + n === s.id.clock) n += s.length;
+    else {
+      if (n) d.push(c, k, n);
+      [c, k, n] = [s.id.client, s.id.clock, s.length];
+    }
+  });
+  if (n) d.push(c, k, n);
+  const timeline = txn.doc.getArray<StoredTick>(ROOT_TIMELINE);
   // At the end by index, not push: push walks the whole list from its start.
-  timeline.insert(timeline.length, [tick]);
+  timeline.insert(timeline.length, [{ t: Date.now(), d, n: user.name, k: kind }]);
 };

@@ -15,10 +15,14 @@
  *
  * Rules: the state at time T holds every change dated at or before T, every undated change, and
  * every deletion dated at or before T or undated: what the log does not date is left as it is.
+ * (A Yjs snapshot could say the same, but rebuilding one needs code of Yjs that the app's first
+ * load would then carry; undoing what was done after T needs only its undo manager.)
  */
 import * as Y from 'yjs';
-import { ROOT_EDITS } from './edit-log.ts';
-import { ROOT_TIMELINE } from './timeline-log.ts';
+import { KEPT_ROOTS } from './kept-roots.ts';
+
+/** A set of Yjs ids (client → ranges of clocks), as Yjs keeps deletions. */
+type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
 
 /** A point on one client's timeline: its changes below `end` were made by `time`. */
 export interface Mark {
@@ -27,7 +31,6 @@ export interface Mark {
   time: number;
   /** The writer's time as stored. */
   stamped: number;
-  user: string;
   name: string;
   /** From a timeline entry (not a cell-history entry), with its kind ('' for an edit). */
   tick: boolean;
@@ -83,22 +86,22 @@ export class Timeline {
       else this.marks.set(client, [m]);
     };
     const claims: { client: number; claim: Claim; mark: Mark }[] = [];
-    elements(doc.getArray(ROOT_TIMELINE), (v, client, clock) => {
+    elements(doc.getArray(KEPT_ROOTS.timeline), (v, client, clock) => {
       const e = record(v);
-      if (!e || !isTime(e.t) || !isClock(e.f) || e.f > clock || !Array.isArray(e.d) || e.d.length % 3 !== 0) return;
-      if (!isText(e.u) || !isText(e.n) || (e.k !== undefined && !isText(e.k))) return;
+      if (!e || !isTime(e.t) || !Array.isArray(e.d) || e.d.length % 3 !== 0) return;
+      if (!isText(e.n) || (e.k !== undefined && !isText(e.k))) return;
       const d = e.d as unknown[];
       if (!d.every(isClock)) return;
-      const mark: Mark = { end: clock + 1, time: e.t, stamped: e.t, user: e.u, name: e.n, tick: true, kind: typeof e.k === 'string' ? e.k : '' };
+      const mark: Mark = { end: clock + 1, time: e.t, stamped: e.t, name: e.n, tick: true, kind: typeof e.k === 'string' ? e.k : '' };
       add(client, mark);
       for (let i = 0; i + 2 < d.length; i += 3) {
         const [c, k, n] = [d[i], d[i + 1], d[i + 2]] as [number, number, number];
         if (n > 0) claims.push({ client: c, claim: { clock: k, end: k + n, time: e.t, by: client }, mark });
       }
     });
-    elements(doc.getArray(ROOT_EDITS), (v, client, clock) => {
+    elements(doc.getArray(KEPT_ROOTS.edits), (v, client, clock) => {
       const e = record(v);
-      if (e && isTime(e.t) && isText(e.u) && isText(e.n)) add(client, { end: clock + 1, time: e.t, stamped: e.t, user: e.u, name: e.n, tick: false, kind: '' });
+      if (e && isTime(e.t) && isText(e.n)) add(client, { end: clock + 1, time: e.t, stamped: e.t, name: e.n, tick: false, kind: '' });
     });
     for (const list of this.marks.values()) {
       list.sort((a, b) => a.end - b.end);
@@ -185,37 +188,34 @@ export class Timeline {
   }
 
   /**
-   * The Yjs snapshot of the workbook as it was at `time` (rebuild it with Y.createDocFromSnapshot),
-   * and how many values it showed then that the history no longer holds (deleted before history
-   * was kept): those cannot come back.
+   * What was done after `time`, as two sets of Yjs ids: the items made after it, and the items
+   * made by then that were deleted after it (with how many of those the history no longer holds:
+   * deleted before history was kept, they cannot come back). Undoing both gives the workbook as
+   * it was at `time` (restore-moment.ts).
    */
-  snapshotAt(time: number): { snapshot: Y.Snapshot; lost: number } {
-    const sv = new Map<number, number>();
-    const ds = Y.createDeleteSet();
+  changesAfter(time: number): { insertions: DeleteSet; deletions: DeleteSet; lost: number } {
+    const insertions = Y.createDeleteSet();
+    const deletions = Y.createDeleteSet();
     let lost = 0;
     for (const [client, structs] of this.doc.store.clients) {
       const bound = this.cutAt(client, time);
-      if (bound === 0) continue;
-      sv.set(client, bound);
+      const end = Y.getState(this.doc.store, client);
+      if (bound < end) insertions.clients.set(client, [{ clock: bound, len: end - bound }]);
       const ranges: { clock: number; len: number }[] = [];
       for (const s of structs) {
         const start = s.id.clock;
         if (start >= bound) break;
-        if (!s.deleted) continue;
-        if (s instanceof Y.Item) {
-          const at = this.deletedAt(s);
-          if (at !== undefined && at > time) {
-            if (s.content instanceof Y.ContentDeleted) lost++;
-            continue;
-          }
-        }
+        if (!(s instanceof Y.Item) || !s.deleted) continue;
+        const at = this.deletedAt(s);
+        if (at === undefined || at <= time) continue;
+        if (s.content instanceof Y.ContentDeleted) lost++;
         const len = Math.min(start + s.length, bound) - start;
         const last = ranges.at(-1);
         if (last && last.clock + last.len === start) last.len += len;
         else ranges.push({ clock: start, len });
       }
-      if (ranges.length > 0) ds.clients.set(client, ranges);
+      if (ranges.length > 0) deletions.clients.set(client, ranges);
     }
-    return { snapshot: Y.createSnapshot(ds, sv), lost };
+    return { insertions, deletions, lost };
   }
 }

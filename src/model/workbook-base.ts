@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { translateSheetEvents, type WorkbookChange } from './changes.ts';
 import { EditLog, ROOT_EDITS, ROOT_SEEN, transactionEntries, type SeenMark, type StoredEntry } from './edit-log.ts';
 import { NotFoundError, ReadOnlyError } from '../schema/errors.ts';
-import { HISTORY_ORIGIN, logUndo, markLogged } from './history-ops.ts';
+import { logUndo, markLogged } from './history-ops.ts';
 import { ANONYMOUS, type WorkbookUser } from '../schema/history-types.ts';
 import type { RandomBytes } from '../schema/ids.ts';
 import type { DashboardTile } from '../schema/chart-types.ts';
@@ -11,7 +11,7 @@ import { keyedTiles } from './dashboard-tiles.ts';
 import { isWellFormedSheet, ROOT_DASHBOARD, ROOT_LAYOUTS, ROOT_SETTINGS, ROOT_SHEETS, SCHEMA_VERSION, sheetMaps, type StoredTile } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
 import { SheetCache } from './sheet-cache.ts';
-import { ROOT_TIMELINE, writeTick, type StoredTick } from './timeline-log.ts';
+import { writeTick } from './timeline-log.ts';
 import type {
   CellValue,
   Column,
@@ -60,12 +60,9 @@ export class WorkbookBase {
   protected readonly dashboardMap: Y.Map<StoredTile>;
   private readonly caches = new Map<string, SheetCache>();
   private readonly listeners = new Set<ChangeListener>();
-  private readonly undoManager: Y.UndoManager;
+  /** Internal: this replica's undo manager (restore-moment.ts puts a step of its own on it). */
+  readonly undoManager: Y.UndoManager;
   private pending: WorkbookChange | null = null;
-  /** Where each transaction is dated, how deep `transact` calls are nested, and what an undo is dated as. */
-  private readonly timeline: Y.Array<StoredTick>;
-  private depth = 0;
-  private undoKind = 'undo';
 
   constructor(doc: Y.Doc = new Y.Doc(), options: WorkbookOptions = {}) {
     this.doc = doc;
@@ -81,7 +78,6 @@ export class WorkbookBase {
     const edits = doc.getArray<StoredEntry>(ROOT_EDITS);
     const seen = doc.getMap<SeenMark>(ROOT_SEEN);
     this.log = new EditLog(edits, seen);
-    this.timeline = doc.getArray<StoredTick>(ROOT_TIMELINE);
     this.undoManager = new Y.UndoManager([this.settingsMap, this.sheetsMap, this.dashboardMap], {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: 0,
@@ -158,22 +154,15 @@ export class WorkbookBase {
     }
     for (const l of this.listeners) l(change);
     // An undo or redo is a write of this person's too: the cells it changed get history entries.
-    if (txn.origin === this.undoManager) {
-      logUndo(this, change, txn);
-      this.doc.transact((t) => writeTick(this.timeline, t, txn, this.user, this.undoKind), HISTORY_ORIGIN);
-    }
+    // Its step may say what it was (a restore, see restore-moment.ts).
+    if (txn.origin === this.undoManager) logUndo(this, change, txn, this.undoManager.currStackItem?.meta.get('kind') as string | undefined);
   }
 
   // ── undo ─────────────────────────────────────────────────────────────────
 
-  /** Undoes this replica's last operation (a peer's edit made since stays). Returns false if none. `kind`: what the timeline calls it. */
-  undo(kind = 'undo'): boolean {
-    this.undoKind = kind;
-    try {
-      return this.undoManager.undo() !== null;
-    } finally {
-      this.undoKind = 'undo';
-    }
+  /** Undoes this replica's last operation (a peer's edit made since stays). Returns false if none. */
+  undo(): boolean {
+    return this.undoManager.undo() !== null;
   }
   /** Redoes the last undone operation. */
   redo(): boolean {
@@ -185,35 +174,19 @@ export class WorkbookBase {
   canRedo(): boolean {
     return this.undoManager.canRedo();
   }
-  /**
-   * Applies a change computed on a copy of this workbook (a restore, see restore-moment.ts) as one
-   * undo step of this replica. The change carries its own timeline entry and history entries.
-   */
-  applyOwnChange(update: Uint8Array): void {
-    if (this.readOnly) throw new ReadOnlyError();
-    this.doc.transact(() => Y.applyUpdate(this.doc, update, this.origin), this.origin);
-  }
-
   /** Forgets the undo history (after loading a template, say). */
   clearHistory(): void {
     this.undoManager.clear();
   }
 
-  /**
-   * Runs `fn` as one transaction of this replica (one undo step), dated on the timeline (`kind`:
-   * what it was, when not an edit; null: not dated, for a scratch copy whose changes are others').
-   */
-  transact<T>(fn: () => T, kind?: string | null): T {
+  /** Runs `fn` as one transaction of this replica (one undo step), dated on the timeline (`kind`: what it was, when not an edit). */
+  transact<T>(fn: () => T, kind?: string): T {
     if (this.readOnly) throw new ReadOnlyError();
     let out: T | undefined;
+    // Nested in another one, it dates what was done so far: the outer one dates all of it again.
     this.doc.transact((txn) => {
-      this.depth++;
-      try {
-        out = fn();
-      } finally {
-        this.depth--;
-      }
-      if (this.depth === 0 && kind !== null) writeTick(this.timeline, txn, txn, this.user, kind);
+      out = fn();
+      writeTick(txn, txn, this.user, kind);
     }, this.origin);
     return out as T;
   }
