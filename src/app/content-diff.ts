@@ -1,66 +1,43 @@
 /**
- * What changes between two contents of a workbook, counted as a person reads a confirmation
- * ("5 cells change, 2 rows come back"): used before restoring a moment, by the app and the CLI.
+ * What restoring a moment changes, counted as a person reads a confirmation ("5 cells change back,
+ * 2 rows come back"), from the typed change of the step that goes back: used by the app and the CLI.
  */
-import type { SheetJSON, WorkbookJSON } from '../schema/workbook-json.ts';
+import type { WorkbookChange } from '../model/index.ts';
 
-/** Counts of what going from one content to another changes. */
+/** Counts of what going back to a moment changes. */
 export interface ContentDiff {
-  /** Cells of rows both have whose value differs. */
+  /** Cells written back, in rows that stay. */
   cells: number;
-  /** Rows the target has and the current content does not (in sheets both have). */
+  /** Rows that come back (in sheets that stay). */
   rowsBack: number;
-  /** Rows the current content has and the target does not (in sheets both have). */
+  /** Rows that are removed (in sheets that stay). */
   rowsRemoved: number;
-  /** Rows both have, in another order. */
+  /** Rows that stay and move back to their place (with rows re-placed to make room). */
   rowsMoved: number;
   sheetsBack: number;
   sheetsRemoved: number;
-  /** Other things that differ: settings, columns, rules, charts, the dashboard, sheet names and order. */
+  /** Other things that change: settings, columns, rules, charts, the dashboard, sheet names and order. */
   other: number;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-const byId = <T extends { id: string }>(list: readonly T[]): Map<string, T> => new Map(list.map((x) => [x.id, x]));
-
-/** Counts the changes of one sheet both contents have. */
-const sheetDiff = (from: SheetJSON, to: SheetJSON, d: ContentDiff): void => {
-  if (from.name !== to.name || from.kind !== to.kind || !same(from.labels, to.labels)) d.other++;
-  const [fromCols, toCols] = [byId(from.columns), byId(to.columns)];
-  for (const id of new Set([...fromCols.keys(), ...toCols.keys()])) if (!same(fromCols.get(id), toCols.get(id))) d.other++;
-  if (!same(from.columns.map((c) => c.id), to.columns.map((c) => c.id))) d.other++;
-  if (!same(from.rules, to.rules)) d.other++;
-  if (!same(from.charts, to.charts)) d.other++;
-  const fromRows = byId(from.rows);
-  const toRows = byId(to.rows);
-  for (const [id, row] of toRows) {
-    const was = fromRows.get(id);
-    if (!was) {
-      d.rowsBack++;
-      continue;
-    }
-    for (const col of new Set([...Object.keys(was.cells), ...Object.keys(row.cells)])) if (!same(was.cells[col] ?? null, row.cells[col] ?? null)) d.cells++;
-  }
-  for (const id of fromRows.keys()) if (!toRows.has(id)) d.rowsRemoved++;
-  const fromOrder = from.rows.filter((r) => toRows.has(r.id)).map((r) => r.id);
-  const toOrder = to.rows.filter((r) => fromRows.has(r.id)).map((r) => r.id);
-  d.rowsMoved += fromOrder.filter((id, i) => toOrder[i] !== id).length;
-};
-
-/** What changes when the content `from` becomes `to`. */
-export const contentDiff = (from: WorkbookJSON, to: WorkbookJSON): ContentDiff => {
+/** Counts what a change of a workbook did (the step that goes back to a moment, see restore-moment.ts). */
+export const diffOfChange = (change: WorkbookChange | null): ContentDiff => {
   const d: ContentDiff = { cells: 0, rowsBack: 0, rowsRemoved: 0, rowsMoved: 0, sheetsBack: 0, sheetsRemoved: 0, other: 0 };
-  if (!same(from.settings, to.settings)) d.other++;
-  if (!same(from.dashboard, to.dashboard)) d.other++;
-  const [fromSheets, toSheets] = [byId(from.sheets), byId(to.sheets)];
-  for (const [id, sheet] of toSheets) {
-    const was = fromSheets.get(id);
-    if (was) sheetDiff(was, sheet, d);
-    else d.sheetsBack++;
+  if (!change) return d;
+  if (change.settings) d.other++;
+  if (change.dashboard) d.other++;
+  for (const c of change.sheets.values()) {
+    if (c.added && c.removed) d.other++;
+    else if (c.added) d.sheetsBack++;
+    else if (c.removed) d.sheetsRemoved++;
+    if (c.added || c.removed) continue;
+    d.other += (c.meta ? 1 : 0) + c.columns.size + c.rules.size + c.charts.size;
+    d.rowsBack += c.rowsAdded.size;
+    d.rowsRemoved += c.rowsRemoved.size;
+    const whole = (rowId: string) => c.rowsAdded.has(rowId) || c.rowsRemoved.has(rowId);
+    for (const rowId of c.rowsMoved) if (!whole(rowId)) d.rowsMoved++;
+    for (const [rowId, cols] of c.cells) if (!whole(rowId)) d.cells += cols.size;
   }
-  for (const id of fromSheets.keys()) if (!toSheets.has(id)) d.sheetsRemoved++;
-  if (!same(from.sheets.filter((s) => toSheets.has(s.id)).map((s) => s.id), to.sheets.filter((s) => fromSheets.has(s.id)).map((s) => s.id))) d.other++;
   return d;
 };
 

@@ -8,17 +8,17 @@
  *   const history = KeptHistory.fromUpdate(bytes);
  *   const { moments } = readHistory(history);
  *   const preview = previewRestore(wb, history, moments[1].time);  // "3 cells, 2 rows back"
- *   restoreTo(wb, history, moments[1].time);                       // one undo step of wb
+ *   restoreTo(wb, KeptHistory.fromUpdate(bytes), moments[1].time); // one undo step of wb
  */
 import type { Workbook } from '../model/index.ts';
 import type { KeptHistory } from '../model/kept-history.ts';
 import { clientsOf, listHistory } from '../model/moments.ts';
-import { restoreMoment, workbookAt } from '../model/restore-moment.ts';
+import { previewMoment, restoreMoment } from '../model/restore-moment.ts';
 import { applyRevert, type RevertDone } from '../model/revert-apply.ts';
 import { planRevert } from '../model/revert-plan.ts';
 import type { Device, Moment, RevertPlan, RevertSkip } from '../schema/moment-types.ts';
 import type { Labels } from '../schema/types.ts';
-import { contentDiff, type ContentDiff } from './content-diff.ts';
+import { diffOfChange, type ContentDiff } from './content-diff.ts';
 
 export { KeptHistory, HistoryError } from '../model/kept-history.ts';
 export type { RevertDone };
@@ -34,15 +34,13 @@ export interface RestorePreview {
   lost: number;
 }
 
-/** What restoring `time` would change on `live` (joined with `history` first); nothing is written. */
+/**
+ * What restoring `time` would change on `live` (joined with `history` first); nothing is written
+ * to `live`, and the history is spent (fetch or load it again to restore).
+ */
 export const previewRestore = (live: Workbook, history: KeptHistory, time: number): RestorePreview => {
-  history.join(live);
-  const { workbook, lost } = workbookAt(history, time);
-  try {
-    return { time, diff: contentDiff(live.toJSON(), workbook.toJSON()), lost };
-  } finally {
-    workbook.doc.destroy();
-  }
+  const { change, lost } = previewMoment(live, history, time);
+  return { time, diff: diffOfChange(change), lost };
 };
 
 /** Restores `live` to `time` as one undo step of its own; false when nothing changed. */

@@ -6,7 +6,7 @@
  * @example
  *   const history = KeptHistory.fromUpdate(await fetchState());
  *   history.join(wb);
- *   const { workbook } = workbookAt(history, Date.parse('2026-03-04T14:31:05Z'));
+ *   restoreMoment(wb, history, Date.parse('2026-03-04T14:31:05Z'));
  */
 import * as Y from 'yjs';
 import { Timeline } from './timeline.ts';
@@ -20,6 +20,7 @@ export class HistoryError extends Error {
 /** A document with deleted content kept, and the timeline that dates its changes. */
 export class KeptHistory {
   private dated: Timeline | null = null;
+  private spent = false;
 
   private constructor(
     readonly doc: Y.Doc,
@@ -55,9 +56,16 @@ export class KeptHistory {
    * hold the same edits before anything is computed on one and written to the other.
    */
   join(live: WorkbookBase): void {
+    if (this.spent) throw new HistoryError('This history was used already; fetch it again.');
     if (live.doc === this.doc) return;
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(live.doc, Y.encodeStateVector(this.doc)), 'replica');
     live.applyUpdate(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(live.doc)), 'history');
+    this.dated = null;
+  }
+
+  /** Marks the history used: its document now holds a step no replica should get (see restore-moment.ts). */
+  spend(): void {
+    this.spent = true;
     this.dated = null;
   }
 

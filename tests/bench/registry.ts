@@ -9,5 +9,6 @@ import { historyBench } from './history.bench.ts';
 import type { Bench } from './harness.ts';
 import { modelBench } from './model.bench.ts';
 import { relayBench } from './relay.bench.ts';
+import { vandalBench } from './vandal.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, gridBench, csvUiBench, chartsBench, relayBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, vandalBench, gridBench, csvUiBench, chartsBench, relayBench];

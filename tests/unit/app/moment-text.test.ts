@@ -1,12 +1,14 @@
 /**
  * Moments as text: the exact time `history` prints reads back to the same moment; shorter times a
  * person types read as they mean (UTC with Z, an offset, or this computer's zone without one);
- * anything else is refused with a sentence that shows how to write it.
+ * anything else is refused with a sentence that shows how to write it. And the counts a restore's
+ * confirmation shows.
  */
 import { describe, expect, test } from 'vitest';
 import { MomentTextError, momentText, parseMoment } from '../../../src/app/moment-text.ts';
-import { contentDiff } from '../../../src/app/content-diff.ts';
-import { Workbook } from '../../../src/model/index.ts';
+import { diffOfChange, isNoChange } from '../../../src/app/content-diff.ts';
+import type { WorkbookChange } from '../../../src/model/index.ts';
+import { emptySheetChange } from '../../../src/model/changes.ts';
 
 describe('moment text', () => {
   test.each([1_772_614_865_700, 0, Date.UTC(2026, 11, 31, 23, 59, 59, 999)])('the printed time of %i reads back to it', (t) => {
@@ -31,21 +33,19 @@ describe('moment text', () => {
   });
 });
 
-describe('what changes between two contents', () => {
-  test('cells, rows back, removed and moved, sheets, and other changes are counted once each', () => {
-    const wb = Workbook.create();
-    const s = wb.addSheet({ name: 'P', columns: [{ name: 'A', type: 'text' }, { name: 'B', type: 'integer' }] });
-    const [a, b] = wb.columns(s).map((c) => c.id) as [string, string];
-    const [r1, r2, r3] = wb.appendRows(s, [a, b], [['x', 1], ['y', 2], ['z', 3]]) as [string, string, string];
-    const then = wb.toJSON();
-    wb.setCell(s, r1, a, 'changed');
-    wb.setCell(s, r1, b, 10);
-    wb.deleteRows(s, [r2]);
-    wb.insertRows(s, { count: 2 });
-    wb.moveRows(s, [r3], r1);
-    wb.addSheet({ name: 'Q', columns: [] });
-    wb.renameColumn(s, b, 'Qty');
-    expect(contentDiff(wb.toJSON(), then)).toEqual({ cells: 2, rowsBack: 1, rowsRemoved: 2, rowsMoved: 2, sheetsBack: 0, sheetsRemoved: 1, other: 1 });
-    expect(contentDiff(then, then)).toEqual({ cells: 0, rowsBack: 0, rowsRemoved: 0, rowsMoved: 0, sheetsBack: 0, sheetsRemoved: 0, other: 0 });
+describe('what a restore changes, counted', () => {
+  test('cells written back, rows back, removed and moved, sheets, and other changes', () => {
+    const change: WorkbookChange = { local: true, settings: true, sheetList: true, dashboard: false, sheets: new Map() };
+    const sheet = emptySheetChange('s1');
+    sheet.rowsAdded = new Set(['r1', 'r2']);
+    sheet.rowsRemoved = new Set(['r3']);
+    sheet.rowsMoved = new Set(['r1', 'r4', 'r5']);
+    sheet.cells = new Map([['r1', new Set(['a', 'b'])], ['r4', new Set(['a', 'b'])], ['r3', new Set(['a'])]]);
+    sheet.columns = new Map([['c9', new Set(['name' as const])]]);
+    change.sheets.set('s1', sheet);
+    change.sheets.set('s2', { ...emptySheetChange('s2'), added: true });
+    change.sheets.set('s3', { ...emptySheetChange('s3'), removed: true });
+    expect(diffOfChange(change)).toEqual({ cells: 2, rowsBack: 2, rowsRemoved: 1, rowsMoved: 2, sheetsBack: 1, sheetsRemoved: 1, other: 2 });
+    expect(isNoChange(diffOfChange(null))).toBe(true);
   });
 });

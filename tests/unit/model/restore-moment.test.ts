@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { ReadOnlyError } from '../../../src/schema/index.ts';
 import { Workbook } from '../../../src/model/index.ts';
 import { KeptHistory } from '../../../src/model/kept-history.ts';
-import { restoreMoment, workbookAt } from '../../../src/model/restore-moment.ts';
+import { previewMoment, restoreMoment } from '../../../src/model/restore-moment.ts';
 import { KeptTeam } from '../../support/kept-team.ts';
 import { randomOp } from '../../support/model-ops.ts';
 import { seededRandom } from '../../support/random.ts';
@@ -109,9 +109,46 @@ describe('what a moment holds', () => {
     s.ana.setCell(s.sheet, s.rows[1], s.qty, 60);
     s.team.tick(60_000);
     s.team.goOnline(1);
-    const { workbook } = workbookAt(s.team.history(), t);
-    expect(workbook.cell(s.sheet, s.rows[0], s.qty)).toBe(50);
-    expect(workbook.cell(s.sheet, s.rows[1], s.qty)).toBe(2);
+    restoreMoment(s.ana, s.team.history(), t);
+    expect(s.ana.cell(s.sheet, s.rows[0], s.qty)).toBe(50);
+    expect(s.ana.cell(s.sheet, s.rows[1], s.qty)).toBe(2);
+  });
+
+  test('a workbook that keeps its deleted content (the CLI’s stored one) goes back by itself, and its change reaches the replicas', () => {
+    const s = shop(12);
+    const good = s.team.contents();
+    const t = s.team.now;
+    s.team.tick();
+    s.mal.deleteRows(s.sheet, [s.rows[1], s.rows[2]]);
+    s.mal.setCell(s.sheet, s.rows[0], s.qty, null);
+    s.team.tick();
+    const stored = new Workbook(new Y.Doc({ gc: false }));
+    Y.applyUpdate(stored.doc, Y.encodeStateAsUpdate(s.team.relay));
+    const before = Y.encodeStateVector(stored.doc);
+    expect(restoreMoment(stored, KeptHistory.of(stored), t)).toBe(true);
+    expect(JSON.stringify(stored.toJSON())).toBe(good[0]);
+    // What the CLI appends to the store: the relay sends it to everyone.
+    Y.applyUpdate(s.team.relay, Y.encodeStateAsUpdate(stored.doc, before));
+    s.team.goOnline(0);
+    s.team.goOnline(1);
+    expect(s.team.contents()).toEqual(good);
+  });
+
+  test('a preview counts what the restore changes, writes nothing to the replica, and spends the history', () => {
+    const s = shop(10);
+    const t = s.team.now;
+    s.team.tick();
+    s.mal.deleteRows(s.sheet, [s.rows[0]]);
+    s.mal.setCell(s.sheet, s.rows[1], s.qty, 0);
+    s.team.tick();
+    const before = s.team.contents();
+    const history = s.team.history();
+    const { change } = previewMoment(s.ana, history, t);
+    const sheet = change?.sheets.get(s.sheet);
+    expect([...(sheet?.rowsAdded ?? [])]).toEqual([s.rows[0]]);
+    expect([...(sheet?.cells.get(s.rows[1]) ?? [])]).toEqual([s.qty]);
+    expect(s.team.contents()).toEqual(before);
+    expect(() => restoreMoment(s.ana, history, t)).toThrow(/used already; fetch it again/);
   });
 
   test('changes nothing dates (a stock Yjs client writing the document directly) are left as they are', () => {
