@@ -5,6 +5,10 @@
  * reload); a workbook whose file cannot be read is set aside and rebuilt from the backup. A backup
  * whose checksum does not match is refused; one from before checksums needs --unverified. A backup
  * bigger than MAX_ROOM_BYTES is refused: the relay could not open the workbook.
+ *
+ * `restore --workbook ID --to TIME [--dry-run] [--by NAME]`: its content becomes what it was at
+ * TIME (a moment `history` lists, or any time), rebuilt from the history the store keeps, through
+ * a new change in the same way; it prints the command that undoes it.
  */
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -15,9 +19,19 @@ import { replaceContentUpdate } from '../store/replace-content.ts';
 import { UnreadableStoreError } from '../store/errors.ts';
 import { createWorkbook, replaceDamaged, updateWorkbook } from '../store/stored-workbook.ts';
 import { checkWorkbookId } from '../store/workbook-id.ts';
-import { CliError, flag, parseArgs, requireFlag, userPath } from './args.ts';
+import { momentText } from '../../src/app/moment-text.ts';
+import { previewRestore, restoreTo } from '../../src/app/undo-vandal.ts';
+import { KeptHistory } from '../../src/model/kept-history.ts';
+import { loadWorkbook } from '../store/stored-workbook.ts';
+import { CliError, flag, parseArgs, requireFlag, userPath, type ParsedArgs } from './args.ts';
 import type { Command } from './command.ts';
+import { cliUser, diffText, timeFlag } from './history-words.ts';
 import { withStore } from './open-store.ts';
+
+const USAGE = {
+  file: 'restore --workbook ID [--replace] [--unverified] FILE   restore a backup (as a new workbook, or over ID with --replace)',
+  to: 'restore --workbook ID --to TIME [--dry-run] [--by NAME]   set the content back to how it was at TIME (see history)',
+};
 
 const readBackup = (file: string, unverified: boolean): Uint8Array => {
   let raw: Uint8Array;
@@ -77,10 +91,26 @@ const checkWorkbookIdOrExplain = (id: string): string => {
 /** `restore`: see the module comment. */
 export const restoreCommand: Command = {
   name: 'restore',
-  usage: 'restore --workbook ID [--replace] [--unverified] FILE   restore a backup (as a new workbook, or over ID with --replace)',
+  usage: `${USAGE.file}\n  ${USAGE.to}`,
   run: async (argv) => {
-    const args = parseArgs(argv, { workbook: { type: 'string' }, replace: { type: 'boolean' }, unverified: { type: 'boolean' }, in: { type: 'string' } }, restoreCommand.usage);
+    const args = parseArgs(
+      argv,
+      {
+        workbook: { type: 'string' },
+        replace: { type: 'boolean' },
+        unverified: { type: 'boolean' },
+        in: { type: 'string' },
+        to: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        by: { type: 'string' },
+      },
+      restoreCommand.usage,
+    );
     const id = checkWorkbookIdOrExplain(requireFlag(args, 'workbook'));
+    if (flag(args, 'to') !== undefined) return restoreMomentCommand(args, id);
+    for (const only of ['dry-run', 'by']) {
+      if (flag(args, only) !== undefined) throw new CliError(`--${only} goes with --to TIME, not with a backup file.\nusage: npm run -s workbook -- ${USAGE.to}`);
+    }
     const file = flag(args, 'in') ?? args.positional[0];
     if (!file) throw new CliError('Give the backup file: restore --workbook ID FILE');
     const backup = readBackup(file, flag(args, 'unverified') === 'true');
@@ -113,4 +143,40 @@ export const restoreCommand: Command = {
       return 0;
     });
   },
+};
+
+/** `restore --to TIME`: the content as it was at TIME, from the kept history (see the module comment). */
+const restoreMomentCommand = async (args: ParsedArgs, id: string): Promise<number> => {
+  if (args.positional.length > 0 || flag(args, 'in') !== undefined || flag(args, 'replace') !== undefined) {
+    throw new CliError(`Give either a backup FILE or --to TIME, not both.\nusage: npm run -s workbook -- ${USAGE.to}`);
+  }
+  const time = timeFlag(requireFlag(args, 'to'), 'to');
+  return withStore(async (store) => {
+    const live = await loadWorkbook(store, id);
+    let preview;
+    try {
+      preview = previewRestore(live, KeptHistory.of(live), time);
+    } finally {
+      live.doc.destroy();
+    }
+    const what = diffText(preview.diff);
+    const lost = preview.lost > 0 ? ` ${preview.lost} value(s) it showed then are no longer kept and stay as they are.` : '';
+    if (flag(args, 'dry-run')) {
+      console.log(`Restoring "${id}" to ${momentText(time)} would change: ${what}.${lost} Nothing was written (--dry-run).`);
+      return 0;
+    }
+    const before = Date.now() - 1;
+    let changed = false;
+    await updateWorkbook(store, id, (wb) => {
+      wb.setUser(cliUser(flag(args, 'by')));
+      changed = restoreTo(wb, KeptHistory.of(wb), time);
+    });
+    if (!changed) {
+      console.log(`Workbook "${id}" already has its content of ${momentText(time)}; nothing was written.`);
+      return 0;
+    }
+    console.log(`Workbook "${id}" now has its content of ${momentText(time)} (${what}); a running relay sends the change to everyone connected.${lost}`);
+    console.log(`To undo this restore: npm run -s workbook -- restore --workbook ${id} --to ${momentText(before)}`);
+    return 0;
+  });
 };

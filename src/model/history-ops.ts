@@ -4,6 +4,7 @@ import { addCell, sheetChangeOf, type WorkbookChange } from './changes.ts';
 import { clockOf, LOG_CELL_LIMIT, type StoredBulk, type StoredEdit } from './edit-log.ts';
 import { cellKey, splitCellKey } from './layout.ts';
 import type { CellValue } from '../schema/types.ts';
+import { writeTick } from './timeline-log.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /** Transaction origin of log entries written after an undo or redo, and of "seen" marks: never undone themselves. */
@@ -38,8 +39,11 @@ export const cellsLogged = (wb: WorkbookBase, sheetId: string, writes: readonly 
   wb.log.logEdits(sheetId, entries, wb.user);
 };
 
-/** After an undo or redo (a transaction of the undo manager): logs the cells it changed, as this person's writes. */
-export const logUndo = (wb: WorkbookBase, change: WorkbookChange, txn: Y.Transaction): void => {
+/**
+ * After an undo or redo (a transaction of the undo manager): logs the cells it changed, as this
+ * person's writes, and dates it on the timeline as `kind` (an undo, unless its step says otherwise).
+ */
+export const logUndo = (wb: WorkbookBase, change: WorkbookChange, txn: Y.Transaction, kind = 'undo'): void => {
   const client = wb.doc.clientID;
   const range = { c: client, from: txn.beforeState.get(client) ?? 0, to: txn.afterState.get(client) ?? 0 };
   const work: (() => void)[] = [];
@@ -59,7 +63,10 @@ export const logUndo = (wb: WorkbookBase, change: WorkbookChange, txn: Y.Transac
       work.push(() => wb.log.logEdits(sheetId, entries, wb.user));
     }
   }
-  if (work.length > 0) wb.doc.transact(() => work.forEach((w) => w()), HISTORY_ORIGIN);
+  wb.doc.transact((t) => {
+    work.forEach((w) => w());
+    writeTick(t, txn, wb.user, kind);
+  }, HISTORY_ORIGIN);
 };
 
 /** Records the log's new entries and seen marks as marks in the transaction's typed change. */

@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS, readSettings } from '../schema/stored/read-settings.t
 import { readSheetMeta, type StoredSheet } from '../schema/stored/read-sheet.ts';
 import { readChart } from '../schema/stored/read-chart.ts';
 import type { CellValue, Column, Rule, SheetInfo, WorkbookSettings } from '../schema/types.ts';
+import { writeTick } from './timeline-log.ts';
 import type { SheetJSON, WorkbookJSON } from '../schema/workbook-json.ts';
 
 /** Settings of a workbook that has none stored yet. */
@@ -57,7 +58,8 @@ export class WorkbookBase {
   protected readonly serverMap: Y.Map<unknown>;
   private readonly caches = new Map<string, SheetCache>();
   private readonly listeners = new Set<ChangeListener>();
-  private readonly undoManager: Y.UndoManager;
+  /** Internal: this replica's undo manager (restore-moment.ts puts a step of its own on it). */
+  readonly undoManager: Y.UndoManager;
   private pending: WorkbookChange | null = null;
 
   constructor(doc: Y.Doc = new Y.Doc(), options: WorkbookOptions = {}) {
@@ -158,7 +160,8 @@ export class WorkbookBase {
     }
     for (const l of this.listeners) l(change);
     // An undo or redo is a write of this person's too: the cells it changed get history entries.
-    if (txn.origin === this.undoManager) logUndo(this, change, txn);
+    // Its step may say what it was (a restore, see restore-moment.ts).
+    if (txn.origin === this.undoManager) logUndo(this, change, txn, this.undoManager.currStackItem?.meta.get('kind') as string | undefined);
   }
 
   // ── undo ─────────────────────────────────────────────────────────────────
@@ -199,13 +202,15 @@ export class WorkbookBase {
     return !this.readOnly && !this.isNewerSchema();
   }
 
-  /** Runs `fn` as one transaction of this replica (one undo step). */
-  transact<T>(fn: () => T): T {
+  /** Runs `fn` as one transaction of this replica (one undo step), dated on the timeline (`kind`: what it was, when not an edit). */
+  transact<T>(fn: () => T, kind?: string): T {
     if (this.readOnly) throw new ReadOnlyError();
     if (this.isNewerSchema()) throw new NewerSchemaError(this.schemaVersion());
     let out: T | undefined;
-    this.doc.transact(() => {
+    // Nested in another one, it dates what was done so far: the outer one dates all of it again.
+    this.doc.transact((txn) => {
       out = fn();
+      writeTick(txn, txn, this.user, kind);
     }, this.origin);
     return out as T;
   }

@@ -1,4 +1,4 @@
-/** The relay's small HTTP API, as the app uses it: who this token lets in, and share links. */
+/** The relay's small HTTP API, as the app uses it: who this token lets in, share links, and the kept history. */
 import type { Access } from './registry.ts';
 
 /** What `GET /api/workbooks/:id` said about a token. */
@@ -56,4 +56,20 @@ export const createShareLink = async (id: string, token: string, role: Exclude<A
   const body = (await res.json()) as { url?: unknown };
   if (typeof body.url !== 'string') throw new ShareError('The relay did not send a link; try again.');
   return body.url;
+};
+
+/**
+ * The relay's copy of the workbook with everything it keeps (deleted content included), from
+ * which the app lists versions, restores one and reverts a device's changes.
+ */
+export const fetchKeptHistory = async (id: string, token: string | undefined): Promise<Uint8Array> => {
+  if (!token) throw new Error('This workbook is only on this device; its history is not kept on a relay.');
+  let res: Response;
+  try {
+    res = await fetch(api(id, '/state'), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal: AbortSignal.timeout(60_000) });
+  } catch {
+    throw new Error('The relay cannot be reached; the history is kept there. Try again once you are online.');
+  }
+  if (!res.ok) throw new Error(await errorOf(res));
+  return new Uint8Array(await res.arrayBuffer());
 };

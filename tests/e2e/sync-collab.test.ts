@@ -101,7 +101,7 @@ describe('two people in one workbook', () => {
     await screenshot(ana.page, 'sync-conflict-history');
     await expect.poll(() => mark(ana)).toBe(false);
     await expect.poll(() => mark(bo)).toBe(false);
-    await ana.page.getByTestId('history-panel').getByRole('button').first().click();
+    await ana.page.getByTestId('history-panel').getByRole('button', { name: 'Close' }).click();
   });
 
   test('the relay is restarted while both browsers are open: they reconnect by themselves and keep syncing', async () => {

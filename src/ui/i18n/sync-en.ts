@@ -63,6 +63,8 @@ export const syncEn = {
   'share.viewerOnly': 'You can only view this workbook, so you cannot make links to it. Ask one of its editors.',
 
   'history.title': 'Cell history',
+  'history.versions': 'Versions',
+  'history.versionsTitle': 'Earlier versions of this workbook: restore one, or revert someone’s changes',
   'history.menu': 'Cell history…',
   'history.conflictTip': 'Two people changed this cell at the same time; the value not kept is in its history (right-click › Cell history).',
   'history.of': (column: string, row: number) => `${column}, row ${row}`,

@@ -59,6 +59,8 @@ export const syncZhCN: SyncDict = {
   'share.viewerOnly': '您对这个工作簿只有查看权限，不能创建链接。请联系它的编辑者。',
 
   'history.title': '单元格历史',
+  'history.versions': '版本',
+  'history.versionsTitle': '这个工作簿以前的版本：恢复某个版本，或撤销某人的修改',
   'history.menu': '单元格历史…',
   'history.conflictTip': '两个人同时修改了这个单元格；未保留的值在它的历史中（右键 › 单元格历史）。',
   'history.of': (column, row) => `${column}，第 ${n(row)} 行`,

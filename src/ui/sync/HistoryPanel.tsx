@@ -1,9 +1,10 @@
 /**
- * Cell history: for the active cell, who changed it to what and when (newest first), with the
- * values that lost against an edit made at the same time. Looking here is what clears a cell's
- * conflict mark, for everyone. Below, the sheet's other cells with such a mark.
+ * The history panel. Cell history: for the active cell, who changed it to what and when (newest
+ * first), with the values that lost against an edit made at the same time. Looking here is what
+ * clears a cell's conflict mark, for everyone. Below, the sheet's other cells with such a mark.
+ * Versions (its other tab, Versions.tsx): the workbook's moments, to restore or revert.
  */
-import { createEffect, createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
 import { cellConflicts, cellHistory, hasConflict, markConflictSeen } from '../../model/history.ts';
 import type { CellHistoryEntry } from '../../schema/history-types.ts';
 import { isCellFormula, type Column } from '../../schema/types.ts';
@@ -11,6 +12,8 @@ import { useApp, type AppState } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
 import { syncTexts, type SyncText } from '../i18n/sync-texts.ts';
 import './sync.css';
+
+const Versions = lazy(() => import('./Versions.tsx'));
 
 /** A stored value as the column shows it. */
 const shown = (app: AppState, st: SyncText, col: Column, e: CellHistoryEntry): string => {
@@ -23,9 +26,19 @@ const shown = (app: AppState, st: SyncText, col: Column, e: CellHistoryEntry): s
 const when = (app: AppState, time: number): string =>
   new Date(time).toLocaleString(app.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' });
 
+/** Which tab the panel shows; the cell's history unless it was opened on Versions (see showVersions). */
+const [tab, setTab] = createSignal<'cell' | 'versions'>('cell');
+
+/** Opens the panel on its Versions tab (the status bar's Versions button, once it is open or opening). */
+export const showVersions = (): void => {
+  setTab('versions');
+};
+
 const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
   const app = useApp();
   const st = app.i18n.texts(syncTexts);
+  // The next opening (from a cell's menu) shows the cell's history.
+  onCleanup(() => setTab('cell'));
   // Any history written or looked at (here or by a teammate) shows at once.
   const [version, setVersion] = createSignal(0);
   onCleanup(app.wb.onChange((c) => [...c.sheets.values()].some((s) => s.marks.size + s.cells.size > 0) && setVersion((v) => v + 1)));
@@ -50,6 +63,7 @@ const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
   });
   // The person is looking at this cell's history: its lost values are seen.
   createEffect(() => {
+    if (tab() !== 'cell') return;
     const t = target();
     if (t && hasConflict(app.wb, t.sheetId, t.rowId, t.col.id)) markConflictSeen(app.wb, t.sheetId, t.rowId, t.col.id);
   });
@@ -64,63 +78,78 @@ const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
   return (
     <aside class="wb-help wb-history" aria-label={st('history.title')} data-testid="history-panel">
       <div class="wb-help-head">
-        <h2>{st('history.title')}</h2>
+        <h2 class="wb-history-tabs" role="tablist">
+          <For each={[['cell', st('history.title')], ['versions', st('history.versions')]] as const}>
+            {([name, label]) => (
+              <button type="button" role="tab" aria-selected={tab() === name} data-testid={`history-tab-${name}`} onClick={() => setTab(name)}>
+                {label}
+              </button>
+            )}
+          </For>
+        </h2>
         <button type="button" class="wb-tool" aria-label={app.t('common.close')} onClick={props.onClose}>
           ×
         </button>
       </div>
-      <Show when={target()} fallback={<p class="wb-help-note">{st('history.pick')}</p>}>
-        {(t) => (
-          <>
-            <p class="wb-history-cell" data-testid="history-cell">
-              {st('history.of', app.label(t().col), t().row)}
-            </p>
-            <ol class="wb-history-list" data-testid="history-list">
-              <For each={entries()} fallback={<li class="wb-help-note">{st('history.none')}</li>}>
-                {(e) => (
-                  <li classList={{ 'wb-history-lost': e.lost, 'wb-history-now': e.current }} data-testid="history-entry" data-lost={e.lost ? 'true' : undefined}>
-                    <div class="wb-history-value">{shown(app, st, t().col, e)}</div>
-                    <div class="wb-history-meta">
-                      {e.userName || st('history.someone')} · {when(app, e.time)}
-                    </div>
-                    <Show when={e.kind !== 'edit'}>
-                      <div class="wb-history-note">{e.kind === 'rows' ? st('history.rows', e.count ?? 1) : e.kind === 'cells' ? st('history.cells', e.count ?? 1) : st('history.retype')}</div>
-                    </Show>
-                    <Show when={e.current}>
-                      <div class="wb-history-note">{st('history.now')}</div>
-                    </Show>
-                    <Show when={e.lost}>
-                      <div class="wb-history-note wb-history-lost-note">
-                        {st('history.lost')}
-                        <Show when={e.seenBy}>{(s) => <> · {st('history.seenBy', s().userName || st('history.someone'))}</>}</Show>
-                      </div>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ol>
-          </>
-        )}
+      <Show when={tab() === 'versions'}>
+        <Suspense>
+          <Versions />
+        </Suspense>
       </Show>
-      <Show when={others().length > 0}>
-        <div class="wb-history-others">
-          <p class="wb-help-note">{st('history.conflicts', others().length)}</p>
-          <ul>
-            <For each={others()}>
-              {(c) => {
-                const sheetId = app.grid()?.sheetId ?? '';
-                const col = app.wb.column(sheetId, c.colId);
-                return (
-                  <li>
-                    <button type="button" class="wb-link" onClick={() => go(c.rowId, c.colId)}>
-                      {st('history.of', col ? app.label(col) : c.colId, app.wb.rowIndex(sheetId, c.rowId) + 1)}
-                    </button>
-                  </li>
-                );
-              }}
-            </For>
-          </ul>
-        </div>
+      <Show when={tab() === 'cell'}>
+        <Show when={target()} fallback={<p class="wb-help-note">{st('history.pick')}</p>}>
+          {(t) => (
+            <>
+              <p class="wb-history-cell" data-testid="history-cell">
+                {st('history.of', app.label(t().col), t().row)}
+              </p>
+              <ol class="wb-history-list" data-testid="history-list">
+                <For each={entries()} fallback={<li class="wb-help-note">{st('history.none')}</li>}>
+                  {(e) => (
+                    <li classList={{ 'wb-history-lost': e.lost, 'wb-history-now': e.current }} data-testid="history-entry" data-lost={e.lost ? 'true' : undefined}>
+                      <div class="wb-history-value">{shown(app, st, t().col, e)}</div>
+                      <div class="wb-history-meta">
+                        {e.userName || st('history.someone')} · {when(app, e.time)}
+                      </div>
+                      <Show when={e.kind !== 'edit'}>
+                        <div class="wb-history-note">{e.kind === 'rows' ? st('history.rows', e.count ?? 1) : e.kind === 'cells' ? st('history.cells', e.count ?? 1) : st('history.retype')}</div>
+                      </Show>
+                      <Show when={e.current}>
+                        <div class="wb-history-note">{st('history.now')}</div>
+                      </Show>
+                      <Show when={e.lost}>
+                        <div class="wb-history-note wb-history-lost-note">
+                          {st('history.lost')}
+                          <Show when={e.seenBy}>{(s) => <> · {st('history.seenBy', s().userName || st('history.someone'))}</>}</Show>
+                        </div>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </>
+          )}
+        </Show>
+        <Show when={others().length > 0}>
+          <div class="wb-history-others">
+            <p class="wb-help-note">{st('history.conflicts', others().length)}</p>
+            <ul>
+              <For each={others()}>
+                {(c) => {
+                  const sheetId = app.grid()?.sheetId ?? '';
+                  const col = app.wb.column(sheetId, c.colId);
+                  return (
+                    <li>
+                      <button type="button" class="wb-link" onClick={() => go(c.rowId, c.colId)}>
+                        {st('history.of', col ? app.label(col) : c.colId, app.wb.rowIndex(sheetId, c.rowId) + 1)}
+                      </button>
+                    </li>
+                  );
+                }}
+              </For>
+            </ul>
+          </div>
+        </Show>
       </Show>
     </aside>
   );

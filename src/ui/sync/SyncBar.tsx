@@ -1,7 +1,8 @@
 /**
  * The sync corner of the status bar: who else is here (their colours; click one to go to their
  * cell), the connection state, whether every change is saved on this device, how many edits the
- * relay does not hold yet, and the Share button. Loaded once the first rows are on screen.
+ * relay does not hold yet, the Versions panel's button and the Share button. Loaded once the first
+ * rows are on screen.
  */
 import { createEffect, createSignal, For, lazy, onMount, Show, Suspense, type JSX } from 'solid-js';
 import { loadIdentity, type Identity } from '../../sync/identity.ts';
@@ -38,6 +39,12 @@ const SyncBar = (): JSX.Element => {
   const app = useApp();
   const session = app.session as WorkbookSession;
   const st = app.i18n.texts(syncTexts);
+  // The history panel, on its Versions tab (its code says which tab it shows).
+  const openVersions = () =>
+    void import('./HistoryPanel.tsx').then((m) => {
+      m.showVersions();
+      app.setPanel('history');
+    });
   const connection = fromWatch(session.connection);
   const saved = fromWatch(session.saved);
   const pending = fromWatch(session.pending);
@@ -143,6 +150,11 @@ const SyncBar = (): JSX.Element => {
         <span class="wb-pending" classList={{ 'wb-pending-some': pending() > 0 }} data-testid="pending" data-count={pending()}>
           {pending() > 0 ? st('pending.count', pending()) : st('pending.none')}
         </span>
+      </Show>
+      <Show when={session.access !== 'local'}>
+        <button type="button" class="wb-tool wb-tool-text" title={st('history.versionsTitle')} data-testid="open-versions" onClick={openVersions}>
+          {st('history.versions')}
+        </button>
       </Show>
       <button type="button" class="wb-tool wb-tool-text wb-share" title={st('share.buttonTitle')} data-testid="share" onClick={() => app.openDialog((close) => (
         <Suspense>

@@ -39,6 +39,14 @@ const CASES: { command: string; argv: string[]; valueFlag?: string; usage: RegEx
   },
   { command: 'backup', argv: ['--workbook', 'w', '--out', 'f'], valueFlag: '--out', usage: /usage: npm run -s workbook -- backup --workbook ID --out FILE/ },
   { command: 'restore', argv: ['--workbook', 'w', 'f'], valueFlag: '--in', usage: /usage: npm run -s workbook -- restore --workbook ID/ },
+  { command: 'restore', argv: ['--workbook', 'w', '--to', '2026-03-04T14:31Z'], valueFlag: '--to', usage: /\n {2}restore --workbook ID --to TIME \[--dry-run\] \[--by NAME\]/ },
+  { command: 'history', argv: ['--workbook', 'w'], valueFlag: '--workbook', usage: /usage: npm run -s workbook -- history --workbook ID \[--json\]/ },
+  {
+    command: 'revert',
+    argv: ['--workbook', 'w', '--device', 'Mallory', '--since', '2026-03-04 14:31'],
+    valueFlag: '--device',
+    usage: /usage: npm run -s workbook -- revert --workbook ID --device NAME\|CLIENT \[--device …\] --since TIME/,
+  },
   { command: 'repair-catalog', argv: [], usage: /usage: npm run -s workbook -- repair-catalog/ },
 ];
 
@@ -70,6 +78,24 @@ describe('every command refuses what it does not take', () => {
     expect(err.exitCode).toBe(2);
     expect(err.message).toMatch(/needs a value\.\n/);
     expect(err.message).toMatch(usage);
+  });
+});
+
+describe('the history commands refuse what does not go together, before anything is read', () => {
+  test.each([
+    { command: 'restore', argv: ['--workbook', 'w', '--to', '2026-03-04', 'backup.ywb'], says: 'Give either a backup FILE or --to TIME, not both.', code: 2 },
+    { command: 'restore', argv: ['--workbook', 'w', '--to', '2026-03-04', '--replace'], says: 'Give either a backup FILE or --to TIME, not both.', code: 2 },
+    { command: 'restore', argv: ['--workbook', 'w', '--dry-run', 'backup.ywb'], says: '--dry-run goes with --to TIME, not with a backup file.', code: 2 },
+    { command: 'restore', argv: ['--workbook', 'w', '--to', 'noon'], says: '--to: "noon" is not a time', code: 2 },
+    { command: 'restore', argv: ['--workbook', 'w', '--to', '2026-02-30'], says: '--to: "2026-02-30" is not a time', code: 2 },
+    { command: 'revert', argv: ['--workbook', 'w', '--since', '2026-03-04'], says: '--device is required', code: 2 },
+    { command: 'revert', argv: ['--workbook', 'w', '--device', 'x'], says: '--since is required.', code: 2 },
+    { command: 'revert', argv: ['--workbook', 'w', '--device', 'x', '--since', '2026-03-04', 'extra'], says: 'revert takes no file or other words (extra).', code: 2 },
+    { command: 'history', argv: [], says: '--workbook is required.', code: 2 },
+  ])('$command $argv', async ({ command, argv, says, code }) => {
+    const err = await refusal(() => commandOf(command).run(argv));
+    expect(err.message).toContain(says);
+    expect(err.exitCode).toBe(code);
   });
 });
 

@@ -1,0 +1,60 @@
+/** 简体中文: texts of the Versions panel and its confirmations. */
+import type { VersionsDict } from './versions-en.ts';
+
+const n = (x: number): string => x.toLocaleString('zh-CN');
+
+/** The Chinese dictionary of the Versions panel. */
+export const versionsZhCN: VersionsDict = {
+  'versions.intro': '每一项是一个人连续做的一批修改。恢复某个版本会把整个工作簿恢复到那批修改刚完成时的样子，这是一次所有人都能看到的新修改，可以撤销。',
+  'versions.loading': '正在从中继服务器加载历史…',
+  'versions.failed': (why) => `无法加载历史：${why}`,
+  'versions.retry': '重试',
+  'versions.refresh': '刷新',
+  'versions.localOnly': '这个工作簿只保存在本浏览器中。以前的版本由中继服务器为共享的工作簿保存。',
+  'versions.none': '还没有带时间的修改。',
+  'versions.current': '当前',
+  'versions.someone': '某人',
+  'versions.more': (x) => `再显示 ${n(x)} 项`,
+  'versions.cells': (x) => `${n(x)} 个单元格`,
+  'versions.rowsAdded': (x) => `新增 ${n(x)} 行`,
+  'versions.rowsDeleted': (x) => `删除 ${n(x)} 行`,
+  'versions.changes': (x) => `${n(x)} 次修改`,
+  'versions.kind.restore': '恢复了一个版本',
+  'versions.kind.revert': '撤销了修改',
+  'versions.kind.undo': '撤销了一步',
+  'versions.restore': '恢复此版本',
+  'versions.revert': (name, time) => `撤销 ${name} 自 ${time} 以来的修改`,
+  'versions.working': '正在处理…',
+  'versions.cancel': '取消',
+
+  'restore.title': (time) => `恢复到 ${time} 的版本？`,
+  'restore.will': '整个工作簿将恢复到当时的样子：',
+  'restore.cells': (x) => `${n(x)} 个单元格恢复原值`,
+  'restore.rowsBack': (x) => `${n(x)} 行恢复`,
+  'restore.rowsRemoved': (x) => `${n(x)} 行被移除`,
+  'restore.rowsMoved': (x) => `${n(x)} 行回到原位置`,
+  'restore.sheetsBack': (x) => `${n(x)} 个工作表恢复`,
+  'restore.sheetsRemoved': (x) => `${n(x)} 个工作表被移除`,
+  'restore.other': (x) => `其他 ${n(x)} 处修改（名称、列、图表、设置）`,
+  'restore.nothing': '没有变化：工作簿已经是那个样子。',
+  'restore.lost': (x) => `当时的 ${n(x)} 个值已不再保存，将保持现状。`,
+  'restore.confirm': '恢复',
+  'restore.done': (time) => `工作簿已恢复到 ${time}。`,
+
+  'revert.title': (name, time) => `撤销 ${name} 自 ${time} 以来的修改？`,
+  'revert.will': '其修改过的每个单元格恢复原值，其新增的行被删除，其删除的行恢复：',
+  'revert.cells': (x) => `${n(x)} 个单元格恢复原值`,
+  'revert.revive': (x) => `${n(x)} 行恢复`,
+  'revert.remove': (x) => `其新增的 ${n(x)} 行被删除`,
+  'revert.moves': (x) => `${n(x)} 行回到原位置`,
+  'revert.nothing': '没有可撤销的：其此后的修改已被撤销或被他人改动。',
+  'revert.skipped': (x) => `保持不变（${n(x)} 处）：`,
+  'revert.skipChanged': (where) => `${where}：此后有他人修改过`,
+  'revert.skipLost': (where) => `${where}：原值已不再保存`,
+  'revert.where': (sheet, row, column) => `${sheet}${row === null ? '' : `，第 ${n(row)} 行`}${column === null ? '' : `，${column}`}`,
+  'revert.confirm': '撤销修改',
+  'revert.done': (name) => `已撤销 ${name} 的修改。`,
+
+  'versions.everyone': '所有正在使用这个工作簿的人都会看到这次修改。您可以撤销它。',
+  'versions.undo': '撤销',
+};
