@@ -12,7 +12,7 @@
 import type { Workbook } from '../model/index.ts';
 import { describeProblem, parseInput, type ParseProblem } from '../schema/parse-input.ts';
 import { isCellFormula, type CellValue, type Column, type Locale } from '../schema/types.ts';
-import type { CalcService } from './calc-service.ts';
+import type { CalcService, FormulaCheck } from './calc-service.ts';
 
 /** Why an edit was not written. */
 export type EditProblem =
@@ -70,6 +70,24 @@ export const typeIntoCell = (ctx: EditContext, sheetId: string, rowId: string, c
     return { ok: false, problem: { kind: 'refused', message: err instanceof Error ? err.message : String(err) } };
   }
   return r;
+};
+
+/** What setting a column's formula gave: done, or the checker's refusal (where and why). */
+export type ColumnFormulaResult = { ok: true } | Extract<FormulaCheck, { ok: false }>;
+
+/**
+ * Sets the formula of a column from the text typed (display form) once the checker takes it, or
+ * removes it when the text is blank. Nothing is written when it does not check.
+ */
+export const setColumnFormulaText = (ctx: Pick<EditContext, 'wb' | 'calc'>, sheetId: string, colId: string, text: string): ColumnFormulaResult => {
+  if (text.trim() === '') {
+    ctx.wb.setColumnFormula(sheetId, colId, undefined);
+    return { ok: true };
+  }
+  const r = ctx.calc.check(text, { kind: 'column', sheetId, colId });
+  if (!r.ok) return r;
+  ctx.wb.setColumnFormula(sheetId, colId, r.stored);
+  return { ok: true };
 };
 
 /** The English sentence of a problem, for the CLI and logs (the UI words them in its language). */

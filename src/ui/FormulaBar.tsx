@@ -101,12 +101,9 @@ export const FormulaBar = (): JSX.Element => {
     const text = draft();
     try {
       if (tg.kind === 'column') {
-        if (text.trim() === '') app.wb.setColumnFormula(sheetId, tg.col.id, undefined);
-        else {
-          const r = app.calc.check(text, { kind: 'column', sheetId, colId: tg.col.id });
-          if (!r.ok) return setResult(r);
-          app.wb.setColumnFormula(sheetId, tg.col.id, r.stored);
-        }
+        const { setColumnFormulaText } = await import('../app/edit-commands.ts');
+        const r = setColumnFormulaText({ wb: app.wb, calc: app.calc }, sheetId, tg.col.id, text);
+        if (!r.ok) return setResult(r);
       } else {
         const r = readCellInput(app, tg.g.references, sheetId, tg.col, tg.rowId, text);
         if (!r.ok) return setResult({ ok: false, message: r.message, from: 0, to: text.length });

@@ -1,7 +1,7 @@
 /** Edit commands: typed text is checked once, in src/app, and nothing that fails is written. */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { engineCalc } from '../../../src/app/engine-calc.ts';
-import { typeIntoCell, type EditContext } from '../../../src/app/edit-commands.ts';
+import { setColumnFormulaText, typeIntoCell, type EditContext } from '../../../src/app/edit-commands.ts';
 import { importRows } from '../../../src/app/import-rows.ts';
 import type { ImportPlan } from '../../../src/csv/index.ts';
 import { Workbook } from '../../../src/model/index.ts';
@@ -65,6 +65,26 @@ describe('typing into a cell', () => {
     const r = typeIntoCell(ctx, sheet, row, col(name), text);
     expect(r.ok ? 'written' : r.problem.kind).toBe(kind);
     expect(wb.cell(sheet, row, col(name))).toEqual(before);
+  });
+});
+
+describe('setting a column formula', () => {
+  test('one that checks is stored in its stored form, and the column computes it', () => {
+    expect(setColumnFormulaText(ctx, sheet, col('Double'), '=[Price] * 3')).toEqual({ ok: true });
+    expect(wb.column(sheet, col('Double'))?.formula).toContain(col('Price'));
+  });
+
+  test('one that does not check is refused with where and why, and the old formula stays', () => {
+    const before = wb.column(sheet, col('Double'))?.formula;
+    const r = setColumnFormulaText(ctx, sheet, col('Double'), '=[Price] + [Name]');
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/currency and text/), from: expect.any(Number) });
+    expect(wb.column(sheet, col('Double'))?.formula).toBe(before);
+  });
+
+  test('blank text removes the formula: the column takes typed values again', () => {
+    expect(setColumnFormulaText(ctx, sheet, col('Double'), '  ')).toEqual({ ok: true });
+    expect(wb.column(sheet, col('Double'))?.formula).toBeUndefined();
+    expect(typeIntoCell(ctx, sheet, row, col('Double'), '5')).toEqual({ ok: true, value: 5 });
   });
 });
 
