@@ -30,41 +30,13 @@ import { applyChange } from './engine/apply-change.ts';
 import { bracketName, displayText, storedText } from './names.ts';
 import { parseFormula } from './parser.ts';
 import type { FormulaChange, FormulaSource, LiveFormulaSource } from './source.ts';
-import { orText, type ScalarType, type ValueType } from './types.ts';
+import { orText, type ColumnSource, type ScalarType, type ValueType } from './types.ts';
+import type { CheckResult, ComputedCell, EngineOptions, EvalResult, FormulaPlace } from './engine-types.ts';
 import { formulaColumnType } from './engine/formula-column-type.ts';
-import { scalarOf, type Scalar } from './values.ts';
+import { isArray, scalarOf, type Scalar } from './values.ts';
+import { arrayResult } from './engine/array-result.ts';
 
-/** A computed value with its type ('error' for error values); `orText` when its formula may also give text. */
-export interface ComputedCell {
-  value: Scalar;
-  type: ValueType;
-  orText?: true;
-}
-
-/** The result of checking a formula as typed: its stored form and type (`orText`: "type or text"), or why it is refused and where. */
-export type CheckResult =
-  | { ok: true; stored: string; type: ValueType; orText?: true }
-  | { ok: false; message: string; from: number; to: number };
-
-/** A free-standing formula's value, or why it cannot be evaluated. */
-export type EvalResult = ({ ok: true } & ComputedCell) | { ok: false; message: string; from: number; to: number };
-
-/** Where a typed formula goes: a column formula or cell formula of a sheet (row context), or nowhere (CLI). */
-export interface FormulaPlace {
-  sheetId?: string;
-  /** The column the formula computes or sits in. */
-  colId?: string;
-  /** Whether `[Column]` means this row (default: true when a sheet is given). */
-  row?: boolean;
-}
-
-/** Engine options. */
-export interface EngineOptions {
-  /** The clock TODAY() reads (tests pass a fixed one). */
-  clock?: () => Date;
-  /** Checks once a minute whether the date changed and recomputes TODAY() users (call dispose() to stop). */
-  watchToday?: boolean;
-}
+export type { CheckResult, ComputedCell, EngineOptions, EvalResult, FormulaPlace } from './engine-types.ts';
 
 /** The engine: computed values of a workbook, kept current as it changes. */
 export class FormulaEngine {
@@ -370,7 +342,7 @@ export class FormulaEngine {
       const ast = parseFormula(text, 'display');
       const checked = checkTree(ast, {
         catalog: this.catalog, sheetId: place.sheetId, colId: place.colId, row: place.row ?? place.sheetId !== undefined,
-        form: 'display', columnType: (s, c) => this.typeOf(s, c),
+        form: 'display', columnType: (s, c) => this.typeOf(s, c), result: place.result ?? 'single',
       });
       return { ok: true, checked };
     } catch (e) {
@@ -386,10 +358,21 @@ export class FormulaEngine {
 
   /** Evaluates a free-standing formula (display form, no row: whole columns as Sheet[Column]). */
   evaluate(text: string, place: FormulaPlace = {}): EvalResult {
-    const c = this.checkDisplay(text, { ...place, row: place.row ?? false });
+    const c = this.checkDisplay(text, { ...place, row: place.row ?? false, result: place.result ?? 'any' });
     if (!c.ok) return c;
     this.core.resetBudget(); // a formula of its own gets a recalculation's budget
-    const value = scalarOf(compileChecked(c.checked, this.core, text)(-1));
-    return isError(value) ? { ok: true, value, type: 'error' } : { ok: true, value, type: c.checked.type.t, ...orText(c.checked.type.orText) };
+    const v = compileChecked(c.checked, this.core, text)(-1);
+    const value = scalarOf(v);
+    if (isError(value) && !isArray(v)) return { ok: true, value, type: 'error' };
+    if (!isArray(v)) return { ok: true, value, type: c.checked.type.t, ...orText(c.checked.type.orText) };
+    const array = arrayResult(v, c.checked.type, (from) => this.columnName(from));
+    const first = array.columns[0];
+    return { ok: true, value, type: isError(value) ? 'error' : (first?.type ?? 'error'), ...orText(first?.orText), array };
+  }
+
+  /** The name a sheet's column shows, in the workbook's language (undefined when it is gone). */
+  columnName(from: ColumnSource): string | undefined {
+    const col = this.catalog.column(from.sheetId, from.colId);
+    return col ? this.catalog.displayName(col) : undefined;
   }
 }

@@ -18,6 +18,12 @@ export const FORMULA_LIMITS = {
   /** Characters of a text value a formula builds (Excel's limit for a cell). */
   maxTextLength: 32767,
   /**
+   * Values in one array a formula builds (SEQUENCE, an element-wise operation, a table FILTER keeps):
+   * checked before it is built, so a huge SEQUENCE is an error value, not a frozen tab. A 100,000-row
+   * sheet of 100 columns fits.
+   */
+  maxArrayValues: 10_000_000,
+  /**
    * Steps one recalculation may take (see STEP_COST): counted, not timed, so every replica and the
    * CLI reach the same answer. About a second of work on a quiet 2-core server; a 100,000-row
    * sheet with three formula columns takes about a fifth of it.
@@ -35,7 +41,8 @@ export const FORMULA_LIMITS = {
  * Steps charged (see maxSteps), in about the time each takes: a formula cell computed, each node of
  * its formula, a function call, a row of an index built over a column, and a row of the running
  * totals a conditional aggregate keeps for each cell that uses it. Besides these, each value of a
- * column given to a function and each character of text built costs one step.
+ * column given to a function, each value of an array built and each character of text built costs
+ * one step.
  */
 export const STEP_COST = { cell: 20, node: 10, call: 5, indexRow: 2, totalsRow: 5 } as const;
 
@@ -101,6 +108,13 @@ export const textTooLong = (length: number): boolean => length > FORMULA_LIMITS.
 /** The error value for a text result over the limit (`what` says which function or operator built it). */
 export const textLimitError = (length: number, what = 'this formula'): FormulaError =>
   new FormulaError('#VALUE!', `${what} would make a text of ${count(length)} characters; at most ${count(FORMULA_LIMITS.maxTextLength)} are allowed`);
+
+/** True when an array of `values` values is over the limit. */
+export const arrayTooLarge = (values: number): boolean => !(values <= FORMULA_LIMITS.maxArrayValues);
+
+/** The error value for an array over the limit (`what` says which function or operator would build it). */
+export const arrayLimitError = (values: number, what = 'this formula'): FormulaError =>
+  new FormulaError('#VALUE!', `${what} would make an array of ${count(values)} values; at most ${count(FORMULA_LIMITS.maxArrayValues)} are allowed`);
 
 /** The error value of cells a recalculation did not compute because it ran out of steps. */
 export const budgetError = (): FormulaError =>

@@ -8,7 +8,7 @@
 import { cellKey } from '../criteria.ts';
 import { FormulaError } from '../errors.ts';
 import { budgetError } from '../limits.ts';
-import { Table, type List, type Scalar } from '../values.ts';
+import { markWholeColumn, Table, type List, type Scalar } from '../values.ts';
 import { ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
 import type { EvalHost, NOT_FOUND } from './compile.ts';
 import { Evaluation } from './evaluation.ts';
@@ -120,6 +120,7 @@ export class Core implements EvalHost {
     if (!col.list) {
       if (!this.spend(col.sheet.order.length)) return [budgetError()];
       col.list = col.sheet.order.map((s) => col.values[s] ?? null);
+      markWholeColumn(col.list, col.sheet.id);
     }
     return col.list;
   }
@@ -134,7 +135,7 @@ export class Core implements EvalHost {
     return () => {
       const cols = colIds.map((id) => this.colOf(sheetId, id));
       // The names are read only by HLOOKUP, which then is recomputed when they change.
-      return new Table(cols.map((c) => (c ? this.listOf(c) : [])), () => this.outside.namesFor(sheetId, colIds, this.current));
+      return new Table(cols.map((c) => (c ? this.listOf(c) : [])), null, { sheetId }, () => this.outside.namesFor(sheetId, colIds, this.current));
     };
   }
 

@@ -1,0 +1,80 @@
+/**
+ * What the checker knows of arrays besides operators: the type of an array constant, and whether a
+ * formula may give an array where it is written (a column formula gives one value per row; a
+ * view sheet's formula gives the rows it shows).
+ */
+import type { Literal, Node, Span } from './ast.ts';
+import type { Resolved } from './check-types.ts';
+import { arrayOf, isArrayType, scalarPart } from './array-types.ts';
+import { describeScalar, unifyResults, type ColumnShape, type ScalarType, type Ty } from './types.ts';
+
+/** A refusal: the message and the range it is about. */
+export interface Problem {
+  message: string;
+  span: Span;
+}
+
+const literalType = (v: Literal): ScalarType => {
+  switch (v.kind) {
+    case 'number':
+      return { t: v.integer ? 'integer' : 'number' };
+    case 'string':
+      return { t: 'text' };
+    case 'boolean':
+      return { t: 'boolean' };
+    case 'error':
+      return { t: 'error' };
+  }
+};
+
+/** The type of `{1,2;3,4}`: each column's values must agree (a number and a text make "number or text"). */
+export const arrayConstantType = (node: Extract<Node, { kind: 'array' }>): Ty | Problem => {
+  const width = node.rows[0]?.length ?? 0;
+  const cols: ColumnShape[] = [];
+  for (let c = 0; c < width; c++) {
+    let t: ScalarType = { t: 'error' };
+    for (const row of node.rows) {
+      const v = row[c];
+      if (!v) continue;
+      const u = unifyResults(t, literalType(v));
+      if (!u) {
+        return { message: `the values of a column of an array must agree: ${describeScalar(t)} and ${describeScalar(literalType(v))}`, span: v };
+      }
+      t = u;
+    }
+    cols.push(scalarPart(t));
+  }
+  // A single value in braces is still an array of one.
+  return arrayOf(cols);
+};
+
+/** The first reference to a whole column in a tree, in reading order (the reason a formula gives a list). */
+const firstWholeColumn = (node: Node, refs: ReadonlyMap<Node, Resolved>): Node | undefined => {
+  if (refs.get(node)?.kind === 'column') return node;
+  const kids = node.kind === 'binary' ? [node.left, node.right] : node.kind === 'unary' || node.kind === 'percent' ? [node.arg] : node.kind === 'call' ? node.args : [];
+  for (const k of kids) {
+    const found = firstWholeColumn(k, refs);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+/** Why a formula's result does not fit where it is written, or undefined when it does. */
+export const resultProblem = (ast: Node, type: Ty, refs: ReadonlyMap<Node, Resolved>, want: 'single' | 'any' | 'array'): Problem | undefined => {
+  const array = isArrayType(type);
+  if (want === 'array' && !array) {
+    return {
+      message: 'a view sheet shows the rows of a table: its formula must give a list or a table, such as FILTER(Inventory, Inventory[Status] = "Reorder")',
+      span: ast,
+    };
+  }
+  if (want !== 'single' || !array) return undefined;
+  if (ast.kind === 'ref' || ast.kind === 'name') {
+    return { message: 'the formula gives a whole column; wrap it in an aggregate such as SUM(…) or COUNT(…)', span: ast };
+  }
+  const column = firstWholeColumn(ast, refs);
+  if (column) {
+    return { message: 'this is a whole column, so the formula gives a list of values; use [Column] for this row’s value, or an aggregate such as SUM(…)', span: column };
+  }
+  return { message: 'the formula gives a list of values, and a column holds one value in each row; wrap it in an aggregate such as SUM(…), or make a view sheet of it', span: ast };
+};

@@ -1,0 +1,51 @@
+/**
+ * The compiled forms of what works on arrays: array constants, operators value by value
+ * (`(Orders[Channel] = "App") * Orders[Units]`) and IF choosing value by value. Each is chosen
+ * by the compiler only where the checker typed an operand as an array, so formulas on single
+ * values run as before.
+ */
+import type { Node } from '../ast.ts';
+import { combine, binaryOver, eachOf } from '../array-ops.ts';
+import { FormulaError, isError } from '../errors.ts';
+import { arrayLimitError, budgetError, arrayTooLarge } from '../limits.ts';
+import { isArray, arraySize, Table, toBoolean, type Scalar, type Value } from '../values.ts';
+
+/** A compiled formula part: its value for a row slot. */
+export type Fn = (slot: number) => Value;
+
+/** The value of `{1,2;3,4}`: a list for one column, else a table (rows as written). */
+export const arrayConstant = (n: Extract<Node, { kind: 'array' }>): Value => {
+  const literal = (v: Extract<Node, { kind: 'array' }>['rows'][number][number]): Scalar =>
+    v.kind === 'error' ? new FormulaError(v.code, `${v.code} is written in the formula`) : v.value;
+  const rows = n.rows.map((r) => r.map(literal));
+  const width = rows[0]?.length ?? 0;
+  return width === 1 ? rows.map((r) => r[0] ?? null) : Table.fromRows(rows, width);
+};
+
+/** `a op b` over arrays, value by value; `what` names the operator in a size error. */
+export const arrayBinary = (a: Fn, b: Fn, op: (x: Scalar, y: Scalar) => Scalar, spend: (n: number) => boolean, what: string): Fn =>
+  (s) => binaryOver(a(s), b(s), op, spend, what);
+
+/** `f` on every value of an array (the sign, the percent). */
+export const arrayEach = (a: Fn, f: (x: Scalar) => Scalar, spend: (n: number) => boolean, what: string): Fn =>
+  (s) => eachOf(a(s), f, spend, what);
+
+/** IF(conditions, values, [values]) over arrays: each position takes the value its condition chooses. */
+export const arrayIf = (c: Fn, a: Fn, b: Fn | undefined, spend: (n: number) => boolean): Fn => (s) =>
+  combine(
+    [c(s), a(s), b ? b(s) : false],
+    ([cond = null, x = null, y = null]) => {
+      const t = toBoolean(cond);
+      return isError(t) ? t : t ? x : y;
+    },
+    spend,
+    'IF',
+  );
+
+/** An array a function gives: charged value by value, and refused over the size limit. */
+export const chargeArray = (r: Value, spend: (n: number) => boolean, what: string): Value => {
+  if (!isArray(r)) return r;
+  const n = arraySize(r);
+  if (arrayTooLarge(n)) return arrayLimitError(n, what);
+  return spend(n) ? r : budgetError();
+};
