@@ -11,6 +11,7 @@ export { evaluateInWorkbook, EMPTY_SOURCE } from './evaluate-in-workbook.ts';
 export { AlertingSource, RULE_COLUMN, ruleColumnId, ruleIdOf, type RuleSource } from './alerting-source.ts';
 export { arrayToJSON, valueToJSON, type CellJSON, type ValueJSON } from './value-json.ts';
 export type { ArrayResult, ResultColumn } from './engine/array-result.ts';
+export type { ViewColumn, ViewResult } from './engine/views.ts';
 export { FormulaEngineError, FormulaError, isError, type ErrorCode } from './errors.ts';
 export type { Scalar, List, Value, Table } from './values.ts';
 export type { Ty, ValueType } from './types.ts';

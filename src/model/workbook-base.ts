@@ -21,6 +21,8 @@ import type {
   WorkbookSettings,
 } from '../schema/types.ts';
 import type { SheetJSON, WorkbookJSON } from '../schema/workbook-json.ts';
+import { isViewSheet } from '../schema/types.ts';
+import { validateViewFormula } from '../schema/view-check.ts';
 
 /** Settings of a workbook that has none stored yet. */
 export const DEFAULT_SETTINGS: WorkbookSettings = { name: 'Untitled workbook', currency: 'CNY', locale: 'en' };
@@ -204,6 +206,11 @@ export class WorkbookBase {
       const info: SheetInfo = { id, name: String(m.get('name') ?? ''), kind: String(m.get('kind') ?? 'custom') };
       const labels = m.get('labels');
       if (labels) info.labels = labels as SheetInfo['labels'];
+      // A view sheet's formula is read only when it checks (written by any client); the engine shows why when not.
+      if (isViewSheet(info)) {
+        const f = validateViewFormula(m.get('formula'));
+        if (f.ok) info.formula = f.value;
+      }
       list.push({ id, key: String(m.get('order') ?? 'a0'), info });
     });
     return list.sort(compareKeyed).map((x) => x.info);

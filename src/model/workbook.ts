@@ -5,7 +5,8 @@ import type { Chart, ChartSpec } from '../schema/chart-types.ts';
 import * as columnOps from './column-ops.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
-import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, RuleSpec, WorkbookSettings } from '../schema/types.ts';
+import { VIEW_KIND, type CellValue, type ColumnOptions, type ColumnSpec, type ColumnType, type RuleSpec, type WorkbookSettings } from '../schema/types.ts';
+import { OperationError } from '../schema/errors.ts';
 import { WorkbookBase, type WorkbookOptions } from './workbook-base.ts';
 
 /**
@@ -38,6 +39,10 @@ export class Workbook extends WorkbookBase {
   addSheet(spec: sheetOps.SheetSpec): string {
     return sheetOps.addSheet(this, spec);
   }
+  /** Sets a view sheet's table formula (stored form; the engine checks it before it is stored). */
+  setViewFormula(sheetId: string, formula: string): void {
+    sheetOps.setViewFormula(this, sheetId, formula);
+  }
   renameSheet(sheetId: string, name: string): void {
     sheetOps.renameSheet(this, sheetId, name);
   }
@@ -48,6 +53,7 @@ export class Workbook extends WorkbookBase {
     sheetOps.moveSheet(this, sheetId, index);
   }
   setRule(sheetId: string, rule: RuleSpec): string {
+    this.assertTableSheet(sheetId);
     return sheetOps.setRule(this, sheetId, rule);
   }
   deleteRule(sheetId: string, ruleId: string): void {
@@ -81,6 +87,7 @@ export class Workbook extends WorkbookBase {
   }
 
   addColumn(sheetId: string, spec: ColumnSpec, index?: number): string {
+    this.assertTableSheet(sheetId);
     return columnOps.addColumn(this, sheetId, spec, index);
   }
   renameColumn(sheetId: string, colId: string, name: string): void {
@@ -112,9 +119,11 @@ export class Workbook extends WorkbookBase {
   }
 
   insertRows(sheetId: string, opts?: { index?: number; count?: number; values?: Record<string, CellValue>[] }): string[] {
+    this.assertTableSheet(sheetId);
     return rowOps.insertRows(this, sheetId, opts);
   }
   appendRows(sheetId: string, columns: readonly string[], rows: readonly (readonly CellValue[])[]): string[] {
+    this.assertTableSheet(sheetId);
     return rowOps.appendRows(this, sheetId, columns, rows);
   }
   deleteRows(sheetId: string, rowIds: readonly string[]): void {
@@ -124,12 +133,15 @@ export class Workbook extends WorkbookBase {
     rowOps.moveRows(this, sheetId, rowIds, beforeRowId);
   }
   duplicateRows(sheetId: string, rowIds: readonly string[]): string[] {
+    this.assertTableSheet(sheetId);
     return rowOps.duplicateRows(this, sheetId, rowIds);
   }
   setCell(sheetId: string, rowId: string, colId: string, value: CellValue): void {
+    this.assertTableSheet(sheetId);
     rowOps.setCells(this, sheetId, [{ rowId, colId, value }]);
   }
   setCells(sheetId: string, edits: readonly rowOps.CellEdit[]): void {
+    this.assertTableSheet(sheetId);
     rowOps.setCells(this, sheetId, edits);
   }
   setBlock(
@@ -139,7 +151,14 @@ export class Workbook extends WorkbookBase {
     block: readonly (readonly (CellValue | undefined)[])[],
     opts?: { grow?: boolean },
   ): string[] {
+    this.assertTableSheet(sheetId);
     return rowOps.setBlock(this, sheetId, top, left, block, opts);
   }
 
+  /** Refuses to write rows, columns or rules into a view sheet: its rows are its formula's result. */
+  private assertTableSheet(sheetId: string): void {
+    if (this.sheetsMap.get(sheetId)?.get('kind') === VIEW_KIND) {
+      throw new OperationError('A view sheet shows what its formula computes and cannot be typed in; change the sheets it reads, or its formula.');
+    }
+  }
 }

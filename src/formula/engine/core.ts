@@ -8,7 +8,7 @@
 import { cellKey } from '../criteria.ts';
 import { FormulaError } from '../errors.ts';
 import { budgetError } from '../limits.ts';
-import { markWholeColumn, Table, type List, type Scalar } from '../values.ts';
+import { isArray, markWholeColumn, scalarOf, Table, type List, type Scalar, type Value } from '../values.ts';
 import { ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
 import type { EvalHost, NOT_FOUND } from './compile.ts';
 import { Evaluation } from './evaluation.ts';
@@ -226,9 +226,14 @@ export class Core implements EvalHost {
   }
 
   /** Stores a value and keeps indexes, caches and the change log in step; marks index watchers. */
-  setValue(col: ColumnState, slot: number, v: Scalar): void {
+  setValue(col: ColumnState, slot: number, value: Value): void {
+    // A formula that gives an array keeps it; readers of the cell see its first value, as in Excel.
+    const arrayChanged = isArray(value) ? col.arrays.get(slot) !== value : col.arrays.has(slot);
+    if (isArray(value)) col.arrays.set(slot, value);
+    else col.arrays.delete(slot);
+    const v = isArray(value) ? scalarOf(value) : value;
     const old = col.values[slot];
-    if (same(old, v) && old !== undefined) return;
+    if (same(old, v) && old !== undefined && !arrayChanged) return;
     const ki = col.keyIndex;
     const touched: Group[] = [];
     for (const idx of col.groupIndexes) touched.push(idx.apply(slot, -1));

@@ -1,0 +1,176 @@
+/**
+ * View sheets in the engine. A view sheet's rows are the live result of one table formula over
+ * other sheets; the engine computes that formula as one hidden cell of the view sheet (so it is
+ * recomputed, like any cell, when what it reads changes) and reads the view's columns and rows
+ * from the array it gives. Nothing of it is ever written to the workbook.
+ */
+import { isViewSheet } from '../../schema/types.ts';
+import type { Catalog } from '../catalog.ts';
+import { FormulaError, isError } from '../errors.ts';
+import { isArray, type Scalar, type Table } from '../values.ts';
+import { arrayResult, type ResultColumn } from './array-result.ts';
+import { CLEAN, ColumnState } from './column-state.ts';
+import type { CompiledFormula } from './compiled-formula.ts';
+import type { Core } from './core.ts';
+import { SheetState } from './sheet-state.ts';
+
+/** The hidden row and column of a view sheet that hold its formula. */
+export const VIEW_CELL = '\u0001view';
+
+/** One column of a view sheet: an id stable across recomputations, and its type and source column. */
+export interface ViewColumn extends ResultColumn {
+  id: string;
+}
+
+/** What a view sheet shows: its columns, its rows (ids stable while the source rows live), or why it cannot. */
+export interface ViewResult {
+  columns: readonly ViewColumn[];
+  rowIds: readonly string[];
+  /** The value at row `r`, column `c` (0-based). */
+  at(r: number, c: number): Scalar;
+  /** The position of a row id, or -1. */
+  rowIndex(rowId: string): number;
+  /** Why the view shows no rows: its formula gives an error (a deleted source, a formula that no longer fits). */
+  error?: FormulaError;
+}
+
+/** What the views need of the engine. */
+export interface ViewHost {
+  readonly core: Core;
+  readonly catalog: Catalog;
+  /** Compiles a stored formula of a sheet: a view's has no row and gives an array. */
+  compile(stored: string, sheetId: string, colId: string, result: 'array', row: false): CompiledFormula;
+}
+
+const NO_FORMULA = '=#VALUE!';
+
+/** Ids for the view's columns: a source column's own id when it appears once, else its place. */
+const columnIds = (columns: readonly ResultColumn[]): string[] => {
+  const count = new Map<string, number>();
+  for (const c of columns) if (c.from) count.set(c.from.colId, (count.get(c.from.colId) ?? 0) + 1);
+  return columns.map((c, i) => (c.from && count.get(c.from.colId) === 1 ? c.from.colId : `c${i + 1}`));
+};
+
+/** The view sheets of one engine. */
+export class ViewSheets {
+  private readonly cells = new Map<string, ColumnState>();
+  private readonly kept = new Map<string, { array: unknown; result: ViewResult }>();
+
+  constructor(private readonly host: ViewHost) {}
+
+  /** True when `sheetId` is a view sheet the engine computes. */
+  has(sheetId: string): boolean {
+    return this.cells.has(sheetId);
+  }
+
+  /** Adds the hidden cell of every view sheet of the catalog (on a rebuild, after the sheets' own columns). */
+  build(): void {
+    this.cells.clear();
+    this.kept.clear();
+    for (const s of this.host.catalog.sheets()) if (isViewSheet(s)) this.add(s.id);
+  }
+
+  /** Adds the hidden cell of view sheet `sheetId` (its sheet state is made when missing) and marks it to compute. */
+  add(sheetId: string): void {
+    const { core, catalog } = this.host;
+    const sheet = catalog.sheet(sheetId);
+    if (!sheet) return;
+    let st = core.sheets.get(sheetId);
+    if (!st) {
+      st = new SheetState(sheetId);
+      core.sheets.set(sheetId, st);
+      core.setSheetName(sheetId, catalog.displayName(sheet));
+    }
+    st.allocate(VIEW_CELL);
+    st.setOrder([VIEW_CELL]);
+    const cs = new ColumnState(core.cols.length, st, { id: VIEW_CELL, name: catalog.displayName(sheet), type: 'text', options: {}, formula: sheet.formula ?? NO_FORMULA });
+    core.cols.push(cs);
+    st.columns.set(VIEW_CELL, cs);
+    cs.formula = this.host.compile(sheet.formula ?? NO_FORMULA, sheetId, VIEW_CELL, 'array', false);
+    cs.loaded = true;
+    this.cells.set(sheetId, cs);
+    core.markColumnDirty(cs);
+  }
+
+  /** Forgets view sheet `sheetId` (deleted): its cell is computed no more. */
+  remove(sheetId: string): void {
+    const cs = this.cells.get(sheetId);
+    if (!cs) return;
+    const slot = cs.sheet.slotOf.get(VIEW_CELL);
+    if (slot !== undefined) this.host.core.dropAccumulators(cs.instance(slot));
+    cs.sheet.release(VIEW_CELL);
+    cs.arrays.clear();
+    this.host.core.sheets.delete(sheetId);
+    this.cells.delete(sheetId);
+    this.kept.delete(sheetId);
+  }
+
+  /** Takes a view sheet's new formula and marks its cell to compute again. */
+  recompile(sheetId: string): void {
+    const cs = this.cells.get(sheetId);
+    const sheet = this.host.catalog.sheet(sheetId);
+    const slot = cs?.sheet.slotOf.get(VIEW_CELL);
+    if (!cs || !sheet || slot === undefined) return;
+    cs.formula = this.host.compile(sheet.formula ?? NO_FORMULA, sheetId, VIEW_CELL, 'array', false);
+    this.host.core.dropAccumulators(cs.instance(slot));
+    cs.state[slot] = CLEAN;
+    this.kept.delete(sheetId);
+    this.host.core.markDirty(cs, slot);
+  }
+
+  /** Forgets what was read of every view (names of columns may have changed). */
+  namesChanged(): void {
+    this.kept.clear();
+  }
+
+  /** What view sheet `sheetId` shows now (computed first when its sources changed), or undefined for another sheet. */
+  result(sheetId: string): ViewResult | undefined {
+    const cs = this.cells.get(sheetId);
+    const slot = cs?.sheet.slotOf.get(VIEW_CELL);
+    if (!cs || slot === undefined) return undefined;
+    const first = this.host.core.read(cs, slot);
+    const array = cs.arrays.get(slot);
+    const kept = this.kept.get(sheetId);
+    if (kept && kept.array === (array ?? first)) return kept.result;
+    const result = this.read(cs, array, first);
+    this.kept.set(sheetId, { array: array ?? first, result });
+    return result;
+  }
+
+  private read(cs: ColumnState, array: ReturnType<ColumnState['arrays']['get']>, first: Scalar): ViewResult {
+    const f = cs.formula;
+    const type = f?.checked?.type ?? { t: 'error' as const, list: true as const };
+    if (!array || !isArray(array)) {
+      const error = isError(first) ? first : new FormulaError('#VALUE!', 'this view sheet’s formula gives no table');
+      const shape = f?.checked ? arrayResult([], type, (from) => this.host.catalog.columnName(from)).columns : [];
+      const columns = shape.map((c, i) => ({ ...c, id: columnIds(shape)[i] ?? `c${i + 1}` }));
+      return { columns, rowIds: [], at: () => null, rowIndex: () => -1, error };
+    }
+    const { table, columns: shape } = arrayResult(array, type, (from) => this.host.catalog.columnName(from));
+    const ids = columnIds(shape);
+    const columns = shape.map((c, i) => ({ ...c, id: ids[i] ?? `c${i + 1}` }));
+    const rowIds = this.rowIds(table);
+    const index = new Map<string, number>();
+    rowIds.forEach((id, r) => index.set(id, r));
+    return { columns, rowIds, at: (r, c) => table.at(r, c), rowIndex: (id) => index.get(id) ?? -1 };
+  }
+
+  /** Row ids: the source sheet's row ids when the rows come from one (repeats numbered), else positions. */
+  private rowIds(table: Table): string[] {
+    const src = table.source ? this.host.core.sheets.get(table.source.sheetId) : undefined;
+    const seen = new Map<string, number>();
+    const out: string[] = new Array<string>(table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) {
+      const p = src ? table.sourceRow(r) : -1;
+      const id = src && p >= 0 ? src.rowAt[src.order[p] ?? -1] : undefined;
+      if (id === undefined) {
+        out[r] = `#${r + 1}`;
+        continue;
+      }
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      out[r] = n === 1 ? id : `${id}~${n}`;
+    }
+    return out;
+  }
+}
