@@ -8,6 +8,8 @@ export interface ComputedCell {
   value: Scalar;
   type: ValueType;
   orText?: true;
+  /** The cell's own formula gives an array (`value` is its first value; `arrayAt` gives all of it). */
+  holdsArray?: true;
 }
 
 /** The result of checking a formula as typed: its stored form and type (`orText`: "type or text"), or why it is refused and where. */

@@ -315,7 +315,8 @@ export class FormulaEngine {
     const { cs, slot } = this.at(sheetId, rowId, colId);
     const value = this.core.read(cs, slot);
     const f = cs.cellFormulas.get(slot);
-    return isError(value) ? { value, type: 'error' } : { value, type: f?.type ?? cs.type, ...orText(f ? f.orText : cs.orText) };
+    const holds = cs.arrays.size > 0 && cs.arrays.has(slot) ? { holdsArray: true as const } : {};
+    return isError(value) ? { value, type: 'error', ...holds } : { value, type: f?.type ?? cs.type, ...orText(f ? f.orText : cs.orText), ...holds };
   }
 
   /** The array a cell's own formula gives (the cell itself reads as its first value), or undefined. */

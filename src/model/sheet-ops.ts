@@ -5,8 +5,7 @@ import { newId } from '../schema/ids.ts';
 import { newColumnMap, newSheetMap } from './layout.ts';
 import { planKeys } from './order-keys.ts';
 import type { ColumnSpec, Labels, RuleSpec, WorkbookSettings } from '../schema/types.ts';
-import { CURRENCIES, LOCALES, VIEW_KIND } from '../schema/types.ts';
-import { validateViewFormula } from '../schema/view-check.ts';
+import { CURRENCIES, LOCALES } from '../schema/types.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /** A new sheet: name, template kind, localized labels and its columns. */
@@ -18,11 +17,6 @@ export interface SheetSpec {
   columns?: ColumnSpec[];
   /** Tab position; the end when omitted. */
   index?: number;
-  /**
-   * Makes a view sheet (kind `view`, no columns of its own): its rows are this table formula's
-   * result (stored form, checked by the engine first), computed on each replica, never stored.
-   */
-  formula?: string;
 }
 
 const cleanName = (name: string, what: string): string => {
@@ -60,9 +54,6 @@ const assertFreeSheetName = (wb: WorkbookBase, name: string, except?: string): v
 /** Adds a sheet (with its columns) and returns its id. */
 export const addSheet = (wb: WorkbookBase, spec: SheetSpec): string => {
   const name = cleanName(spec.name, 'sheet');
-  const view = spec.formula === undefined ? undefined : validateViewFormula(spec.formula);
-  if (view && !view.ok) throw new OperationError(`${view.problem[0]?.toUpperCase() ?? ''}${view.problem.slice(1)}.`);
-  if (view && (spec.columns?.length ?? 0) > 0) throw new OperationError('A view sheet has no columns of its own: its formula gives them.');
   assertFreeSheetName(wb, name);
   const id = spec.id ?? newId(wb.random);
   if (wb.hasSheet(id)) throw new OperationError(`A sheet with id ${id} exists already.`);
@@ -75,8 +66,7 @@ export const addSheet = (wb: WorkbookBase, spec: SheetSpec): string => {
   const keyed = wb.keyedSheets();
   const { keys, moved } = planKeys(keyed, clampIndex(spec.index, keyed.length), 1);
   wb.transact(() => {
-    const meta = newSheetMap(name, view ? VIEW_KIND : (spec.kind ?? 'custom'), keys[0] ?? 'a0', spec.labels);
-    if (view?.ok) meta.set('formula', view.value);
+    const meta = newSheetMap(name, spec.kind ?? 'custom', keys[0] ?? 'a0', spec.labels);
     wb.internals.sheets.set(id, meta);
     for (const m of moved) wb.internals.sheets.get(m.id)?.set('order', m.key);
     const columns = meta.get('columns') as Y.Map<unknown>;
@@ -95,15 +85,6 @@ const sheetMeta = (wb: WorkbookBase, sheetId: string) => {
   const m = wb.internals.sheets.get(sheetId);
   if (!m) throw new NotFoundError(`No sheet with id ${sheetId}.`);
   return m;
-};
-
-/** Changes a view sheet's table formula (stored form, checked by the engine first). */
-export const setViewFormula = (wb: WorkbookBase, sheetId: string, formula: string): void => {
-  const m = sheetMeta(wb, sheetId);
-  if (m.get('kind') !== VIEW_KIND) throw new OperationError('Only a view sheet has a formula of its own; this sheet has rows you type.');
-  const f = validateViewFormula(formula);
-  if (!f.ok) throw new OperationError(`${f.problem[0]?.toUpperCase() ?? ''}${f.problem.slice(1)}.`);
-  wb.transact(() => m.set('formula', f.value));
 };
 
 /** Renames a sheet (its template labels are dropped: the user's name wins in every language). */

@@ -5,8 +5,7 @@ import type { Chart, ChartSpec } from '../schema/chart-types.ts';
 import * as columnOps from './column-ops.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
-import { VIEW_KIND, type CellValue, type ColumnOptions, type ColumnSpec, type ColumnType, type RuleSpec, type WorkbookSettings } from '../schema/types.ts';
-import { OperationError } from '../schema/errors.ts';
+import type { CellValue, Column, ColumnOptions, ColumnSpec, ColumnType, RuleSpec, WorkbookSettings } from '../schema/types.ts';
 import { WorkbookBase, type WorkbookOptions } from './workbook-base.ts';
 
 /**
@@ -39,10 +38,6 @@ export class Workbook extends WorkbookBase {
   addSheet(spec: sheetOps.SheetSpec): string {
     return sheetOps.addSheet(this, spec);
   }
-  /** Sets a view sheet's table formula (stored form; the engine checks it before it is stored). */
-  setViewFormula(sheetId: string, formula: string): void {
-    sheetOps.setViewFormula(this, sheetId, formula);
-  }
   renameSheet(sheetId: string, name: string): void {
     sheetOps.renameSheet(this, sheetId, name);
   }
@@ -53,7 +48,6 @@ export class Workbook extends WorkbookBase {
     sheetOps.moveSheet(this, sheetId, index);
   }
   setRule(sheetId: string, rule: RuleSpec): string {
-    this.assertTableSheet(sheetId);
     return sheetOps.setRule(this, sheetId, rule);
   }
   deleteRule(sheetId: string, ruleId: string): void {
@@ -67,8 +61,9 @@ export class Workbook extends WorkbookBase {
   chart(sheetId: string, chartId: string): Chart | undefined {
     return this.charts(sheetId).find((c) => c.id === chartId);
   }
-  setChart(sheetId: string, spec: ChartSpec): string {
-    return chartOps.setChart(this, sheetId, spec);
+  /** Adds or replaces a chart; `columns` are a view sheet's computed columns (a sheet's own are read here). */
+  setChart(sheetId: string, spec: ChartSpec, columns?: readonly Column[]): string {
+    return chartOps.setChart(this, sheetId, spec, columns);
   }
   deleteChart(sheetId: string, chartId: string): void {
     chartOps.deleteChart(this, sheetId, chartId);
@@ -87,7 +82,6 @@ export class Workbook extends WorkbookBase {
   }
 
   addColumn(sheetId: string, spec: ColumnSpec, index?: number): string {
-    this.assertTableSheet(sheetId);
     return columnOps.addColumn(this, sheetId, spec, index);
   }
   renameColumn(sheetId: string, colId: string, name: string): void {
@@ -119,11 +113,9 @@ export class Workbook extends WorkbookBase {
   }
 
   insertRows(sheetId: string, opts?: { index?: number; count?: number; values?: Record<string, CellValue>[] }): string[] {
-    this.assertTableSheet(sheetId);
     return rowOps.insertRows(this, sheetId, opts);
   }
   appendRows(sheetId: string, columns: readonly string[], rows: readonly (readonly CellValue[])[]): string[] {
-    this.assertTableSheet(sheetId);
     return rowOps.appendRows(this, sheetId, columns, rows);
   }
   deleteRows(sheetId: string, rowIds: readonly string[]): void {
@@ -133,15 +125,12 @@ export class Workbook extends WorkbookBase {
     rowOps.moveRows(this, sheetId, rowIds, beforeRowId);
   }
   duplicateRows(sheetId: string, rowIds: readonly string[]): string[] {
-    this.assertTableSheet(sheetId);
     return rowOps.duplicateRows(this, sheetId, rowIds);
   }
   setCell(sheetId: string, rowId: string, colId: string, value: CellValue): void {
-    this.assertTableSheet(sheetId);
     rowOps.setCells(this, sheetId, [{ rowId, colId, value }]);
   }
   setCells(sheetId: string, edits: readonly rowOps.CellEdit[]): void {
-    this.assertTableSheet(sheetId);
     rowOps.setCells(this, sheetId, edits);
   }
   setBlock(
@@ -151,14 +140,7 @@ export class Workbook extends WorkbookBase {
     block: readonly (readonly (CellValue | undefined)[])[],
     opts?: { grow?: boolean },
   ): string[] {
-    this.assertTableSheet(sheetId);
     return rowOps.setBlock(this, sheetId, top, left, block, opts);
   }
 
-  /** Refuses to write rows, columns or rules into a view sheet: its rows are its formula's result. */
-  private assertTableSheet(sheetId: string): void {
-    if (this.sheetsMap.get(sheetId)?.get('kind') === VIEW_KIND) {
-      throw new OperationError('A view sheet shows what its formula computes and cannot be typed in; change the sheets it reads, or its formula.');
-    }
-  }
 }
