@@ -62,7 +62,8 @@ const firstWholeColumn = (node: Node, refs: ReadonlyMap<Node, Resolved>): Node |
 /** Why a formula's result does not fit where it is written, or undefined when it does. */
 export const resultProblem = (ast: Node, type: Ty, refs: ReadonlyMap<Node, Resolved>, want: 'single' | 'any' | 'array'): Problem | undefined => {
   const array = isArrayType(type);
-  if (want === 'array' && !array) {
+  // A formula that can only be an error (a deleted source) gives that error, with its reason.
+  if (want === 'array' && !array && type.t !== 'error') {
     return {
       message: 'a view sheet shows the rows of a table: its formula must give a list or a table, such as FILTER(Inventory, Inventory[Status] = "Reorder")',
       span: ast,

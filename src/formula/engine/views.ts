@@ -7,6 +7,7 @@
 import { isViewSheet } from '../../schema/types.ts';
 import type { Catalog } from '../catalog.ts';
 import { FormulaError, isError } from '../errors.ts';
+import { STEP_COST } from '../limits.ts';
 import { isArray, type Scalar, type Table } from '../values.ts';
 import { arrayResult, type ResultColumn } from './array-result.ts';
 import { CLEAN, ColumnState } from './column-state.ts';
@@ -42,7 +43,11 @@ export interface ViewHost {
   compile(stored: string, sheetId: string, colId: string, result: 'array', row: false): CompiledFormula;
 }
 
-const NO_FORMULA = '=#VALUE!';
+/** The formula of a view sheet whose stored one cannot be read (written by another client): it shows why. */
+const unreadable = (stored: string): CompiledFormula => {
+  const broken = new FormulaError('#VALUE!', 'this view sheet has no formula that can be read; give it one in the formula bar');
+  return { stored, type: 'error', orText: false, run: () => broken, sameRow: [], usesToday: false, broken, depth: 1, steps: STEP_COST.cell };
+};
 
 /** Ids for the view's columns: a source column's own id when it appears once, else its place. */
 const columnIds = (columns: readonly ResultColumn[]): string[] => {
@@ -83,10 +88,11 @@ export class ViewSheets {
     }
     st.allocate(VIEW_CELL);
     st.setOrder([VIEW_CELL]);
-    const cs = new ColumnState(core.cols.length, st, { id: VIEW_CELL, name: catalog.displayName(sheet), type: 'text', options: {}, formula: sheet.formula ?? NO_FORMULA });
+    const stored = sheet.formula ?? '';
+    const cs = new ColumnState(core.cols.length, st, { id: VIEW_CELL, name: catalog.displayName(sheet), type: 'text', options: {}, formula: stored });
     core.cols.push(cs);
     st.columns.set(VIEW_CELL, cs);
-    cs.formula = this.host.compile(sheet.formula ?? NO_FORMULA, sheetId, VIEW_CELL, 'array', false);
+    cs.formula = this.compile(stored, sheetId);
     cs.loaded = true;
     this.cells.set(sheetId, cs);
     core.markColumnDirty(cs);
@@ -111,11 +117,15 @@ export class ViewSheets {
     const sheet = this.host.catalog.sheet(sheetId);
     const slot = cs?.sheet.slotOf.get(VIEW_CELL);
     if (!cs || !sheet || slot === undefined) return;
-    cs.formula = this.host.compile(sheet.formula ?? NO_FORMULA, sheetId, VIEW_CELL, 'array', false);
+    cs.formula = this.compile(sheet.formula ?? '', sheetId);
     this.host.core.dropAccumulators(cs.instance(slot));
     cs.state[slot] = CLEAN;
     this.kept.delete(sheetId);
     this.host.core.markDirty(cs, slot);
+  }
+
+  private compile(stored: string, sheetId: string): CompiledFormula {
+    return stored === '' ? unreadable(stored) : this.host.compile(stored, sheetId, VIEW_CELL, 'array', false);
   }
 
   /** Forgets what was read of every view (names of columns may have changed). */
