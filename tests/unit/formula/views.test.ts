@@ -5,7 +5,7 @@
  * cell whose own formula gives an array; arrays under the formula limits.
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { evaluateInWorkbook, FormulaEngine, FormulaError, type RecalcEvent } from '../../../src/formula/index.ts';
 import { addViewSheet, setViewFormula, Workbook } from '../../../src/model/index.ts';
 import { salesWorkbook, SALES } from './array-examples.ts';
