@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { stateVersion, type Workbook } from '../../../src/model/index.ts';
+import { addViewSheet, stateVersion, type Workbook } from '../../../src/model/index.ts';
 import { createTemplateWorkbook } from '../../../sheets/index.ts';
 import { Store } from '../../../server/store/store.ts';
 import type { AppServer } from '../../support/app-server.ts';
@@ -55,7 +55,9 @@ describe('import on its own', () => {
   beforeAll(() => {
     const store = Store.open(dataDir);
     try {
-      store.create('shop', createTemplateWorkbook('ops'));
+      const wb = createTemplateWorkbook('ops');
+      addViewSheet(wb, { name: 'New products', formula: `=FILTER(#${wb.sheetByName('Products')?.id ?? ''}, TRUE)` });
+      store.create('shop', wb);
     } finally {
       store.close();
     }
@@ -73,6 +75,13 @@ describe('import on its own', () => {
       expect.objectContaining({ SKU: 'SKU-1', Name: '锅, 大号', Cost: 12.5, 'Launch date': '2026-03-01', Category: 'Kitchen' }),
       expect.objectContaining({ SKU: 'SKU-2', Name: '碗 "青花"', Cost: 1299, 'Launch date': '2026-03-02', Category: 'Tableware' }),
     ]);
+  });
+
+  test('into a view sheet: refused, since its rows are what its formula computes', async () => {
+    const csv = file('view.csv', 'SKU\nSKU-9\n');
+    const r = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'New products', csv]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"New products" is a view sheet: its rows come from its formula, so rows cannot be imported into it.');
   });
 
   test('into a new sheet: the detected types are printed, --type overrides one, and nothing is guessed silently', async () => {
