@@ -4,6 +4,8 @@
  * the other; what one array lacks is #N/A). Every value built is charged to the recalculation's
  * budget, and an array over the size limit is an error value, found before anything is built.
  */
+import type { BinaryOp } from './ast.ts';
+import { textEquality } from './element-ops.ts';
 import { notAvailable, type FormulaError } from './errors.ts';
 import { arrayLimitError, arrayTooLarge, budgetError } from './limits.ts';
 import { isList, markWholeColumn, Table, wholeColumnSheet, type List, type Scalar, type TableSource, type Value } from './values.ts';
@@ -79,12 +81,16 @@ export const combine = (operands: readonly Value[], f: (xs: Scalar[]) => Scalar,
  * `a op b` value by value. Two lists (whole columns, the usual case) and a list with a single value
  * take a direct loop; anything else goes through `combine`.
  */
-export const binaryOver = (a: Value, b: Value, op: (x: Scalar, y: Scalar) => Scalar, spend: Spend, what: string): Value | FormulaError => {
+export const binaryOver = (a: Value, b: Value, op: (x: Scalar, y: Scalar) => Scalar, spend: Spend, what: string, name?: BinaryOp): Value | FormulaError => {
   const single = (v: Value): v is Scalar => !isList(v) && !(v instanceof Table);
   const n = isList(a) ? a.length : isList(b) ? b.length : -1;
   if ((isList(a) && (single(b) || (isList(b) && b.length === n))) || (isList(b) && single(a))) {
     if (arrayTooLarge(n)) return arrayLimitError(n, what);
     if (!spend(n)) return budgetError();
+    // A text column compared with one text (Orders[Channel] = "App"): the usual condition, made direct.
+    const eq =
+      name === undefined ? undefined : isList(a) && typeof b === 'string' ? textEquality(name, a, b, op, true) : isList(b) && typeof a === 'string' ? textEquality(name, b, a, op, false) : undefined;
+    if (eq) return keepSheet(eq, [a, b]);
     const out = new Array<Scalar>(n);
     if (isList(a) && isList(b)) for (let i = 0; i < n; i++) out[i] = op(a[i] ?? null, b[i] ?? null);
     else if (isList(a)) for (let i = 0; i < n; i++) out[i] = op(a[i] ?? null, b as Scalar);

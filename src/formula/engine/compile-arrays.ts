@@ -4,7 +4,9 @@
  * by the compiler only where the checker typed an operand as an array, so formulas on single
  * values run as before.
  */
-import type { Node } from '../ast.ts';
+import type { BinaryOp, Node } from '../ast.ts';
+import { elementOp } from '../element-ops.ts';
+import type { ValueType } from '../types.ts';
 import { combine, binaryOver, eachOf } from '../array-ops.ts';
 import { FormulaError, isError } from '../errors.ts';
 import { arrayLimitError, budgetError, arrayTooLarge } from '../limits.ts';
@@ -22,9 +24,12 @@ export const arrayConstant = (n: Extract<Node, { kind: 'array' }>): Value => {
   return width === 1 ? rows.map((r) => r[0] ?? null) : Table.fromRows(rows, width);
 };
 
-/** `a op b` over arrays, value by value; `what` names the operator in a size error. */
-export const arrayBinary = (a: Fn, b: Fn, op: (x: Scalar, y: Scalar) => Scalar, spend: (n: number) => boolean, what: string): Fn =>
-  (s) => binaryOver(a(s), b(s), op, spend, what);
+/** `a op b` over arrays, value by value (`types` are the operands' value types, for dates joined by &). */
+export const arrayBinary = (a: Fn, b: Fn, op: BinaryOp, types: readonly [ValueType | undefined, ValueType | undefined], spend: (n: number) => boolean): Fn => {
+  const f = elementOp(op, types);
+  const what = `the ${op} operator`;
+  return (s) => binaryOver(a(s), b(s), f, spend, what, op);
+};
 
 /** `f` on every value of an array (the sign, the percent). */
 export const arrayEach = (a: Fn, f: (x: Scalar) => Scalar, spend: (n: number) => boolean, what: string): Fn =>

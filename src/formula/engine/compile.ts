@@ -119,14 +119,8 @@ class Compiler {
       case 'binary': {
         const op = n.op;
         if (isArrayType(this.ty(n.left)) || isArrayType(this.ty(n.right))) {
-          const [ta, tb] = [elementOf(this.ty(n.left))?.t, elementOf(this.ty(n.right))?.t];
-          const f =
-            op === '&'
-              ? (x: Scalar, y: Scalar) => concat(x, ta, y, tb)
-              : op === '+' || op === '-' || op === '*' || op === '/' || op === '^'
-                ? (x: Scalar, y: Scalar) => arithmetic(op, x, y)
-                : (x: Scalar, y: Scalar) => comparison(op, x, y);
-          return arrayBinary(this.node(n.left), this.node(n.right), f, this.spend, `the ${op} operator`);
+          const types = [elementOf(this.ty(n.left))?.t, elementOf(this.ty(n.right))?.t] as const;
+          return arrayBinary(this.node(n.left), this.node(n.right), op, types, this.spend);
         }
         const a = one(this.node(n.left));
         const b = one(this.node(n.right));

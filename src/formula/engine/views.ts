@@ -159,28 +159,45 @@ export class ViewSheets {
     const { table, columns: shape } = arrayResult(array, type, (from) => this.host.catalog.columnName(from));
     const ids = columnIds(shape);
     const columns = shape.map((c, i) => ({ ...c, id: ids[i] ?? `c${i + 1}` }));
-    const rowIds = this.rowIds(table);
-    const index = new Map<string, number>();
-    rowIds.forEach((id, r) => index.set(id, r));
-    return { columns, rowIds, at: (r, c) => table.at(r, c), rowIndex: (id) => index.get(id) ?? -1 };
+    const { rowIds, rowIndex } = this.rows(table);
+    return { columns, rowIds, at: (r, c) => table.at(r, c), rowIndex };
   }
 
-  /** Row ids: the source sheet's row ids when the rows come from one (repeats numbered), else positions. */
-  private rowIds(table: Table): string[] {
+  /**
+   * The view's row ids: the source sheet's row ids when the rows come from one (a repeat numbered
+   * "~2", "~3" …), else positions; and how to find a row by its id: a source row through the
+   * source's slots (an array indexed by slot, not a map of 100,000 ids rebuilt with every
+   * recomputation), others by a map.
+   */
+  private rows(table: Table): { rowIds: string[]; rowIndex: (rowId: string) => number } {
     const src = table.source ? this.host.core.sheets.get(table.source.sheetId) : undefined;
-    const seen = new Map<string, number>();
-    const out: string[] = new Array<string>(table.rowCount);
-    for (let r = 0; r < table.rowCount; r++) {
+    const count = table.rowCount;
+    const rowIds: string[] = new Array<string>(count);
+    const bySlot = new Int32Array(src?.capacity ?? 0).fill(-1);
+    const others = new Map<string, number>();
+    for (let r = 0; r < count; r++) {
       const p = src ? table.sourceRow(r) : -1;
-      const id = src && p >= 0 ? src.rowAt[src.order[p] ?? -1] : undefined;
+      const slot = src && p >= 0 ? (src.order[p] ?? -1) : -1;
+      const id = slot >= 0 ? src?.rowAt[slot] : undefined;
       if (id === undefined) {
-        out[r] = `#${r + 1}`;
-        continue;
+        rowIds[r] = `#${r + 1}`;
+        others.set(`#${r + 1}`, r);
+      } else if ((bySlot[slot] ?? -1) < 0) {
+        rowIds[r] = id;
+        bySlot[slot] = r;
+      } else {
+        let n = 2;
+        while (others.has(`${id}~${n}`)) n++;
+        rowIds[r] = `${id}~${n}`;
+        others.set(rowIds[r] ?? '', r);
       }
-      const n = (seen.get(id) ?? 0) + 1;
-      seen.set(id, n);
-      out[r] = n === 1 ? id : `${id}~${n}`;
     }
-    return out;
+    const rowIndex = (id: string): number => {
+      const slot = src?.slotOf.get(id);
+      const r = slot === undefined ? -1 : (bySlot[slot] ?? -1);
+      // A slot freed and given to another row since is not this row.
+      return r >= 0 && rowIds[r] === id ? r : (others.get(id) ?? -1);
+    };
+    return { rowIds, rowIndex };
   }
 }

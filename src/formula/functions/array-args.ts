@@ -109,15 +109,29 @@ export const compareOn = (k: SortKey, x: number, y: number): number => {
 
 /** The rows 0 … count − 1 in the order of the keys (a stable sort: equal rows keep their order). */
 export const sortedRows = (count: number, keys: readonly SortKey[]): Int32Array => {
-  const rows = Array.from({ length: count }, (_, i) => i);
-  rows.sort((x, y) => {
+  const rows = new Int32Array(count);
+  for (let i = 0; i < count; i++) rows[i] = i;
+  const [only] = keys;
+  if (keys.length === 1 && only) {
+    // One key (the usual SORT or SORTBY): two numbers far apart compare directly, without a call.
+    const { kinds, nums, order } = only;
+    return rows.sort((x, y) => {
+      if (kinds[x] === 0 && kinds[y] === 0) {
+        const a = nums[x] ?? 0;
+        const b = nums[y] ?? 0;
+        const d = a - b;
+        if (d !== 0 && Math.abs(d) > Math.max(Math.abs(a), Math.abs(b)) * 1e-13) return d < 0 ? -order : order;
+      }
+      return compareOn(only, x, y) || x - y;
+    });
+  }
+  return rows.sort((x, y) => {
     for (const k of keys) {
       const c = compareOn(k, x, y);
       if (c !== 0) return c;
     }
     return x - y;
   });
-  return Int32Array.from(rows);
 };
 
 // ── result types ─────────────────────────────────────────────────────────
