@@ -24,6 +24,12 @@ export { CheckError, inputType, type Checked, type CheckOptions, type Resolved }
 
 type Missing = Extract<Resolved, { kind: 'missing' }>;
 
+/** A constant argument's value (a number, with its sign, text or TRUE/FALSE): functions type by it. */
+const literalOf = (arg: Node): Scalar | undefined => {
+  if (arg.kind === 'number' || arg.kind === 'string' || arg.kind === 'boolean') return arg.value;
+  return arg.kind === 'unary' && arg.arg.kind === 'number' ? (arg.op === '-' ? -arg.arg.value : arg.arg.value) : undefined;
+};
+
 class Checker {
   readonly types = new Map<Node, Ty>();
   readonly refs = new Map<Node, Resolved>();
@@ -265,7 +271,7 @@ class Checker {
         this.blanks.add(arg);
         types.push(this.typed(arg, scalar('error')));
       } else types.push(this.arg(def.name, param, arg, i));
-      literals.push(arg.kind === 'number' || arg.kind === 'string' || arg.kind === 'boolean' ? arg.value : undefined);
+      literals.push(literalOf(arg));
     });
     const result =
       typeof def.result === 'string'

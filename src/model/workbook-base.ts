@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { translateSheetEvents, type WorkbookChange } from './changes.ts';
 import { EditLog, ROOT_EDITS, ROOT_SEEN, transactionEntries, type SeenMark, type StoredEntry } from './edit-log.ts';
-import { NotFoundError, ReadOnlyError } from '../schema/errors.ts';
+import { NotFoundError, OperationError, ReadOnlyError } from '../schema/errors.ts';
 import { logUndo, markLogged } from './history-ops.ts';
 import { ANONYMOUS, type WorkbookUser } from '../schema/history-types.ts';
 import type { RandomBytes } from '../schema/ids.ts';
@@ -21,7 +21,7 @@ import type {
   WorkbookSettings,
 } from '../schema/types.ts';
 import type { SheetJSON, WorkbookJSON } from '../schema/workbook-json.ts';
-import { isViewSheet } from '../schema/types.ts';
+import { isViewSheet, VIEW_KIND } from '../schema/types.ts';
 import { validateViewFormula } from '../schema/view-check.ts';
 
 /** Settings of a workbook that has none stored yet. */
@@ -249,6 +249,12 @@ export class WorkbookBase {
       this.caches.set(sheetId, c);
     }
     return c;
+  }
+
+  /** A sheet's cache for adding rows or columns: a view sheet's come from its formula. */
+  ownCache(sheetId: string): SheetCache {
+    if (this.sheetsMap.get(sheetId)?.get('kind') === VIEW_KIND) throw new OperationError('A view sheet’s rows come from its formula and cannot be added to.');
+    return this.cache(sheetId);
   }
 
   /** Internal: forgets a sheet's indexes (an operation deleted it inside a larger transaction). */

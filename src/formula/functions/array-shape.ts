@@ -253,7 +253,7 @@ const SHAPES: FunctionDef[] = [
       en: 'A text split into columns at col_delimiter and into rows at row_delimiter (a list such as {",",";"} splits at each).',
       'zh-CN': '按 col_delimiter 将文本拆成列、按 row_delimiter 拆成行（{",",";"} 这样的列表表示按其中每个拆分）。',
     },
-    example: '=TEXTSPLIT("red,green;blue", ",", ";")',
+    example: '=TEXTSPLIT("red,green;blue,white", ",", ";")',
   },
 ];
 

@@ -95,6 +95,7 @@ check('CHOOSECOLS (Microsoft: columns 1, 3, 5 and 1 again; the last two, in both
   [`=CHOOSECOLS(${FOUR_COLUMNS}, 3, 4)`, Array.from({ length: 6 }, (_, r) => [13 + 2 * r, 14 + 2 * r])],
   [`=CHOOSECOLS(${FOUR_COLUMNS}, -1, -2)`, Array.from({ length: 6 }, (_, r) => [14 + 2 * r, 13 + 2 * r])],
   ['=CHOOSECOLS(Sales, 4, 1)', SALES.map((r) => [r[3], r[0]]), ['integer', 'text']],
+  ['=CHOOSECOLS(Sales, -1, 1)', SALES.map((r) => [r[3], r[0]]), ['integer', 'text']],
   // Excel's #VALUE! for a column that is not there: refused as it is typed, when the number is written.
   [`=CHOOSECOLS(${ONE_TO_30}, 7)`, '#TYPE!'],
   [`=CHOOSECOLS(${ONE_TO_30}, 0)`, '#TYPE!'],
