@@ -25,7 +25,7 @@ import {
   type ImportSetup,
   type ImportTarget,
 } from '../../src/csv/index.ts';
-import { COLUMN_TYPES, OperationError, ValidationError, type ColumnType } from '../../src/schema/index.ts';
+import { COLUMN_TYPES, isViewSheet, OperationError, ValidationError, type ColumnType } from '../../src/schema/index.ts';
 import { maxRoomBytesFrom, StartupError } from '../config.ts';
 import { loadWorkbook, updateWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
@@ -157,6 +157,7 @@ export const importCommand: Command = {
       })();
       const wb = await loadWorkbook(store, id);
       const existing = wb.sheetByName(sheetName);
+      if (isViewSheet(existing)) throw new CliError(`"${existing?.name ?? sheetName}" is a view sheet: its rows come from its formula, so rows cannot be imported into it.`, 1);
       const target: ImportTarget = existing ? { sheetId: existing.id } : { newSheet: sheetName };
       if (existing && Object.keys(types).length > 0) {
         console.error(`--type sets the columns of a new sheet; "${existing.name}" exists, so its columns keep their types.`);

@@ -16,6 +16,8 @@ export interface SheetRepaint {
   /** Columns whose values changed in every row (a column formula feeding 100k rows). */
   columns?: ReadonlySet<string>;
   all?: boolean;
+  /** The rows themselves changed (a view sheet computed again: which rows, in which order, and its columns). */
+  rows?: boolean;
 }
 
 /** Fired after each recalculation: sheet id → what changed there. */
@@ -24,7 +26,32 @@ export type RecalcListener = (changed: ReadonlyMap<string, SheetRepaint>) => voi
 /** Where a formula is being typed: a column formula (every row) or one cell's own formula. */
 export type FormulaTarget =
   | { kind: 'column'; sheetId: string; colId: string }
-  | { kind: 'cell'; sheetId: string; rowId: string; colId: string };
+  | { kind: 'cell'; sheetId: string; rowId: string; colId: string }
+  /** A view sheet's formula (no row; it gives the table the view shows). */
+  | { kind: 'view' };
+
+/** A view sheet as the app shows it: its computed columns and rows. */
+export interface ViewSheet {
+  /** The stored formula the rows are computed from. */
+  formula: string;
+  /** Columns typed as the columns they come from (each computed by the view's formula). */
+  columns: readonly Column[];
+  /** Row ids, in the formula's order (a source row's id when the row is one). */
+  rowIds: readonly string[];
+  /** The position of a row, or -1. */
+  rowIndex(rowId: string): number;
+  /** Why the view shows no rows (its formula gives an error). */
+  error?: ErrorValue;
+}
+
+/** An array a cell's own formula gives: the cell shows its count and first values; this is the whole of it. */
+export interface CellArray {
+  rows: number;
+  /** Each column's type, and its name when it is a sheet's column. */
+  columns: readonly { type: ColumnType; name?: string }[];
+  /** The value at row `r`, column `c` (0-based). */
+  at(r: number, c: number): ComputedValue;
+}
 
 /** Result of checking a formula as typed (display form): the stored form, or where and why not. */
 export type FormulaCheck =
@@ -68,6 +95,10 @@ export interface CalcService {
   functions(): readonly FunctionDoc[];
   /** Alerts on a row, from its sheet's rules. */
   alerts(sheetId: string, rowId: string): readonly CellAlert[];
+  /** A view sheet's columns and rows as computed now; undefined for a sheet with rows of its own. */
+  view(sheetId: string): ViewSheet | undefined;
+  /** The array a cell's own formula gives, or undefined for any other cell. */
+  arrayAt(sheetId: string, rowId: string, colId: string): CellArray | undefined;
   dispose(): void;
 }
 
@@ -118,5 +149,7 @@ export const storedValuesCalc = (wb: Workbook, texts: StoredValuesTexts): CalcSe
   display: (stored) => stored,
   functions: () => [],
   alerts: () => [],
+  view: () => undefined,
+  arrayAt: () => undefined,
   dispose: () => undefined,
 });

@@ -7,8 +7,6 @@
 import {
   AlertingSource,
   FormulaEngine,
-  isError,
-  isoFromSerial,
   listFunctions,
   messageText,
   ruleColumnId,
@@ -17,12 +15,14 @@ import {
   type FormulaMessage,
   type Scalar,
   type ValueType,
+  type ViewResult,
 } from '../formula/index.ts';
+import { cellArray, cellArrayText, computedValue, shownView, type ShownView } from './view-sheets.ts';
 import { type ComputedValue } from '../schema/computed-value.ts';
 import type { ColumnType, Locale } from '../schema/types.ts';
 import type { Workbook } from '../model/index.ts';
 import { isCellFormula } from '../schema/types.ts';
-import type { CalcService, CellAlert, FormulaCheck, FunctionDoc, RecalcListener, SheetRepaint } from './calc-service.ts';
+import type { CalcService, CellAlert, CellArray, FormulaCheck, FunctionDoc, RecalcListener, SheetRepaint } from './calc-service.ts';
 
 const COLUMN_TYPES = new Set<ValueType>(['number', 'integer', 'currency', 'percent', 'date', 'boolean', 'text']);
 
@@ -50,11 +50,7 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
   const noon = options.today === undefined ? undefined : localNoon(options.today);
   const engine = FormulaEngine.attach(source, noon ? { clock: () => noon } : { watchToday: true });
   const write = options.messageText ?? messageText;
-  const toCalc = (v: Scalar, type: ValueType): ComputedValue => {
-    if (isError(v)) return { error: v.code, message: write(v.detail) };
-    if (type === 'date' && typeof v === 'number') return isoFromSerial(v);
-    return v;
-  };
+  const toCalc = (v: Scalar, type: ValueType): ComputedValue => computedValue(v, type, write);
   const useLocale = (l: Locale) => {
     if (l === shownIn) return;
     shownIn = l;
@@ -69,10 +65,28 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
     }
   };
   let functions: FunctionDoc[] | undefined;
+  // A view as the app shows it, built once each time the engine computes the view again.
+  const shown = new WeakMap<ViewResult, ShownView>();
+  const viewOf = (sheetId: string): ShownView | undefined => {
+    const r = engine.view(sheetId);
+    if (!r) return undefined;
+    let v = shown.get(r);
+    if (!v) shown.set(r, (v = shownView(wb, engine, sheetId, r, write)));
+    return v;
+  };
+  const arrayOf = (sheetId: string, rowId: string, colId: string): CellArray | undefined => {
+    const a = engine.arrayAt(sheetId, rowId, colId);
+    return a ? cellArray(a, write) : undefined;
+  };
   return {
     value(sheetId, rowId, colId) {
+      const view = viewOf(sheetId);
+      if (view) return view.value(rowId, colId);
       try {
         const c = engine.cell(sheetId, rowId, colId);
+        // A cell whose formula gives an array shows its count and first values.
+        const array = c.holdsArray ? arrayOf(sheetId, rowId, colId) : undefined;
+        if (array) return cellArrayText(array, { locale: shownIn, currency: wb.settings.currency });
         return toCalc(c.value, c.type === 'error' ? typeAt(sheetId, colId) : c.type);
       } catch {
         // A row or column the engine has not seen yet (the change event is on its way).
@@ -81,6 +95,8 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
       }
     },
     columnValues(sheetId, colId) {
+      const view = viewOf(sheetId);
+      if (view) return view.columnValues(colId);
       try {
         const c = engine.column(sheetId, colId);
         return c.values.map((v, i) => toCalc(v, c.cellTypes.get(i) ?? c.type));
@@ -89,15 +105,19 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
       }
     },
     resultType(sheetId, colId) {
+      const view = viewOf(sheetId);
+      if (view) return view.columns.find((c) => c.id === colId)?.type;
       const col = wb.column(sheetId, colId);
       if (col?.formula === undefined) return undefined;
       const t = typeAt(sheetId, colId);
       return COLUMN_TYPES.has(t) ? (t as ColumnType) : undefined;
     },
     cellType(sheetId, rowId, colId) {
-      if (!isCellFormula(wb.cell(sheetId, rowId, colId))) return undefined;
+      if (!wb.hasSheet(sheetId) || !isCellFormula(wb.cell(sheetId, rowId, colId))) return undefined;
       try {
-        const t = engine.cell(sheetId, rowId, colId).type;
+        const c = engine.cell(sheetId, rowId, colId);
+        if (c.holdsArray) return 'text';
+        const t = c.type;
         return COLUMN_TYPES.has(t) ? (t as ColumnType) : undefined;
       } catch {
         return undefined; // a cell the engine has not seen yet
@@ -107,6 +127,11 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
       return engine.onRecalc((e) => {
         const out = new Map<string, SheetRepaint>();
         for (const [sheetId, s] of e.sheets) {
+          // A view computed again: its rows, their order and its columns may all have changed.
+          if (engine.views.has(sheetId)) {
+            out.set(sheetId, { all: true, rows: true });
+            continue;
+          }
           const columns = new Set<string>();
           let all = false;
           for (const c of s.columns) {
@@ -134,7 +159,10 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
     },
     check(text, target): FormulaCheck {
       useLocale(locale());
-      const r = engine.check(text, { sheetId: target.sheetId, colId: target.colId, row: true });
+      const r =
+        target.kind === 'view'
+          ? engine.check(text, { row: false, result: 'array' })
+          : engine.check(text, { sheetId: target.sheetId, colId: target.colId, row: true, result: target.kind === 'cell' ? 'any' : 'single' });
       if (r.ok) return { ok: true, stored: r.stored, ...(COLUMN_TYPES.has(r.type) ? { type: r.type as ColumnType } : {}) };
       return { ok: false, message: write(r.detail), from: r.from, to: r.to, suggestions: suggestionsIn(r.detail) };
     },
@@ -161,6 +189,15 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
         for (const colId of rule.columns) out.push({ colId, message, level: rule.level });
       }
       return out;
+    },
+    view: (sheetId) => viewOf(sheetId),
+    arrayAt: (sheetId, rowId, colId) => {
+      if (engine.views.has(sheetId)) return undefined;
+      try {
+        return arrayOf(sheetId, rowId, colId);
+      } catch {
+        return undefined; // a cell the engine has not seen yet
+      }
     },
     dispose() {
       engine.dispose();

@@ -15,12 +15,16 @@ export interface NameRef extends Span {
   id?: string;
 }
 
-/** A node of the syntax tree. */
-export type Node =
+/** A literal value: what an array constant holds. */
+export type Literal =
   | (Span & { kind: 'number'; value: number; integer: boolean })
   | (Span & { kind: 'string'; value: string })
   | (Span & { kind: 'boolean'; value: boolean })
-  | (Span & { kind: 'error'; code: ErrorCode })
+  | (Span & { kind: 'error'; code: ErrorCode });
+
+/** A node of the syntax tree. */
+export type Node =
+  | Literal
   /** `[Col]` (same row), `Sheet[Col]` (whole column), `[Ref].[Col]` (follow a reference column). */
   | (Span & { kind: 'ref'; sheet?: NameRef; column: NameRef; follow?: NameRef })
   /** A bare name: a whole sheet as a table (VLOOKUP), or an unknown name. */
@@ -28,7 +32,11 @@ export type Node =
   | (Span & { kind: 'unary'; op: '-' | '+'; arg: Node })
   | (Span & { kind: 'percent'; arg: Node })
   | (Span & { kind: 'binary'; op: BinaryOp; left: Node; right: Node; opFrom: number })
-  | (Span & { kind: 'call'; name: string; nameTo: number; args: Node[] });
+  | (Span & { kind: 'call'; name: string; nameTo: number; args: Node[] })
+  /** An array constant `{1,2;3,4}`: rows of literal values (numbers, texts, TRUE/FALSE, error values). */
+  | (Span & { kind: 'array'; rows: Literal[][] })
+  /** An optional argument left out between commas, as Excel allows: TEXTSPLIT(A2, , "."), SORT(x, , -1). */
+  | (Span & { kind: 'omitted' });
 
 /** Infix operators, from lowest to highest precedence: comparisons, &, + −, * /, ^. */
 export type BinaryOp = '=' | '<>' | '<' | '>' | '<=' | '>=' | '&' | '+' | '-' | '*' | '/' | '^';

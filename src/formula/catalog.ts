@@ -71,6 +71,12 @@ export class Catalog {
     return x.labels?.[this.locale] ?? x.name;
   }
 
+  /** The name a sheet's column shows (undefined when it is gone). */
+  columnName(from: { sheetId: string; colId: string }): string | undefined {
+    const col = this.column(from.sheetId, from.colId);
+    return col ? this.displayName(col) : undefined;
+  }
+
   /** Every name the sheets answer to (for suggestions). */
   sheetNames(): string[] {
     return this.ordered.flatMap((s) => namesOf(s, this.locale));

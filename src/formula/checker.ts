@@ -5,85 +5,30 @@
  */
 import { RULE_COLUMN } from './alerting-source.ts';
 import type { Node, NameRef, Span } from './ast.ts';
-import type { Catalog, CatalogSheet } from './catalog.ts';
+import type { CatalogSheet } from './catalog.ts';
+import { isViewSheet, type Column } from '../schema/types.ts';
 import { serialFromIso } from './dates.ts';
 import { getFunction, listFunctions, type Param } from './functions/index.ts';
-import type { FormulaForm } from './lexer.ts';
-import type { Column } from '../schema/types.ts';
 import { didYouMean } from './suggest.ts';
-import { isNumeric, scalar, unionType, type ScalarType, type Ty, type ValueType } from './types.ts';
+import { isNumeric, scalar, unionType, type Ty } from './types.ts';
+import { CheckError, type Checked, type CheckOptions, type Resolved } from './check-types.ts';
 import { arithmeticType, comparable } from './operator-types.ts';
+import { eachValue, elementOf, elementwise, isArrayType, isRefusal, wideOf } from './array-types.ts';
+import { arrayConstantType, resultProblem } from './check-arrays.ts';
 import { unionHint } from './union-hint.ts';
 import { LetScopes } from './let-scopes.ts';
 import { arityProblem, NEEDS_NON_TEXT } from './param-words.ts';
-import { messageText } from './messages-en.ts';
 import { msg, type ArgPlace, type FormulaMessage } from './messages.ts';
 import type { Scalar } from './values.ts';
 
-/** A formula that cannot be taken: why (`detail`, and its English as `message`) and the range [from, to) it is about. */
-export class CheckError extends Error {
-  override name = 'CheckError';
-  constructor(readonly detail: FormulaMessage, readonly from: number, readonly to: number) {
-    super(messageText(detail));
-  }
-}
-
-/** A refused formula as a result rather than a throw: why (`detail`, its English as `message`) and where. */
-export type Refusal = { ok: false; detail: FormulaMessage; message: string; from: number; to: number };
-
-/** The refusal for `detail` about the range [from, to). */
-export const refusal = (detail: FormulaMessage, from: number, to: number): Refusal => ({ ok: false, detail, message: messageText(detail), from, to });
-
-/** What a reference resolved to. */
-export type Resolved =
-  | { kind: 'cell'; sheetId: string; colId: string }
-  | { kind: 'column'; sheetId: string; colId: string }
-  | { kind: 'follow'; sheetId: string; refColId: string; targetSheetId: string; keyColId: string; colId: string }
-  | { kind: 'table'; sheetId: string; colIds: string[] }
-  /** A name bound by LET: the binding's number in the formula. */
-  | { kind: 'local'; index: number }
-  | { kind: 'missing'; detail: FormulaMessage };
+export { CheckError, inputType, refusal, type Checked, type CheckOptions, type Refusal, type Resolved } from './check-types.ts';
 
 type Missing = Extract<Resolved, { kind: 'missing' }>;
 
-/** Where a formula is checked. */
-export interface CheckOptions {
-  catalog: Catalog;
-  /** The sheet the formula belongs to; undefined outside any sheet (the CLI). */
-  sheetId?: string;
-  /** The column it computes or sits in (it cannot read itself in the same row). */
-  colId?: string;
-  /** Whether `[Column]` means this row's value (column and cell formulas) — false for free-standing formulas. */
-  row: boolean;
-  form: FormulaForm;
-  /** The value type of a column (formula columns: the type of their result, possibly a union with text). */
-  columnType: (sheetId: string, col: Column) => ScalarType;
-}
-
-/** A checked formula: the tree with a type and a resolution for each node. */
-export interface Checked {
-  ast: Node;
-  type: Ty;
-  types: Map<Node, Ty>;
-  refs: Map<Node, Resolved>;
-  /** Text literals taken as dates ("2026-01-01" compared with a date), as serials. */
-  dates: Map<Node, number>;
-  /** Empty texts `""` given as a result (IF(x, [Price], "")): a blank cell, not text. */
-  blanks: Set<Node>;
-  usesToday: boolean;
-  usesNow: boolean;
-}
-
-/** Type of the values of a model column as formulas read them. */
-export const inputType = (col: Column): ValueType => {
-  switch (col.type) {
-    case 'choice':
-    case 'reference':
-    case 'text':
-      return 'text';
-    default:
-      return col.type;
-  }
+/** A constant argument's value (a number, with its sign, text or TRUE/FALSE): functions type by it. */
+const literalOf = (arg: Node): Scalar | undefined => {
+  if (arg.kind === 'number' || arg.kind === 'string' || arg.kind === 'boolean') return arg.value;
+  return arg.kind === 'unary' && arg.arg.kind === 'number' ? (arg.op === '-' ? -arg.arg.value : arg.arg.value) : undefined;
 };
 
 class Checker {
@@ -103,9 +48,13 @@ class Checker {
 
   private sheetOf(ref: NameRef): CatalogSheet | Missing {
     const c = this.o.catalog;
-    if (ref.id !== undefined) return c.sheet(ref.id) ?? { kind: 'missing', detail: msg('ref.sheetDeleted') };
+    const byId = ref.id === undefined ? undefined : c.sheet(ref.id);
+    // A view sheet's rows are a formula's result: another formula reads its sources instead.
+    if (isViewSheet(byId)) return { kind: 'missing', detail: msg('ref.viewSheetRead') };
+    if (ref.id !== undefined) return byId ?? { kind: 'missing', detail: msg('ref.sheetDeleted') };
     const name = ref.name ?? '';
     const s = c.sheetByName(name);
+    if (s && isViewSheet(s)) return this.fail(msg('ref.viewSheetName', c.displayName(s)), ref);
     if (s) return s;
     const hint = didYouMean(name, c.sheetNames());
     return this.fail(msg('ref.noSheet', name, hint), ref);
@@ -134,7 +83,7 @@ class Checker {
       const col = this.columnOf(sheet, node.column);
       if ('detail' in col) return this.missing(node, col);
       this.refs.set(node, { kind: 'column', sheetId: sheet.id, colId: col.id });
-      return { ...this.o.columnType(sheet.id, col), list: true };
+      return { ...this.o.columnType(sheet.id, col), list: true, from: { sheetId: sheet.id, colId: col.id } };
     }
     const host = this.o.sheetId === undefined ? undefined : c.sheet(this.o.sheetId);
     if (!host || !this.o.row) {
@@ -169,7 +118,7 @@ class Checker {
     // An alert rule is a hidden column of its sheet: not one a lookup can see.
     const cols = sheet.columns.filter((c) => !c.id.startsWith(RULE_COLUMN));
     this.refs.set(node, { kind: 'table', sheetId: sheet.id, colIds: cols.map((c) => c.id) });
-    return { t: 'error', table: cols.map((c) => this.o.columnType(sheet.id, c)) };
+    return { t: 'error', table: cols.map((c) => ({ ...this.o.columnType(sheet.id, c), from: { sheetId: sheet.id, colId: c.id } })) };
   }
 
   private bareName(node: Extract<Node, { kind: 'name' }>): Ty {
@@ -198,14 +147,22 @@ class Checker {
     this.fail(msg('type.union', ty, unionHint(node, col && `[${c.displayName(col)}]`), arg), node);
   }
 
-  visit(node: Node): Ty {
-    return this.typed(node, this.visitInner(node));
+  /** The type of a node (`sheet`: a bare sheet name is that sheet as a table). */
+  visit(node: Node, sheet = false): Ty {
+    return this.typed(node, sheet ? this.table('', node) : this.visitInner(node));
   }
 
-  private single(node: Node): Ty {
-    const ty = this.visit(node);
-    if (ty.list || ty.table) this.fail(msg('type.wholeColumn'), node);
-    return ty;
+  /** True when a node is a bare name of a sheet (not a LET name): a table where an array is taken. */
+  namesSheet(node: Node): boolean {
+    if (node.kind !== 'name') return false;
+    if (node.ref.id !== undefined) return true;
+    const name = node.ref.name ?? '';
+    return this.lets.find(name) === undefined && this.o.catalog.sheetByName(name) !== undefined;
+  }
+
+  /** The type of an operation, or its refusal about `node`. */
+  private lifted(r: Ty | FormulaMessage, node: Node): Ty {
+    return isRefusal(r) ? this.fail(r, node) : r;
   }
 
   /** A text literal where a date is expected becomes that date. */
@@ -236,35 +193,49 @@ class Checker {
         return this.bareName(node);
       case 'ref':
         return this.ref(node);
+      case 'omitted':
+        return this.fail(msg('syntax.argumentMissing'), node);
+      case 'array': {
+        const r = arrayConstantType(node);
+        return 'span' in r ? this.fail(r.detail, r.span) : r;
+      }
+      // Operators work on arrays value by value (Orders[Units] * 2), with the rules of single values.
       case 'unary': {
-        const a = this.single(node.arg);
-        if (!isNumeric(a.t)) this.fail(msg('type.negate', a), node);
-        this.notUnion(a, node.arg);
-        return scalar(a.t === 'boolean' ? 'integer' : a.t);
+        const a = this.visit(node.arg);
+        return this.lifted(eachValue(a, (x) => {
+          if (!isNumeric(x.t)) return msg('type.negate', x);
+          this.notUnion(a, node.arg);
+          return scalar(x.t === 'boolean' ? 'integer' : x.t);
+        }), node);
       }
       case 'percent': {
-        const a = this.single(node.arg);
-        if (!isNumeric(a.t)) this.fail(msg('type.percentSign', a), node);
-        this.notUnion(a, node.arg);
-        return scalar('percent');
+        const a = this.visit(node.arg);
+        return this.lifted(eachValue(a, (x) => {
+          if (!isNumeric(x.t)) return msg('type.percentSign', x);
+          this.notUnion(a, node.arg);
+          return scalar('percent');
+        }), node);
       }
       case 'binary': {
-        let a = this.single(node.left);
-        let b = this.single(node.right);
-        if (node.op === '&') return scalar('text');
-        if (a.t === 'date') b = this.asDate(node.right, b);
-        if (b.t === 'date') a = this.asDate(node.left, a);
+        let a = this.visit(node.left);
+        let b = this.visit(node.right);
+        if (node.op === '&') return this.lifted(elementwise(a, b, () => scalar('text')), node);
+        if (elementOf(a)?.t === 'date') b = this.asDate(node.right, b);
+        if (elementOf(b)?.t === 'date') a = this.asDate(node.left, a);
         if (['=', '<>', '<', '>', '<=', '>='].includes(node.op)) {
-          // A union compares with what either of its parts compares with ([Stock or text] = "out").
-          const ok = comparable(a.t, b.t) || (a.orText === true && comparable('text', b.t)) || (b.orText === true && comparable(a.t, 'text'));
-          if (!ok) this.fail(msg('type.compare', a, b), node);
-          return scalar('boolean');
+          return this.lifted(elementwise(a, b, (x, y) => {
+            // A union compares with what either of its parts compares with ([Stock or text] = "out").
+            const ok = comparable(x.t, y.t) || (x.orText === true && comparable('text', y.t)) || (y.orText === true && comparable(x.t, 'text'));
+            return ok ? scalar('boolean') : msg('type.compare', x, y);
+          }), node);
         }
-        const r = arithmeticType(node.op, a.t, b.t);
-        if (typeof r !== 'string') return this.fail(r, node);
-        this.notUnion(a, node.left);
-        this.notUnion(b, node.right);
-        return scalar(r);
+        return this.lifted(elementwise(a, b, (x, y) => {
+          const r = arithmeticType(node.op, x.t, y.t);
+          if (typeof r !== 'string') return r;
+          this.notUnion(a, node.left);
+          this.notUnion(b, node.right);
+          return scalar(r);
+        }), node);
       }
       case 'call':
         return this.call(node);
@@ -291,12 +262,16 @@ class Checker {
     node.args.forEach((arg, i) => {
       const p = i < fixed ? def.params[i] : def.params[fixed + ((i - fixed) % (rep || 1))];
       const param = p ?? def.params[def.params.length - 1] ?? { name: 'value', kind: 'any' };
-      if (branches.has(i) && arg.kind === 'string' && arg.value === '') {
+      if (arg.kind === 'omitted') {
+        // Left out as Excel allows (SORT(x, , -1)): the parameter's default.
+        if (!param.optional) this.fail(msg('arg.omitted', { fn: def.name, index: i, param: param.name }), arg);
+        types.push(this.typed(arg, scalar('error')));
+      } else if (branches.has(i) && arg.kind === 'string' && arg.value === '') {
         // IF(x, [Price], ""): the empty text is a blank cell, typed as the other results.
         this.blanks.add(arg);
         types.push(this.typed(arg, scalar('error')));
       } else types.push(this.arg(def.name, param, arg, i));
-      literals.push(arg.kind === 'number' || arg.kind === 'string' || arg.kind === 'boolean' ? arg.value : undefined);
+      literals.push(literalOf(arg));
     });
     const result =
       typeof def.result === 'string'
@@ -307,6 +282,12 @@ class Checker {
             fail: (i, detail) => this.fail(detail, node.args[i] ?? node),
           });
     if (typeof result === 'string') return scalar(result);
+    if (isArrayType(result)) return result;
+    // IF over arrays (MAX(IF(Products[Category] = "Lighting", Products[Margin]))) chooses value by value.
+    if (def.name === 'IF' && types.some(isArrayType)) {
+      const shape = types.reduce<Ty | FormulaMessage>((acc, ty) => (isRefusal(acc) ? acc : elementwise(acc, ty, () => result)), scalar('error'));
+      return this.lifted(shape, node);
+    }
     // Only blanks: a blank text.
     return result.t === 'error' && branches.size > 0 && [...branches].every((i) => this.blanks.has(node.args[i] as Node))
       ? scalar('text')
@@ -329,7 +310,6 @@ class Checker {
         const nameNode = args[i] as Node;
         const value = args[i + 1] as Node;
         const ty = this.visit(value);
-        if (ty.table) this.fail(msg('let.wholeSheet'), value);
         const b = nameNode.kind === 'name' && nameNode.ref.name !== undefined
           ? this.lets.bind(nameNode.ref.name, ty, (n) => getFunction(n) !== undefined)
           : this.lets.bind('', ty, () => false);
@@ -342,13 +322,20 @@ class Checker {
   }
 
   private arg(fn: string, p: Param, arg: Node, i: number): Ty {
-    if (p.kind === 'table') return this.table(fn, arg);
+    if (p.kind === 'table' || (p.kind === 'array' && this.namesSheet(arg))) return this.table(fn, arg);
     let ty = this.visit(arg);
-    if (ty.table) this.fail(msg('arg.wholeSheet', fn), arg);
+    if (p.kind === 'array') return ty;
     const place: ArgPlace = { fn, index: i, param: p.name };
     const refuse = (): never => this.fail(msg('arg.kind', place, p.kind, ty), arg);
-    const listKind = p.kind === 'list' || p.kind === 'numlist' || p.kind === 'numdatelist';
-    if (ty.list && !listKind) this.fail(msg('arg.single', place), arg);
+    const listKind = p.kind === 'list' || p.kind === 'numlist' || p.kind === 'numdatelist' || p.kind === 'conditions';
+    // IF chooses value by value when its condition is an array.
+    const lifts = fn === 'IF';
+    if (ty.table && listKind) {
+      // A table given where values are taken is read value by value: its columns must have one type.
+      const e = elementOf(ty);
+      ty = e ? this.typed(arg, wideOf(e)) : this.fail(msg('arg.tableMixed', fn), arg);
+    }
+    if (isArrayType(ty) && !listKind && !lifts) this.fail(msg('arg.single', place), arg);
     if (p.kind === 'date' || p.kind === 'numdate') ty = this.asDate(arg, ty);
     const t = ty.t;
     if (t === 'error') return ty;
@@ -368,6 +355,7 @@ class Checker {
         if (!isNumeric(t) && t !== 'date') refuse();
         break;
       case 'boolean':
+      case 'conditions':
         // A number is a condition as in Excel: anything but 0 is TRUE (IF(COUNTIF(…), …)).
         if (!isNumeric(t)) refuse();
         break;
@@ -381,9 +369,10 @@ class Checker {
 /** Checks a parsed formula; throws CheckError for what cannot be taken. */
 export const checkTree = (ast: Node, options: CheckOptions): Checked => {
   const c = new Checker(options);
-  const type = c.visit(ast);
-  if (type.list || type.table) {
-    throw new CheckError(msg('type.resultColumn'), ast.from, ast.to);
-  }
+  const want = options.result ?? 'single';
+  // A view sheet (or a cell, or the CLI) may show a whole sheet as it is: =Inventory.
+  const type = want !== 'single' && c.namesSheet(ast) ? c.visit(ast, true) : c.visit(ast);
+  const problem = resultProblem(ast, type, c.refs, want);
+  if (problem) throw new CheckError(problem.detail, problem.span.from, problem.span.to);
   return { ast, type, types: c.types, refs: c.refs, dates: c.dates, blanks: c.blanks, usesToday: c.usesToday, usesNow: c.usesNow };
 };

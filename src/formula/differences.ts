@@ -191,16 +191,71 @@ export const EXCEL_DIFFERENCES: readonly ExcelDifference[] = [
     instead: { en: 'Read a date from text with DATEVALUE; colour cells with alert rules.', 'zh-CN': '用 DATEVALUE 从文本读取日期；用提醒规则给单元格着色。' },
   },
   {
-    id: 'not-yet',
-    title: { en: 'Not yet: arrays', 'zh-CN': '暂不支持：数组' },
+    id: 'view-sheets',
+    title: { en: 'An array lives in a view sheet, not in cells below', 'zh-CN': '数组放在视图表中，而不是溢出到下方单元格' },
     what: {
-      en: 'Array constants ({1, 2, 3}), arithmetic on whole columns (Products[Price] * 2) and the functions that spill (FILTER, SORT, UNIQUE) are not there yet.',
-      'zh-CN': '数组常量（{1, 2, 3}）、整列运算（Products[Price] * 2）和溢出函数（FILTER、SORT、UNIQUE）暂不支持。',
+      en: 'In Excel =UNIQUE(Campaigns[Channel]) spills into the cells below. Here a column holds one typed value per row, so a column formula that gives a list is refused when typed. Put the formula in a view sheet (its rows are the array, kept current, read-only, charted and exported like any sheet), or in a cell’s own formula: the cell shows the count and the first values and opens in full, and other formulas read its first value, as Excel reads A1 without #.',
+      'zh-CN': '在 Excel 中 =UNIQUE(Campaigns[Channel]) 会溢出到下方单元格。这里每列每行只有一个有类型的值，所以给出列表的列公式在输入时即被拒绝。请把公式放在视图表中（它的行就是这个数组，实时更新、只读，可像普通表一样作图和导出），或放在单元格自己的公式中：单元格显示个数和前几个值，可展开查看全部；其他公式读取它的第一个值，就像 Excel 中不带 # 的 A1。',
     },
-    why: { en: 'They come with the next formula update.', 'zh-CN': '将在下一次公式更新中提供。' },
+    why: {
+      en: 'A spilled range collides with the rows people type (#SPILL!); a view sheet has rows of its own.',
+      'zh-CN': '溢出区域会与人工输入的行冲突（#SPILL!）；视图表有自己的行。',
+    },
     instead: {
-      en: 'Compute per row in a column formula, then aggregate: a column =[Price] * 2, then SUM of that column; SUMPRODUCT multiplies columns.',
-      'zh-CN': '先用列公式逐行计算，再汇总：新增一列 =[Price] * 2，再对该列求和；SUMPRODUCT 可以把列相乘。',
+      en: 'Add a view sheet from the + by the tabs; there is no spill reference (A1#): use the formula that makes the array.',
+      'zh-CN': '从标签栏旁的 + 添加视图表；没有溢出引用（A1#）：直接使用生成数组的公式。',
     },
+  },
+  {
+    id: 'filter-empty',
+    title: { en: 'FILTER that keeps nothing gives no rows, not #CALC!', 'zh-CN': 'FILTER 没有保留任何行时结果为空，而不是 #CALC!' },
+    what: {
+      en: '=FILTER(Inventory, Inventory[Status] = "Reorder") is #CALC! in Excel when no row is to be reordered; here it is a list of no rows: the view sheet shows none, COUNTA of it is 0. UNIQUE with exactly_once, TAKE and DROP likewise give no rows where Excel gives #CALC!.',
+      'zh-CN': '当没有需要补货的行时，=FILTER(Inventory, Inventory[Status] = "Reorder") 在 Excel 中为 #CALC!；这里结果是没有行的列表：视图表不显示行，对它用 COUNTA 得 0。UNIQUE（exactly_once）、TAKE 和 DROP 在 Excel 给出 #CALC! 时同样给出空结果。',
+    },
+    why: { en: 'An empty reorder list is a good day, not an error.', 'zh-CN': '补货清单为空是好事，而不是错误。' },
+    instead: {
+      en: 'To show a word instead, give if_empty: =FILTER(Inventory, Inventory[Status] = "Reorder", "nothing to reorder").',
+      'zh-CN': '如需显示文字，请提供 if_empty：=FILTER(Inventory, Inventory[Status] = "Reorder", "无需补货")。',
+    },
+  },
+  {
+    id: 'sheet-rows',
+    title: { en: 'A sheet’s column lines up with its filtered rows', 'zh-CN': '表的列会与筛选后的行对齐' },
+    what: {
+      en: '=SORTBY(FILTER(Inventory, Inventory[Status] = "Reorder"), Inventory[Days of cover], 1) is #VALUE! in Excel (the filtered table has fewer rows than the column); here the column’s values are read for the rows kept, so the list is sorted by days of cover. FILTER’s include works the same way. Arrays of one size still pair place by place, as in Excel.',
+      'zh-CN': '在 Excel 中 =SORTBY(FILTER(Inventory, Inventory[Status] = "Reorder"), Inventory[Days of cover], 1) 为 #VALUE!（筛选后的表比这一列行数少）；这里会按保留下来的行读取该列的值，因此清单按可售天数排序。FILTER 的 include 同理。大小相同的数组仍按位置一一对应，与 Excel 相同。',
+    },
+    why: { en: 'The rows of a sheet are known: the formula says what is meant without repeating the filter.', 'zh-CN': '表中的行是确定的：公式无需重复筛选条件即可表达本意。' },
+    instead: {
+      en: 'Excel’s way works too: =SORTBY(FILTER(Inventory, c), FILTER(Inventory[Days of cover], c), 1).',
+      'zh-CN': 'Excel 的写法同样可用：=SORTBY(FILTER(Inventory, c), FILTER(Inventory[Days of cover], c), 1)。',
+    },
+  },
+  {
+    id: 'views-not-read',
+    title: { en: 'Formulas do not read a view sheet', 'zh-CN': '公式不能读取视图表' },
+    what: {
+      en: '=SUM(Reorder[Stock]) over a view sheet named Reorder is refused when typed; in Excel a formula can read a spilled range.',
+      'zh-CN': '对名为 Reorder 的视图表写 =SUM(Reorder[Stock]) 会在输入时被拒绝；在 Excel 中公式可以读取溢出区域。',
+    },
+    why: {
+      en: 'A view’s columns change with its formula; a formula over them would break silently when the view changes.',
+      'zh-CN': '视图的列会随其公式变化；基于这些列的公式会在视图改变时悄无声息地出错。',
+    },
+    instead: {
+      en: 'Compute over the view’s sources: =SUM(FILTER(Inventory[Stock], Inventory[Status] = "Reorder")).',
+      'zh-CN': '直接基于视图的数据来源计算：=SUM(FILTER(Inventory[Stock], Inventory[Status] = "Reorder"))。',
+    },
+  },
+  {
+    id: 'sort-order',
+    title: { en: 'SORT orders text by its characters', 'zh-CN': 'SORT 按字符顺序排列文本' },
+    what: {
+      en: 'SORT, SORTBY and UNIQUE compare text as < does: case is ignored and characters are compared by their codes, so Chinese sorts by Unicode order where Chinese Excel sorts by pinyin. Numbers come before texts, then TRUE/FALSE, then errors; blanks are last in both orders.',
+      'zh-CN': 'SORT、SORTBY 和 UNIQUE 按 < 的方式比较文本：忽略大小写，按字符编码比较，因此中文按 Unicode 顺序排列，而中文版 Excel 按拼音排列。数字排在文本之前，然后是 TRUE/FALSE，再是错误值；空白在两种顺序中都排在最后。',
+    },
+    why: { en: 'Every teammate and the CLI must get the same order, whatever language each reads the workbook in.', 'zh-CN': '无论每人用哪种语言查看工作簿，每位同事和命令行都必须得到相同的顺序。' },
+    instead: { en: 'To sort Chinese names by pinyin, keep a pinyin column and sort by it with SORTBY.', 'zh-CN': '如需按拼音排序中文名称，可保留一列拼音，并用 SORTBY 按该列排序。' },
   },
 ];

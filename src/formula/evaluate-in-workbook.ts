@@ -1,7 +1,7 @@
 /** Evaluates free-standing formulas against a workbook (the CLI's `eval --workbook ID`). */
 import { FormulaEngine } from './formula-engine.ts';
 import type { FormulaSource } from './source.ts';
-import { valueToJSON, type ValueJSON } from './value-json.ts';
+import { arrayToJSON, valueToJSON, type ValueJSON } from './value-json.ts';
 
 /**
  * Evaluates each formula (display form, no row context: whole columns as `Sheet[Column]`) against the
@@ -11,6 +11,7 @@ import { valueToJSON, type ValueJSON } from './value-json.ts';
  * @example
  *   evaluateInWorkbook(wb, '=SUM(Products[Cost])') // { value: 1234.5, type: 'currency' }
  *   evaluateInWorkbook(wb, '=IFERROR(1/0, "-")') // { value: '-', type: 'number|text' }
+ *   evaluateInWorkbook(wb, '={1,2;3,4}') // { value: [[1, 2], [3, 4]], type: 'array', rows: 2, columns: [{ type: 'integer' }, …] }
  */
 export function evaluateInWorkbook(source: FormulaSource, formula: string): ValueJSON;
 export function evaluateInWorkbook(source: FormulaSource, formulas: readonly string[]): ValueJSON[];
@@ -18,7 +19,8 @@ export function evaluateInWorkbook(source: FormulaSource, formulas: string | rea
   const engine = new FormulaEngine(source);
   const one = (f: string): ValueJSON => {
     const r = engine.evaluate(f);
-    return r.ok ? valueToJSON(r.value, r.type, r.orText) : { error: '#TYPE!', message: `${r.message} (at characters ${r.from}–${r.to})` };
+    if (!r.ok) return { error: '#TYPE!', message: `${r.message} (at characters ${r.from}–${r.to})` };
+    return r.array ? arrayToJSON(r.array) : valueToJSON(r.value, r.type, r.orText);
   };
   return typeof formulas === 'string' ? one(formulas) : formulas.map(one);
 }

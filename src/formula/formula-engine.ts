@@ -32,44 +32,20 @@ import { bracketName, displayText, storedText } from './names.ts';
 import { parseFormula } from './parser.ts';
 import type { FormulaChange, FormulaSource, LiveFormulaSource } from './source.ts';
 import { orText, type ScalarType, type ValueType } from './types.ts';
+import type { CheckResult, ComputedCell, EngineOptions, EvalResult, FormulaPlace } from './engine-types.ts';
 import { formulaColumnType } from './engine/formula-column-type.ts';
-import { scalarOf, type Scalar } from './values.ts';
+import { ViewSheets, type ViewResult } from './engine/views.ts';
+import { isArray, scalarOf, type Scalar } from './values.ts';
+import { arrayResult, type ArrayResult } from './engine/array-result.ts';
 
-/** A computed value with its type ('error' for error values); `orText` when its formula may also give text. */
-export interface ComputedCell {
-  value: Scalar;
-  type: ValueType;
-  orText?: true;
-}
-
-
-/** The result of checking a formula as typed: its stored form and type (`orText`: "type or text"), or why it is refused and where. */
-export type CheckResult = { ok: true; stored: string; type: ValueType; orText?: true } | Refusal;
-
-/** A free-standing formula's value, or why it cannot be evaluated. */
-export type EvalResult = ({ ok: true } & ComputedCell) | Refusal;
-
-/** Where a typed formula goes: a column formula or cell formula of a sheet (row context), or nowhere (CLI). */
-export interface FormulaPlace {
-  sheetId?: string;
-  /** The column the formula computes or sits in. */
-  colId?: string;
-  /** Whether `[Column]` means this row (default: true when a sheet is given). */
-  row?: boolean;
-}
-
-/** Engine options. */
-export interface EngineOptions {
-  /** The clock TODAY() reads (tests pass a fixed one). */
-  clock?: () => Date;
-  /** Checks once a minute whether the date changed and recomputes TODAY() users (call dispose() to stop). */
-  watchToday?: boolean;
-}
+export type { CheckResult, ComputedCell, EngineOptions, EvalResult, FormulaPlace } from './engine-types.ts';
 
 /** The engine: computed values of a workbook, kept current as it changes. */
 export class FormulaEngine {
   /** @internal */ core!: Core;
-  private catalog!: Catalog;
+  /** @internal */ catalog!: Catalog;
+  /** @internal The view sheets: their formulas as hidden cells, their rows read from the arrays they give. */
+  readonly views = new ViewSheets(this);
   private readonly listeners = new Set<(e: RecalcEvent) => void>();
   private readonly types = new Map<string, ScalarType | 'pending'>();
   private readonly columnFormulas = new Map<string, CompiledFormula>();
@@ -143,6 +119,7 @@ export class FormulaEngine {
       cs.formula = this.columnFormula(cs.sheet.id, cs.col);
       for (const dep of cs.formula.sameRow) cs.sheet.columns.get(dep)?.sameRowDependents.add(cs);
     }
+    this.views.build();
     // Alert rules (hidden columns only the app has) come last: the workbook's cells meet the budget of steps in one order everywhere.
     for (const rules of [false, true]) for (const cs of core.cols) if (cs.formula && (ruleIdOf(cs.id) !== undefined) === rules) this.load(cs);
     core.logCells = false;
@@ -176,8 +153,13 @@ export class FormulaEngine {
   }
 
   /** Compiles a stored formula of a sheet; one that no longer checks runs as a #VALUE! with the reason. */
-  compile(stored: string, sheetId: string, colId: string): CompiledFormula {
-    return compileStored(stored, { catalog: this.catalog, core: this.core, sheetId, colId, columnType: (s, c) => this.typeOf(s, c) });
+  compile(stored: string, sheetId: string, colId: string, result: 'single' | 'any' | 'array' = 'single', row = true): CompiledFormula {
+    return compileStored(stored, { catalog: this.catalog, core: this.core, sheetId, colId, columnType: (s, c) => this.typeOf(s, c), result, row });
+  }
+
+  /** What view sheet `sheetId` shows: its columns and rows as its formula gives them now; undefined for another sheet. */
+  view(sheetId: string): ViewResult | undefined {
+    return this.views.result(sheetId);
   }
 
   private columnFormula(sheetId: string, col: Column): CompiledFormula {
@@ -207,7 +189,8 @@ export class FormulaEngine {
   /** @internal Installs a cell formula at a slot and marks it dirty. */
   installCell(cs: ColumnState, slot: number, stored: string): void {
     this.removeCell(cs, slot);
-    const f = this.compile(stored, cs.sheet.id, cs.id);
+    // A cell's own formula may give an array (it shows its count and first values).
+    const f = this.compile(stored, cs.sheet.id, cs.id, 'any');
     cs.cellFormulas.set(slot, f);
     for (const dep of f.sameRow) {
       const d = cs.sheet.columns.get(dep);
@@ -280,6 +263,7 @@ export class FormulaEngine {
   /** @internal Re-reads names after renames (stored formulas do not change). */
   refreshNames(): void {
     this.catalog = new Catalog(this.source);
+    this.views.namesChanged();
     for (const s of this.catalog.sheets()) this.core.setSheetName(s.id, this.catalog.displayName(s));
     // HLOOKUP finds columns by name: its cells recompute with the new names.
     for (const w of OutsideReads.take(this.core.outside.nameReaders)) this.core.markInstance(w);
@@ -332,7 +316,17 @@ export class FormulaEngine {
     const { cs, slot } = this.at(sheetId, rowId, colId);
     const value = this.core.read(cs, slot);
     const f = cs.cellFormulas.get(slot);
-    return isError(value) ? { value, type: 'error' } : { value, type: f?.type ?? cs.type, ...orText(f ? f.orText : cs.orText) };
+    const holds = cs.arrays.size > 0 && cs.arrays.has(slot) ? { holdsArray: true as const } : {};
+    return isError(value) ? { value, type: 'error', ...holds } : { value, type: f?.type ?? cs.type, ...orText(f ? f.orText : cs.orText), ...holds };
+  }
+
+  /** The array a cell's own formula gives (the cell itself reads as its first value), or undefined. */
+  arrayAt(sheetId: string, rowId: string, colId: string): ArrayResult | undefined {
+    const { cs, slot } = this.at(sheetId, rowId, colId);
+    this.core.read(cs, slot);
+    const array = cs.arrays.get(slot);
+    const type = cs.formulaAt(slot)?.checked?.type;
+    return array && type ? arrayResult(array, type, (from) => this.catalog.columnName(from)) : undefined;
   }
 
   /** A whole column's computed values in row order, its type, and the types of cells with their own formula (by row index). */
@@ -370,7 +364,7 @@ export class FormulaEngine {
       const ast = parseFormula(text, 'display');
       const checked = checkTree(ast, {
         catalog: this.catalog, sheetId: place.sheetId, colId: place.colId, row: place.row ?? place.sheetId !== undefined,
-        form: 'display', columnType: (s, c) => this.typeOf(s, c),
+        form: 'display', columnType: (s, c) => this.typeOf(s, c), result: place.result ?? 'single',
       });
       return { ok: true, checked };
     } catch (e) {
@@ -386,10 +380,15 @@ export class FormulaEngine {
 
   /** Evaluates a free-standing formula (display form, no row: whole columns as Sheet[Column]). */
   evaluate(text: string, place: FormulaPlace = {}): EvalResult {
-    const c = this.checkDisplay(text, { ...place, row: place.row ?? false });
+    const c = this.checkDisplay(text, { ...place, row: place.row ?? false, result: place.result ?? 'any' });
     if (!c.ok) return c;
     this.core.resetBudget(); // a formula of its own gets a recalculation's budget
-    const value = scalarOf(compileChecked(c.checked, this.core, text)(-1));
-    return isError(value) ? { ok: true, value, type: 'error' } : { ok: true, value, type: c.checked.type.t, ...orText(c.checked.type.orText) };
+    const v = compileChecked(c.checked, this.core, text)(-1);
+    const value = scalarOf(v);
+    if (isError(value) && !isArray(v)) return { ok: true, value, type: 'error' };
+    if (!isArray(v)) return { ok: true, value, type: c.checked.type.t, ...orText(c.checked.type.orText) };
+    const array = arrayResult(v, c.checked.type, (from) => this.catalog.columnName(from));
+    const first = array.columns[0];
+    return { ok: true, value, type: isError(value) ? 'error' : (first?.type ?? 'error'), ...orText(first?.orText), array };
   }
 }

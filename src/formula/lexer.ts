@@ -16,6 +16,9 @@ export type TokenKind =
   | '('
   | ')'
   | ','
+  | ';' // between arguments (as ","), or between the rows of an array constant
+  | '{'
+  | '}'
   | '.'
   | 'end';
 
@@ -37,7 +40,9 @@ const IDENT_START = /[\p{L}_]/u;
 const IDENT_PART = /[\p{L}\p{N}_.]/u;
 const ID_PART = /[A-Za-z0-9_-]/;
 /** Full-width punctuation that Chinese input methods type. */
-const WIDE: Record<string, string> = { '（': '(', '）': ')', '，': ',', '＋': '+', '－': '-', '＊': '*', '／': '/', '＝': '=' };
+const WIDE: Record<string, string> = {
+  '（': '(', '）': ')', '，': ',', '；': ';', '｛': '{', '｝': '}', '＋': '+', '－': '-', '＊': '*', '／': '/', '＝': '=',
+};
 
 /** Tokens of `text` (which starts with "="; the "=" is skipped). */
 /**
@@ -133,14 +138,9 @@ export const tokenize = (text: string, form: FormulaForm): Token[] => {
       out.push({ kind: 'op', text: c, from: start, to: i });
       continue;
     }
-    if (c === '(' || c === ')' || c === ',' || c === '.') {
+    if (c === '(' || c === ')' || c === ',' || c === '.' || c === ';' || c === '{' || c === '}') {
       i++;
       out.push({ kind: c, text: c, from: start, to: i });
-      continue;
-    }
-    if (c === ';') {
-      i++;
-      out.push({ kind: ',', text: ',', from: start, to: i });
       continue;
     }
     throw new FormulaSyntaxError(msg('syntax.character', raw), start, start + 1);

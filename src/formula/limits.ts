@@ -6,7 +6,7 @@
  */
 import { FormulaSyntaxError, type Node } from './ast.ts';
 import { FormulaError } from './errors.ts';
-import { msg } from './messages.ts';
+import { msg, type ArrayBuilder } from './messages.ts';
 
 /** The limits. */
 export const FORMULA_LIMITS = {
@@ -18,6 +18,12 @@ export const FORMULA_LIMITS = {
   maxDepth: 100,
   /** Characters of a text value a formula builds (Excel's limit for a cell). */
   maxTextLength: 32767,
+  /**
+   * Values in one array a formula builds (SEQUENCE, an element-wise operation, a table FILTER keeps):
+   * checked before it is built, so a huge SEQUENCE is an error value, not a frozen tab. A 100,000-row
+   * sheet of 100 columns fits.
+   */
+  maxArrayValues: 10_000_000,
   /**
    * Steps one recalculation may take (see STEP_COST): counted, not timed, so every replica and the
    * CLI reach the same answer. About a second of work on a quiet 2-core server; a 100,000-row
@@ -36,7 +42,8 @@ export const FORMULA_LIMITS = {
  * Steps charged (see maxSteps), in about the time each takes: a formula cell computed, each node of
  * its formula, a function call, a row of an index built over a column, and a row of the running
  * totals a conditional aggregate keeps for each cell that uses it. Besides these, each value of a
- * column given to a function and each character of text built costs one step.
+ * column given to a function, each value of an array built and each character of text built costs
+ * one step.
  */
 export const STEP_COST = { cell: 20, node: 10, call: 5, indexRow: 2, totalsRow: 5 } as const;
 
@@ -95,6 +102,13 @@ export const textTooLong = (length: number): boolean => length > FORMULA_LIMITS.
 /** The error value for a text result over the limit (`builder`: the function that built it, "&" for the operator, null for the formula). */
 export const textLimitError = (length: number, builder: string | null = null): FormulaError =>
   new FormulaError('#VALUE!', msg('limit.text', builder, length, FORMULA_LIMITS.maxTextLength));
+
+/** True when an array of `values` values is over the limit. */
+export const arrayTooLarge = (values: number): boolean => !(values <= FORMULA_LIMITS.maxArrayValues);
+
+/** The error value for an array over the limit (`what`: the function, operator or sign that would build it; null for the formula). */
+export const arrayLimitError = (values: number, what: ArrayBuilder = null): FormulaError =>
+  new FormulaError('#VALUE!', msg('limit.array', what, values, FORMULA_LIMITS.maxArrayValues));
 
 /** The error value of cells a recalculation did not compute because it ran out of steps. */
 export const budgetError = (): FormulaError =>

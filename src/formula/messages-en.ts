@@ -2,7 +2,7 @@
  * The English text of every formula message (messages.ts): what the CLI prints, what the tests
  * read, and the app's English. The app's other languages implement the same `MessageTexts`.
  */
-import type { BranchingFunction, CellPlace, FormulaMessage, MessageTexts } from './messages.ts';
+import type { ArrayBuilder, BranchingFunction, CellPlace, FormulaMessage, MessageTexts } from './messages.ts';
 import { describeScalar as scalarWords, describeType as typeWords, type ParamKind } from './types.ts';
 
 /** "first", "second" … "11th". */
@@ -12,6 +12,7 @@ const ordinal = (i: number): string => ['first', 'second', 'third', 'fourth', 'f
 const KIND_WORDS: Record<ParamKind, string> = {
   number: 'a number', date: 'a date', numdate: 'a number or a date', text: 'a value', boolean: 'a condition (TRUE or FALSE, or a number)',
   any: 'a value', list: 'a column', numlist: 'numbers', numdatelist: 'numbers or dates', table: 'a sheet name',
+  conditions: 'conditions (TRUE or FALSE, or numbers)', array: 'an array',
 };
 
 /** What the results of each branching function are called, and how to keep a number with each. */
@@ -27,6 +28,10 @@ const BRANCHES: Record<BranchingFunction, { results: string; keepNumber: string 
 
 /** A count as messages write it: 8,192. */
 const count = (n: number): string => n.toLocaleString('en');
+
+/** What would build an array, as the limit's message names it. */
+const arrayBuilder = (b: ArrayBuilder): string =>
+  b === null ? 'this formula' : 'fn' in b ? b.fn : 'op' in b ? `the ${b.op} operator` : `the ${b.sign} sign`;
 
 const cells = (list: readonly CellPlace[], more: number): string =>
   [...list.map((c) => `${c.column} row ${c.row}`), ...(more > 0 ? [`and ${count(more)} more`] : [])].join(', ');
@@ -81,7 +86,6 @@ export const MESSAGES_EN: MessageTexts = {
   'hint.atSource': (fn) => BRANCHES[fn].keepNumber,
   'hint.columnN': (column) => `${column} can hold text; N(${column}) reads text as 0`,
   'hint.n': () => 'N(…) reads text as 0',
-  'type.wholeColumn': () => 'this is a whole column; use [Column] for this row’s value, or an aggregate such as SUM(…)',
   'type.resultColumn': () => 'the formula gives a whole column; wrap it in an aggregate such as SUM(…) or COUNT(…)',
   'type.negate': (type) => `cannot negate ${typeWords(type)}`,
   'type.percentSign': (type) => `% needs a number, not ${typeWords(type)}`,
@@ -97,12 +101,10 @@ export const MESSAGES_EN: MessageTexts = {
     const want = most === Infinity ? `at least ${least}` : least === most ? `${least}` : `${least} to ${most}`;
     return `${fn} takes ${want} argument${most === 1 || (most === Infinity && least === 1) ? '' : 's'}, not ${given}`;
   },
-  'arg.wholeSheet': (fn) => `${fn} cannot take a whole sheet here`,
   'arg.kind': (arg, kind, type) => `${arg.fn} needs ${KIND_WORDS[kind]} as its ${ordinal(arg.index)} argument (${arg.param}), not ${typeWords(type)}`,
   'arg.single': (arg) => `${arg.fn} needs a single value as its ${ordinal(arg.index)} argument (${arg.param}); this is a whole column`,
   'arg.agree': (fn, a, b) => `${BRANCHES[fn].results} must agree: ${scalarWords(a)} and ${scalarWords(b)}`,
   'let.arity': (given) => `LET takes names with their values and then a calculation (3, 5, 7 … arguments), not ${given}`,
-  'let.wholeSheet': () => 'LET cannot name a whole sheet',
   'let.needsName': () => 'LET needs a name here (a word such as total or price_after_tax)',
   'let.noName': () => 'LET needs a name',
   'let.functionName': (name) => `"${name}" is a function name; choose another name`,
@@ -215,6 +217,44 @@ export const MESSAGES_EN: MessageTexts = {
   'ops.effect': () => 'the effect must move the rate and keep it between 0 and 1',
   'ops.alphaPower': () => 'alpha and power must be between 0 and 1',
   'ops.negative': () => 'standard deviations and lead time cannot be negative',
+
+  'syntax.arrayRagged': (width) => `every row of an array needs as many values as the first (${width})`,
+  'syntax.arrayNotClosed': () => 'a "}" is missing to close this array',
+  'syntax.arraySeparator': (text) => `"${text}" is not expected in an array; separate values with "," and rows with ";"`,
+  'syntax.arrayValue': () => 'an array holds only numbers, texts, TRUE, FALSE and error values',
+  'limit.array': (builder, values, max) => `${arrayBuilder(builder)} would make an array of ${count(values)} values; at most ${count(max)} are allowed`,
+  'ref.viewSheetRead': () => 'this formula reads a view sheet, which formulas cannot read',
+  'ref.viewSheetName': (name) => `"${name}" is a view sheet; formulas cannot read its rows: use its formula's sources instead`,
+  'arg.omitted': (arg) => `an argument is missing: ${arg.fn} needs its ${ordinal(arg.index)} argument (${arg.param})`,
+  'arg.tableMixed': (fn) => `${fn} cannot take a table whose columns have different types here; choose one column with CHOOSECOLS`,
+  'type.tableMixed': () => 'the columns of this table have types that cannot be used together here',
+  'type.columnGivesList': () => 'this is a whole column, so the formula gives a list of values; use [Column] for this row’s value, or an aggregate such as SUM(…)',
+  'type.resultList': () =>
+    'the formula gives a list of values, and a column holds one value in each row; wrap it in an aggregate such as SUM(…), or make a view sheet of it',
+  'array.agree': (a, b) => `the values of a column of an array must agree: ${scalarWords(a)} and ${scalarWords(b)}`,
+  'array.noColumn': (fn, columns, n) => `${fn}: the array has ${columns} column${columns === 1 ? '' : 's'}; there is no column ${n}`,
+  'array.columnsDiffer': () => 'the columns of this array have different types: write the column numbers as numbers, such as 1 or -1',
+  'array.sizes': () => 'the arrays have different sizes; a value missing from one is #N/A',
+  'vstack.columnAgree': (column) => `VSTACK's arrays must agree column by column; column ${column} does not`,
+  'vstack.agree': () => 'VSTACK’s arrays must hold values that agree',
+  'vstack.fewerColumns': () => 'VSTACK: this array has fewer columns than the widest one',
+  'filter.ifEmptyAgree': () => 'FILTER’s if_empty must agree with the values of the array',
+  'filter.ifEmptyFirst': () => 'FILTER’s if_empty must agree with the values of the first column',
+  'filter.notCondition': (value) => `FILTER's include holds "${value}", which is not TRUE or FALSE`,
+  'sort.order': (fn, n) => `${fn}'s sort order is 1 (ascending) or -1 (descending), not ${n}`,
+  'sort.index': (width, byColumn, n) => `SORT's sort_index is between 1 and ${width} (the ${byColumn ? 'rows' : 'columns'} of the array), not ${n}`,
+  'align.oneColumn': (fn, param, columns) => `${fn}'s ${param} must be one column; it has ${columns}`,
+  'align.rows': (fn, param, rows, arrayRows) =>
+    `${fn}'s ${param} has ${count(rows)} rows and the array ${count(arrayRows)}; give one with as many rows, or a column of the sheet the array's rows come from`,
+  'align.noValue': (fn, param) => `${fn}'s ${param} has no value for this row`,
+  'align.oneRow': (fn, param, columns) => `${fn}'s ${param} must be one row as wide as the array (${columns} columns)`,
+  'sequence.negative': (rows, columns) => `SEQUENCE needs rows and columns of 0 or more, not ${rows} and ${columns}`,
+  'textsplit.fewerParts': () => 'TEXTSPLIT: this row has fewer parts than the longest',
+  'logic.noCondition': () => 'no condition to combine (the arrays given hold no TRUE, FALSE or number)',
+  'view.needsArray': () =>
+    'a view sheet shows the rows of a table: its formula must give a list or a table, such as FILTER(Inventory, Inventory[Status] = "Reorder")',
+  'view.noFormula': () => 'this view sheet has no formula that can be read; give it one in the formula bar',
+  'view.noTable': () => 'this view sheet’s formula gives no table',
 };
 
 /** The English text of a message. */

@@ -22,6 +22,9 @@ export interface ArgPlace {
 /** Functions whose results are unified (a branch of text makes "… or text"), named in their messages. */
 export type BranchingFunction = 'IF' | 'IFS' | 'IFERROR' | 'IFNA' | 'SWITCH' | 'CHOOSE' | 'XLOOKUP';
 
+/** What would build an array over the size limit: a function, an operator or a sign (- or %) by its text, or the formula itself (null). */
+export type ArrayBuilder = { fn: string } | { op: string } | { sign: string } | null;
+
 /** The arguments of each message, by code. Names, values and numbers are given as the formula shows them. */
 export interface MessageArgs {
   // ── reading the text ───────────────────────────────────────────────────
@@ -75,7 +78,6 @@ export interface MessageArgs {
   'hint.atSource': [fn: BranchingFunction];
   'hint.columnN': [column: string];
   'hint.n': [];
-  'type.wholeColumn': [];
   'type.resultColumn': [];
   'type.negate': [type: Ty];
   'type.percentSign': [type: Ty];
@@ -89,12 +91,10 @@ export interface MessageArgs {
   'type.power': [a: ValueType, b: ValueType];
   /** `most` is Infinity for functions that take any number of arguments. */
   'arg.count': [fn: string, least: number, most: number, given: number];
-  'arg.wholeSheet': [fn: string];
   'arg.kind': [arg: ArgPlace, kind: ParamKind, type: Ty];
   'arg.single': [arg: ArgPlace];
   'arg.agree': [fn: BranchingFunction, a: ScalarType, b: ScalarType];
   'let.arity': [given: number];
-  'let.wholeSheet': [];
   'let.needsName': [];
   'let.noName': [];
   'let.functionName': [name: string];
@@ -209,6 +209,45 @@ export interface MessageArgs {
   'ops.effect': [];
   'ops.alphaPower': [];
   'ops.negative': [];
+  // ── arrays and view sheets ─────────────────────────────────────────────
+  'syntax.arrayRagged': [width: number];
+  'syntax.arrayNotClosed': [];
+  'syntax.arraySeparator': [text: string];
+  'syntax.arrayValue': [];
+  'limit.array': [builder: ArrayBuilder, values: number, max: number];
+  'ref.viewSheetRead': [];
+  'ref.viewSheetName': [name: string];
+  'arg.omitted': [arg: ArgPlace];
+  'arg.tableMixed': [fn: string];
+  'type.tableMixed': [];
+  'type.columnGivesList': [];
+  'type.resultList': [];
+  'array.agree': [a: ScalarType, b: ScalarType];
+  /** `fn` is the function whose column number it is; `n` as written (negative counts from the last). */
+  'array.noColumn': [fn: string, columns: number, n: number];
+  'array.columnsDiffer': [];
+  'array.sizes': [];
+  'vstack.columnAgree': [column: number];
+  'vstack.agree': [];
+  'vstack.fewerColumns': [];
+  'filter.ifEmptyAgree': [];
+  'filter.ifEmptyFirst': [];
+  /** `value` is the text found, as written. */
+  'filter.notCondition': [value: string];
+  'sort.order': [fn: string, n: number];
+  /** `byColumn`: the array is sorted by its rows (by_col), so the index counts rows. */
+  'sort.index': [width: number, byColumn: boolean, n: number];
+  /** `param` is the argument's parameter name (include, by_array1 …). */
+  'align.oneColumn': [fn: string, param: string, columns: number];
+  'align.rows': [fn: string, param: string, rows: number, arrayRows: number];
+  'align.noValue': [fn: string, param: string];
+  'align.oneRow': [fn: string, param: string, columns: number];
+  'sequence.negative': [rows: number, columns: number];
+  'textsplit.fewerParts': [];
+  'logic.noCondition': [];
+  'view.needsArray': [];
+  'view.noFormula': [];
+  'view.noTable': [];
 }
 
 /** The code of a message. */

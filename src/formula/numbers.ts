@@ -69,8 +69,9 @@ export class ExactSum {
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    p.length = i;
-    p.push(x);
+    // The common case keeps the length (setting it each time is measurably slow over 100k values).
+    p[i] = x;
+    if (p.length !== i + 1) p.length = i + 1;
   }
 
   /** The correctly rounded value of the exact sum. */

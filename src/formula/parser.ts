@@ -2,7 +2,7 @@
  * Parses formula text into a syntax tree, with Excel's precedence: comparisons < & < + − < * / < ^ <
  * % < unary minus (so -2^2 is 4, as in Excel); binary operators associate to the left (2^3^2 is 64).
  */
-import { FormulaSyntaxError, type BinaryOp, type NameRef, type Node } from './ast.ts';
+import { FormulaSyntaxError, type BinaryOp, type Literal, type NameRef, type Node } from './ast.ts';
 import { tokenize, type FormulaForm, type Token } from './lexer.ts';
 import { checkFormulaLength, FORMULA_LIMITS, tooDeep, treeSize } from './limits.ts';
 import { msg } from './messages.ts';
@@ -146,11 +146,54 @@ class Parser {
         if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE', from: t.from, to: t.to };
         return { kind: 'name', ref: { name: t.text, from: t.from, to: t.to }, from: t.from, to: t.to };
       }
+      case '{':
+        return this.arrayConstant(t);
       case 'end':
         throw new FormulaSyntaxError(msg('syntax.endsEarly'), t.from, t.to);
       default:
         throw new FormulaSyntaxError(msg('syntax.valueMissing', t.text), t.from, t.to);
     }
+  }
+
+  /** `{1,2;3,4}`, the "{" already taken: "," between the values of a row, ";" between rows. */
+  private arrayConstant(open: Token): Node {
+    const rows: Literal[][] = [[]];
+    for (;;) {
+      const row = rows[rows.length - 1] ?? [];
+      row.push(this.arrayValue());
+      const sep = this.next();
+      if (sep.kind === '}') {
+        const width = rows[0]?.length ?? 0;
+        const ragged = rows.find((r) => r.length !== width);
+        if (ragged) {
+          throw new FormulaSyntaxError(msg('syntax.arrayRagged', width), ragged[0]?.from ?? open.from, sep.to);
+        }
+        return { kind: 'array', rows, from: open.from, to: sep.to };
+      }
+      if (sep.kind === ';') rows.push([]);
+      else if (sep.kind !== ',') {
+        if (sep.kind === 'end') throw new FormulaSyntaxError(msg('syntax.arrayNotClosed'), open.from, sep.from);
+        throw new FormulaSyntaxError(msg('syntax.arraySeparator', sep.text), sep.from, sep.to);
+      }
+    }
+  }
+
+  /** One value of an array constant: a number (with its sign), a text, TRUE, FALSE or an error value. */
+  private arrayValue(): Literal {
+    const t = this.next();
+    const sign = t.kind === 'op' && (t.text === '-' || t.text === '+') ? t : undefined;
+    const v = sign ? this.next() : t;
+    if (v.kind === 'number') {
+      const value = Number(v.text) * (sign?.text === '-' ? -1 : 1);
+      return { kind: 'number', value, integer: /^\d+$/.test(v.text) && Number.isSafeInteger(value), from: t.from, to: v.to };
+    }
+    if (!sign) {
+      if (v.kind === 'string') return { kind: 'string', value: v.text, from: v.from, to: v.to };
+      if (v.kind === 'error') return { kind: 'error', code: v.text as Extract<Literal, { kind: 'error' }>['code'], from: v.from, to: v.to };
+      const upper = v.kind === 'ident' ? v.text.toUpperCase() : '';
+      if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE', from: v.from, to: v.to };
+    }
+    throw new FormulaSyntaxError(msg('syntax.arrayValue'), v.from, v.to);
   }
 
   private call(name: Token): Node {
@@ -161,13 +204,19 @@ class Parser {
       return { kind: 'call', name: name.text.toUpperCase(), nameTo: name.to, args, from: name.from, to: close.to };
     }
     for (;;) {
-      if (this.peek().kind === ',' || this.peek().kind === ')') {
-        throw new FormulaSyntaxError(msg('syntax.argumentMissing'), this.peek().from, this.peek().to);
+      const at = this.peek();
+      let sep: Token;
+      if (at.kind === ',' || at.kind === ';') {
+        // Left out (the checker takes it where the parameter is optional); the separator marks where.
+        args.push({ kind: 'omitted', from: at.from, to: at.to });
+        sep = this.next();
+      } else {
+        if (at.kind === ')') throw new FormulaSyntaxError(msg('syntax.argumentMissing'), at.from, at.to);
+        args.push(this.nested(name, this.comparison));
+        sep = this.next();
       }
-      args.push(this.nested(name, this.comparison));
-      const sep = this.next();
       if (sep.kind === ')') return { kind: 'call', name: name.text.toUpperCase(), nameTo: name.to, args, from: name.from, to: sep.to };
-      if (sep.kind !== ',') {
+      if (sep.kind !== ',' && sep.kind !== ';') {
         if (sep.kind === 'end') throw new FormulaSyntaxError(msg('syntax.callNotClosed', name.text), name.from, sep.from);
         throw new FormulaSyntaxError(msg('syntax.commaMissing', sep.text), sep.from, sep.to);
       }

@@ -29,6 +29,8 @@ export interface FormulaSheetChange {
   readonly added: boolean;
   readonly removed: boolean;
   readonly meta: boolean;
+  /** A view sheet's formula changed. */
+  readonly view?: boolean;
   /** Column id → what changed about it ('added', 'removed', 'name', 'type', 'formula' …). */
   readonly columns: ReadonlyMap<string, ReadonlySet<string>>;
   readonly rowsAdded: ReadonlySet<string>;

@@ -5,9 +5,12 @@
  * - `number`: number, integer, currency, percent or boolean; `date`: a date (or a "YYYY-MM-DD" text literal);
  * - `numdate`: either; `text`: any single value (converted to text); `boolean`: true/false;
  * - `any`: any single value; `list`: a whole column (or single values); `numlist`: numbers, as SUM takes them;
- * - `numdatelist`: numbers or dates, as MIN takes them; `table`: a whole sheet.
+ * - `numdatelist`: numbers or dates, as MIN takes them; `table`: a whole sheet;
+ * - `conditions`: conditions, single or arrays of them (AND(Inventory[Stock] >= 0));
+ * - `array`: an array as it is (a list, a table, a sheet named bare: FILTER(Inventory, …)) or a single value.
  */
-export type ParamKind = 'number' | 'date' | 'numdate' | 'text' | 'boolean' | 'any' | 'list' | 'numlist' | 'numdatelist' | 'table';
+export type ParamKind =
+  | 'number' | 'date' | 'numdate' | 'text' | 'boolean' | 'any' | 'list' | 'numlist' | 'numdatelist' | 'table' | 'conditions' | 'array';
 
 /** Types of single values. `error` is the type of an expression that can only be an error (a deleted column). */
 export type ValueType = 'number' | 'integer' | 'currency' | 'percent' | 'date' | 'boolean' | 'text' | 'error';
@@ -23,12 +26,31 @@ export interface ScalarType {
   readonly orText?: true;
 }
 
-/** A static type: a single value, or a column (list) of values of one type. */
+/** A column of a sheet: where a column of an array comes from (it names a view sheet's column and gives it its type). */
+export interface ColumnSource {
+  readonly sheetId: string;
+  readonly colId: string;
+}
+
+/** One column of an array type: the type of its values, and the sheet column it is, when it is one. */
+export interface ColumnShape extends ScalarType {
+  readonly from?: ColumnSource;
+}
+
+/**
+ * A static type: a single value, or an array. An array is a list (values of one type: a whole column
+ * such as Products[Price], a computed one such as Orders[Units] * 2, or, `wide`, any number of columns
+ * of that type, as TEXTSPLIT gives) or a table (columns of known types: a whole sheet, FILTER(Inventory, …)).
+ */
 export interface Ty extends ScalarType {
-  /** A whole column (list of values). */
+  /** An array whose values all have this type: one column, or any number of them when `wide`. */
   readonly list?: true;
-  /** A whole sheet (VLOOKUP and HLOOKUP take one), with the types of its columns in order. */
-  readonly table?: readonly ScalarType[];
+  /** The list may have any number of columns (known only when computed). */
+  readonly wide?: true;
+  /** An array with these columns: a whole sheet (VLOOKUP takes one), or what FILTER, SORT … make of one. */
+  readonly table?: readonly ColumnShape[];
+  /** A one-column list that is a sheet's column (as it is, or some of its rows). */
+  readonly from?: ColumnSource;
 }
 
 /** Value types that behave as numbers in arithmetic. */
@@ -47,9 +69,13 @@ export const orText = (union: boolean | undefined): { orText?: true } => (union 
 /** How a single type reads: `currency`, `currency or text`. */
 export const describeScalar = (s: ScalarType): string => (s.orText ? `${s.t} or text` : s.t);
 
-/** How a type reads in a message: `currency`, `currency or text`, `a column of currency`. */
+/** How a type reads in a message: `currency`, `currency or text`, `a column of currency`, `a table of 3 columns`. */
 export const describeType = (ty: Ty): string =>
-  ty.table ? 'a whole sheet' : ty.list ? `a column of ${describeScalar(ty)}` : describeScalar(ty);
+  ty.table
+    ? `a table of ${ty.table.length} columns`
+    : ty.list
+      ? `${ty.wide ? 'a list' : 'a column'} of ${describeScalar(ty)}`
+      : describeScalar(ty);
 
 /** The name of a type as the CLI prints it: `currency`, or `currency|text` for a union. */
 export const typeName = (s: ScalarType): string => (s.orText ? `${s.t}|text` : s.t);

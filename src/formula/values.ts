@@ -6,33 +6,172 @@ import type { ValueType } from './types.ts';
 
 /** One computed value: blank (null), number (dates are serial days), text, boolean or an error. */
 export type Scalar = number | string | boolean | null | FormulaError;
-/** A whole column, in row order. */
+/** A whole column, in row order (or any one-column array: a computed column, `{1;2;3}`). */
 export type List = readonly Scalar[];
-/** A whole sheet as VLOOKUP and HLOOKUP read it: its columns in order, each in row order, and each column's names. */
+
+/** The sheet whose rows a whole-column list holds, in order (set by the engine when it reads a column). */
+const WHOLE_COLUMNS = new WeakMap<List, string>();
+
+/** Records that `list` holds every row of sheet `sheetId`, in its order (so a filtered table can line up with it). */
+export const markWholeColumn = (list: List, sheetId: string): List => {
+  WHOLE_COLUMNS.set(list, sheetId);
+  return list;
+};
+
+/** The sheet whose rows `list` holds in order, when it is such a column. */
+export const wholeColumnSheet = (list: List): string | undefined => WHOLE_COLUMNS.get(list);
+
+/** Where the rows of a table come from: a sheet, and the row of that sheet each row of the table's columns is. */
+export interface TableSource {
+  readonly sheetId: string;
+  /** The sheet's row (0-based position) of each row of the columns; the same positions when absent. */
+  readonly rows?: Int32Array;
+}
+
+/**
+ * A two-dimensional array, kept by columns: a whole sheet (VLOOKUP reads one), an array constant
+ * (`{1,2;3,4}`) or what an array function gives (FILTER, SORT …). A table may hold some rows of
+ * another (FILTER and SORT keep row numbers; they copy no values). A table whose rows come from a
+ * sheet knows which (`source`), so a column of that sheet lines up with it even after rows were
+ * left out: SORTBY(FILTER(Inventory, …), Inventory[Days of cover]).
+ */
 export class Table {
+  private readonly kept: (List | undefined)[];
   private names: readonly (readonly string[])[] | undefined;
 
   constructor(
-    readonly columns: readonly List[],
+    /** The columns (all of one length), before any selection of rows. */
+    private readonly base: readonly List[],
+    /** The rows of `base` this table holds, in order; all of them when null. */
+    readonly index: Int32Array | null = null,
+    /** The sheet the rows of `base` come from, when they do. */
+    readonly source?: TableSource,
     /** Reads the names of the columns, when asked (only HLOOKUP needs them: VLOOKUP's rows pay nothing). */
     private readonly readNames: () => readonly (readonly string[])[] = () => [],
-  ) {}
+  ) {
+    this.kept = index ? new Array<List | undefined>(base.length) : [...base];
+  }
+
+  /** A table of whole columns (no selection of rows). */
+  static of(columns: readonly List[], source?: TableSource): Table {
+    return new Table(columns, null, source);
+  }
+
+  /** A table from rows of values (each of `width` values; missing ones are blank). */
+  static fromRows(rows: readonly (readonly Scalar[])[], width: number): Table {
+    const cols: Scalar[][] = Array.from({ length: width }, () => new Array<Scalar>(rows.length));
+    rows.forEach((row, r) => {
+      for (let c = 0; c < width; c++) (cols[c] as Scalar[])[r] = row[c] ?? null;
+    });
+    return new Table(cols);
+  }
+
+  /** Number of rows. */
+  get rowCount(): number {
+    return this.index ? this.index.length : (this.base[0]?.length ?? 0);
+  }
+
+  /** Number of columns. */
+  get colCount(): number {
+    return this.base.length;
+  }
+
+  /** The row of the source sheet that row `r` is (0-based position), or -1 when the table has no source. */
+  sourceRow(r: number): number {
+    const src = this.source;
+    if (!src || r < 0 || r >= this.rowCount) return -1;
+    const b = this.index ? (this.index[r] ?? -1) : r;
+    return src.rows ? (src.rows[b] ?? -1) : b;
+  }
+
+  /** The value at row `r`, column `c` (0-based); blank outside the table. */
+  at(r: number, c: number): Scalar {
+    const col = this.base[c];
+    if (!col || r < 0 || r >= this.rowCount) return null;
+    return col[this.index ? (this.index[r] ?? -1) : r] ?? null;
+  }
+
+  /** Column `c` as a list (built once when rows were selected). */
+  column(c: number): List {
+    let col = this.kept[c];
+    if (!col) {
+      const b = this.base[c] ?? [];
+      const ix = this.index;
+      const out = new Array<Scalar>(ix ? ix.length : 0);
+      if (ix) for (let r = 0; r < ix.length; r++) out[r] = b[ix[r] ?? -1] ?? null;
+      this.kept[c] = col = out;
+    }
+    return col;
+  }
+
+  /** Every column as a list. */
+  get columns(): readonly List[] {
+    return this.base.map((_, c) => this.column(c));
+  }
 
   /** The names each column answers to, the one shown first (HLOOKUP finds a column by them). */
   get headers(): readonly (readonly string[])[] {
     this.names ??= this.readNames();
     return this.names;
   }
+
+  /** The rows `rows` of this table (positions in it), in that order: no value is copied. */
+  selectRows(rows: Int32Array): Table {
+    const ix = this.index;
+    const composed = ix ? rows.map((r) => ix[r] ?? -1) : rows;
+    return new Table(this.base, composed, this.source);
+  }
+
+  /** The columns `cols` of this table (0-based), in that order. */
+  selectColumns(cols: readonly number[]): Table {
+    return new Table(cols.map((c) => this.base[c] ?? []), this.index, this.source);
+  }
+
+  /** The source rows of this table's rows, when it has a source (for a table computed from it, row by row). */
+  sourceRows(): TableSource | undefined {
+    const src = this.source;
+    if (!src) return undefined;
+    if (!this.index && !src.rows) return src;
+    const rows = new Int32Array(this.rowCount);
+    for (let r = 0; r < rows.length; r++) rows[r] = this.sourceRow(r);
+    return { sheetId: src.sheetId, rows };
+  }
+
+  /** Every value, row by row. */
+  values(): Scalar[] {
+    const out: Scalar[] = [];
+    const rows = this.rowCount;
+    for (let r = 0; r < rows; r++) for (let c = 0; c < this.base.length; c++) out.push(this.at(r, c));
+    return out;
+  }
 }
+
 /** What an argument evaluates to. */
 export type Value = Scalar | List | Table;
 
-/** The single value of an argument: the first of a list, blank for a sheet or a missing argument. */
+/** The single value of an argument: the first of a list or a table (as Excel takes an array's first), blank when missing. */
 export const scalarOf = (v: Value | undefined): Scalar =>
-  v === undefined || v instanceof Table ? null : Array.isArray(v) ? ((v as List)[0] ?? null) : (v as Scalar);
+  v === undefined ? null : v instanceof Table ? v.at(0, 0) : Array.isArray(v) ? ((v as List)[0] ?? null) : (v as Scalar);
 
-/** True when a value is a list (a whole column). */
+/** True when a value is a list (a whole column, or a one-column array). */
 export const isList = (v: Value): v is List => Array.isArray(v);
+
+/** True when a value is an array: a list or a table. */
+export const isArray = (v: Value): v is List | Table => Array.isArray(v) || v instanceof Table;
+
+/** An array's values as one list, row by row (a table's rows flattened; a single value is a list of one). */
+export const toList = (v: Value): List => (isList(v) ? v : v instanceof Table ? (v.colCount === 1 ? v.column(0) : v.values()) : [v]);
+
+/** An array as a table: a list is one column (knowing its sheet when it is a whole column); a single value is 1 × 1. */
+export const toTable = (v: Value): Table => {
+  if (v instanceof Table) return v;
+  if (!isList(v)) return Table.of([[v]]);
+  const sheetId = wholeColumnSheet(v);
+  return Table.of([v], sheetId === undefined ? undefined : { sheetId });
+};
+
+/** How many values an array holds (1 for a single value). */
+export const arraySize = (v: Value): number => (isList(v) ? v.length : v instanceof Table ? v.rowCount * v.colCount : 1);
 
 /** A number for arithmetic: blank is 0, TRUE is 1, text that reads as a number is that number. */
 export const toNumber = (v: Scalar): number | FormulaError => {
@@ -77,7 +216,8 @@ export const flatten = (args: readonly Value[]): Scalar[] => {
   const out: Scalar[] = [];
   for (const a of args) {
     if (isList(a)) for (const x of a) out.push(x);
-    else if (!(a instanceof Table)) out.push(a);
+    else if (a instanceof Table) for (const x of a.values()) out.push(x);
+    else out.push(a);
   }
   return out;
 };
@@ -89,13 +229,13 @@ export const flatten = (args: readonly Value[]): Scalar[] => {
 export const numbersOf = (args: readonly Value[]): number[] | FormulaError => {
   const out: number[] = [];
   for (const a of args) {
-    if (isList(a)) {
-      for (const x of a) {
+    if (isList(a) || a instanceof Table) {
+      for (const x of isList(a) ? a : a.values()) {
         if (typeof x === 'number') out.push(x);
         else if (isError(x)) return x;
       }
     } else {
-      if (a === null || a instanceof Table) continue;
+      if (a === null) continue;
       const n = toNumber(a);
       if (isError(n)) return n;
       out.push(n);

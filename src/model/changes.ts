@@ -14,6 +14,8 @@ export interface SheetChange {
   removed: boolean;
   /** Name, kind, labels or position among sheets. */
   meta: boolean;
+  /** A view sheet's formula (its rows are computed from it). */
+  view: boolean;
   /** Column id → what changed about it. */
   columns: Map<string, Set<ColumnChangeKind>>;
   rowsAdded: Set<string>;
@@ -48,6 +50,7 @@ export const emptySheetChange = (sheetId: string): SheetChange => ({
   added: false,
   removed: false,
   meta: false,
+  view: false,
   columns: new Map(),
   rowsAdded: new Set(),
   rowsRemoved: new Set(),
@@ -105,6 +108,7 @@ export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]
     const c = sheet(sheetId);
     if (path.length === 1) {
       c.meta = true;
+      if (keys.has('formula')) c.view = true;
       change.sheetList = true;
       continue;
     }

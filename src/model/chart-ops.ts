@@ -7,6 +7,7 @@ import { readTile } from '../schema/stored/read-tile.ts';
 import { NotFoundError, OperationError } from '../schema/errors.ts';
 import { newId } from '../schema/ids.ts';
 import type { StoredTile } from './layout.ts';
+import type { Column } from '../schema/types.ts';
 import { planKeys } from './order-keys.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
@@ -21,12 +22,13 @@ const tiles = (wb: WorkbookBase) => keyedTiles(wb.internals.dashboard, (s, c) =>
 
 /**
  * Adds or replaces a chart of a sheet and returns its id. The definition is checked against the
- * sheet's columns first: a series over a text column (say) throws a ChartError naming it. A title
+ * sheet's columns first (a view sheet's, which its formula computes, are given by the caller): a
+ * series over a text column (say) throws a ChartError naming it. A title
  * the user typed comes without `labels`, so it shows in every language.
  */
-export const setChart = (wb: WorkbookBase, sheetId: string, spec: ChartSpec): string => {
+export const setChart = (wb: WorkbookBase, sheetId: string, spec: ChartSpec, columns: readonly Column[] = wb.columns(sheetId)): string => {
   const charts = chartsOf(wb, sheetId);
-  const problem = checkChart(spec, wb.columns(sheetId));
+  const problem = checkChart(spec, columns);
   if (problem) throw new ChartError(problem);
   const { id = newId(wb.random), filters = [], ...rest } = spec;
   const stored: Omit<Chart, 'id'> = { ...rest, title: rest.title.trim(), filters };

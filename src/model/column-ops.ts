@@ -40,7 +40,7 @@ const checkType = (type: string): ColumnType => {
 export const addColumn = (wb: WorkbookBase, sheetId: string, spec: ColumnSpec, index?: number): string => {
   const name = checkName(wb, sheetId, spec.name);
   const type = checkType(spec.type);
-  const cache = wb.cache(sheetId);
+  const cache = wb.ownCache(sheetId);
   const keyed = cache.keyedColumns();
   const at = index === undefined ? keyed.length : Math.max(0, Math.min(keyed.length, index));
   const { keys, moved } = planKeys(keyed, at, 1);

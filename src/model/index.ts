@@ -2,6 +2,7 @@
 export { Workbook } from './workbook.ts';
 export { DEFAULT_SETTINGS, type ChangeListener, type WorkbookOptions } from './workbook-base.ts';
 export type { SheetSpec } from './sheet-ops.ts';
+export { addViewSheet, setViewFormula, type ViewSheetSpec } from './view-ops.ts';
 export type { RetypeLoss } from './column-ops.ts';
 export type { CellEdit } from './row-ops.ts';
 export type { ColumnChangeKind, SheetChange, WorkbookChange } from './changes.ts';

@@ -58,6 +58,9 @@ const resetSheet = (wb: WorkbookBase, sheetId: string): void => {
   m.set('kind', info.kind);
   if (info.labels) m.set('labels', info.labels);
   else if (m.has('labels')) m.delete('labels');
+  // A view sheet's formula that cannot be read goes: the sheet then asks for one in the formula bar.
+  if (info.formula !== undefined) m.set('formula', info.formula);
+  else if (m.has('formula')) m.delete('formula');
   if (hasProblemAt(read.problems, 'order')) {
     const others = wb.keyedSheets().filter((k) => k.id !== sheetId);
     m.set('order', keyAt(others, others.length));

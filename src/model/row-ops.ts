@@ -72,7 +72,7 @@ export const insertRows = (
   sheetId: string,
   opts: { index?: number; count?: number; values?: Record<string, CellValue>[] } = {},
 ): string[] => {
-  const cache = wb.cache(sheetId);
+  const cache = wb.ownCache(sheetId);
   const keyed = cache.keyedRows();
   const count = opts.values?.length ?? opts.count ?? 1;
   const at = opts.index === undefined ? keyed.length : Math.max(0, Math.min(keyed.length, Math.floor(opts.index)));
@@ -101,7 +101,7 @@ export const appendRows = (
   columns: readonly string[],
   rows: readonly (readonly CellValue[])[],
 ): string[] => {
-  const cache = wb.cache(sheetId);
+  const cache = wb.ownCache(sheetId);
   const defs = columns.map((id) => {
     const col = cache.columns().find((c) => c.id === id);
     if (!col) throw new NotFoundError(`No column with id ${id} in sheet ${sheetId}.`);
@@ -225,7 +225,7 @@ export const setBlock = (
   block: readonly (readonly (CellValue | undefined)[])[],
   { grow = true }: { grow?: boolean } = {},
 ): string[] => {
-  const cache = wb.cache(sheetId);
+  const cache = wb.ownCache(sheetId);
   const columns = cache.columns();
   const width = Math.max(0, ...block.map((r) => r.length));
   if (left < 0 || left + width > columns.length) {

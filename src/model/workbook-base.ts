@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { translateSheetEvents, type WorkbookChange } from './changes.ts';
 import { EditLog, ROOT_EDITS, ROOT_SEEN, transactionEntries } from './edit-log.ts';
-import { NewerSchemaError, NotFoundError, ReadOnlyError } from '../schema/errors.ts';
+import { NewerSchemaError, NotFoundError, OperationError, ReadOnlyError } from '../schema/errors.ts';
 import { logUndo, markLogged } from './history-ops.ts';
 import { ANONYMOUS, type WorkbookUser } from '../schema/history-types.ts';
 import type { RandomBytes } from '../schema/ids.ts';
@@ -18,6 +18,7 @@ import { readChart } from '../schema/stored/read-chart.ts';
 import type { CellValue, Column, Rule, SheetInfo, WorkbookSettings } from '../schema/types.ts';
 import { writeTick } from './timeline-log.ts';
 import type { SheetJSON, WorkbookJSON } from '../schema/workbook-json.ts';
+import { isViewSheet } from '../schema/types.ts';
 
 /** Settings of a workbook that has none stored yet. */
 export { DEFAULT_SETTINGS };
@@ -270,6 +271,13 @@ export class WorkbookBase {
       this.caches.set(sheetId, c);
     }
     return c;
+  }
+
+  /** A sheet's cache for adding rows or columns: a view sheet's come from its formula. */
+  ownCache(sheetId: string): SheetCache {
+    const m = this.sheetsMap.get(sheetId);
+    if (isWellFormedSheet(m) && isViewSheet(readSheetMeta(sheetId, (k) => m.get(k)).value?.info)) throw new OperationError('A view sheet’s rows come from its formula and cannot be added to.');
+    return this.cache(sheetId);
   }
 
   /** Internal: forgets a sheet's indexes (an operation deleted it inside a larger transaction). */

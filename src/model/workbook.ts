@@ -5,7 +5,7 @@ import type { Chart, ChartSpec } from '../schema/chart-types.ts';
 import * as columnOps from './column-ops.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
-import type { CellValue, ColumnOptions, ColumnSpec, ColumnType, Locale, RuleSpec, WorkbookSettings } from '../schema/types.ts';
+import type { CellValue, Column, ColumnOptions, ColumnSpec, ColumnType, Locale, RuleSpec, WorkbookSettings } from '../schema/types.ts';
 import { WorkbookBase, type WorkbookOptions } from './workbook-base.ts';
 
 /**
@@ -61,8 +61,9 @@ export class Workbook extends WorkbookBase {
   chart(sheetId: string, chartId: string): Chart | undefined {
     return this.charts(sheetId).find((c) => c.id === chartId);
   }
-  setChart(sheetId: string, spec: ChartSpec): string {
-    return chartOps.setChart(this, sheetId, spec);
+  /** Adds or replaces a chart; `columns` are a view sheet's computed columns (a sheet's own are read here). */
+  setChart(sheetId: string, spec: ChartSpec, columns?: readonly Column[]): string {
+    return chartOps.setChart(this, sheetId, spec, columns);
   }
   deleteChart(sheetId: string, chartId: string): void {
     chartOps.deleteChart(this, sheetId, chartId);

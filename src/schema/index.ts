@@ -37,3 +37,5 @@ export { isErrorValue, type ComputedValue, type ErrorValue } from './computed-va
 export { BOOLEAN_WORDS, formatNumber, formatValue, plainText, valueFormatter, type FormatContext, type FormatMode, type ShownValue } from './format-value.ts';
 export { CURRENCY_SYMBOLS, currencyText, decimalText, generalText, type DecimalStyle } from './number-format.ts';
 export { compactText } from './compact-text.ts';
+export { ARRAY_PREVIEW_VALUES, arrayText } from './array-text.ts';
+export { MAX_STORED_FORMULA_LENGTH, validateViewFormula, type ViewFormulaCheck } from './view-check.ts';

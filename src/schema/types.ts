@@ -65,10 +65,21 @@ export interface Column {
 export interface SheetInfo {
   id: string;
   name: string;
-  /** Template id (`products`, `inventory` …) or `custom`. */
+  /** Template id (`products`, `inventory` …), `custom`, or `view` (see `formula`). */
   kind: string;
   labels?: Labels;
+  /**
+   * A view sheet's table formula (stored form): its rows are that formula's live result over other
+   * sheets, computed on each replica and never stored. Set only on sheets of kind `view`.
+   */
+  formula?: string;
 }
+
+/** The kind of a view sheet: a sheet whose rows are computed by its formula (read-only). */
+export const VIEW_KIND = 'view';
+
+/** True for a view sheet. */
+export const isViewSheet = (sheet: Pick<SheetInfo, 'kind'> | undefined): boolean => sheet?.kind === VIEW_KIND;
 
 /** How loud an alert is: an error (price below cost) or a warning (overlapping campaigns). */
 export type RuleLevel = 'error' | 'warning';

@@ -4,7 +4,7 @@
  * Enter saves only a formula that checks. A formula column's bar edits the column formula.
  */
 import { createEffect, createMemo, createSignal, lazy, on, Show, Suspense, type JSX } from 'solid-js';
-import { isCellFormula, type Column } from '../schema/types.ts';
+import { isCellFormula, isViewSheet, type Column } from '../schema/types.ts';
 import { useApp } from './app-context.ts';
 import type { FormulaCheck } from '../app/calc-service.ts';
 import { plainText } from '../schema/format-value.ts';
@@ -12,7 +12,8 @@ import type { GridController } from './grid/grid-controller.ts';
 
 const FormulaAssist = lazy(() => import('./dialogs/FormulaAssist.tsx'));
 
-type Target = { kind: 'column'; g: GridController; col: Column } | { kind: 'cell'; g: GridController; col: Column; rowId: string; rowIndex: number };
+/** A column formula, a cell, or a view sheet's formula (its rows are the table it gives; `col` holds it). */
+type Target = { kind: 'column' | 'view'; g: GridController; col: Column } | { kind: 'cell'; g: GridController; col: Column; rowId: string; rowIndex: number };
 
 /** The formula bar under the header. */
 export const FormulaBar = (): JSX.Element => {
@@ -28,6 +29,8 @@ export const FormulaBar = (): JSX.Element => {
     app.structure();
     const g = app.grid();
     if (!g) return null;
+    const sheet = app.wb.sheet(g.sheetId);
+    if (sheet && isViewSheet(sheet)) return { kind: 'view', g, col: { id: '', name: '', type: 'text', options: {}, formula: sheet.formula ?? '' } };
     // Re-sorting or filtering changes which row is at the active position.
     g.selection();
     g.rowsVersion();
@@ -49,7 +52,7 @@ export const FormulaBar = (): JSX.Element => {
     const tg = target();
     if (!tg) return '';
     const { sheetId } = tg.g;
-    if (tg.kind === 'column') return tg.col.formula ? app.calc.display(tg.col.formula, sheetId, app.i18n.locale()) : '';
+    if (tg.kind !== 'cell') return tg.col.formula ? app.calc.display(tg.col.formula, sheetId, app.i18n.locale()) : '';
     const stored = app.wb.hasRow(sheetId, tg.rowId) ? app.wb.cell(sheetId, tg.rowId, tg.col.id) : null;
     if (isCellFormula(stored)) return app.calc.display(stored.f, sheetId, app.i18n.locale());
     return plainText(app.calc.value(sheetId, tg.rowId, tg.col.id), tg.col.type);
@@ -88,7 +91,11 @@ export const FormulaBar = (): JSX.Element => {
     setResult(
       app.calc.check(
         text,
-        tg.kind === 'column' ? { kind: 'column', sheetId, colId: tg.col.id } : { kind: 'cell', sheetId, rowId: tg.rowId, colId: tg.col.id },
+        tg.kind === 'cell'
+          ? { kind: 'cell', sheetId, rowId: tg.rowId, colId: tg.col.id }
+          : tg.kind === 'view'
+            ? { kind: 'view' }
+            : { kind: 'column', sheetId, colId: tg.col.id },
       ),
     );
   };
@@ -100,14 +107,17 @@ export const FormulaBar = (): JSX.Element => {
     const { sheetId } = tg.g;
     const text = draft();
     try {
-      if (tg.kind === 'column') {
-        const { setColumnFormulaText } = await import('../app/edit-commands.ts');
-        const r = setColumnFormulaText({ wb: app.wb, calc: app.calc }, sheetId, tg.col.id, text);
-        if (!r.ok) return setResult(r);
-      } else {
+      if (tg.kind === 'cell') {
         const r = readCellInput(app, tg.g.references, sheetId, tg.col, tg.rowId, text);
         if (!r.ok) return setResult({ ok: false, message: r.message, from: 0, to: text.length });
         app.wb.setCell(sheetId, tg.rowId, tg.col.id, r.value);
+      } else if (tg.kind === 'view') {
+        const r = (await import('../app/view-commands.ts')).typeViewFormula({ wb: app.wb, calc: app.calc }, sheetId, text);
+        if (!r.ok) return setResult(r);
+      } else {
+        const { setColumnFormulaText } = await import('../app/edit-commands.ts');
+        const r = setColumnFormulaText({ wb: app.wb, calc: app.calc }, sheetId, tg.col.id, text);
+        if (!r.ok) return setResult(r);
       }
       stop(true);
     } catch (err) {
@@ -122,11 +132,13 @@ export const FormulaBar = (): JSX.Element => {
   const label = () => {
     const tg = target();
     if (!tg) return '';
-    return tg.kind === 'column' ? `ƒ ${app.label(tg.col)}` : `${app.label(tg.col)} · ${tg.rowIndex + 1}`;
+    if (tg.kind === 'view') return app.t('fbar.view');
+    return tg.kind !== 'cell' ? `ƒ ${app.label(tg.col)}` : `${app.label(tg.col)} · ${tg.rowIndex + 1}`;
   };
   const hint = () => {
     const tg = target();
     if (!tg) return app.t('fbar.none');
+    if (tg.kind === 'view') return app.t('fbar.viewHint');
     if (tg.kind === 'column') return app.t('fbar.columnFormula', app.label(tg.col));
     return editing() ? app.t('fbar.commitHint') : '';
   };
@@ -138,7 +150,7 @@ export const FormulaBar = (): JSX.Element => {
   };
 
   return (
-    <div class="wb-fbar" classList={{ 'wb-fbar-editing': editing(), 'wb-fbar-column': target()?.kind === 'column' }}>
+    <div class="wb-fbar" classList={{ 'wb-fbar-editing': editing(), 'wb-fbar-column': !!target() && target()?.kind !== 'cell' }}>
       <span class="wb-fbar-ref" title={hint()} data-testid="fbar-ref">
         {label()}
       </span>

@@ -1,19 +1,17 @@
 /**
  * Sheet tabs: click to open, double-click to rename, drag to reorder, a menu to rename, move or
- * delete (with confirmation and undo), and "+" to add a blank sheet or one from the gallery.
+ * delete (with confirmation and undo), and "+" to add a blank sheet, one from the gallery or a
+ * view sheet (the menus are in tab-menus.tsx, loaded on first use).
  */
 import { createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
-import type { SheetInfo } from '../schema/types.ts';
-import { addBlankSheet } from './template-gallery.ts';
+import { isViewSheet, type SheetInfo } from '../schema/types.ts';
 import { useApp } from './app-context.ts';
-import { undo } from './grid/grid-commands.ts';
-import { nextFreeName, sheetNameProblem } from './names.ts';
+import { sheetNameProblem } from './names.ts';
 import { Icon } from './widgets/Icon.tsx';
 import type { MenuAnchor, MenuItem } from './widgets/Menu.tsx';
 
-const GalleryDialog = lazy(() => import('./dialogs/GalleryDialog.tsx'));
 const Menu = lazy(() => import('./widgets/Menu.tsx'));
-const ConfirmDialog = lazy(() => import('./widgets/Dialog.tsx').then((m) => ({ default: m.ConfirmDialog })));
+const menus = () => import('./tab-menus.tsx');
 
 /** The tab strip; `active` is the open sheet. */
 export const SheetTabs = (props: { active: string; setActive: (id: string) => void }): JSX.Element => {
@@ -44,53 +42,9 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
     setRenameError(undefined);
   };
 
-  const addBlank = () => {
-    const name = nextFreeName((n) => t('tabs.newName', n), (n) => !app.wb.sheetByName(n), sheets().length + 1);
-    try {
-      props.setActive(addBlankSheet(app.wb, { name, locale: app.i18n.locale() }));
-    } catch (err) {
-      report(err);
-    }
-  };
-
-  const confirmDelete = (s: SheetInfo) =>
-    app.openDialog((close) => (
-      <ConfirmDialog
-        title={t('tabs.deleteTitle', app.label(s))}
-        body={t('tabs.deleteBody', app.wb.rowCount(s.id))}
-        confirm={t('tabs.deleteConfirm')}
-        cancel={t('common.cancel')}
-        onClose={close}
-        onConfirm={() => {
-          try {
-            app.wb.deleteSheet(s.id);
-            app.toasts.show({ kind: 'info', message: t('tabs.deleted', app.label(s)), action: { label: t('common.undo'), run: () => undo(app) } });
-          } catch (err) {
-            report(err);
-          }
-        }}
-      />
-    ));
-
-  const tabMenu = (s: SheetInfo, anchor: MenuAnchor) => {
-    const i = sheets().findIndex((x) => x.id === s.id);
-    const move = (to: number) => () => {
-      try {
-        app.wb.moveSheet(s.id, to);
-      } catch (err) {
-        report(err);
-      }
-    };
-    setMenu({
-      anchor,
-      items: [
-        { label: t('tabs.rename'), run: () => setRenaming(s.id), testId: 'tab-rename' },
-        { label: t('tabs.moveLeft'), run: move(i - 1), disabled: i === 0 },
-        { label: t('tabs.moveRight'), run: move(i + 1), disabled: i === sheets().length - 1 },
-        { label: t('tabs.delete'), run: () => confirmDelete(s), danger: true, separator: true, testId: 'tab-delete' },
-      ],
-    });
-  };
+  // The tabs' menus (and the dialogs they open) load on first use.
+  const menuCtx = { app, sheets, setActive: props.setActive, rename: (id: string) => setRenaming(id), report };
+  const tabMenu = (s: SheetInfo, anchor: MenuAnchor) => void menus().then((m) => setMenu({ anchor, items: m.tabMenuItems(menuCtx, s) }));
 
   /** Slot (0 … n) the pointer is over: before the tab whose middle is right of it. */
   const slotAt = (x: number): number => {
@@ -171,7 +125,12 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
           >
             <Show
               when={renaming() === s.id}
-              fallback={<span class="wb-tab-name">{app.label(s)}</span>}
+              fallback={
+                // A view sheet's tab says so (a badge drawn by the stylesheet).
+                <span class="wb-tab-name" classList={{ 'wb-tab-view': isViewSheet(s) }} data-badge={t('tabs.viewBadge')}>
+                  {app.label(s)}
+                </span>
+              }
             >
               <input
                 class="wb-tab-input"
@@ -219,19 +178,10 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
           title={t('tabs.add')}
           aria-label={t('tabs.add')}
           data-testid="add-sheet"
-          onClick={(e) =>
-            setMenu({
-              anchor: { element: e.currentTarget },
-              items: [
-                { label: t('tabs.blank'), run: addBlank, testId: 'add-blank-sheet' },
-                {
-                  label: t('tabs.gallery'),
-                  testId: 'add-from-gallery',
-                  run: () => app.openDialog((close) => <GalleryDialog onClose={close} onAdded={props.setActive} />),
-                },
-              ],
-            })
-          }
+          onClick={(e) => {
+            const element = e.currentTarget;
+            void menus().then((m) => setMenu({ anchor: { element }, items: m.addMenuItems(menuCtx) }));
+          }}
         >
           +
         </button>

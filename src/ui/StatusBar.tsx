@@ -19,12 +19,14 @@ export const StatusBar = (): JSX.Element => {
     const grid = g();
     if (!grid) return null;
     grid.rowsVersion();
-    const total = app.wb.rowCount(grid.sheetId);
+    app.cells();
+    const shape = grid.shape;
+    const total = shape.rowCount();
     return {
       // While a big sheet's rows are still going into the grid, it shows them all (no filter yet).
       shown: grid.loadingRows() ? total : grid.displayedRowCount(),
       total,
-      columns: app.wb.columns(grid.sheetId).length,
+      columns: shape.columns().length,
     };
   });
   const stats = createMemo(() => {

@@ -1,4 +1,5 @@
 /** Every benchmark `npm run bench` knows, in the order they run. */
+import { arraysBench } from './arrays.bench.ts';
 import { chartsBench } from './charts.bench.ts';
 import { csvUiBench } from './csv-ui.bench.ts';
 import { csvBench } from './csv.bench.ts';
@@ -12,4 +13,4 @@ import { relayAbuseBench } from './relay-abuse.bench.ts';
 import { relayBench } from './relay.bench.ts';
 import { vandalBench } from './vandal.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, vandalBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench];

@@ -59,6 +59,18 @@ describe('workbook eval', () => {
     expect(cli('eval', '=RAND()').lines).toEqual(cli('eval', '=RAND()').lines);
   });
 
+  it('prints an array as its rows, each a list of values, with its columns’ types', () => {
+    const r = cli('eval', '={1,2;3,4}', '=SEQUENCE(3, 1, DATE(2026, 1, 30))', '=TEXTSPLIT("a,b;c", ",", ";")', '=FILTER({1;2}, {FALSE;FALSE})', '=SEQUENCE(1E9)');
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      { value: [[1, 2], [3, 4]], type: 'array', rows: 2, columns: [{ type: 'integer' }, { type: 'integer' }] },
+      { value: [['2026-01-30'], ['2026-01-31'], ['2026-02-01']], type: 'array', rows: 3, columns: [{ type: 'date' }] },
+      { value: [['a', 'b'], ['c', { error: '#N/A', message: expect.stringContaining('fewer parts') }]], type: 'array', rows: 2, columns: [{ type: 'text' }, { type: 'text' }] },
+      { value: [], type: 'array', rows: 0, columns: [{ type: 'integer' }] },
+      { error: '#VALUE!', message: 'SEQUENCE would make an array of 1,000,000,000 values; at most 10,000,000 are allowed' },
+    ]);
+  });
+
   it('says what to do when no formula is given', () => {
     const r = cli('eval');
     expect(r.code).toBe(2);
@@ -81,11 +93,17 @@ describe('workbook eval --workbook', () => {
       return { code: r.status, out: r.stdout, err: r.stderr };
     };
     expect(run('restore', '--workbook', 'shop', file).code).toBe(0);
-    const r = run('eval', '--workbook', 'shop', '=COUNTA(Products[SKU])', "=COUNTIF(Inventory[Status], \"Reorder\") > 0", '=SUM(Products[Cots])');
+    const r = run(
+      'eval', '--workbook', 'shop', '=COUNTA(Products[SKU])', "=COUNTIF(Inventory[Status], \"Reorder\") > 0", '=SUM(Products[Cots])',
+      '=TAKE(SORT(UNIQUE(Campaigns[Channel])), 2)', '=COUNTA(UNIQUE(Products[Category]))',
+    );
     const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as unknown);
     expect(lines[0]).toEqual({ value: 200, type: 'integer' });
     expect(lines[1]).toEqual({ value: true, type: 'boolean' });
     expect(lines[2]).toEqual({ error: '#TYPE!', message: expect.stringContaining('did you mean "Cost') });
+    // An array's columns that are a sheet's columns carry their names.
+    expect(lines[3]).toEqual({ value: [[expect.any(String)], [expect.any(String)]], type: 'array', rows: 2, columns: [{ type: 'text', name: 'Channel' }] });
+    expect(lines[4]).toEqual({ value: expect.any(Number), type: 'integer' });
     expect(r.code).toBe(1);
     const missing = run('eval', '--workbook', 'nope', '=1');
     expect(missing.code).toBe(1);

@@ -183,6 +183,8 @@ describe(`hostile updates (seed ${SEED}) through the real relay`, () => {
     }
     // Everything that was not refused reaches a newcomer, whose model reads it all.
     const newcomer = await join();
+    // Updates relayed while the newcomer's sync was answered follow it: wait until it has them all.
+    await waitFor(`seed ${SEED}: the newcomer has what Ana has`, () => sameState(newcomer, ana));
     const wb = newcomer.wb();
     expect(() => wb.toJSON()).not.toThrow();
     // Ana's list, kept up to date change by change, agrees with one made afresh.

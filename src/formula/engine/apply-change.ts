@@ -3,7 +3,7 @@ import { cellKey } from '../criteria.ts';
 import type { FormulaEngine } from '../formula-engine.ts';
 import type { FormulaChange, FormulaSheetChange } from '../source.ts';
 import { CLEAN, type ColumnState } from './column-state.ts';
-import { isCellFormula } from '../../schema/types.ts';
+import { isCellFormula, isViewSheet } from '../../schema/types.ts';
 import { inputValue } from './input-value.ts';
 import type { SheetState } from './sheet-state.ts';
 import type { Accumulator } from './accumulator.ts';
@@ -57,6 +57,7 @@ const removeRow = (engine: FormulaEngine, st: SheetState, rowId: string): void =
     engine.removeCell(cs, slot);
     core.dropAccumulators(cs.instance(slot));
     cs.values[slot] = null;
+    cs.arrays.delete(slot);
     cs.state[slot] = CLEAN;
     cs.cellWatchers.delete(slot);
     cs.cellDependents.delete(slot);
@@ -124,8 +125,16 @@ const applySheet = (engine: FormulaEngine, st: SheetState, sc: FormulaSheetChang
 export const applyChange = (engine: FormulaEngine, change: FormulaChange): ApplyOutcome => {
   let names = change.settings;
   const formulas: [string, string][] = [];
+  const views = { added: [] as string[], removed: [] as string[], changed: [] as string[] };
   for (const [sheetId, sc] of change.sheets) {
-    if (sc.added || sc.removed) return 'rebuild';
+    if (sc.added || sc.removed) {
+      // A view sheet comes and goes on its own: nothing reads it, so nothing else is recomputed.
+      const view = sc.added !== sc.removed && (sc.added ? isViewSheet(engine.source.sheets().find((s) => s.id === sheetId)) : engine.views.has(sheetId));
+      if (!view) return 'rebuild';
+      (sc.added ? views.added : views.removed).push(sheetId);
+      continue;
+    }
+    if (sc.view) views.changed.push(sheetId);
     if (sc.meta) names = true;
     for (const [colId, kinds] of sc.columns) {
       for (const k of kinds) {
@@ -134,6 +143,12 @@ export const applyChange = (engine: FormulaEngine, change: FormulaChange): Apply
         else names = true;
       }
     }
+  }
+  if (views.added.length + views.removed.length + views.changed.length > 0) {
+    engine.refreshNames();
+    for (const id of views.removed) engine.views.remove(id);
+    for (const id of views.added) engine.views.add(id);
+    for (const id of views.changed) engine.views.recompile(id);
   }
   // A new column formula of the same type recomputes that column only; anything else rebuilds.
   if (formulas.length > 0) {

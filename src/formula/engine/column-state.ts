@@ -1,7 +1,7 @@
 /** The engine's memory of one column: values by row slot, formulas, dirty marks and dependents. */
 import type { Column } from '../../schema/types.ts';
 import type { ValueType } from '../types.ts';
-import type { Scalar } from '../values.ts';
+import type { List, Scalar, Table } from '../values.ts';
 import type { Accumulator } from './accumulator.ts';
 import type { CompiledFormula } from './compiled-formula.ts';
 import type { GroupIndex } from './group-index.ts';
@@ -20,8 +20,10 @@ export const SLOTS = 2 ** 22;
 
 /** One column of one sheet. */
 export class ColumnState {
-  /** Values by row slot: typed inputs, or computed results. */
+  /** Values by row slot: typed inputs, or computed results (an array's first value, for a formula that gives one). */
   values: Scalar[] = [];
+  /** Arrays given by the formulas of cells that give one (a cell's own formula, a view sheet's), by slot. */
+  readonly arrays = new Map<number, List | Table>();
   /** Evaluation state by slot (only meaningful where a formula computes the cell). */
   state: number[] = [];
   /** DFS number of a cell while its cycle component is open (-1 or missing otherwise), and its low link. */

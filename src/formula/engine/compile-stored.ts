@@ -20,6 +20,10 @@ export interface StoredContext {
   colId: string;
   /** The type a column's values have when a formula reads them. */
   columnType: (sheetId: string, col: Column) => ScalarType;
+  /** What the formula may give: one value (a column formula), or an array too (a cell's own), or an array (a view sheet's). */
+  result?: 'single' | 'any' | 'array';
+  /** Whether `[Column]` means this row (a view sheet's formula has no row). */
+  row?: boolean;
 }
 
 /** Compiles a stored formula of a sheet; one that no longer checks (or is over a limit) runs as a #VALUE! with the reason. */
@@ -27,7 +31,9 @@ export const compileStored = (stored: string, ctx: StoredContext): CompiledFormu
   try {
     const ast = parseFormula(stored, 'stored');
     const size = treeSize(ast);
-    const checked = checkTree(ast, { catalog: ctx.catalog, sheetId: ctx.sheetId, colId: ctx.colId, row: true, form: 'stored', columnType: ctx.columnType });
+    const checked = checkTree(ast, {
+      catalog: ctx.catalog, sheetId: ctx.sheetId, colId: ctx.colId, row: ctx.row ?? true, form: 'stored', columnType: ctx.columnType, result: ctx.result,
+    });
     const sameRow = new Set<string>();
     for (const r of checked.refs.values()) {
       if (r.kind === 'cell') sameRow.add(r.colId);

@@ -13,17 +13,19 @@ import { budgetError, STEP_COST, textLimitError, textTooLong } from '../limits.t
 import { msg } from '../messages.ts';
 import { arithmetic, comparison, concat } from '../operators.ts';
 import { isNumeric, scalar, type Ty } from '../types.ts';
-import { isList, scalarOf, Table, toBoolean, type List, type Scalar, type Value } from '../values.ts';
+import { isArray, isList, scalarOf, Table, toBoolean, toList, type Scalar, type Value } from '../values.ts';
+import { elementOf, isArrayType } from '../array-types.ts';
+import { paramAt } from '../functions/registry.ts';
+import { arrayBinary, arrayConstant, arrayEach, arrayIf, chargeArray } from './compile-arrays.ts';
 import { stableRandom } from '../stable-random.ts';
 import type { Totals } from './accumulator.ts';
-import type { Group } from './group-index.ts';
+import { NOT_FOUND, type EvalHost } from './eval-host.ts';
 
 /** Call sites of conditional aggregates, numbered so each keeps its own running totals per reader. */
 let nextSite = 0;
 
-/** Steps an argument costs besides the call: every value of a column (or row of a sheet) given to the function. */
-const argumentCost = (v: Value): number =>
-  isList(v) ? v.length : v instanceof Table ? (v.columns[0]?.length ?? 0) : 0;
+/** Steps an argument costs besides the call: every value of a column (or row of a sheet or table) given to the function. */
+const argumentCost = (v: Value): number => (isList(v) ? v.length : v instanceof Table ? v.rowCount : 0);
 
 /** A text result over the limit becomes #VALUE!; the characters built are charged. */
 const chargeText = (host: EvalHost, r: Scalar, what: string): Scalar => {
@@ -32,50 +34,16 @@ const chargeText = (host: EvalHost, r: Scalar, what: string): Scalar => {
   return host.spend(r.length) ? r : budgetError();
 };
 
-/** Marks "no row has this key" in host lookups. */
-export const NOT_FOUND: unique symbol = Symbol('not found');
+/** Parameter kinds that take values one by one (a table given there is read as the list of its values). */
+const LIST_KINDS: ReadonlySet<string> = new Set(['list', 'numlist', 'numdatelist', 'conditions']);
 
-/** What compiled formulas read through. */
-export interface EvalHost {
-  /** This row's value of a column. */
-  cell(sheetId: string, colId: string): (slot: number) => Scalar;
-  /** A whole column in row order (the reader is recorded as depending on all of it). */
-  column(sheetId: string, colId: string): () => List;
-  /** A whole sheet for VLOOKUP. */
-  table(sheetId: string, colIds: readonly string[]): () => Table;
-  /** The group of rows whose criteria columns have the given keys (the reader watches that group). */
-  group(sheetId: string, criteria: readonly string[], value: string | null, keys: readonly string[]): Group | FormulaError;
-  /**
-   * Running totals for criteria an index cannot key, kept for the running cell at call site `site`
-   * (undefined outside any cell: then the caller scans).
-   */
-  accumulate(
-    sheetId: string,
-    tests: readonly { colId: string; crit: Criterion }[],
-    value: string | null,
-    signature: string,
-    site: number,
-  ): Totals | FormulaError | undefined;
-  /** The value in `retCol` of the first row whose `keyCol` has `key` (the reader watches key and cell). */
-  lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND;
-  /** Display name of a sheet (for messages). */
-  sheetName(sheetId: string): string;
-  today(): number;
-  /** Records that the running formula reads today's date. */
-  readsToday(): void;
-  /** Charges steps to the recalculation's budget; false once it is spent (the caller then gives budgetError()). */
-  spend(steps: number): boolean;
-  /** Now, as a serial with the time of day as its fraction. */
-  now(): number;
-  /** Records that the running formula reads the time of day (recomputed every minute). */
-  readsNow(): void;
-  /** Identity of the cell being computed (sheet, row, column), '' outside any cell. */
-  runningCell(): string;
-}
+export { NOT_FOUND, type EvalHost } from './eval-host.ts';
 
 type Fn = (slot: number) => Value;
 
 const constant = (v: Value): Fn => () => v;
+/** The value of an argument left out: the function sees it as not given. */
+const OMITTED = (() => undefined) as unknown as Fn;
 const one = (f: Fn) => (slot: number): Scalar => scalarOf(f(slot));
 
 /** Calls that an index can answer: the position of the value column (or null) and of the criteria pairs. */
@@ -108,6 +76,9 @@ class Compiler {
     return cell;
   }
 
+  /** Charges steps to the recalculation's budget (for arrays built value by value). */
+  private readonly spend = (steps: number): boolean => this.host.spend(steps);
+
   private ty(n: Node): Ty {
     return this.c.types.get(n) ?? scalar('error');
   }
@@ -128,18 +99,32 @@ class Compiler {
       case 'name':
       case 'ref':
         return this.ref(n, this.c.refs.get(n));
+      case 'array':
+        return constant(arrayConstant(n));
+      case 'omitted':
+        // A function sees a left-out argument as not given (undefined), as it sees a missing last one.
+        return OMITTED;
       case 'unary': {
+        if (isArrayType(this.ty(n.arg))) {
+          const op = n.op;
+          return arrayEach(this.node(n.arg), (x) => arithmetic(op, 0, x), this.spend, { sign: op });
+        }
         const a = one(this.node(n.arg));
         return n.op === '-' ? (s) => arithmetic('-', 0, a(s)) : (s) => arithmetic('+', 0, a(s));
       }
       case 'percent': {
+        if (isArrayType(this.ty(n.arg))) return arrayEach(this.node(n.arg), (x) => arithmetic('/', x, 100), this.spend, { sign: '%' });
         const a = one(this.node(n.arg));
         return (s) => arithmetic('/', a(s), 100);
       }
       case 'binary': {
+        const op = n.op;
+        if (isArrayType(this.ty(n.left)) || isArrayType(this.ty(n.right))) {
+          const types = [elementOf(this.ty(n.left))?.t, elementOf(this.ty(n.right))?.t] as const;
+          return arrayBinary(this.node(n.left), this.node(n.right), op, types, this.spend);
+        }
         const a = one(this.node(n.left));
         const b = one(this.node(n.right));
-        const op = n.op;
         if (op === '&') {
           const ta = this.ty(n.left).t;
           const tb = this.ty(n.right).t;
@@ -194,6 +179,11 @@ class Compiler {
     if (!def) return constant(badValue('fn.unknown', n.name, undefined));
     if (def.name === 'LET') return this.let(n);
     const args = n.args.map((a) => this.node(a));
+    if (def.name === 'IF' && n.args.some((a) => isArrayType(this.ty(a)))) {
+      const [c, a, b] = args;
+      if (!c || !a) return constant(null);
+      return arrayIf(c, a, b, this.spend);
+    }
     if (def.name === 'IF') {
       const [c, a, b] = args.map(one);
       if (!c || !a) return constant(null);
@@ -261,18 +251,21 @@ class Compiler {
     if (!impl) return constant(badValue('fn.notComputable', name));
     const guard = !def.handlesErrors;
     const n = args.length;
+    // Where values are taken (SUM, TEXTJOIN …), a table arrives as the list of its values.
+    const flat = args.map((_, i) => LIST_KINDS.has(paramAt(def, i).kind));
     return (s) => {
       const vals: Value[] = new Array(n);
       let cost = STEP_COST.call;
       for (let i = 0; i < n; i++) {
-        const v = (args[i] as Fn)(s);
+        let v = (args[i] as Fn)(s);
         if (guard && isError(v)) return v;
         cost += argumentCost(v);
+        if (flat[i] && v instanceof Table) v = toList(v);
         vals[i] = v;
       }
       // Charged before the work, so a recalculation out of steps stops calling functions at once.
       if (!host.spend(cost)) return budgetError();
-      let r: Scalar;
+      let r: Value;
       try {
         r = impl(vals, ctx);
       } catch (e) {
@@ -280,6 +273,7 @@ class Compiler {
         if (e instanceof RangeError) return badValue('fn.outOfRange', name, e.message);
         throw e;
       }
+      if (isArray(r)) return chargeArray(r, this.spend, { fn: name });
       return typeof r === 'number' && !Number.isFinite(r) ? new FormulaError('#NUM!', msg('value.notFinite')) : chargeText(host, r, name);
     };
   }
@@ -369,6 +363,13 @@ class Compiler {
  */
 export const compileChecked = (checked: Checked, host: EvalHost, salt = ''): ((slot: number) => Value) => {
   const fn = new Compiler(checked, host, salt).node(checked.ast);
+  // A formula typed as an array (a cell's own, a view sheet's) gives an array (a single value is one of one), or an error.
+  if (isArrayType(checked.type)) {
+    return (slot) => {
+      const v = fn(slot);
+      return isArray(v) || isError(v) ? v : [v];
+    };
+  }
   return (slot) => {
     const v = fn(slot);
     if (isList(v) || v instanceof Table) return badValue('value.wholeColumn');

@@ -9,7 +9,7 @@ import { cellKey } from '../criteria.ts';
 import { FormulaError } from '../errors.ts';
 import { msg, type CellPlace } from '../messages.ts';
 import { budgetError } from '../limits.ts';
-import { Table, type List, type Scalar } from '../values.ts';
+import { isArray, markWholeColumn, scalarOf, Table, type List, type Scalar, type Value } from '../values.ts';
 import { ColumnState, DIRTY, RUNNING, SLOTS } from './column-state.ts';
 import type { EvalHost, NOT_FOUND } from './compile.ts';
 import { Evaluation } from './evaluation.ts';
@@ -121,6 +121,7 @@ export class Core implements EvalHost {
     if (!col.list) {
       if (!this.spend(col.sheet.order.length)) return [budgetError()];
       col.list = col.sheet.order.map((s) => col.values[s] ?? null);
+      markWholeColumn(col.list, col.sheet.id);
     }
     return col.list;
   }
@@ -135,7 +136,7 @@ export class Core implements EvalHost {
     return () => {
       const cols = colIds.map((id) => this.colOf(sheetId, id));
       // The names are read only by HLOOKUP, which then is recomputed when they change.
-      return new Table(cols.map((c) => (c ? this.listOf(c) : [])), () => this.outside.namesFor(sheetId, colIds, this.current));
+      return new Table(cols.map((c) => (c ? this.listOf(c) : [])), null, { sheetId }, () => this.outside.namesFor(sheetId, colIds, this.current));
     };
   }
 
@@ -226,9 +227,14 @@ export class Core implements EvalHost {
   }
 
   /** Stores a value and keeps indexes, caches and the change log in step; marks index watchers. */
-  setValue(col: ColumnState, slot: number, v: Scalar): void {
+  setValue(col: ColumnState, slot: number, value: Value): void {
+    // A formula that gives an array keeps it; readers of the cell see its first value, as in Excel.
+    const arrayChanged = isArray(value) ? col.arrays.get(slot) !== value : col.arrays.has(slot);
+    if (isArray(value)) col.arrays.set(slot, value);
+    else col.arrays.delete(slot);
+    const v = isArray(value) ? scalarOf(value) : value;
     const old = col.values[slot];
-    if (same(old, v) && old !== undefined) return;
+    if (same(old, v) && old !== undefined && !arrayChanged) return;
     const ki = col.keyIndex;
     const touched: Group[] = [];
     for (const idx of col.groupIndexes) touched.push(idx.apply(slot, -1));

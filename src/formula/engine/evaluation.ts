@@ -12,7 +12,7 @@
 import { FormulaError } from '../errors.ts';
 import { msg, type CellPlace } from '../messages.ts';
 import { budgetError, FORMULA_LIMITS } from '../limits.ts';
-import type { Scalar } from '../values.ts';
+import type { Value } from '../values.ts';
 import { CLEAN, DIRTY, RUNNING, SLOTS, type ColumnState } from './column-state.ts';
 
 /** Stack levels a cell evaluation takes besides its formula's own (read, evaluate, run, lookups …). */
@@ -25,7 +25,8 @@ export interface EvaluationHost {
   readonly cols: readonly ColumnState[];
   /** The cell being evaluated (its instance id), -1 outside any. */
   current: number;
-  setValue(col: ColumnState, slot: number, v: Scalar): void;
+  /** Stores a computed value (an array, for a formula that gives one). */
+  setValue(col: ColumnState, slot: number, v: Value): void;
   /** Puts a column with dirty cells back in the recalculation's queue. */
   queue(col: ColumnState): void;
   describe(instance: number): CellPlace;
@@ -220,9 +221,9 @@ export class Evaluation {
     const prev = host.current;
     host.current = id;
     this.depth += frames;
-    let v: Scalar;
+    let v: Value;
     try {
-      v = f.broken ?? (this.spend(f.steps) ? (f.run(slot) as Scalar) : budgetError());
+      v = f.broken ?? (this.spend(f.steps) ? f.run(slot) : budgetError());
     } finally {
       this.depth -= frames;
       host.current = prev;
@@ -243,7 +244,7 @@ export class Evaluation {
    * is a cycle, #CYCLE! in every member). Members stay on Tarjan's stack until their values are stored,
    * so storing them marks none of them dirty again.
    */
-  private closeComponent(root: number, v: Scalar): void {
+  private closeComponent(root: number, v: Value): void {
     const cols = this.host.cols;
     // The usual case: a cell in no cycle.
     if (this.scc[this.scc.length - 1] === root && !this.selfLoops.has(root)) {

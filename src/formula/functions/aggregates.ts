@@ -89,12 +89,14 @@ const AGGREGATES: FunctionDef[] = [
       const s = new ExactSum();
       for (let i = 0; i < n; i++) {
         let p = 1;
-        for (const l of lists) {
-          const v = l[i] ?? null;
-          if (isError(v)) return v;
-          p *= typeof v === 'number' ? v : 0;
+        for (let j = 0; j < lists.length; j++) {
+          const v = (lists[j] as List)[i];
+          // Numbers multiply, anything else counts as 0; an error (the only object) is the result.
+          if (typeof v === 'number') p *= v;
+          else if (typeof v === 'object' && v !== null) return v;
+          else p = 0;
         }
-        s.add(p);
+        if (p !== 0) s.add(p);
       }
       return s.value();
     },

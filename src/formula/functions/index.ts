@@ -13,6 +13,8 @@ import './date.ts';
 import './date-work.ts';
 import './date-time.ts';
 import './ops.ts';
+import './arrays.ts';
+import './array-shape.ts';
 
 export { defineFunctions, getFunction, listFunctions, resultLabel, signatureOf } from './registry.ts';
 export type { CallContext, FunctionDef, Param, ParamKind, ResultContext, Thunk } from './registry.ts';

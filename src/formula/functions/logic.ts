@@ -7,7 +7,7 @@ import { compare15 } from '../numbers.ts';
 import { msg, type BranchingFunction } from '../messages.ts';
 import { unifyResults, type ScalarType } from '../types.ts';
 import type { Scalar, Value } from '../values.ts';
-import { scalarOf, toBoolean, toNumber } from '../values.ts';
+import { isArray, scalarOf, toBoolean, toList, toNumber } from '../values.ts';
 import { defineFunctions, type FunctionDef, type ResultContext } from './registry.ts';
 
 /** Result rule: the arguments at `indices` must agree on a type; text and one other type make a union ("currency or text"). */
@@ -42,15 +42,32 @@ export const sameValue = (a: Scalar, b: Scalar): boolean => {
 const bool = { name: 'condition', kind: 'boolean' } as const;
 const val = (name: string, optional = false) => ({ name, kind: 'any', optional }) as const;
 
+/**
+ * Combines conditions as AND, OR and XOR do. An array adds each of its values (text and blanks in it
+ * are skipped, as Excel skips them in a range: AND(Inventory[Stock] >= 0)); conditions given one by
+ * one are read as TRUE or FALSE. No condition at all is #VALUE!.
+ */
 const fold = (args: readonly Value[], op: (acc: boolean, b: boolean) => boolean, init: boolean): Scalar => {
   let acc = init;
+  let seen = false;
   for (const a of args) {
+    if (isArray(a)) {
+      for (const v of toList(a)) {
+        if (isError(v)) return v;
+        if (typeof v !== 'boolean' && typeof v !== 'number') continue;
+        acc = op(acc, typeof v === 'boolean' ? v : v !== 0);
+        seen = true;
+      }
+      continue;
+    }
     const b = toBoolean(single(a));
     if (isError(b)) return b;
     acc = op(acc, b);
+    seen = true;
   }
-  return acc;
+  return seen ? acc : badValue('logic.noCondition');
 };
+const conditions = { name: 'condition', kind: 'conditions' } as const;
 
 const LOGIC: FunctionDef[] = [
   {
@@ -99,15 +116,15 @@ const LOGIC: FunctionDef[] = [
     example: '=IFNA(XLOOKUP([SKU], Products[SKU], Products[Cost]), 0)',
   },
   {
-    name: 'AND', family: 'logic', params: [bool], repeat: 1, result: 'boolean', impl: (args) => fold(args, (a, b) => a && b, true),
+    name: 'AND', family: 'logic', params: [conditions], repeat: 1, result: 'boolean', impl: (args) => fold(args, (a, b) => a && b, true),
     doc: { en: 'TRUE when every condition holds.', 'zh-CN': '所有条件都成立时为 TRUE。' }, example: '=AND([Active], [On hand] > 0)',
   },
   {
-    name: 'OR', family: 'logic', params: [bool], repeat: 1, result: 'boolean', impl: (args) => fold(args, (a, b) => a || b, false),
+    name: 'OR', family: 'logic', params: [conditions], repeat: 1, result: 'boolean', impl: (args) => fold(args, (a, b) => a || b, false),
     doc: { en: 'TRUE when any condition holds.', 'zh-CN': '任一条件成立时为 TRUE。' }, example: '=OR([Channel] = "App", [Channel] = "Web")',
   },
   {
-    name: 'XOR', family: 'logic', params: [bool], repeat: 1, result: 'boolean', impl: (args) => fold(args, (a, b) => a !== b, false),
+    name: 'XOR', family: 'logic', params: [conditions], repeat: 1, result: 'boolean', impl: (args) => fold(args, (a, b) => a !== b, false),
     doc: { en: 'TRUE when an odd number of conditions hold.', 'zh-CN': '奇数个条件成立时为 TRUE。' }, example: '=XOR(TRUE, FALSE)',
   },
   {

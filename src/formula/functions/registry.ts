@@ -55,18 +55,24 @@ export interface FunctionDef {
   repeat?: number;
   /** One more argument may follow the repeated groups (SWITCH's default). */
   optionalTail?: boolean;
+  /** Fewest arguments, when that is less than the fixed parameters and one repeated group (SORTBY(array, by_array)). */
+  leastArgs?: number;
   /** How help shows the call, when its parameters do not say it (LET). */
   usage?: string;
-  /** The result type, from the argument types (or a fixed type); a rule may give a union with text. */
-  result: ValueType | ((ctx: ResultContext) => ValueType | ScalarType);
+  /** The result type, from the argument types (or a fixed type); a rule may give a union with text, or an array type. */
+  result: ValueType | ((ctx: ResultContext) => ValueType | ScalarType | Ty);
   /**
    * The positions of the arguments that can be the result (IF's two values, IFERROR's value and
    * fallback): their types are unified (text and another type become a union), and an empty text
    * `""` written there is a blank cell of the other results' type.
    */
   branches?: (argCount: number) => number[];
-  /** Eager implementation: single-value arguments that are errors never reach it unless `handlesErrors`. */
-  impl?: (args: readonly Value[], ctx: CallContext) => Scalar;
+  /**
+   * Eager implementation: single-value arguments that are errors never reach it unless `handlesErrors`.
+   * A table given where a list is taken arrives as a list of its values; an `array` parameter gets
+   * what was given. Only functions whose result type is an array return one.
+   */
+  impl?: (args: readonly Value[], ctx: CallContext) => Scalar | Value;
   /** Lazy implementation (gets thunks). */
   lazy?: (args: readonly Thunk[], ctx: CallContext) => Scalar;
   handlesErrors?: boolean;
@@ -100,6 +106,14 @@ export const getFunction = (name: string): FunctionDef | undefined => REGISTRY.g
 
 /** Every function, sorted by name (for autocomplete and the help panel). */
 export const listFunctions = (): FunctionDef[] => [...REGISTRY.values()].sort((a, b) => a.name.localeCompare(b.name));
+
+/** The parameter argument `i` (0-based) of a call is given to: repeated groups repeat their parameters. */
+export const paramAt = (d: FunctionDef, i: number): Param => {
+  const rep = d.repeat ?? 0;
+  const fixed = d.params.length - rep;
+  const p = i < fixed ? d.params[i] : d.params[fixed + ((i - fixed) % (rep || 1))];
+  return p ?? d.params[d.params.length - 1] ?? { name: 'value', kind: 'any' };
+};
 
 /** How a call reads in help: `ROUND(number, [digits])`. */
 export const signatureOf = (d: FunctionDef): string => {

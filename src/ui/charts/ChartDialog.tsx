@@ -13,6 +13,7 @@ import { Dialog } from '../widgets/Dialog.tsx';
 import { chartTitle, problemText, seriesLabels } from './chart-labels.ts';
 import { ChartFilterField, draftFilter, filterDraft, type FilterDraft } from './ChartFilterField.tsx';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
+import { sheetShape } from '../../app/sheet-shape.ts';
 
 /** The x column a new chart starts with: a choice column reads best, then text, then dates. */
 const firstX = (cols: readonly Column[]): string =>
@@ -21,7 +22,9 @@ const firstX = (cols: readonly Column[]): string =>
 const ChartDialog = (props: { sheetId: string; chart?: Chart; onClose: () => void; onSaved?: (chartId: string) => void }): JSX.Element => {
   const app = useApp();
   const vt = app.i18n.texts(viewTexts);
-  const columns = app.wb.columns(props.sheetId);
+  // A view sheet's columns are what its formula computes.
+  const shape = sheetShape(app.wb, app.calc, props.sheetId);
+  const columns = shape.columns();
   const old = props.chart;
   const numeric = columns.find((c) => NUMERIC_TYPES.includes(c.type) && c.formula === undefined) ?? columns.find((c) => NUMERIC_TYPES.includes(c.type));
   const [kind, setKind] = createSignal<ChartKind>(old?.kind ?? 'bar');
@@ -83,7 +86,7 @@ const ChartDialog = (props: { sheetId: string; chart?: Chart; onClose: () => voi
     e.preventDefault();
     if (filterError() || problem()) return;
     try {
-      const id = app.wb.setChart(props.sheetId, spec());
+      const id = app.wb.setChart(props.sheetId, spec(), shape.isView ? columns : undefined);
       if (pin() && !app.wb.dashboard().some((t) => t.chartId === id)) app.wb.pinChart(props.sheetId, id);
       props.onClose();
       props.onSaved?.(id);

@@ -10,6 +10,7 @@ import { viewTexts } from '../i18n/view-texts.ts';
 import { chartData, type ChartSource } from './chart-data.ts';
 import { chartDisplay, chartTitle, problemText } from './chart-labels.ts';
 import { useSheetValues } from './sheet-values.ts';
+import { sheetShape } from '../../app/sheet-shape.ts';
 import type { ChartHandle } from './render-chart.ts';
 
 /** What a chart's menu can ask of it. */
@@ -73,7 +74,7 @@ export const ChartView = (props: { sheetId: string; chartId: string; compact?: b
     const fmt = app.format();
     const chart = wb.hasSheet(props.sheetId) ? wb.chart(props.sheetId, props.chartId) : undefined;
     if (!chart) return null;
-    const columns = wb.columns(props.sheetId);
+    const columns = sheetShape(wb, app.calc, props.sheetId).columns();
     const source: ChartSource = {
       columns: () => columns,
       values: kept.values,

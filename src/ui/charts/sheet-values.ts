@@ -7,6 +7,7 @@
 import type { AppState } from '../app-context.ts';
 import { type ComputedValue } from '../../schema/computed-value.ts';
 import type { CalcService, SheetRepaint } from '../../app/calc-service.ts';
+import { sheetShape } from '../../app/sheet-shape.ts';
 
 /** Patching more cells than this at once costs more than reading their columns again. */
 const PATCH_LIMIT = 5_000;
@@ -110,7 +111,7 @@ export const useSheetValues = (app: AppState, sheetId: string): { values: (colId
     const values = new SheetValues({
       column: (c) => app.calc.columnValues(sheetId, c),
       cell: (r, c) => app.calc.value(sheetId, r, c),
-      rowIndex: (r) => app.wb.rowIndex(sheetId, r),
+      rowIndex: (r) => sheetShape(app.wb, app.calc, sheetId).rowIndex(r),
     });
     entry = { values, users: 0, calc: app.calc, stop: subscribe(app, sheetId, values) };
     map.set(sheetId, entry);

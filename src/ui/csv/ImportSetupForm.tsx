@@ -5,7 +5,7 @@
  */
 import { For, Index, Show, type JSX } from 'solid-js';
 import { DELIMITERS, ENCODING_NAMES, ENCODINGS, type CsvEncoding, type Delimiter, type ImportPreview, type ImportSetup } from '../../csv/index.ts';
-import type { ColumnType } from '../../schema/types.ts';
+import { isViewSheet, type ColumnType } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
 import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName } from './setup-edits.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
@@ -61,7 +61,7 @@ export const ImportSetupForm = (props: ImportSetupFormProps): JSX.Element => {
           <span>{t('import.into')}</span>
           <select value={targetValue()} onChange={(e) => props.onLookAgain({ target: e.currentTarget.value })} data-testid="import-target">
             <option value="new">{t('import.newSheet')}</option>
-            <For each={app.wb.sheets()}>{(s) => <option value={s.id}>{app.label(s)}</option>}</For>
+            <For each={app.wb.sheets().filter((s) => !isViewSheet(s))}>{(s) => <option value={s.id}>{app.label(s)}</option>}</For>
           </select>
         </label>
         <Show when={'newSheet' in setup().target}>

@@ -18,7 +18,7 @@ import { DialogFooter } from '../widgets/DialogFooter.tsx';
 const FilterPopover = (props: { ctl: GridController; colId: string; anchor: HTMLElement; onClose: () => void }): JSX.Element => {
   const app = useApp();
   const t = app.i18n.texts(dialogTexts);
-  const col = app.wb.column(props.ctl.sheetId, props.colId);
+  const col = props.ctl.shape.column(props.colId);
   const current = props.ctl.view().filters[props.colId];
   const type = col ? (app.calc.resultType(props.ctl.sheetId, col.id) ?? col.type) : 'text';
   const ops = opsFor(type);

@@ -6,6 +6,7 @@
 import { createMemo, createSignal, For, Show, type Accessor, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
+import { isViewSheet } from '../../schema/types.ts';
 
 interface Suggestion {
   label: string;
@@ -70,8 +71,10 @@ const FormulaAssist = (props: {
       .functions()
       .filter((f) => f.name.toLowerCase().startsWith(prefix))
       .map((f) => ({ label: f.signature, detail: f.doc[locale] ?? f.doc.en, kind: 'function' as const, insert: `${f.name}(`, from, to: caret }));
+    // A view sheet's rows are not read by formulas: it is not offered.
     const sheets = app.wb
       .sheets()
+      .filter((s) => !isViewSheet(s))
       .map((s) => app.label(s))
       .filter((n) => n.toLowerCase().startsWith(prefix))
       .map((n) => ({ label: n, detail: t('fbar.sheets'), kind: 'sheet' as const, insert: `${sheetRef(n)}[`, from, to: caret }));

@@ -22,8 +22,9 @@ export const CellTooltip = (props: { ctl: GridController; container: () => HTMLE
 
   const messageOf = (rowId: string, colId: string): string | undefined => {
     const { sheetId } = props.ctl;
-    if (!app.wb.hasSheet(sheetId) || !app.wb.hasRow(sheetId, rowId)) return undefined;
-    const col = app.wb.column(sheetId, colId);
+    const shape = props.ctl.shape;
+    if (!app.wb.hasSheet(sheetId) || !shape.hasRow(rowId)) return undefined;
+    const col = shape.column(colId);
     if (!col) return undefined;
     const lines: string[] = [];
     const v = app.calc.value(sheetId, rowId, colId);

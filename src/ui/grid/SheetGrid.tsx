@@ -23,6 +23,7 @@ import type { DropTarget } from './row-drag.ts';
 const FIRST_ROWS = 120;
 
 const FilterPopover = lazy(() => import('../dialogs/FilterPopover.tsx'));
+const ViewEmpty = lazy(() => import('./ViewEmpty.tsx'));
 const PresenceLayer = lazy(() => import('../sync/PresenceLayer.tsx'));
 // Hover tooltips and row dragging are not needed for the first paint: they load right after it.
 const CellTooltip = lazy(() => import('./CellTooltip.tsx').then((m) => ({ default: m.CellTooltip })));
@@ -49,7 +50,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
       app.t('col.formulaTitle', app.label(c)) + (c.formula ? app.calc.display(c.formula, props.sheetId, app.i18n.locale()) : ''),
     onMenu: (colId, anchor) =>
       void menus().then((m) => {
-        const col = app.wb.column(props.sheetId, colId);
+        const col = ctl.shape.column(colId);
         setMenu({
           anchor: { element: anchor },
           items: m.columnMenuItems(ctl, colId, () => setFilterFor({ colId, anchor })),
@@ -76,7 +77,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     // A big sheet paints its first screen at once and takes the other rows a frame later (AG Grid
     // spends ~2 µs on each row it is given; the rows come already filtered and sorted).
     const firstScreen = ctl.rowData(FIRST_ROWS + 1);
-    const progressive = firstScreen.length > FIRST_ROWS && ctl.wb.rowCount(props.sheetId) > FIRST_ROWS * 4;
+    const progressive = firstScreen.length > FIRST_ROWS && ctl.shape.rowCount() > FIRST_ROWS * 4;
     if (progressive) ctl.setLoadingRows(true);
     const api = createGrid(
       el,
@@ -97,13 +98,13 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
           if (ctl.activeCell()?.col.formula === undefined && ctl.startEdit(false)) ctl.editorInput?.focus();
         },
         afterRowsChanged: () => {
-          setEmpty(ctl.wb.rowCount(props.sheetId) === 0);
+          setEmpty(ctl.shape.rowCount() === 0);
           api.refreshCells({ columns: [ROW_NUMBER_COL], suppressFlash: true });
         },
       }),
     );
     ctl.api = api;
-    setEmpty(ctl.wb.rowCount(props.sheetId) === 0);
+    setEmpty(ctl.shape.rowCount() === 0);
     app.setGrid(ctl);
     const rebuildColumns = () => {
       ctl.columnsChanged();
@@ -125,6 +126,8 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
           onCleanup(
             calc.onRecalc((changed) => {
               const r = changed.get(props.sheetId);
+              // A view sheet computed again: its columns and rows come anew from its formula.
+              if (r?.rows) ctl.applyView?.();
               if (r) applyRecalc(ctl, r);
             }),
           );
@@ -181,15 +184,24 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     <div class="wb-grid-wrap" ref={setWrap} data-testid="sheet-grid">
       <div class="wb-grid" ref={gridEl} />
       <Show when={empty()}>
-        <div class="wb-empty" tabIndex={0} data-testid="empty-sheet">
-          <p class="wb-empty-title">{app.t('empty.title')}</p>
-          <p>{app.t('empty.hint')}</p>
-          <Show when={!app.readOnly}>
-            <button type="button" class="wb-primary" onClick={() => insertRow(ctl, 'end')}>
-              + {app.t('header.addRow')}
-            </button>
-          </Show>
-        </div>
+        <Show
+          when={!ctl.shape.isView}
+          fallback={
+            <Suspense>
+              <ViewEmpty ctl={ctl} />
+            </Suspense>
+          }
+        >
+          <div class="wb-empty" tabIndex={0} data-testid="empty-sheet">
+            <p class="wb-empty-title">{app.t('empty.title')}</p>
+            <p>{app.t('empty.hint')}</p>
+            <Show when={!app.readOnly}>
+              <button type="button" class="wb-primary" onClick={() => insertRow(ctl, 'end')}>
+                + {app.t('header.addRow')}
+              </button>
+            </Show>
+          </div>
+        </Show>
       </Show>
       <Show when={dropLine() !== null}>
         <div class="wb-drop-line" style={{ top: `${dropLine()}px` }} />

@@ -56,6 +56,17 @@ export const referenceRenderer =
     return wrap;
   };
 
+/** A cell whose formula gives an array: its count and first values, and a button that opens the whole array. */
+export const arrayRenderer =
+  (label: string) =>
+  (p: Params): HTMLElement => {
+    const wrap = el('span', 'wb-array-cell');
+    const open = el('button', 'wb-array-open', '⤢');
+    open.setAttribute('aria-label', (open.title = label));
+    wrap.append(textCell(p), open);
+    return wrap;
+  };
+
 /** The row number with a drag handle before it (shown on hover; see row-drag.ts). */
 export const rowNumberRenderer =
   (hint: string) =>

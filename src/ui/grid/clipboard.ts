@@ -38,7 +38,7 @@ export const listenClipboard = (ctl: GridController, root: HTMLElement): (() => 
   const copy = (e: ClipboardEvent) => onCopy(e, false);
   const cut = (e: ClipboardEvent) => onCopy(e, true);
   const paste = (e: ClipboardEvent) => {
-    if (ctl.app.readOnly) return;
+    if (ctl.readOnly) return;
     if (!forGrid(ctl, root) && !(ctl.displayedRowCount() === 0 && root.contains(document.activeElement))) return;
     const text = e.clipboardData?.getData('text/plain') ?? '';
     e.preventDefault();

@@ -1,9 +1,9 @@
 /** AG Grid column definitions from the sheet's typed columns. */
-import type { CellClassParams, ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ICellRendererParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
 import type { Column, ColumnType } from '../../schema/types.ts';
 import { cellText } from '../../app/calc-service.ts';
-import { booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';
+import { arrayRenderer, booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';
 import { ColumnHeader, type ColumnHeaderParams } from './column-header.ts';
 import { ROW_NUMBER_COL, type GridController, type RowRef } from './grid-controller.ts';
 import { ownsKey } from './keyboard.ts';
@@ -60,9 +60,10 @@ export const buildColumnDefs = (
 ): ColDef<RowRef>[] => {
   const { app, sheetId } = ctl;
   const defs: ColDef<RowRef>[] = [rowNumberDef(ctl)];
-  for (const col of app.wb.columns(sheetId)) {
+  const shape = ctl.shape;
+  for (const col of shape.columns()) {
     const colId = col.id;
-    const current = (): Column => app.wb.column(sheetId, colId) ?? col;
+    const current = (): Column => shape.column(colId) ?? col;
     const type = col.formula !== undefined ? (app.calc.resultType(sheetId, colId) ?? col.type) : col.type;
     const classes = ['wb-cell', `wb-t-${type}`];
     if (NUMERIC.has(type)) classes.push('wb-num');
@@ -73,7 +74,7 @@ export const buildColumnDefs = (
       headerComponent: ColumnHeader,
       headerComponentParams: {
         ...header,
-        model: () => app.wb.column(sheetId, colId),
+        model: () => shape.column(colId),
         filtered: () => ctl.view().filters[colId] !== undefined,
         onSort: (multi: boolean) => ctl.toggleSort(colId, multi),
         sortDir: () => ctl.view().sort.find((x) => x.colId === colId)?.sort,
@@ -82,12 +83,15 @@ export const buildColumnDefs = (
       width: col.options.width ?? Math.max(col.options.key ? 120 : WIDTHS[type], Math.min(280, headerWidth(app.label(col)))),
       minWidth: 56,
       // Order and widths are shared with the team: a viewer cannot change them.
-      suppressMovable: app.readOnly,
+      suppressMovable: ctl.readOnly,
       resizable: !app.readOnly,
       pinned: col.options.pinned ? 'left' : null,
       valueGetter: (p: ValueGetterParams<RowRef>) => (p.data ? app.calc.value(sheetId, p.data.id, colId) : null),
       // A cell with its own formula (a KPI row's) is shown as its result's type: ¥88.23, not 88.227513.
       valueFormatter: (p: ValueFormatterParams<RowRef>) => cellText(app.calc, app.format(), sheetId, p.data?.id, current(), p.value as ComputedValue),
+      // A cell whose own formula gives an array shows its count and first values, with a button to open it.
+      cellRendererSelector: (p: ICellRendererParams<RowRef>) =>
+        p.data && !shape.isView && app.calc.arrayAt(sheetId, p.data.id, colId) ? { component: arrayRenderer(app.t('cell.arrayOpen')) } : undefined,
       cellRenderer:
         type === 'boolean'
           ? booleanRenderer

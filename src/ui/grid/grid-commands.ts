@@ -22,7 +22,7 @@ export const attempt =
 /** Empties the selected cells (formula columns are skipped: they hold no input). A viewer changes nothing. */
 export const clearSelection = (ctl: GridController): number => {
   const r = ctl.selectedRect();
-  if (!r || ctl.app.readOnly) return 0;
+  if (!r || ctl.readOnly) return 0;
   const cols = ctl.displayedColumns().slice(r.left, r.right + 1).filter((c) => c.formula === undefined);
   const edits: CellEdit[] = [];
   for (const rowId of ctl.selectedRowIds()) for (const c of cols) edits.push({ rowId, colId: c.id, value: null });
@@ -33,13 +33,13 @@ export const clearSelection = (ctl: GridController): number => {
 /** Flips a checkbox cell. */
 export const toggleBoolean = (ctl: GridController, rowId: string, colId: string): void => {
   const col = ctl.wb.column(ctl.sheetId, colId);
-  if (!col || col.type !== 'boolean' || col.formula !== undefined || ctl.app.readOnly) return;
+  if (!col || col.type !== 'boolean' || col.formula !== undefined || ctl.readOnly) return;
   ctl.wb.setCell(ctl.sheetId, rowId, colId, ctl.wb.cell(ctl.sheetId, rowId, colId) !== true);
 };
 
 /** Inserts one empty row above or below the active row (or at the end when nothing is selected). */
 export const insertRow = (ctl: GridController, where: 'above' | 'below' | 'end'): void => {
-  if (ctl.app.readOnly) return;
+  if (ctl.readOnly) return;
   const active = ctl.activeCell();
   const total = ctl.wb.rowCount(ctl.sheetId);
   let index = total;
@@ -56,13 +56,13 @@ export const insertRow = (ctl: GridController, where: 'above' | 'below' | 'end')
 /** Copies the selected rows, each right after itself. */
 export const duplicateSelectedRows = (ctl: GridController): void => {
   const ids = ctl.selectedRowIds();
-  if (ids.length > 0 && !ctl.app.readOnly) ctl.wb.duplicateRows(ctl.sheetId, ids);
+  if (ids.length > 0 && !ctl.readOnly) ctl.wb.duplicateRows(ctl.sheetId, ids);
 };
 
 /** Deletes the selected rows, with an Undo in the toast. */
 export const deleteSelectedRows = (ctl: GridController): void => {
   const ids = ctl.selectedRowIds();
-  if (ids.length === 0 || ctl.app.readOnly) return;
+  if (ids.length === 0 || ctl.readOnly) return;
   const anchor = ctl.selection()?.anchor;
   ctl.wb.deleteRows(ctl.sheetId, ids);
   ctl.app.toasts.show({
@@ -77,7 +77,7 @@ export const deleteSelectedRows = (ctl: GridController): void => {
 
 /** Moves rows to just before `beforeRowId` (null: the end). */
 export const moveRowsBefore = (ctl: GridController, rowIds: readonly string[], beforeRowId: string | null): void => {
-  if (rowIds.length === 0 || (beforeRowId !== null && rowIds.includes(beforeRowId)) || ctl.app.readOnly) return;
+  if (rowIds.length === 0 || (beforeRowId !== null && rowIds.includes(beforeRowId)) || ctl.readOnly) return;
   ctl.wb.moveRows(ctl.sheetId, rowIds, beforeRowId);
 };
 

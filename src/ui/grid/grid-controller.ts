@@ -5,10 +5,11 @@
  */
 import { batch, createSignal, type Accessor } from 'solid-js';
 import type { GridApi } from 'ag-grid-community';
-import type { Column } from '../../schema/types.ts';
 import type { AppState } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
 import type { ReferenceIndex } from './reference-index.ts';
+import { sheetShape, type SheetShape } from '../../app/sheet-shape.ts';
+import { isViewSheet, type Column } from '../../schema/types.ts';
 import { orderRows } from './row-order.ts';
 import { inRect, rectOf, sameSelection, single, type CellPos, type Rect, type Selection } from './selection.ts';
 import { loadView, saveView, type SortEntry, type ViewState } from './view-state.ts';
@@ -91,6 +92,16 @@ export class GridController {
     return this.app.wb;
   }
 
+  /** The columns and rows this sheet shows: its own, or, for a view sheet, what its formula computes. */
+  get shape(): SheetShape {
+    return sheetShape(this.app.wb, this.app.calc, this.sheetId);
+  }
+
+  /** Nothing can be typed or changed here: a viewer's workbook, or a view sheet (its rows are computed). */
+  get readOnly(): boolean {
+    return this.app.readOnly || isViewSheet(this.app.wb.sheet(this.sheetId));
+  }
+
   // ── rows ──────────────────────────────────────────────────────────────
 
   /**
@@ -103,10 +114,11 @@ export class GridController {
     const { sheetId, app } = this;
     const fmt = app.format();
     const calc = app.calc;
-    const shown = orderRows(this.wb.rowIds(sheetId), this.view(), {
+    const shape = this.shape;
+    const shown = orderRows(shape.rowIds(), this.view(), {
       values: (colId) => calc.columnValues(sheetId, colId),
       format: (v, col) => formatValue(v, col, fmt),
-      column: (colId) => this.wb.column(sheetId, colId),
+      column: (colId) => shape.column(colId),
     }, limit);
     const next = new Map<string, RowRef>();
     const out = shown.map((id) => {
@@ -115,7 +127,7 @@ export class GridController {
       return ref;
     });
     // Rows filtered out keep their objects too, for when the filter changes.
-    for (const [id, ref] of this.refs) if (!next.has(id) && this.wb.hasRow(sheetId, id)) next.set(id, ref);
+    for (const [id, ref] of this.refs) if (!next.has(id) && shape.hasRow(id)) next.set(id, ref);
     this.refs = next;
     return out;
   }
@@ -146,7 +158,7 @@ export class GridController {
   displayedColumns(): Column[] {
     if (!this.colOrder) {
       // AG Grid shows pinned columns first, each group in the sheet's order.
-      const all = this.wb.hasSheet(this.sheetId) ? this.wb.columns(this.sheetId) : [];
+      const all = this.shape.columns();
       this.colOrder = [...all.filter((c) => c.options.pinned), ...all.filter((c) => !c.options.pinned)];
       this.colIndexes = new Map(this.colOrder.map((c, i) => [c.id, i]));
     }
@@ -264,7 +276,7 @@ export class GridController {
   /** Opens the editor on the active cell; false when there is none (or the workbook is open for viewing only). */
   startEdit(replace: boolean): boolean {
     const cell = this.activeCell();
-    if (!cell || this.app.readOnly) return false;
+    if (!cell || this.readOnly) return false;
     this.reveal({ row: cell.rowIndex, col: this.colIndex(cell.col.id) });
     this.setEditing({ rowId: cell.rowId, colId: cell.col.id, rowIndex: cell.rowIndex, replace });
     return true;

@@ -49,6 +49,8 @@ export const gridOptions = (ctl: GridController, hooks: GridOptionHooks): GridOp
       const colId = colIdOf(e.column);
       const target = (e.event as MouseEvent | undefined)?.target as HTMLElement | undefined;
       if (colId && e.data && target?.classList.contains('wb-check')) toggleBoolean(ctl, e.data.id, colId);
+      // The whole array a cell's formula gives, in a dialog (its code loads then).
+      if (colId && e.data && target?.classList.contains('wb-array-open')) void import('./ArrayDialog.tsx').then((m) => m.openArray(ctl, e.data?.id ?? '', colId));
     },
     onCellDoubleClicked: (e) => {
       const colId = colIdOf(e.column);

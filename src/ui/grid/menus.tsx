@@ -18,7 +18,7 @@ export const openAddColumn = (ctl: GridController, index?: number): void => {
 /** Entries of a column's menu. `openFilter` shows the filter popover for it. */
 export const columnMenuItems = (ctl: GridController, colId: string, openFilter: () => void): MenuItem[] => {
   const { app, sheetId, wb } = ctl;
-  const col = wb.column(sheetId, colId);
+  const col = ctl.shape.column(colId);
   if (!col) return [];
   const t = app.i18n.texts(dialogTexts);
   const name = app.label(col);
@@ -43,7 +43,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
     },
   ];
   // Sort and filter are this person's own view; everything else changes the sheet for everyone.
-  if (app.readOnly) return looking;
+  if (ctl.readOnly) return looking;
   return [
     ...looking,
     {
@@ -105,7 +105,7 @@ export const rowMenuItems = (ctl: GridController): MenuItem[] => {
   const t = ctl.app.i18n.texts(dialogTexts);
   const n = ctl.selectedRowIds().length;
   const history: MenuItem = { label: ctl.app.i18n.texts(syncTexts)('history.menu'), run: () => ctl.app.setPanel('history'), testId: 'cell-history' };
-  if (ctl.app.readOnly) return [history];
+  if (ctl.readOnly) return ctl.shape.isView ? [] : [history];
   return [
     history,
     { label: t('row.insertAbove'), run: attempt(ctl, () => insertRow(ctl, 'above')), testId: 'row-insert-above', separator: true },

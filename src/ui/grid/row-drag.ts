@@ -22,7 +22,7 @@ export const listenRowDrag = (ctl: GridController, root: HTMLElement, show: (t: 
   const onDown = (e: PointerEvent) => {
     const handle = (e.target as HTMLElement).closest('.wb-drag');
     const rowEl = handle?.closest('.ag-row');
-    if (!handle || !rowEl || e.button !== 0 || ctl.app.readOnly) return;
+    if (!handle || !rowEl || e.button !== 0 || ctl.readOnly) return;
     e.preventDefault();
     e.stopPropagation();
     if (ctl.viewActive()) {

@@ -45,18 +45,8 @@ export const en = {
   'tabs.add': 'Add a sheet',
   'tabs.dashboard': 'Dashboard',
   'tabs.dashboardTitle': 'The team’s metrics and pinned charts on one page',
-  'tabs.blank': 'Blank sheet',
-  'tabs.gallery': 'From a template…',
   'tabs.rename': 'Rename',
-  'tabs.moveLeft': 'Move left',
-  'tabs.moveRight': 'Move right',
-  'tabs.delete': 'Delete…',
   'tabs.menu': (name: string) => `Sheet “${name}”: rename, move or delete`,
-  'tabs.newName': (n: number) => `Sheet ${n}`,
-  'tabs.deleteTitle': (name: string) => `Delete the sheet “${name}”?`,
-  'tabs.deleteBody': (rows: number) => `Its ${plural(rows, 'row', 'rows')} go with it. You can undo this right after.`,
-  'tabs.deleteConfirm': 'Delete sheet',
-  'tabs.deleted': (name: string) => `Sheet “${name}” deleted.`,
   'tabs.nameTaken': (name: string) => `There is already a sheet named “${name}”; choose another name.`,
   'tabs.nameEmpty': 'A sheet needs a name.',
 
@@ -108,6 +98,11 @@ export const en = {
   'undo.nothing': 'Nothing of yours to undo.',
   'open.loading': 'Opening the workbook…',
   'redo.nothing': 'Nothing to redo.',
+
+  'tabs.viewBadge': 'view',
+  'fbar.view': 'ƒ View',
+  'fbar.viewHint': 'This view’s formula: its rows are what it gives',
+  'cell.arrayOpen': 'Show every value',
 } as const;
 
 /** Keys of the main dictionary. */

@@ -3,7 +3,7 @@
  * types, and the hover messages of error values. Typed `MessageTexts`, so a code without a text
  * here does not compile.
  */
-import type { BranchingFunction, CellPlace, FormulaMessage, MessageTexts } from '../../formula/messages.ts';
+import type { ArrayBuilder, BranchingFunction, CellPlace, FormulaMessage, MessageTexts } from '../../formula/messages.ts';
 import type { ParamKind, ScalarType, Ty, ValueType } from '../../formula/types.ts';
 
 const n0 = (n: number): string => n.toLocaleString('zh-CN');
@@ -15,12 +15,13 @@ const TYPES: Record<ValueType, string> = {
 /** "金额", "金额或文本". */
 const scalar = (s: ScalarType): string => (s.orText ? `${TYPES[s.t]}或文本` : TYPES[s.t]);
 
-/** "金额", "一整列金额", "整张工作表". */
-const type = (ty: Ty): string => (ty.table ? '整张工作表' : ty.list ? `一整列${scalar(ty)}` : scalar(ty));
+/** "金额", "一整列金额", "一组金额", "3 列的表". */
+const type = (ty: Ty): string => (ty.table ? `${n0(ty.table.length)} 列的表` : ty.list ? `${ty.wide ? '一组' : '一整列'}${scalar(ty)}` : scalar(ty));
 
 const KINDS: Record<ParamKind, string> = {
   number: '数字', date: '日期', numdate: '数字或日期', text: '值', boolean: '条件（TRUE 或 FALSE，或数字）',
   any: '值', list: '一列', numlist: '数字', numdatelist: '数字或日期', table: '工作表名',
+  conditions: '条件（TRUE 或 FALSE，或数字）', array: '数组',
 };
 
 const BRANCHES: Record<BranchingFunction, { results: string; keepNumber: string }> = {
@@ -35,6 +36,12 @@ const BRANCHES: Record<BranchingFunction, { results: string; keepNumber: string 
 
 const cells = (list: readonly CellPlace[], more: number): string =>
   [...list.map((c) => `${c.column} 第 ${n0(c.row)} 行`), ...(more > 0 ? [`另有 ${n0(more)} 个`] : [])].join('、');
+
+const SIGNS: Record<string, string> = { '-': '负号', '+': '正号', '%': '百分号' };
+
+/** "SEQUENCE 函数", "* 运算符", "负号", "这个公式". */
+const arrayBuilder = (b: ArrayBuilder): string =>
+  b === null ? '这个公式' : 'fn' in b ? `${b.fn} 函数` : 'op' in b ? `${b.op} 运算符` : (SIGNS[b.sign] ?? `${b.sign} 号`);
 
 const text = (m: FormulaMessage): string => (formulaZhCN[m.code] as (...args: readonly unknown[]) => string)(...m.args);
 
@@ -88,7 +95,6 @@ export const formulaZhCN: MessageTexts = {
   'hint.atSource': (fn) => BRANCHES[fn].keepNumber,
   'hint.columnN': (column) => `${column} 可能含有文本；N(${column}) 会把文本当作 0`,
   'hint.n': () => 'N(…) 会把文本当作 0',
-  'type.wholeColumn': () => '这是一整列；用 [列] 取本行的值，或用 SUM(…) 等汇总函数',
   'type.resultColumn': () => '这个公式的结果是一整列；请用 SUM(…) 或 COUNT(…) 等汇总函数包起来',
   'type.negate': (ty) => `不能对${type(ty)}取负`,
   'type.percentSign': (ty) => `% 需要数字，而不是${type(ty)}`,
@@ -102,12 +108,10 @@ export const formulaZhCN: MessageTexts = {
   'type.power': (a, b) => `不能求${TYPES[a]}的${TYPES[b]}次方`,
   'arg.count': (fn, least, most, given) =>
     `${fn} 需要${most === Infinity ? `至少 ${least} 个` : least === most ? ` ${least} 个` : ` ${least} 到 ${most} 个`}参数，而不是 ${given} 个`,
-  'arg.wholeSheet': (fn) => `${fn} 在这里不能使用整张工作表`,
   'arg.kind': (arg, kind, ty) => `${arg.fn} 的第 ${arg.index + 1} 个参数（${arg.param}）需要${KINDS[kind]}，而不是${type(ty)}`,
   'arg.single': (arg) => `${arg.fn} 的第 ${arg.index + 1} 个参数（${arg.param}）需要单个值，这里是一整列`,
   'arg.agree': (fn, a, b) => `${BRANCHES[fn].results}类型必须一致：${scalar(a)}和${scalar(b)}`,
   'let.arity': (given) => `LET 需要若干名称及其值，最后是计算式（3、5、7……个参数），而不是 ${given} 个`,
-  'let.wholeSheet': () => 'LET 不能给整张工作表命名',
   'let.needsName': () => 'LET 在这里需要一个名称（一个词，例如 total 或 price_after_tax）',
   'let.noName': () => 'LET 需要一个名称',
   'let.functionName': (name) => `“${name}”是函数名；请换一个名称`,
@@ -220,4 +224,40 @@ export const formulaZhCN: MessageTexts = {
   'ops.effect': () => '效应必须改变转化率，并使其保持在 0 和 1 之间',
   'ops.alphaPower': () => 'alpha 和 power 必须在 0 和 1 之间',
   'ops.negative': () => '标准差和提前期不能为负',
+
+  'syntax.arrayRagged': (width) => `数组的每一行都要和第一行一样有 ${n0(width)} 个值`,
+  'syntax.arrayNotClosed': () => '缺少“}”来结束这个数组',
+  'syntax.arraySeparator': (t) => `数组中不应出现“${t}”；同一行的值用“,”分隔，行与行之间用“;”分隔`,
+  'syntax.arrayValue': () => '数组中只能写数字、文本、TRUE、FALSE 和错误值',
+  'limit.array': (builder, values, max) => `${arrayBuilder(builder)}会生成含 ${n0(values)} 个值的数组，最多允许 ${n0(max)} 个`,
+  'ref.viewSheetRead': () => '这个公式读取了一张视图表，而公式不能读取视图表',
+  'ref.viewSheetName': (name) => `“${name}”是视图表，公式不能读取它的行；请改用它的公式所引用的数据来源`,
+  'arg.omitted': (arg) => `缺少一个参数：${arg.fn} 需要第 ${arg.index + 1} 个参数（${arg.param}）`,
+  'arg.tableMixed': (fn) => `${fn} 在这里不能使用各列类型不同的表；请用 CHOOSECOLS 选出其中一列`,
+  'type.tableMixed': () => '这张表各列的类型不能在这里一起使用',
+  'type.columnGivesList': () => '这是一整列，所以公式的结果是一组值；用 [列] 取本行的值，或用 SUM(…) 等汇总函数',
+  'type.resultList': () => '这个公式的结果是一组值，而一列的每一行只能有一个值；请用 SUM(…) 等汇总函数包起来，或为它建一张视图表',
+  'array.agree': (a, b) => `数组同一列中的值类型必须一致：${scalar(a)}和${scalar(b)}`,
+  'array.noColumn': (fn, columns, n) => `${fn}：数组只有 ${n0(columns)} 列，没有第 ${n} 列`,
+  'array.columnsDiffer': () => '这个数组各列的类型不同：请把列号直接写成数字，例如 1 或 -1',
+  'array.sizes': () => '这些数组大小不同；一方缺少的值为 #N/A',
+  'vstack.columnAgree': (column) => `VSTACK 的各数组必须逐列类型一致；第 ${n0(column)} 列不一致`,
+  'vstack.agree': () => 'VSTACK 的各数组中的值类型必须一致',
+  'vstack.fewerColumns': () => 'VSTACK：这个数组的列数比最宽的数组少',
+  'filter.ifEmptyAgree': () => 'FILTER 的 if_empty 必须与数组中的值类型一致',
+  'filter.ifEmptyFirst': () => 'FILTER 的 if_empty 必须与第一列的值类型一致',
+  'filter.notCondition': (value) => `FILTER 的 include 中有“${value}”，它不是 TRUE 或 FALSE`,
+  'sort.order': (fn, n) => `${fn} 的排序方式只能是 1（升序）或 -1（降序），而不是 ${n}`,
+  'sort.index': (width, byColumn, n) => `SORT 的 sort_index 应在 1 到 ${n0(width)} 之间（数组的${byColumn ? '行数' : '列数'}），而不是 ${n}`,
+  'align.oneColumn': (fn, param, columns) => `${fn} 的 ${param} 必须只有一列，而它有 ${n0(columns)} 列`,
+  'align.rows': (fn, param, rows, arrayRows) =>
+    `${fn} 的 ${param} 有 ${n0(rows)} 行，而数组有 ${n0(arrayRows)} 行；请给出行数相同的数组，或数组的行所来自的表中的一列`,
+  'align.noValue': (fn, param) => `${fn} 的 ${param} 在这一行没有值`,
+  'align.oneRow': (fn, param, columns) => `${fn} 的 ${param} 必须是一行，且与数组一样宽（${n0(columns)} 列）`,
+  'sequence.negative': (rows, columns) => `SEQUENCE 的行数和列数必须为 0 或更多，而不是 ${rows} 和 ${columns}`,
+  'textsplit.fewerParts': () => 'TEXTSPLIT：这一行拆出的部分比最长的一行少',
+  'logic.noCondition': () => '没有可组合的条件（给出的数组中没有 TRUE、FALSE 或数字）',
+  'view.needsArray': () => '视图表显示一张表的行：它的公式必须给出一个列表或一张表，例如 FILTER(Inventory, Inventory[Status] = "Reorder")',
+  'view.noFormula': () => '这张视图表没有可读取的公式；请在编辑栏中为它输入一个',
+  'view.noTable': () => '这张视图表的公式没有给出表',
 };

@@ -41,18 +41,8 @@ export const zhCN: Dict = {
   'tabs.add': '添加工作表',
   'tabs.dashboard': '看板',
   'tabs.dashboardTitle': '团队指标与固定的图表，一页看全',
-  'tabs.blank': '空白表',
-  'tabs.gallery': '从模板添加…',
   'tabs.rename': '重命名',
-  'tabs.moveLeft': '左移',
-  'tabs.moveRight': '右移',
-  'tabs.delete': '删除…',
   'tabs.menu': (name) => `工作表“${name}”：重命名、移动或删除`,
-  'tabs.newName': (n) => `工作表 ${n}`,
-  'tabs.deleteTitle': (name) => `删除工作表“${name}”？`,
-  'tabs.deleteBody': (rows) => `表中的 ${n0(rows)} 行将一并删除。删除后可以立即撤销。`,
-  'tabs.deleteConfirm': '删除工作表',
-  'tabs.deleted': (name) => `已删除工作表“${name}”。`,
   'tabs.nameTaken': (name) => `已有名为“${name}”的工作表，请换一个名称。`,
   'tabs.nameEmpty': '工作表需要一个名称。',
 
@@ -103,4 +93,9 @@ export const zhCN: Dict = {
   'undo.nothing': '没有可撤销的修改。',
   'open.loading': '正在打开工作簿…',
   'redo.nothing': '没有可重做的修改。',
+
+  'tabs.viewBadge': '视图',
+  'fbar.view': 'ƒ 视图',
+  'fbar.viewHint': '这个视图表的公式：它的行就是公式给出的结果',
+  'cell.arrayOpen': '显示全部值',
 };

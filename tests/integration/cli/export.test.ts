@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { Workbook } from '../../../src/model/index.ts';
+import { addViewSheet, type Workbook } from '../../../src/model/index.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
 import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import { ROOT } from '../../support/app-server.ts';
@@ -27,6 +27,7 @@ const trickyPlan = (): Workbook => {
   const name = wb.columnByName(products, 'Name')?.id ?? '';
   const cost = wb.columnByName(products, 'Cost')?.id ?? '';
   const promo = wb.columnByName(products, 'Promo price')?.id ?? '';
+  const list = wb.columnByName(products, 'List price')?.id ?? '';
   wb.addColumn(products, { id: 'offer', name: 'Offer', type: 'currency', formula: `=IF([#${promo}] > 0, [#${promo}], "no promo")` });
   const rows = wb.rowIds(products);
   wb.setCells(products, [
@@ -36,6 +37,8 @@ const trickyPlan = (): Workbook => {
     { rowId: rows[3] ?? '', colId: cost, value: { f: '=1/0' } },
     { rowId: rows[4] ?? '', colId: cost, value: -12.5 },
   ]);
+  // A view sheet: only its formula is stored; the export computes its rows.
+  addViewSheet(wb, { name: 'Dearest', formula: `=TAKE(SORTBY(CHOOSECOLS(#${products}, 1, 2), #${products}[#${list}], -1), 3)` });
   wb.clearHistory();
   return wb;
 };
@@ -81,6 +84,24 @@ describe('export writes the sheets with their computed values', () => {
     expect(offers).toContain('no promo');
     expect(offers.some((o) => /^\d+(\.\d+)?$/.test(o))).toBe(true);
     expect(manifest).toMatchObject({ format: 'ops-workbook-csv', today: TODAY, workbook: { id: 'shop', name: stored.settings.name } });
+  });
+
+  test('a view sheet is exported with the rows its formula computes, its columns named and typed as their sources', async () => {
+    const out = join(dataDir, 'out-view');
+    expect((await runCli(dataDir, ['export', '--workbook', 'shop', '--out', out, '--today', TODAY, '--sheet', 'Dearest'])).code).toBe(0);
+    const { names, csv, manifest } = folder(out);
+    expect(names).toEqual(['Dearest.csv', 'manifest.json']);
+    const [header, ...body] = records(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv['Dearest.csv']).replace(/^\uFEFF/, ''));
+    expect(header).toEqual(['SKU', 'Name']);
+    // The three dearest products of the stored sheet, dearest first.
+    const products = stored.sheetByName('Products')?.id ?? '';
+    const col = (name: string) => stored.columnValues(products, stored.columnByName(products, name)?.id ?? '');
+    const prices = col('List price');
+    const skus = col('SKU');
+    const dearest = prices.map((p, i) => ({ p: Number(p), sku: String(skus[i]) })).sort((a, b) => b.p - a.p).slice(0, 3).map((x) => x.sku);
+    expect(body.map((r) => r[0])).toEqual(dearest);
+    const sheets = manifest.sheets as { name: string; rows: number; columns: { header: string; type: string; formula: boolean }[] }[];
+    expect(sheets[0]).toMatchObject({ name: 'Dearest', rows: 3, columns: [{ header: 'SKU', type: 'text', formula: true }, { header: 'Name', type: 'text', formula: true }] });
   });
 
   test('a relative --out is the folder the command was typed in, not the project folder (npm run says it in INIT_CWD)', async () => {

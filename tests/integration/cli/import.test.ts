@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { stateVersion, type Workbook } from '../../../src/model/index.ts';
+import { addViewSheet, stateVersion, type Workbook } from '../../../src/model/index.ts';
 import { createTemplateWorkbook } from '../../../sheets/index.ts';
 import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import type { AppServer } from '../../support/app-server.ts';
@@ -45,7 +45,13 @@ describe('import on its own', () => {
     writeFileSync(path, content);
     return path;
   };
-  beforeAll(() => withTestStore(dataDir, (store) => createWorkbook(store, 'shop', createTemplateWorkbook('ops'))));
+  beforeAll(() =>
+    withTestStore(dataDir, (store) => {
+      const wb = createTemplateWorkbook('ops');
+      addViewSheet(wb, { name: 'New products', formula: `=FILTER(#${wb.sheetByName('Products')?.id ?? ''}, TRUE)` });
+      return createWorkbook(store, 'shop', wb);
+    }),
+  );
 
   test('into an existing sheet: CSV columns matched by their Chinese names, values read as the columns’ types', async () => {
     const csv = file('products.csv', '\uFEFF成本,货号,商品名称,上新日期,品类\r\n¥12.50,SKU-1,"锅, 大号",2026-03-01,Kitchen\r\n"1,299.00",SKU-2,"碗 ""青花""",2026-03-02,tableware\r\n');
@@ -59,6 +65,13 @@ describe('import on its own', () => {
       expect.objectContaining({ SKU: 'SKU-1', Name: '锅, 大号', Cost: 12.5, 'Launch date': '2026-03-01', Category: 'Kitchen' }),
       expect.objectContaining({ SKU: 'SKU-2', Name: '碗 "青花"', Cost: 1299, 'Launch date': '2026-03-02', Category: 'Tableware' }),
     ]);
+  });
+
+  test('into a view sheet: refused, since its rows are what its formula computes', async () => {
+    const csv = file('view.csv', 'SKU\nSKU-9\n');
+    const r = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'New products', csv]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"New products" is a view sheet: its rows come from its formula, so rows cannot be imported into it.');
   });
 
   test('into a new sheet: the detected types are printed, --type overrides one, and nothing is guessed silently', async () => {

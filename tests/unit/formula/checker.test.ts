@@ -71,6 +71,7 @@ describe('checker: refused formulas say why and where', () => {
     ['=ROUND([SKU], 2)', P, 'ROUND needs a number as its first argument (number), not text', 7, 12],
     ['=ROUND([Price])', P, 'ROUND takes 2 arguments, not 1', 1, 15],
     ['=SUM()', P, 'SUM takes at least 1 argument, not 0', 1, 6],
+    ['=SUM(1,,2)', P, 'an argument is missing: SUM needs its second argument (values)', 7, 8],
     ['=YEAR([Price])', P, 'YEAR needs a date as its first argument (date), not currency', 6, 13],
     ['=SUM([Category])', P, 'SUM needs numbers as its first argument (values), not text', 5, 15],
     ['=Products[Cost]', FREE, 'the formula gives a whole column', 1, 15],

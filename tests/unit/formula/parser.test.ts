@@ -28,6 +28,10 @@ const show = (n: Node): string => {
       return `(${n.op} ${show(n.left)} ${show(n.right)})`;
     case 'call':
       return `${n.name}(${n.args.map(show).join(' ')})`;
+    case 'array':
+      return `{${n.rows.map((r) => r.map(show).join(' ')).join('; ')}}`;
+    case 'omitted':
+      return '_';
   }
 };
 
@@ -100,6 +104,9 @@ describe('parser: references and calls', () => {
     ['=VLOOKUP([SKU], Products, 2, FALSE)', 'VLOOKUP([SKU] name:Products 2 FALSE)'],
     ['=SUM（1，2）', 'SUM(1 2)'],
     ['=SUM(1; 2)', 'SUM(1 2)'],
+    ['=SUM(1；2)', 'SUM(1 2)'],
+    ['=TEXTSPLIT(A, , ".")', 'TEXTSPLIT(name:A _ ".")'],
+    ['=SORT(X,,-1)', 'SORT(name:X _ (- 1))'],
   ])('%s', (text, tree) => {
     expect(show(parseFormula(text))).toBe(tree);
   });
@@ -118,19 +125,44 @@ describe('parser: references and calls', () => {
   });
 });
 
+describe('parser: array constants', () => {
+  it.each([
+    ['={1,2,3}', '{1 2 3}'],
+    ['={1;2;3}', '{1; 2; 3}'],
+    ['={1,2;3,4}', '{1 2; 3 4}'],
+    ['={-1.5, +2, "a", TRUE, #N/A}', '{-1.5 2 "a" TRUE #N/A}'],
+    ['=SUM({1,2} * {3;4}, 1)', 'SUM((* {1 2} {3; 4}) 1)'],
+    ['=｛1，2；3，4｝', '{1 2; 3 4}'],
+    ['={7}', '{7}'],
+  ])('%s', (text, tree) => {
+    expect(show(parseFormula(text))).toBe(tree);
+  });
+
+  it('marks whole numbers of an array as integers and keeps the sign in the range', () => {
+    const n = parseFormula('={-3, 2.5}');
+    if (n.kind !== 'array') throw new Error('unexpected tree');
+    expect(n.rows[0]).toMatchObject([{ kind: 'number', value: -3, integer: true, from: 2, to: 4 }, { integer: false }]);
+  });
+});
+
 describe('parser: what cannot be read says where', () => {
   it.each([
     ['=', 'the formula is empty', 0, 1],
     ['=1+', 'the formula ends too early', 3, 3],
     ['=(1+2', 'a ")" is missing', 1, 5],
     ['=1+2)', 'has no matching "("', 4, 5],
-    ['=SUM(1,,2)', 'an argument is missing', 7, 8],
+    ['=SUM(1,)', 'an argument is missing', 7, 8],
     ['=SUM(1 2)', 'is a comma missing', 7, 8],
     ['="abc', 'no closing quote', 1, 5],
     ['=[Price', 'no closing "]"', 1, 7],
     ['=[]', 'a column name is missing', 1, 3],
     ['=1 $ 2', 'cannot be used here', 3, 4],
     ['=Products[SKU].[Cost]', 'only be followed in the same row', 14, 21],
+    ['={1,2;3}', 'every row of an array needs as many values as the first (2)', 6, 8],
+    ['={1,[Price]}', 'an array holds only numbers, texts, TRUE, FALSE and error values', 4, 11],
+    ['={1+2}', 'is not expected in an array', 3, 4],
+    ['={1,2', 'a "}" is missing', 1, 5],
+    ['={-"a"}', 'an array holds only numbers', 3, 6],
   ])('%s: %s', (text, message, from, to) => {
     try {
       parseFormula(text);

@@ -22,11 +22,11 @@ const SAMPLES: { [C in MessageCode]: MessageArgs[C] } = {
   'ref.notReference': ['Name'], 'ref.noKey': ['Products'], 'ref.needsSheet': ['VLOOKUP'], 'ref.columnNotBracketed': ['Price'],
   'ref.sheetAlone': ['Products'], 'ref.unknownName': ['Prce', '[Price]'], 'fn.unknown': ['SUMM', 'SUM'],
   'type.union': [{ t: 'currency', orText: true }, msg('hint.atSource', 'IFERROR'), P], 'hint.atSource': ['XLOOKUP'], 'hint.columnN': ['[Margin]'],
-  'hint.n': [], 'type.wholeColumn': [], 'type.resultColumn': [], 'type.negate': [{ t: 'text' }], 'type.percentSign': [{ t: 'date', list: true }],
+  'hint.n': [], 'type.resultColumn': [], 'type.negate': [{ t: 'text' }], 'type.percentSign': [{ t: 'date', list: true }],
   'type.compare': [{ t: 'date' }, { t: 'number' }], 'type.addDates': [], 'type.add': ['currency', 'text'], 'type.subtract': ['number', 'date'],
   'type.multiplyCurrency': [], 'type.multiply': ['text', 'text'], 'type.divide': ['date', 'number'], 'type.power': ['currency', 'number'],
-  'arg.count': ['ROUND', 1, 2, 3], 'arg.wholeSheet': ['SUM'], 'arg.kind': [P, 'number', { t: 'text' }], 'arg.single': [P],
-  'arg.agree': ['IF', { t: 'date' }, { t: 'number' }], 'let.arity': [2], 'let.wholeSheet': [], 'let.needsName': [], 'let.noName': [],
+  'arg.count': ['ROUND', 1, 2, 3], 'arg.kind': [P, 'number', { t: 'text' }], 'arg.single': [P],
+  'arg.agree': ['IF', { t: 'date' }, { t: 'number' }], 'let.arity': [2], 'let.needsName': [], 'let.noName': [],
   'let.functionName': ['SUM'], 'let.twice': ['x'], 'vlookup.columnLiteral': [], 'vlookup.columnRange': [4],
   'hlookup.types': [{ t: 'date' }, { t: 'number' }], 'subtotal.numbers': ['9', 'text'],
   'value.divZero': [], 'value.literal': ['#N/A'], 'value.notFinite': [], 'value.tooLarge': [], 'value.fractionalPower': [], 'value.wholeColumn': [],
@@ -51,6 +51,15 @@ const SAMPLES: { [C in MessageCode]: MessageArgs[C] } = {
   'stats.geomean': [], 'stats.confidence': [], 'stats.percentileK': [], 'stats.percentileExc': [3], 'stats.quart': [0, 4],
   'stats.rankK': [3], 'stats.notInColumn': [5], 'ops.visitors': [], 'ops.conversions': [], 'ops.fewConversions': [10],
   'ops.nothingToCompare': [], 'ops.confidence': [], 'ops.baseline': [], 'ops.effect': [], 'ops.alphaPower': [], 'ops.negative': [],
+  'syntax.arrayRagged': [2], 'syntax.arrayNotClosed': [], 'syntax.arraySeparator': ['+'], 'syntax.arrayValue': [],
+  'limit.array': [{ fn: 'SEQUENCE' }, 1e9, 1e7], 'ref.viewSheetRead': [], 'ref.viewSheetName': ['Reorder'],
+  'arg.omitted': [{ fn: 'SORT', index: 0, param: 'array' }], 'arg.tableMixed': ['SUM'], 'type.tableMixed': [], 'type.columnGivesList': [],
+  'type.resultList': [], 'array.agree': [{ t: 'date' }, { t: 'number' }], 'array.noColumn': ['CHOOSECOLS', 3, 5], 'array.columnsDiffer': [],
+  'array.sizes': [], 'vstack.columnAgree': [2], 'vstack.agree': [], 'vstack.fewerColumns': [], 'filter.ifEmptyAgree': [],
+  'filter.ifEmptyFirst': [], 'filter.notCondition': ['maybe'], 'sort.order': ['SORTBY', 2], 'sort.index': [3, false, 4],
+  'align.oneColumn': ['SORTBY', 'by_array1', 2], 'align.rows': ['FILTER', 'include', 5, 8], 'align.noValue': ['SORTBY', 'by_array1'],
+  'align.oneRow': ['FILTER', 'include', 3], 'sequence.negative': [-1, 2], 'textsplit.fewerParts': [], 'logic.noCondition': [],
+  'view.needsArray': [], 'view.noFormula': [], 'view.noTable': [],
 };
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -94,6 +103,12 @@ describe('formula messages: what a person meets, in Chinese', () => {
     ['=IFERROR([Price] / [Cost], "-") * 2', 'use IFERROR(…, 0) to keep a number', '用 IFERROR(…, 0) 让结果保持为数字'],
     ['=ROUND([Price], "2")', 'ROUND needs a number as its second argument (digits), not text', 'ROUND 的第 2 个参数（digits）需要数字，而不是文本'],
     ['=SUM(1, 2', 'a ")" is missing to close SUM(', '缺少“)”来结束 SUM('],
+    ['=SUM({1,2;3})', 'every row of an array needs as many values as the first (2)', '数组的每一行都要和第一行一样有 2 个值'],
+    ['=SUM({1;TRUE})', 'the values of a column of an array must agree: integer and boolean', '数组同一列中的值类型必须一致：整数和逻辑值'],
+    ['=SORT(, 1)', 'an argument is missing: SORT needs its first argument (array)', '缺少一个参数：SORT 需要第 1 个参数（array）'],
+    ['=商品[售价] * 2', 'this is a whole column, so the formula gives a list of values', '这是一整列，所以公式的结果是一组值'],
+    ['=SEQUENCE(3)', 'the formula gives a list of values, and a column holds one value in each row', '这个公式的结果是一组值，而一列的每一行只能有一个值'],
+    ['=CHOOSECOLS({1,2}, 3)', 'CHOOSECOLS: the array has 2 columns; there is no column 3', 'CHOOSECOLS：数组只有 2 列，没有第 3 列'],
   ])('%s is refused: "%s"', (formula, en, chinese) => {
     const r = refused(formula, P);
     expect(r.en).toContain(en);
@@ -105,5 +120,19 @@ describe('formula messages: what a person meets, in Chinese', () => {
     if (!r.ok || r.type !== 'error' || typeof r.value !== 'object' || r.value === null) throw new Error('expected an error value');
     expect(r.value.message).toBe('"STA-1724" was not found');
     expect(zh(r.value.detail)).toBe('找不到 "STA-1724"');
+  });
+
+  test('an array’s refusals and error values read in Chinese too', () => {
+    const view = engine.check('=SUM(商品[售价])', { result: 'array' });
+    if (view.ok) throw new Error('a single value was taken as a view');
+    expect(zh(view.detail)).toContain('视图表显示一张表的行');
+    const big = engine.evaluate('=SEQUENCE(1E9)');
+    if (!big.ok || typeof big.value !== 'object' || big.value === null) throw new Error('expected an error value');
+    expect(big.value.message).toBe('SEQUENCE would make an array of 1,000,000,000 values; at most 10,000,000 are allowed');
+    expect(zh(big.value.detail)).toBe('SEQUENCE 函数会生成含 1,000,000,000 个值的数组，最多允许 10,000,000 个');
+    const order = engine.evaluate('=SORT({3;1;2}, 1, 2)');
+    if (!order.ok || typeof order.value !== 'object' || order.value === null) throw new Error('expected an error value');
+    expect(order.value.message).toBe("SORT's sort order is 1 (ascending) or -1 (descending), not 2");
+    expect(zh(order.value.detail)).toBe('SORT 的排序方式只能是 1（升序）或 -1（降序），而不是 2');
   });
 });
