@@ -11,6 +11,8 @@ import { chartData, type ChartSource } from './chart-data.ts';
 import { chartDisplay, chartTitle, problemText } from './chart-labels.ts';
 import { useSheetValues } from './sheet-values.ts';
 import type { ChartHandle } from './render-chart.ts';
+// Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
+import '../../model/charts.ts';
 
 /** What a chart's menu can ask of it. */
 export interface ChartActions {
