@@ -4,16 +4,15 @@
  */
 import { createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
 import type { SheetInfo } from '../schema/types.ts';
-import { addBlankSheet } from './template-gallery.ts';
 import { useApp } from './app-context.ts';
-import { undo } from './grid/grid-commands.ts';
-import { nextFreeName, sheetNameProblem } from './names.ts';
+import { afterFirstRows } from './first-paint.ts';
+import type * as TabActions from './sheet-tab-actions.tsx';
 import { Icon } from './widgets/Icon.tsx';
 import type { MenuAnchor, MenuItem } from './widgets/Menu.tsx';
 
-const GalleryDialog = lazy(() => import('./dialogs/GalleryDialog.tsx'));
 const Menu = lazy(() => import('./widgets/Menu.tsx'));
-const ConfirmDialog = lazy(() => import('./widgets/Dialog.tsx').then((m) => ({ default: m.ConfirmDialog })));
+// What the tabs do when used loads just after the first paint (or on the first use, if sooner).
+const actions = (): Promise<typeof TabActions> => import('./sheet-tab-actions.tsx');
 
 /** The tab strip; `active` is the open sheet. */
 export const SheetTabs = (props: { active: string; setActive: (id: string) => void }): JSX.Element => {
@@ -29,108 +28,16 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
   /** Teammates on a sheet: a dot in their colour on its tab. */
   const peersOn = (sheetId: string) => app.peers().filter((p) => p.sheetId === sheetId);
 
-  const report = (err: unknown) => app.toasts.show({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
-
-  const commitRename = (s: SheetInfo, value: string) => {
-    if (value.trim() === app.label(s)) return setRenaming(null);
-    const problem = sheetNameProblem(app, value, s.id);
-    if (problem) return setRenameError(problem);
-    try {
-      app.wb.renameSheet(s.id, value, app.i18n.locale());
-    } catch (err) {
-      report(err);
-    }
-    setRenaming(null);
-    setRenameError(undefined);
-  };
-
-  const addBlank = () => {
-    const name = nextFreeName((n) => t('tabs.newName', n), (n) => !app.wb.sheetByName(n), sheets().length + 1);
-    try {
-      props.setActive(addBlankSheet(app.wb, { name, locale: app.i18n.locale() }));
-    } catch (err) {
-      report(err);
-    }
-  };
-
-  const confirmDelete = (s: SheetInfo) =>
-    app.openDialog((close) => (
-      <ConfirmDialog
-        title={t('tabs.deleteTitle', app.label(s))}
-        body={t('tabs.deleteBody', app.wb.rowCount(s.id))}
-        confirm={t('tabs.deleteConfirm')}
-        cancel={t('common.cancel')}
-        onClose={close}
-        onConfirm={() => {
-          try {
-            app.wb.deleteSheet(s.id);
-            app.toasts.show({ kind: 'info', message: t('tabs.deleted', app.label(s)), action: { label: t('common.undo'), run: () => undo(app) } });
-          } catch (err) {
-            report(err);
-          }
-        }}
-      />
-    ));
-
-  const tabMenu = (s: SheetInfo, anchor: MenuAnchor) => {
-    const i = sheets().findIndex((x) => x.id === s.id);
-    const move = (to: number) => () => {
-      try {
-        app.wb.moveSheet(s.id, to);
-      } catch (err) {
-        report(err);
-      }
-    };
-    setMenu({
-      anchor,
-      items: [
-        { label: t('tabs.rename'), run: () => setRenaming(s.id), testId: 'tab-rename' },
-        { label: t('tabs.moveLeft'), run: move(i - 1), disabled: i === 0 },
-        { label: t('tabs.moveRight'), run: move(i + 1), disabled: i === sheets().length - 1 },
-        { label: t('tabs.delete'), run: () => confirmDelete(s), danger: true, separator: true, testId: 'tab-delete' },
-      ],
-    });
-  };
-
-  /** Slot (0 … n) the pointer is over: before the tab whose middle is right of it. */
-  const slotAt = (x: number): number => {
-    const tabs = [...(strip?.querySelectorAll<HTMLElement>('.wb-tab') ?? [])];
-    const i = tabs.findIndex((el) => {
-      const r = el.getBoundingClientRect();
-      return x < r.left + r.width / 2;
-    });
-    return i < 0 ? tabs.length : i;
-  };
-
+  const st: TabActions.TabStrip = { app, setActive: (id) => props.setActive(id), sheets, renaming, setRenaming, setRenameError, setMenu, drag, setDrag, strip: () => strip };
+  const act = (run: (a: typeof TabActions) => void) => void actions().then(run);
+  void afterFirstRows().then(actions);
+  const commitRename = (s: SheetInfo, value: string) => act((a) => a.commitRename(st, s, value));
+  const tabMenu = (s: SheetInfo, anchor: MenuAnchor) => act((a) => a.tabMenu(st, s, anchor));
   const startDrag = (e: PointerEvent, s: SheetInfo) => {
     if (e.button !== 0 || renaming() === s.id) return;
-    const x0 = e.clientX;
     const el = e.currentTarget as HTMLElement;
-    const move = (ev: PointerEvent) => {
-      if (!drag() && Math.abs(ev.clientX - x0) < 6) return;
-      setDrag({ id: s.id, slot: slotAt(ev.clientX) });
-    };
-    const up = () => {
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
-      el.removeEventListener('pointercancel', up);
-      const d = drag();
-      setDrag(null);
-      if (!d) return;
-      const from = sheets().findIndex((x) => x.id === d.id);
-      const to = d.slot > from ? d.slot - 1 : d.slot;
-      if (to !== from) {
-        try {
-          app.wb.moveSheet(d.id, to);
-        } catch (err) {
-          report(err);
-        }
-      }
-    };
-    el.setPointerCapture(e.pointerId);
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
-    el.addEventListener('pointercancel', up);
+    const { pointerId, clientX } = e;
+    act((a) => a.startDrag(st, el, pointerId, clientX, s));
   };
 
   return (
@@ -219,19 +126,10 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
           title={t('tabs.add')}
           aria-label={t('tabs.add')}
           data-testid="add-sheet"
-          onClick={(e) =>
-            setMenu({
-              anchor: { element: e.currentTarget },
-              items: [
-                { label: t('tabs.blank'), run: addBlank, testId: 'add-blank-sheet' },
-                {
-                  label: t('tabs.gallery'),
-                  testId: 'add-from-gallery',
-                  run: () => app.openDialog((close) => <GalleryDialog onClose={close} onAdded={props.setActive} />),
-                },
-              ],
-            })
-          }
+          onClick={(e) => {
+            const anchor = { element: e.currentTarget };
+            act((a) => a.addMenu(st, anchor));
+          }}
         >
           +
         </button>
