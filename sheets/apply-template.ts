@@ -6,6 +6,8 @@ import type { Workbook } from '../src/model/index.ts';
 import type { SheetTemplate } from './template.ts';
 import { templateChartSpec } from './template-chart.ts';
 import { OPS_TEMPLATES, templateOf } from './templates.ts';
+// Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
+import '../src/model/charts.ts';
 
 /** Turns a display formula (names) into its stored form (ids) for a sheet; throws with a message when it does not check. */
 export type FormulaCompiler = (wb: Workbook, sheetId: string, display: string, colId?: string) => string;

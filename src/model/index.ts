@@ -1,5 +1,7 @@
 /** src/model: the workbook on Yjs. The only module that knows the Yjs layout; its records are src/schema's. */
 export { Workbook } from './workbook.ts';
+// The CLI, the relay and the app's lazily loaded parts get the whole model, charts included.
+import './charts.ts';
 export { DEFAULT_SETTINGS, type ChangeListener, type WorkbookOptions } from './workbook-base.ts';
 export type { SheetSpec } from './sheet-ops.ts';
 export { addViewSheet, setViewFormula, type ViewSheetSpec } from './view-ops.ts';

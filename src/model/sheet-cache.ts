@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { cellKey, layoutColumns, type SheetMaps } from './layout.ts';
 import { compareKeyed, type Keyed } from './order-keys.ts';
 import type { Chart } from '../schema/chart-types.ts';
-import { readChart } from '../schema/stored/read-chart.ts';
+import { chartReader } from './chart-support.ts';
 import { readColumn } from '../schema/stored/read-column.ts';
 import { readRule } from '../schema/stored/read-rule.ts';
 import { FALLBACK_ORDER } from '../schema/stored/read-sheet.ts';
@@ -147,7 +147,7 @@ export class SheetCache {
   charts(): Chart[] {
     const out: Chart[] = [];
     this.maps.charts?.forEach((c, id) => {
-      const chart = readChart(id, c).value;
+      const chart = chartReader()(id, c).value;
       if (chart) out.push(chart);
     });
     return out.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1));

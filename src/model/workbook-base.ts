@@ -14,7 +14,7 @@ import { SheetCache } from './sheet-cache.ts';
 import { SCHEMA_VERSION } from '../schema/schema-version.ts';
 import { DEFAULT_SETTINGS, readSettings } from '../schema/stored/read-settings.ts';
 import { readSheetMeta, type StoredSheet } from '../schema/stored/read-sheet.ts';
-import { readChart } from '../schema/stored/read-chart.ts';
+import { chartReader } from './chart-support.ts';
 import type { CellValue, Column, Rule, SheetInfo, WorkbookSettings } from '../schema/types.ts';
 import { writeTick } from './timeline-log.ts';
 import type { SheetJSON, WorkbookJSON } from '../schema/workbook-json.ts';
@@ -368,7 +368,7 @@ export class WorkbookBase {
   /** True when the sheet exists and has the chart. */
   hasChart(sheetId: string, chartId: string): boolean {
     const charts = this.hasSheet(sheetId) ? this.cache(sheetId).maps.charts : undefined;
-    return charts !== undefined && readChart(chartId, charts.get(chartId)).value !== undefined;
+    return charts !== undefined && chartReader()(chartId, charts.get(chartId)).value !== undefined;
   }
 
   /** Internal: the raw maps, for the operation modules of src/model. */

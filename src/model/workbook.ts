@@ -1,12 +1,25 @@
 /** The workbook: the typed reads of WorkbookBase plus every operation, each one undoable transaction. */
 import * as Y from 'yjs';
-import * as chartOps from './chart-ops.ts';
+import type * as ChartOps from './chart-ops.ts';
+import { chartsNotLoaded } from './chart-support.ts';
 import type { Chart, ChartSpec } from '../schema/chart-types.ts';
 import * as columnOps from './column-ops.ts';
 import * as rowOps from './row-ops.ts';
 import * as sheetOps from './sheet-ops.ts';
 import type { CellValue, Column, ColumnOptions, ColumnSpec, ColumnType, Locale, RuleSpec, WorkbookSettings } from '../schema/types.ts';
 import { WorkbookBase, type WorkbookOptions } from './workbook-base.ts';
+
+let chartOps: typeof ChartOps | undefined;
+
+/** Called once by src/model/charts.ts: the chart operations are not part of the grid's first load. */
+export const installChartOps = (ops: typeof ChartOps): void => {
+  chartOps = ops;
+};
+
+const ops = (): typeof ChartOps => {
+  if (!chartOps) throw chartsNotLoaded();
+  return chartOps;
+};
 
 /**
  * A workbook over one Y.Doc. Reads are synchronous and typed; every operation is one transaction
@@ -63,22 +76,22 @@ export class Workbook extends WorkbookBase {
   }
   /** Adds or replaces a chart; `columns` are a view sheet's computed columns (a sheet's own are read here). */
   setChart(sheetId: string, spec: ChartSpec, columns?: readonly Column[]): string {
-    return chartOps.setChart(this, sheetId, spec, columns);
+    return ops().setChart(this, sheetId, spec, columns);
   }
   deleteChart(sheetId: string, chartId: string): void {
-    chartOps.deleteChart(this, sheetId, chartId);
+    ops().deleteChart(this, sheetId, chartId);
   }
   pinChart(sheetId: string, chartId: string, opts?: { w?: number; h?: number; index?: number }): void {
-    chartOps.pinChart(this, sheetId, chartId, opts);
+    ops().pinChart(this, sheetId, chartId, opts);
   }
   unpinChart(chartId: string): void {
-    chartOps.unpinChart(this, chartId);
+    ops().unpinChart(this, chartId);
   }
   moveTile(chartId: string, index: number): void {
-    chartOps.moveTile(this, chartId, index);
+    ops().moveTile(this, chartId, index);
   }
   resizeTile(chartId: string, w: number, h: number): void {
-    chartOps.resizeTile(this, chartId, w, h);
+    ops().resizeTile(this, chartId, w, h);
   }
 
   addColumn(sheetId: string, spec: ColumnSpec, index?: number): string {

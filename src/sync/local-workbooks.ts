@@ -11,6 +11,8 @@ import { isEmptyDoc, openLocalDoc, whenWritten, type LocalDoc } from './local-st
 import { forgetPending } from './pending-edits.ts';
 import { remember } from './registry.ts';
 import { forget, newLocalId } from './workbook-list.ts';
+// Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
+import '../model/charts.ts';
 
 /** A backup file that cannot be read as a workbook; the message says what to do. */
 export class BackupError extends Error {

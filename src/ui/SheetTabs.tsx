@@ -6,12 +6,14 @@
 import { createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
 import { isViewSheet, type SheetInfo } from '../schema/types.ts';
 import { useApp } from './app-context.ts';
-import { sheetNameProblem } from './names.ts';
+import { afterFirstRows } from './first-paint.ts';
+import type * as TabActions from './sheet-tab-actions.tsx';
 import { Icon } from './widgets/Icon.tsx';
 import type { MenuAnchor, MenuItem } from './widgets/Menu.tsx';
 
 const Menu = lazy(() => import('./widgets/Menu.tsx'));
-const menus = () => import('./tab-menus.tsx');
+// What the tabs do when used loads just after the first paint (or on the first use, if sooner).
+const actions = (): Promise<typeof TabActions> => import('./sheet-tab-actions.tsx');
 
 /** The tab strip; `active` is the open sheet. */
 export const SheetTabs = (props: { active: string; setActive: (id: string) => void }): JSX.Element => {
@@ -27,64 +29,16 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
   /** Teammates on a sheet: a dot in their colour on its tab. */
   const peersOn = (sheetId: string) => app.peers().filter((p) => p.sheetId === sheetId);
 
-  const report = (err: unknown) => app.toasts.show({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
-
-  const commitRename = (s: SheetInfo, value: string) => {
-    if (value.trim() === app.label(s)) return setRenaming(null);
-    const problem = sheetNameProblem(app, value, s.id);
-    if (problem) return setRenameError(problem);
-    try {
-      app.wb.renameSheet(s.id, value, app.i18n.locale());
-    } catch (err) {
-      report(err);
-    }
-    setRenaming(null);
-    setRenameError(undefined);
-  };
-
-  // The tabs' menus (and the dialogs they open) load on first use.
-  const menuCtx = { app, sheets, setActive: props.setActive, rename: (id: string) => setRenaming(id), report };
-  const tabMenu = (s: SheetInfo, anchor: MenuAnchor) => void menus().then((m) => setMenu({ anchor, items: m.tabMenuItems(menuCtx, s) }));
-
-  /** Slot (0 … n) the pointer is over: before the tab whose middle is right of it. */
-  const slotAt = (x: number): number => {
-    const tabs = [...(strip?.querySelectorAll<HTMLElement>('.wb-tab') ?? [])];
-    const i = tabs.findIndex((el) => {
-      const r = el.getBoundingClientRect();
-      return x < r.left + r.width / 2;
-    });
-    return i < 0 ? tabs.length : i;
-  };
-
+  const st: TabActions.TabStrip = { app, setActive: (id) => props.setActive(id), sheets, renaming, setRenaming, setRenameError, setMenu, drag, setDrag, strip: () => strip };
+  const act = (run: (a: typeof TabActions) => void) => void actions().then(run);
+  void afterFirstRows().then(actions);
+  const commitRename = (s: SheetInfo, value: string) => act((a) => a.commitRename(st, s, value));
+  const tabMenu = (s: SheetInfo, anchor: MenuAnchor) => act((a) => a.tabMenu(st, s, anchor));
   const startDrag = (e: PointerEvent, s: SheetInfo) => {
     if (e.button !== 0 || renaming() === s.id) return;
-    const x0 = e.clientX;
     const el = e.currentTarget as HTMLElement;
-    const move = (ev: PointerEvent) => {
-      if (!drag() && Math.abs(ev.clientX - x0) < 6) return;
-      setDrag({ id: s.id, slot: slotAt(ev.clientX) });
-    };
-    const up = () => {
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
-      el.removeEventListener('pointercancel', up);
-      const d = drag();
-      setDrag(null);
-      if (!d) return;
-      const from = sheets().findIndex((x) => x.id === d.id);
-      const to = d.slot > from ? d.slot - 1 : d.slot;
-      if (to !== from) {
-        try {
-          app.wb.moveSheet(d.id, to);
-        } catch (err) {
-          report(err);
-        }
-      }
-    };
-    el.setPointerCapture(e.pointerId);
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
-    el.addEventListener('pointercancel', up);
+    const { pointerId, clientX } = e;
+    act((a) => a.startDrag(st, el, pointerId, clientX, s));
   };
 
   return (
@@ -179,8 +133,8 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
           aria-label={t('tabs.add')}
           data-testid="add-sheet"
           onClick={(e) => {
-            const element = e.currentTarget;
-            void menus().then((m) => setMenu({ anchor: { element }, items: m.addMenuItems(menuCtx) }));
+            const anchor = { element: e.currentTarget };
+            act((a) => a.addMenu(st, anchor));
           }}
         >
           +

@@ -8,12 +8,10 @@
  * first rows). Until the formula engine lands, "an edit feeding 100k rows" is a column-wide paste
  * of 100k values, whose change event repaints the visible cells as a recalculation would.
  */
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { ROOT, startAppServer } from '../support/app-server.ts';
+import { startAppServer } from '../support/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { FIRST_LOAD_BUDGET_KB, firstLoadJs } from '../support/first-load.ts';
 import { median, percentile, type Bench, type Figure } from './harness.ts';
 
 const ROWS = 100_000;
@@ -29,23 +27,6 @@ const shownAfterLoad = (page: Page): Promise<{ first: number; all: number }> =>
 
 const waitForRows = (page: Page, mark = 'wb-grid-rows') =>
   page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 120_000 });
-
-/**
- * The JS files the page loaded before the grid showed: gzipped as a server would send them (the
- * budget's measure, from the files), and the bytes the relay did send (its brotli or gzip copies).
- */
-const firstLoadJs = async (page: Page): Promise<{ kb: number; sentKb: number; files: string[] }> => {
-  const loaded = await page.evaluate(() => {
-    const shown = performance.getEntriesByName('wb-grid-rows')[0]?.startTime ?? Number.POSITIVE_INFINITY;
-    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .filter((e) => e.name.endsWith('.js') && e.startTime < shown)
-      .map((e) => ({ path: new URL(e.name).pathname, sent: e.encodedBodySize }));
-  });
-  let bytes = 0;
-  for (const { path } of loaded) bytes += gzipSync(readFileSync(join(ROOT, 'dist', path))).byteLength;
-  const sent = loaded.reduce((sum, f) => sum + f.sent, 0);
-  return { kb: bytes / 1024, sentKb: sent / 1024, files: loaded.map((f) => basename(f.path)) };
-};
 
 export const gridBench: Bench = {
   name: 'grid',
@@ -66,7 +47,7 @@ export const gridBench: Bench = {
       await page.goto(printed);
       await waitForRows(page);
       const js = await firstLoadJs(page);
-      figs.push({ what: 'gzipped JS loaded before the grid shows', value: js.kb, unit: 'KB', budget: '≤ 250 KB', ok: js.kb <= 250, note: js.files.join(', ') });
+      figs.push({ what: 'gzipped JS loaded before the grid shows', value: js.kb, unit: 'KB', budget: `≤ ${FIRST_LOAD_BUDGET_KB} KB`, ok: js.kb <= FIRST_LOAD_BUDGET_KB, note: js.files.map((f) => f.name).join(', ') });
       figs.push({ what: 'the same JS as the relay sent it (its precompressed copies)', value: js.sentKb, unit: 'KB', note: 'brotli where the browser accepts it, else gzip -9' });
 
       // First rows of a 100k-row sheet, after the workbook has loaded (median of fresh page loads).

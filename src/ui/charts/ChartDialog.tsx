@@ -14,6 +14,8 @@ import { chartTitle, problemText, seriesLabels } from './chart-labels.ts';
 import { ChartFilterField, draftFilter, filterDraft, type FilterDraft } from './ChartFilterField.tsx';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 import { sheetShape } from '../../app/sheet-shape.ts';
+// Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
+import '../../model/charts.ts';
 
 /** The x column a new chart starts with: a choice column reads best, then text, then dates. */
 const firstX = (cols: readonly Column[]): string =>

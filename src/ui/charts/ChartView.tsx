@@ -12,6 +12,8 @@ import { chartDisplay, chartTitle, problemText } from './chart-labels.ts';
 import { useSheetValues } from './sheet-values.ts';
 import { sheetShape } from '../../app/sheet-shape.ts';
 import type { ChartHandle } from './render-chart.ts';
+// Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
+import '../../model/charts.ts';
 
 /** What a chart's menu can ask of it. */
 export interface ChartActions {

@@ -11,6 +11,8 @@ import { Menu, type MenuAnchor, type MenuItem } from '../widgets/Menu.tsx';
 import ChartDialog from './ChartDialog.tsx';
 import { chartTitle } from './chart-labels.ts';
 import { ChartView, type ChartActions } from './ChartView.tsx';
+// Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
+import '../../model/charts.ts';
 
 const ChartsPanel = (props: { sheetId: string; onClose: () => void }): JSX.Element => {
   const app = useApp();

@@ -12,6 +12,8 @@ import { viewTexts } from '../i18n/view-texts.ts';
 import { TileCard } from './TileCard.tsx';
 import { KpiStrip } from './KpiStrip.tsx';
 import { dropIndex, packTiles } from './pack-tiles.ts';
+// Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
+import '../../model/charts.ts';
 
 const sameTiles = (a: readonly Tile[], b: readonly Tile[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -9,6 +9,8 @@ import { chartTitle } from '../charts/chart-labels.ts';
 import { ChartView } from '../charts/ChartView.tsx';
 import type { ViewText } from '../i18n/view-texts.ts';
 import type { TilePlace } from './pack-tiles.ts';
+// Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
+import '../../model/charts.ts';
 
 /** The tile. `index` is its position among the tiles; `onGrip` starts a drag. */
 export const TileCard = (props: {

@@ -1,0 +1,29 @@
+/**
+ * The first-load budget (DESIGN.md): the JavaScript a new user's browser loads before the grid shows,
+ * gzipped, stays within 250 KB. Measured as the grid benchmark does (tests/support/first-load.ts),
+ * on the relay's demo link in real Chromium; the files and sizes are printed, so a change that goes
+ * over shows what grew.
+ */
+import { expect, test } from 'vitest';
+import { describeFirstLoad, FIRST_LOAD_BUDGET_KB, firstLoadJs } from '../support/first-load.ts';
+import { appAndBrowser } from './ui-helpers.ts';
+
+const env = appAndBrowser();
+
+test('the JavaScript loaded before the grid shows stays within the 250 KB (gzipped) budget', async () => {
+  const link = env.server.firstLink();
+  if (!link) throw new Error(`the relay wrote no demo link:\n${env.server.output()}`);
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(link);
+  await page.waitForFunction(() => performance.getEntriesByName('wb-grid-rows').length > 0, undefined, { timeout: 60_000 });
+  await page.locator('.ag-row').first().waitFor();
+  const load = await firstLoadJs(page);
+  const report = describeFirstLoad(load);
+  console.log(`JavaScript loaded before the grid shows:\n${report}`);
+  expect(load.files.length, 'the page loaded no JavaScript before the grid showed').toBeGreaterThan(0);
+  expect(load.kb, `over the first-load budget:\n${report}`).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_KB);
+  expect(errors).toEqual([]);
+  await page.close();
+});
