@@ -1,0 +1,91 @@
+/**
+ * The device identity in real Chromium against the real relay (issue #16 part 4): a browser makes
+ * one device key, keeps it across reloads, and every tab of it connects as that device; another
+ * browser is another device, even with the same link. Two tabs of one browser edit together
+ * (their edits also travel between them over the BroadcastChannel) and nothing is refused.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoUrl, open, openSheet, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
+
+const env = relayAndBrowser();
+let ana: Person;
+let bo: Person;
+
+/** The owners the relay logged for the connections opened so far, in order. */
+const owners = (): string[] =>
+  env.relay.server
+    .stdout()
+    .split('\n')
+    .filter((l) => l.includes('"event":"conn.opened"'))
+    .map((l) => (JSON.parse(l) as { owner?: string }).owner ?? '');
+
+const storedKey = (page: Page): Promise<unknown> =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('owb-device');
+        req.onsuccess = () => {
+          const get = req.result.transaction('device').objectStore('device').get('key');
+          get.onsuccess = () => resolve(get.result);
+        };
+      }),
+  );
+
+beforeAll(async () => {
+  ana = await person(env.browser, 'Ana', '#d9480f');
+  bo = await person(env.browser, 'Bo', '#2b8a3e');
+});
+
+describe('one browser, one device', () => {
+  test('the device key is made once, kept across a reload, and every tab connects as the same device; another browser is another', async () => {
+    const url = demoUrl(env.relay, env.relay.editorToken);
+    await open(ana, url);
+    await waitConnection(ana.page, 'online');
+    const key = await storedKey(ana.page);
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const second = await ana.context.newPage();
+    await second.goto(url);
+    await waitConnection(second, 'online');
+    await ana.page.reload();
+    await waitConnection(ana.page, 'online');
+    expect(await storedKey(ana.page)).toBe(key);
+    await open(bo, url);
+    await waitConnection(bo.page, 'online');
+    const seen = owners();
+    expect(seen).toHaveLength(4);
+    const [first, tab, reloaded, other] = seen;
+    expect(first).toMatch(/^device:[A-Za-z0-9_-]{22}$/);
+    expect([tab, reloaded]).toEqual([first, first]);
+    expect(other).toMatch(/^device:/);
+    expect(other).not.toBe(first);
+    // The key itself never reaches the log.
+    expect(env.relay.server.output()).not.toContain(String(key));
+    await second.close();
+  });
+
+  test('two tabs of one browser and another browser edit at once: every edit arrives, nobody is refused', async () => {
+    const url = demoUrl(env.relay, env.relay.editorToken);
+    const tab2 = await ana.context.newPage();
+    await tab2.goto(url);
+    await tab2.locator('.ag-row[row-index="0"]').first().waitFor();
+    for (const p of [ana.page, tab2, bo.page]) {
+      await waitConnection(p, 'online');
+      await openSheet(p, 'Products');
+    }
+    await Promise.all([
+      typeInto(ana.page, 'Products', 0, 'Name', 'From tab one'),
+      typeInto(tab2, 'Products', 1, 'Name', 'From tab two'),
+      typeInto(bo.page, 'Products', 2, 'Name', 'From Bo'),
+    ]);
+    for (const p of [ana.page, tab2, bo.page]) {
+      await expect.poll(() => stored(p, 'Products', 0, 'Name')).toBe('From tab one');
+      await expect.poll(() => stored(p, 'Products', 1, 'Name')).toBe('From tab two');
+      await expect.poll(() => stored(p, 'Products', 2, 'Name')).toBe('From Bo');
+    }
+    for (const p of [ana.page, tab2, bo.page]) expect(await p.getByTestId('connection').getAttribute('data-state')).toBe('online');
+    expect(env.relay.server.stdout()).not.toContain('_refused"');
+    expect([...ana.errors, ...bo.errors]).toEqual([]);
+    await tab2.close();
+  });
+});
