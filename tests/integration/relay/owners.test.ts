@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppServer } from '../../support/app-server.ts';
 import { connectClient, waitFor, within, type RelayClient } from '../../support/relay-clients.ts';
 import { rawSocket, type RawSocket } from './attack-helpers.ts';
-import { seed, startRelay, tempDataDir, withTestStore } from './fixtures.ts';
+import { hashToken, tokenId } from '../../../server/store/tokens.ts';
+import { runCli, seed, startRelay, tempDataDir, withTestStore } from './fixtures.ts';
 
 let server: AppServer;
 /** Editor tokens of different people (each its own owner), and a viewer token. */
@@ -271,6 +272,19 @@ describe('honest clients are unaffected', () => {
     for (const x of [a, b, c]) await waitFor('every edit arrived everywhere', () => skus(x, 'A-').length + skus(x, 'B-').length + skus(x, 'C-').length === 60);
     for (const x of [a, b, c]) expect([...skus(x, 'A-'), ...skus(x, 'B-'), ...skus(x, 'C-')].sort()).toEqual(made);
     for (const x of [a, b, c]) expect(x.provider.shouldConnect).toBe(true);
+    // The CLI lists who owns each client id: the two clients of one token are that token's, the
+    // ids the workbook was made with are nobody's.
+    const listed = await runCli(server.dataDir, ['owners', '--workbook', id, '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const owners = new Map(listed.stdout.trim().split('\n').map((l) => JSON.parse(l) as { clientId: number; owner: string | null; edits: number }).map((o) => [o.clientId, o]));
+    const tokenOwner = (t: string) => `token:${tokenId(hashToken(t))}`;
+    expect(owners.get(a.doc.clientID)).toMatchObject({ owner: tokenOwner(victimToken), edits: Y.getState(a.doc.store, a.doc.clientID) });
+    expect(owners.get(b.doc.clientID)?.owner).toBe(tokenOwner(victimToken));
+    expect(owners.get(c.doc.clientID)?.owner).toBe(tokenOwner(observerToken));
+    expect([...owners.values()].filter((o) => o.owner === null).length).toBeGreaterThan(0);
+    const human = await runCli(server.dataDir, ['owners', '--workbook', id]);
+    expect(human.stdout).toContain(`${tokenOwner(victimToken)} (victim)`);
+    expect(human.stdout).toContain('nobody (written before owners were kept)');
     for (const x of [a, b, c]) x.destroy();
   });
 
