@@ -8,7 +8,8 @@ import { gridBench } from './grid.bench.ts';
 import { historyBench } from './history.bench.ts';
 import type { Bench } from './harness.ts';
 import { modelBench } from './model.bench.ts';
+import { ownersBench } from './owners.bench.ts';
 import { relayAbuseBench } from './relay-abuse.bench.ts';
 import { relayBench } from './relay.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench];
