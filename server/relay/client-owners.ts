@@ -34,11 +34,15 @@ export class ClientOwners {
     return this.owners.get(client);
   }
 
-  /** Gives an unowned id to `owner`; it is written to the store with the next append. */
-  claim(client: number, owner: string): void {
+  /**
+   * Gives an unowned id to `owner`; when `durable`, it is written to the store with the next
+   * append. A viewer's ids are kept only while the room is loaded: a viewer never writes under
+   * them, and its presence cannot grow the store.
+   */
+  claim(client: number, owner: string, durable = true): void {
     if (this.owners.has(client)) return;
     this.owners.set(client, owner);
-    this.unwritten.push({ clientId: client, owner });
+    if (durable) this.unwritten.push({ clientId: client, owner });
   }
 
   /** True while claims wait to be written. */

@@ -213,7 +213,7 @@ export class Room {
           hasEdits: (c) => Y.getState(this.doc.store, c) > 0,
         });
         if (!verdict.ok) return this.refuse(peer, 'room.presence_refused', verdict.client, verdict.reason);
-        this.claim(verdict.claims, peer.owner);
+        this.claim(verdict.claims, peer.owner, peer.role === 'editor');
         if (verdict.keep.length > 0) applyAwarenessUpdate(this.awareness, verdict.keep.length === msg.entries.length ? msg.update : presenceUpdate(verdict.keep), peer);
         return;
       }
@@ -305,11 +305,11 @@ export class Room {
     peer.close(CLOSE.notYours, `Refused: ${reason} (client id ${client}).`);
   }
 
-  /** Records new owners; they are stored with the next append (one of their own when no update comes). */
-  private claim(clients: readonly number[], owner: string): void {
+  /** Records new owners; durable ones are stored with the next append (one of their own when no update comes). */
+  private claim(clients: readonly number[], owner: string, durable = true): void {
     if (clients.length === 0) return;
-    for (const c of clients) this.owners.claim(c, owner);
-    this.scheduleCommit();
+    for (const c of clients) this.owners.claim(c, owner, durable);
+    if (durable) this.scheduleCommit();
   }
 
   private scheduleCommit(): void {

@@ -48,6 +48,10 @@ describe('updates: what goes past the relayâ€™s state belongs to the client idâ€
     expect(o.ownerOf(1)).toBe('A');
     expect(o.takeUnwritten()).toEqual([{ clientId: 9, owner: 'B' }]);
     expect(o.hasUnwritten).toBe(false);
+    // A viewer's presence id is its own while the room is loaded, and never stored.
+    o.claim(11, 'V', false);
+    expect(o.ownerOf(11)).toBe('V');
+    expect(o.hasUnwritten).toBe(false);
   });
 });
 
