@@ -17,6 +17,20 @@ import { continues, endOf, type ClientSpans } from './update-spans.ts';
 /** The owner of the CLI's and restores' writes. */
 export const SERVER_OWNER = 'server';
 
+/** An owner as others may see it: what kind, and a short tag that tells owners of a kind apart (never a key or a token). */
+export interface PublicOwner {
+  kind: 'device' | 'link' | 'server';
+  tag: string;
+}
+
+/** The public form of an owner (`device:<hash>` → a device and the hash's first 6 characters). */
+export const publicOwner = (owner: string): PublicOwner => {
+  if (owner.startsWith('device:')) return { kind: 'device', tag: owner.slice('device:'.length, 'device:'.length + 6) };
+  if (owner.startsWith('token:')) return { kind: 'link', tag: owner.slice('token:'.length, 'token:'.length + 6) };
+  if (owner === 'server') return { kind: 'server', tag: '' };
+  return { kind: 'link', tag: '' };
+};
+
 /** An update may be applied (recording `claims` for the sender), or is refused for `reason`. */
 export type UpdateVerdict = { ok: true; claims: number[] } | { ok: false; client: number; reason: string };
 

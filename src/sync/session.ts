@@ -11,6 +11,7 @@ import type { Identity } from './identity.ts';
 import type { LocalDoc } from './local-store.ts';
 import type { Location, Peer } from './presence.ts';
 import type { Access } from './registry.ts';
+import type { ClientOwnerTag } from './relay-api.ts';
 import { trackSaved, type SavedState } from './saved-state.ts';
 import type { LiveParts } from './session-live.ts';
 import { createWatch, type Watch, type WatchSource } from './watch.ts';
@@ -41,6 +42,8 @@ export interface WorkbookSession {
   setIdentity(identity: Identity): void;
   /** A link that opens this workbook as `role` (editors of server workbooks only). */
   shareLink(role: 'editor' | 'viewer'): Promise<string>;
+  /** Who owns each client id, as the relay records it (empty for a workbook only on this device, or offline). */
+  owners(): Promise<ReadonlyMap<number, ClientOwnerTag>>;
   /** The whole workbook as one update (what a backup file holds behind its checksum). */
   backup(): Uint8Array;
   close(): Promise<void>;
@@ -119,6 +122,7 @@ export const createSession = (opts: { id: string; access: Access; token: string 
       if (!token) return Promise.reject(new Error('This workbook is only on this device; it has no link to share.'));
       return import('./relay-api.ts').then((api) => api.createShareLink(id, token, role));
     },
+    owners: () => (token ? import('./relay-api.ts').then((api) => api.fetchOwners(id, token)) : Promise.resolve(new Map())),
     backup: () => Y.encodeStateAsUpdate(doc),
     close: async () => {
       core.stopEarly();

@@ -2,11 +2,13 @@
  * The device identity in real Chromium against the real relay (issue #16 part 4): a browser makes
  * one device key, keeps it across reloads, and every tab of it connects as that device; another
  * browser is another device, even with the same link. Two tabs of one browser edit together
- * (their edits also travel between them over the BroadcastChannel) and nothing is refused.
+ * (their edits also travel between them over the BroadcastChannel) and nothing is refused. Cell
+ * history names the device that wrote each entry, by the relay's record, beside the chosen name.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demoUrl, open, openSheet, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
+import { screenshot } from '../support/browser.ts';
+import { demoUrl, gridCell, open, openSheet, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
 
 const env = relayAndBrowser();
 let ana: Person;
@@ -87,5 +89,19 @@ describe('one browser, one device', () => {
     expect(env.relay.server.stdout()).not.toContain('_refused"');
     expect([...ana.errors, ...bo.errors]).toEqual([]);
     await tab2.close();
+  });
+
+  test('cell history shows the device that wrote an entry (the relay’s record) beside the name the writer chose', async () => {
+    // Bo looks at the cell Ana's first tab wrote.
+    await (await gridCell(bo.page, 'Products', 0, 'Name')).click({ button: 'right' });
+    await bo.page.getByTestId('cell-history').click();
+    const entry = bo.page.locator('[data-testid="history-entry"]', { hasText: 'From tab one' });
+    const owner = entry.getByTestId('history-owner');
+    const anaDevice = (owners()[0] ?? '').slice('device:'.length, 'device:'.length + 6);
+    await expect.poll(() => owner.textContent()).toBe(`device ${anaDevice}`);
+    expect(await entry.textContent()).toContain('Ana');
+    expect(await entry.getByTestId('history-unverified').count()).toBe(0);
+    await screenshot(bo.page, 'sync-history-owner');
+    await bo.page.getByTestId('history-panel').getByRole('button').first().click();
   });
 });

@@ -74,6 +74,11 @@ export const syncEn = {
   'history.retype': 'converted when the column’s type changed',
   'history.empty': '(empty)',
   'history.someone': 'Someone',
+  'history.device': (tag: string) => `device ${tag}`,
+  'history.link': (tag: string) => (tag ? `link ${tag}` : 'a link'),
+  'history.server': 'the server (command line)',
+  'history.unverified': 'the relay does not confirm who wrote this entry',
+  'history.ownerTip': 'Who wrote it, as the relay records it; the name beside it is the one they chose.',
   'history.formula': (f: string) => `formula ${f}`,
   'history.conflicts': (n: number) => `${plural(n, 'cell', 'cells')} in this sheet lost a value written at the same time:`,
 

@@ -70,6 +70,11 @@ export const syncZhCN: SyncDict = {
   'history.retype': '修改列类型时转换',
   'history.empty': '（空）',
   'history.someone': '某人',
+  'history.device': (tag) => `设备 ${tag}`,
+  'history.link': (tag) => (tag ? `链接 ${tag}` : '某个链接'),
+  'history.server': '服务器（命令行）',
+  'history.unverified': '中继服务器无法确认这条记录的作者',
+  'history.ownerTip': '中继服务器记录的写入者；旁边是对方自己设置的名字。',
   'history.formula': (f) => `公式 ${f}`,
   'history.conflicts': (x) => `本表中有 ${n(x)} 个单元格丢失了同时写入的值：`,
 

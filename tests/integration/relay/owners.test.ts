@@ -282,6 +282,14 @@ describe('honest clients are unaffected', () => {
     expect(owners.get(b.doc.clientID)?.owner).toBe(tokenOwner(victimToken));
     expect(owners.get(c.doc.clientID)?.owner).toBe(tokenOwner(observerToken));
     expect([...owners.values()].filter((o) => o.owner === null).length).toBeGreaterThan(0);
+    // The API shows the same record to any token of the workbook, without the token or device key.
+    const api = (await (await fetch(`${server.url}/api/workbooks/${id}/owners`, { headers: { Authorization: `Bearer ${viewerToken}` } })).json()) as {
+      owners: { clientId: number; kind: string; tag: string }[];
+    };
+    const byClient = new Map(api.owners.map((o) => [o.clientId, o]));
+    expect(byClient.get(a.doc.clientID)).toEqual({ clientId: a.doc.clientID, kind: 'link', tag: tokenId(hashToken(victimToken)).slice(0, 6) });
+    expect(byClient.get(c.doc.clientID)?.tag).toBe(tokenId(hashToken(observerToken)).slice(0, 6));
+    expect(JSON.stringify(api)).not.toContain('token:');
     const human = await runCli(server.dataDir, ['owners', '--workbook', id]);
     expect(human.stdout).toContain(`${tokenOwner(victimToken)} (victim)`);
     expect(human.stdout).toContain('nobody (written before owners were kept)');
