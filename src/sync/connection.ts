@@ -29,6 +29,8 @@ export interface RelayConnection {
   state: Watch<ConnectionState>;
   /** The relay's sentence when access was refused. */
   deniedMessage(): string | undefined;
+  /** The close code when the relay refused the connection for good (4401 revoked, 4403 not this device's, 4413 too big). */
+  deniedCode(): number | undefined;
   provider: WebsocketProvider;
   /** Resolves once the first sync is done (true), or false when access is refused. */
   firstSync(): Promise<boolean>;
@@ -59,6 +61,7 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   const { id, token, doc, pending } = opts;
   const state = createWatch<ConnectionState>(navigator.onLine ? 'connecting' : 'offline');
   let denied: string | undefined;
+  let deniedCode: number | undefined;
   let everOnline = false;
   /** The device key was read and set: the provider may connect. */
   let ready = false;
@@ -129,8 +132,9 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   provider.on('connection-close', lost);
   provider.on('connection-error', lost);
   // 4400-4499 (the relay closes with 4401 when a token is revoked): the provider stops retrying.
-  provider.on('closed', ({ reason }: { code: number; reason: string }) => {
+  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
     denied = reason || undefined;
+    deniedCode = code;
     state.set('denied');
   });
 
@@ -156,6 +160,7 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   return {
     state,
     deniedMessage: () => denied,
+    deniedCode: () => deniedCode,
     provider,
     firstSync: () =>
       new Promise((resolve) => {

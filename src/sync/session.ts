@@ -34,6 +34,8 @@ export interface WorkbookSession {
   readonly peers: Watch<readonly Peer[]>;
   /** The relay's sentence when it refused the token. */
   deniedMessage(): string | undefined;
+  /** The relay's close code when it refused for good (4403: this browser sent edits under another device's client id). */
+  deniedCode(): number | undefined;
   /** Connects to the relay and folds the stored log (loads their code); call once the grid shows. */
   startSync(): Promise<void>;
   /** Tells teammates where this person is. */
@@ -104,6 +106,7 @@ export const createSession = (opts: { id: string; access: Access; token: string 
     pending: core.pending,
     peers: core.peers,
     deniedMessage: () => live?.deniedMessage(),
+    deniedCode: () => live?.deniedCode(),
     startSync: () =>
       (starting ??= import('./session-live.ts').then(async (m) => {
         live = m.goLive(core);

@@ -5,6 +5,7 @@
  * (their edits also travel between them over the BroadcastChannel) and nothing is refused. Cell
  * history names the device that wrote each entry, by the relay's record, beside the chosen name.
  */
+import * as encoding from 'lib0/encoding';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser.ts';
@@ -103,5 +104,41 @@ describe('one browser, one device', () => {
     expect(await entry.getByTestId('history-unverified').count()).toBe(0);
     await screenshot(bo.page, 'sync-history-owner');
     await bo.page.getByTestId('history-panel').getByRole('button').first().click();
+  });
+});
+
+describe('a browser that sends edits under another device’s client id', () => {
+  test('is refused, stops syncing and says why, in English and in 简体中文', async () => {
+    const cy = await person(env.browser, 'Cy', '#ae3ec9');
+    await open(cy, demoUrl(env.relay, env.relay.editorToken));
+    await waitConnection(cy.page, 'online');
+    // A client id of the demo that nobody who connects owns (the relay made the demo), and its next clock.
+    const owned = (await (await fetch(`${env.relay.server.url}/api/workbooks/demo/owners`, { headers: { Authorization: `Bearer ${env.relay.editorToken}` } })).json()) as {
+      owners: { clientId: number }[];
+    };
+    const ownedIds = new Set(owned.owners.map((o) => o.clientId));
+    const states = await cy.page.evaluate(() =>
+      [...(window.__wb?.wb.doc.store.clients.entries() ?? [])].map(([client, structs]) => {
+        const last = structs[structs.length - 1];
+        return [client, last ? last.id.clock + last.length : 0] as const;
+      }),
+    );
+    const [client, clock] = states.find(([c]) => !ownedIds.has(c)) ?? [0, 0];
+    expect(clock).toBeGreaterThan(0);
+    // One GC struct continuing that id: what a browser holding unsynced edits under it would send.
+    const e = encoding.createEncoder();
+    for (const n of [1, 1, client, clock]) encoding.writeVarUint(e, n);
+    encoding.writeUint8(e, 0);
+    encoding.writeVarUint(e, 3);
+    encoding.writeVarUint(e, 0);
+    const bytes = [...encoding.toUint8Array(e)];
+    await cy.page.evaluate((b) => window.__wb?.wb.applyUpdate(new Uint8Array(b)), bytes);
+    await waitConnection(cy.page, 'denied');
+    const title = async () => (await cy.page.getByTestId('connection').getAttribute('title')) ?? '';
+    expect(await title()).toContain('another device’s client id');
+    await cy.page.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(title).toContain('其他设备的客户端编号');
+    expect(env.relay.server.stdout()).toContain('"event":"room.update_refused"');
+    await cy.context.close();
   });
 });

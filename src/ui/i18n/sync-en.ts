@@ -20,6 +20,8 @@ export const syncEn = {
   'conn.offline': 'Offline',
   'conn.offlineTitle': 'No network. Keep working: your edits are saved on this device and merged when you are back online.',
   'conn.denied': 'Access denied',
+  'conn.notYoursTitle':
+    'The relay refused what this browser sent: edits under another device’s client id (or made before the relay kept who owns which). This copy no longer syncs; it stays readable here. Export what you need, then delete the workbook from this browser’s list and open its link again.',
   'conn.deniedTitle': (why: string) => `The relay refused this link${why ? ` (${why})` : ''}. Ask the workbook’s owner for a new link; your copy on this device stays readable.`,
 
   'saved.saved': 'Saved on this device',
