@@ -6,10 +6,11 @@ import { evalCommand } from './eval.ts';
 import { exportCommand } from './export.ts';
 import { historyCommand } from './history.ts';
 import { importCommand } from './import.ts';
+import { ownersCommand } from './owners.ts';
 import { repairCatalogCommand } from './repair-catalog.ts';
 import { restoreCommand } from './restore.ts';
 import { revertCommand } from './revert.ts';
 import { tokenCommand } from './token.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, historyCommand, revertCommand, repairCatalogCommand];
+export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, historyCommand, revertCommand, repairCatalogCommand, ownersCommand];

@@ -7,6 +7,8 @@
  *                                       the app's first visit shows it without loading the websocket code first
  *                                       (HEAD: the headers only, to learn a new link's role)
  *   POST /api/workbooks/:id/tokens    { role } → 201 { token, url, role }  (an editor token of that workbook)
+ *   GET  /api/workbooks/:id/owners    → { owners: [{ clientId, kind, tag }] }  (any token of that workbook): who
+ *                                       owns each Yjs client id (a device, a link, the server), for cell history
  * The token goes in `Authorization: Bearer …`. Errors are JSON `{ error }` with a plain sentence
  * (thrown as HttpError and answered by the request guard). Requests are limited per client address
  * and per token; the state comes from the workbook's room, whose cached encode answers repeated asks.
@@ -17,6 +19,7 @@ import type { RelayConfig } from '../config.ts';
 import type { ThrottledLog } from '../log-throttle.ts';
 import type { Logger } from '../log.ts';
 import { RATE_LIMITED_DELAY_MS, type Client, type ClientLimits } from '../relay/client-limits.ts';
+import { publicOwner } from '../relay/client-owners.ts';
 import type { Store } from '../store/contract.ts';
 import { isRole } from '../store/tokens.ts';
 import { clientAddress } from './client-address.ts';
@@ -85,7 +88,7 @@ const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i
 /** Answers a request under /api/ (the caller routes by the first segment). Throws HttpError. */
 export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: IncomingMessage, res: ServerResponse): Promise<void> => {
   const [, resource, id = '', tail, ...rest] = target.segments;
-  const kind = tail === undefined ? 'info' : tail === 'state' || tail === 'tokens' ? tail : null;
+  const kind = tail === undefined ? 'info' : tail === 'state' || tail === 'tokens' || tail === 'owners' ? tail : null;
   if (resource !== 'workbooks' || target.segments.length < 3 || kind === null || rest.length > 0) throw new HttpError(404, 'No such API endpoint.');
   const want = kind === 'tokens' ? 'POST' : 'GET';
   if (req.method !== want && !(kind === 'state' && req.method === 'HEAD')) throw new HttpError(405, `Use ${want} here.`, { Allow: want });
@@ -127,6 +130,16 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
     return;
   }
   if (kind === 'info') return send(res, 200, { id, name: await name(), role: access.role });
+  if (kind === 'owners') {
+    const log = await ctx.store.openLog(id);
+    try {
+      const owners = (await log.owners()).map((o) => ({ clientId: o.clientId, ...publicOwner(o.owner) }));
+      ctx.clients.sent(client, owners.length * 48);
+      return send(res, 200, { owners });
+    } finally {
+      await log.close();
+    }
+  }
   if (access.role !== 'editor') throw new HttpError(403, 'Only editors of this workbook can share it.');
   const body = await readJson(req);
   const role = (body as { role?: unknown } | null)?.role;

@@ -53,6 +53,8 @@ export class Connection implements RoomPeer {
     readonly room: Room,
     readonly role: Role,
     readonly tokenId: string | null,
+    /** Who it writes as (see ClientOwners). */
+    readonly owner: string,
     /** Who it is, for the limits shared by all of a client's connections. */
     readonly client: Client,
     private readonly opts: ConnectionOptions,

@@ -9,6 +9,8 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import type { PresenceEntry } from './presence-check.ts';
+import { spansOf, type ClientSpans } from './update-spans.ts';
 
 const MSG_SYNC = 0;
 const MSG_AWARENESS = 1;
@@ -27,6 +29,8 @@ export const CLOSE = {
   internal: 1011,
   tryAgainLater: 1013,
   revoked: 4401,
+  /** An update or presence under a client id that belongs to another device. */
+  notYours: 4403,
   roomTooBig: 4413,
   /** A write only the relay may make (stock clients do not retry 44xx codes). */
   forbidden: 4403,
@@ -35,9 +39,9 @@ export const CLOSE = {
 /** A message from a client, decoded and checked. */
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  /** Sync step 2 or an update: document changes. */
-  | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+  /** Sync step 2 or an update: document changes, and the clock ranges they hold per client id. */
+  | { kind: 'update'; update: Uint8Array; spans: ClientSpans[] }
+  | { kind: 'awareness'; update: Uint8Array; entries: PresenceEntry[] }
   | { kind: 'query-awareness' }
   /** Auth messages and types this relay does not know: nothing to do. */
   | { kind: 'ignored' };
@@ -54,14 +58,30 @@ export class ProtocolError extends Error {
 }
 
 /** Decodes an awareness update the way applyAwarenessUpdate will read it, without applying it. */
-const checkAwareness = (update: Uint8Array): void => {
+const readAwareness = (update: Uint8Array): PresenceEntry[] => {
   const d = decoding.createDecoder(update);
   const n = decoding.readVarUint(d);
+  const entries: PresenceEntry[] = [];
   for (let i = 0; i < n; i++) {
-    decoding.readVarUint(d);
-    decoding.readVarUint(d);
-    JSON.parse(decoding.readVarString(d));
+    const client = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    const state = decoding.readVarString(d);
+    JSON.parse(state);
+    entries.push({ client, clock, state });
   }
+  return entries;
+};
+
+/** An awareness update holding `entries` (as readAwareness read them). */
+export const presenceUpdate = (entries: readonly PresenceEntry[]): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const { client, clock, state } of entries) {
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, state);
+  }
+  return encoding.toUint8Array(e);
 };
 
 /** Decodes one binary message; throws ProtocolError when it is malformed in any part. */
@@ -82,14 +102,13 @@ export const parseMessage = (data: Uint8Array): ClientMessage => {
           const { structs, ds } = Y.decodeUpdate(payload);
           // An empty one (a client's answer to the relay's step 1 when it has nothing new) is no write.
           if (structs.length === 0 && ds.clients.size === 0) return { kind: 'ignored' };
-          return { kind: 'update', update: payload };
+          return { kind: 'update', update: payload, spans: spansOf(structs) };
         }
         throw new Error(`unknown sync message type ${sub}`);
       }
       case MSG_AWARENESS: {
         const update = decoding.readVarUint8Array(d);
-        checkAwareness(update);
-        return { kind: 'awareness', update };
+        return { kind: 'awareness', update, entries: readAwareness(update) };
       }
       case MSG_QUERY_AWARENESS:
         return { kind: 'query-awareness' };

@@ -30,7 +30,7 @@ import { DelayHistogram, type DelayCounts } from './delay-histogram.ts';
 import type { Room, RoomHooks } from './room.ts';
 import { RoomLoader, RoomTooBigError } from './room-loader.ts';
 import type { SocketGuard } from './socket-guard.ts';
-import { selectProtocol, upgradeToken } from './subprotocol.ts';
+import { selectProtocol, upgradeDevice, upgradeToken } from './subprotocol.ts';
 
 const LIVENESS_MS = 30_000;
 
@@ -163,14 +163,16 @@ export class Relay {
       return refuseSlowly(socket, 'Too many connections from this address; try again in a moment.', this.clients.retryAfter(client));
     }
     const id = target.segments.length === 1 ? (target.segments[0] ?? '') : '';
-    void this.admit(req, socket, head, id, upgradeToken(req, target.query), client).catch((err: unknown) => {
+    const device = upgradeDevice(req);
+    if (device === null) return refuse(socket, 400, 'The device key sent with the connection is not one this app makes; reload the page.');
+    void this.admit(req, socket, head, id, upgradeToken(req, target.query), client, device).catch((err: unknown) => {
       this.log.error('conn.upgrade_failed', { workbook: id, message: errorMessage(err) });
       refuse(socket, 503, 'The relay cannot answer right now; try again in a moment.');
     });
   }
 
   /** Checks access, loads the room when needed, and completes the upgrade into it. */
-  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, id: string, token: string | null | undefined, client: Client): Promise<void> {
+  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, id: string, token: string | null | undefined, client: Client, device: string | undefined): Promise<void> {
     const ip = client.address;
     const access = await checkAccess(this.store, this.config.auth, id, token);
     if (!access.ok) {
@@ -200,10 +202,12 @@ export class Relay {
       // Told over the websocket, where the app shows it (after a 44xx close a stock client stops retrying).
       if (tooBig) return ws.close(CLOSE.roomTooBig, tooBig.reason);
       if (!loaded || this.rooms.get(id) !== loaded) return ws.close(CLOSE.tryAgainLater, 'room closed, reconnect');
-      const conn = new Connection(ws, loaded, access.role, access.tokenId, client, this.connOptions, (c) => this.conns.delete(c));
+      // A browser is its device; a client without one (a stock script) is its token (without auth: one anonymous owner).
+      const owner = device ?? (access.tokenId !== null ? `token:${access.tokenId}` : 'anonymous');
+      const conn = new Connection(ws, loaded, access.role, access.tokenId, owner, client, this.connOptions, (c) => this.conns.delete(c));
       this.conns.add(conn);
       loaded.join(conn);
-      this.log.info('conn.opened', { conn: conn.id, workbook: id, role: access.role, ip });
+      this.log.info('conn.opened', { conn: conn.id, workbook: id, role: access.role, ip, owner });
     });
   }
 

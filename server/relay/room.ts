@@ -10,7 +10,9 @@
  * relayed the same way. A room is created loaded (Room.load) or not at all. Answers to sync
  * step 1 come from a cache (SyncReplies) and their cost is charged to the client that asked; a
  * change that would make the stored workbook bigger than MAX_ROOM_BYTES is refused (the relay
- * could not load the workbook again).
+ * could not load the workbook again). Edits and presence belong to their author: an update or a
+ * presence message under a client id another device owns is refused (ClientOwners), and nothing an
+ * update leaves pending (a deletion of clocks the relay has not seen) stays in the document.
  */
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
@@ -21,13 +23,18 @@ import type { Role } from '../store/tokens.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { schemaVersionOf } from '../../src/model/index.ts';
 import { changesServerRoot } from './server-root-guard.ts';
-import { awarenessMessage, CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
+import { ClientOwners } from './client-owners.ts';
+import { checkPresence } from './presence-check.ts';
+import { awarenessMessage, CLOSE, presenceUpdate, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
+import type { ClientSpans } from './update-spans.ts';
 import { SyncReplies } from './sync-replies.ts';
 
 /** What a room needs from a client connection. */
 export interface RoomPeer {
   readonly id: number;
   readonly role: Role;
+  /** Who it writes as (ClientOwners): its device, else its token. */
+  readonly owner: string;
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
   /** Told when a viewer's document update was dropped. */
@@ -102,6 +109,8 @@ export class Room {
   private afterCommit: ((stored: boolean) => void)[] = [];
   /** How long loading took: a room that was slow to load stays loaded longer after its last client. */
   private loadMs = 0;
+  /** Who may write under each client id; new claims are written with the next append. */
+  private owners = new ClientOwners([]);
 
   private constructor(
     readonly id: string,
@@ -121,6 +130,7 @@ export class Room {
     const room = new Room(id, log, hooks);
     try {
       room.unsubscribe = log.subscribe((seq) => room.storeChanged(seq));
+      room.owners = new ClientOwners(await log.owners());
       const state = await log.read();
       const t0 = performance.now();
       room.lastSeq = applyStoredState(room.doc, state, log.where);
@@ -195,11 +205,20 @@ export class Room {
         if (peer.role !== 'editor') peer.droppedWrite();
         else if (this.storedBytes + msg.update.byteLength > this.hooks.maxRoomBytes) {
           throw new RoomFullError(`the change (${msg.update.byteLength} bytes) would take the stored workbook past MAX_ROOM_BYTES (${this.hooks.maxRoomBytes})`);
-        } else this.applyFrom(peer, msg.update);
+        } else if (this.owns(peer, msg.spans)) this.applyFrom(peer, msg.update);
         return;
-      case 'awareness':
-        applyAwarenessUpdate(this.awareness, msg.update, peer);
+      case 'awareness': {
+        const ids = this.peers.get(peer) ?? new Set<number>();
+        const verdict = checkPresence(msg.entries, peer.owner, ids, {
+          owners: this.owners,
+          clockOf: (c) => this.awareness.meta.get(c)?.clock,
+          hasEdits: (c) => Y.getState(this.doc.store, c) > 0,
+        });
+        if (!verdict.ok) return this.refuse(peer, 'room.presence_refused', verdict.client, verdict.reason);
+        this.claim(verdict.claims, peer.owner, peer.role === 'editor');
+        if (verdict.keep.length > 0) applyAwarenessUpdate(this.awareness, verdict.keep.length === msg.entries.length ? msg.update : presenceUpdate(verdict.keep), peer);
         return;
+      }
       case 'query-awareness': {
         const states = awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]);
         peer.charge(states.byteLength, 0);
@@ -271,6 +290,37 @@ export class Room {
     await this.release();
   }
 
+  /** True when everything `spans` adds past the relay's state is the peer's to add (its new ids are claimed); else the peer is closed. */
+  private owns(peer: RoomPeer, spans: readonly ClientSpans[]): boolean {
+    const verdict = this.owners.checkUpdate(spans, peer.owner, (c) => Y.getState(this.doc.store, c));
+    if (!verdict.ok) {
+      this.refuse(peer, 'room.update_refused', verdict.client, verdict.reason);
+      return false;
+    }
+    this.claim(verdict.claims, peer.owner);
+    return true;
+  }
+
+  /** Closes a peer that wrote under someone else's client id (with 4403: a stock client does not send it again). */
+  private refuse(peer: RoomPeer, event: string, client: number, reason: string): void {
+    this.hooks.log.warn(event, { workbook: this.id, owner: peer.owner, client, reason });
+    peer.close(CLOSE.notYours, `Refused: ${reason} (client id ${client}).`);
+  }
+
+  /** Records new owners; durable ones are stored with the next append (one of their own when no update comes). */
+  private claim(clients: readonly number[], owner: string, durable = true): void {
+    if (clients.length === 0) return;
+    for (const c of clients) this.owners.claim(c, owner, durable);
+    if (durable) this.scheduleCommit();
+  }
+
+  private scheduleCommit(): void {
+    this.commitScheduled ??= setImmediate(() => {
+      this.commitScheduled = null;
+      this.work();
+    });
+  }
+
   private applyFrom(peer: RoomPeer, update: Uint8Array): void {
     const at = performance.now();
     let change: Uint8Array | null;
@@ -288,13 +338,25 @@ export class Room {
       this.reload();
       throw new ProtocolError('the update writes the schema version, which only the relay and the CLI write', CLOSE.forbidden);
     }
+    this.dropPending(peer);
     if (!change) return;
     this.storedBytes += change.byteLength;
     this.uncommitted.push({ change, from: peer, at });
-    this.commitScheduled ??= setImmediate(() => {
-      this.commitScheduled = null;
-      this.work();
-    });
+    this.scheduleCommit();
+  }
+
+  /**
+   * Forgets what Yjs keeps pending after an update: deletions of clocks the relay has not seen
+   * and items whose neighbours it lacks. Kept, they would be sent to everyone in every sync and
+   * applied to edits that arrive later (erasing an offline editor's work). Neither is stored or
+   * relayed; an honest client sends them again in its next full sync, once they fit.
+   */
+  private dropPending(peer: RoomPeer): void {
+    const store = this.doc.store;
+    if (!store.pendingDs && !store.pendingStructs) return;
+    this.hooks.log.info('room.pending_dropped', { workbook: this.id, owner: peer.owner, deletes: store.pendingDs !== null, items: store.pendingStructs !== null });
+    store.pendingDs = null;
+    store.pendingStructs = null;
   }
 
   /**
@@ -310,7 +372,7 @@ export class Room {
   private async workLoop(): Promise<void> {
     try {
       while (!this.closed) {
-        if (this.uncommitted.length > 0) await this.commit();
+        if (this.uncommitted.length > 0 || this.owners.hasUnwritten) await this.commit();
         else if (this.held.length > 0) this.sendHeld(this.held.splice(0));
         else if (this.pullWanted && !this.reloading) await this.pull();
         else break;
@@ -335,12 +397,13 @@ export class Room {
   private async commit(): Promise<void> {
     const batch = this.uncommitted;
     const held = this.held;
+    const owners = this.owners.takeUnwritten();
     this.uncommitted = [];
     this.held = [];
     this.committing = true;
     let seqs: number[];
     try {
-      seqs = await this.log.append(batch.map((b) => b.change));
+      seqs = await this.log.append(batch.map((b) => b.change), owners);
     } catch (err) {
       // Memory is now ahead of the store: nothing of it may be relayed. Clients resend on reconnect.
       this.fail(`an update could not be stored: ${errorMessage(err)}`);
@@ -350,7 +413,9 @@ export class Room {
     }
     if (this.closed) return;
     // When another writer appended in between, the numbers have a gap: a pull catches up.
-    if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
+    if (seqs.length === 0) {
+      // Only owners were written.
+    } else if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
     else this.pullWanted = true;
     for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
     this.sendHeld(held);

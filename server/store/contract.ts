@@ -12,8 +12,8 @@
  * a subscriber hears of it and reads what it has not seen by sequence number.
  *
  * Room left for what comes next: spaces and their members (issue #17) join the catalog's methods;
- * records that must commit with an update (the client-id ownership of issue #16) become part of
- * `append`'s argument, so the store writes them in the append's transaction; a PostgreSQL store
+ * records that must commit with an update (the client-id ownership of issue #16) are part of
+ * `append`'s arguments, so the store writes them in the append's transaction; a PostgreSQL store
  * implements `subscribe` and `watch` with LISTEN/NOTIFY, passing the sequence number it was told.
  */
 
@@ -82,6 +82,16 @@ export interface LogStats {
   snapshotBytes: number;
 }
 
+/**
+ * Who may write under a Yjs client id of a workbook (issue #16 part 4): the first device (or, for
+ * a client without one, the token) that used it, `server` for the CLI's writes. Recorded once per
+ * client id and never changed; compaction leaves it alone.
+ */
+export interface ClientOwner {
+  clientId: number;
+  owner: string;
+}
+
 /** Stops a subscription. */
 export type Unsubscribe = () => void;
 
@@ -130,8 +140,13 @@ export interface WorkbookLog {
   /**
    * Appends updates in one transaction and resolves with their sequence numbers once they are
    * committed (as far as the store's durability setting goes). Rejects when they were not stored.
+   * `owners` are recorded in the same transaction (also with no updates); recording an owner a
+   * client id has already is nothing, another owner rejects the whole append with
+   * OwnerConflictError and stores nothing.
    */
-  append(updates: readonly Uint8Array[]): Promise<number[]>;
+  append(updates: readonly Uint8Array[], owners?: readonly ClientOwner[]): Promise<number[]>;
+  /** The owner recorded for each client id of this workbook. */
+  owners(): Promise<ClientOwner[]>;
   stats(): Promise<LogStats>;
   /**
    * Calls `listener` after another writer appended to this workbook, with the highest sequence

@@ -38,3 +38,15 @@ export class NewerFormatError extends StoreError {
     );
   }
 }
+
+/** An append would give a client id a second owner: nothing of it was stored. */
+export class OwnerConflictError extends StoreError {
+  override name = 'OwnerConflictError';
+  constructor(
+    readonly clientId: number,
+    readonly owner: string,
+    readonly claimedBy: string,
+  ) {
+    super(`Client id ${clientId} belongs to ${owner} already and cannot be recorded for ${claimedBy}; nothing was stored.`);
+  }
+}

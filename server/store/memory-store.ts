@@ -7,6 +7,7 @@
  */
 import type {
   CatalogStore,
+  ClientOwner,
   CompactionClaim,
   Grant,
   LogStats,
@@ -20,7 +21,7 @@ import type {
   WorkbookEntry,
   WorkbookLog,
 } from './contract.ts';
-import { StoreError, WorkbookNotFoundError } from './errors.ts';
+import { OwnerConflictError, StoreError, WorkbookNotFoundError } from './errors.ts';
 import { hashToken, looksLikeToken, newToken, tokenId } from './tokens.ts';
 import { checkWorkbookId } from './workbook-id.ts';
 
@@ -31,6 +32,8 @@ interface StoredWorkbook {
   log: { seq: number; data: Uint8Array }[];
   lastSeq: number;
   claim: { owner: string; until: number } | null;
+  /** Who owns each client id. */
+  owners: Map<number, string>;
   /** The logs open on this workbook, each told of the others' appends. */
   open: Set<MemoryLog>;
 }
@@ -192,7 +195,13 @@ class MemoryLog implements WorkbookLog {
     };
   }
 
-  async append(updates: readonly Uint8Array[]): Promise<number[]> {
+  async append(updates: readonly Uint8Array[], owners: readonly ClientOwner[] = []): Promise<number[]> {
+    // Every owner is checked before anything is written: the append is all or nothing.
+    for (const { clientId, owner } of owners) {
+      const had = this.wb.owners.get(clientId);
+      if (had !== undefined && had !== owner) throw new OwnerConflictError(clientId, had, owner);
+    }
+    for (const { clientId, owner } of owners) this.wb.owners.set(clientId, owner);
     const seqs = updates.map((u) => {
       const seq = ++this.wb.lastSeq;
       this.wb.log.push({ seq, data: copy(u) });
@@ -201,6 +210,10 @@ class MemoryLog implements WorkbookLog {
     const last = seqs.at(-1);
     if (last !== undefined) for (const other of this.wb.open) if (other !== this) other.tell(last);
     return seqs;
+  }
+
+  async owners(): Promise<ClientOwner[]> {
+    return [...this.wb.owners].map(([clientId, owner]) => ({ clientId, owner })).sort((a, b) => a.clientId - b.clientId);
   }
 
   async stats(): Promise<LogStats> {
@@ -247,6 +260,7 @@ export class MemoryStore implements Store {
       log: [],
       lastSeq: 0,
       claim: null,
+      owners: new Map(),
       open: new Set(),
     });
     this.catalog.changed();
@@ -268,6 +282,8 @@ export class MemoryStore implements Store {
     wb.snapshot = copy(snapshot);
     wb.snapshotUpto = wb.lastSeq;
     wb.log = [];
+    // As a new file does: the ids in the new snapshot have no recorded owner.
+    wb.owners = new Map();
     wb.entry.name = name;
     for (const log of wb.open) log.tell(wb.lastSeq);
     return null;

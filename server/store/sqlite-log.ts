@@ -5,7 +5,7 @@
  * later, for up to 10 s, so one locked file holds up only its own room. Appends by other
  * connections are noticed by polling SQLite's data_version (see SqlitePoller).
  */
-import type { LogStats, StoredChanges, StoredState, Unsubscribe, WorkbookLog } from './contract.ts';
+import type { ClientOwner, LogStats, StoredChanges, StoredState, Unsubscribe, WorkbookLog } from './contract.ts';
 import type { SqlitePoller } from './sqlite-poller.ts';
 import { isBusy, type WorkbookFile } from './workbook-file.ts';
 
@@ -50,9 +50,13 @@ export class SqliteLog implements WorkbookLog {
     return retryWhileBusy(() => this.file.readSince(seq));
   }
 
-  async append(updates: readonly Uint8Array[]): Promise<number[]> {
+  async append(updates: readonly Uint8Array[], owners: readonly ClientOwner[] = []): Promise<number[]> {
     // The usual case commits at once, with no timer in between.
-    return retryWhileBusy(() => this.file.appendAll(updates));
+    return retryWhileBusy(() => this.file.appendAll(updates, owners));
+  }
+
+  async owners(): Promise<ClientOwner[]> {
+    return retryWhileBusy(() => this.file.owners());
   }
 
   async stats(): Promise<LogStats> {

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { Workbook } from '../../src/model/index.ts';
-import type { Store, StoredState, WorkbookLog } from './contract.ts';
+import type { ClientOwner, Store, StoredState, WorkbookLog } from './contract.ts';
 import { UnreadableStoreError } from './errors.ts';
 import { checkWorkbookId } from './workbook-id.ts';
 import { errorMessage } from '../log.ts';
@@ -22,6 +22,16 @@ const captureUpdate = (doc: Y.Doc, fn: () => void): Uint8Array | null => {
   }
   if (updates.length === 0) return null;
   return updates.length === 1 ? (updates[0] ?? null) : Y.mergeUpdates(updates);
+};
+
+/** The owner of the CLI's and restores' writes (see server/relay/client-owners.ts). */
+export const SERVER_OWNER = 'server';
+
+/** The client ids that `update` starts (ids `before` had no edits of): the server owns them. */
+const serverOwned = (update: Uint8Array, before: Map<number, number>): ClientOwner[] => {
+  const ids = new Set<number>();
+  for (const s of Y.decodeUpdate(update).structs) if (!before.has(s.id.client)) ids.add(s.id.client);
+  return [...ids].map((clientId) => ({ clientId, owner: SERVER_OWNER }));
 };
 
 /** A workbook loaded from an encoded one with its deleted content kept (a backup brings its history along). */
@@ -86,8 +96,8 @@ export const loadWorkbook = (store: Store, id: string): Promise<Workbook> =>
 
 /**
  * Changes a stored workbook through the model: `fn` gets it loaded, and what it changes is
- * appended as one update (a running relay relays it to connected clients). Returns that update,
- * or null when nothing changed.
+ * appended as one update (a running relay relays it to connected clients), its new client ids
+ * owned by the server. Returns that update, or null when nothing changed.
  */
 export const updateWorkbook = (store: Store, id: string, fn: (wb: Workbook) => void): Promise<Uint8Array | null> =>
   withLog(store, id, async (log) => {
@@ -95,9 +105,11 @@ export const updateWorkbook = (store: Store, id: string, fn: (wb: Workbook) => v
     const doc = await loadDoc(log);
     try {
       const wb = new Workbook(doc);
+      const before = Y.decodeStateVector(Y.encodeStateVector(doc));
       const update = captureUpdate(doc, () => fn(wb));
       if (update) {
-        await log.append([update]);
+        // Its client ids (a restore's undo step brings one more) are recorded as the server's.
+        await log.append([update], serverOwned(update, before));
         await store.catalog.setWorkbookName(id, wb.settings.name);
       }
       return update;

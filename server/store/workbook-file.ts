@@ -7,8 +7,8 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LogStats, StoredChanges, StoredState, LoggedUpdate } from './contract.ts';
-import { NewerFormatError, UnreadableStoreError } from './errors.ts';
+import type { ClientOwner, LogStats, StoredChanges, StoredState, LoggedUpdate } from './contract.ts';
+import { NewerFormatError, OwnerConflictError, UnreadableStoreError } from './errors.ts';
 import type { Statement } from 'better-sqlite3';
 import { migrateFile, refuseNewer, type FileFormat } from './migrate.ts';
 import { changedElsewhere, openDb, type Db, type OpenOptions } from './sqlite.ts';
@@ -23,6 +23,7 @@ CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL,
 /**
  * The formats of a workbook file (see migrate.ts). Format 1 is SCHEMA, as release 0.1.0 wrote it.
  * Format 2 adds the compaction claim: who may fold the log into the snapshot, until when.
+ * Format 3 adds the owners of Yjs client ids (who may write under each), one row per id.
  */
 export const WORKBOOK_FORMAT: FileFormat = {
   migrations: [
@@ -30,6 +31,11 @@ export const WORKBOOK_FORMAT: FileFormat = {
       to: 2,
       why: 'compaction claims',
       sql: 'CREATE TABLE compaction_claim (id INTEGER PRIMARY KEY CHECK (id = 1), owner TEXT NOT NULL, until INTEGER NOT NULL);',
+    },
+    {
+      to: 3,
+      why: 'owners of client ids',
+      sql: 'CREATE TABLE client_owners (client_id INTEGER PRIMARY KEY, owner TEXT NOT NULL, at INTEGER NOT NULL);',
     },
   ],
 };
@@ -154,9 +160,27 @@ export class WorkbookFile {
     return Number(this.sql('INSERT INTO updates (data, at) VALUES (?, ?)').run(update, Date.now()).lastInsertRowid);
   }
 
-  /** Appends several updates in one transaction (at most one sync to disk); returns their sequence numbers. */
-  appendAll(updates: readonly Uint8Array[]): number[] {
-    return this.db.transaction(() => updates.map((u) => this.append(u)))();
+  /**
+   * Appends several updates and records `owners` in one transaction (at most one sync to disk);
+   * returns their sequence numbers. A client id owned by someone else throws OwnerConflictError
+   * and nothing is written.
+   */
+  appendAll(updates: readonly Uint8Array[], owners: readonly ClientOwner[] = []): number[] {
+    return this.db.transaction(() => {
+      const now = Date.now();
+      for (const { clientId, owner } of owners) {
+        if (this.sql('INSERT INTO client_owners (client_id, owner, at) VALUES (?, ?, ?) ON CONFLICT(client_id) DO NOTHING').run(clientId, owner, now).changes > 0) continue;
+        const had = this.sql('SELECT owner FROM client_owners WHERE client_id = ?').get(clientId) as { owner: string } | undefined;
+        if (had && had.owner !== owner) throw new OwnerConflictError(clientId, had.owner, owner);
+      }
+      return updates.map((u) => this.append(u));
+    })();
+  }
+
+  /** Every client id's recorded owner. */
+  owners(): ClientOwner[] {
+    const rows = this.sql('SELECT client_id, owner FROM client_owners ORDER BY client_id').all() as { client_id: number; owner: string }[];
+    return rows.map((r) => ({ clientId: r.client_id, owner: r.owner }));
   }
 
   /**

@@ -8,8 +8,8 @@
  *   import { cellHistory, hasConflict } from './history.ts';
  *   if (hasConflict(wb, sheetId, rowId, colId)) console.log(cellHistory(wb, sheetId, rowId, colId));
  */
-import type * as Y from 'yjs';
-import { headOf, newestFirst, same, type StoredEdit, type WriterId } from './edit-log.ts';
+import * as Y from 'yjs';
+import { headOf, newestFirst, same, type StoredEdit, type StoredEntry, type WriterId } from './edit-log.ts';
 import { HISTORY_ORIGIN } from './history-ops.ts';
 import type { CellConflict, CellHistoryEntry } from '../schema/history-types.ts';
 import { cellKey, splitCellKey } from './layout.ts';
@@ -74,9 +74,33 @@ const sheetConflicts = (wb: WorkbookBase, sheetId: string): ReadonlyMap<string, 
 };
 
 /**
+ * The client id that wrote a log entry: entries are named `<client>.<clock>` after the Yjs id of
+ * their slot, so the entry must be the very value stored at that id in the log. The name is
+ * written by the client; the slot's id is not (the relay binds it to its owner).
+ */
+const writerOf = (wb: WorkbookBase, e: StoredEntry): number | undefined => {
+  const m = /^(\d{1,10})\.(\d{1,15})$/.exec(e.id);
+  if (!m) return undefined;
+  const client = Number(m[1]);
+  const clock = Number(m[2]);
+  if (Y.getState(wb.doc.store, client) <= clock) return undefined;
+  const item = Y.getItem(wb.doc.store, Y.createID(client, clock));
+  if (!(item instanceof Y.Item) || item.parent !== wb.log.edits) return undefined;
+  return item.content.getContent()[clock - item.id.clock] === e ? client : undefined;
+};
+
+/** `entry` with the client id that wrote `stored`, when it is known. */
+const withWriter = (wb: WorkbookBase, stored: StoredEntry, entry: CellHistoryEntry): CellHistoryEntry => {
+  const client = writerOf(wb, stored);
+  if (client !== undefined) entry.clientId = client;
+  return entry;
+};
+
+/**
  * Who changed a cell to what and when, newest first. A bulk write (rows added, a big paste, a
  * retype) is the cell's entry when its clock range holds the item of the cell's edited value, or
- * of its row (then with the value the row came with).
+ * of its row (then with the value the row came with). Each entry names the client id that wrote
+ * it when the log shows it (see writerOf).
  */
 export const cellHistory = (wb: WorkbookBase, sheetId: string, rowId: string, colId: string): CellHistoryEntry[] => {
   const cache = wb.cache(sheetId);
@@ -86,7 +110,7 @@ export const cellHistory = (wb: WorkbookBase, sheetId: string, rowId: string, co
   const head = headOf(list, current);
   const lost = new Set(lostOf(list, current).map((e) => e.id));
   const out: CellHistoryEntry[] = list.map((e) => {
-    const entry: CellHistoryEntry = { id: e.id, kind: 'edit', value: e.v, userId: e.u, userName: e.n, time: e.t, current: false, lost: lost.has(e.id) };
+    const entry = withWriter(wb, e, { id: e.id, kind: 'edit', value: e.v, userId: e.u, userName: e.n, time: e.t, current: false, lost: lost.has(e.id) });
     const mark = wb.log.seenMark(e.id);
     if (entry.lost && mark) entry.seenBy = { userName: mark.n, time: mark.t };
     return entry;
@@ -95,9 +119,9 @@ export const cellHistory = (wb: WorkbookBase, sheetId: string, rowId: string, co
   const bulkOf = (w: WriterId | null) => (w ? bulks.find((b) => b.c === w.client && w.clock >= b.from && w.clock < b.to) : undefined);
   const cellItem = itemIdOf(cache.maps.cells as Y.Map<unknown>, key);
   const rowBulk = bulkOf(itemIdOf(cache.maps.rows as Y.Map<unknown>, rowId));
-  if (rowBulk) out.push({ id: rowBulk.id, kind: rowBulk.b, value: cache.baseCell(rowId, colId), userId: rowBulk.u, userName: rowBulk.n, time: rowBulk.t, count: rowBulk.count, current: false, lost: false });
+  if (rowBulk) out.push(withWriter(wb, rowBulk, { id: rowBulk.id, kind: rowBulk.b, value: cache.baseCell(rowId, colId), userId: rowBulk.u, userName: rowBulk.n, time: rowBulk.t, count: rowBulk.count, current: false, lost: false }));
   const cellBulk = bulkOf(cellItem);
-  if (cellBulk) out.push({ id: cellBulk.id, kind: cellBulk.b, value: current, userId: cellBulk.u, userName: cellBulk.n, time: cellBulk.t, count: cellBulk.count, current: false, lost: false });
+  if (cellBulk) out.push(withWriter(wb, cellBulk, { id: cellBulk.id, kind: cellBulk.b, value: current, userId: cellBulk.u, userName: cellBulk.n, time: cellBulk.t, count: cellBulk.count, current: false, lost: false }));
   const bulk = cellItem ? cellBulk : rowBulk;
   // What the cell shows came from the newest of: its head edit (when it holds that value) and the bulk write of its item.
   const candidates = out.filter((h) => (h.id === head?.id && same(h.value, current)) || h.id === bulk?.id);

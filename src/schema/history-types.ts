@@ -30,7 +30,13 @@ export interface CellHistoryEntry {
   /** The value written. For a bulk write, the value the cell got from it (known while it is still the cell's value). */
   value: CellValue;
   userId: string;
+  /** The name the writer chose (written by them: shown beside who the relay says wrote it). */
   userName: string;
+  /**
+   * The Yjs client id that wrote the entry, when the entry sits in the log where its id says (the
+   * relay knows which device owns that id); absent when it claims a place another client wrote.
+   */
+  clientId?: number;
   /** Milliseconds since 1970, by the clock of the person's device. */
   time: number;
   /** For a bulk write: how many cells or rows it wrote. */

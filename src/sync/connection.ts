@@ -4,6 +4,9 @@
  * around it what a person needs to see: the connection state, whether access was refused, and
  * which edits the relay holds durably. Loaded after the grid shows (it is not part of first load).
  *
+ * The token goes with this browser's device key (device-key.ts): the relay binds the Yjs client
+ * ids this browser writes under to it, so the provider connects once the key is read.
+ *
  * The relay answers every sync step 1 with step 2 and its own state vector, sent after its commit
  * (server/relay/room.ts); this client reads that vector as it passes and asks again, by sending a
  * step 1, shortly after local edits and while some are unconfirmed (and every `resyncInterval`).
@@ -13,6 +16,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
+import { deviceKey } from './device-key.ts';
 import type { PendingEdits } from './pending-edits.ts';
 import { checkAccess } from './relay-api.ts';
 import { createWatch, type Watch } from './watch.ts';
@@ -25,6 +29,8 @@ export interface RelayConnection {
   state: Watch<ConnectionState>;
   /** The relay's sentence when access was refused. */
   deniedMessage(): string | undefined;
+  /** The close code when the relay refused the connection for good (4401 revoked, 4403 not this device's, 4413 too big). */
+  deniedCode(): number | undefined;
   provider: WebsocketProvider;
   /** Resolves once the first sync is done (true), or false when access is refused. */
   firstSync(): Promise<boolean>;
@@ -43,9 +49,9 @@ const PROBE_EVERY_MS = 3000;
 
 /**
  * The subprotocol entries the relay reads (server/relay/subprotocol.ts): the version it selects,
- * then one `owb.<field>.<value>` entry per field; today only the token.
+ * then one `owb.<field>.<value>` entry per field: the token, and the device key when there is one.
  */
-export const relayProtocols = (token: string): string[] => ['owb.v1', `owb.token.${token}`];
+export const relayProtocols = (token: string, device?: string): string[] => ['owb.v1', `owb.token.${token}`, ...(device ? [`owb.device.${device}`] : [])];
 
 /** The relay's websocket address on this page's host. */
 export const relayUrl = (loc: Location = location): string => `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}`;
@@ -55,10 +61,14 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   const { id, token, doc, pending } = opts;
   const state = createWatch<ConnectionState>(navigator.onLine ? 'connecting' : 'offline');
   let denied: string | undefined;
+  let deniedCode: number | undefined;
   let everOnline = false;
+  /** The device key was read and set: the provider may connect. */
+  let ready = false;
+  let destroyed = false;
   const provider = new WebsocketProvider(opts.url ?? relayUrl(), id, doc, {
     protocols: relayProtocols(token),
-    connect: navigator.onLine,
+    connect: false,
     resyncInterval: RESYNC_MS,
     maxBackoffTime: 2500,
   });
@@ -122,8 +132,9 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   provider.on('connection-close', lost);
   provider.on('connection-error', lost);
   // 4400-4499 (the relay closes with 4401 when a token is revoked): the provider stops retrying.
-  provider.on('closed', ({ reason }: { code: number; reason: string }) => {
+  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
     denied = reason || undefined;
+    deniedCode = code;
     state.set('denied');
   });
 
@@ -135,14 +146,21 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   const online = () => {
     if (state.get() === 'denied') return;
     state.set(everOnline ? 'reconnecting' : 'connecting');
-    provider.connect();
+    if (ready) provider.connect();
   };
   window.addEventListener('offline', offline);
   window.addEventListener('online', online);
+  void deviceKey().then((key) => {
+    if (destroyed) return;
+    provider.protocols = relayProtocols(token, key);
+    ready = true;
+    if (navigator.onLine) provider.connect();
+  });
 
   return {
     state,
     deniedMessage: () => denied,
+    deniedCode: () => deniedCode,
     provider,
     firstSync: () =>
       new Promise((resolve) => {
@@ -158,6 +176,7 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
         provider.on('sync', offSync);
       }),
     destroy: () => {
+      destroyed = true;
       if (askTimer !== undefined) clearTimeout(askTimer);
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);

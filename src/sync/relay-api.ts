@@ -1,4 +1,4 @@
-/** The relay's small HTTP API, as the app uses it: who this token lets in, share links, and the kept history. */
+/** The relay's small HTTP API, as the app uses it: who this token lets in, share links, the kept history, and who owns which client id. */
 import type { Access } from './registry.ts';
 
 /** What `GET /api/workbooks/:id` said about a token. */
@@ -72,4 +72,33 @@ export const fetchKeptHistory = async (id: string, token: string | undefined): P
   }
   if (!res.ok) throw new Error(await errorOf(res));
   return new Uint8Array(await res.arrayBuffer());
+};
+
+/** Who owns a Yjs client id, as the relay shows it: a device, a link (a client without a device key), or the server. */
+export interface ClientOwnerTag {
+  kind: 'device' | 'link' | 'server';
+  /** A short tag that tells owners of one kind apart. */
+  tag: string;
+}
+
+const KINDS = new Set(['device', 'link', 'server']);
+
+/** The relay's record of who owns each client id of a workbook; empty when it cannot be had (offline, say). */
+export const fetchOwners = async (id: string, token: string, timeoutMs = 5000): Promise<Map<number, ClientOwnerTag>> => {
+  const out = new Map<number, ClientOwnerTag>();
+  try {
+    const res = await fetch(api(id, '/owners'), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    if (!res.ok) return out;
+    const body = (await res.json()) as { owners?: unknown };
+    if (!Array.isArray(body.owners)) return out;
+    for (const o of body.owners as unknown[]) {
+      const r = o as { clientId?: unknown; kind?: unknown; tag?: unknown } | null;
+      if (typeof r?.clientId === 'number' && typeof r.kind === 'string' && KINDS.has(r.kind) && typeof r.tag === 'string' && r.tag.length <= 16) {
+        out.set(r.clientId, { kind: r.kind as ClientOwnerTag['kind'], tag: r.tag });
+      }
+    }
+  } catch {
+    // Offline or the relay is down: the history shows the names written in the document.
+  }
+  return out;
 };

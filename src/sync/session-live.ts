@@ -12,6 +12,7 @@ import type { SessionCore } from './session.ts';
 /** What the session asks of its live part. */
 export interface LiveParts {
   deniedMessage(): string | undefined;
+  deniedCode(): number | undefined;
   setLocation(at: Location): void;
   setIdentity(identity: Identity): void;
   /** Folds the stored log; resolves with its entries left. */
@@ -27,7 +28,7 @@ export const goLive = (core: SessionCore): LiveParts => {
   const { token } = core;
   if (!token) {
     core.stopEarly();
-    return { deniedMessage: () => undefined, setLocation: () => undefined, setIdentity: () => undefined, compact, stop: () => undefined };
+    return { deniedMessage: () => undefined, deniedCode: () => undefined, setLocation: () => undefined, setIdentity: () => undefined, compact, stop: () => undefined };
   }
   const pending = new PendingEdits(core.id, core.doc, core.early);
   core.stopEarly();
@@ -44,6 +45,7 @@ export const goLive = (core: SessionCore): LiveParts => {
   core.pending.set(pending.pending.get());
   return {
     deniedMessage: () => relay.deniedMessage(),
+    deniedCode: () => relay.deniedCode(),
     setLocation: (at) => presence.setLocation(at),
     setIdentity: (i) => presence.setMe(me(i)),
     compact,

@@ -12,6 +12,7 @@ import type { LocalDoc } from './local-store.ts';
 import type { Location, Peer } from './presence.ts';
 import type { Access } from './registry.ts';
 import type { RepairResult } from './repair-copy.ts';
+import type { ClientOwnerTag } from './relay-api.ts';
 import { trackSaved, type SavedState } from './saved-state.ts';
 import type { LiveParts } from './session-live.ts';
 import { createWatch, type Watch, type WatchSource } from './watch.ts';
@@ -34,6 +35,8 @@ export interface WorkbookSession {
   readonly peers: Watch<readonly Peer[]>;
   /** The relay's sentence when it refused the token. */
   deniedMessage(): string | undefined;
+  /** The relay's close code when it refused for good (4403: this browser sent edits under another device's client id). */
+  deniedCode(): number | undefined;
   /** Connects to the relay and folds the stored log (loads their code); call once the grid shows. */
   startSync(): Promise<void>;
   /** Tells teammates where this person is. */
@@ -42,6 +45,8 @@ export interface WorkbookSession {
   setIdentity(identity: Identity): void;
   /** A link that opens this workbook as `role` (editors of server workbooks only). */
   shareLink(role: 'editor' | 'viewer'): Promise<string>;
+  /** Who owns each client id, as the relay records it (empty for a workbook only on this device, or offline). */
+  owners(): Promise<ReadonlyMap<number, ClientOwnerTag>>;
   /** The whole workbook as one update (what a backup file holds behind its checksum). */
   backup(): Uint8Array;
   /** True for a server workbook: its copy here can be replaced by the relay's. */
@@ -112,6 +117,7 @@ export const createSession = (opts: { id: string; access: Access; token: string 
     pending: core.pending,
     peers: core.peers,
     deniedMessage: () => live?.deniedMessage(),
+    deniedCode: () => live?.deniedCode(),
     startSync: () =>
       (starting ??= import('./session-live.ts').then(async (m) => {
         live = m.goLive(core);
@@ -130,6 +136,7 @@ export const createSession = (opts: { id: string; access: Access; token: string 
       if (!token) return Promise.reject(new Error('This workbook is only on this device; it has no link to share.'));
       return import('./relay-api.ts').then((api) => api.createShareLink(id, token, role));
     },
+    owners: () => (token ? import('./relay-api.ts').then((api) => api.fetchOwners(id, token)) : Promise.resolve(new Map())),
     backup: () => Y.encodeStateAsUpdate(doc),
     canRepairFromServer: token !== undefined,
     repairFromServer: () =>

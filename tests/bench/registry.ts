@@ -9,8 +9,9 @@ import { gridBench } from './grid.bench.ts';
 import { historyBench } from './history.bench.ts';
 import type { Bench } from './harness.ts';
 import { modelBench } from './model.bench.ts';
+import { ownersBench } from './owners.bench.ts';
 import { relayAbuseBench } from './relay-abuse.bench.ts';
 import { relayBench } from './relay.bench.ts';
 import { vandalBench } from './vandal.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench];

@@ -60,9 +60,9 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
   return { name, port, proc, output: () => out, printed: () => total, outputSince: (mark) => out.slice(Math.max(0, out.length - (total - mark))), stop };
 };
 
-/** Our relay (`npm start` without building the app) on a data folder. */
-export const startOurRelay = (dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> =>
-  start('ours', ['--import', 'tsx', join(ROOT, 'server', 'start.ts'), '--no-build'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, '/healthz');
+/** Our relay (`npm start` without building the app) on a data folder; `root`: the tree to run it from (another checkout, to compare). */
+export const startOurRelay = (dataDir: string, env: Record<string, string> = {}, root = ROOT, name = 'ours'): Promise<ServerProcess> =>
+  start(name, ['--import', 'tsx', join(root, 'server', 'start.ts'), '--no-build'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, '/healthz');
 
 /**
  * The reference: @y/websocket-server 0.1.1 as its bin starts it (no persistence unless YPERSISTENCE

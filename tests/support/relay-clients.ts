@@ -27,7 +27,7 @@ export const connectClient = (
   port: number,
   workbook: string,
   token?: string,
-  opts: { doc?: Y.Doc; connect?: boolean } = {},
+  opts: { doc?: Y.Doc; connect?: boolean; protocols?: string[] } = {},
 ): RelayClient => {
   const doc = opts.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}`, workbook, doc, {
@@ -36,6 +36,7 @@ export const connectClient = (
     disableBc: true,
     maxBackoffTime: 300,
     connect: opts.connect ?? true,
+    protocols: opts.protocols ?? [],
   });
   let wb: Workbook | null = null;
   return {

@@ -20,6 +20,8 @@ export const syncEn = {
   'conn.offline': 'Offline',
   'conn.offlineTitle': 'No network. Keep working: your edits are saved on this device and merged when you are back online.',
   'conn.denied': 'Access denied',
+  'conn.notYoursTitle':
+    'The relay refused what this browser sent: edits under another device’s client id (or made before the relay kept who owns which). This copy no longer syncs; it stays readable here. Export what you need, then delete the workbook from this browser’s list and open its link again.',
   'conn.deniedTitle': (why: string) => `The relay refused this link${why ? ` (${why})` : ''}. Ask the workbook’s owner for a new link; your copy on this device stays readable.`,
 
   'saved.saved': 'Saved on this device',
@@ -78,6 +80,11 @@ export const syncEn = {
   'history.retype': 'converted when the column’s type changed',
   'history.empty': '(empty)',
   'history.someone': 'Someone',
+  'history.device': (tag: string) => `device ${tag}`,
+  'history.link': (tag: string) => (tag ? `link ${tag}` : 'a link'),
+  'history.server': 'the server (command line)',
+  'history.unverified': 'the relay does not confirm who wrote this entry',
+  'history.ownerTip': 'Who wrote it, as the relay records it; the name beside it is the one they chose.',
   'history.formula': (f: string) => `formula ${f}`,
   'history.conflicts': (n: number) => `${plural(n, 'cell', 'cells')} in this sheet lost a value written at the same time:`,
 

@@ -16,6 +16,7 @@ export const syncZhCN: SyncDict = {
   'conn.offline': '离线',
   'conn.offlineTitle': '没有网络。请继续工作：修改已保存在本设备，恢复联网后会自动合并。',
   'conn.denied': '无权访问',
+  'conn.notYoursTitle': '中继服务器拒绝了本浏览器发送的内容：其中有以其他设备的客户端编号写入的修改（或是在中继服务器开始记录所有者之前做的修改）。此副本不再同步，仍可在此查看。请先导出需要的内容，然后从本浏览器的列表中删除这个工作簿，再重新打开它的链接。',
   'conn.deniedTitle': (why) => `中继服务器拒绝了这个链接${why ? `（${why}）` : ''}。请向工作簿所有者索取新链接；本设备上的副本仍可查看。`,
 
   'saved.saved': '已保存在本设备',
@@ -74,6 +75,11 @@ export const syncZhCN: SyncDict = {
   'history.retype': '修改列类型时转换',
   'history.empty': '（空）',
   'history.someone': '某人',
+  'history.device': (tag) => `设备 ${tag}`,
+  'history.link': (tag) => (tag ? `链接 ${tag}` : '某个链接'),
+  'history.server': '服务器（命令行）',
+  'history.unverified': '中继服务器无法确认这条记录的作者',
+  'history.ownerTip': '中继服务器记录的写入者；旁边是对方自己设置的名字。',
   'history.formula': (f) => `公式 ${f}`,
   'history.conflicts': (x) => `本表中有 ${n(x)} 个单元格丢失了同时写入的值：`,
 

@@ -1,13 +1,16 @@
 /**
  * The history panel. Cell history: for the active cell, who changed it to what and when (newest
- * first), with the values that lost against an edit made at the same time. Looking here is what
- * clears a cell's conflict mark, for everyone. Below, the sheet's other cells with such a mark.
- * Versions (its other tab, Versions.tsx): the workbook's moments, to restore or revert.
+ * first), with the values that lost against an edit made at the same time. Who wrote an entry is
+ * the relay's record of the device (or link) that owns its client id; the name the person chose is
+ * shown beside it. Looking here is what clears a cell's conflict mark, for everyone. Below, the
+ * sheet's other cells with such a mark. Versions (its other tab, Versions.tsx): the workbook's
+ * moments, to restore or revert.
  */
 import { createEffect, createMemo, createSignal, For, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
 import { cellConflicts, cellHistory, hasConflict, markConflictSeen } from '../../model/history.ts';
 import type { CellHistoryEntry } from '../../schema/history-types.ts';
 import { isCellFormula, type Column } from '../../schema/types.ts';
+import type { ClientOwnerTag } from '../../sync/relay-api.ts';
 import { useApp, type AppState } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
 import { syncTexts, type SyncText } from '../i18n/sync-texts.ts';
@@ -33,6 +36,16 @@ const [tab, setTab] = createSignal<'cell' | 'versions'>('cell');
 export const showVersions = (): void => {
   setTab('versions');
 };
+
+/** Who wrote an entry by the relay's record, or '' when the relay has none for it. */
+const writer = (st: SyncText, owners: ReadonlyMap<number, ClientOwnerTag>, e: CellHistoryEntry): string => {
+  const o = e.clientId === undefined ? undefined : owners.get(e.clientId);
+  if (!o) return '';
+  return o.kind === 'device' ? st('history.device', o.tag) : o.kind === 'link' ? st('history.link', o.tag) : st('history.server');
+};
+
+/** Asks the relay again for owners it did not know at most this often. */
+const OWNERS_AGAIN_MS = 3000;
 
 const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
   const app = useApp();
@@ -60,6 +73,17 @@ const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
     const t = target();
     const sheetId = app.grid()?.sheetId;
     return sheetId ? cellConflicts(app.wb, sheetId).filter((c) => !(t && c.rowId === t.rowId && c.colId === t.col.id)) : [];
+  });
+  // The relay's record of who owns each client id: asked for when an entry names one it lacks.
+  const [owners, setOwners] = createSignal<ReadonlyMap<number, ClientOwnerTag>>(new Map());
+  let asked = Number.NEGATIVE_INFINITY;
+  createEffect(() => {
+    const known = owners();
+    const missing = entries().some((e) => e.clientId !== undefined && !known.has(e.clientId));
+    const session = app.session;
+    if (!missing || !session || Date.now() - asked < OWNERS_AGAIN_MS) return;
+    asked = Date.now();
+    void session.owners().then((got) => got.size > 0 && setOwners(got));
   });
   // The person is looking at this cell's history: its lost values are seen.
   createEffect(() => {
@@ -109,8 +133,21 @@ const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
                     <li classList={{ 'wb-history-lost': e.lost, 'wb-history-now': e.current }} data-testid="history-entry" data-lost={e.lost ? 'true' : undefined}>
                       <div class="wb-history-value">{shown(app, st, t().col, e)}</div>
                       <div class="wb-history-meta">
+                        <Show when={writer(st, owners(), e)}>
+                          {(w) => (
+                            <span class="wb-history-owner" data-testid="history-owner" title={st('history.ownerTip')}>
+                              {w()}
+                            </span>
+                          )}
+                        </Show>
+                        <Show when={writer(st, owners(), e)}> · </Show>
                         {e.userName || st('history.someone')} · {when(app, e.time)}
                       </div>
+                      <Show when={e.clientId === undefined}>
+                        <div class="wb-history-note" data-testid="history-unverified">
+                          {st('history.unverified')}
+                        </div>
+                      </Show>
                       <Show when={e.kind !== 'edit'}>
                         <div class="wb-history-note">{e.kind === 'rows' ? st('history.rows', e.count ?? 1) : e.kind === 'cells' ? st('history.cells', e.count ?? 1) : st('history.retype')}</div>
                       </Show>

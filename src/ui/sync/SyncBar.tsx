@@ -94,6 +94,7 @@ const SyncBar = (): JSX.Element => {
 
   const connTitle = () => {
     const s = connection();
+    if (s === 'denied' && session.deniedCode() === 4403) return st('conn.notYoursTitle');
     if (s === 'denied') return st('conn.deniedTitle', session.deniedMessage() ?? '');
     return st(`conn.${s}Title`);
   };

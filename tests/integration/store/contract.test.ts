@@ -39,19 +39,26 @@
  *  [K4] A replace based on a snapshot that has moved on changes nothing and returns false.
  *  [K5] Sequence numbers are never reused: appends after a compaction are numbered above every number given before.
  *  [K6] A reader that had seen less than a compaction folded gets the new snapshot from readSince.
+ * Owners of client ids
+ *  [O1] Owners appended with updates (or with none) are read back through every instance.
+ *  [O2] A client id has one owner: recording the same owner again changes nothing; another owner
+ *       rejects the whole append (OwnerConflictError) and stores none of its updates or owners.
+ *  [O3] Compaction leaves the owners as they were.
+ *  [O4] Replacing a workbook's content starts its owners afresh.
  * Workbooks through the model (server/store/stored-workbook.ts)
  *  [W1] A change made with updateWorkbook is appended as one update, reaches another instance's
  *       subscriber, and loads back.
+ *  [W2] The client ids a change made with updateWorkbook starts are recorded as the server's.
  */
 import * as Y from 'yjs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Workbook } from '../../../src/model/index.ts';
 import { compactWorkbook } from '../../../server/store/compact.ts';
 import type { Store } from '../../../server/store/contract.ts';
-import { StoreError, WorkbookNotFoundError } from '../../../server/store/errors.ts';
+import { OwnerConflictError, StoreError, WorkbookNotFoundError } from '../../../server/store/errors.ts';
 import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
 import { SqliteStore } from '../../../server/store/store.ts';
-import { createWorkbook, loadWorkbook, updateWorkbook } from '../../../server/store/stored-workbook.ts';
+import { createWorkbook, loadWorkbook, SERVER_OWNER, updateWorkbook } from '../../../server/store/stored-workbook.ts';
 import { waitFor } from '../../support/relay-clients.ts';
 import { productsWorkbook, tempDataDir } from '../relay/fixtures.ts';
 
@@ -438,6 +445,59 @@ describe.each(KINDS)('store contract: $name', ({ data }) => {
     });
   });
 
+  describe('owners of client ids', () => {
+    test('[O1] owners appended with updates, or alone, are read back through every instance', async () => {
+      const { store, wb } = await withWorkbook();
+      const log = await store.openLog('plan');
+      await log.append(editsOf(wb, 1), [{ clientId: 7, owner: 'device:a' }]);
+      await log.append([], [{ clientId: 9, owner: 'token:t1' }, { clientId: 3, owner: 'device:a' }]);
+      const other = await (await instance()).openLog('plan');
+      const expected = [
+        { clientId: 3, owner: 'device:a' },
+        { clientId: 7, owner: 'device:a' },
+        { clientId: 9, owner: 'token:t1' },
+      ];
+      expect(await log.owners()).toEqual(expected);
+      expect(await other.owners()).toEqual(expected);
+      expect((await other.read()).updates).toHaveLength(1);
+      await Promise.all([log.close(), other.close()]);
+    });
+
+    test('[O2] a client id has one owner: the same again is nothing, another rejects the whole append', async () => {
+      const { store, wb } = await withWorkbook();
+      const log = await store.openLog('plan');
+      const [a, b] = editsOf(wb, 2);
+      await log.append([a ?? new Uint8Array()], [{ clientId: 7, owner: 'device:a' }]);
+      await log.append([], [{ clientId: 7, owner: 'device:a' }]);
+      const other = await (await instance()).openLog('plan');
+      const refused = other.append([b ?? new Uint8Array()], [{ clientId: 8, owner: 'device:b' }, { clientId: 7, owner: 'device:b' }]);
+      await expect(refused).rejects.toBeInstanceOf(OwnerConflictError);
+      expect(await log.owners()).toEqual([{ clientId: 7, owner: 'device:a' }]);
+      expect((await log.read()).updates).toHaveLength(1);
+      await Promise.all([log.close(), other.close()]);
+    });
+
+    test('[O3] compaction leaves the owners as they were', async () => {
+      const { store, wb } = await withWorkbook();
+      const log = await store.openLog('plan');
+      await log.append(editsOf(wb, 3), [{ clientId: wb.doc.clientID, owner: 'device:a' }]);
+      expect(await compactWorkbook(store, 'plan', 'me')).toMatchObject({ compacted: true, folded: 3 });
+      expect(await log.owners()).toEqual([{ clientId: wb.doc.clientID, owner: 'device:a' }]);
+      await log.close();
+    });
+
+    test('[O4] replacing a workbook’s content starts its owners afresh', async () => {
+      const { store, wb } = await withWorkbook();
+      const log = await store.openLog('plan');
+      await log.append(editsOf(wb, 1), [{ clientId: 5, owner: 'device:a' }]);
+      await log.close();
+      await store.replaceContent('plan', 'Plan again', wb.encode());
+      const fresh = await store.openLog('plan');
+      expect(await fresh.owners()).toEqual([]);
+      await fresh.close();
+    });
+  });
+
   describe('workbooks through the model', () => {
     test('[W1] a change made with updateWorkbook is one update that reaches another instance’s subscriber and loads back', async () => {
       const { store } = await withWorkbook();
@@ -455,6 +515,15 @@ describe.each(KINDS)('store contract: $name', ({ data }) => {
       expect(await updateWorkbook(store, 'plan', () => {})).toBeNull();
       stop();
       await watching.close();
+    });
+
+    test('[W2] the client ids a change made with updateWorkbook starts are the server’s', async () => {
+      const { store } = await withWorkbook();
+      const update = await updateWorkbook(store, 'plan', (wb) => wb.renameSheet(wb.sheets()[0]?.id ?? '', 'Goods'));
+      const clients = new Set(Y.decodeUpdate(update ?? new Uint8Array()).structs.map((st) => st.id.client));
+      const log = await store.openLog('plan');
+      expect(await log.owners()).toEqual([...clients].map((clientId) => ({ clientId, owner: SERVER_OWNER })));
+      await log.close();
     });
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { ReadOnlyError, type CellHistoryEntry } from '../../../src/schema/index.ts';
 import { cellConflicts, cellHistory, hasConflict, markConflictSeen, Workbook } from '../../../src/model/index.ts';
+import { cellKey } from '../../../src/model/layout.ts';
 import { seededRandom } from '../../support/random.ts';
 import { pair } from '../../support/replicas.ts';
 
@@ -37,6 +38,25 @@ describe('cell history', () => {
     expect(lines(h)).toEqual(['Ana edit: 12 (now)', 'Ana edit: 11', 'Ana rows: 10']);
     expect(h[0]?.time).toBeGreaterThanOrEqual(before);
     expect(h[0]?.userId).toBe('u-ana');
+  });
+
+  test('each entry names the client id that wrote it; an entry written in another’s name names none', () => {
+    const { a, b, sync, sheet, cost, rows } = setup();
+    a.setCell(sheet, rows[0], cost, 11);
+    b.setCell(sheet, rows[1], cost, 21);
+    // Bo writes a log entry that claims to be Ana's, under an id of Ana's client.
+    b.log.edits.insert(b.log.edits.length, [{ id: `${a.doc.clientID}.1`, s: sheet, k: cellKey(rows[0], cost), v: 99, u: ANA.id, n: ANA.name, t: Date.now(), p: null }]);
+    sync();
+    for (const wb of [a, b]) {
+      const h = cellHistory(wb, sheet, rows[0], cost);
+      expect(h.find((e) => e.value === 11)?.clientId).toBe(a.doc.clientID);
+      const forged = h.find((e) => e.value === 99);
+      expect(forged?.userName).toBe('Ana');
+      expect(forged?.clientId).toBeUndefined();
+      expect(cellHistory(wb, sheet, rows[1], cost).find((e) => e.value === 21)?.clientId).toBe(b.doc.clientID);
+      // The rows came with one bulk write of Ana's.
+      expect(h.find((e) => e.kind === 'rows')?.clientId).toBe(a.doc.clientID);
+    }
   });
 
   test('a teammate’s edit seen before writing is not a conflict: the history reads in order', () => {

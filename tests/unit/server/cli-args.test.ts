@@ -48,6 +48,7 @@ const CASES: { command: string; argv: string[]; valueFlag?: string; usage: RegEx
     usage: /usage: npm run -s workbook -- revert --workbook ID --device NAME\|CLIENT \[--device …\] --since TIME/,
   },
   { command: 'repair-catalog', argv: [], usage: /usage: npm run -s workbook -- repair-catalog/ },
+  { command: 'owners', argv: ['--workbook', 'w'], valueFlag: '--workbook', usage: /usage: npm run -s workbook -- owners --workbook ID/ },
 ];
 
 /** The cases of commands that take a flag with a value. */

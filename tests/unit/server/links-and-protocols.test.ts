@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { linkBase } from '../../../server/http/public-base.ts';
-import { PROTOCOL, selectProtocol, TOKEN_ENTRY, upgradeToken } from '../../../server/relay/subprotocol.ts';
+import { DEVICE_ENTRY, PROTOCOL, selectProtocol, TOKEN_ENTRY, upgradeDevice, upgradeToken } from '../../../server/relay/subprotocol.ts';
 import { relayProtocols } from '../../../src/sync/connection.ts';
+import { newDeviceKey } from '../../../src/sync/device-key.ts';
 
 const req = (host: string | undefined, opts: { local?: string; port?: number; remote?: string; proto?: string; protocols?: string } = {}): IncomingMessage =>
   ({
@@ -62,9 +63,25 @@ describe('the websocket subprotocol', () => {
     for (const p of offered) expect(p).toMatch(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/);
   });
 
-  test('a stock client sends the token in the query and offers no protocol; later fields are ignored by this relay', () => {
+  test('a stock client sends the token in the query and offers no protocol; fields this relay does not know are ignored', () => {
     expect(upgradeToken(req(undefined), new URLSearchParams('token=owb_q'))).toBe('owb_q');
     expect(selectProtocol(new Set())).toBe(false);
-    expect(upgradeToken(req(undefined, { protocols: 'owb.v1, owb.device.d-1, owb.token.owb_p' }), new URLSearchParams('token=owb_q'))).toBe('owb_p');
+    expect(upgradeToken(req(undefined, { protocols: 'owb.v1, owb.later.d-1, owb.token.owb_p' }), new URLSearchParams('token=owb_q'))).toBe('owb_p');
+  });
+
+  test('the app adds its device key as an entry; the relay keeps only a hash of it, and refuses one it did not make', () => {
+    const key = newDeviceKey();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newDeviceKey()).not.toBe(key);
+    const offered = relayProtocols('owb_t', key);
+    expect(offered).toEqual([PROTOCOL, `${TOKEN_ENTRY}owb_t`, `${DEVICE_ENTRY}${key}`]);
+    for (const p of offered) expect(p).toMatch(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/);
+    const owner = upgradeDevice(req(undefined, { protocols: offered.join(', ') }));
+    expect(owner).toMatch(/^device:[A-Za-z0-9_-]{22}$/);
+    expect(owner).not.toContain(key);
+    expect(upgradeDevice(req(undefined, { protocols: offered.join(', ') }))).toBe(owner);
+    expect(upgradeDevice(req(undefined, { protocols: relayProtocols('owb_t', newDeviceKey()).join(', ') }))).not.toBe(owner);
+    expect(upgradeDevice(req(undefined, { protocols: 'owb.v1, owb.token.owb_t' }))).toBeUndefined();
+    expect(upgradeDevice(req(undefined, { protocols: 'owb.v1, owb.device.short' }))).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ describe('y-websocket messages', () => {
   test('the messages a stock client sends are understood', () => {
     expect(parseMessage(msg((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep1(e, doc)))).kind).toBe('sync-step1');
     expect(parseMessage(msg((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep2(e, doc)))).kind).toBe('update');
-    expect(parseMessage(msg((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeUpdate(e, update))))).toEqual({ kind: 'update', update });
+    expect(parseMessage(msg((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeUpdate(e, update))))).toMatchObject({ kind: 'update', update, spans: [{ client: doc.clientID, ranges: [[0, 1]] }] });
     const aw = new awarenessProtocol.Awareness(doc);
     aw.setLocalState({ user: 'Ana' });
     const a = msg((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(aw, [doc.clientID]))));

@@ -15,11 +15,12 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Workbook } from '../../../src/model/index.ts';
-import type { LogStats, StoredChanges, StoredState, Unsubscribe, WorkbookLog } from '../../../server/store/contract.ts';
+import type { ClientOwner, LogStats, StoredChanges, StoredState, Unsubscribe, WorkbookLog } from '../../../server/store/contract.ts';
 import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
 import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import { silentLogger } from '../../../server/log.ts';
 import { Room, type RoomHooks, type RoomPeer } from '../../../server/relay/room.ts';
+import { spansOf } from '../../../server/relay/update-spans.ts';
 
 /** A gate: while it is closed, whoever passes waits until it opens. */
 class Gate {
@@ -60,11 +61,14 @@ class GatedLog implements WorkbookLog {
   readSince(seq: number): Promise<StoredChanges> {
     return this.inner.readSince(seq);
   }
-  async append(updates: readonly Uint8Array[]): Promise<number[]> {
+  async append(updates: readonly Uint8Array[], owners?: readonly ClientOwner[]): Promise<number[]> {
     this.appends.push(updates.length);
     await this.appendGate.pass();
     if (this.failNext) throw new Error('disk full');
-    return this.inner.append(updates);
+    return this.inner.append(updates, owners);
+  }
+  owners(): Promise<ClientOwner[]> {
+    return this.inner.owners();
   }
   stats(): Promise<LogStats> {
     return this.inner.stats();
@@ -87,6 +91,7 @@ const peerOf = (role: 'editor' | 'viewer' = 'editor'): TestPeer => {
   const p: TestPeer = {
     id: nextPeer++,
     role,
+    owner: 'token:test',
     got: [],
     closed: null,
     send: (data) => void p.got.push(data),
@@ -97,6 +102,9 @@ const peerOf = (role: 'editor' | 'viewer' = 'editor'): TestPeer => {
   };
   return p;
 };
+
+/** An update message as the connection hands it over (with the clock ranges it holds). */
+const updateMsg = (update: Uint8Array) => ({ kind: 'update' as const, update, spans: spansOf(Y.decodeUpdate(update).structs) });
 
 /** The sync messages a peer got: [kind, payload] with kind 'step1' | 'step2' | 'update'. */
 const syncOf = (p: TestPeer): [string, Uint8Array][] =>
@@ -177,7 +185,7 @@ describe('a room on a store that takes its time', () => {
     const [a, b, c] = [peerOf(), peerOf(), peerOf('viewer')];
     for (const p of [a, b, c]) room.join(p);
     log.appendGate.close();
-    room.receive(a, { kind: 'update', update: edit(client, 'FIRST') });
+    room.receive(a, updateMsg(edit(client, 'FIRST')));
     for (let i = 0; i < 5; i++) await tick();
     expect(log.appends).toEqual([1]);
     expect(updatesOf(b)).toEqual([]);
@@ -195,10 +203,10 @@ describe('a room on a store that takes its time', () => {
     room.join(a);
     room.join(b);
     log.appendGate.close();
-    room.receive(a, { kind: 'update', update: edit(client, 'S0') });
+    room.receive(a, updateMsg(edit(client, 'S0')));
     await tick();
     for (let i = 1; i <= 5; i++) {
-      room.receive(a, { kind: 'update', update: edit(client, `S${i}`) });
+      room.receive(a, updateMsg(edit(client, `S${i}`)));
       await tick();
     }
     expect(log.appends).toEqual([1]);
@@ -218,7 +226,7 @@ describe('a room on a store that takes its time', () => {
     room.join(b);
     b.got.length = 0;
     log.appendGate.close();
-    room.receive(a, { kind: 'update', update: edit(client, 'PENDING') });
+    room.receive(a, updateMsg(edit(client, 'PENDING')));
     await tick(); // the append is in flight
     room.receive(b, { kind: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
     await tick();
@@ -247,7 +255,7 @@ describe('a room on a store that takes its time', () => {
     room.join(a);
     room.join(b);
     log.failNext = true;
-    room.receive(a, { kind: 'update', update: edit(client, 'LOST') });
+    room.receive(a, updateMsg(edit(client, 'LOST')));
     for (let i = 0; i < 3; i++) await tick();
     expect(updatesOf(b)).toEqual([]);
     expect([a.closed, b.closed]).toEqual([1011, 1011]);
@@ -285,7 +293,7 @@ describe('a room on a store that takes its time', () => {
     const a = peerOf();
     room.join(a);
     log.appendGate.close();
-    room.receive(a, { kind: 'update', update: edit(client, 'AT-CLOSE') });
+    room.receive(a, updateMsg(edit(client, 'AT-CLOSE')));
     const closing = room.close(1001, 'relay shutting down');
     await tick();
     expect(a.closed).toBeNull();
