@@ -7,7 +7,8 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { repairCatalogCommand } from './repair-catalog.ts';
 import { restoreCommand } from './restore.ts';
+import { spaceCommand } from './space.ts';
 import { tokenCommand } from './token.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, repairCatalogCommand];
+export const COMMANDS: Command[] = [createCommand, spaceCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, repairCatalogCommand];
