@@ -27,6 +27,8 @@ export const CLOSE = {
   internal: 1011,
   tryAgainLater: 1013,
   revoked: 4401,
+  /** The workbook went to its space's trash (4400-4499: a stock client stops retrying). */
+  trashed: 4410,
   roomTooBig: 4413,
 } as const;
 
