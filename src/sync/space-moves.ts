@@ -12,18 +12,18 @@ const PENDING_KEY = 'wb-space-pending:';
 /** What this person may do with the space's workbooks. */
 const accessOf = (role: SpaceRole): 'editor' | 'viewer' => (role === 'viewer' ? 'viewer' : 'editor');
 
-/** Lets this browser open a workbook of the space with the member's token. */
-export const rememberSpaceWorkbook = (w: Pick<SpaceWorkbook, 'id' | 'name'>, token: string, role: SpaceRole): void => {
+/** Lets this browser open a workbook of `space` with the member's token. */
+export const rememberSpaceWorkbook = (space: string, w: Pick<SpaceWorkbook, 'id' | 'name'>, token: string, role: SpaceRole): void => {
   keepToken(w.id, token);
-  remember({ id: w.id, name: w.name, access: accessOf(role) });
+  remember({ id: w.id, name: w.name, access: accessOf(role), space });
 };
 
-/** Moves a workbook kept only in this browser into the space, history included. */
-export const moveIntoSpace = async (client: SpaceClient, id: string, token: string, role: SpaceRole): Promise<SpaceWorkbook> => {
+/** Moves a workbook kept only in this browser into `space`, history included. */
+export const moveIntoSpace = async (space: string, client: SpaceClient, id: string, token: string, role: SpaceRole): Promise<SpaceWorkbook> => {
   const state = await localState(id);
   if (!state) throw new SpaceError('This workbook has no copy in this browser any more.', 404);
   const made = await client.moveIn(id, state);
-  rememberSpaceWorkbook(made, token, role);
+  rememberSpaceWorkbook(space, made, token, role);
   forgetPending(id);
   return made;
 };
@@ -66,7 +66,7 @@ export const sendPending = async (space: string, client: SpaceClient, token: str
   let sent = 0;
   for (const id of pendingFor(space)) {
     try {
-      await moveIntoSpace(client, id, token, role);
+      await moveIntoSpace(space, client, id, token, role);
       sent++;
     } catch (err) {
       if (err instanceof SpaceError && err.offline) break;

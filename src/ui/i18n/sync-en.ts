@@ -21,6 +21,12 @@ export const syncEn = {
   'conn.offlineTitle': 'No network. Keep working: your edits are saved on this device and merged when you are back online.',
   'conn.denied': 'Access denied',
   'conn.deniedTitle': (why: string) => `The relay refused this link${why ? ` (${why})` : ''}. Ask the workbook’s owner for a new link; your copy on this device stays readable.`,
+  'conn.trashed': 'In the trash',
+  'conn.trashedTitle': 'This workbook was moved to the trash of its space. Your copy on this device, with the edits the relay has not received, is still here.',
+  'trashed.notice': 'This workbook was moved to the trash. Edits you made that the relay has not received are only on this device.',
+  'trashed.keep': 'Keep a copy on this device',
+  'trashed.restore': 'Restore it',
+  'trashed.copyName': (name: string) => `${name} (my copy)`,
 
   'saved.saved': 'Saved on this device',
   'saved.saving': 'Saving…',

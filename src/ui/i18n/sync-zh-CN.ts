@@ -17,6 +17,12 @@ export const syncZhCN: SyncDict = {
   'conn.offlineTitle': '没有网络。请继续工作：修改已保存在本设备，恢复联网后会自动合并。',
   'conn.denied': '无权访问',
   'conn.deniedTitle': (why) => `中继服务器拒绝了这个链接${why ? `（${why}）` : ''}。请向工作簿所有者索取新链接；本设备上的副本仍可查看。`,
+  'conn.trashed': '已在回收站',
+  'conn.trashedTitle': '这个工作簿已被移到所在空间的回收站。你在本设备上的副本（包括中继服务器尚未收到的修改）仍然保留。',
+  'trashed.notice': '这个工作簿已被移到回收站。你做的、中继服务器尚未收到的修改只保存在本设备上。',
+  'trashed.keep': '在本设备上保留一份副本',
+  'trashed.restore': '恢复它',
+  'trashed.copyName': (name: string) => `${name}（我的副本）`,
 
   'saved.saved': '已保存在本设备',
   'saved.saving': '正在保存…',

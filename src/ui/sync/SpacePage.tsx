@@ -98,7 +98,7 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
   });
 
   const open = (w: SpaceWorkbook) => {
-    if (token) rememberSpaceWorkbook(w, token, role());
+    if (token) rememberSpaceWorkbook(space, w, token, role());
     goTo(workbookHash(w.id));
   };
 
@@ -262,7 +262,7 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
                       disabled={busy() || !token}
                       onClick={() =>
                         void act(async () => {
-                          const moved = await moveIntoSpace(client, w.id, token ?? '', role());
+                          const moved = await moveIntoSpace(space, client, w.id, token ?? '', role());
                           say(t('space.moved', moved.name));
                         })
                       }
