@@ -201,4 +201,14 @@ describe('a new team’s first minutes', () => {
     await page.getByTestId('space-search').fill('nothing like this');
     expect(await page.getByTestId('space-list').textContent()).toBe('No workbook matches the search.');
   });
+
+  test('a space at its quota refuses a new workbook with a sentence, and makes nothing', async () => {
+    const { page } = owner;
+    await withTestStore(env.relay.server.dataDir, (store) => store.catalog.setQuota('team', { workbooks: 3 }));
+    await toSpace(page);
+    await page.getByTestId('space-new-name').fill('One too many');
+    await page.getByTestId('space-new-blank').click();
+    await expect.poll(() => page.getByTestId('space-message').textContent()).toContain('This space may hold 3 workbooks (the trash included) and has 3');
+    expect(await listed(page)).not.toContain('One too many');
+  });
 });

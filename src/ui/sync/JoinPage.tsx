@@ -27,7 +27,7 @@ const JoinPage = (props: JoinPageProps): JSX.Element => {
     try {
       await acceptInvite(props.space, props.invite, name().trim());
       // Teammates see the same name in presence and cell history as in the members list.
-      saveIdentity({ ...loadIdentity(), name: name().trim() });
+      saveIdentity({ ...loadIdentity(), name: name().trim(), chosen: true });
       goTo(spaceHash(props.space));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

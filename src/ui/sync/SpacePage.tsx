@@ -8,6 +8,7 @@
  */
 import { createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
+import { loadIdentity, saveIdentity } from '../../sync/identity.ts';
 import { knownWorkbooks } from '../../sync/workbook-list.ts';
 import { spaceClient, spaceToken, SpaceError, type SpaceInfo, type SpaceWorkbook } from '../../sync/space-client.ts';
 import { createOffline, moveIntoSpace, pendingFor, rememberSpaceWorkbook, sendPending } from '../../sync/space-moves.ts';
@@ -64,6 +65,9 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
       const [i, wbs] = await Promise.all([client.info(), client.workbooks()]);
       setInfo(i);
       setOffline(false);
+      // A person who never chose a name is known to teammates (presence, cell history) by their member name.
+      const me = loadIdentity();
+      if (!me.chosen && i.member) saveIdentity({ ...me, name: i.member.name, chosen: true });
       document.title = `${i.name} · ${i18n.t('app.title')}`;
       const sent = await sendPending(space, client, token, i.role);
       if (sent > 0) say(t('space.pendingSent', sent));
