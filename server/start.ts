@@ -127,7 +127,10 @@ const main = async (): Promise<void> => {
     showFirstLink(config.dataDir, spaceLink(base, DEFAULT_SPACE.id, first.token), first.token !== null);
   } else {
     say(`\nOps workbook is running at ${base}/`);
-    if (config.auth) say('Open your space with your personal link; an owner can invite you, or make an invite with:\n  npm run -s workbook -- space invite --space ID --role owner\n');
+    if (config.auth) {
+      say('Open your space with your personal link; an owner can invite you, or make an invite with:\n  npm run -s workbook -- space invite --space ID --role owner');
+      say('A link to one workbook, for someone outside a space:\n  npm run -s workbook -- token create --workbook ID --role editor --link\n');
+    }
   }
   if (!config.auth) say('Access checks are off (--no-auth): anyone on this machine can open every workbook.\n');
 

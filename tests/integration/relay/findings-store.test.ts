@@ -197,8 +197,8 @@ describe('finding: the first-start link went to whatever read the output', () =>
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     try {
       const deadline = Date.now() + 60_000;
-      while (!/#\/w\/demo\?token=owb_/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(out).toContain(`http://127.0.0.1:${port}/#/w/demo?token=owb_`);
+      while (!/#\/s\/team\?token=owb_/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(out).toContain(`http://127.0.0.1:${port}/#/s/team?token=owb_`);
       expect(existsSync(join(dataDir, 'first-start-link.txt'))).toBe(false);
     } finally {
       if (proc.pid) process.kill(-proc.pid, 'SIGTERM');
