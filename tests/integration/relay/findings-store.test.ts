@@ -62,6 +62,8 @@ describe('finding: an empty catalog.sqlite silently replaced the demo', () => {
     expect(repair.stdout).toContain('Added 2 workbook(s)');
     expect(repair.stdout).toContain('plan  "Test shop"');
     expect(repair.stdout).toContain('Their old access tokens cannot be recovered');
+    expect(repair.stdout).toContain('space invite --space team --role owner');
+    expect((await runCli(dataDir, ['space', 'list'])).stdout).toContain('team\tTeam\t2 workbooks\t0 members');
     expect(readdirSync(dataDir).some((f) => f.startsWith('catalog.sqlite.damaged-'))).toBe(true);
     expect((await runCli(dataDir, ['repair-catalog'])).stdout).toContain('already lists every workbook file; nothing was added');
 
