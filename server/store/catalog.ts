@@ -164,9 +164,12 @@ export class Catalog implements CatalogStore {
     return (this.db.prepare(`SELECT ${WORKBOOK_COLUMNS} FROM workbooks ORDER BY id`).all() as WorkbookRow[]).map(toWorkbook);
   }
 
-  /** Registers a workbook whose file has been written (in `space` when given: check that it exists first). */
-  addWorkbook(id: string, name: string, space: string | null = null): void {
-    this.db.prepare('INSERT INTO workbooks (id, name, created_at, space) VALUES (?, ?, ?, ?)').run(id, name, Date.now(), space);
+  /**
+   * Registers a workbook whose file has been written (in `space` when given: check that it exists
+   * first), with its stored size when known.
+   */
+  addWorkbook(id: string, name: string, space: string | null = null, bytes: number | null = null): void {
+    this.db.prepare('INSERT INTO workbooks (id, name, created_at, space, bytes) VALUES (?, ?, ?, ?, ?)').run(id, name, Date.now(), space, bytes);
   }
 
   /** Forgets a workbook and its tokens; false when there was none. */

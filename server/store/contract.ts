@@ -34,7 +34,7 @@ export interface WorkbookEntry {
   space: string | null;
   /** When it was moved to its space's trash; null while it is not there. */
   trashedAt: number | null;
-  /** The last change the relay recorded: when, by whom (a member's name or a link's label), and the stored size then. */
+  /** The last change the relay recorded: when, by whom (a member's name), and the stored size then (at first, the size it was created with). */
   changedAt: number | null;
   changedBy: string | null;
   bytes: number | null;

@@ -351,7 +351,7 @@ export class MemoryStore implements Store {
     if (this.data.workbooks.has(id)) throw new StoreError(`Workbook "${id}" exists already; choose another id.`);
     if (space !== undefined) this.catalog.spaceData.requireSpace(space);
     this.data.workbooks.set(id, {
-      entry: { id, name, createdAt: Date.now(), space: space ?? null, trashedAt: null, changedAt: null, changedBy: null, bytes: null },
+      entry: { id, name, createdAt: Date.now(), space: space ?? null, trashedAt: null, changedAt: null, changedBy: null, bytes: snapshot.byteLength },
       snapshot: copy(snapshot),
       snapshotUpto: 0,
       log: [],

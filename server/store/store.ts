@@ -82,7 +82,7 @@ export class SqliteStore implements Store {
     if (await this.catalog.has(id)) throw new StoreError(`Workbook "${id}" exists already; choose another id.`);
     if (space !== undefined) this.catalog.requireSpace(space);
     WorkbookFile.create(this.fileOf(id), snapshot);
-    this.catalog.addWorkbook(id, name, space ?? null);
+    this.catalog.addWorkbook(id, name, space ?? null, snapshot.byteLength);
   }
 
   /** The catalog entry goes first: a file left behind by a crash is reported by the start-up check, never served. */

@@ -90,7 +90,7 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
   });
 
   const when = (ms: number) => new Date(ms).toLocaleString(i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' });
-  const kb = (bytes: number | null) => t('space.kb', ((bytes ?? 0) / 1024).toLocaleString(i18n.locale(), { maximumFractionDigits: 0 }));
+  const kb = (bytes: number | null) => (bytes === null ? '—' : t('space.kb', Math.max(1, Math.round(bytes / 1024)).toLocaleString(i18n.locale())));
 
   const shown = createMemo(() => {
     const q = query().trim().toLocaleLowerCase();

@@ -42,8 +42,8 @@
  * Spaces
  *  [S1] A space is listed by id with its name and quota; its id cannot be created again, nor a bad
  *       id; setQuota changes only the limits given, and is false for a space that does not exist.
- *  [S2] A workbook created in a space is listed in it (and only in it); creating one in a space that
- *       does not exist is refused and writes nothing.
+ *  [S2] A workbook created in a space is listed in it (and only in it), with the size it was created
+ *       with; creating one in a space that does not exist is refused and writes nothing.
  *  [S3] A workbook of a space goes to the trash and back; trashing twice, restoring what is not
  *       there, or trashing a workbook of no space is false. Purging deletes it, its tokens and its
  *       log, for every instance.
@@ -477,11 +477,14 @@ describe.each(KINDS)('store contract: $name', ({ data }) => {
       const { store } = await withWorkbook('plan');
       await store.catalog.createSpace('shop-a', 'Shop A');
       await store.catalog.createSpace('shop-b', 'Shop B');
-      await store.createWorkbook('a1', 'A one', productsWorkbook().encode(), 'shop-a');
+      const a1 = productsWorkbook().encode();
+      await store.createWorkbook('a1', 'A one', a1, 'shop-a');
       await store.createWorkbook('b1', 'B one', productsWorkbook().encode(), 'shop-b');
       await expect(store.createWorkbook('x1', 'X', productsWorkbook().encode(), 'missing')).rejects.toThrow(StoreError);
       const other = await instance();
       expect((await other.catalog.workbooksIn('shop-a')).map((w) => [w.id, w.space, w.trashedAt])).toEqual([['a1', 'shop-a', null]]);
+      // Its size is known from the start: the snapshot it was created with.
+      expect((await other.catalog.workbook('a1'))?.bytes).toBe(a1.byteLength);
       expect((await other.catalog.workbook('plan'))?.space).toBeNull();
       expect(await other.catalog.has('x1')).toBe(false);
     });
