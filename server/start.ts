@@ -1,11 +1,12 @@
 /**
  * `npm start`: one process that serves the built app, the y-websocket relay at
  * ws://HOST:PORT/<workbookId>?token=…, the small HTTP API and /healthz (default 127.0.0.1:8787,
- * data in ./data). Creates the demo workbook on first start and prints the link to open it.
+ * data in ./data). Creates the team space with the demo workbook on first start and prints the
+ * link that makes its owner.
  *
  * stdout carries the structured log (one JSON line per event, never a token); stderr carries the
  * few sentences meant for the person who started it: the link to open, or why it could not start.
- * The first-start link holds an editor token: it is printed only to a terminal; under a service
+ * The first-start link holds the owner's token: it is printed only to a terminal; under a service
  * manager (stderr goes to the journal) it is written to a file only the relay's user can read.
  *
  * No request or message ends the process (each handler fails alone, see server/http/guarded.ts);
@@ -32,6 +33,8 @@ import type { Store } from './store/contract.ts';
 import { StoreError } from './store/errors.ts';
 import { openStore } from './store/open-store.ts';
 import { createWorkbook } from './store/stored-workbook.ts';
+import { DEFAULT_SPACE } from './store/catalog-spaces.ts';
+import { spaceLink } from './spaces/links.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let log: Logger = createLogger('info');
@@ -57,34 +60,43 @@ const listen = (server: Server, config: RelayConfig): Promise<number> =>
   });
 
 /**
- * On the very first start into an empty DATA_DIR: the demo workbook and, with auth, an editor
- * token for it (returned, shown once). A folder that already holds other workbooks gets no demo.
+ * On the very first start into an empty DATA_DIR: the team space with the demo workbook in it and,
+ * with auth, its first owner, whose personal token is returned (shown once). A folder that
+ * already holds other workbooks gets neither.
  */
 const firstStart = async (store: Store, dataDir: string, auth: boolean): Promise<{ token: string | null } | null> => {
   if (await store.catalog.getMeta('demo_created')) return null;
   const others = [...(await store.catalog.workbooks()).map((w) => w.id), ...workbookFileIds(dataDir)].filter((id) => id !== 'demo');
   if (others.length > 0) return null;
-  if (!(await store.catalog.has('demo'))) await createWorkbook(store, 'demo', createDemoWorkbook());
+  if (!(await store.catalog.space(DEFAULT_SPACE.id))) {
+    try {
+      await store.catalog.createSpace(DEFAULT_SPACE.id, DEFAULT_SPACE.name);
+    } catch (err) {
+      // Another start made it meanwhile.
+      if (!(err instanceof StoreError) || !(await store.catalog.space(DEFAULT_SPACE.id))) throw err;
+    }
+  }
+  if (!(await store.catalog.has('demo'))) await createWorkbook(store, 'demo', createDemoWorkbook(), DEFAULT_SPACE.id);
   if (!auth) {
     await store.catalog.setMeta('demo_created', new Date().toISOString());
     return { token: null };
   }
-  // The token and the flag are written together: the link is printed by exactly one start.
-  const made = await store.catalog.createTokenOnce('demo_created', 'demo', 'editor', 'owner, created on first start');
+  // The member and the flag are written together: the link is printed by exactly one start.
+  const made = await store.catalog.addMemberOnce('demo_created', DEFAULT_SPACE.id, 'owner', 'Owner');
   return made && { token: made.token };
 };
 
 /** Shows the first-start link: on a terminal; else in a file only this user can read, whose path is logged. */
 const showFirstLink = (dataDir: string, link: string, token: boolean): void => {
   if (!token || process.stderr.isTTY) {
-    say(`\nOps workbook is running. Open the demo workbook:\n\n  ${link}\n`);
-    if (token) say('This link holds an editor token and is shown only now; keep it private.\n');
+    say(`\nOps workbook is running. Open your team's space (the demo workbook is in it):\n\n  ${link}\n`);
+    if (token) say('This link makes you the owner of the space and is shown only now; keep it private. Invite your team from the space\'s page.\n');
     return;
   }
   const file = join(dataDir, FIRST_LINK_FILE);
   writeFileSync(file, `${link}\n`, { mode: 0o600 });
   log.info('relay.first_link_written', { path: file });
-  say(`\nOps workbook is running. The link to the demo workbook holds an editor token, so it is not printed here: it is in ${file} (readable by this user only). Delete the file once you have it.\n`);
+  say(`\nOps workbook is running. The link to your team's space holds its owner's token, so it is not printed here: it is in ${file} (readable by this user only). Delete the file once you have it.\n`);
 };
 
 /** The file the first-start link goes to when stderr is not a terminal. */
@@ -112,10 +124,13 @@ const main = async (): Promise<void> => {
   log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: (await store.catalog.workbooks()).length });
 
   if (first) {
-    showFirstLink(config.dataDir, `${base}/#/w/demo${first.token ? `?token=${first.token}` : ''}`, first.token !== null);
+    showFirstLink(config.dataDir, spaceLink(base, DEFAULT_SPACE.id, first.token), first.token !== null);
   } else {
     say(`\nOps workbook is running at ${base}/`);
-    if (config.auth) say('Open a workbook with a link that holds its token; make one with:\n  npm run -s workbook -- token create --workbook demo --role editor --link\n');
+    if (config.auth) {
+      say('Open your space with your personal link; an owner can invite you, or make an invite with:\n  npm run -s workbook -- space invite --space ID --role owner');
+      say('A link to one workbook, for someone outside a space:\n  npm run -s workbook -- token create --workbook ID --role editor --link\n');
+    }
   }
   if (!config.auth) say('Access checks are off (--no-auth): anyone on this machine can open every workbook.\n');
 

@@ -1,6 +1,7 @@
 /**
  * App entry: the address says what to show. `#/` (or nothing) is the workbook list; `#/w/<id>` a
- * workbook from this browser's copy (or, the first time, from the relay with the link's token).
+ * workbook from this browser's copy (or, the first time, from the relay with the link's token);
+ * `#/s/<space>` a team space's start page; `#/join/<space>?invite=…` an invite to one.
  * Behind `?bench` / `?test` without a workbook address, a test workbook opens in memory.
  */
 import { createSignal, Show, type JSX } from 'solid-js';
@@ -14,7 +15,7 @@ import { App } from './ui/App.tsx';
 import { sessionRepair, ViewBoundary } from './ui/ViewBoundary.tsx';
 import { afterFirstRows } from './ui/first-paint.ts';
 import { createI18n, savedLocale } from './ui/i18n/i18n.ts';
-import { parseRoute, workbookHash } from './ui/routes.ts';
+import { parseRoute, spaceHash, workbookHash } from './ui/routes.ts';
 import type { Workbook } from './model/workbook.ts';
 import { loadIdentity } from './sync/identity.ts';
 import { openWorkbook } from './sync/open-workbook.ts';
@@ -47,6 +48,16 @@ const start = async (root: HTMLElement): Promise<void> => {
     if (result.kind !== 'open') return (await import('./ui/sync/OpenProblem.tsx')).mountOpenProblem(root, { id: route.id, i18n, result });
     session = result.session;
     wb = session.wb;
+  } else if (route.kind === 'space') {
+    if (route.token) {
+      // A personal link: its token is kept in storage, and the address keeps only the space.
+      (await import('./sync/space-client.ts')).keepSpaceToken(route.id, route.token);
+      history.replaceState(null, '', `${location.pathname}${location.search}${spaceHash(route.id)}`);
+    }
+    return (await import('./ui/sync/SpacePage.tsx')).mountSpacePage(root, { i18n, space: route.id });
+  } else if (route.kind === 'join') {
+    history.replaceState(null, '', `${location.pathname}${location.search}${spaceHash(route.space)}`);
+    return (await import('./ui/sync/JoinPage.tsx')).mountJoinPage(root, { i18n, space: route.space, invite: route.invite });
   } else {
     const frame = (page: () => JSX.Element) => (
       <ViewBoundary name="start" locale={i18n.locale}>

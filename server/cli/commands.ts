@@ -10,7 +10,8 @@ import { ownersCommand } from './owners.ts';
 import { repairCatalogCommand } from './repair-catalog.ts';
 import { restoreCommand } from './restore.ts';
 import { revertCommand } from './revert.ts';
+import { spaceCommand } from './space.ts';
 import { tokenCommand } from './token.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, historyCommand, revertCommand, repairCatalogCommand, ownersCommand];
+export const COMMANDS: Command[] = [createCommand, spaceCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, historyCommand, revertCommand, repairCatalogCommand, ownersCommand];

@@ -33,6 +33,8 @@ export const repairCatalogCommand: Command = {
       }
       console.log('Their old access tokens cannot be recovered (only their hashes were kept). Make new links with:');
       console.log(`  npm run -s workbook -- token create --workbook ${result.added[0]?.id ?? 'ID'} --role editor --link`);
+      console.log('They are in the team space "team"; invite its owner (who then invites the team) with:');
+      console.log('  npm run -s workbook -- space invite --space team --role owner');
     }
     for (const id of result.missing) console.error(`The catalog lists "${id}", whose file workbooks/${id}.sqlite is missing; restore it from a backup.`);
     return 0;

@@ -40,13 +40,15 @@ export interface ApiContext {
 
 const MAX_BODY = 4096;
 
-const rateLimited = async (message: string, retryAfter: number): Promise<never> => {
+/** Answers 429 after RATE_LIMITED_DELAY_MS (thrown as HttpError). */
+export const rateLimited = async (message: string, retryAfter: number): Promise<never> => {
   await new Promise((r) => setTimeout(r, RATE_LIMITED_DELAY_MS));
   // The connection is closed too: a client that keeps asking has to connect again for each try.
   throw new HttpError(429, message, { 'Retry-After': String(retryAfter), Connection: 'close' });
 };
 
-const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+/** Sends `body` as JSON, never cached. */
+export const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -61,7 +63,7 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
 const tooLarge = () => new HttpError(413, 'Send a JSON body of at most 4 KB, like {"role": "viewer"}.', { Connection: 'close' });
 
 /** Reads a small JSON body: 413 (and the connection closed) past 4 KB, 400 when it is not JSON. */
-const readJson = (req: IncomingMessage): Promise<unknown> =>
+export const readJson = (req: IncomingMessage): Promise<unknown> =>
   new Promise((resolve, reject) => {
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(tooLarge());
     let size = 0;
@@ -83,7 +85,8 @@ const readJson = (req: IncomingMessage): Promise<unknown> =>
     req.on('error', reject);
   });
 
-const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+/** The token of `Authorization: Bearer …`. */
+export const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
 /** Answers a request under /api/ (the caller routes by the first segment). Throws HttpError. */
 export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: IncomingMessage, res: ServerResponse): Promise<void> => {

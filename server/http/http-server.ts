@@ -17,6 +17,7 @@ import type { Logger } from '../log.ts';
 import { throttledLog } from '../log-throttle.ts';
 import type { StallCounts } from '../stall-watch.ts';
 import { handleApi, type ApiContext } from './api.ts';
+import { handleSpaceApi, type SpaceApiContext } from './space-api.ts';
 import { guardRequests, guardUpgrades } from './guarded.ts';
 import { serveHealth } from './healthz.ts';
 import { HttpError } from './http-error.ts';
@@ -59,6 +60,7 @@ export const createHttpServer = (ctx: HttpContext): Server => {
       return relay.wholeState(id, client);
     },
   };
+  const spaces: SpaceApiContext = { store: ctx.store, config: ctx.config, log: ctx.log, refusals, clients: ctx.clients, relay: ctx.relay };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const socket = req.socket as Socket;
     // A request parsed after its socket was closed (the rest of a pipelined batch): nothing to answer.
@@ -69,7 +71,10 @@ export const createHttpServer = (ctx: HttpContext): Server => {
     res.once('close', done);
     const target = parseTarget(req.url);
     if (target.path === '/healthz') return serveHealth({ config: ctx.config, store: ctx.store, relay: ctx.relay, stalls: ctx.stalls, started }, req, res, target.query);
-    if (target.segments[0] === 'api') return handleApi(api, target, req, res);
+    if (target.segments[0] === 'api') {
+      const resource = target.segments[1];
+      return resource === 'spaces' || resource === 'invites' ? handleSpaceApi(spaces, target, req, res) : handleApi(api, target, req, res);
+    }
     if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(dist, target.path, req, res)) return;
     if (!existsSync(join(dist, 'index.html'))) {
       res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });

@@ -31,6 +31,8 @@ export const CLOSE = {
   revoked: 4401,
   /** An update or presence under a client id that belongs to another device. */
   notYours: 4403,
+  /** The workbook went to its space's trash (4400-4499: a stock client stops retrying). */
+  trashed: 4410,
   roomTooBig: 4413,
   /** A write only the relay may make (stock clients do not retry 44xx codes). */
   forbidden: 4403,

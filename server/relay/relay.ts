@@ -21,13 +21,16 @@ import { HttpError } from '../http/http-error.ts';
 import { parseTarget } from '../http/request-path.ts';
 import { throttledLog, type ThrottledLog } from '../log-throttle.ts';
 import { Compactor } from '../store/compactor.ts';
+import type { SpaceRelay } from '../http/space-api.ts';
+import { Activity } from '../spaces/activity.ts';
+import { purgeExpiredTrash } from '../spaces/trash-sweep.ts';
 import type { Store, Unsubscribe } from '../store/contract.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { RATE_LIMITED_DELAY_MS, type Client, type ClientLimits } from './client-limits.ts';
 import { Connection, type ConnectionOptions } from './connection.ts';
 import { CLOSE } from './protocol.ts';
 import { DelayHistogram, type DelayCounts } from './delay-histogram.ts';
-import type { Room, RoomHooks } from './room.ts';
+import type { Room, RoomHooks, RoomPeer } from './room.ts';
 import { RoomLoader, RoomTooBigError } from './room-loader.ts';
 import type { SocketGuard } from './socket-guard.ts';
 import { selectProtocol, upgradeDevice, upgradeToken } from './subprotocol.ts';
@@ -63,7 +66,7 @@ const refuseSlowly = (socket: Duplex, message: string, retryAfter: number): void
 };
 
 /** The y-websocket relay of one process. */
-export class Relay {
+export class Relay implements SpaceRelay {
   private readonly editors: WebSocketServer;
   private readonly viewers: WebSocketServer;
   private readonly rooms = new Map<string, Room>();
@@ -79,6 +82,9 @@ export class Relay {
   private readonly unwatch: Unsubscribe;
   private readonly refusals: ThrottledLog;
   private readonly publicOrigin: string | undefined;
+  /** Who each connection is, as lists name the last change (a member's name, or a link's label). */
+  private readonly names = new WeakMap<RoomPeer, string>();
+  private readonly activity: Activity;
   private closing = false;
 
   constructor(
@@ -112,6 +118,10 @@ export class Relay {
       },
       compact: (job) => this.compactor.request(job),
       relayed: (ms) => this.delays.record(ms),
+      committed: (room, from, bytes) => {
+        const names = [...new Set(from.map((p) => this.names.get(p)).filter((n) => n !== undefined))];
+        this.activity.changed(room.id, names.length > 0 ? names.join(', ') : null, bytes);
+      },
     };
     this.loader = new RoomLoader(store, config, log, hooks);
     const bytesBurst = (maxMessage: number) => Math.max(config.bytesPerSecond, 2 * maxMessage);
@@ -135,6 +145,30 @@ export class Relay {
       void this.recheckTokens();
     });
     this.timers.push(setInterval(() => this.checkLiveness(), LIVENESS_MS));
+    this.activity = new Activity(store, log);
+    // Workbooks in a space's trash for 30 days are purged: now, and every hour.
+    const sweep = () => void purgeExpiredTrash(store, log, Date.now()).catch((err: unknown) => log.error('trash.sweep_failed', { message: errorMessage(err) }));
+    sweep();
+    this.timers.push(setInterval(sweep, 60 * 60 * 1000));
+  }
+
+  /** Closes a member's open connections: for good when removed, else (a new role) they reconnect with it. */
+  closeMember(memberId: string, removed: boolean): void {
+    for (const conn of [...this.conns]) {
+      if (conn.tokenId !== memberId) continue;
+      if (removed) conn.close(CLOSE.revoked, 'access revoked');
+      else conn.close(CLOSE.tryAgainLater, 'role changed, reconnect');
+    }
+  }
+
+  /** Closes the open connections of a workbook that went to the trash. */
+  closeWorkbook(id: string): void {
+    for (const conn of [...this.conns]) if (conn.room.id === id) conn.close(CLOSE.trashed, 'This workbook was moved to the trash of its space.');
+  }
+
+  /** Notes a member's activity (shown to the space's owners). */
+  seen(memberId: string): void {
+    this.activity.seen(memberId);
   }
 
   stats(): RelayStats {
@@ -206,6 +240,10 @@ export class Relay {
       const owner = device ?? (access.tokenId !== null ? `token:${access.tokenId}` : 'anonymous');
       const conn = new Connection(ws, loaded, access.role, access.tokenId, owner, client, this.connOptions, (c) => this.conns.delete(c));
       this.conns.add(conn);
+      if (access.member) {
+        this.names.set(conn, access.member.name);
+        this.activity.seen(access.member.memberId);
+      }
       loaded.join(conn);
       this.log.info('conn.opened', { conn: conn.id, workbook: id, role: access.role, ip, owner });
     });
@@ -244,6 +282,7 @@ export class Relay {
     this.rooms.clear();
     await Promise.all([...rooms.map((room) => room.close(CLOSE.goingAway, 'relay shutting down')), ...this.unloading.values()]);
     await this.compactor.close();
+    await this.activity.close();
     const deadline = Date.now() + 1500;
     while (this.conns.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     for (const c of this.conns) c.ws.terminate();

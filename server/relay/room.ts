@@ -66,6 +66,8 @@ export interface RoomHooks {
   relayed(ms: number): void;
   /** MAX_ROOM_BYTES: the stored size (snapshot and log) a change may not take the workbook past. */
   maxRoomBytes: number;
+  /** Changes sent by `from` were committed; the workbook now takes `bytes` in the store. */
+  committed?(room: Room, from: readonly RoomPeer[], bytes: number): void;
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
@@ -418,6 +420,7 @@ export class Room {
     } else if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
     else this.pullWanted = true;
     for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
+    this.hooks.committed?.(this, batch.map((b) => b.from), this.storedBytes);
     this.sendHeld(held);
     this.runAfterCommit();
     const now = performance.now();

@@ -4,8 +4,25 @@
  * WorkbookFile).
  */
 import { existsSync } from 'node:fs';
-import type { CatalogStore, Grant, NewToken, TokenEntry, Unsubscribe, WorkbookEntry } from './contract.ts';
+import { SpaceTables, SPACES_MIGRATION } from './catalog-spaces.ts';
+import type {
+  CatalogStore,
+  Grant,
+  InviteEntry,
+  InviteOptions,
+  MemberEntry,
+  MemberGrant,
+  NewMember,
+  NewToken,
+  SpaceEntry,
+  SpaceQuota,
+  TokenEntry,
+  Unsubscribe,
+  WorkbookChange,
+  WorkbookEntry,
+} from './contract.ts';
 import { WorkbookNotFoundError } from './errors.ts';
+import type { SpaceRole } from './space-roles.ts';
 import { migrateFile, refuseNewer, type FileFormat } from './migrate.ts';
 import { changedElsewhere, openDb, type Db } from './sqlite.ts';
 import type { SqlitePoller } from './sqlite-poller.ts';
@@ -30,8 +47,35 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE INDEX IF NOT EXISTS tokens_workbook ON tokens(workbook);
 `;
 
-/** The catalog's formats (see migrate.ts): format 1 is the layout above, as release 0.1.0 wrote it. */
-export const CATALOG_FORMAT: FileFormat = { migrations: [] };
+/**
+ * The catalog's formats (see migrate.ts): format 1 is the layout above, as release 0.1.0 wrote it;
+ * format 2 adds team spaces.
+ */
+export const CATALOG_FORMAT: FileFormat = { migrations: [SPACES_MIGRATION] };
+
+interface WorkbookRow {
+  id: string;
+  name: string;
+  created_at: number;
+  space: string | null;
+  trashed_at: number | null;
+  changed_at: number | null;
+  changed_by: string | null;
+  bytes: number | null;
+}
+
+const WORKBOOK_COLUMNS = 'id, name, created_at, space, trashed_at, changed_at, changed_by, bytes';
+
+const toWorkbook = (r: WorkbookRow): WorkbookEntry => ({
+  id: r.id,
+  name: r.name,
+  createdAt: r.created_at,
+  space: r.space,
+  trashedAt: r.trashed_at,
+  changedAt: r.changed_at,
+  changedBy: r.changed_by,
+  bytes: r.bytes,
+});
 
 interface TokenRow {
   id: string;
@@ -53,10 +97,14 @@ const toEntry = (r: TokenRow): TokenEntry => ({
 
 /** The catalog database. */
 export class Catalog implements CatalogStore {
+  private readonly spaceTables: SpaceTables;
+
   private constructor(
     readonly db: Db,
     private readonly poller: SqlitePoller,
-  ) {}
+  ) {
+    this.spaceTables = new SpaceTables(db);
+  }
 
   /**
    * Opens (creating when missing) the catalog at `path`, at the newest format: one of a newer
@@ -107,25 +155,116 @@ export class Catalog implements CatalogStore {
   }
 
   private entry(id: string): WorkbookEntry | undefined {
-    const row = this.db.prepare('SELECT id, name, created_at FROM workbooks WHERE id = ?').get(id) as
-      | { id: string; name: string; created_at: number }
-      | undefined;
-    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+    const row = this.db.prepare(`SELECT ${WORKBOOK_COLUMNS} FROM workbooks WHERE id = ?`).get(id) as WorkbookRow | undefined;
+    return row && toWorkbook(row);
   }
 
   /** Every workbook, by id. */
   async workbooks(): Promise<WorkbookEntry[]> {
-    const rows = this.db.prepare('SELECT id, name, created_at FROM workbooks ORDER BY id').all() as {
-      id: string;
-      name: string;
-      created_at: number;
-    }[];
-    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
+    return (this.db.prepare(`SELECT ${WORKBOOK_COLUMNS} FROM workbooks ORDER BY id`).all() as WorkbookRow[]).map(toWorkbook);
   }
 
-  /** Registers a workbook whose file has been written. */
-  addWorkbook(id: string, name: string): void {
-    this.db.prepare('INSERT INTO workbooks (id, name, created_at) VALUES (?, ?, ?)').run(id, name, Date.now());
+  /**
+   * Registers a workbook whose file has been written (in `space` when given: check that it exists
+   * first), with its stored size when known.
+   */
+  addWorkbook(id: string, name: string, space: string | null = null, bytes: number | null = null): void {
+    this.db.prepare('INSERT INTO workbooks (id, name, created_at, space, bytes) VALUES (?, ?, ?, ?, ?)').run(id, name, Date.now(), space, bytes);
+  }
+
+  /** Forgets a workbook and its tokens; false when there was none. */
+  removeWorkbook(id: string): boolean {
+    return this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM tokens WHERE workbook = ?').run(id);
+        return this.db.prepare('DELETE FROM workbooks WHERE id = ?').run(id).changes > 0;
+      })
+      .immediate();
+  }
+
+  /** Throws StoreError when there is no space `space`. */
+  requireSpace(space: string): void {
+    this.spaceTables.requireSpace(space);
+  }
+
+  async createSpace(id: string, name: string, quota?: Partial<SpaceQuota>): Promise<SpaceEntry> {
+    return this.spaceTables.createSpace(id, name, quota);
+  }
+
+  async space(id: string): Promise<SpaceEntry | undefined> {
+    return this.spaceTables.space(id);
+  }
+
+  async spaces(): Promise<SpaceEntry[]> {
+    return this.spaceTables.spaces();
+  }
+
+  async setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean> {
+    return this.spaceTables.setQuota(space, quota);
+  }
+
+  async workbooksIn(space: string): Promise<WorkbookEntry[]> {
+    return (this.db.prepare(`SELECT ${WORKBOOK_COLUMNS} FROM workbooks WHERE space = ? ORDER BY id`).all(space) as WorkbookRow[]).map(toWorkbook);
+  }
+
+  async trashWorkbook(id: string, at = Date.now()): Promise<boolean> {
+    return this.spaceTables.trash(id, at);
+  }
+
+  async restoreWorkbook(id: string): Promise<boolean> {
+    return this.spaceTables.restore(id);
+  }
+
+  async recordChange(id: string, change: WorkbookChange): Promise<void> {
+    this.spaceTables.recordChange(id, change);
+  }
+
+  async addMember(space: string, role: SpaceRole, name: string): Promise<NewMember> {
+    return this.spaceTables.addMember(space, role, name);
+  }
+
+  async addMemberOnce(once: string, space: string, role: SpaceRole, name: string): Promise<NewMember | null> {
+    return this.spaceTables.addMemberOnce(once, space, role, name);
+  }
+
+  async verifyMember(token: string): Promise<MemberGrant | undefined> {
+    return this.spaceTables.verifyMember(token);
+  }
+
+  async member(id: string): Promise<MemberEntry | undefined> {
+    return this.spaceTables.member(id);
+  }
+
+  async members(space: string): Promise<MemberEntry[]> {
+    return this.spaceTables.members(space);
+  }
+
+  async setMemberRole(id: string, role: SpaceRole): Promise<boolean> {
+    return this.spaceTables.setMemberRole(id, role);
+  }
+
+  async removeMember(id: string): Promise<boolean> {
+    return this.spaceTables.removeMember(id);
+  }
+
+  async touchMember(id: string, at: number): Promise<void> {
+    this.spaceTables.touchMember(id, at);
+  }
+
+  async createInvite(space: string, role: SpaceRole, options: InviteOptions): Promise<NewToken> {
+    return this.spaceTables.createInvite(space, role, options);
+  }
+
+  async acceptInvite(invite: string, name: string, now = Date.now()): Promise<NewMember | undefined> {
+    return this.spaceTables.acceptInvite(invite, name, now);
+  }
+
+  async invites(space: string): Promise<InviteEntry[]> {
+    return this.spaceTables.invites(space);
+  }
+
+  async revokeInvite(id: string): Promise<boolean> {
+    return this.spaceTables.revokeInvite(id);
   }
 
   /** Records a workbook's current name (shown in listings). */
@@ -169,9 +308,9 @@ export class Catalog implements CatalogStore {
     return row && { tokenId: row.id, workbook: row.workbook, role: row.role };
   }
 
-  /** True while the token with this id exists and is not revoked. */
+  /** True while the token (or the member) with this id exists and is not revoked (removed). */
   async isActive(id: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM tokens WHERE id = ? AND revoked_at IS NULL').get(id) !== undefined;
+    return this.db.prepare('SELECT 1 FROM tokens WHERE id = ? AND revoked_at IS NULL').get(id) !== undefined || this.spaceTables.isActiveMember(id);
   }
 
   /** The token entry for a token given in clear, or by its id. */

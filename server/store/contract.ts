@@ -11,21 +11,99 @@
  * relays an update only after that. Other writers (the CLI, another relay) append to the same log;
  * a subscriber hears of it and reads what it has not seen by sequence number.
  *
- * Room left for what comes next: spaces and their members (issue #17) join the catalog's methods;
- * records that must commit with an update (the client-id ownership of issue #16) are part of
+ * Spaces (issue #17): a workbook may belong to a space; a space's members hold personal tokens
+ * (owner, editor or viewer of every workbook of the space), made from invites. The catalog keeps
+ * them next to the per-workbook tokens, which stay for people outside the space.
+ *
+ * Records that must commit with an update (the client-id ownership of issue #16) are part of
  * `append`'s arguments, so the store writes them in the append's transaction; a PostgreSQL store
  * implements `subscribe` and `watch` with LISTEN/NOTIFY, passing the sequence number it was told.
  */
 
 import type { Role } from './tokens.ts';
+import type { SpaceRole } from './space-roles.ts';
 
-export type { Role };
+export type { Role, SpaceRole };
 
 /** A workbook as the catalog knows it. */
 export interface WorkbookEntry {
   id: string;
   name: string;
   createdAt: number;
+  /** The space it belongs to; null for a workbook reached only by its own tokens. */
+  space: string | null;
+  /** When it was moved to its space's trash; null while it is not there. */
+  trashedAt: number | null;
+  /** The last change the relay recorded: when, by whom (a member's name), and the stored size then (at first, the size it was created with). */
+  changedAt: number | null;
+  changedBy: string | null;
+  bytes: number | null;
+}
+
+/** Optional limits of a space; null where there is none. */
+export interface SpaceQuota {
+  workbooks: number | null;
+  bytes: number | null;
+}
+
+/** A team space. */
+export interface SpaceEntry {
+  id: string;
+  name: string;
+  createdAt: number;
+  quota: SpaceQuota;
+}
+
+/** A member of a space (their token itself is stored only as a hash). */
+export interface MemberEntry {
+  /** Also the id their connections carry (like a token's id). */
+  id: string;
+  space: string;
+  name: string;
+  role: SpaceRole;
+  createdAt: number;
+  lastSeenAt: number | null;
+  removedAt: number | null;
+}
+
+/** What a member token grants. */
+export interface MemberGrant {
+  memberId: string;
+  space: string;
+  role: SpaceRole;
+  name: string;
+}
+
+/** A member just made: the only time their token exists in clear. */
+export interface NewMember {
+  token: string;
+  member: MemberEntry;
+}
+
+/** How an invite may be used. */
+export interface InviteOptions {
+  /** Turned into one member only. */
+  singleUse: boolean;
+  /** After this time (ms since the epoch) it opens nothing; null: never. */
+  expiresAt: number | null;
+}
+
+/** An invite as listed. */
+export interface InviteEntry extends InviteOptions {
+  id: string;
+  space: string;
+  role: SpaceRole;
+  createdAt: number;
+  /** How many members it made. */
+  uses: number;
+  revokedAt: number | null;
+}
+
+/** What the relay records of a workbook's last change. */
+export interface WorkbookChange {
+  at: number;
+  by: string | null;
+  bytes: number;
 }
 
 /** What a valid token grants. */
@@ -116,7 +194,7 @@ export interface CatalogStore {
   createTokenOnce(once: string, workbook: string, role: Role, label?: string): Promise<NewToken | null>;
   /** What `token` grants, or undefined when it is unknown, malformed or revoked. */
   verify(token: string): Promise<Grant | undefined>;
-  /** True while the token with this id exists and is not revoked. */
+  /** True while the token with this id exists and is not revoked, or the member with this id was not removed. */
   isActive(tokenId: string): Promise<boolean>;
   /** The entry of a token given in clear, or by its id. */
   findToken(tokenOrId: string): Promise<TokenEntry | undefined>;
@@ -126,6 +204,49 @@ export interface CatalogStore {
   tokens(workbook: string): Promise<TokenEntry[]>;
   /** Calls `listener` after another writer changed the catalog (a token revoked by the CLI, say). */
   watch(listener: () => void): Unsubscribe;
+
+  // Spaces, members and invites (see the module comment).
+  /** Creates a space. Throws StoreError when the id is taken or cannot be an id. */
+  createSpace(id: string, name: string, quota?: Partial<SpaceQuota>): Promise<SpaceEntry>;
+  space(id: string): Promise<SpaceEntry | undefined>;
+  /** Every space, by id. */
+  spaces(): Promise<SpaceEntry[]>;
+  /** Sets a space's limits (the fields given). False when there is no such space. */
+  setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean>;
+  /** The workbooks of a space, trashed ones included, by id. */
+  workbooksIn(space: string): Promise<WorkbookEntry[]>;
+  /** Moves a workbook to its space's trash (at `at`); false when it is not there or already in it. */
+  trashWorkbook(id: string, at?: number): Promise<boolean>;
+  /** Takes a workbook out of the trash; false when it was not in it. */
+  restoreWorkbook(id: string): Promise<boolean>;
+  /** Records the last change of a workbook (shown in the space's list). */
+  recordChange(id: string, change: WorkbookChange): Promise<void>;
+  /** Adds a member with a new personal token. Throws StoreError when there is no such space. */
+  addMember(space: string, role: SpaceRole, name: string): Promise<NewMember>;
+  /** Adds a member only when the flag `once` was never set, and sets it in the same transaction; null when it was. */
+  addMemberOnce(once: string, space: string, role: SpaceRole, name: string): Promise<NewMember | null>;
+  /** What a member token grants, or undefined when it is unknown, malformed or its member was removed. */
+  verifyMember(token: string): Promise<MemberGrant | undefined>;
+  member(id: string): Promise<MemberEntry | undefined>;
+  /** The members of a space who were not removed, oldest first. */
+  members(space: string): Promise<MemberEntry[]>;
+  /** Changes a member's role; false when there is no such active member. */
+  setMemberRole(id: string, role: SpaceRole): Promise<boolean>;
+  /** Removes a member (their token opens nothing from then on); false when not active. */
+  removeMember(id: string): Promise<boolean>;
+  /** Records a member's last activity. */
+  touchMember(id: string, at: number): Promise<void>;
+  /** Creates an invite to a space. Throws StoreError when there is no such space. */
+  createInvite(space: string, role: SpaceRole, options: InviteOptions): Promise<NewToken>;
+  /**
+   * Turns an invite into a new member named `name`, in one transaction (a single-use invite makes
+   * one member, whoever asks first); undefined when it is unknown, used up, expired or revoked.
+   */
+  acceptInvite(invite: string, name: string, now?: number): Promise<NewMember | undefined>;
+  /** The invites of a space, newest first. */
+  invites(space: string): Promise<InviteEntry[]>;
+  /** Revokes an invite by id; false when it was not active. */
+  revokeInvite(id: string): Promise<boolean>;
 }
 
 /** The update log of one workbook, open. */
@@ -179,8 +300,13 @@ export interface Store {
   readonly catalog: CatalogStore;
   /** Null when the store cannot be opened from another thread (memory): compactions then run in this one. */
   readonly location: StoreLocation | null;
-  /** Creates a workbook holding `snapshot`, named `name`. Throws StoreError when the id is taken or not an id. */
-  createWorkbook(id: string, name: string, snapshot: Uint8Array): Promise<void>;
+  /**
+   * Creates a workbook holding `snapshot`, named `name`, in `space` when given. Throws StoreError
+   * when the id is taken or not an id, or the space does not exist.
+   */
+  createWorkbook(id: string, name: string, snapshot: Uint8Array, space?: string): Promise<void>;
+  /** Deletes a workbook for good: its entry, its tokens and its content. False when there was none. */
+  purgeWorkbook(id: string): Promise<boolean>;
   /** Opens a workbook's log. Throws WorkbookNotFoundError, UnreadableStoreError or NewerFormatError. */
   openLog(id: string): Promise<WorkbookLog>;
   /**

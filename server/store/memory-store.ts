@@ -10,18 +10,28 @@ import type {
   ClientOwner,
   CompactionClaim,
   Grant,
+  InviteEntry,
+  InviteOptions,
   LogStats,
+  MemberEntry,
+  MemberGrant,
+  NewMember,
   NewToken,
   Role,
+  SpaceEntry,
+  SpaceQuota,
+  SpaceRole,
   Store,
   StoredChanges,
   StoredState,
   TokenEntry,
   Unsubscribe,
+  WorkbookChange,
   WorkbookEntry,
   WorkbookLog,
 } from './contract.ts';
 import { OwnerConflictError, StoreError, WorkbookNotFoundError } from './errors.ts';
+import { MemorySpaceData, MemorySpaces } from './memory-spaces.ts';
 import { hashToken, looksLikeToken, newToken, tokenId } from './tokens.ts';
 import { checkWorkbookId } from './workbook-id.ts';
 
@@ -47,6 +57,7 @@ export class MemoryBacking {
   readonly workbooks = new Map<string, StoredWorkbook>();
   readonly tokens = new Map<string, StoredToken>();
   readonly meta = new Map<string, string>();
+  readonly spaces = new MemorySpaceData();
   /** Catalog watchers, by the store that registered them. */
   readonly watchers = new Map<MemoryCatalog, Set<() => void>>();
 }
@@ -57,8 +68,11 @@ const copy = (b: Uint8Array): Uint8Array => b.slice();
 const later = (fn: () => void): void => void setTimeout(fn, 0);
 
 class MemoryCatalog implements CatalogStore {
+  readonly spaceData: MemorySpaces;
+
   constructor(private readonly data: MemoryBacking) {
     data.watchers.set(this, new Set());
+    this.spaceData = new MemorySpaces(data.spaces, () => this.changed());
   }
 
   async has(id: string): Promise<boolean> {
@@ -72,6 +86,101 @@ class MemoryCatalog implements CatalogStore {
 
   async workbooks(): Promise<WorkbookEntry[]> {
     return [...this.data.workbooks.values()].map((w) => ({ ...w.entry })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async workbooksIn(space: string): Promise<WorkbookEntry[]> {
+    return (await this.workbooks()).filter((w) => w.space === space);
+  }
+
+  async trashWorkbook(id: string, at = Date.now()): Promise<boolean> {
+    const wb = this.data.workbooks.get(id);
+    if (!wb || wb.entry.space === null || wb.entry.trashedAt !== null) return false;
+    wb.entry.trashedAt = at;
+    this.changed();
+    return true;
+  }
+
+  async restoreWorkbook(id: string): Promise<boolean> {
+    const wb = this.data.workbooks.get(id);
+    if (!wb || wb.entry.trashedAt === null) return false;
+    wb.entry.trashedAt = null;
+    this.changed();
+    return true;
+  }
+
+  async recordChange(id: string, change: WorkbookChange): Promise<void> {
+    const wb = this.data.workbooks.get(id);
+    if (!wb) return;
+    wb.entry.changedAt = change.at;
+    wb.entry.changedBy = change.by;
+    wb.entry.bytes = change.bytes;
+  }
+
+  async createSpace(id: string, name: string, quota?: Partial<SpaceQuota>): Promise<SpaceEntry> {
+    return this.spaceData.createSpace(id, name, quota);
+  }
+
+  async space(id: string): Promise<SpaceEntry | undefined> {
+    return this.spaceData.space(id);
+  }
+
+  async spaces(): Promise<SpaceEntry[]> {
+    return this.spaceData.spaces();
+  }
+
+  async setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean> {
+    return this.spaceData.setQuota(space, quota);
+  }
+
+  async addMember(space: string, role: SpaceRole, name: string): Promise<NewMember> {
+    return this.spaceData.addMember(space, role, name);
+  }
+
+  async addMemberOnce(once: string, space: string, role: SpaceRole, name: string): Promise<NewMember | null> {
+    if (this.data.meta.has(once)) return null;
+    const made = this.spaceData.addMember(space, role, name);
+    this.data.meta.set(once, new Date().toISOString());
+    return made;
+  }
+
+  async verifyMember(token: string): Promise<MemberGrant | undefined> {
+    return this.spaceData.verifyMember(token);
+  }
+
+  async member(id: string): Promise<MemberEntry | undefined> {
+    return this.spaceData.member(id);
+  }
+
+  async members(space: string): Promise<MemberEntry[]> {
+    return this.spaceData.members(space);
+  }
+
+  async setMemberRole(id: string, role: SpaceRole): Promise<boolean> {
+    return this.spaceData.setMemberRole(id, role);
+  }
+
+  async removeMember(id: string): Promise<boolean> {
+    return this.spaceData.removeMember(id);
+  }
+
+  async touchMember(id: string, at: number): Promise<void> {
+    this.spaceData.touchMember(id, at);
+  }
+
+  async createInvite(space: string, role: SpaceRole, options: InviteOptions): Promise<NewToken> {
+    return this.spaceData.createInvite(space, role, options);
+  }
+
+  async acceptInvite(invite: string, name: string, now = Date.now()): Promise<NewMember | undefined> {
+    return this.spaceData.acceptInvite(invite, name, now);
+  }
+
+  async invites(space: string): Promise<InviteEntry[]> {
+    return this.spaceData.invites(space);
+  }
+
+  async revokeInvite(id: string): Promise<boolean> {
+    return this.spaceData.revokeInvite(id);
   }
 
   async setWorkbookName(id: string, name: string): Promise<void> {
@@ -118,7 +227,7 @@ class MemoryCatalog implements CatalogStore {
   }
 
   async isActive(id: string): Promise<boolean> {
-    return [...this.data.tokens.values()].some((t) => t.id === id && t.revokedAt === null);
+    return [...this.data.tokens.values()].some((t) => t.id === id && t.revokedAt === null) || this.spaceData.isActiveMember(id);
   }
 
   async findToken(tokenOrId: string): Promise<TokenEntry | undefined> {
@@ -250,11 +359,12 @@ export class MemoryStore implements Store {
     this.catalog = new MemoryCatalog(data);
   }
 
-  async createWorkbook(id: string, name: string, snapshot: Uint8Array): Promise<void> {
+  async createWorkbook(id: string, name: string, snapshot: Uint8Array, space?: string): Promise<void> {
     checkWorkbookId(id);
     if (this.data.workbooks.has(id)) throw new StoreError(`Workbook "${id}" exists already; choose another id.`);
+    if (space !== undefined) this.catalog.spaceData.requireSpace(space);
     this.data.workbooks.set(id, {
-      entry: { id, name, createdAt: Date.now() },
+      entry: { id, name, createdAt: Date.now(), space: space ?? null, trashedAt: null, changedAt: null, changedBy: null, bytes: snapshot.byteLength },
       snapshot: copy(snapshot),
       snapshotUpto: 0,
       log: [],
@@ -264,6 +374,13 @@ export class MemoryStore implements Store {
       open: new Set(),
     });
     this.catalog.changed();
+  }
+
+  async purgeWorkbook(id: string): Promise<boolean> {
+    if (!this.data.workbooks.delete(id)) return false;
+    for (const [hash, t] of this.data.tokens) if (t.workbook === id) this.data.tokens.delete(hash);
+    this.catalog.changed();
+    return true;
   }
 
   async openLog(id: string): Promise<WorkbookLog> {

@@ -2,7 +2,9 @@
  * Rebuilds the catalog from the workbook files (`npm run -s workbook -- repair-catalog`). A
  * readable catalog is kept, with its tokens, and the files it does not list are added to it. One
  * that is missing, empty or unreadable is set aside (renamed, never deleted) and a new one lists
- * every file. Tokens cannot be rebuilt: only their hashes were kept, in the catalog.
+ * every file. Tokens cannot be rebuilt: only their hashes were kept, in the catalog. The workbooks
+ * it adds go into the default team space (made when there is none), as a migrated folder's do, so
+ * the team finds them again once an owner is invited (`space invite --role owner`).
  */
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import * as Y from 'yjs';
 import { Workbook } from '../../src/model/index.ts';
 import { createLogger, errorMessage } from '../log.ts';
 import { Catalog } from './catalog.ts';
+import { DEFAULT_SPACE } from './catalog-spaces.ts';
 import { checkCatalog, workbookFileIds } from './catalog-check.ts';
 import { SqlitePoller } from './sqlite-poller.ts';
 import { applyStoredState } from './stored-workbook.ts';
@@ -59,11 +62,12 @@ export const repairCatalog = async (dataDir: string): Promise<RepairResult> => {
   try {
     const listed = new Set((await catalog.workbooks()).map((w) => w.id));
     const added: RepairResult['added'] = [];
-    for (const id of workbookFileIds(dataDir)) {
-      if (listed.has(id)) continue;
+    const unlisted = workbookFileIds(dataDir).filter((id) => !listed.has(id));
+    if (unlisted.length > 0 && !(await catalog.space(DEFAULT_SPACE.id))) await catalog.createSpace(DEFAULT_SPACE.id, DEFAULT_SPACE.name);
+    for (const id of unlisted) {
       const read = nameOf(join(dataDir, 'workbooks', `${id}.sqlite`));
       const name = 'name' in read && read.name ? read.name : id;
-      catalog.addWorkbook(id, name);
+      catalog.addWorkbook(id, name, DEFAULT_SPACE.id);
       added.push({ id, name, ...('unreadable' in read ? { unreadable: read.unreadable } : {}) });
     }
     // A data folder that held workbooks never gets the first-start demo.

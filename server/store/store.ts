@@ -4,7 +4,7 @@
  * may run at the same time: every write is an appended, committed update, which the relay picks up
  * (see SqlitePoller), so the two never fork a workbook.
  */
-import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Catalog } from './catalog.ts';
 import type { CompactionClaim, Store, StoreLocation, WorkbookLog } from './contract.ts';
@@ -77,11 +77,21 @@ export class SqliteStore implements Store {
     return join(this.dataDir, 'workbooks', `${checkWorkbookId(id)}.sqlite`);
   }
 
-  async createWorkbook(id: string, name: string, snapshot: Uint8Array): Promise<void> {
+  async createWorkbook(id: string, name: string, snapshot: Uint8Array, space?: string): Promise<void> {
     checkWorkbookId(id);
     if (await this.catalog.has(id)) throw new StoreError(`Workbook "${id}" exists already; choose another id.`);
+    if (space !== undefined) this.catalog.requireSpace(space);
     WorkbookFile.create(this.fileOf(id), snapshot);
-    this.catalog.addWorkbook(id, name);
+    this.catalog.addWorkbook(id, name, space ?? null, snapshot.byteLength);
+  }
+
+  /** The catalog entry goes first: a file left behind by a crash is reported by the start-up check, never served. */
+  async purgeWorkbook(id: string): Promise<boolean> {
+    checkWorkbookId(id);
+    if (!this.catalog.removeWorkbook(id)) return false;
+    const path = this.fileOf(id);
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+    return true;
   }
 
   /** Opens a workbook's file. Throws WorkbookNotFoundError, UnreadableStoreError or NewerFormatError. */

@@ -80,10 +80,10 @@ const loadDoc = async (log: WorkbookLog): Promise<Y.Doc> => {
 };
 
 /** Creates a workbook from a model workbook or an encoded one. Throws StoreError when the id is taken. */
-export const createWorkbook = async (store: Store, id: string, content: Workbook | Uint8Array): Promise<void> => {
+export const createWorkbook = async (store: Store, id: string, content: Workbook | Uint8Array, space?: string): Promise<void> => {
   checkWorkbookId(id);
   const wb = content instanceof Workbook ? content : withHistory(content);
-  await store.createWorkbook(id, wb.settings.name, wb.encode());
+  await store.createWorkbook(id, wb.settings.name, wb.encode(), space);
 };
 
 /**

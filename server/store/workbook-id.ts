@@ -15,3 +15,11 @@ export const checkWorkbookId = (id: string): string => {
   }
   return id;
 };
+
+/** Returns `id` when it can name a space (the same alphabet as workbooks: it is used in links). */
+export const checkSpaceId = (id: string): string => {
+  if (!isWorkbookId(id)) {
+    throw new StoreError(`"${id}" cannot be a space id: use 1 to 64 lowercase letters, digits, "-" or "_", starting with a letter or digit.`);
+  }
+  return id;
+};

@@ -22,7 +22,10 @@ import { checkAccess } from './relay-api.ts';
 import { createWatch, type Watch } from './watch.ts';
 
 /** What the connection to the relay is doing. */
-export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied';
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied' | 'trashed';
+
+/** The relay closes with this when the workbook went to its space's trash (server/relay/protocol.ts). */
+const CLOSE_TRASHED = 4410;
 
 /** An open connection to the relay for one workbook. */
 export interface RelayConnection {
@@ -62,6 +65,8 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   const state = createWatch<ConnectionState>(navigator.onLine ? 'connecting' : 'offline');
   let denied: string | undefined;
   let deniedCode: number | undefined;
+  /** The relay refused this connection for good (a revoked token, a trashed workbook): no more retries. */
+  const stopped = (): boolean => state.get() === 'denied' || state.get() === 'trashed';
   let everOnline = false;
   /** The device key was read and set: the provider may connect. */
   let ready = false;
@@ -103,17 +108,17 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
 
   let lastProbe = 0;
   const probe = () => {
-    if (Date.now() - lastProbe < PROBE_EVERY_MS || state.get() === 'denied') return;
+    if (Date.now() - lastProbe < PROBE_EVERY_MS || stopped()) return;
     lastProbe = Date.now();
     void checkAccess(id, token).then((r) => {
       if (r.kind !== 'denied') return;
       denied = r.message;
       provider.disconnect();
-      state.set('denied');
+      state.set(r.trashed ? 'trashed' : 'denied');
     });
   };
   const lost = () => {
-    if (state.get() === 'denied') return;
+    if (stopped()) return;
     if (!navigator.onLine) state.set('offline');
     else {
       state.set(everOnline ? 'reconnecting' : 'connecting');
@@ -121,7 +126,7 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
     }
   };
   provider.on('sync', (synced: boolean) => {
-    if (!synced || state.get() === 'denied') return;
+    if (!synced || stopped()) return;
     everOnline = true;
     state.set('online');
     ask();
@@ -135,16 +140,16 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
     denied = reason || undefined;
     deniedCode = code;
-    state.set('denied');
+    state.set(code === CLOSE_TRASHED ? 'trashed' : 'denied');
   });
 
   // The browser knows when the network is gone: stop trying until it is back, then sync at once.
   const offline = () => {
     provider.disconnect();
-    if (state.get() !== 'denied') state.set('offline');
+    if (!stopped()) state.set('offline');
   };
   const online = () => {
-    if (state.get() === 'denied') return;
+    if (stopped()) return;
     state.set(everOnline ? 'reconnecting' : 'connecting');
     if (ready) provider.connect();
   };
@@ -165,9 +170,9 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
     firstSync: () =>
       new Promise((resolve) => {
         if (provider.synced) return resolve(true);
-        if (state.get() === 'denied') return resolve(false);
+        if (stopped()) return resolve(false);
         const offSync = (s: boolean) => s && done(true);
-        const offState = state.subscribe((s) => s === 'denied' && done(false));
+        const offState = state.subscribe((s) => (s === 'denied' || s === 'trashed') && done(false));
         const done = (ok: boolean) => {
           provider.off('sync', offSync);
           offState();

@@ -74,6 +74,15 @@ export const backupOf = async (id: string): Promise<Uint8Array | undefined> => {
   return bytes;
 };
 
+/** The whole state (history included) of a workbook kept in this browser, or undefined when it has no local copy. */
+export const localState = async (id: string): Promise<Uint8Array | undefined> => {
+  const local = await openLocalOnly(id);
+  if (!local) return undefined;
+  const bytes = Y.encodeStateAsUpdate(local.doc);
+  await local.persistence.destroy();
+  return bytes;
+};
+
 /** Deletes a workbook from this browser (its copy, its place in the list, its token). The relay keeps a server workbook. */
 export const deleteWorkbook = async (id: string): Promise<void> => {
   forget(id);

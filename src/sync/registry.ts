@@ -13,6 +13,8 @@ export interface KnownWorkbook {
   access: Access;
   /** Milliseconds since 1970 of the last time it was opened here. */
   opened: number;
+  /** The team space it was opened from, when it was. */
+  space?: string;
 }
 
 const LIST_KEY = 'wb-workbooks';

@@ -4,8 +4,8 @@ import type { Access } from './registry.ts';
 /** What `GET /api/workbooks/:id` said about a token. */
 export type AccessCheck =
   | { kind: 'ok'; name: string; role: Exclude<Access, 'local'> }
-  /** 401/403/404: the link is wrong, revoked, or for a workbook the relay does not have. */
-  | { kind: 'denied'; message: string }
+  /** 401/403/404: the link is wrong, revoked, or for a workbook the relay does not have; 410 (`trashed`): the workbook is in its space's trash. */
+  | { kind: 'denied'; message: string; trashed?: boolean }
   /** No answer (offline, relay down) or a server error. */
   | { kind: 'unreachable' };
 
@@ -30,6 +30,7 @@ export const checkAccess = async (id: string, token: string, timeoutMs = 5000): 
   try {
     const res = await fetch(api(id), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
     if (res.status === 401 || res.status === 403 || res.status === 404) return { kind: 'denied', message: await errorOf(res) };
+    if (res.status === 410) return { kind: 'denied', message: await errorOf(res), trashed: true };
     if (!res.ok) return { kind: 'unreachable' };
     const body = (await res.json()) as { name?: unknown; role?: unknown };
     const role = body.role === 'viewer' ? 'viewer' : 'editor';

@@ -15,8 +15,8 @@ export const askRelay = async (id: string, token: string, method: 'GET' | 'HEAD'
       cache: 'no-store',
       signal: AbortSignal.timeout(method === 'GET' ? 30_000 : 3000),
     });
-    // 507: the workbook is too large for this relay to open; the sentence says so.
-    if (res.status === 401 || res.status === 403 || res.status === 404 || res.status === 507) {
+    // 507: the workbook is too large for this relay to open; 410: it is in its space's trash. The sentence says so.
+    if (res.status === 401 || res.status === 403 || res.status === 404 || res.status === 410 || res.status === 507) {
       const body = (await res.json().catch(() => ({}))) as { error?: unknown };
       return { kind: 'denied', message: typeof body.error === 'string' ? body.error : '' };
     }

@@ -14,11 +14,11 @@ export interface TestRelay {
   editorToken: string;
 }
 
-/** Starts `npm start` on a fresh data folder and takes the demo link's token from the file it wrote. */
+/** Starts `npm start` on a fresh data folder and takes the owner's token (it opens the demo too) from the link it wrote. */
 export const startRelay = async (): Promise<TestRelay> => {
   const server = await startAppServer({ env: { ROOM_GRACE_MS: '500' } });
-  const token = /#\/w\/demo\?token=(\S+)/.exec(server.firstLink() ?? '')?.[1];
-  if (!token) throw new Error(`npm start wrote no demo link:\n${server.output()}`);
+  const token = /#\/s\/team\?token=(\S+)/.exec(server.firstLink() ?? '')?.[1];
+  if (!token) throw new Error(`npm start wrote no space link:\n${server.output()}`);
   return { server, editorToken: token };
 };
 

@@ -1,6 +1,6 @@
 /**
  * Opening workbooks, in real Chromium against the real relay: the link `npm start` prints opens
- * the demo with its data from the relay; the start page lists the workbooks of this browser,
+ * the team space, whose demo opens with its data from the relay; the start page lists the workbooks of this browser,
  * makes new ones, deletes with confirmation, and writes and reads backup files; a link the relay
  * refuses, or revokes while open, is said so in a sentence.
  */
@@ -31,11 +31,14 @@ const toStart = async (page: Page) => {
 };
 
 describe('the link of the first start', () => {
-  test('opens the demo with its data from the relay; the token leaves the address bar and is kept for the next visit', async () => {
-    const printed = /http:\/\/\S+#\/w\/demo\?token=\S+/.exec(env.relay.server.firstLink() ?? '')?.[0] ?? '';
-    expect(printed).toContain(`:${env.relay.server.port}/#/w/demo?token=`);
+  test('opens the team space with the demo in it; the demo opens with its data from the relay; the token leaves the address bar and is kept for the next visit', async () => {
+    const printed = /http:\/\/\S+#\/s\/team\?token=\S+/.exec(env.relay.server.firstLink() ?? '')?.[0] ?? '';
+    expect(printed).toContain(`:${env.relay.server.port}/#/s/team?token=`);
     const { page } = me;
     await page.goto(printed);
+    await page.getByTestId('space-page').waitFor();
+    expect(page.url()).toBe(`${env.relay.server.url}/#/s/team`);
+    await page.getByTestId('space-open').getByText('Demo shop — ops plan').click();
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     expect(await workbookName(page)).toBe('Demo shop — ops plan');
     expect(page.url()).toBe(`${env.relay.server.url}/#/w/demo`);

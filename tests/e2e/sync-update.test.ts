@@ -25,7 +25,8 @@ beforeAll(async () => {
   appDir = mkdtempSync(join(tmpdir(), 'wb-app-'));
   cpSync(join(ROOT, 'dist'), appDir, { recursive: true });
   server = await startAppServer({ args: ['--app-dir', appDir] });
-  link = server.firstLink() ?? '';
+  // The demo, opened with the first owner's token (the printed link opens the space's page).
+  link = (server.firstLink() ?? '').replace(/#\/s\/team\?/, '#/w/demo?');
   browser = await launchBrowser();
   me = await person(browser, 'Ana', '#d9480f');
 });

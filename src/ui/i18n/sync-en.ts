@@ -23,6 +23,12 @@ export const syncEn = {
   'conn.notYoursTitle':
     'The relay refused what this browser sent: edits under another device’s client id (or made before the relay kept who owns which). This copy no longer syncs; it stays readable here. Export what you need, then delete the workbook from this browser’s list and open its link again.',
   'conn.deniedTitle': (why: string) => `The relay refused this link${why ? ` (${why})` : ''}. Ask the workbook’s owner for a new link; your copy on this device stays readable.`,
+  'conn.trashed': 'In the trash',
+  'conn.trashedTitle': 'This workbook was moved to the trash of its space. Your copy on this device, with the edits the relay has not received, is still here.',
+  'trashed.notice': 'This workbook was moved to the trash. Edits you made that the relay has not received are only on this device.',
+  'trashed.keep': 'Keep a copy on this device',
+  'trashed.restore': 'Restore it',
+  'trashed.copyName': (name: string) => `${name} (my copy)`,
 
   'saved.saved': 'Saved on this device',
   'saved.saving': 'Saving…',

@@ -18,6 +18,12 @@ export const syncZhCN: SyncDict = {
   'conn.denied': '无权访问',
   'conn.notYoursTitle': '中继服务器拒绝了本浏览器发送的内容：其中有以其他设备的客户端编号写入的修改（或是在中继服务器开始记录所有者之前做的修改）。此副本不再同步，仍可在此查看。请先导出需要的内容，然后从本浏览器的列表中删除这个工作簿，再重新打开它的链接。',
   'conn.deniedTitle': (why) => `中继服务器拒绝了这个链接${why ? `（${why}）` : ''}。请向工作簿所有者索取新链接；本设备上的副本仍可查看。`,
+  'conn.trashed': '已在回收站',
+  'conn.trashedTitle': '这个工作簿已被移到所在空间的回收站。你在本设备上的副本（包括中继服务器尚未收到的修改）仍然保留。',
+  'trashed.notice': '这个工作簿已被移到回收站。你做的、中继服务器尚未收到的修改只保存在本设备上。',
+  'trashed.keep': '在本设备上保留一份副本',
+  'trashed.restore': '恢复它',
+  'trashed.copyName': (name: string) => `${name}（我的副本）`,
 
   'saved.saved': '已保存在本设备',
   'saved.saving': '正在保存…',

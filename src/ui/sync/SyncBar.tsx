@@ -15,6 +15,7 @@ import { fromWatch } from '../watch-signal.ts';
 import { requestPersistence } from '../../sync/storage-persistence.ts';
 import './sync.css';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
+import { TrashedNotice } from './TrashedNotice.tsx';
 
 const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
 const IdentityDialog = lazy(() => import('./IdentityDialog.tsx'));
@@ -128,6 +129,9 @@ const SyncBar = (): JSX.Element => {
             {displayName(me(), guest()).slice(0, 1).toUpperCase()}
           </button>
         </span>
+      </Show>
+      <Show when={connection() === 'trashed'}>
+        <TrashedNotice session={session} />
       </Show>
       <span class={`wb-conn wb-conn-${connection()}`} title={connTitle()} data-testid="connection" data-state={connection()}>
         <span class="wb-conn-dot" aria-hidden="true" />

@@ -62,6 +62,8 @@ describe('finding: an empty catalog.sqlite silently replaced the demo', () => {
     expect(repair.stdout).toContain('Added 2 workbook(s)');
     expect(repair.stdout).toContain('plan  "Test shop"');
     expect(repair.stdout).toContain('Their old access tokens cannot be recovered');
+    expect(repair.stdout).toContain('space invite --space team --role owner');
+    expect((await runCli(dataDir, ['space', 'list'])).stdout).toContain('team\tTeam\t2 workbooks\t0 members');
     expect(readdirSync(dataDir).some((f) => f.startsWith('catalog.sqlite.damaged-'))).toBe(true);
     expect((await runCli(dataDir, ['repair-catalog'])).stdout).toContain('already lists every workbook file; nothing was added');
 
@@ -197,8 +199,8 @@ describe('finding: the first-start link went to whatever read the output', () =>
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     try {
       const deadline = Date.now() + 60_000;
-      while (!/#\/w\/demo\?token=owb_/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(out).toContain(`http://127.0.0.1:${port}/#/w/demo?token=owb_`);
+      while (!/#\/s\/team\?token=owb_/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(out).toContain(`http://127.0.0.1:${port}/#/s/team?token=owb_`);
       expect(existsSync(join(dataDir, 'first-start-link.txt'))).toBe(false);
     } finally {
       if (proc.pid) process.kill(-proc.pid, 'SIGTERM');

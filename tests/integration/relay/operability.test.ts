@@ -109,7 +109,7 @@ const rawGet = (url: string, headers: Record<string, string>): Promise<{ headers
   });
 
 describe('first start, logs and tokens', () => {
-  test('the first start makes the demo link with an editor token (not printed to a pipe: written to a 0600 file); later starts make none', async () => {
+  test('the first start makes the team space’s owner link (not printed to a pipe: written to a 0600 file); later starts make none', async () => {
     const dataDir = tempDataDir();
     let server = await startRelay({ dataDir });
     const file = join(dataDir, 'first-start-link.txt');
@@ -117,10 +117,12 @@ describe('first start, logs and tokens', () => {
     expect(server.output()).toContain(`it is in ${file} (readable by this user only)`);
     expect(server.stdout()).toContain(`"event":"relay.first_link_written","path":${JSON.stringify(file)}`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const link = new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#/w/demo\\?token=(owb_[A-Za-z0-9_-]+)$`).exec(server.firstLink() ?? '');
+    const link = new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#/s/team\\?token=(owb_[A-Za-z0-9_-]+)$`).exec(server.firstLink() ?? '');
     const token = link?.[1] ?? '';
     expect(token).not.toBe('');
-    // The token works: as an editor, over the API and the websocket.
+    // The token is the owner's: the space lists the demo, and the demo opens over the API and the websocket.
+    const space = await (await fetch(`${server.url}/api/spaces/team`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(space).toMatchObject({ id: 'team', role: 'owner', member: { name: 'Owner' } });
     const info = await (await fetch(`${server.url}/api/workbooks/demo`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(info).toMatchObject({ id: 'demo', role: 'editor' });
     const c = connectClient(server.port, 'demo', token);
@@ -141,12 +143,13 @@ describe('first start, logs and tokens', () => {
     server = await startRelay({ dataDir });
     try {
       expect(server.output()).not.toContain('token=owb_');
-      expect(server.output()).toContain('token create --workbook demo');
+      expect(server.output()).toContain('space invite --space ID --role owner');
     } finally {
       await server.stop();
     }
     const store = await openStore({ dataDir });
-    expect(await store.catalog.tokens('demo')).toHaveLength(1);
+    expect(await store.catalog.members('team')).toHaveLength(1);
+    expect(await store.catalog.tokens('demo')).toHaveLength(0);
     await store.close();
   });
 });

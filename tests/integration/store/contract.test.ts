@@ -45,6 +45,22 @@
  *       rejects the whole append (OwnerConflictError) and stores none of its updates or owners.
  *  [O3] Compaction leaves the owners as they were.
  *  [O4] Replacing a workbook's content starts its owners afresh.
+ * Spaces
+ *  [S1] A space is listed by id with its name and quota; its id cannot be created again, nor a bad
+ *       id; setQuota changes only the limits given, and is false for a space that does not exist.
+ *  [S2] A workbook created in a space is listed in it (and only in it), with the size it was created
+ *       with; creating one in a space that does not exist is refused and writes nothing.
+ *  [S3] A workbook of a space goes to the trash and back; trashing twice, restoring what is not
+ *       there, or trashing a workbook of no space is false. Purging deletes it, its tokens and its
+ *       log, for every instance.
+ *  [S4] A member's token verifies to its space, role and name through another instance, and the
+ *       member is active and listed; a role change shows at once; a removed member's token opens
+ *       nothing, is not active nor listed, and removing again is false.
+ *  [S5] addMemberOnce makes one member per flag, whichever instance asks first.
+ *  [S6] A single-use invite makes exactly one member even when two instances accept it at once; a
+ *       reusable one makes several; an expired or revoked one makes none. Invites, member tokens
+ *       and workbook tokens never stand in for one another.
+ *  [S7] A recorded change (when, by whom, size) and a member's last activity are read back.
  * Workbooks through the model (server/store/stored-workbook.ts)
  *  [W1] A change made with updateWorkbook is appended as one update, reaches another instance's
  *       subscriber, and loads back.
@@ -495,6 +511,143 @@ describe.each(KINDS)('store contract: $name', ({ data }) => {
       const fresh = await store.openLog('plan');
       expect(await fresh.owners()).toEqual([]);
       await fresh.close();
+    });
+  });
+
+  describe('spaces', () => {
+    test('[S1] a space is listed with its name and quota; its id cannot be taken again; quotas change field by field', async () => {
+      const { store } = await withWorkbook();
+      const made = await store.catalog.createSpace('shop-a', 'Shop A', { workbooks: 5 });
+      expect(made).toMatchObject({ id: 'shop-a', name: 'Shop A', quota: { workbooks: 5, bytes: null } });
+      await store.catalog.createSpace('brand-b', 'Brand B');
+      await expect(store.catalog.createSpace('shop-a', 'Again')).rejects.toThrow(StoreError);
+      await expect(store.catalog.createSpace('Bad Id', 'x')).rejects.toThrow(StoreError);
+      const other = await instance();
+      expect((await other.catalog.spaces()).map((s) => [s.id, s.name])).toEqual([
+        ['brand-b', 'Brand B'],
+        ['shop-a', 'Shop A'],
+      ]);
+      expect(await other.catalog.setQuota('shop-a', { bytes: 1000 })).toBe(true);
+      expect((await store.catalog.space('shop-a'))?.quota).toEqual({ workbooks: 5, bytes: 1000 });
+      expect(await store.catalog.setQuota('nope', { bytes: 1 })).toBe(false);
+      expect(await store.catalog.space('nope')).toBeUndefined();
+    });
+
+    test('[S2] a workbook created in a space is listed in it only; a missing space is refused', async () => {
+      const { store } = await withWorkbook('plan');
+      await store.catalog.createSpace('shop-a', 'Shop A');
+      await store.catalog.createSpace('shop-b', 'Shop B');
+      const a1 = productsWorkbook().encode();
+      await store.createWorkbook('a1', 'A one', a1, 'shop-a');
+      await store.createWorkbook('b1', 'B one', productsWorkbook().encode(), 'shop-b');
+      await expect(store.createWorkbook('x1', 'X', productsWorkbook().encode(), 'missing')).rejects.toThrow(StoreError);
+      const other = await instance();
+      expect((await other.catalog.workbooksIn('shop-a')).map((w) => [w.id, w.space, w.trashedAt])).toEqual([['a1', 'shop-a', null]]);
+      // Its size is known from the start: the snapshot it was created with.
+      expect((await other.catalog.workbook('a1'))?.bytes).toBe(a1.byteLength);
+      expect((await other.catalog.workbook('plan'))?.space).toBeNull();
+      expect(await other.catalog.has('x1')).toBe(false);
+    });
+
+    test('[S3] trash, restore and purge', async () => {
+      const { store } = await withWorkbook('plan');
+      await store.catalog.createSpace('shop-a', 'Shop A');
+      await store.createWorkbook('a1', 'A one', productsWorkbook().encode(), 'shop-a');
+      const token = await store.catalog.createToken('a1', 'viewer');
+      const other = await instance();
+      expect(await store.catalog.trashWorkbook('a1', 1234)).toBe(true);
+      expect(await other.catalog.trashWorkbook('a1')).toBe(false);
+      expect((await other.catalog.workbook('a1'))?.trashedAt).toBe(1234);
+      expect(await other.catalog.restoreWorkbook('a1')).toBe(true);
+      expect(await store.catalog.restoreWorkbook('a1')).toBe(false);
+      expect((await store.catalog.workbook('a1'))?.trashedAt).toBeNull();
+      expect(await store.catalog.trashWorkbook('plan')).toBe(false);
+      expect(await other.purgeWorkbook('a1')).toBe(true);
+      expect(await other.purgeWorkbook('a1')).toBe(false);
+      expect(await store.catalog.has('a1')).toBe(false);
+      expect(await store.catalog.verify(token.token)).toBeUndefined();
+      await expect(store.openLog('a1')).rejects.toThrow(WorkbookNotFoundError);
+      expect((await store.catalog.workbooksIn('shop-a'))).toEqual([]);
+      // The id can be used again, from scratch.
+      await store.createWorkbook('a1', 'A again', productsWorkbook(1).encode(), 'shop-a');
+      expect(skusOf(await loadWorkbook(other, 'a1'))).toEqual(['SKU-1000']);
+    });
+
+    test('[S4] a member token verifies to its space and role; role changes and removal take effect everywhere', async () => {
+      const { store } = await withWorkbook();
+      await store.catalog.createSpace('shop-a', 'Shop A');
+      await expect(store.catalog.addMember('missing', 'editor', 'Li')).rejects.toThrow(StoreError);
+      const li = await store.catalog.addMember('shop-a', 'editor', 'Li');
+      await sleep(2);
+      const wang = await store.catalog.addMember('shop-a', 'viewer', 'Wang');
+      const other = await instance();
+      expect(await other.catalog.verifyMember(li.token)).toEqual({ memberId: li.member.id, space: 'shop-a', role: 'editor', name: 'Li' });
+      expect(await other.catalog.isActive(li.member.id)).toBe(true);
+      expect((await other.catalog.members('shop-a')).map((m) => [m.name, m.role])).toEqual([
+        ['Li', 'editor'],
+        ['Wang', 'viewer'],
+      ]);
+      expect(await other.catalog.setMemberRole(wang.member.id, 'owner')).toBe(true);
+      expect((await store.catalog.verifyMember(wang.token))?.role).toBe('owner');
+      expect(await other.catalog.removeMember(li.member.id)).toBe(true);
+      expect(await store.catalog.verifyMember(li.token)).toBeUndefined();
+      expect(await store.catalog.isActive(li.member.id)).toBe(false);
+      expect(await store.catalog.removeMember(li.member.id)).toBe(false);
+      expect(await store.catalog.setMemberRole(li.member.id, 'editor')).toBe(false);
+      expect((await store.catalog.members('shop-a')).map((m) => m.name)).toEqual(['Wang']);
+      expect((await store.catalog.member(li.member.id))?.removedAt).not.toBeNull();
+      for (const bad of ['', 'owb_', `${wang.token}x`, 'x'.repeat(10_000)]) expect(await store.catalog.verifyMember(bad)).toBeUndefined();
+    });
+
+    test('[S5] addMemberOnce makes one member per flag', async () => {
+      const { store } = await withWorkbook();
+      await store.catalog.createSpace('shop-a', 'Shop A');
+      const other = await instance();
+      const made = await Promise.all([store, other, store].map((s) => s.catalog.addMemberOnce('first_owner', 'shop-a', 'owner', 'Owner')));
+      expect(made.filter((m) => m !== null)).toHaveLength(1);
+      expect(await other.catalog.members('shop-a')).toHaveLength(1);
+    });
+
+    test('[S6] invites: single-use makes one member, reusable several, expired or revoked none; tokens never stand in for one another', async () => {
+      const { store } = await withWorkbook();
+      await store.catalog.createSpace('shop-a', 'Shop A');
+      const other = await instance();
+      const once = await store.catalog.createInvite('shop-a', 'editor', { singleUse: true, expiresAt: null });
+      const accepted = await Promise.all([store, other, other].map((s) => s.catalog.acceptInvite(once.token, 'Someone')));
+      expect(accepted.filter((a) => a !== undefined)).toHaveLength(1);
+      const many = await other.catalog.createInvite('shop-a', 'viewer', { singleUse: false, expiresAt: Date.now() + 60_000 });
+      const a = await store.catalog.acceptInvite(many.token, 'A');
+      const b = await store.catalog.acceptInvite(many.token, 'B');
+      expect([a?.member.role, b?.member.role]).toEqual(['viewer', 'viewer']);
+      expect(a?.token).not.toBe(b?.token);
+      expect(await store.catalog.acceptInvite(many.token, 'late', Date.now() + 120_000)).toBeUndefined();
+      expect(await other.catalog.revokeInvite(many.id)).toBe(true);
+      expect(await other.catalog.revokeInvite(many.id)).toBe(false);
+      expect(await store.catalog.acceptInvite(many.token, 'C')).toBeUndefined();
+      expect((await store.catalog.invites('shop-a')).map((i) => [i.id, i.uses, i.singleUse, i.revokedAt === null])).toEqual([
+        [many.id, 2, false, false],
+        [once.id, 1, true, true],
+      ]);
+      expect((await store.catalog.members('shop-a')).map((m) => m.name).sort()).toEqual(['A', 'B', 'Someone']);
+      // An invite is not a member token, a member token not an invite, neither a workbook token.
+      expect(await store.catalog.verifyMember(once.token)).toBeUndefined();
+      expect(await store.catalog.acceptInvite(a?.token ?? '', 'x')).toBeUndefined();
+      expect(await store.catalog.verify(a?.token ?? '')).toBeUndefined();
+      const wbToken = await store.catalog.createToken('plan', 'editor');
+      expect(await store.catalog.verifyMember(wbToken.token)).toBeUndefined();
+      await expect(store.catalog.createInvite('missing', 'editor', { singleUse: true, expiresAt: null })).rejects.toThrow(StoreError);
+    });
+
+    test('[S7] a recorded change and a member’s last activity are read back', async () => {
+      const { store } = await withWorkbook();
+      await store.catalog.createSpace('shop-a', 'Shop A');
+      await store.createWorkbook('a1', 'A one', productsWorkbook().encode(), 'shop-a');
+      const li = await store.catalog.addMember('shop-a', 'editor', 'Li');
+      await store.catalog.recordChange('a1', { at: 5000, by: 'Li', bytes: 321 });
+      await store.catalog.touchMember(li.member.id, 6000);
+      const other = await instance();
+      expect(await other.catalog.workbook('a1')).toMatchObject({ changedAt: 5000, changedBy: 'Li', bytes: 321 });
+      expect((await other.catalog.member(li.member.id))?.lastSeenAt).toBe(6000);
     });
   });
 

@@ -9,6 +9,8 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import { CATALOG_FORMAT } from '../../../server/store/catalog.ts';
+import { DEFAULT_SPACE } from '../../../server/store/catalog-spaces.ts';
 import { NewerFormatError } from '../../../server/store/errors.ts';
 import { latestFormat, migrateFile, readFormat, type FileFormat } from '../../../server/store/migrate.ts';
 import { openDb } from '../../../server/store/sqlite.ts';
@@ -83,9 +85,35 @@ describe('a data folder written by release 0.1.0', () => {
     const untouched = oldDataDir(); // the fixture itself is never opened: a reader would leave files next to it
     expect(layoutOf(copy)).toEqual(layoutOf(join(untouched, 'workbooks', 'plan.sqlite')));
     expect(sha(plan)).not.toBe(before);
-    // The catalog is at its newest format already (1): it is neither copied nor changed in layout.
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
-    expect(layoutOf(join(dir, 'catalog.sqlite'))).toEqual(layoutOf(join(untouched, 'catalog.sqlite')));
+    // The catalog went from format 1 to the newest (team spaces), after a copy of it was taken.
+    expect(formatOf(join(dir, 'catalog.sqlite'))).toBe(latestFormat(CATALOG_FORMAT));
+    const catalogBackups = readdirSync(dir).filter((f) => f.endsWith('.bak'));
+    expect(catalogBackups).toEqual([expect.stringMatching(/^catalog\.sqlite\.format-1-[\dT:Z-]+\.bak$/)]);
+    expect(layoutOf(join(dir, catalogBackups[0] ?? ''))).toEqual(layoutOf(join(untouched, 'catalog.sqlite')));
+  });
+
+  test('its workbooks and tokens move into the default space, which has no owner until one is invited', async () => {
+    const dir = oldDataDir();
+    const store = await SqliteStore.open(dir);
+    try {
+      expect((await store.catalog.spaces()).map((s) => [s.id, s.name])).toEqual([[DEFAULT_SPACE.id, DEFAULT_SPACE.name]]);
+      expect((await store.catalog.workbooksIn(DEFAULT_SPACE.id)).map((w) => [w.id, w.name, w.trashedAt])).toEqual([['plan', 'Fixture plan', null]]);
+      expect(await store.catalog.members(DEFAULT_SPACE.id)).toEqual([]);
+      expect(await store.catalog.verify(EDITOR)).toMatchObject({ workbook: 'plan', role: 'editor' });
+    } finally {
+      await store.close();
+    }
+    const invite = await runCli(dir, ['space', 'invite', '--space', DEFAULT_SPACE.id, '--role', 'owner']);
+    expect(invite.code, invite.stderr).toBe(0);
+    expect(invite.stdout).toMatch(new RegExp(`/#/join/${DEFAULT_SPACE.id}\\?invite=owb_[A-Za-z0-9_-]+`));
+  });
+
+  test('a new data folder and a migrated one have catalogs of the same layout', async () => {
+    const dir = oldDataDir();
+    await (await SqliteStore.open(dir)).close();
+    const fresh = tempDataDir();
+    await (await SqliteStore.open(fresh)).close();
+    expect(layoutOf(join(dir, 'catalog.sqlite'))).toEqual(layoutOf(join(fresh, 'catalog.sqlite')));
   });
 
   test('a migrated file has the layout of a new one, and opening it again changes nothing more', async () => {
@@ -146,7 +174,7 @@ describe('a file written by a newer version', () => {
     await expect(SqliteStore.open(dir)).rejects.toThrow(NewerFormatError);
     const cli = await runCli(dir, ['token', 'list', '--workbook', 'plan']);
     expect(cli.code).toBe(1);
-    expect(cli.stderr).toContain(`${catalog} was written by a newer version of the ops workbook (format 7; this version reads formats up to 1)`);
+    expect(cli.stderr).toContain(`${catalog} was written by a newer version of the ops workbook (format 7; this version reads formats up to ${latestFormat(CATALOG_FORMAT)})`);
     const relay = await runStartExpectingExit({ PORT: String(await freePort()), DATA_DIR: dir });
     expect(relay.code).toBe(1);
     expect(relay.stderr).toContain('was written by a newer version of the ops workbook (format 7');

@@ -49,6 +49,12 @@ const CASES: { command: string; argv: string[]; valueFlag?: string; usage: RegEx
   },
   { command: 'repair-catalog', argv: [], usage: /usage: npm run -s workbook -- repair-catalog/ },
   { command: 'owners', argv: ['--workbook', 'w'], valueFlag: '--workbook', usage: /usage: npm run -s workbook -- owners --workbook ID/ },
+  { command: 'space', argv: ['create', '--id', 's'], valueFlag: '--max-workbooks', usage: /usage: npm run -s workbook -- space create --id ID/ },
+  { command: 'space', argv: ['list'], usage: /usage: npm run -s workbook -- space list/ },
+  { command: 'space', argv: ['invite', '--space', 's', '--role', 'editor'], valueFlag: '--days', usage: /usage: npm run -s workbook -- space invite --space ID/ },
+  { command: 'space', argv: ['members', '--space', 's'], valueFlag: '--space', usage: /usage: npm run -s workbook -- space members --space ID/ },
+  { command: 'space', argv: ['remove', '--space', 's', '--member', 'm'], valueFlag: '--member', usage: /usage: npm run -s workbook -- space remove --space ID/ },
+  { command: 'space', argv: ['quota', '--space', 's'], valueFlag: '--max-bytes', usage: /usage: npm run -s workbook -- space quota --space ID/ },
 ];
 
 /** The cases of commands that take a flag with a value. */
