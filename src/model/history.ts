@@ -14,6 +14,7 @@ import { HISTORY_ORIGIN } from './history-ops.ts';
 import type { CellConflict, CellHistoryEntry } from '../schema/history-types.ts';
 import { cellKey, splitCellKey } from './layout.ts';
 import type { CellValue } from '../schema/types.ts';
+import { readLogEntry } from '../schema/stored/read-log-entry.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /**
@@ -86,7 +87,10 @@ const writerOf = (wb: WorkbookBase, e: StoredEntry): number | undefined => {
   if (Y.getState(wb.doc.store, client) <= clock) return undefined;
   const item = Y.getItem(wb.doc.store, Y.createID(client, clock));
   if (!(item instanceof Y.Item) || item.parent !== wb.log.edits) return undefined;
-  return item.content.getContent()[clock - item.id.clock] === e ? client : undefined;
+  // The index holds checked copies of the stored entries: the slot's entry, read the same way,
+  // must say exactly what `e` says (an entry copied into another slot names no writer).
+  const stored = readLogEntry(item.content.getContent()[clock - item.id.clock]).value;
+  return stored !== undefined && JSON.stringify(stored) === JSON.stringify(e) ? client : undefined;
 };
 
 /** `entry` with the client id that wrote `stored`, when it is known. */
