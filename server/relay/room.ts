@@ -420,7 +420,8 @@ export class Room {
     } else if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
     else this.pullWanted = true;
     for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
-    this.hooks.committed?.(this, batch.map((b) => b.from), this.storedBytes);
+    // An append of owners alone changed no content: nobody changed the workbook.
+    if (batch.length > 0) this.hooks.committed?.(this, batch.map((b) => b.from), this.storedBytes);
     this.sendHeld(held);
     this.runAfterCommit();
     const now = performance.now();
