@@ -1,14 +1,9 @@
 /** The status bar: rows shown / total, columns, sum / average / count of a selected range, and this person's sort and filters. */
 import { createMemo, lazy, Show, Suspense, type JSX } from 'solid-js';
 import { useApp } from './app-context.ts';
-import { formatNumber } from '../schema/format-value.ts';
-
-const NUMERIC = new Set(['number', 'integer', 'currency', 'percent']);
+import { selectionStats, SUM_LIMIT } from '../app/selection-stats.ts';
 
 const SyncBar = lazy(() => import('./sync/SyncBar.tsx'));
-
-/** Ranges larger than this are not summed (it would stall typing on a 100k-row selection). */
-const SUM_LIMIT = 200_000;
 
 /** The status bar at the bottom. */
 export const StatusBar = (): JSX.Element => {
@@ -32,31 +27,14 @@ export const StatusBar = (): JSX.Element => {
     const grid = g();
     if (!grid) return null;
     grid.selection();
+    // A sort or a filter puts other rows under the same selection: count what it covers now.
+    grid.rowsVersion();
+    grid.view();
     const r = grid.selectedRect();
     if (!r || (r.top === r.bottom && r.left === r.right)) return null;
     const cols = grid.displayedColumns().slice(r.left, r.right + 1);
     if ((r.bottom - r.top + 1) * cols.length > SUM_LIMIT) return null;
-    let sum = 0;
-    let count = 0;
-    let numbers = 0;
-    for (const rowId of grid.selectedRowIds()) {
-      for (const c of cols) {
-        const v = app.calc.value(grid.sheetId, rowId, c.id);
-        if (v === null || v === '') continue;
-        count++;
-        if (typeof v === 'number') {
-          sum += v;
-          numbers++;
-        }
-      }
-    }
-    // Sums of one kind of amount show as that kind (¥, %); mixed kinds as plain numbers.
-    const numeric = cols.filter((c) => NUMERIC.has(c.type));
-    const kind = numeric[0];
-    const same = kind !== undefined && numeric.every((c) => c.type === kind.type && c.options.currency === kind.options.currency);
-    const fmt = (n: number) =>
-      same && kind ? formatNumber(n, kind.type === 'integer' ? 'number' : kind.type, { ...kind.options, precision: kind.options.precision ?? 2 }, app.format()) : formatNumber(n, 'number', { precision: 2 }, app.format());
-    return { count, sum: numbers > 0 ? fmt(sum) : null, avg: numbers > 0 ? fmt(sum / numbers) : null };
+    return selectionStats(grid.selectedRowIds(), cols, (rowId, colId) => app.calc.value(grid.sheetId, rowId, colId), app.format());
   });
   const view = () => {
     const grid = g();
