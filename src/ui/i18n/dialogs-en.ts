@@ -162,6 +162,18 @@ export const dialogsEn = {
   'fbar.sheets': 'Sheets',
   'edit.refUnknown': (key: string, sheet: string) => `No row with the key “${key}” in “${sheet}”; pick one from the list.`,
   'edit.refNoSheet': 'This column does not refer to a sheet yet; choose one with “Change type…”.',
+  'edit.currencyDiffers': (typed: string, column: string, symbol: string, taken: string) =>
+    `You typed ${typed}, but “${column}” is in ${symbol}: saved as ${taken}. Amounts are not converted; undo if you meant another amount.`,
+  'settings.title': 'Workbook settings',
+  'settings.currency': 'Currency of amounts',
+  'settings.currencyNote': (now: string, next: string) =>
+    `Changing it relabels every amount for everyone in this workbook; nothing is converted: ${now} shows as ${next}. A column with its own currency keeps it.`,
+  'settings.save': 'Save',
+  'settings.back': 'Back',
+  'settings.confirmBody': (columns: number, sheets: string, from: string, to: string) =>
+    `${columns === 1 ? '1 amount column' : `${columns.toLocaleString('en')} amount columns`}${sheets ? ` (${sheets})` : ''} will show the new symbol on the same numbers: ${from} becomes ${to}, for everyone. Nothing is converted. Undo takes it back.`,
+  'settings.relabel': (currency: string) => `Relabel as ${currency}`,
+  'settings.relabelled': (from: string, to: string) => `Amounts relabelled: ${from} now shows as ${to} (not converted).`,
   'edit.noMatch': 'Nothing matches',
   'edit.today': 'Today',
   'edit.clear': 'Clear',
