@@ -79,6 +79,7 @@ export const person = async (browser: Browser, name: string, color: string): Pro
     ([n, c]) => localStorage.setItem('wb-identity', JSON.stringify({ id: `u-${n.toLowerCase()}`, name: n, color: c, chosen: true })),
     [name, color] as const,
   );
+  await returningTo(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
@@ -93,6 +94,17 @@ export const person = async (browser: Browser, name: string, color: string): Pro
     void d.dismiss();
   });
   return { context, page, errors, dialogs };
+};
+
+/**
+ * The people of these tests have had the demo open before, on its first sheet: a first visit opens
+ * a workbook with a dashboard on the dashboard (tests/e2e/ui-dashboard.test.ts), and these tests
+ * start from the grid.
+ */
+export const returningTo = async (context: BrowserContext, workbookKey = 'demo'): Promise<void> => {
+  await context.addInitScript((key) => {
+    if (!localStorage.getItem(`wb-active:${key}`)) localStorage.setItem(`wb-active:${key}`, 'first sheet');
+  }, workbookKey);
 };
 
 /** Opens `url` and waits for the grid's first rows. */
