@@ -53,11 +53,18 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
     }
   };
 
+  // What depends on the sheet is found first (its code loads with the question), so the question can name it.
   const confirmDelete = (s: SheetInfo) =>
+    void Promise.all([import('../app/dependents.ts'), import('./dependents-text.ts')]).then(([deps, words]) => {
+      const dependents = words.dependentsText(app, deps.dependentsOfSheet(app.wb, s.id));
+      askDelete(s, dependents);
+    });
+  const askDelete = (s: SheetInfo, dependents: { summary: string; details: string[] } | null) =>
     app.openDialog((close) => (
       <ConfirmDialog
         title={t('tabs.deleteTitle', app.label(s))}
         body={t('tabs.deleteBody', app.wb.rowCount(s.id))}
+        dependents={dependents}
         confirm={t('tabs.deleteConfirm')}
         cancel={t('common.cancel')}
         onClose={close}

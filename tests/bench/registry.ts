@@ -2,6 +2,7 @@
 import { chartsBench } from './charts.bench.ts';
 import { csvUiBench } from './csv-ui.bench.ts';
 import { csvBench } from './csv.bench.ts';
+import { dependentsBench } from './dependents.bench.ts';
 import { formulaBench } from './formula.bench.ts';
 import { formulaLimitsBench } from './formula-limits.bench.ts';
 import { gridBench } from './grid.bench.ts';
@@ -12,4 +13,4 @@ import { relayAbuseBench } from './relay-abuse.bench.ts';
 import { relayBench } from './relay.bench.ts';
 import { vandalBench } from './vandal.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, vandalBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, vandalBench, dependentsBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench];

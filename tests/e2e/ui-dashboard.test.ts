@@ -86,6 +86,26 @@ describe('the demo on a first visit', () => {
     expect(await cellText(page, 1, target)).toBe('36,000');
   });
 
+  test('deleting a sheet the KPIs sum: the question names the KPI formulas that use it, and Cancel keeps it all', async () => {
+    const { page } = app;
+    await openSheet(page, 'User segments');
+    await page.locator('.wb-tab-on .wb-tab-menu').click();
+    await page.getByTestId('tab-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    const deps = dialog.getByTestId('confirm-dependents');
+    await deps.waitFor();
+    expect(await deps.locator('p').textContent()).toBe('3 formulas, references or charts use it, on KPIs. They will show #REF! or “deleted” until you undo.');
+    expect(await deps.locator('li').allTextContents()).toEqual([
+      'KPIs · Value, row 1 (GMV): its formula',
+      'KPIs · Value, row 2 (Orders): its formula',
+      'KPIs · Value, row 3 (AOV): its formula',
+    ]);
+    await screenshot(page, 'delete-sheet-dependents');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.locator('.wb-tab', { hasText: 'User segments' }).count()).toBe(1);
+  });
+
   test('an under-powered A/B test shows "needs ≥ 10 conversions" in muted text, not #NUM!', async () => {
     const { page } = app;
     await openSheet(page, 'A/B tests');
