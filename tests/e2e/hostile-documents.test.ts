@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDemoWorkbook } from '../../sheets/demo.ts';
 import { DamageWatch } from '../../src/model/damage-watch.ts';
+import { encodeBackupFile } from '../../src/model/backup-file.ts';
 import { SERVER_ROOT, SERVER_SCHEMA_KEY, Workbook } from '../../src/model/index.ts';
 import { SCHEMA_VERSION } from '../../src/schema/index.ts';
 import { openStore } from '../../server/store/open-store.ts';
@@ -115,7 +116,8 @@ describe('issue 16 findings in the browser', () => {
 
   test('a browser that opened the broken copy recovers after the relay’s copy is restored from a clean backup', async () => {
     const backup = join(tempDataDir(), 'clean.ywb');
-    writeFileSync(backup, baseBytes);
+    // A backup as the CLI and the app write it (with its checksum).
+    writeFileSync(backup, encodeBackupFile(baseBytes));
     const token = await storeWorkbook('restored', broken((p) => {
       p.sheet(PRODUCTS).set('name', { toString: 1 });
       p.settings.set('locale', '__proto__');

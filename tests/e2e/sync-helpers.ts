@@ -97,14 +97,16 @@ export const person = async (browser: Browser, name: string, color: string): Pro
 };
 
 /**
- * The people of these tests have had the demo open before, on its first sheet: a first visit opens
- * a workbook with a dashboard on the dashboard (tests/e2e/ui-dashboard.test.ts), and these tests
- * start from the grid.
+ * The people of these tests have had each workbook they open before, on its first sheet: a first
+ * visit opens a workbook with a dashboard on the dashboard (tests/e2e/ui-dashboard.test.ts), and
+ * these tests start from the grid. The workbook is the one the address names.
  */
-export const returningTo = async (context: BrowserContext, workbookKey = 'demo'): Promise<void> => {
-  await context.addInitScript((key) => {
-    if (!localStorage.getItem(`wb-active:${key}`)) localStorage.setItem(`wb-active:${key}`, 'first sheet');
-  }, workbookKey);
+export const returningTo = async (context: BrowserContext): Promise<void> => {
+  await context.addInitScript(() => {
+    const id = /^#\/w\/([^?]+)/.exec(location.hash)?.[1];
+    const key = id === undefined ? undefined : `wb-active:${decodeURIComponent(id)}`;
+    if (key && !localStorage.getItem(key)) localStorage.setItem(key, 'first sheet');
+  });
 };
 
 /** Opens `url` and waits for the grid's first rows. */

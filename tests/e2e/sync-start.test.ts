@@ -105,8 +105,7 @@ describe('the start page', () => {
     expect((await listed(page)).filter((n) => n === restored)).toHaveLength(1);
     const copy = page.locator('[data-testid="workbook-item"]:not([data-id="demo"])', { hasText: 'Demo shop' });
     await copy.getByTestId('workbook-open').click();
-    // A copy nobody has opened a sheet of yet opens on its dashboard.
-    await page.getByTestId('dashboard').waitFor();
+    await page.locator('.ag-row[row-index="0"]').first().waitFor();
     await waitConnection(page, 'local');
     expect(await workbookName(page)).toBe(restored);
     await page.locator('.wb-tab', { hasText: 'Products' }).click();
