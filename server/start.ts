@@ -23,6 +23,7 @@ import { buildIfNeeded } from './build/build-if-needed.ts';
 import { readConfig, StartupError, type RelayConfig } from './config.ts';
 import { createHttpServer } from './http/http-server.ts';
 import { listeningBase } from './http/public-base.ts';
+import { recordRelayAddress } from './relay-address.ts';
 import { createLogger, errorMessage, type Logger } from './log.ts';
 import { ClientLimits } from './relay/client-limits.ts';
 import { Relay } from './relay/relay.ts';
@@ -121,6 +122,8 @@ const main = async (): Promise<void> => {
   const port = await listen(server, config);
   const first = await firstStart(store, config.dataDir, config.auth);
   const base = config.publicUrl ?? listeningBase({ ...config, port });
+  // The CLI's links use the port taken here (PORT=0 picks any), not whatever its own environment says.
+  recordRelayAddress(config.dataDir, base);
   log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: (await store.catalog.workbooks()).length });
 
   if (first) {

@@ -3,6 +3,16 @@ import type { SheetTemplate } from './template.ts';
 
 const ARGS = '[Visitors A], [Conversions A], [Visitors B], [Conversions B]';
 
+/**
+ * Too few conversions (or non-conversions) in a variant for the z-test's normal approximation, as
+ * ABTEST.* counts them. Such a test is not wrong, it is not ready: its statistics say so as text
+ * (shown muted), not as #NUM!.
+ */
+const UNDER = 'MIN([Conversions A], [Conversions B], [Visitors A] - [Conversions A], [Visitors B] - [Conversions B]) < 10';
+const NOT_READY = '"needs ≥ 10 conversions"';
+/** `stat` of a test, or the words saying it needs more data. */
+const ready = (stat: string): string => `=IF(${UNDER}, ${NOT_READY}, ${stat})`;
+
 export const abTests: SheetTemplate = {
   kind: 'abtests',
   en: 'A/B tests',
@@ -26,11 +36,11 @@ export const abTests: SheetTemplate = {
     { key: 'rateA', en: 'Rate A', zh: 'A 组转化率', type: 'percent', options: { precision: 2 }, formula: '=[Conversions A] / [Visitors A]' },
     { key: 'rateB', en: 'Rate B', zh: 'B 组转化率', type: 'percent', options: { precision: 2 }, formula: '=[Conversions B] / [Visitors B]' },
     { key: 'uplift', en: 'Uplift', zh: '相对提升', type: 'percent', options: { precision: 1 }, formula: '=([Rate B] - [Rate A]) / [Rate A]' },
-    { key: 'z', en: 'Z', zh: 'Z 值', type: 'number', options: { precision: 2 }, formula: `=ABTEST.Z(${ARGS})` },
-    { key: 'p', en: 'P-value', zh: 'p 值', type: 'number', options: { precision: 4 }, formula: `=ABTEST.PVALUE(${ARGS})` },
-    { key: 'ciLow', en: 'CI low', zh: '置信区间下限', type: 'percent', options: { precision: 2 }, formula: `=ABTEST.CI.LOW(${ARGS}, 1 - [Alpha])` },
-    { key: 'ciHigh', en: 'CI high', zh: '置信区间上限', type: 'percent', options: { precision: 2 }, formula: `=ABTEST.CI.HIGH(${ARGS}, 1 - [Alpha])` },
-    { key: 'significant', en: 'Significant', zh: '显著', type: 'boolean', formula: '=[P-value] < [Alpha]' },
+    { key: 'z', en: 'Z', zh: 'Z 值', type: 'number', options: { precision: 2 }, formula: ready(`ABTEST.Z(${ARGS})`) },
+    { key: 'p', en: 'P-value', zh: 'p 值', type: 'number', options: { precision: 4 }, formula: ready(`ABTEST.PVALUE(${ARGS})`) },
+    { key: 'ciLow', en: 'CI low', zh: '置信区间下限', type: 'percent', options: { precision: 2 }, formula: ready(`ABTEST.CI.LOW(${ARGS}, 1 - [Alpha])`) },
+    { key: 'ciHigh', en: 'CI high', zh: '置信区间上限', type: 'percent', options: { precision: 2 }, formula: ready(`ABTEST.CI.HIGH(${ARGS}, 1 - [Alpha])`) },
+    { key: 'significant', en: 'Significant', zh: '显著', type: 'boolean', formula: ready(`ABTEST.PVALUE(${ARGS}) < [Alpha]`) },
     {
       key: 'sample',
       en: 'Sample size per variant',
@@ -46,7 +56,7 @@ export const abTests: SheetTemplate = {
       zh: '结论',
       type: 'text',
       formula:
-        '=IFS(MIN(' + ARGS + ') < 10, "Too little data", [Significant], IF([Uplift] > 0, "Ship B", "Keep A"), ' +
+        `=IFS(${UNDER}, "Too little data", ABTEST.PVALUE(${ARGS}) < [Alpha], IF([Uplift] > 0, "Ship B", "Keep A"), ` +
         '[Progress] >= 1, "No difference", TRUE, "Keep running")',
     },
   ],
@@ -67,7 +77,7 @@ export const abTests: SheetTemplate = {
       key: 'underpowered',
       en: 'Ended under-powered',
       zh: '样本不足即结束',
-      when: '=AND([End] < TODAY(), [Progress] < 1, NOT([Significant]))',
+      when: `=AND([End] < TODAY(), [Progress] < 1, NOT(${UNDER}), ABTEST.PVALUE(${ARGS}) >= [Alpha])`,
       level: 'warning',
       message: {
         en: 'The test ended before reaching its sample size: "no difference" is not proven.',

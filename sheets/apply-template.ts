@@ -57,7 +57,10 @@ export const applyTemplates = (
       name: `${t.en}${sfx}`,
       kind: t.kind,
       labels: { en: `${t.en}${sfx}`, 'zh-CN': `${t.zh}${sfx}` },
-      columns: t.columns.map((c) => ({ name: c.en, labels: { en: c.en, 'zh-CN': c.zh }, type: c.type, options: c.options ?? {} })),
+      columns: t.columns.map((c) => {
+        const { formatLike: _key, ...options } = c.options ?? {};
+        return { name: c.en, labels: { en: c.en, 'zh-CN': c.zh }, type: c.type, options };
+      }),
     });
     const ids = wb.columns(sheetId).map((c) => c.id);
     applied.set(t.kind, { sheetId, columns: new Map(t.columns.map((c, i) => [c.key, ids[i] ?? ''])) });
@@ -83,6 +86,9 @@ export const applyTemplates = (
         const ref = sheetOfKind(c.refKind);
         if (ref) wb.setColumnOptions(sheet.sheetId, colId, { ...(c.options ?? {}), refSheet: ref });
       }
+      // A template names the column to be shown like by its key; the workbook stores its id.
+      const like = c.options?.formatLike;
+      if (like !== undefined) wb.setColumnOptions(sheet.sheetId, colId, { ...(c.options ?? {}), formatLike: sheet.columns.get(like) ?? '' });
     }
   }
   for (const t of templates) {

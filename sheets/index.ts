@@ -2,6 +2,7 @@
 import { type Locale } from '../src/schema/index.ts';
 import { Workbook } from '../src/model/index.ts';
 import { addTemplateSheet, applyTemplates } from './apply-template.ts';
+import { addKpiRows } from './kpi-rows.ts';
 import { blank } from './blank.ts';
 import { compileTemplateFormula } from './compile.ts';
 import { OPS_TEMPLATES } from './templates.ts';
@@ -20,10 +21,13 @@ export type TemplateName = (typeof TEMPLATES)[number];
 /** True when `s` names a workbook template. */
 export const isTemplateName = (s: string): s is TemplateName => (TEMPLATES as readonly string[]).includes(s);
 
-/** A new workbook: `ops` has every ops sheet (empty), `blank` one blank sheet. */
+/** A new workbook: `ops` has every ops sheet (empty but for the KPIs' formulas), `blank` one blank sheet. */
 export const createTemplateWorkbook = (template: TemplateName, settings: { name?: string; locale?: Locale } = {}): Workbook => {
   const wb = Workbook.create({ name: settings.name ?? (template === 'ops' ? 'Shop plan' : 'Untitled workbook'), locale: settings.locale ?? 'en' });
-  applyTemplates(wb, template === 'ops' ? OPS_TEMPLATES : [blank], compileTemplateFormula);
+  const applied = applyTemplates(wb, template === 'ops' ? OPS_TEMPLATES : [blank], compileTemplateFormula);
+  // The KPIs come with their formulas: over empty sheets they show zeros and blanks, and fill in as data arrives.
+  const kpi = applied.get('kpis');
+  if (kpi) addKpiRows(wb, kpi, compileTemplateFormula);
   wb.clearHistory();
   return wb;
 };

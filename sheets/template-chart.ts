@@ -25,6 +25,7 @@ export const templateChartSpec = (chart: TemplateChart, columns: ReadonlyMap<str
     })),
     filters: (chart.filters ?? []).map((f) => ({ ...f, column: id(f.column) })),
   };
+  if (chart.colorByAlerts) spec.colorByAlerts = true;
   if (chart.threshold) {
     const t = chart.threshold;
     spec.threshold = { value: t.value, label: t.en, labels: { en: t.en, 'zh-CN': t.zh }, ...(t.series !== undefined ? { series: t.series } : {}) };

@@ -52,6 +52,8 @@ export interface TemplateChart extends Bilingual {
   filters?: (Omit<ChartFilter, 'column'> & { column: string })[];
   /** A horizontal reference line (reorder point, parity …) on the axis of series `series` (default 0). */
   threshold?: { value: number; series?: number } & Bilingual;
+  /** Bars coloured by the alerts of their rows (status), not one colour per series. */
+  colorByAlerts?: boolean;
   /** Pinned to the dashboard when the sheet is created, at this size (grid columns × rows). */
   pin?: { w: number; h: number };
 }

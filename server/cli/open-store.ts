@@ -6,6 +6,7 @@ import type { Store } from '../store/contract.ts';
 import { StoreError } from '../store/errors.ts';
 import { openStore } from '../store/open-store.ts';
 import { CliError } from './args.ts';
+import { recordedRelayAddress } from '../relay-address.ts';
 
 /** The data folder the CLI works on. */
 export const dataDir = (): string => process.env.DATA_DIR || './data';
@@ -47,10 +48,15 @@ export const warnAboutStored = (wb: Workbook, id: string): void => {
   }
 };
 
-/** The base of links to the app: PUBLIC_URL, or HOST and PORT as the relay uses them. */
+/**
+ * The base of links to the app: PUBLIC_URL, else the address the relay recorded in DATA_DIR when it
+ * last started, else HOST and PORT as the relay would use them.
+ */
 export const appBaseUrl = (): string => {
   const pub = process.env.PUBLIC_URL?.replace(/\/+$/, '');
   if (pub) return pub;
+  const recorded = recordedRelayAddress(dataDir());
+  if (recorded) return recorded;
   const host = process.env.HOST && process.env.HOST !== '0.0.0.0' && process.env.HOST !== '::' ? process.env.HOST : '127.0.0.1';
   return `http://${host.includes(':') ? `[${host}]` : host}:${process.env.PORT || 8787}`;
 };

@@ -2,7 +2,7 @@
 import { type CellValue } from '../../src/schema/index.ts';
 import { Workbook, type WorkbookOptions } from '../../src/model/index.ts';
 import { applyTemplates, type AppliedSheet, type FormulaCompiler } from '../apply-template.ts';
-import { KPI_METRICS } from '../kpis.ts';
+import { addKpiRows } from '../kpi-rows.ts';
 import { OPS_TEMPLATES } from '../templates.ts';
 import { demoCampaigns } from './campaigns.ts';
 import { demoInventory } from './inventory.ts';
@@ -43,18 +43,7 @@ export const buildDemoWorkbook = ({ today, seed = 2026, compile, ids = {} }: Dem
   fill(wb, applied.get('segments'), demoSegments());
   fill(wb, applied.get('aftersales'), demoAfterSales(rnd, products, today));
   const kpi = applied.get('kpis');
-  if (kpi) {
-    fill(
-      wb,
-      kpi,
-      KPI_METRICS.map((m) => ({
-        metric: m.en,
-        value: { f: compile(wb, kpi.sheetId, m.formula) },
-        target: typeof m.target === 'string' ? { f: compile(wb, kpi.sheetId, m.target) } : m.target,
-        direction: m.lowerIsBetter ? 'Lower is better' : 'Higher is better',
-      })),
-    );
-  }
+  if (kpi) addKpiRows(wb, kpi, compile);
   wb.clearHistory();
   return wb;
 };

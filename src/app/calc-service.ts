@@ -116,8 +116,19 @@ export const cellText = (
 ): string => formatValue(value, col, fmt, cellShownType(calc, sheetId, rowId, col));
 
 /** The type a cell is shown as: its own formula's result, else its column formula's, else the column's type. */
-export const cellShownType = (calc: CalcService, sheetId: string, rowId: string | undefined, col: Pick<Column, 'id' | 'type'>): ColumnType =>
-  (rowId === undefined ? undefined : calc.cellType(sheetId, rowId, col.id)) ?? calc.resultType(sheetId, col.id) ?? col.type;
+export const cellShownType = (
+  calc: CalcService,
+  sheetId: string,
+  rowId: string | undefined,
+  col: Pick<Column, 'id' | 'type'> & { options?: Column['options'] },
+): ColumnType => {
+  const own = (rowId === undefined ? undefined : calc.cellType(sheetId, rowId, col.id)) ?? calc.resultType(sheetId, col.id);
+  if (own) return own;
+  // A number shown like another column of its row (a KPI's target like its value): as that cell is shown.
+  const like = col.options?.formatLike;
+  const shown = like === undefined || like === col.id ? undefined : (rowId === undefined ? undefined : calc.cellType(sheetId, rowId, like)) ?? calc.resultType(sheetId, like);
+  return shown !== undefined && col.type === 'number' ? shown : col.type;
+};
 
 /** Texts the stand-in shows, in the user's language. */
 export interface StoredValuesTexts {

@@ -11,7 +11,8 @@
  */
 import type { Workbook } from '../model/index.ts';
 import { describeProblem, parseInput, type ParseProblem } from '../schema/parse-input.ts';
-import { isCellFormula, type CellValue, type Column, type Locale } from '../schema/types.ts';
+import { parseNumberText } from '../schema/number-text.ts';
+import { isCellFormula, type CellValue, type Column, type CurrencyCode, type Locale } from '../schema/types.ts';
 import type { CalcService, FormulaCheck } from './calc-service.ts';
 
 /** Why an edit was not written. */
@@ -36,8 +37,24 @@ export interface EditContext {
   hasKey?: (sheetId: string, key: string) => boolean;
 }
 
-/** The value to write, or why not. */
-export type EditResult = { ok: true; value: CellValue } | { ok: false; problem: EditProblem };
+/** Something to tell the person about a value that was taken. */
+export type EditWarning =
+  /** An amount typed with another currency's symbol: taken in the column's currency, not converted. */
+  { kind: 'currencyDiffers'; typed: CurrencyCode; column: Column; currency: CurrencyCode; value: number };
+
+/** The value to write (and what to tell the person about it), or why not. */
+export type EditResult = { ok: true; value: CellValue; warning?: EditWarning } | { ok: false; problem: EditProblem };
+
+/** The currency an amount of `col` is shown in: its own, else the workbook's. */
+export const columnCurrency = (wb: Workbook, col: Column): CurrencyCode => col.options.currency ?? wb.settings.currency;
+
+/** A warning when `text` names another currency than the column's (`$1,200` typed into a ¥ column). */
+const currencyWarning = (ctx: EditContext, col: Column, text: string, value: CellValue): EditWarning | undefined => {
+  if (col.type !== 'currency' || typeof value !== 'number') return undefined;
+  const typed = parseNumberText(text.trim())?.currency ?? null;
+  const currency = columnCurrency(ctx.wb, col);
+  return typed !== null && typed !== currency ? { kind: 'currencyDiffers', typed, column: col, currency, value } : undefined;
+};
 
 /**
  * Reads `text` typed into a cell of `col` (row `rowId`, or a row about to be added when empty),
@@ -55,7 +72,8 @@ export const readTypedCell = (ctx: EditContext, sheetId: string, col: Column, ro
   if (col.type === 'reference' && typeof r.value === 'string' && refSheet && ctx.hasKey && ctx.wb.hasSheet(refSheet) && !ctx.hasKey(refSheet, r.value)) {
     return { ok: false, problem: { kind: 'unknownKey', key: r.value, sheetId: refSheet } };
   }
-  return { ok: true, value: r.value };
+  const warning = currencyWarning(ctx, col, text, r.value);
+  return warning ? { ok: true, value: r.value, warning } : { ok: true, value: r.value };
 };
 
 /** Reads `text` for the cell and writes it; nothing is written when it does not check. */
@@ -89,6 +107,10 @@ export const setColumnFormulaText = (ctx: Pick<EditContext, 'wb' | 'calc'>, shee
   ctx.wb.setColumnFormula(sheetId, colId, r.stored);
   return { ok: true };
 };
+
+/** The English sentence of a warning, for the CLI and logs (the UI words them in its language). */
+export const describeEditWarning = (w: EditWarning): string =>
+  `${w.typed} was typed, but "${w.column.name}" is in ${w.currency}: the amount is taken as ${w.value} ${w.currency}, not converted.`;
 
 /** The English sentence of a problem, for the CLI and logs (the UI words them in its language). */
 export const describeEditProblem = (p: EditProblem): string => {

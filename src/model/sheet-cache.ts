@@ -30,6 +30,12 @@ const insertionPoint = (sorted: readonly Keyed[], item: Keyed): number => {
 /** A row's order key as stored, or the fallback (a key that is not text cannot be compared safely). */
 const rowKey = (stored: unknown): string => (typeof stored === 'string' ? stored : FALLBACK_ORDER);
 
+const setFormula = (index: Map<string, Map<string, string>>, rowId: string, colId: string, f: string): void => {
+  let row = index.get(rowId);
+  if (!row) index.set(rowId, (row = new Map()));
+  row.set(colId, f);
+};
+
 /** Indexes of one sheet, rebuilt lazily and patched in place for small changes. */
 export class SheetCache {
   private sorted: Keyed[] | null = null;
@@ -40,6 +46,8 @@ export class SheetCache {
   // Read for every painted cell (alerts), so kept until a rule changes.
   private ruleList: Rule[] | null = null;
   private slots = new Map<string, Map<string, number> | null>();
+  // Cells holding their own formula, by row: built on first use, then kept up to date by change.
+  private formulas: Map<string, Map<string, string>> | null = null;
 
   constructor(
     readonly id: string,
@@ -170,6 +178,74 @@ export class SheetCache {
       s = m;
     }
     return s?.get(colId);
+  }
+
+  /**
+   * Calls `fn` with every stored non-empty value of the columns `colIds` (row order not kept): one
+   * pass over the rows as inserted, then over the cells edited since. Much faster than reading a
+   * column cell by cell, for scans that look for a few cells among many (formulas, a key).
+   */
+  forEachStored(colIds: ReadonlySet<string>, fn: (rowId: string, colId: string, value: CellValue) => void): void {
+    const { rows, cells, layouts } = this.maps;
+    const slotsOf = new Map<unknown, (string | undefined)[] | null>();
+    rows.forEach((rec, rowId) => {
+      if (!Array.isArray(rec)) return;
+      let slots = slotsOf.get(rec[0]);
+      if (slots === undefined) {
+        const layout = typeof rec[0] === 'string' ? layoutColumns(layouts.get(rec[0])) : undefined;
+        slots = layout ? layout.map((c) => (colIds.has(c) ? c : undefined)) : null;
+        slotsOf.set(rec[0], slots);
+      }
+      if (!slots) return;
+      for (let i = 0; i < slots.length; i++) {
+        const colId = slots[i];
+        if (colId === undefined) continue;
+        const v: unknown = rec[i + 1];
+        if (v === null || v === undefined || !isStoredCell(v) || cells.has(cellKey(rowId, colId))) continue;
+        fn(rowId, colId, v);
+      }
+    });
+    cells.forEach((v, key) => {
+      const at = key.indexOf(' ');
+      const rowId = key.slice(0, at);
+      const colId = key.slice(at + 1);
+      if (!colIds.has(colId) || v === null || !isStoredCell(v) || !rows.has(rowId)) return;
+      fn(rowId, colId, v);
+    });
+  }
+
+  /**
+   * Every cell holding its own formula (row id → column id → stored formula). The first call
+   * reads the sheet once; after that the changes keep it (`formulaCellsChanged`), so a check
+   * before a delete costs a walk over a few entries, not over every cell.
+   */
+  formulaCells(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    if (!this.formulas) {
+      const index = new Map<string, Map<string, string>>();
+      this.forEachStored(new Set(this.columns().map((c) => c.id)), (rowId, colId, v) => {
+        if (v !== null && typeof v === 'object' && 'f' in v) setFormula(index, rowId, colId, v.f);
+      });
+      this.formulas = index;
+    }
+    return this.formulas;
+  }
+
+  /** Keeps the formula index (when built) in step with changed cells and rows; many new rows drop it. */
+  formulaCellsChanged(cells: ReadonlyMap<string, ReadonlySet<string>>, rowsAdded: ReadonlySet<string>, rowsRemoved: ReadonlySet<string>): void {
+    const index = this.formulas;
+    if (!index) return;
+    if (rowsAdded.size > 256) {
+      this.formulas = null;
+      return;
+    }
+    for (const rowId of rowsRemoved) index.delete(rowId);
+    const recheck = (rowId: string, colId: string) => {
+      const v = this.maps.rows.has(rowId) ? this.cell(rowId, colId) : null;
+      if (v !== null && typeof v === 'object' && 'f' in v) setFormula(index, rowId, colId, v.f);
+      else index.get(rowId)?.delete(colId);
+    };
+    for (const rowId of rowsAdded) for (const c of this.columns()) recheck(rowId, c.id);
+    for (const [rowId, colIds] of cells) for (const colId of colIds) recheck(rowId, colId);
   }
 
   /** The stored value of a cell: the overlay if edited since insert, else the inserted value. */

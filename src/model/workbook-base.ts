@@ -154,6 +154,7 @@ export class WorkbookBase {
       if (!cache) continue;
       if (c.columns.size > 0) cache.columnsChanged();
       if (c.rules.size > 0) cache.rulesChanged();
+      if (c.cells.size + c.rowsAdded.size + c.rowsRemoved.size > 0) cache.formulaCellsChanged(c.cells, c.rowsAdded, c.rowsRemoved);
       if (c.rowsAdded.size + c.rowsRemoved.size + c.rowsMoved.size > 0) {
         const ids = new Set([...c.rowsAdded, ...c.rowsRemoved, ...c.rowsMoved]);
         cache.rowsChanged(ids, ids.size);
@@ -341,6 +342,20 @@ export class WorkbookBase {
       if (v !== null) out[col.id] = v;
     }
     return out;
+  }
+
+  /**
+   * Every stored non-empty value of the given columns of a sheet, in no particular order, in one
+   * pass (for scans that look for a few cells among many: cells' own formulas, references to a key).
+   */
+  forEachStored(sheetId: string, colIds: Iterable<string>, fn: (rowId: string, colId: string, value: CellValue) => void): void {
+    if (!this.hasSheet(sheetId)) return;
+    this.cache(sheetId).forEachStored(new Set(colIds), fn);
+  }
+
+  /** Cells of a sheet holding their own formula: row id → column id → stored formula (kept up to date once built). */
+  formulaCells(sheetId: string): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    return this.hasSheet(sheetId) ? this.cache(sheetId).formulaCells() : new Map();
   }
 
   /** The stored values of one column in row order (fast path for the formula engine and exports). */

@@ -83,6 +83,11 @@ export interface Chart {
   series: ChartSeries[];
   filters: ChartFilter[];
   threshold?: ChartThreshold;
+  /**
+   * Bars coloured by the alerts of their rows (a KPI behind its target in its alert's colour,
+   * one on track in green), instead of one colour per series.
+   */
+  colorByAlerts?: boolean;
 }
 
 /** A chart as given to setChart: id optional (generated when missing), filters optional. */

@@ -33,11 +33,17 @@ const DEFAULT_DECIMALS: Partial<Record<ColumnType, number>> = { currency: 2, per
 /** A value to show: a computed value, or a cell formula nothing has computed yet (shown as its text). */
 export type ShownValue = ComputedValue | CellFormula;
 
+/**
+ * A number as raw text: an integer exactly, any other number to 15 significant digits, as Excel
+ * shows it, so binary noise never reaches a file (`47.17`, not `47.17000000000001`).
+ */
+export const rawNumberText = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15))));
+
 /** The raw text of any value; also what a value shows whose JS type does not fit the column (a concurrent retype can leave one). */
 const rawText = (v: ShownValue): string => {
   if (v === null) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return rawNumberText(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return isErrorValue(v) ? v.error : v.f;
 };
@@ -79,7 +85,7 @@ export const valueFormatter = (
   type: ColumnType = column.type,
 ): ((value: ShownValue | undefined) => string) => {
   if (ctx.mode === 'raw') {
-    return (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : v === undefined ? '' : rawText(v));
+    return (v) => (typeof v === 'number' ? rawNumberText(v) : typeof v === 'string' ? v : v === undefined ? '' : rawText(v));
   }
   switch (type) {
     case 'number':

@@ -34,7 +34,7 @@ export {
   weekStart,
 } from './calendar-day.ts';
 export { isErrorValue, type ComputedValue, type ErrorValue } from './computed-value.ts';
-export { BOOLEAN_WORDS, formatNumber, formatValue, plainText, valueFormatter, type FormatContext, type FormatMode, type ShownValue } from './format-value.ts';
+export { BOOLEAN_WORDS, formatNumber, formatValue, plainText, rawNumberText, valueFormatter, type FormatContext, type FormatMode, type ShownValue } from './format-value.ts';
 export { CURRENCY_SYMBOLS, currencyText, decimalText, generalText, type DecimalStyle } from './number-format.ts';
 export { compactText } from './compact-text.ts';
 export { ARRAY_PREVIEW_VALUES, arrayText } from './array-text.ts';

@@ -48,6 +48,11 @@ export interface ColumnOptions {
   width?: number;
   /** Pinned to the left edge of the grid. */
   pinned?: boolean;
+  /**
+   * Id of a column of the same sheet: each cell is shown as that column's cell of its row is
+   * (a KPI's target as ¥ or % like its value), when it has no formula of its own.
+   */
+  formatLike?: string;
 }
 
 /** A column definition. `formula`, when set, computes the column for every row. */

@@ -93,7 +93,7 @@ export const App = (props: AppProps): JSX.Element => {
   const [grid, setGrid] = createSignal<GridController | undefined>();
   const [dialog, setDialog] = createSignal<DialogRender | null>(null);
   const [panel, setPanel] = createSignal<PanelName | null>(null);
-  const [view, setView] = createSignal<MainView>('grid');
+
   // A row to show once its sheet's grid is mounted (opened from the calendar).
   const [pendingRow, setPendingRow] = createSignal<{ sheetId: string; rowId: string } | null>(null);
   const format = createMemo(() => (watch.structure(), { locale: i18n.locale(), currency: wb.settings.currency }), undefined, {
@@ -102,6 +102,9 @@ export const App = (props: AppProps): JSX.Element => {
 
   // The open sheet: remembered per person; when it is deleted, its neighbour opens.
   const saved = localStorage.getItem(ACTIVE_KEY + props.workbookKey);
+  // A workbook with a dashboard opens on it until this person opens one of its sheets (the demo on
+  // its KPIs and charts, not on a grid of numbers); after that, where they left it.
+  const [view, setView] = createSignal<MainView>(!saved && wb.dashboard().length > 0 ? 'dashboard' : 'grid');
   const [active, setActiveSignal] = createSignal(saved && wb.hasSheet(saved) ? saved : (wb.sheets()[0]?.id ?? ''));
   let lastIndex = 0;
   const setActive = (id: string) => {

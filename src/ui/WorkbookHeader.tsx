@@ -1,15 +1,25 @@
 /**
  * The top bar: workbook name (click to rename), undo/redo, add row/column, find, functions, the
- * sheet's charts, a campaign sheet's calendar, CSV import/export, currency, language.
+ * sheet's charts, a campaign sheet's calendar, CSV import/export, workbook settings, language.
  */
-import { createSignal, For, Show, type JSX } from 'solid-js';
-import { CURRENCIES, LOCALES, type CurrencyCode, type Locale } from '../schema/types.ts';
-import { useApp } from './app-context.ts';
+import { createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
+import { LOCALES, type Locale } from '../schema/types.ts';
+import { useApp, type AppState } from './app-context.ts';
 import { openExport, openImport } from './csv/csv-dialogs.tsx';
 import { insertRow, redo, reportError, undo } from './grid/grid-commands.ts';
 import { Icon } from './widgets/Icon.tsx';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+const SettingsDialog = lazy(() => import('./dialogs/SettingsDialog.tsx'));
+
+/** Opens the workbook settings (the currency of amounts). */
+const openSettings = (app: AppState): void =>
+  app.openDialog((close) => (
+    <Suspense>
+      <SettingsDialog onClose={close} />
+    </Suspense>
+  ));
 
 /** The header bar of the app. */
 export const WorkbookHeader = (): JSX.Element => {
@@ -144,17 +154,9 @@ export const WorkbookHeader = (): JSX.Element => {
           ⤒ {t('header.export')}
         </button>
         <span class="wb-sep" />
-        <select
-          class="wb-select"
-          title={t('header.currency')}
-          aria-label={t('header.currency')}
-          data-testid="currency"
-          disabled={ro}
-          value={app.format().currency}
-          onChange={(e) => app.wb.setSettings({ currency: e.currentTarget.value as CurrencyCode })}
-        >
-          <For each={[...CURRENCIES]}>{(c) => <option value={c}>{t(`currency.${c}`)}</option>}</For>
-        </select>
+        <button type="button" class="wb-tool wb-tool-text" title={t('header.settingsTitle')} data-testid="open-settings" onClick={() => openSettings(app)}>
+          ⚙ {t('header.settings')}
+        </button>
         <select
           class="wb-select"
           title={t('header.language')}

@@ -27,12 +27,19 @@ export interface TabMenuContext {
   report: (err: unknown) => void;
 }
 
-const confirmDelete = ({ app, report }: TabMenuContext, s: SheetInfo) => {
+// What depends on the sheet is found first (its code loads with the question), so the question can name it.
+const confirmDelete = (ctx: TabMenuContext, s: SheetInfo) =>
+  void Promise.all([import('../app/dependents.ts'), import('./dependents-text.ts')]).then(([deps, words]) => {
+    askDelete(ctx, s, words.dependentsText(ctx.app, deps.dependentsOfSheet(ctx.app.wb, s.id)));
+  });
+
+const askDelete = ({ app, report }: TabMenuContext, s: SheetInfo, dependents: { summary: string; details: string[] } | null) => {
   const t = app.i18n.texts(dialogTexts);
   app.openDialog((close) => (
     <ConfirmDialog
       title={t('tabs.deleteTitle', app.label(s))}
       body={t('tabs.deleteBody', app.wb.rowCount(s.id))}
+      dependents={dependents}
       confirm={t('tabs.deleteConfirm')}
       cancel={t('common.cancel')}
       onClose={close}

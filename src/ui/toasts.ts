@@ -25,8 +25,10 @@ export const createToasts = (): Toasts => {
   const dismiss = (id: number) => setList((l) => l.filter((t) => t.id !== id));
   const show = (toast: Omit<Toast, 'id'>, ms = toast.kind === 'error' || toast.details ? 12_000 : 5_000): number => {
     const id = next++;
-    // Keep at most three on screen: the oldest goes first.
-    setList((l) => [...l.slice(-2), { ...toast, id }]);
+    // The same words again (one per keystroke typed into a formula column) replace the toast on
+    // screen instead of stacking copies; at most three stay, the oldest goes first.
+    const same = (t: Toast) => !t.action && !t.details && !toast.action && !toast.details && t.kind === toast.kind && t.message === toast.message;
+    setList((l) => [...l.filter((t) => !same(t)).slice(-2), { ...toast, id }]);
     setTimeout(() => dismiss(id), ms);
     return id;
   };

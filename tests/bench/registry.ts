@@ -3,6 +3,7 @@ import { arraysBench } from './arrays.bench.ts';
 import { chartsBench } from './charts.bench.ts';
 import { csvUiBench } from './csv-ui.bench.ts';
 import { csvBench } from './csv.bench.ts';
+import { dependentsBench } from './dependents.bench.ts';
 import { formulaBench } from './formula.bench.ts';
 import { formulaLimitsBench } from './formula-limits.bench.ts';
 import { gridBench } from './grid.bench.ts';
@@ -14,4 +15,4 @@ import { relayAbuseBench } from './relay-abuse.bench.ts';
 import { relayBench } from './relay.bench.ts';
 import { vandalBench } from './vandal.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, dependentsBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench];

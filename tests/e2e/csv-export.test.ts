@@ -20,7 +20,12 @@ const RISKY = ['=HYPERLINK("http://evil.example","click")', '-5 units', '@SUM(A1
 
 beforeAll(async () => {
   // The stub engine computes each formula as 10 × its row number, or #DIV/0! (src/ui/test-hook.ts).
-  app = await openApp(env.browser, env.server, { query: 'engine=stub' });
+  // This person told teammates their name: the manifest says who exported by it.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() =>
+    localStorage.setItem('wb-identity', JSON.stringify({ id: 'u-lin', name: 'Lin Wei', color: '#2b8a3e', chosen: true })),
+  );
+  app = await openApp(env.browser, env.server, { query: 'engine=stub', context });
   await app.page.evaluate((risky) => {
     const wb = window.__wb?.wb;
     if (!wb) throw new Error('test hook missing');
@@ -28,6 +33,8 @@ beforeAll(async () => {
     const rows = wb.rowIds('products');
     wb.setCells('products', risky.map((text, i) => ({ rowId: rows[i] ?? '', colId: 'name', value: text })));
     wb.setCell('products', rows[1] ?? '', 'cost', -12.5);
+    wb.setCell('products', rows[3] ?? '', 'cost', 47.17000000000001);
+    wb.setCell('products', rows[4] ?? '', 'member', 0.48044000000000003);
     wb.setCell('products', rows[2] ?? '', 'price', { f: '=[cost] / 0' });
   }, RISKY);
 });
@@ -77,6 +84,9 @@ describe('export a sheet', () => {
     for (const r of rows) for (const f of r) expect(f, `field ${JSON.stringify(f)}`).not.toMatch(/^[=+@\t\r\n]|^-(?!\d)/);
     // Numbers are never altered: a negative cost stays a negative number.
     expect(rows[1]?.[4]).toBe('-12.5');
+    // Raw numbers to 15 significant digits, as Excel shows them: no binary noise.
+    expect(rows[3]?.[4]).toBe('47.17');
+    expect(rows[4]?.[6]).toBe('0.48044');
     // Formulas are exported as what the engine computed, never as formula text.
     expect(rows.map((r) => r[8])).toEqual(['10', '20', '30', '40', '50', '60']);
     expect(rows[2]?.[5]).toBe('#DIV/0!');
@@ -131,7 +141,7 @@ describe('export the whole workbook', () => {
     // A version that names the exported state exactly (seen and deleted edits), so it can be rebuilt.
     expect(manifest.version).toMatch(/^snap:[A-Za-z0-9+/]+=*$/);
     expect(() => snapshotOfVersion(manifest.version)).not.toThrow();
-    expect(manifest.exportedBy).toMatch(/^browser replica \d+$/);
+    expect(manifest.exportedBy).toBe('Lin Wei');
     expect(file.name).toContain(manifest.exportedAt.slice(0, 19).replace(/:/g, '-'));
     expect(manifest.options).toEqual({ mode: 'display', delimiter: ';', encoding: 'utf-8', bom: true, locale: 'zh-CN' });
     expect(manifest.sheets.map((s) => [s.name, s.file, s.rows])).toEqual([

@@ -20,6 +20,7 @@ import {
   pending,
   person,
   relayAndBrowser,
+  returningTo,
   restartRelay,
   stored,
   typeInto,
@@ -144,6 +145,7 @@ describe('after a browser restart', () => {
   test('a workbook opened once opens with no network at all, with the edits made before', async () => {
     profile = mkdtempSync(join(tmpdir(), 'wb-profile-'));
     context = await launchProfile(profile);
+    await returningTo(context);
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(demoUrl(env.relay, env.relay.editorToken));
     await page.locator('.ag-row[row-index="0"]').first().waitFor();

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser.ts';
 import { runCli } from '../integration/relay/fixtures.ts';
+import { localIsoDay } from '../../src/schema/calendar-day.ts';
 import { newToken, person, relayAndBrowser, waitConnection, type Person } from './sync-helpers.ts';
 
 const env = relayAndBrowser();
@@ -53,6 +54,21 @@ describe('the link of the first start', () => {
   });
 });
 
+describe('a link made with the CLI', () => {
+  test('token create --link points at the port the relay took (recorded in DATA_DIR), without PORT set for the CLI, and opens the workbook', async () => {
+    const made = await runCli(env.relay.server.dataDir, ['token', 'create', '--workbook', 'demo', '--role', 'viewer', '--link'], { PORT: '', HOST: '' });
+    expect(made.code).toBe(0);
+    const link = made.stdout.trim();
+    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${env.relay.server.port}/#/w/demo\\?token=owb_`));
+    const visitor = await person(env.browser, 'Li', '#2b8a3e');
+    await visitor.page.goto(link);
+    await visitor.page.locator('.ag-row[row-index="0"]').first().waitFor();
+    expect(await workbookName(visitor.page)).toBe('Demo shop — ops plan');
+    await waitConnection(visitor.page, 'online');
+    await visitor.context.close();
+  });
+});
+
 describe('the start page', () => {
   test('lists the workbooks of this browser; a new one from the ops template or blank opens on this device only', async () => {
     const { page } = me;
@@ -74,7 +90,7 @@ describe('the start page', () => {
     await screenshot(page, 'sync-start-page');
   });
 
-  test('a backup downloads as a file that imports as a new workbook with the same content; another file or an altered copy gets a sentence', async () => {
+  test('a backup downloads as a file that imports as a new workbook with the same content, named as restored today; another file or an altered copy gets a sentence', async () => {
     const { page } = me;
     await toStart(page);
     const demo = page.locator('[data-testid="workbook-item"][data-id="demo"]');
@@ -84,13 +100,17 @@ describe('the start page', () => {
     await download.saveAs(file);
     expect(readFileSync(file).byteLength).toBeGreaterThan(10_000);
 
+    // The copy is named as restored today, so the list never shows two "Demo shop — ops plan".
+    const restored = `Demo shop — ops plan (restored ${localIsoDay(new Date())})`;
     await page.getByTestId('import-file').setInputFiles(file);
-    await expect.poll(() => page.getByTestId('start-message').textContent()).toBe('Imported “Demo shop — ops plan”.');
-    expect((await listed(page)).filter((n) => n === 'Demo shop — ops plan')).toHaveLength(2);
+    await expect.poll(() => page.getByTestId('start-message').textContent()).toBe(`Imported “${restored}”.`);
+    expect((await listed(page)).filter((n) => n === 'Demo shop — ops plan')).toHaveLength(1);
+    expect((await listed(page)).filter((n) => n === restored)).toHaveLength(1);
     const copy = page.locator('[data-testid="workbook-item"]:not([data-id="demo"])', { hasText: 'Demo shop' });
     await copy.getByTestId('workbook-open').click();
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     await waitConnection(page, 'local');
+    expect(await workbookName(page)).toBe(restored);
     await page.locator('.wb-tab', { hasText: 'Products' }).click();
     await expect.poll(() => page.getByTestId('status-rows').textContent()).toBe('200 rows');
 
@@ -109,7 +129,7 @@ describe('the start page', () => {
     await toStart(page);
     await page.getByTestId('import-file').setInputFiles(damaged);
     await expect.poll(() => page.getByTestId('start-message').textContent()).toContain('This backup file is damaged or was altered');
-    expect((await listed(page)).filter((n) => n === 'Demo shop — ops plan')).toHaveLength(2);
+    expect((await listed(page)).filter((n) => n.startsWith('Demo shop — ops plan'))).toHaveLength(2);
   });
 
   test('delete asks first: Cancel keeps the workbook, Delete removes it and its copy in this browser', async () => {

@@ -40,6 +40,8 @@ const vandalize = async (cellRow: number, firstRow: number): Promise<void> => {
   await page.locator(`.ag-row[row-index="${firstRow + 1}"] .wb-rownum`).click({ modifiers: ['Shift'] });
   await page.locator(`.ag-row[row-index="${firstRow}"] .wb-rownum`).click({ button: 'right' });
   await page.getByTestId('row-delete').click();
+  // Inventory refers to these products: the delete asks first, and the vandal deletes anyway.
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Delete anyway' }).click();
 };
 
 /** Opens Versions in Ana's browser (reloading the list) and returns its entries. */

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, SCREENSHOTS } from '../support/browser.ts';
-import { appAndBrowser, cellText, eventually, openSheet, type AppPage } from './ui-helpers.ts';
-import { chartDrawn, columnId, openDemo } from './view-helpers.ts';
+import { appAndBrowser, cell, cellText, eventually, openSheet, type AppPage } from './ui-helpers.ts';
+import { chartDrawn, chartRows, columnId, openDemo, revealColumn } from './view-helpers.ts';
 
 const env = appAndBrowser();
 
@@ -22,6 +22,139 @@ const storedTiles = (page: Page) =>
 
 /** Pages of a PDF (each page object names its type). */
 const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+describe('the demo on a first visit', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${env.server.url}/?test&demo`);
+    app = { page, context, errors, dialogs: [] };
+  });
+  afterAll(() => app.context.close());
+
+  test('opens on the Dashboard; once a sheet was opened, the next visit opens there', async () => {
+    const { page } = app;
+    await page.getByTestId('dashboard').waitFor();
+    expect(await page.locator('.ag-row').count()).toBe(0);
+    expect(await page.getByTestId('kpi-card').count()).toBe(11);
+    await screenshot(page, 'dashboard-first-visit');
+    await openSheet(page, 'Products');
+    await page.reload();
+    await page.locator('.ag-row[row-index="0"]').first().waitFor();
+    expect(await page.getByTestId('dashboard').count()).toBe(0);
+  });
+
+  test('"KPIs against target" colours each bar by its status: lower-is-better KPIs over 100% are behind, not good', async () => {
+    const { page } = app;
+    await page.getByTestId('open-dashboard').click();
+    const chart = page.locator('[data-testid="dashboard-tile"][aria-label="KPIs against target"]');
+    await expect.poll(() => chartDrawn(chart)).toBe(true);
+    const rows = await chartRows(chart);
+    // SLA breaches at 160% of a lower-is-better target: behind (its alert), where GMV at 104% is on track.
+    expect(rows['SLA breaches']).toEqual(['160%', 'Warning']);
+    expect(rows.GMV).toEqual(['104%', 'No alert']);
+    expect(rows['Stock value']?.[1]).toBe('Warning');
+    // The bars are drawn in those colours: green and the alert's orange are both on the canvas.
+    const colours = await chart.locator('canvas').first().evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+      let green = 0;
+      let orange = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
+        if (g > r + 40 && g > b + 40) green++;
+        if (r > 200 && g > 70 && g < 140 && b < 80) orange++;
+      }
+      return { green: green > 50, orange: orange > 50 };
+    });
+    expect(colours).toEqual({ green: true, orange: true });
+  });
+
+  test('KPI targets are formatted like their values in the grid', async () => {
+    const { page } = app;
+    await openSheet(page, 'KPIs');
+    const target = await columnId(page, 'KPIs', 'Target');
+    const value = await columnId(page, 'KPIs', 'Value');
+    expect(await cellText(page, 0, value)).toMatch(/^¥[\d,]+\.\d\d$/);
+    expect(await cellText(page, 0, target)).toBe('¥3,200,000.00');
+    expect(await cellText(page, 3, target)).toBe('3.5%');
+    expect(await cellText(page, 1, target)).toBe('36,000');
+  });
+
+  test('deleting a sheet the KPIs sum: the question names the KPI formulas that use it, and Cancel keeps it all', async () => {
+    const { page } = app;
+    await openSheet(page, 'User segments');
+    await page.locator('.wb-tab-on .wb-tab-menu').click();
+    await page.getByTestId('tab-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    const deps = dialog.getByTestId('confirm-dependents');
+    await deps.waitFor();
+    expect(await deps.locator('p').textContent()).toBe('3 formulas, references or charts use it, on KPIs. They will show #REF! or “deleted” until you undo.');
+    expect(await deps.locator('li').allTextContents()).toEqual([
+      'KPIs · Value, row 1 (GMV): its formula',
+      'KPIs · Value, row 2 (Orders): its formula',
+      'KPIs · Value, row 3 (AOV): its formula',
+    ]);
+    await screenshot(page, 'delete-sheet-dependents');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.locator('.wb-tab', { hasText: 'User segments' }).count()).toBe(1);
+  });
+
+  test('an under-powered A/B test shows "needs ≥ 10 conversions" in muted text, not #NUM!', async () => {
+    const { page } = app;
+    await openSheet(page, 'A/B tests');
+    const row = Number(
+      await page.evaluate(() => {
+        const g = window.__wb?.app.grid();
+        const wb = window.__wb?.wb;
+        if (!g || !wb) return -1;
+        const test = wb.columnByName(g.sheetId, 'Test')?.id ?? '';
+        for (let i = 0; i < g.displayedRowCount(); i++) if (wb.cell(g.sheetId, g.rowIdAt(i) ?? '', test) === 'Coupon pop-up') return i;
+        return -1;
+      }),
+    );
+    expect(row).toBeGreaterThanOrEqual(0);
+    for (const name of ['Z', 'P-value', 'CI low', 'CI high', 'Significant']) {
+      const id = await columnId(page, 'A/B tests', name);
+      await revealColumn(page, id);
+      const c = cell(page, row, id);
+      expect(((await c.textContent()) ?? '').trim(), name).toBe('needs ≥ 10 conversions');
+      expect(await c.getAttribute('class'), name).toContain('wb-state-text');
+      expect(await c.getAttribute('class'), name).not.toContain('wb-error');
+      expect(await c.evaluate((el) => getComputedStyle(el).color), name).toBe('rgb(107, 114, 128)');
+    }
+    await screenshot(page, 'abtests-underpowered');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('a new workbook from the ops template', () => {
+  test('opens on a dashboard with the KPI cards and pinned charts; over empty sheets they show zeros and blanks, never errors', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${env.server.url}/#/`);
+    await page.getByTestId('new-ops').click();
+    await page.getByTestId('dashboard').waitFor();
+    const cards = page.getByTestId('kpi-card');
+    await expect.poll(() => cards.count()).toBe(11);
+    const texts = await cards.allTextContents();
+    expect(texts.join(' ')).not.toMatch(/#[A-Z/0!?]+/);
+    expect(texts.find((t) => t.includes('GMV'))).toContain('¥0');
+    expect(await tileTitles(page)).toContain('KPIs against target');
+    await screenshot(page, 'ops-template-dashboard');
+    await openSheet(page, 'KPIs');
+    expect(await page.locator('.ag-row').count()).toBe(11);
+    expect(await page.locator('.ag-cell.wb-error').count()).toBe(0);
+    await context.close();
+  });
+});
 
 describe('the demo’s dashboard', () => {
   let app: AppPage;
@@ -37,7 +170,8 @@ describe('the demo’s dashboard', () => {
     const cards = page.getByTestId('kpi-card');
     expect(await cards.count()).toBe(11);
     expect(await cards.first().textContent()).toContain('GMV');
-    expect(await cards.first().textContent()).toContain('Target 3.2M');
+    // The target reads like its value: money in ¥.
+    expect(await cards.first().textContent()).toContain('Target ¥3.2M');
     expect(await tileTitles(page)).toEqual([
       'KPIs against target',
       'Stock value and days of cover by category',

@@ -130,6 +130,12 @@ describe('editing: each column type takes what a person types', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => toastText(page)).toContain('is computed by its formula');
     expect(await page.locator('.wb-editor-open').count()).toBe(0);
+    // Typing "0.5" there: one toast that says so, not one per keystroke.
+    await clickCell(page, 1, 'transit');
+    await page.keyboard.type('0.5');
+    await expect.poll(() => page.locator('[data-testid="toast"]', { hasText: 'is computed by its formula' }).count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-testid="toast"]', { hasText: 'is computed by its formula' }).count()).toBe(1);
     await cell(page, 1, 'transit').hover();
     await expect.poll(() => page.getByTestId('cell-tooltip').textContent()).toContain('#DIV/0!');
     await expect.poll(() => page.getByTestId('cell-tooltip').textContent()).toContain('division by zero');

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser.ts';
-import { appAndBrowser, cellText, eventually, openApp, type AppPage } from './ui-helpers.ts';
+import { appAndBrowser, cell, cellText, eventually, openApp, toastText, typeInto, type AppPage } from './ui-helpers.ts';
 
 const env = appAndBrowser();
 let app: AppPage;
@@ -119,15 +119,60 @@ describe('language and currency', () => {
     await eventually(() => page.getByTestId('add-column').textContent(), '+ Column');
   });
 
-  test('the workbook currency changes how amounts are shown', async () => {
+  test('the currency is a workbook setting: it says it relabels without converting, and asks before relabelling for everyone', async () => {
     const { page } = app;
-    await page.getByTestId('currency').selectOption('USD');
+    expect(await page.getByTestId('currency').count()).toBe(0);
+    await page.getByTestId('open-settings').click();
+    const dialog = page.getByTestId('settings-dialog');
+    await dialog.getByTestId('settings-currency').selectOption('USD');
+    expect(await dialog.getByTestId('settings-currency-note').textContent()).toContain('nothing is converted: ¥1,200.00 shows as $1,200.00');
+    await dialog.getByTestId('settings-save').click();
+    const confirm = dialog.getByTestId('settings-confirm');
+    expect(await confirm.textContent()).toContain('2 amount columns (Products) will show the new symbol on the same numbers: ¥1,200.00 becomes $1,200.00, for everyone. Nothing is converted.');
+    await screenshot(page, 'ui-settings-currency-confirm');
+    // Back, then Cancel: nothing changed.
+    await dialog.getByTestId('settings-back').click();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await cellText(page, 0, 'cost')).toBe('¥11.50');
+
+    await page.getByTestId('open-settings').click();
+    await dialog.getByTestId('settings-currency').selectOption('USD');
+    await dialog.getByTestId('settings-save').click();
+    await dialog.getByTestId('settings-relabel').click();
     await eventually(() => cellText(page, 0, 'cost'), '$11.50');
-    await page.getByTestId('currency').selectOption('EUR');
+    expect(await page.getByTestId('toast').last().textContent()).toContain('Amounts relabelled: ¥1,200.00 now shows as $1,200.00 (not converted).');
+    await page.getByTestId('open-settings').click();
+    await dialog.getByTestId('settings-currency').selectOption('EUR');
+    await dialog.getByTestId('settings-save').click();
+    await dialog.getByTestId('settings-relabel').click();
     await eventually(() => cellText(page, 0, 'cost'), '€11.50');
     expect(await page.locator('.ag-header-cell[col-id="cost"] .wb-hdr-badge').textContent()).toBe('€');
-    await page.getByTestId('currency').selectOption('CNY');
+    // One undo step each: Ctrl+Z goes back to $, then to ¥.
+    await cell(page, 0, 'sku').click();
+    await page.keyboard.press('Control+Z');
+    await eventually(() => cellText(page, 0, 'cost'), '$11.50');
+    await page.keyboard.press('Control+Z');
     await eventually(() => cellText(page, 0, 'cost'), '¥11.50');
+  });
+
+  test('an amount typed with another currency\'s symbol is saved in the column\'s currency, with a warning that nothing was converted', async () => {
+    const { page } = app;
+    await typeInto(page, 1, 'cost', '$1,200');
+    await eventually(() => cellText(page, 1, 'cost'), '¥1,200.00');
+    await eventually(
+      async () => (await toastText(page)).includes('You typed $, but “Cost” is in ¥: saved as ¥1,200.00. Amounts are not converted'),
+      true,
+    );
+    await screenshot(page, 'ui-currency-differs');
+    // The column's own symbol: no warning.
+    const warnings = () => page.locator('[data-testid="toast"]', { hasText: 'You typed' }).count();
+    const before = await warnings();
+    await typeInto(page, 2, 'cost', '¥99');
+    await eventually(() => cellText(page, 2, 'cost'), '¥99.00');
+    expect(await warnings()).toBe(before);
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
   });
 
   test('no page errors happened', () => {

@@ -21,6 +21,53 @@ beforeAll(async () => {
   app = await openApp(env.browser, env.server);
 });
 
+describe('deleting what others use', () => {
+  test('a row other sheets refer to: the question names the references, and Cancel keeps the row', async () => {
+    const { page } = app;
+    await openRowMenu(page, 0);
+    await page.getByTestId('row-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await eventually(() => dialog.locator('.wb-dialog-title').textContent(), 'Delete this row?');
+    expect(await dialog.getByTestId('confirm-dependents').textContent()).toContain('1 formula, reference or chart uses it, on Inventory.');
+    expect(await dialog.getByTestId('confirm-dependents').locator('li').allTextContents()).toEqual(['Inventory · SKU, row 1: refers to SKU-1001']);
+    await screenshot(page, 'ui-delete-row-dependents');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await skus(page))?.[0]).toBe('SKU-1001');
+  });
+
+  test('a row nothing refers to goes at once, as before', async () => {
+    const { page } = app;
+    await page.evaluate(() => window.__wb?.wb.insertRows('products', { values: [{ sku: 'SKU-9999', name: 'Spare' }] }));
+    const last = Number(await page.evaluate(() => (window.__wb?.app.grid()?.displayedRowCount() ?? 1) - 1));
+    await openRowMenu(page, last);
+    await page.getByTestId('row-delete').click();
+    await eventually(() => skus(page).then((s) => s?.includes('SKU-9999')), false);
+    expect(await page.getByTestId('confirm-dialog').count()).toBe(0);
+  });
+
+  test('the key column others refer to: the question says what refers to it', async () => {
+    const { page } = app;
+    await openColumnMenu(page, 'sku');
+    await page.getByTestId('col-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    expect(await dialog.getByTestId('confirm-dependents').locator('li').allTextContents()).toEqual(['Inventory · SKU: refers to it']);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await headerIds(page)).toContain('sku');
+  });
+
+  test('a sheet others refer to: the question names the sheet and column that refer to it', async () => {
+    const { page } = app;
+    await page.locator('.wb-tab-on .wb-tab-menu').click();
+    await page.getByTestId('tab-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await eventually(() => dialog.getByTestId('confirm-dependents').locator('li').allTextContents(), ['Inventory · SKU: refers to it']);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.locator('.wb-tab', { hasText: 'Products' }).count()).toBe(1);
+  });
+});
+
 describe('columns', () => {
   test('a column is added from the header bar with its name and type', async () => {
     const { page } = app;
@@ -131,6 +178,10 @@ describe('rows', () => {
     await expect.poll(() => page.getByTestId('row-delete').textContent()).toBe('Delete 4 rows');
     await screenshot(page, 'ui-row-menu');
     await page.getByTestId('row-delete').click();
+    // Inventory refers to SKU-1002: asked first (the duplicate SKU-1001 keeps its references).
+    const dialog = page.getByTestId('confirm-dialog');
+    await eventually(() => dialog.getByTestId('confirm-dependents').locator('li').allTextContents(), ['Inventory · SKU, row 2: refers to SKU-1002']);
+    await dialog.getByRole('button', { name: 'Delete anyway' }).click();
     await eventually(() => skus(page), ['SKU-1001', 'SKU-1003', 'SKU-1004', 'SKU-1005', 'SKU-1006']);
     await page.keyboard.press('Control+Z');
     await eventually(() => skus(page).then((s) => s?.length), 9);

@@ -68,6 +68,34 @@ describe('sort and filter', () => {
   });
 });
 
+describe('the status bar', () => {
+  test('Sum, Average and Count follow a sort and a filter: they add up the cells the selection covers now', async () => {
+    const { page } = app;
+    const stats = () => page.getByTestId('status-stats').textContent();
+    await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="cost"]').click();
+    await page.locator('.ag-row[row-index="1"] .ag-cell[col-id="cost"]').click({ modifiers: ['Shift'] });
+    await eventually(stats, 'Sum ¥35.50Average ¥17.75Count 2');
+    // Sorted by cost: the two top rows are now the two cheapest.
+    await page.locator('.ag-header-cell[col-id="cost"] .wb-hdr-name').click();
+    await eventually(() => column(page, 'cost'), ['¥8.20', '¥11.50', '¥12.00', '¥24.00', '¥31.00', '¥96.00']);
+    await eventually(stats, 'Sum ¥19.70Average ¥9.85Count 2');
+    // Filtered to costs over ¥20: the two top rows are ¥24 and ¥31.
+    await page.locator('.ag-header-cell[col-id="cost"]').hover();
+    await page.locator('.ag-header-cell[col-id="cost"] .wb-hdr-menu').click();
+    await page.getByTestId('col-filter').click();
+    const pop = page.getByTestId('filter-popover');
+    await pop.getByTestId('filter-op').selectOption('greater');
+    await pop.getByTestId('filter-value').fill('¥20');
+    await pop.getByTestId('filter-apply').click();
+    await eventually(() => column(page, 'cost'), ['¥24.00', '¥31.00', '¥96.00']);
+    await eventually(stats, 'Sum ¥55.00Average ¥27.50Count 2');
+    await screenshot(page, 'ui-status-after-filter');
+    await page.getByTestId('clear-view').click();
+    await eventually(() => column(page, 'cost'), ['¥11.50', '¥24.00', '¥31.00', '¥8.20', '¥96.00', '¥12.00']);
+    await eventually(stats, 'Sum ¥35.50Average ¥17.75Count 2');
+  });
+});
+
 describe('find', () => {
   test('Ctrl+F finds what cells show, Enter goes to the next match, Escape leaves the active cell on it', async () => {
     const { page } = app;

@@ -5,7 +5,12 @@ import { openApp, openSheet, type AppPage } from './ui-helpers.ts';
 
 /** Opens the demo shop (built for today in the page), at a laptop size unless told, asking for reduced motion. */
 export const openDemo = async (browser: Browser, server: AppServer, opts: { width?: number; height?: number; query?: string } = {}): Promise<AppPage> => {
-  const app = await openApp(browser, server, { width: opts.width ?? 1280, height: opts.height ?? 800, query: `demo${opts.query ? `&${opts.query}` : ''}` });
+  // As someone who had it open before, on its first sheet: a first visit opens on the dashboard (ui-dashboard.test.ts).
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
+  await context.addInitScript(() => {
+    if (!localStorage.getItem('wb-active:example')) localStorage.setItem('wb-active:example', 'first sheet');
+  });
+  const app = await openApp(browser, server, { context, query: `demo${opts.query ? `&${opts.query}` : ''}` });
   // Charts honour reduced motion: screenshots show them drawn, not half-way through an animation.
   await app.page.emulateMedia({ reducedMotion: 'reduce' });
   return app;

@@ -10,7 +10,7 @@ import {
   type ChartFilter,
 } from '../chart-types.ts';
 import type { StoredRead } from './read-record.ts';
-import { id, isRecordId, labels, list, MAX_LABEL, num, oneOf, record, text, type Check, type Problems } from './stored-parts.ts';
+import { bool, id, isRecordId, labels, list, MAX_LABEL, num, oneOf, record, text, type Check, type Problems } from './stored-parts.ts';
 
 const RANGE = record({ low: id, high: id }, ['low', 'high']);
 const PROPORTION = record({ trials: id, successes: id, confidence: num(0, 1) }, ['trials', 'successes', 'confidence']);
@@ -52,6 +52,7 @@ const CHART = record(
     series: list(SERIES, MAX_SERIES),
     filters: list(FILTER, 100),
     threshold: THRESHOLD,
+    colorByAlerts: bool,
   },
   ['title', 'kind', 'x', 'series'],
   'chart',

@@ -24,6 +24,7 @@ const OPTIONS = record({
   key: bool,
   width: num(16, 4000),
   pinned: bool,
+  formatLike: id,
 });
 
 const COLUMN = {

@@ -77,11 +77,18 @@ export const ChartView = (props: { sheetId: string; chartId: string; compact?: b
     const chart = wb.hasSheet(props.sheetId) ? wb.chart(props.sheetId, props.chartId) : undefined;
     if (!chart) return null;
     const columns = sheetShape(wb, app.calc, props.sheetId).columns();
+    const rowIds = chart.colorByAlerts ? wb.rowIds(props.sheetId) : [];
     const source: ChartSource = {
       columns: () => columns,
       values: kept.values,
       type: (colId) => app.calc.resultType(props.sheetId, colId),
       text: (v, col) => formatValue(v, col, fmt),
+      alertLevel: (index) => {
+        const rowId = rowIds[index];
+        if (rowId === undefined) return null;
+        const alerts = app.calc.alerts(props.sheetId, rowId);
+        return alerts.some((a) => a.level === 'error') ? 'error' : alerts.length > 0 ? 'warning' : null;
+      },
     };
     const data = chartData(chart, source);
     const title = chartTitle(chart, locale);
@@ -137,8 +144,13 @@ export const ChartView = (props: { sheetId: string; chartId: string; compact?: b
     const cell = (v: number | null, i: number) =>
       v === null ? '' : display.counts[i] ? String(v) : formatValue(v, display.seriesColumns[i] ?? { type: 'number', options: {} }, app.format());
     return {
-      head: [display.xColumn ? app.label(display.xColumn) : '', ...display.seriesLabels],
-      rows: data.groups.slice(0, TABLE_ROWS).map((_g, r) => [display.groupLabels[r] ?? '', ...data.series.map((x, i) => cell(x.values[r] ?? null, i))]),
+      // Bars coloured by alerts: the table says each one's status in words too (colour alone is not enough).
+      head: [display.xColumn ? app.label(display.xColumn) : '', ...display.seriesLabels, ...(data.status ? [vt('charts.status')] : [])],
+      rows: data.groups.slice(0, TABLE_ROWS).map((_g, r) => [
+        display.groupLabels[r] ?? '',
+        ...data.series.map((x, i) => cell(x.values[r] ?? null, i)),
+        ...(data.status ? [vt(`charts.status.${data.status[r] ?? 'ok'}`)] : []),
+      ]),
       more: Math.max(0, data.groups.length - TABLE_ROWS),
     };
   };

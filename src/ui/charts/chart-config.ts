@@ -18,6 +18,9 @@ export const DECIMATED_SAMPLES = 500;
 /** Colours of series (and of pie slices), distinct for people with the common colour-vision deficiencies. */
 export const PALETTE = ['#2563eb', '#f59e0b', '#0d9488', '#db2777', '#7c3aed', '#65a30d', '#475569', '#ea580c'];
 
+/** Bar colours of a chart coloured by its rows' alerts. */
+export const STATUS_COLORS = { ok: '#2f9e44', warning: '#e8590c', error: '#c92a2a' } as const;
+
 /** What the chart says besides its numbers: names in the UI language and how to format values. */
 export interface ChartDisplay {
   seriesLabels: readonly string[];
@@ -121,7 +124,8 @@ export const buildChart = (data: ChartData, display: ChartDisplay): BuiltChart =
           data: values,
           yAxisID: axisOf(i),
           borderColor: color(i),
-          backgroundColor: line ? color(i) : alpha(color(i), 0.78),
+          // Coloured by alerts: each bar in its row's status colour (on track green, a warning amber, an error red).
+          backgroundColor: line ? color(i) : data.status ? data.status.map((st) => alpha(STATUS_COLORS[st], 0.85)) : alpha(color(i), 0.78),
           borderWidth: line ? 2 : 0,
           pointRadius: scatter ? (big ? 1.5 : 3) : line && !big ? 3 : 0,
           pointHoverRadius: 4,

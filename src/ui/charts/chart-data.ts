@@ -25,6 +25,8 @@ export interface ChartSource {
   type?(colId: string): ColumnType | undefined;
   /** The text a value shows (text filters match what a person reads). */
   text(v: ComputedValue, col: Column): string;
+  /** The loudest alert of the row at `index` (row order), or null; needed by charts coloured by alerts. */
+  alertLevel?(index: number): 'error' | 'warning' | null;
 }
 
 /** One series, ready to draw. */
@@ -60,6 +62,8 @@ export interface ChartData {
   /** Each group's x as a number (dates: days since 1970-01-01), for number and date axes. */
   xs: number[];
   series: SeriesData[];
+  /** Charts coloured by alerts: the loudest alert of each group's rows ('ok' for none), in group order. */
+  status?: ('ok' | 'warning' | 'error')[];
   /** Rows the filters let through. */
   rows: number;
   skipped: Skipped;
@@ -160,6 +164,8 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
   const index = new Map<GroupKey, number>();
   const keys: GroupKey[] = [];
   const cells: Cell[][] = series.map(() => []);
+  const levels: ('ok' | 'warning' | 'error')[] = [];
+  const byAlerts = chart.colorByAlerts === true && source.alertLevel !== undefined;
   for (let i = 0; i < n; i++) {
     if (!passes(i)) continue;
     rows++;
@@ -179,6 +185,11 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
       index.set(key, g);
       keys.push(key);
       for (const list of cells) list.push({ acc: emptyAccumulator() });
+      levels.push('ok');
+    }
+    if (byAlerts) {
+      const level = source.alertLevel?.(i) ?? null;
+      if (level === 'error' || (level === 'warning' && levels[g] === 'ok')) levels[g] = level;
     }
     series.forEach(({ s, values, lo, hi }, k) => {
       const cell = cells[k]?.[g] as Cell;
@@ -217,6 +228,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
       }
       return out;
     }),
+    ...(byAlerts ? { status: order.map((g) => levels[g] ?? 'ok') } : {}),
     rows,
     skipped,
   };

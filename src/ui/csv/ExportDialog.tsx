@@ -7,9 +7,12 @@ import type { Delimiter, FormatMode } from '../../csv/index.ts';
 import { useApp } from '../app-context.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { downloadFile } from './download-file.ts';
-import { buildExport, type ExportChoice } from './export-file.ts';
+import { buildExport, type ExportChoice } from '../../app/export-file.ts';
 import './csv.css';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
+import { syncTexts } from '../i18n/sync-texts.ts';
+import { displayName } from '../../sync/presence.ts';
+import { loadIdentity } from '../../sync/identity.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
 
 const STORAGE_KEY = 'wb-csv-export';
@@ -66,8 +69,8 @@ const ExportDialog = (props: { sheetId: string | undefined; onClose: () => void 
           workbookId: app.workbookKey,
           sheetId: sheet?.id,
           locale: app.i18n.locale(),
-          // No sign-in yet: the replica of this browser tab is who made the export.
-          by: `browser replica ${app.wb.origin.replica}`,
+          // The name this person goes by with teammates (a guest tag until they choose one).
+          by: displayName(loadIdentity(), app.i18n.texts(syncTexts)('me.guest')),
           time: new Date(),
         },
         choice,

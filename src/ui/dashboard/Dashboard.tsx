@@ -3,7 +3,8 @@
  * arrange together (order and sizes live in the workbook, so every replica shows the same layout),
  * printable on one A4 landscape page.
  */
-import { createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { markFirstRowsShown } from '../first-paint.ts';
 import '../styles/charts.css';
 import '../styles/dashboard.css';
 import type { DashboardTile as Tile } from '../../schema/chart-types.ts';
@@ -27,6 +28,8 @@ const Dashboard = (): JSX.Element => {
     if (c.dashboard || [...c.sheets.values()].some((s) => s.charts.size > 0 || s.removed || s.added)) setVersion((v) => v + 1);
   });
   onCleanup(off);
+  // Opened on the dashboard: it is the first paint, so the engine and sync need not wait for a grid.
+  onMount(() => requestAnimationFrame(() => markFirstRowsShown()));
   const tiles = createMemo(() => (version(), app.wb.dashboard()), [], { equals: sameTiles });
   // Tiles are keyed by chart id, so a move or resize keeps each chart (and its canvas) in place.
   const ids = createMemo(() => tiles().map((t) => t.chartId), [], { equals: sameIds });

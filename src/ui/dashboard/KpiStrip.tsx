@@ -44,7 +44,7 @@ export const KpiStrip = (props: { vt: ViewText }): JSX.Element => {
                   <span class="wb-kpi-value">{shown(c.value, c.target, c.valueType)}</span>
                   <span class="wb-kpi-foot">
                     <Show when={c.target !== null}>
-                      <span>{props.vt('dash.target', shown(c.target, c.target, c.targetType))}</span>
+                      <span>{props.vt('dash.target', shown(c.target, c.target, c.targetType ?? c.valueType))}</span>
                     </Show>
                     <Show when={c.status}>
                       {(s) => <span class="wb-kpi-status">{props.vt(s() === 'onTrack' ? 'dash.onTrack' : 'dash.behind')}</span>}

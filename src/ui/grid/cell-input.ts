@@ -3,7 +3,9 @@
  * saying why not. Shared by the cell editor, the formula bar and paste.
  */
 import type { CellValue, Column } from '../../schema/types.ts';
-import { readTypedCell, typeIntoCell, type EditContext, type EditProblem } from '../../app/edit-commands.ts';
+import { readTypedCell, typeIntoCell, type EditContext, type EditProblem, type EditWarning } from '../../app/edit-commands.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
+import { formatNumber } from '../../schema/format-value.ts';
 // Imported from its own file, not an index: this module is loaded after the grid shows, and the
 // parsers should come with it rather than with the first load.
 import { parseInput, type ParseProblem } from '../../schema/parse-input.ts';
@@ -15,8 +17,8 @@ import { dialogTexts, type DialogText } from '../i18n/dialog-texts.ts';
 
 export { parseInput };
 
-/** The value to write, or why it cannot be written. */
-export type CellInput = { ok: true; value: CellValue } | { ok: false; message: string };
+/** The value to write (with a sentence to show about it, if any), or why it cannot be written. */
+export type CellInput = { ok: true; value: CellValue; warning?: string } | { ok: false; message: string };
 
 const PROBLEM_KEYS = {
   number: 'parse.number',
@@ -49,6 +51,18 @@ const editProblemText = (app: AppState, p: EditProblem): string => {
   }
 };
 
+/** An edit command's warning as a sentence in the UI language. */
+const editWarningText = (app: AppState, w: EditWarning): string => {
+  const t = app.i18n.texts(dialogTexts);
+  const taken = formatNumber(w.value, 'currency', w.column.options, { ...app.format(), currency: w.currency });
+  return t('edit.currencyDiffers', CURRENCY_SYMBOLS[w.typed], app.label(w.column), CURRENCY_SYMBOLS[w.currency], taken);
+};
+
+/** Shows a taken value's warning, if any, as a toast (it stays long enough to read). */
+const showWarning = (app: AppState, w: EditWarning | undefined): void => {
+  if (w) app.toasts.show({ kind: 'info', message: editWarningText(app, w) }, 8_000);
+};
+
 /** What the grid's edits need: the app's workbook, engine and language, and the keys of referenced sheets. */
 const editContext = (app: AppState, refs: ReferenceIndex): EditContext => ({
   wb: app.wb,
@@ -64,7 +78,8 @@ const editContext = (app: AppState, refs: ReferenceIndex): EditContext => ({
  */
 export const readCellInput = (app: AppState, refs: ReferenceIndex, sheetId: string, col: Column, rowId: string, text: string): CellInput => {
   const r = readTypedCell(editContext(app, refs), sheetId, col, rowId, text);
-  return r.ok ? r : { ok: false, message: editProblemText(app, r.problem) };
+  if (!r.ok) return { ok: false, message: editProblemText(app, r.problem) };
+  return r.warning ? { ok: true, value: r.value, warning: editWarningText(app, r.warning) } : { ok: true, value: r.value };
 };
 
 /** Commits the editor's text to the cell being edited; returns the problem, or undefined when saved. */
@@ -78,5 +93,6 @@ export const commitEdit = (ctl: GridController, text: string, move: Move): strin
   const r = typeIntoCell(editContext(ctl.app, ctl.references), ctl.sheetId, s.rowId, s.colId, text);
   if (!r.ok) return editProblemText(ctl.app, r.problem);
   ctl.endEdit(move);
+  showWarning(ctl.app, r.warning);
   return undefined;
 };

@@ -106,6 +106,8 @@ export const buildColumnDefs = (
         'wb-active': (p: CellClassParams<RowRef>) => ctl.isActive(p.node.rowIndex, colId),
         'wb-error': (p: CellClassParams<RowRef>) => isErrorValue(p.value),
         'wb-num-text': (p: CellClassParams<RowRef>) => typeof p.value === 'string',
+        // Text where a number or a yes/no is computed says a state ("needs ≥ 10 conversions", "-"): muted, not an error.
+        'wb-state-text': (p: CellClassParams<RowRef>) => typeof p.value === 'string' && (NUMERIC.has(type) || type === 'boolean'),
         'wb-alert': (p: CellClassParams<RowRef>) =>
           p.data !== undefined && app.calc.alerts(sheetId, p.data.id).some((a) => a.colId === colId),
         'wb-find-hit': (p: CellClassParams<RowRef>) => p.data !== undefined && ctl.findHits.has(`${p.data.id} ${colId}`),

@@ -59,11 +59,24 @@ export const duplicateSelectedRows = (ctl: GridController): void => {
   if (ids.length > 0 && !ctl.readOnly) ctl.wb.duplicateRows(ctl.sheetId, ids);
 };
 
-/** Deletes the selected rows, with an Undo in the toast. */
+/** True when a reference column of another sheet points at `sheetId` (its rows' keys may be named there). */
+const referredTo = (ctl: GridController): boolean =>
+  ctl.wb.columns(ctl.sheetId).some((c) => c.options.key) &&
+  ctl.wb.sheets().some((s) => s.id !== ctl.sheetId && ctl.wb.columns(s.id).some((c) => c.type === 'reference' && c.options.refSheet === ctl.sheetId));
+
+/**
+ * Deletes the selected rows, with an Undo in the toast. When other sheets refer to rows of this
+ * one, it first says which references name the selected rows, and asks (RowDeleteQuestion.tsx).
+ */
 export const deleteSelectedRows = (ctl: GridController): void => {
   const ids = ctl.selectedRowIds();
   if (ids.length === 0 || ctl.readOnly) return;
   const anchor = ctl.selection()?.anchor;
+  if (!referredTo(ctl)) return removeRows(ctl, ids, anchor);
+  void import('./RowDeleteQuestion.tsx').then((m) => m.deleteRowsAsking(ctl, ids, () => removeRows(ctl, ids, anchor)));
+};
+
+const removeRows = (ctl: GridController, ids: readonly string[], anchor: { row: number; col: number } | undefined): void => {
   ctl.wb.deleteRows(ctl.sheetId, ids);
   ctl.app.toasts.show({
     kind: 'info',

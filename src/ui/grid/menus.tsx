@@ -3,6 +3,8 @@ import { lazy } from 'solid-js';
 import { syncTexts } from '../i18n/sync-texts.ts';
 import { columnNameProblem } from '../names.ts';
 import { ConfirmDialog, PromptDialog } from '../widgets/Dialog.tsx';
+import { dependentsOfColumn } from '../../app/dependents.ts';
+import { dependentsText } from '../dependents-text.ts';
 import type { MenuItem } from '../widgets/Menu.tsx';
 import { attempt, deleteSelectedRows, duplicateSelectedRows, insertRow, undo } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
@@ -87,6 +89,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
           <ConfirmDialog
             title={t('col.deleteTitle', name)}
             body={t('col.deleteBody')}
+            dependents={dependentsText(app, dependentsOfColumn(wb, sheetId, colId))}
             confirm={t('col.deleteConfirm')}
             cancel={t('common.cancel')}
             onClose={close}

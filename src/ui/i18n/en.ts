@@ -29,7 +29,6 @@ export const en = {
   'header.importTitle': 'Add rows from a CSV file (or drop the file on the grid)',
   'header.export': 'Export',
   'header.exportTitle': 'Download this sheet or the whole workbook as CSV',
-  'header.currency': 'Workbook currency',
   'header.language': 'Language',
   'header.charts': 'Charts',
   'header.chartsTitle': 'Charts of this sheet: add, edit, pin to the dashboard, save as PNG',
@@ -38,6 +37,8 @@ export const en = {
   'header.viewOnly': 'View only',
   'header.viewOnlyTitle': 'You opened this workbook with a viewer link: you can look, filter and sort, but not change anything. Ask an editor of the workbook for an editor link.',
 
+  'header.settings': 'Settings',
+  'header.settingsTitle': 'Workbook settings: the currency of amounts',
   'currency.CNY': '¥ Yuan',
   'currency.USD': '$ US dollar',
   'currency.EUR': '€ Euro',

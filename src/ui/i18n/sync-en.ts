@@ -105,6 +105,7 @@ export const syncEn = {
   'start.opsName': 'Shop plan',
   'start.blankName': 'Untitled workbook',
   'start.import': 'Import a backup…',
+  'start.restoredSuffix': (day: string) => ` (restored ${day})`,
   'start.imported': (name: string) => `Imported “${name}”.`,
   'start.open': 'Open',
   'start.backup': 'Download backup',

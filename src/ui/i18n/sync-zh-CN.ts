@@ -100,6 +100,7 @@ export const syncZhCN: SyncDict = {
   'start.opsName': '店铺计划',
   'start.blankName': '未命名工作簿',
   'start.import': '导入备份…',
+  'start.restoredSuffix': (day) => `（恢复于 ${day}）`,
   'start.imported': (name) => `已导入“${name}”。`,
   'start.open': '打开',
   'start.backup': '下载备份',

@@ -25,7 +25,6 @@ export const zhCN: Dict = {
   'header.importTitle': '从 CSV 文件添加行（也可以把文件拖到表格上）',
   'header.export': '导出',
   'header.exportTitle': '把本表或整个工作簿下载为 CSV',
-  'header.currency': '工作簿币种',
   'header.language': '语言',
   'header.charts': '图表',
   'header.chartsTitle': '本表的图表：添加、编辑、固定到看板、保存为 PNG',
@@ -34,6 +33,8 @@ export const zhCN: Dict = {
   'header.viewOnly': '只读',
   'header.viewOnlyTitle': '您是通过只读链接打开的：可以查看、筛选和排序，但不能修改。如需编辑，请向工作簿的编辑者索取编辑链接。',
 
+  'header.settings': '设置',
+  'header.settingsTitle': '工作簿设置：金额币种',
   'currency.CNY': '¥ 人民币',
   'currency.USD': '$ 美元',
   'currency.EUR': '€ 欧元',

@@ -5,6 +5,7 @@
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
+import { nameRestoredCopy } from '../../app/restored-copy.ts';
 import { backupOf, deleteWorkbook, readBackup, storeNewWorkbook } from '../../sync/local-workbooks.ts';
 import { remember, tokenFor, type KnownWorkbook } from '../../sync/registry.ts';
 import { knownWorkbooks } from '../../sync/workbook-list.ts';
@@ -66,7 +67,8 @@ const StartPage = (props: StartPageProps): JSX.Element => {
     setMessage(null);
     try {
       const wb = readBackup(new Uint8Array(await file.arrayBuffer()));
-      const name = wb.settings.name;
+      // Not mistaken for the workbook it was saved from: "<name> (restored <date>)".
+      const name = nameRestoredCopy(wb, (day) => st('start.restoredSuffix', day), new Date());
       await storeNewWorkbook(wb.encode(), name);
       refresh();
       setMessage({ kind: 'info', text: st('start.imported', name) });

@@ -1,5 +1,5 @@
 /** A modal dialog frame (title, body, buttons) and the two small dialogs built on it: confirm and prompt. */
-import { createSignal, onMount, Show, type JSX } from 'solid-js';
+import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { DialogFooter } from './DialogFooter.tsx';
 
 /** The frame: Escape or the backdrop cancels; focus starts on the first field or button. */
@@ -45,6 +45,8 @@ export const Dialog = (props: {
 export const ConfirmDialog = (props: {
   title: string;
   body: string;
+  /** What else the action touches (what depends on a deleted sheet …): a sentence and a few examples. */
+  dependents?: { summary: string; details: readonly string[] } | null;
   confirm: string;
   cancel: string;
   onConfirm: () => void;
@@ -52,6 +54,16 @@ export const ConfirmDialog = (props: {
 }): JSX.Element => (
   <Dialog title={props.title} onClose={props.onClose} testId="confirm-dialog">
     <p class="wb-dialog-body">{props.body}</p>
+    <Show when={props.dependents}>
+      {(d) => (
+        <div class="wb-dialog-dependents" data-testid="confirm-dependents" role="note">
+          <p class="wb-dialog-body">{d().summary}</p>
+          <ul>
+            <For each={d().details}>{(line) => <li>{line}</li>}</For>
+          </ul>
+        </div>
+      )}
+    </Show>
     <DialogFooter
       cancel={props.cancel}
       onCancel={props.onClose}

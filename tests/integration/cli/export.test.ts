@@ -36,6 +36,8 @@ const trickyPlan = (): Workbook => {
     { rowId: rows[2] ?? '', colId: name, value: '\n@SUM(1)' },
     { rowId: rows[3] ?? '', colId: cost, value: { f: '=1/0' } },
     { rowId: rows[4] ?? '', colId: cost, value: -12.5 },
+    { rowId: rows[5] ?? '', colId: cost, value: 47.17000000000001 },
+    { rowId: rows[6] ?? '', colId: cost, value: { f: '=0.1 + 0.2' } },
   ]);
   // A view sheet: only its formula is stored; the export computes its rows.
   addViewSheet(wb, { name: 'Dearest', formula: `=TAKE(SORTBY(CHOOSECOLS(#${products}, 1, 2), #${products}[#${list}], -1), 3)` });
@@ -76,6 +78,11 @@ describe('export writes the sheets with their computed values', () => {
     expect(text).toContain(`,"'\n@SUM(1)",`);
     expect(text).toContain(',#DIV/0!,');
     expect(text).toContain(',-12.5,');
+    // Raw numbers to 15 significant digits, as Excel shows them: no binary noise, stored or computed.
+    expect(text).toContain(',47.17,');
+    expect(text).toContain(',0.3,');
+    expect(text).not.toMatch(/\d\.\d*0000000000\d/);
+    expect(text).not.toMatch(/\d\.\d*9999999999\d/);
     // A "currency or text" column: the number as a number, the text as text.
     const [header = [], ...body] = records(text);
     const offer = header.indexOf('Offer');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { stateVersion, type Workbook } from '../../../src/model/index.ts';
-import { buildExport } from '../../../src/ui/csv/export-file.ts';
+import { buildExport } from '../../../src/app/export-file.ts';
 import { engineCalc } from '../../../src/app/engine-calc.ts';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
 import { loadWorkbook } from '../../../server/store/stored-workbook.ts';

@@ -1,7 +1,7 @@
 /** Edit commands: typed text is checked once, in src/app, and nothing that fails is written. */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { engineCalc } from '../../../src/app/engine-calc.ts';
-import { setColumnFormulaText, typeIntoCell, type EditContext } from '../../../src/app/edit-commands.ts';
+import { describeEditWarning, setColumnFormulaText, typeIntoCell, type EditContext } from '../../../src/app/edit-commands.ts';
 import { importRows } from '../../../src/app/import-rows.ts';
 import type { ImportPlan } from '../../../src/csv/index.ts';
 import { Workbook } from '../../../src/model/index.ts';
@@ -42,6 +42,19 @@ describe('typing into a cell', () => {
   ])('%s: %j is written as %j', (name, text, value) => {
     expect(typeIntoCell(ctx, sheet, row, col(name), text)).toEqual({ ok: true, value });
     expect(wb.cell(sheet, row, col(name))).toEqual(value);
+  });
+
+  test('an amount typed with another currency\'s symbol is taken in the column\'s currency, with a warning that it is not converted', () => {
+    const r = typeIntoCell(ctx, sheet, row, col('Price'), '$1,200');
+    expect(r).toMatchObject({ ok: true, value: 1200, warning: { kind: 'currencyDiffers', typed: 'USD', currency: 'CNY', value: 1200 } });
+    expect(wb.cell(sheet, row, col('Price'))).toBe(1200);
+    if (r.ok && r.warning) expect(describeEditWarning(r.warning)).toBe('USD was typed, but "Price" is in CNY: the amount is taken as 1200 CNY, not converted.');
+    // The column's own symbol, a bare number or a code of the same currency: nothing to say.
+    for (const text of ['¥1,200', '1200', '1200 CNY', '30元']) expect(typeIntoCell(ctx, sheet, row, col('Price'), text)).not.toHaveProperty('warning');
+    // A column with its own currency: its symbol is the one that matches.
+    const usd = wb.addColumn(sheet, { name: 'List price', type: 'currency', options: { currency: 'USD' } });
+    expect(typeIntoCell(ctx, sheet, row, usd, '$5')).not.toHaveProperty('warning');
+    expect(typeIntoCell(ctx, sheet, row, usd, '€5')).toMatchObject({ ok: true, warning: { typed: 'EUR', currency: 'USD' } });
   });
 
   test('a formula that mixes types is refused when typed, with where, and nothing is written', () => {

@@ -51,6 +51,14 @@ describe('export: Excel-friendly by default', () => {
 });
 
 describe('export: raw values are exact and typed values are written plainly', () => {
+  test('numbers are written to 15 significant digits, as Excel shows them: no binary noise; integers stay exact', () => {
+    const { wb, sheet } = shop([
+      ['N-1', 'noise', 47.17000000000001, 0.1 + 0.2, 0.48044000000000003, 9007199254740991, 1 / 3, null, true, 'App', null],
+    ]);
+    expect(records(exportSheetCsv(wb, sheet))[1]?.slice(2, 7)).toEqual(['47.17', '0.3', '0.48044', '9007199254740991', '0.333333333333333']);
+  });
+
+
   test('ISO dates, plain numbers (no grouping, no symbol), fractions for percentages, true/false', () => {
     const { wb, sheet } = shop(SAMPLE_ROWS);
     expect(records(exportSheetCsv(wb, sheet))[1]).toEqual([

@@ -50,7 +50,10 @@ const text = (rnd: Random): string | null => {
   return s === '' ? null : s;
 };
 
-/** A number; `display` keeps it within what the display shows (10 significant digits). */
+/**
+ * A number; `display` keeps it within what the display shows (10 significant digits), raw within
+ * what a raw export writes (integers exactly, others to 15 significant digits).
+ */
 const number = (rnd: Random, display: boolean): number => {
   const n = rnd.pick([
     () => rnd.int(2001) - 1000,
@@ -60,7 +63,7 @@ const number = (rnd: Random, display: boolean): number => {
     () => 0.1 + 0.2,
     () => 5e-324,
   ])();
-  return display ? Number(n.toPrecision(10)) : n;
+  return display ? Number(n.toPrecision(10)) : Number.isInteger(n) ? n : Number(n.toPrecision(15));
 };
 
 const value = (rnd: Random, col: Column, display: boolean): CellValue => {

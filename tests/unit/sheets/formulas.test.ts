@@ -157,9 +157,8 @@ describe('A/B tests: the two-proportion z-test', () => {
     near(h.get('abtests', row, 'progress'), 1000 / 3623);
     expect(h.get('abtests', row, 'decision')).toBe('Ship B');
   });
-  test('under 10 conversions: the z-test says why it does not hold, and the decision says so', () => {
-    expect(h.get('abtests', small, 'z')).toBe('#NUM!');
-    expect(h.message('abtests', small, 'z')).toMatch(/fewer than 10/);
+  test('under 10 conversions: the statistics say the test needs more data (a state, not #NUM!), and the decision says so', () => {
+    for (const key of ['z', 'p', 'ciLow', 'ciHigh', 'significant']) expect(h.get('abtests', small, key)).toBe('needs ≥ 10 conversions');
     expect(h.get('abtests', small, 'decision')).toBe('Too little data');
   });
 });

@@ -214,3 +214,22 @@ describe('big sheets', () => {
     expect(d.series[1]?.values.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(50_000);
   });
 });
+
+describe('bars coloured by alerts', () => {
+  const chart = (colorByAlerts: boolean): Chart => ({
+    id: 'c', title: 'GMV by channel', kind: 'bar', x: 'channel', series: [{ column: 'gmv', aggregate: 'sum' }], filters: [], ...(colorByAlerts ? { colorByAlerts } : {}),
+  });
+  // Row alerts: "Web flash" a warning, "Live" an error; a group takes its loudest row's.
+  const levels: ('warning' | 'error' | null)[] = [null, null, 'warning', null, null, null, 'error'];
+  const alerting: ChartSource = { ...source(), alertLevel: (i) => levels[i] ?? null };
+
+  test('each group has the loudest alert of its rows, in group order; no alert is ok', () => {
+    const data = chartData(chart(true), alerting) as ChartData;
+    const byGroup = Object.fromEntries(data.groups.map((g, i) => [String(g), data.status?.[i]]));
+    expect(byGroup).toMatchObject({ Web: 'warning', App: 'ok', Livestream: 'error' });
+  });
+
+  test('a chart not coloured by alerts has no status, whatever the rows say', () => {
+    expect((chartData(chart(false), alerting) as ChartData).status).toBeUndefined();
+  });
+});

@@ -32,18 +32,21 @@ const shown = (metric: string, column: string): string => {
 };
 
 describe('KPI sheet in the grid', () => {
-  test('money as money, counts as whole numbers, a rate and its target as percentages', () => {
+  test('money as money, counts as whole numbers, a rate as a percentage; each target shown like its value', () => {
     expect(shown('GMV', 'Value')).toMatch(/^¥[\d,]+\.\d\d$/);
     expect(shown('AOV', 'Value')).toMatch(/^¥\d+\.\d\d$/);
     expect(shown('Orders', 'Value')).toMatch(/^[\d,]+$/);
     expect(shown('Conversion rate', 'Value')).toMatch(/^\d+\.\d%$/);
     expect(shown('Conversion rate', 'Target')).toBe('3.5%');
     expect(shown('Average price index', 'Value')).toMatch(/^\d+(\.\d)?$/);
-    // A plain target stays a plain number.
-    expect(shown('AOV', 'Target')).toBe('85');
+    // A target is shown as its row's value is (its column says so: formatLike), so ¥ sits next to ¥.
+    expect(shown('AOV', 'Target')).toBe('¥85.00');
+    expect(shown('GMV', 'Target')).toBe('¥3,200,000.00');
+    expect(shown('Orders', 'Target')).toBe('36,000');
+    expect(shown('Average price index', 'Target')).toBe('102');
   });
 
-  test('a cell without its own formula has no cell type: the column decides', () => {
+  test('a cell without its own formula has no cell type: the column (or the column it is shown like) decides', () => {
     const row = wb.rowIds(sheet)[0] ?? '';
     expect(calc.cellType(sheet, row, wb.columnByName(sheet, 'Target')?.id ?? '')).toBeUndefined();
     expect(calc.cellType(sheet, row, wb.columnByName(sheet, 'Value')?.id ?? '')).toBe('currency');

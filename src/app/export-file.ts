@@ -11,12 +11,12 @@ import {
   snapshotStamp,
   type Delimiter,
   type FormatMode,
-} from '../../csv/index.ts';
-import { type Locale } from '../../schema/types.ts';
-import { stateVersion, type Workbook } from '../../model/index.ts';
-import { calcExportSource } from '../../app/calc-export-source.ts';
-import type { CalcService } from '../../app/calc-service.ts';
-import { localIsoDay } from '../../schema/calendar-day.ts';
+} from '../csv/index.ts';
+import { type Locale } from '../schema/types.ts';
+import { stateVersion, type Workbook } from '../model/index.ts';
+import { calcExportSource } from './calc-export-source.ts';
+import type { CalcService } from './calc-service.ts';
+import { localIsoDay } from '../schema/calendar-day.ts';
 
 /** What the person chose: one sheet or the workbook, raw or as displayed, delimiter, BOM. */
 export interface ExportChoice {

@@ -8,7 +8,7 @@ import { type ComputedValue } from '../../../src/schema/index.ts';
 import { describe, expect, test } from 'vitest';
 import { stateVersion, Workbook } from '../../../src/model/index.ts';
 import { storedValuesCalc, type CalcService } from '../../../src/app/calc-service.ts';
-import { buildExport, type ExportChoice, type ExportContext } from '../../../src/ui/csv/export-file.ts';
+import { buildExport, type ExportChoice, type ExportContext } from '../../../src/app/export-file.ts';
 
 const TIME = new Date('2026-11-29T18:39:05Z');
 
