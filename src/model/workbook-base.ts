@@ -380,6 +380,15 @@ export class WorkbookBase {
     return keyedTiles(this.dashboardMap, (sheetId, chartId) => this.hasChart(sheetId, chartId)).map((k) => k.tile);
   }
 
+  /**
+   * True when charts are pinned to the dashboard. It needs no chart code (the grid's first load
+   * goes without it): a tile counts when its sheet has an entry for its chart, which the dashboard
+   * then reads and checks.
+   */
+  hasPinnedTiles(): boolean {
+    return keyedTiles(this.dashboardMap, (sheetId, chartId) => this.hasSheet(sheetId) && this.cache(sheetId).maps.charts?.has(chartId) === true).length > 0;
+  }
+
   /** True when the sheet exists and has the chart. */
   hasChart(sheetId: string, chartId: string): boolean {
     const charts = this.hasSheet(sheetId) ? this.cache(sheetId).maps.charts : undefined;

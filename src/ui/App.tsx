@@ -104,7 +104,7 @@ export const App = (props: AppProps): JSX.Element => {
   const saved = localStorage.getItem(ACTIVE_KEY + props.workbookKey);
   // A workbook with a dashboard opens on it until this person opens one of its sheets (the demo on
   // its KPIs and charts, not on a grid of numbers); after that, where they left it.
-  const [view, setView] = createSignal<MainView>(!saved && wb.dashboard().length > 0 ? 'dashboard' : 'grid');
+  const [view, setView] = createSignal<MainView>(!saved && wb.hasPinnedTiles() ? 'dashboard' : 'grid');
   const [active, setActiveSignal] = createSignal(saved && wb.hasSheet(saved) ? saved : (wb.sheets()[0]?.id ?? ''));
   let lastIndex = 0;
   const setActive = (id: string) => {
