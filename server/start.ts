@@ -12,7 +12,7 @@
  * it exits on SIGTERM/SIGINT, when its store cannot be trusted at start, or on a bug that escaped
  * every guard (uncaughtException: logged, exit 1, and a service manager restarts it).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -31,6 +31,7 @@ import { workbookFileIds } from './store/catalog-check.ts';
 import type { Store } from './store/contract.ts';
 import { StoreError } from './store/errors.ts';
 import { openStore } from './store/open-store.ts';
+import { describeUrl } from './store/pg/pg-db.ts';
 import { createWorkbook } from './store/stored-workbook.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +65,14 @@ const firstStart = async (store: Store, dataDir: string, auth: boolean): Promise
   if (await store.catalog.getMeta('demo_created')) return null;
   const others = [...(await store.catalog.workbooks()).map((w) => w.id), ...workbookFileIds(dataDir)].filter((id) => id !== 'demo');
   if (others.length > 0) return null;
-  if (!(await store.catalog.has('demo'))) await createWorkbook(store, 'demo', createDemoWorkbook());
+  if (!(await store.catalog.has('demo'))) {
+    try {
+      await createWorkbook(store, 'demo', createDemoWorkbook());
+    } catch (err) {
+      // Relays sharing one PostgreSQL store start at once: another one created it first.
+      if (!(err instanceof StoreError && (await store.catalog.has('demo')))) throw err;
+    }
+  }
   if (!auth) {
     await store.catalog.setMeta('demo_created', new Date().toISOString());
     return { token: null };
@@ -82,6 +90,8 @@ const showFirstLink = (dataDir: string, link: string, token: boolean): void => {
     return;
   }
   const file = join(dataDir, FIRST_LINK_FILE);
+  // With DATABASE_URL, nothing else may have made the folder.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, `${link}\n`, { mode: 0o600 });
   log.info('relay.first_link_written', { path: file });
   say(`\nOps workbook is running. The link to the demo workbook holds an editor token, so it is not printed here: it is in ${file} (readable by this user only). Delete the file once you have it.\n`);
@@ -93,7 +103,14 @@ const FIRST_LINK_FILE = 'first-start-link.txt';
 const main = async (): Promise<void> => {
   const config = readConfig(process.argv.slice(2), process.env, root);
   log = createLogger(config.logLevel);
-  const store = await openStore({ dataDir: config.dataDir, durability: config.durability, autoCheckpoint: false, pollMs: config.storePollMs, log });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    durability: config.durability,
+    autoCheckpoint: false,
+    pollMs: config.storePollMs,
+    log,
+  });
   if (config.build) buildIfNeeded(root, (message) => log.info('app.build', { message }));
   let relay: Relay | null = null;
   let guard: SocketGuard | null = null;
@@ -109,7 +126,8 @@ const main = async (): Promise<void> => {
   const port = await listen(server, config);
   const first = await firstStart(store, config.dataDir, config.auth);
   const base = config.publicUrl ?? listeningBase({ ...config, port });
-  log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: (await store.catalog.workbooks()).length });
+  const where = config.databaseUrl ? { database: describeUrl(config.databaseUrl) } : { dataDir: config.dataDir };
+  log.info('relay.listening', { url: base, auth: config.auth, ...where, workbooks: (await store.catalog.workbooks()).length });
 
   if (first) {
     showFirstLink(config.dataDir, `${base}/#/w/demo${first.token ? `?token=${first.token}` : ''}`, first.token !== null);

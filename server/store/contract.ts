@@ -13,8 +13,9 @@
  *
  * Room left for what comes next: spaces and their members (issue #17) join the catalog's methods;
  * records that must commit with an update (the client-id ownership of issue #16) become part of
- * `append`'s argument, so the store writes them in the append's transaction; a PostgreSQL store
- * implements `subscribe` and `watch` with LISTEN/NOTIFY, passing the sequence number it was told.
+ * `append`'s argument, so the store writes them in the append's transaction. The PostgreSQL store
+ * (pg/pg-store.ts) implements `subscribe` and `watch` with LISTEN/NOTIFY, passing the sequence
+ * number it was told, and carries presence between the relays that share it.
  */
 
 import type { Role } from './tokens.ts';
@@ -139,6 +140,14 @@ export interface WorkbookLog {
    * own appends: the subscriber reads since what it has and finds nothing new.
    */
   subscribe(listener: (seq: number | undefined) => void): Unsubscribe;
+  /**
+   * Sends a presence (awareness) update to the other relays that have this workbook loaded. Never
+   * stored; a store that no other relay shares (SQLite) sends nothing, and one over a size bound is
+   * dropped (presence is sent again every few seconds).
+   */
+  sendPresence(update: Uint8Array): void;
+  /** Calls `listener` with the presence updates that other relays sent for this workbook. */
+  onPresence(listener: (update: Uint8Array) => void): Unsubscribe;
   close(): Promise<void>;
 }
 
@@ -157,7 +166,7 @@ export interface CompactionClaim {
 }
 
 /** How another thread opens the same store (the compaction worker does). */
-export type StoreLocation = { kind: 'sqlite'; dataDir: string };
+export type StoreLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 /** A store: the catalog, and the snapshot and log of each workbook. */
 export interface Store {
