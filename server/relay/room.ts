@@ -10,10 +10,11 @@
  * relayed the same way. A room is created loaded (Room.load) or not at all. Answers to sync
  * step 1 come from a cache (SyncReplies) and their cost is charged to the client that asked; a
  * change that would make the stored workbook bigger than MAX_ROOM_BYTES is refused (the relay
- * could not load the workbook again).
+ * could not load the workbook again). Presence is passed through the store to the other relays
+ * that have the workbook loaded (never stored), and theirs is relayed here like a client's.
  */
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { CompactJob } from '../store/compactor.ts';
 import type { Unsubscribe, WorkbookLog } from '../store/contract.ts';
 import { applyStoredState } from '../store/stored-workbook.ts';
@@ -61,6 +62,9 @@ export interface RoomHooks {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+/** The origin of presence that came from another relay through the store. */
+const STORE = 'store';
+
 /** One loaded workbook and its connected clients. */
 export class Room {
   /** Deleted content is kept (gc off): the store keeps history, so an export's version can be rebuilt. */
@@ -87,6 +91,7 @@ export class Room {
   /** While the document is reloaded from the store: the messages that arrive meanwhile, in order. */
   private reloading: { peer: RoomPeer; msg: ClientMessage }[] | null = null;
   private unsubscribe: Unsubscribe = () => {};
+  private unsubscribePresence: Unsubscribe = () => {};
   private idleTimer: NodeJS.Timeout | null = null;
   /** Reads of other writers' appends wait until the load is done (it reads everything up to then). */
   private loaded = false;
@@ -139,6 +144,7 @@ export class Room {
       throw err;
     }
     room.loaded = true;
+    room.unsubscribePresence = log.onPresence((update) => room.presenceFromStore(update));
     room.scheduleIdle();
     if (room.pullWanted) room.work();
     return room;
@@ -443,9 +449,23 @@ export class Room {
       for (const id of added) ids.add(id);
       for (const id of removed) ids.delete(id);
     }
+    const changed = added.concat(updated, removed);
     // Sent to the sender too: the echo is what keeps a lone client's connection from looking dead.
-    const msg = awarenessMessage(this.awareness, added.concat(updated, removed));
+    const msg = awarenessMessage(this.awareness, changed);
     for (const peer of this.peers.keys()) peer.send(msg);
+    // A client's change, or its leaving (origin null), goes to the other relays; what they sent
+    // (origin STORE) and states that timed out here (each relay times them out itself) do not.
+    if ((ids || origin === null) && !this.closed) this.log.sendPresence(encodeAwarenessUpdate(this.awareness, changed));
+  }
+
+  /** Presence that another relay sent for this workbook. */
+  private presenceFromStore(update: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      applyAwarenessUpdate(this.awareness, update, STORE);
+    } catch (err) {
+      this.hooks.log.warn('room.presence_dropped', { workbook: this.id, message: errorMessage(err) });
+    }
   }
 
   private scheduleIdle(): void {
@@ -481,6 +501,7 @@ export class Room {
     this.commitScheduled = null;
     this.idleTimer = null;
     this.unsubscribe();
+    this.unsubscribePresence();
     this.doc.destroy();
     this.awareness.doc.destroy();
     await this.log.close();

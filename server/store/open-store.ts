@@ -21,7 +21,11 @@ export interface StoreSettings extends SqliteStoreOptions {
  * it; a new catalog must never silently replace it). The data folder is made private to this user.
  */
 export const openStore = async (settings: StoreSettings): Promise<Store> => {
-  if (settings.databaseUrl) return PgStore.open(settings.databaseUrl, { ...(settings.log ? { log: settings.log } : {}) });
+  if (settings.databaseUrl) {
+    // Notifications do the work; the poll is only the safety net, so it runs 8 times less often.
+    const pollMs = settings.pollMs === undefined ? undefined : 8 * settings.pollMs;
+    return PgStore.open(settings.databaseUrl, { ...(settings.log ? { log: settings.log } : {}), ...(pollMs ? { pollMs } : {}) });
+  }
   const { unlisted, missing } = checkCatalog(settings.dataDir);
   const store = await SqliteStore.open(settings.dataDir, settings);
   const tightened = makeDataDirPrivate(settings.dataDir);
