@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import { connectClient, waitFor, within, type RelayClient } from '../../support/relay-clients.ts';
 import { startBalancer, type TcpBalancer } from '../../support/tcp-balancer.ts';
+import { CLOSE } from '../../../server/relay/protocol.ts';
 import { rawUpgrade } from './fixtures.ts';
 import { startPgCluster, type PgCluster } from './pg-cluster.ts';
 import { addRow, hasAll, labelsOf } from './pg-shared.ts';
@@ -129,5 +130,20 @@ describe('three relays on one PostgreSQL', () => {
     await waitFor('the other relay’s client got it', () => hasAll(b, ['while-cut']), 15_000);
     await waitFor('the relays said they listen again', () => (cluster.relays[2]?.stdout() ?? '').includes('store.pg_listen_restored'), 15_000);
     expect(cluster.relays[2]?.stdout()).toContain('store.pg_listen_lost');
+  });
+
+  test('a token revoked through one instance closes its connections on every relay', async () => {
+    const store = await cluster.store();
+    const { token, id } = await store.catalog.createToken('plan', 'editor', 'revoked soon');
+    const on = [0, 2].map((i) => {
+      const c = connectClient(cluster.ports[i] ?? 0, 'plan', token);
+      clients.push(c);
+      return c;
+    });
+    await within('both synced', Promise.all(on.map((c) => c.synced())));
+    const codes: number[] = [];
+    for (const c of on) c.provider.on('connection-close', (event: CloseEvent | null) => codes.push(event?.code ?? 0));
+    expect(await store.catalog.revoke(id)).toBe(true);
+    await waitFor('both relays closed their connection with the revoked token', () => codes.filter((code) => code === CLOSE.revoked).length >= 2, 10_000);
   });
 });
