@@ -32,6 +32,7 @@ import type { Store } from './store/contract.ts';
 import { StoreError } from './store/errors.ts';
 import { openStore } from './store/open-store.ts';
 import { describeUrl } from './store/pg/pg-db.ts';
+import { writeRelayPid } from './store/relay-pid.ts';
 import { createWorkbook } from './store/stored-workbook.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -111,6 +112,9 @@ const main = async (): Promise<void> => {
     pollMs: config.storePollMs,
     log,
   });
+  // Commands that must not run beside a SQLite relay (migrate --to) look for this.
+  const removePid = config.databaseUrl ? () => {} : writeRelayPid(config.dataDir);
+  process.on('exit', removePid);
   if (config.build) buildIfNeeded(root, (message) => log.info('app.build', { message }));
   let relay: Relay | null = null;
   let guard: SocketGuard | null = null;

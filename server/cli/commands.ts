@@ -5,9 +5,10 @@ import { createCommand } from './create.ts';
 import { evalCommand } from './eval.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { migrateCommand } from './migrate.ts';
 import { repairCatalogCommand } from './repair-catalog.ts';
 import { restoreCommand } from './restore.ts';
 import { tokenCommand } from './token.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, repairCatalogCommand];
+export const COMMANDS: Command[] = [createCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, repairCatalogCommand, migrateCommand];

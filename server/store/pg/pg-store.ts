@@ -11,6 +11,7 @@ import { errorMessage, silentLogger, type Logger } from '../../log.ts';
 import { PgCatalog } from './pg-catalog.ts';
 import { describeUrl, PgDb } from './pg-db.ts';
 import { PgHub } from './pg-hub.ts';
+import { importIntoPg, type ImportData } from './pg-import.ts';
 import { PgLog, readSnapshot, readState } from './pg-log.ts';
 import { migratePg } from './pg-migrate.ts';
 
@@ -59,6 +60,11 @@ export class PgStore implements Store {
     }
     const hub = new PgHub(db, log, options.pollMs ?? 2000);
     return new PgStore(db, hub, new PgCatalog(db, hub), where);
+  }
+
+  /** Imports whole workbooks, their tokens and flags in one transaction (`migrate --to`, see pg-import.ts). */
+  importData(data: ImportData): Promise<void> {
+    return importIntoPg(this.db, data, (tx) => this.hub.notifyCatalog(tx));
   }
 
   async close(): Promise<void> {

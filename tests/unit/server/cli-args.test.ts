@@ -40,6 +40,7 @@ const CASES: { command: string; argv: string[]; valueFlag?: string; usage: RegEx
   { command: 'backup', argv: ['--workbook', 'w', '--out', 'f'], valueFlag: '--out', usage: /usage: npm run -s workbook -- backup --workbook ID --out FILE/ },
   { command: 'restore', argv: ['--workbook', 'w', 'f'], valueFlag: '--in', usage: /usage: npm run -s workbook -- restore --workbook ID/ },
   { command: 'repair-catalog', argv: [], usage: /usage: npm run -s workbook -- repair-catalog/ },
+  { command: 'migrate', argv: ['--to', 'postgres://127.0.0.1/none'], valueFlag: '--to', usage: /usage: npm run -s workbook -- migrate --to/ },
 ];
 
 /** The cases of commands that take a flag with a value. */

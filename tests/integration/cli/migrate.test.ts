@@ -1,0 +1,77 @@
+/**
+ * `migrate --to URL`: a SQLite DATA_DIR moves into a real PostgreSQL database (this file's own
+ * server): workbooks read the same, the links handed out keep working on a relay on PostgreSQL,
+ * and the command refuses while the SQLite relay runs, and refuses to move a workbook twice.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { PgStore } from '../../../server/store/pg/pg-store.ts';
+import { loadWorkbook, updateWorkbook } from '../../../server/store/stored-workbook.ts';
+import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { connectClient, within } from '../../support/relay-clients.ts';
+import { runCli, seed, startRelay, tempDataDir, withTestStore } from '../relay/fixtures.ts';
+import { labelsOf } from '../relay/pg-shared.ts';
+
+let pg: TestPostgres;
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(async () => {
+  await pg?.destroy();
+});
+
+test('a SQLite data folder moves into PostgreSQL with its tokens; refused while its relay runs, and a second time', async () => {
+  const dataDir = tempDataDir();
+  const tokens = await seed(dataDir, ['plan', 'ops']);
+  await withTestStore(dataDir, async (store) => {
+    // Something in the log besides the snapshot, and a revoked token.
+    await updateWorkbook(store, 'plan', (wb) => {
+      const sheet = wb.sheets()[0]?.id ?? '';
+      const sku = wb.columns(sheet)[0]?.id ?? '';
+      wb.insertRows(sheet, { values: [{ [sku]: 'LOGGED-1' }] });
+    });
+    const revoked = await store.catalog.createToken('plan', 'editor', 'gone');
+    await store.catalog.revoke(revoked.id);
+  });
+  const url = await pg.createDatabase('moved');
+
+  const sqliteRelay = await startRelay({ dataDir });
+  const refused = await runCli(dataDir, ['migrate', '--to', url]);
+  await sqliteRelay.stop();
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/A relay \(process \d+\) is running on .*: stop it first/);
+
+  const moved = await runCli(dataDir, ['migrate', '--to', url]);
+  expect(moved.stderr).toBe('');
+  expect(moved.code).toBe(0);
+  expect(moved.stdout).toContain('Moved 2 workbook(s) and 5 token(s)');
+
+  const expected = await withTestStore(dataDir, async (store) => ({
+    plan: JSON.stringify((await loadWorkbook(store, 'plan')).toJSON()),
+    ops: JSON.stringify((await loadWorkbook(store, 'ops')).toJSON()),
+    tokens: (await store.catalog.tokens('plan')).map((t) => [t.id, t.role, t.label, t.revokedAt !== null]),
+  }));
+  const store = await PgStore.open(url);
+  try {
+    expect(JSON.stringify((await loadWorkbook(store, 'plan')).toJSON())).toBe(expected.plan);
+    expect(JSON.stringify((await loadWorkbook(store, 'ops')).toJSON())).toBe(expected.ops);
+    expect((await store.catalog.tokens('plan')).map((t) => [t.id, t.role, t.label, t.revokedAt !== null])).toEqual(expected.tokens);
+    expect(await store.catalog.verify(tokens.plan?.editor ?? '')).toMatchObject({ workbook: 'plan', role: 'editor' });
+  } finally {
+    await store.close();
+  }
+
+  // The link handed out before works on a relay on PostgreSQL (with an empty DATA_DIR).
+  const pgRelay = await startRelay({ dataDir: tempDataDir(), env: { DATABASE_URL: url } });
+  const c = connectClient(pgRelay.port, 'plan', tokens.plan?.editor);
+  try {
+    await within('the client synced through the relay on PostgreSQL', c.synced());
+    expect(labelsOf(c.wb())).toContain('LOGGED-1');
+  } finally {
+    c.destroy();
+    await pgRelay.stop();
+  }
+
+  const again = await runCli(dataDir, ['migrate', '--to', url]);
+  expect(again.code).toBe(1);
+  expect(again.stderr).toContain('The database already holds workbook(s) "ops", "plan"; nothing was moved.');
+});
