@@ -48,6 +48,9 @@ export class PgDb implements Queryable {
       types: pgTypes,
       keepAlive: true,
       connectionTimeoutMillis: 5000,
+      // A query on a connection whose server vanished (a network cut) fails instead of hanging:
+      // the room then closes its clients, which reconnect and resend.
+      query_timeout: 30_000,
       idleTimeoutMillis: 30_000,
       application_name: 'ops-workbook',
     });

@@ -1,18 +1,19 @@
 /**
- * The update log of one workbook in PostgreSQL. An append is one transaction: it takes the next
- * sequence numbers with `UPDATE workbooks SET head = head + n … RETURNING head` (the row lock also
- * makes appends to one workbook commit in the order of their numbers, so the numbers are gap-free
- * as readers see them), inserts the updates, and NOTIFYs the workbook's channel, which is
- * delivered only once it commits. Reads see the snapshot and the log at one moment (repeatable
- * read). A subscription is listened for before the log is read: reads wait until it is.
+ * The update log of one workbook in PostgreSQL. An append is one transaction (one statement): it
+ * takes the next sequence numbers with `UPDATE workbooks SET head = head + n … RETURNING head` (the
+ * row lock also makes appends to one workbook commit in the order of their numbers, so the numbers
+ * are gap-free as readers see them), inserts the updates, and NOTIFYs the workbook's channel, which
+ * is delivered only once it commits. A load reads the snapshot and the log in one repeatable-read
+ * transaction; a catch-up in one statement. A subscription is listened for before the log is
+ * read: reads wait until it is.
  */
 import type { LogStats, StoredChanges, StoredState, Unsubscribe, WorkbookLog } from '../contract.ts';
 import { WorkbookNotFoundError } from '../errors.ts';
 import type { PgDb, Queryable } from './pg-db.ts';
-import { PgHub } from './pg-hub.ts';
+import { workbookChannel, type PgHub } from './pg-hub.ts';
 
-/** Rows per INSERT: bound the parameters of one statement (PostgreSQL takes up to 65535). */
-const ROWS_PER_INSERT = 1000;
+/** A Buffer over the same bytes (node-postgres writes Buffers in arrays as bytea). */
+const toBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
 
 interface SnapshotRow {
   upto: number;
@@ -54,31 +55,37 @@ export class PgLog implements WorkbookLog {
 
   async readSince(seq: number): Promise<StoredChanges> {
     await this.listening;
-    return this.db.transaction(async (tx) => {
-      const snap = await readSnapshot(tx, this.workbook);
-      const updates = await tx.query<{ seq: number; data: Uint8Array }>('SELECT seq, data FROM updates WHERE workbook = $1 AND seq > $2 ORDER BY seq', [
-        this.workbook,
-        Math.max(seq, snap.upto),
-      ]);
-      return { snapshot: snap.upto > seq ? snap.data : null, snapshotUpto: snap.upto, updates };
-    }, 'repeatable read read only');
+    // One statement sees one moment, as a transaction would, in one round trip (this is what every
+    // relay runs for every notification). The first row carries the snapshot's number, and the
+    // snapshot itself only when it reaches past `seq`.
+    const rows = await this.db.query<{ seq: number; upto: number | null; data: Uint8Array | null }>(
+      `WITH s AS (SELECT upto, data FROM snapshots WHERE workbook = $1)
+       SELECT -1 AS seq, s.upto, CASE WHEN s.upto > $2 THEN s.data END AS data FROM s
+       UNION ALL
+       SELECT u.seq, NULL, u.data FROM updates u, s WHERE u.workbook = $1 AND u.seq > greatest($2::bigint, s.upto)
+       ORDER BY seq`,
+      [this.workbook, seq],
+    );
+    const [head, ...updates] = rows;
+    if (!head || head.upto === null) throw new WorkbookNotFoundError(this.workbook);
+    return { snapshot: head.data, snapshotUpto: head.upto, updates: updates.map((u) => ({ seq: u.seq, data: u.data ?? new Uint8Array() })) };
   }
 
   async append(updates: readonly Uint8Array[]): Promise<number[]> {
     if (updates.length === 0) return [];
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ head: number }>('UPDATE workbooks SET head = head + $2 WHERE id = $1 RETURNING head', [this.workbook, updates.length]);
-      if (!row) throw new WorkbookNotFoundError(this.workbook);
-      const first = row.head - updates.length + 1;
-      const seqs = updates.map((_, i) => first + i);
-      for (let start = 0; start < updates.length; start += ROWS_PER_INSERT) {
-        const chunk = updates.slice(start, start + ROWS_PER_INSERT);
-        const values = chunk.map((_, i) => `($1, $${2 * i + 2}, $${2 * i + 3})`).join(', ');
-        await tx.query(`INSERT INTO updates (workbook, seq, data) VALUES ${values}`, [this.workbook, ...chunk.flatMap((u, i) => [first + start + i, u])]);
-      }
-      await PgHub.notifyAppend(tx, this.workbook, row.head);
-      return seqs;
-    });
+    // One statement, so one transaction in one round trip: the row lock of the UPDATE is held only
+    // for it, and the NOTIFY goes out only if it commits.
+    const [row] = await this.db.query<{ head: number }>(
+      `WITH h AS (UPDATE workbooks SET head = head + $2 WHERE id = $1 RETURNING head),
+            ins AS (INSERT INTO updates (workbook, seq, data)
+                    SELECT $1, h.head - $2 + t.ord, t.d FROM h, unnest($3::bytea[]) WITH ORDINALITY AS t(d, ord) RETURNING seq),
+            n AS (SELECT pg_notify($4, 'u ' || h.head) FROM h)
+       SELECT h.head, (SELECT count(*) FROM ins) AS inserted, (SELECT count(*) FROM n) AS notified FROM h`,
+      [this.workbook, updates.length, updates.map(toBuffer), workbookChannel(this.workbook)],
+    );
+    if (!row) throw new WorkbookNotFoundError(this.workbook);
+    const first = row.head - updates.length + 1;
+    return updates.map((_, i) => first + i);
   }
 
   async stats(): Promise<LogStats> {
