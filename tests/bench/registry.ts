@@ -10,5 +10,6 @@ import type { Bench } from './harness.ts';
 import { modelBench } from './model.bench.ts';
 import { relayAbuseBench } from './relay-abuse.bench.ts';
 import { relayBench } from './relay.bench.ts';
+import { relayPgBench } from './relay-pg.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, csvBench, historyBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, relayPgBench];

@@ -6,7 +6,7 @@
  * a stopped or restarted server keeps every commit, which is all the tests rely on.
  */
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,6 +29,8 @@ export interface TestPostgres {
   start: () => Promise<void>;
   /** Stops the server and removes its folder. */
   destroy: () => Promise<void>;
+  /** The server's processes now: the postmaster and its children (backends, writers), for CPU figures. */
+  pids: () => number[];
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -98,6 +100,26 @@ export const startPostgres = async (): Promise<TestPostgres> => {
     },
     stop,
     start,
+    pids: () => {
+      let main: number;
+      try {
+        main = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      } catch {
+        return [];
+      }
+      const children = readdirSync('/proc')
+        .filter((d) => /^\d+$/.test(d))
+        .filter((d) => {
+          try {
+            const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+            return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === main;
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+      return [main, ...children];
+    },
     destroy: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });

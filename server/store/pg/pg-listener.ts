@@ -23,7 +23,7 @@ const RETRY_MAX_MS = 2000;
 export class PgListener {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client | null> | null = null;
-  private readonly channels = new Map<string, Set<(payload: string) => void>>();
+  private readonly channels = new Map<string, { handlers: Set<(payload: string) => void>; ready: Promise<void> }>();
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | null = null;
   /** A connection failed or was lost since the last one was up: subscribers may have missed notifications. */
@@ -44,19 +44,20 @@ export class PgListener {
 
   /** Calls `handler` with the payload of each notification on `channel` (a name made by channels.ts). */
   listen(channel: string, handler: (payload: string) => void): Listening {
-    let handlers = this.channels.get(channel);
-    const first = !handlers;
-    if (!handlers) {
-      handlers = new Set();
-      this.channels.set(channel, handlers);
+    let entry = this.channels.get(channel);
+    if (!entry) {
+      const created = { handlers: new Set<(payload: string) => void>(), ready: Promise.resolve() };
+      this.channels.set(channel, created);
+      created.ready = this.run(`LISTEN "${channel}"`);
+      entry = created;
     }
-    handlers.add(handler);
-    const ready = first ? this.run(`LISTEN "${channel}"`) : this.connected().then(() => {});
+    entry.handlers.add(handler);
     return {
-      ready,
+      // A later subscriber of the channel waits for the same LISTEN as the first.
+      ready: entry.ready,
       stop: () => {
-        const set = this.channels.get(channel);
-        if (!set?.delete(handler) || set.size > 0) return;
+        const current = this.channels.get(channel);
+        if (!current?.handlers.delete(handler) || current.handlers.size > 0) return;
         this.channels.delete(channel);
         void this.run(`UNLISTEN "${channel}"`);
       },
@@ -93,8 +94,8 @@ export class PgListener {
     if (this.closed) return null;
     const client = new pg.Client({ connectionString: this.url, types: pgTypes, keepAlive: true, connectionTimeoutMillis: 5000, application_name: 'ops-workbook-listen' });
     client.on('notification', (n) => {
-      const handlers = this.channels.get(n.channel);
-      if (handlers) for (const h of [...handlers]) h(n.payload ?? '');
+      const entry = this.channels.get(n.channel);
+      if (entry) for (const h of [...entry.handlers]) h(n.payload ?? '');
     });
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client, new Error('the connection ended')));
