@@ -33,6 +33,8 @@ import type { SocketGuard } from './socket-guard.ts';
 import { selectProtocol, upgradeToken } from './subprotocol.ts';
 
 const LIVENESS_MS = 30_000;
+/** Tokens are checked again this often too, whatever the store told: a lost notification cannot keep a revoked link open for long. */
+const TOKEN_RECHECK_MS = 60_000;
 
 /** Counts for /healthz. */
 export interface RelayStats {
@@ -135,6 +137,7 @@ export class Relay {
       void this.recheckTokens();
     });
     this.timers.push(setInterval(() => this.checkLiveness(), LIVENESS_MS));
+    this.timers.push(setInterval(() => void this.recheckTokens(), TOKEN_RECHECK_MS));
   }
 
   stats(): RelayStats {
