@@ -1,7 +1,8 @@
 /**
  * `migrate --to URL`: a SQLite DATA_DIR moves into a real PostgreSQL database (this file's own
  * server): workbooks read the same, the links handed out keep working on a relay on PostgreSQL,
- * and the command refuses while the SQLite relay runs, and refuses to move a workbook twice.
+ * the CLI then works on the database with DATABASE_URL, and the command refuses while the SQLite
+ * relay runs, and refuses to move a workbook twice.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PgStore } from '../../../server/store/pg/pg-store.ts';
@@ -69,6 +70,16 @@ test('a SQLite data folder moves into PostgreSQL with its tokens; refused while 
   } finally {
     c.destroy();
     await pgRelay.stop();
+  }
+
+  // The CLI works on the database when DATABASE_URL is set.
+  const made = await runCli(dataDir, ['token', 'create', '--workbook', 'ops', '--role', 'viewer'], { DATABASE_URL: url });
+  expect(made.code).toBe(0);
+  const check = await PgStore.open(url);
+  try {
+    expect((await check.catalog.tokens('ops')).filter((t) => t.role === 'viewer')).toHaveLength(2);
+  } finally {
+    await check.close();
   }
 
   const again = await runCli(dataDir, ['migrate', '--to', url]);
