@@ -27,6 +27,8 @@ export const postgresBinDir = (): string | null => {
 export const ensurePostgres = (): string => {
   let bin = postgresBinDir();
   if (bin) return bin;
+  // A folder that was named explicitly is not replaced by an installation.
+  if (process.env.PG_BIN_DIR) throw new Error(`PG_BIN_DIR=${process.env.PG_BIN_DIR} holds no initdb; point it at the folder of PostgreSQL's server programs, or unset it.`);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (isRoot && hasApt) {
