@@ -7,11 +7,11 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadWorkbook } from '../../../server/store/stored-workbook.ts';
+import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
 import { connectClient, waitFor, within, type RelayClient } from '../../support/relay-clients.ts';
 import { startBalancer, type TcpBalancer } from '../../support/tcp-balancer.ts';
 import { CLOSE } from '../../../server/relay/protocol.ts';
-import { rawUpgrade } from './fixtures.ts';
+import { productsWorkbook, rawUpgrade } from './fixtures.ts';
 import { startPgCluster, type PgCluster } from './pg-cluster.ts';
 import { addRow, hasAll, labelsOf } from './pg-shared.ts';
 
@@ -145,5 +145,25 @@ describe('three relays on one PostgreSQL', () => {
     for (const c of on) c.provider.on('connection-close', (event: CloseEvent | null) => codes.push(event?.code ?? 0));
     expect(await store.catalog.revoke(id)).toBe(true);
     await waitFor('both relays closed their connection with the revoked token', () => codes.filter((code) => code === CLOSE.revoked).length >= 2, 10_000);
+  });
+
+  test('a room unloaded from a relay is compacted in its worker thread, on PostgreSQL', async () => {
+    const store = await cluster.store();
+    await createWorkbook(store, 'folded', productsWorkbook(2));
+    const token = (await store.catalog.createToken('folded', 'editor')).token;
+    const relay = cluster.relays[1];
+    const c = connectClient(cluster.ports[1] ?? 0, 'folded', token);
+    clients.push(c);
+    await within('synced', c.synced());
+    for (let i = 0; i < 5; i++) addRow(c, `FOLD-${i}`);
+    const log = await store.openLog('folded');
+    await waitFor('the rows are stored', async () => (await log.stats()).updates >= 1);
+    c.provider.disconnect();
+    await waitFor('the relay compacted the workbook', () => (relay?.stdout() ?? '').includes('"event":"compaction.done","workbook":"folded"'), 20_000);
+    expect(relay?.stdout()).not.toContain('compaction.failed');
+    expect((await log.stats()).updates).toBe(0);
+    const stored = await loadWorkbook(store, 'folded');
+    for (let i = 0; i < 5; i++) expect(labelsOf(stored)).toContain(`FOLD-${i}`);
+    await log.close();
   });
 });
