@@ -1,7 +1,7 @@
 /**
  * The store contract: what the relay and the CLI need from the place workbooks are kept, and all
- * they may depend on. SQLite files in DATA_DIR (store.ts) and memory (memory-store.ts, for
- * tests) implement it; a PostgreSQL store is meant to be the third implementation, unchanged. The
+ * they may depend on. SQLite files in DATA_DIR (store.ts), memory (memory-store.ts, for tests)
+ * and PostgreSQL (pg/pg-store.ts, shared by several relays) implement it. The
  * numbered rules every implementation keeps are the doc comment of
  * tests/integration/store/contract.test.ts, which checks them against each store.
  *
