@@ -69,6 +69,8 @@ export interface RelayConfig {
   trustProxy: boolean;
   /** Shows /healthz figures to a request that carries it (`Authorization: Bearer …`); loopback sees them anyway. */
   adminToken: string | undefined;
+  /** DATABASE_URL: the PostgreSQL store shared by several relays, instead of SQLite in DATA_DIR. */
+  databaseUrl: string | undefined;
 }
 
 const MiB = 1024 * 1024;
@@ -157,6 +159,10 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv, root
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(publicUrl)) {
     throw new StartupError(`PUBLIC_URL must look like https://workbook.example.com (scheme and host, no path); it is "${publicUrl}".`);
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    throw new StartupError('DATABASE_URL must look like postgres://user:password@host:5432/database (or be unset to keep workbooks in DATA_DIR).');
+  }
   return {
     host,
     port: int('PORT', flag(args, 'port') ?? env.PORT, 8787, 0, 65535),
@@ -186,5 +192,6 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv, root
     apiRateBurst: int('API_RATE_BURST', env.API_RATE_BURST, 60, 1, 10_000_000),
     trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY),
     adminToken,
+    databaseUrl,
   };
 };

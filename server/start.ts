@@ -13,7 +13,7 @@
  * it exits on SIGTERM/SIGINT, when its store cannot be trusted at start, or on a bug that escaped
  * every guard (uncaughtException: logged, exit 1, and a service manager restarts it).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -33,6 +33,8 @@ import { workbookFileIds } from './store/catalog-check.ts';
 import type { Store } from './store/contract.ts';
 import { StoreError } from './store/errors.ts';
 import { openStore } from './store/open-store.ts';
+import { describeUrl } from './store/pg/pg-db.ts';
+import { writeRelayPid } from './store/relay-pid.ts';
 import { createWorkbook } from './store/stored-workbook.ts';
 import { DEFAULT_SPACE } from './store/catalog-spaces.ts';
 import { spaceLink } from './spaces/links.ts';
@@ -73,11 +75,18 @@ const firstStart = async (store: Store, dataDir: string, auth: boolean): Promise
     try {
       await store.catalog.createSpace(DEFAULT_SPACE.id, DEFAULT_SPACE.name);
     } catch (err) {
-      // Another start made it meanwhile.
+      // Another start made it meanwhile (relays sharing one PostgreSQL store start at once).
       if (!(err instanceof StoreError) || !(await store.catalog.space(DEFAULT_SPACE.id))) throw err;
     }
   }
-  if (!(await store.catalog.has('demo'))) await createWorkbook(store, 'demo', createDemoWorkbook(), DEFAULT_SPACE.id);
+  if (!(await store.catalog.has('demo'))) {
+    try {
+      await createWorkbook(store, 'demo', createDemoWorkbook(), DEFAULT_SPACE.id);
+    } catch (err) {
+      // Relays sharing one PostgreSQL store start at once: another one created it first.
+      if (!(err instanceof StoreError && (await store.catalog.has('demo')))) throw err;
+    }
+  }
   if (!auth) {
     await store.catalog.setMeta('demo_created', new Date().toISOString());
     return { token: null };
@@ -95,6 +104,8 @@ const showFirstLink = (dataDir: string, link: string, token: boolean): void => {
     return;
   }
   const file = join(dataDir, FIRST_LINK_FILE);
+  // With DATABASE_URL, nothing else may have made the folder.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, `${link}\n`, { mode: 0o600 });
   log.info('relay.first_link_written', { path: file });
   say(`\nOps workbook is running. The link to your team's space holds its owner's token, so it is not printed here: it is in ${file} (readable by this user only). Delete the file once you have it.\n`);
@@ -106,7 +117,17 @@ const FIRST_LINK_FILE = 'first-start-link.txt';
 const main = async (): Promise<void> => {
   const config = readConfig(process.argv.slice(2), process.env, root);
   log = createLogger(config.logLevel);
-  const store = await openStore({ dataDir: config.dataDir, durability: config.durability, autoCheckpoint: false, pollMs: config.storePollMs, log });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    durability: config.durability,
+    autoCheckpoint: false,
+    pollMs: config.storePollMs,
+    log,
+  });
+  // Commands that must not run beside a SQLite relay (migrate --to) look for this.
+  const removePid = config.databaseUrl ? () => {} : writeRelayPid(config.dataDir);
+  process.on('exit', removePid);
   if (config.build) buildIfNeeded(root, (message) => log.info('app.build', { message }));
   let relay: Relay | null = null;
   let guard: SocketGuard | null = null;
@@ -123,8 +144,10 @@ const main = async (): Promise<void> => {
   const first = await firstStart(store, config.dataDir, config.auth);
   const base = config.publicUrl ?? listeningBase({ ...config, port });
   // The CLI's links use the port taken here (PORT=0 picks any), not whatever its own environment says.
-  recordRelayAddress(config.dataDir, base);
-  log.info('relay.listening', { url: base, auth: config.auth, dataDir: config.dataDir, workbooks: (await store.catalog.workbooks()).length });
+  // Several relays on one PostgreSQL have no data folder of their own to record it in.
+  if (!config.databaseUrl) recordRelayAddress(config.dataDir, base);
+  const where = config.databaseUrl ? { database: describeUrl(config.databaseUrl) } : { dataDir: config.dataDir };
+  log.info('relay.listening', { url: base, auth: config.auth, ...where, workbooks: (await store.catalog.workbooks()).length });
 
   if (first) {
     showFirstLink(config.dataDir, spaceLink(base, DEFAULT_SPACE.id, first.token), first.token !== null);

@@ -6,6 +6,7 @@ import { evalCommand } from './eval.ts';
 import { exportCommand } from './export.ts';
 import { historyCommand } from './history.ts';
 import { importCommand } from './import.ts';
+import { migrateCommand } from './migrate.ts';
 import { ownersCommand } from './owners.ts';
 import { repairCatalogCommand } from './repair-catalog.ts';
 import { restoreCommand } from './restore.ts';
@@ -14,4 +15,4 @@ import { spaceCommand } from './space.ts';
 import { tokenCommand } from './token.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [createCommand, spaceCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, historyCommand, revertCommand, repairCatalogCommand, ownersCommand];
+export const COMMANDS: Command[] = [createCommand, spaceCommand, tokenCommand, evalCommand, exportCommand, importCommand, backupCommand, restoreCommand, historyCommand, revertCommand, repairCatalogCommand, ownersCommand, migrateCommand];

@@ -1,4 +1,4 @@
-/** How CLI commands reach the store: DATA_DIR from the environment (default ./data), as for the relay. */
+/** How CLI commands reach the store: DATABASE_URL or DATA_DIR (default ./data) from the environment, as for the relay. */
 import { ReadOnlyError } from '../../src/schema/index.ts';
 import type { Workbook } from '../../src/model/index.ts';
 import { DamageWatch } from '../../src/model/damage-watch.ts';
@@ -15,7 +15,7 @@ export const dataDir = (): string => process.env.DATA_DIR || './data';
 export const withStore = async <T,>(fn: (store: Store) => T | Promise<T>): Promise<T> => {
   let store: Store;
   try {
-    store = await openStore({ dataDir: dataDir() });
+    store = await openStore({ dataDir: dataDir(), databaseUrl: process.env.DATABASE_URL || undefined });
   } catch (err) {
     if (err instanceof StoreError) throw new CliError(err.message, 1);
     throw err;

@@ -59,6 +59,20 @@ export class ClientOwners {
     if (durable) this.unwritten.push({ clientId: client, owner });
   }
 
+  /** True when one of `clients` has no known owner. */
+  hasUnknown(clients: Iterable<number>): boolean {
+    for (const c of clients) if (!this.owners.has(c)) return true;
+    return false;
+  }
+
+  /**
+   * Takes in what the store records now: owners another writer (another relay on the same store,
+   * the CLI) recorded with updates this room pulls. The store's record wins: it is the one that lasts.
+   */
+  learn(stored: readonly ClientOwner[]): void {
+    for (const { clientId, owner } of stored) this.owners.set(clientId, owner);
+  }
+
   /** True while claims wait to be written. */
   get hasUnwritten(): boolean {
     return this.unwritten.length > 0;

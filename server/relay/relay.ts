@@ -36,6 +36,8 @@ import type { SocketGuard } from './socket-guard.ts';
 import { selectProtocol, upgradeDevice, upgradeToken } from './subprotocol.ts';
 
 const LIVENESS_MS = 30_000;
+/** Tokens are checked again this often too, whatever the store told: a lost notification cannot keep a revoked link open for long. */
+const TOKEN_RECHECK_MS = 60_000;
 
 /** Counts for /healthz. */
 export interface RelayStats {
@@ -145,6 +147,7 @@ export class Relay implements SpaceRelay {
       void this.recheckTokens();
     });
     this.timers.push(setInterval(() => this.checkLiveness(), LIVENESS_MS));
+    this.timers.push(setInterval(() => void this.recheckTokens(), TOKEN_RECHECK_MS));
     this.activity = new Activity(store, log);
     // Workbooks in a space's trash for 30 days are purged: now, and every hour.
     const sweep = () => void purgeExpiredTrash(store, log, Date.now()).catch((err: unknown) => log.error('trash.sweep_failed', { message: errorMessage(err) }));

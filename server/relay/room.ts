@@ -13,9 +13,11 @@
  * could not load the workbook again). Edits and presence belong to their author: an update or a
  * presence message under a client id another device owns is refused (ClientOwners), and nothing an
  * update leaves pending (a deletion of clocks the relay has not seen) stays in the document.
+ * Presence is passed through the store to the other relays that have the workbook loaded (never
+ * stored), and theirs is relayed here like a client's.
  */
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { CompactJob } from '../store/compactor.ts';
 import type { Unsubscribe, WorkbookLog } from '../store/contract.ts';
 import { applyStoredState } from '../store/stored-workbook.ts';
@@ -72,6 +74,9 @@ export interface RoomHooks {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+/** The origin of presence that came from another relay through the store. */
+const STORE = 'store';
+
 /** One loaded workbook and its connected clients. */
 export class Room {
   /** Deleted content is kept (gc off): the store keeps history, so an export's version can be rebuilt. */
@@ -98,6 +103,7 @@ export class Room {
   /** While the document is reloaded from the store: the messages that arrive meanwhile, in order. */
   private reloading: { peer: RoomPeer; msg: ClientMessage }[] | null = null;
   private unsubscribe: Unsubscribe = () => {};
+  private unsubscribePresence: Unsubscribe = () => {};
   private idleTimer: NodeJS.Timeout | null = null;
   /** Reads of other writers' appends wait until the load is done (it reads everything up to then). */
   private loaded = false;
@@ -153,6 +159,7 @@ export class Room {
       throw err;
     }
     room.loaded = true;
+    room.unsubscribePresence = log.onPresence((update) => room.presenceFromStore(update));
     room.scheduleIdle();
     if (room.pullWanted) room.work();
     return room;
@@ -263,6 +270,10 @@ export class Room {
       // Another compaction may have folded rows this room had not seen into the snapshot.
       const parts = updates.map((u) => u.data);
       if (snapshot && snapshotUpto > this.lastSeq) parts.unshift(snapshot);
+      // Another relay records the owners of its clients' ids with their updates: they are learnt
+      // before the document holds those ids' clocks, or their owners would be refused here.
+      if (parts.some((p) => this.owners.hasUnknown(Y.parseUpdateMeta(p).to.keys()))) this.owners.learn(await this.log.owners());
+      if (this.closed) return;
       change = this.capture(() => this.doc.transact(() => parts.forEach((p) => Y.applyUpdate(this.doc, p, 'store')), 'store'));
       this.lastSeq = Math.max(this.lastSeq, snapshotUpto, updates.at(-1)?.seq ?? 0);
       this.logged += updates.length;
@@ -520,9 +531,23 @@ export class Room {
       for (const id of added) ids.add(id);
       for (const id of removed) ids.delete(id);
     }
+    const changed = added.concat(updated, removed);
     // Sent to the sender too: the echo is what keeps a lone client's connection from looking dead.
-    const msg = awarenessMessage(this.awareness, added.concat(updated, removed));
+    const msg = awarenessMessage(this.awareness, changed);
     for (const peer of this.peers.keys()) peer.send(msg);
+    // A client's change, or its leaving (origin null), goes to the other relays; what they sent
+    // (origin STORE) and states that timed out here (each relay times them out itself) do not.
+    if ((ids || origin === null) && !this.closed) this.log.sendPresence(encodeAwarenessUpdate(this.awareness, changed));
+  }
+
+  /** Presence that another relay sent for this workbook. */
+  private presenceFromStore(update: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      applyAwarenessUpdate(this.awareness, update, STORE);
+    } catch (err) {
+      this.hooks.log.warn('room.presence_dropped', { workbook: this.id, message: errorMessage(err) });
+    }
   }
 
   private scheduleIdle(): void {
@@ -558,6 +583,7 @@ export class Room {
     this.commitScheduled = null;
     this.idleTimer = null;
     this.unsubscribe();
+    this.unsubscribePresence();
     this.doc.destroy();
     this.awareness.doc.destroy();
     await this.log.close();

@@ -249,7 +249,7 @@ export class SpaceTables {
   }
 
   invites(space: string): InviteEntry[] {
-    const rows = this.db.prepare(`SELECT ${INVITE_COLUMNS} FROM invites WHERE space = ? ORDER BY created_at DESC, id`).all(space) as InviteRow[];
+    const rows = this.db.prepare(`SELECT ${INVITE_COLUMNS} FROM invites WHERE space = ? ORDER BY created_at DESC, rowid DESC`).all(space) as InviteRow[];
     return rows.map(toInvite);
   }
 

@@ -1,7 +1,7 @@
 /**
  * The store contract: what the relay and the CLI need from the place workbooks are kept, and all
- * they may depend on. SQLite files in DATA_DIR (store.ts) and memory (memory-store.ts, for
- * tests) implement it; a PostgreSQL store is meant to be the third implementation, unchanged. The
+ * they may depend on. SQLite files in DATA_DIR (store.ts), memory (memory-store.ts, for tests)
+ * and PostgreSQL (pg/pg-store.ts, shared by several relays) implement it. The
  * numbered rules every implementation keeps are the doc comment of
  * tests/integration/store/contract.test.ts, which checks them against each store.
  *
@@ -16,8 +16,9 @@
  * them next to the per-workbook tokens, which stay for people outside the space.
  *
  * Records that must commit with an update (the client-id ownership of issue #16) are part of
- * `append`'s arguments, so the store writes them in the append's transaction; a PostgreSQL store
- * implements `subscribe` and `watch` with LISTEN/NOTIFY, passing the sequence number it was told.
+ * `append`'s arguments, so the store writes them in the append's transaction. The PostgreSQL store
+ * (pg/pg-store.ts) implements `subscribe` and `watch` with LISTEN/NOTIFY, passing the sequence
+ * number it was told, and carries presence between the relays that share it.
  */
 
 import type { Role } from './tokens.ts';
@@ -275,6 +276,14 @@ export interface WorkbookLog {
    * own appends: the subscriber reads since what it has and finds nothing new.
    */
   subscribe(listener: (seq: number | undefined) => void): Unsubscribe;
+  /**
+   * Sends a presence (awareness) update to the other relays that have this workbook loaded. Never
+   * stored; a store that no other relay shares (SQLite) sends nothing, and one over a size bound is
+   * dropped (presence is sent again every few seconds).
+   */
+  sendPresence(update: Uint8Array): void;
+  /** Calls `listener` with the presence updates that other relays sent for this workbook. */
+  onPresence(listener: (update: Uint8Array) => void): Unsubscribe;
   close(): Promise<void>;
 }
 
@@ -293,7 +302,7 @@ export interface CompactionClaim {
 }
 
 /** How another thread opens the same store (the compaction worker does). */
-export type StoreLocation = { kind: 'sqlite'; dataDir: string };
+export type StoreLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 /** A store: the catalog, and the snapshot and log of each workbook. */
 export interface Store {

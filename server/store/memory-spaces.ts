@@ -145,9 +145,11 @@ export class MemorySpaces {
   }
 
   invites(space: string): InviteEntry[] {
+    // Made in the same millisecond: the later one first (the map keeps the order they were made in).
     return [...this.data.invites.values()]
+      .reverse()
       .filter((i) => i.space === space)
-      .sort((a, b) => b.createdAt - a.createdAt || byId(a, b))
+      .sort((a, b) => b.createdAt - a.createdAt)
       .map(inviteOf);
   }
 

@@ -281,6 +281,7 @@ const stateOf = (wb: StoredWorkbook): StoredState => ({
 
 class MemoryLog implements WorkbookLog {
   private readonly listeners = new Set<(seq: number | undefined) => void>();
+  private readonly presence = new Set<(update: Uint8Array) => void>();
   readonly where: string;
 
   constructor(
@@ -338,9 +339,24 @@ class MemoryLog implements WorkbookLog {
     return () => this.listeners.delete(listener);
   }
 
+  sendPresence(update: Uint8Array): void {
+    for (const other of this.wb.open) if (other !== this) other.tellPresence(copy(update));
+  }
+
+  onPresence(listener: (update: Uint8Array) => void): Unsubscribe {
+    this.presence.add(listener);
+    return () => this.presence.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.listeners.clear();
+    this.presence.clear();
     this.wb.open.delete(this);
+  }
+
+  /** Another log sent a presence update. */
+  tellPresence(update: Uint8Array): void {
+    for (const l of this.presence) later(() => l(update));
   }
 
   /** Another log appended up to `seq`. */

@@ -1,15 +1,18 @@
 /**
- * Chooses and opens the store: the one place that knows which implementations exist. Today that
- * is SQLite in DATA_DIR; a PostgreSQL store (DATABASE_URL) will be chosen here too.
+ * Chooses and opens the store: the one place that knows which implementations exist. SQLite in
+ * DATA_DIR by default; PostgreSQL when DATABASE_URL is set (several relays may then share it).
  */
 import { checkCatalog } from './catalog-check.ts';
 import type { Store, StoreLocation } from './contract.ts';
 import { makeDataDirPrivate } from './file-modes.ts';
+import { PgStore } from './pg/pg-store.ts';
 import { SqliteStore, type SqliteStoreOptions } from './store.ts';
 
 /** Where the store is and how it is opened. */
 export interface StoreSettings extends SqliteStoreOptions {
   dataDir: string;
+  /** DATABASE_URL: when set, the store is this PostgreSQL database and dataDir holds no workbooks. */
+  databaseUrl?: string | undefined;
 }
 
 /**
@@ -18,6 +21,11 @@ export interface StoreSettings extends SqliteStoreOptions {
  * it; a new catalog must never silently replace it). The data folder is made private to this user.
  */
 export const openStore = async (settings: StoreSettings): Promise<Store> => {
+  if (settings.databaseUrl) {
+    // Notifications do the work; the poll is only the safety net, so it runs 8 times less often.
+    const pollMs = settings.pollMs === undefined ? undefined : 8 * settings.pollMs;
+    return PgStore.open(settings.databaseUrl, { ...(settings.log ? { log: settings.log } : {}), ...(pollMs ? { pollMs } : {}) });
+  }
   const { unlisted, missing } = checkCatalog(settings.dataDir);
   const store = await SqliteStore.open(settings.dataDir, settings);
   const tightened = makeDataDirPrivate(settings.dataDir);
@@ -30,4 +38,4 @@ export const openStore = async (settings: StoreSettings): Promise<Store> => {
 
 /** Opens the store at `location` again, from another thread (the compaction worker). */
 export const reopenStore = (location: StoreLocation, options: SqliteStoreOptions = {}): Promise<Store> =>
-  SqliteStore.open(location.dataDir, options);
+  location.kind === 'postgres' ? PgStore.open(location.url, { poolSize: 2 }) : SqliteStore.open(location.dataDir, options);

@@ -73,6 +73,13 @@ export class SqliteLog implements WorkbookLog {
     );
   }
 
+  /** One relay per data folder: there is no other relay to tell. */
+  sendPresence(): void {}
+
+  onPresence(): Unsubscribe {
+    return () => {};
+  }
+
   async close(): Promise<void> {
     this.file.close();
   }

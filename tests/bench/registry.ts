@@ -13,6 +13,7 @@ import { modelBench } from './model.bench.ts';
 import { ownersBench } from './owners.bench.ts';
 import { relayAbuseBench } from './relay-abuse.bench.ts';
 import { relayBench } from './relay.bench.ts';
+import { relayPgBench } from './relay-pg.bench.ts';
 import { vandalBench } from './vandal.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, dependentsBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, dependentsBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench, relayPgBench];

@@ -15,6 +15,15 @@ import { percentile } from './harness.ts';
 import type { FromLoadWorker, LoadWorkerSetup, ToLoadWorker } from './relay-load-worker.ts';
 import { cpuSeconds, rssMB, type ServerProcess } from './relay-processes.ts';
 
+/** CPU seconds of a process that may have ended meanwhile (a database backend): 0 then. */
+const cpuSecondsIfAlive = (pid: number): number => {
+  try {
+    return cpuSeconds(pid);
+  } catch {
+    return 0;
+  }
+};
+
 /** How often a stock client checks whether its presence needs renewing (y-protocols: outdatedTimeout / 10). */
 const PRESENCE_CHECK_MS = 3000;
 /** Clients per worker thread. */
@@ -32,9 +41,12 @@ export interface LoadResult {
   worstPerRun: number[];
   /** For each run, how late the clients' threads' own 10 ms timers fired at worst, ms. */
   clientLatePerRun: number[];
-  /** Server CPU seconds used while the session ran, and the wall seconds it ran. */
+  /** Server CPU seconds used while the session ran (every server of the session), and the wall seconds it ran. */
   cpu: number;
   wall: number;
+  /** CPU seconds of the other processes named when the session opened (a database), while it ran. */
+  otherCpu: number;
+  /** Summed over the session's servers. */
   rss: { now: number; peak: number };
 }
 
@@ -73,21 +85,34 @@ class LoadWorker {
 /** N clients connected to one room of one server, ready to make edits on demand. */
 export class LoadSession {
   private cpu = 0;
+  private otherCpu = 0;
   private wall = 0;
   private runs = 0;
   private readonly clientLate: number[] = [];
 
   private constructor(
-    readonly server: ServerProcess,
+    readonly servers: ServerProcess[],
     private readonly workers: LoadWorker[],
     private readonly clients: number,
+    private readonly otherPids: () => number[],
   ) {}
 
   /**
    * Connects `clients` clients to `room`, where every client must come to hold `rows` rows (the
-   * first brings `initial` when the server has no store), and waits until all of them do.
+   * first brings `initial` when the server has no store), and waits until all of them do. Given
+   * several servers (relays sharing a store), the clients are spread over them, ten at a time;
+   * `otherPids` are processes whose CPU is counted apart (the database).
    */
-  static async open(server: ServerProcess, room: string, token: string | undefined, clients: number, rows: number, initial?: Uint8Array): Promise<LoadSession> {
+  static async open(
+    server: ServerProcess | ServerProcess[],
+    room: string,
+    token: string | undefined,
+    clients: number,
+    rows: number,
+    initial?: Uint8Array,
+    otherPids: () => number[] = () => [],
+  ): Promise<LoadSession> {
+    const servers = Array.isArray(server) ? server : [server];
     const threads = Math.ceil(clients / CLIENTS_PER_WORKER);
     // A stock client renews its presence every 15 s, on a 3 s timer started when it was created,
     // and every peer passes each renewal on once: clients created in the same millisecond renew
@@ -95,7 +120,7 @@ export class LoadSession {
     const joinGapMs = PRESENCE_CHECK_MS / CLIENTS_PER_WORKER;
     const start = (w: number, initialDoc?: Uint8Array): LoadWorker => {
       const first = w * CLIENTS_PER_WORKER;
-      const setup: LoadWorkerSetup = { port: server.port, room, token, first, count: Math.min(CLIENTS_PER_WORKER, clients - first), total: clients, rows, joinGapMs, ...(initialDoc ? { initial: initialDoc } : {}) };
+      const setup: LoadWorkerSetup = { port: servers[w % servers.length]?.port ?? 0, room, token, first, count: Math.min(CLIENTS_PER_WORKER, clients - first), total: clients, rows, joinGapMs, ...(initialDoc ? { initial: initialDoc } : {}) };
       return new LoadWorker(startTsWorker(new URL('./relay-load-worker.ts', import.meta.url), { workerData: setup }));
     };
     // The worker with the first client starts alone, so the workbook is there before the others join.
@@ -103,26 +128,32 @@ export class LoadSession {
     await workers[0]?.next('ready');
     for (let w = 1; w < threads; w++) workers.push(start(w));
     await Promise.all(workers.slice(1).map((w) => w.next('ready')));
-    return new LoadSession(server, workers, clients);
+    return new LoadSession(servers, workers, clients, otherPids);
   }
 
   /** Every client edits every `intervalMs` (from a random phase) for `seconds`. */
   async run(seconds: number, intervalMs: number): Promise<void> {
-    const pid = this.server.proc.pid ?? 0;
-    const cpu0 = cpuSeconds(pid);
+    const serverCpu = () => this.servers.reduce((n, s) => n + cpuSeconds(s.proc.pid ?? 0), 0);
+    const others = this.otherPids();
+    const otherCpu = () => others.reduce((n, pid) => n + cpuSecondsIfAlive(pid), 0);
+    const cpu0 = serverCpu();
+    const other0 = otherCpu();
     const t0 = performance.now();
     const msg: ToLoadWorker = { type: 'run', seconds, intervalMs, run: this.runs };
     const ran = await Promise.all(this.workers.map((w) => w.next('ran', msg)));
     this.clientLate[this.runs] = Math.max(...ran.map((r) => r.late));
     this.runs++;
-    this.cpu += cpuSeconds(pid) - cpu0;
+    this.cpu += serverCpu() - cpu0;
+    this.otherCpu += otherCpu() - other0;
     this.wall += (performance.now() - t0) / 1000;
   }
 
   /** Waits for the last edits to arrive, disconnects, and returns the figures. */
   async close(): Promise<LoadResult> {
     await new Promise((r) => setTimeout(r, 2000));
-    const rss = rssMB(this.server.proc.pid ?? 0);
+    const rss = this.servers
+      .map((s) => rssMB(s.proc.pid ?? 0))
+      .reduce((a, b) => ({ now: a.now + b.now, peak: a.peak + b.peak }), { now: 0, peak: 0 });
     const collected = await Promise.all(this.workers.map((w) => w.next('collected', { type: 'collect' })));
     await Promise.all(this.workers.map((w) => w.thread.terminate()));
     const sentAt = new Map<number, [at: number, run: number]>();
@@ -151,7 +182,7 @@ export class LoadSession {
       toAll.push(all);
       worstPerRun[run] = Math.max(worstPerRun[run] ?? 0, all);
     }
-    return { edits: sentAt.size, deliveries, toAll, missing, worstPerRun, clientLatePerRun: [...this.clientLate], cpu: this.cpu, wall: this.wall, rss };
+    return { edits: sentAt.size, deliveries, toAll, missing, worstPerRun, clientLatePerRun: [...this.clientLate], cpu: this.cpu, wall: this.wall, otherCpu: this.otherCpu, rss };
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The store contract (server/store/contract.ts), checked against every store: SQLite in a data
- * folder and memory today; a PostgreSQL store is to pass the same cases unchanged. "Another
- * instance" is a second store opened on the same data, as another process (the CLI, another
- * relay) opens it.
+ * folder, memory, and PostgreSQL (a real server of this file's own, one new database per test),
+ * with the same cases unchanged. "Another instance" is a second store opened on the same data, as
+ * another process (the CLI, another relay) opens it.
  *
  * Catalog
  *  [C1] A created workbook is listed by id with its name; creating the same id again is refused and changes nothing.
@@ -67,14 +67,16 @@
  *  [W2] The client ids a change made with updateWorkbook starts are recorded as the server's.
  */
 import * as Y from 'yjs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { Workbook } from '../../../src/model/index.ts';
 import { compactWorkbook } from '../../../server/store/compact.ts';
 import type { Store } from '../../../server/store/contract.ts';
 import { OwnerConflictError, StoreError, WorkbookNotFoundError } from '../../../server/store/errors.ts';
 import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
+import { PgStore } from '../../../server/store/pg/pg-store.ts';
 import { SqliteStore } from '../../../server/store/store.ts';
 import { createWorkbook, loadWorkbook, SERVER_OWNER, updateWorkbook } from '../../../server/store/stored-workbook.ts';
+import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { waitFor } from '../../support/relay-clients.ts';
 import { productsWorkbook, tempDataDir } from '../relay/fixtures.ts';
 
@@ -83,6 +85,13 @@ interface StoreKind {
   name: string;
   data: () => { open: () => Promise<Store> };
 }
+
+/** The PostgreSQL server of this file, started when its first case runs. */
+let postgres: Promise<TestPostgres> | null = null;
+let databases = 0;
+afterAll(async () => {
+  await (await postgres)?.destroy();
+});
 
 const KINDS: StoreKind[] = [
   {
@@ -97,6 +106,19 @@ const KINDS: StoreKind[] = [
     data: () => {
       const backing = new MemoryBacking();
       return { open: async () => new MemoryStore(backing) };
+    },
+  },
+  {
+    name: 'postgres',
+    data: () => {
+      const name = `contract_${++databases}`;
+      let url: Promise<string> | null = null;
+      return {
+        open: async () => {
+          url ??= (postgres ??= startPostgres()).then((pg) => pg.createDatabase(name));
+          return PgStore.open(await url, { pollMs: 50 });
+        },
+      };
     },
   },
 ];

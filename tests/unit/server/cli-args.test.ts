@@ -55,6 +55,7 @@ const CASES: { command: string; argv: string[]; valueFlag?: string; usage: RegEx
   { command: 'space', argv: ['members', '--space', 's'], valueFlag: '--space', usage: /usage: npm run -s workbook -- space members --space ID/ },
   { command: 'space', argv: ['remove', '--space', 's', '--member', 'm'], valueFlag: '--member', usage: /usage: npm run -s workbook -- space remove --space ID/ },
   { command: 'space', argv: ['quota', '--space', 's'], valueFlag: '--max-bytes', usage: /usage: npm run -s workbook -- space quota --space ID/ },
+  { command: 'migrate', argv: ['--to', 'postgres://127.0.0.1/none'], valueFlag: '--to', usage: /usage: npm run -s workbook -- migrate --to/ },
 ];
 
 /** The cases of commands that take a flag with a value. */

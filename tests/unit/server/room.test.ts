@@ -76,6 +76,12 @@ class GatedLog implements WorkbookLog {
   subscribe(listener: (seq: number | undefined) => void): Unsubscribe {
     return this.inner.subscribe(listener);
   }
+  sendPresence(update: Uint8Array): void {
+    this.inner.sendPresence(update);
+  }
+  onPresence(listener: (update: Uint8Array) => void): Unsubscribe {
+    return this.inner.onPresence(listener);
+  }
   close(): Promise<void> {
     return this.inner.close();
   }
