@@ -3,6 +3,7 @@
  * and the hashes of their access tokens. Workbook content lives in one file per workbook (see
  * WorkbookFile).
  */
+import { TOKEN_COLUMNS, toTokenEntry, toWorkbook, WORKBOOK_COLUMNS, type TokenRow, type WorkbookRow } from './catalog-rows.ts';
 import { existsSync } from 'node:fs';
 import { SpaceTables, SPACES_MIGRATION } from './catalog-spaces.ts';
 import type {
@@ -52,48 +53,6 @@ CREATE INDEX IF NOT EXISTS tokens_workbook ON tokens(workbook);
  * format 2 adds team spaces.
  */
 export const CATALOG_FORMAT: FileFormat = { migrations: [SPACES_MIGRATION] };
-
-interface WorkbookRow {
-  id: string;
-  name: string;
-  created_at: number;
-  space: string | null;
-  trashed_at: number | null;
-  changed_at: number | null;
-  changed_by: string | null;
-  bytes: number | null;
-}
-
-const WORKBOOK_COLUMNS = 'id, name, created_at, space, trashed_at, changed_at, changed_by, bytes';
-
-const toWorkbook = (r: WorkbookRow): WorkbookEntry => ({
-  id: r.id,
-  name: r.name,
-  createdAt: r.created_at,
-  space: r.space,
-  trashedAt: r.trashed_at,
-  changedAt: r.changed_at,
-  changedBy: r.changed_by,
-  bytes: r.bytes,
-});
-
-interface TokenRow {
-  id: string;
-  workbook: string;
-  role: Role;
-  label: string | null;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const toEntry = (r: TokenRow): TokenEntry => ({
-  id: r.id,
-  workbook: r.workbook,
-  role: r.role,
-  label: r.label,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
 
 /** The catalog database. */
 export class Catalog implements CatalogStore {
@@ -317,9 +276,9 @@ export class Catalog implements CatalogStore {
   async findToken(tokenOrId: string): Promise<TokenEntry | undefined> {
     const byHash = looksLikeToken(tokenOrId);
     const row = this.db
-      .prepare(`SELECT id, workbook, role, label, created_at, revoked_at FROM tokens WHERE ${byHash ? 'hash' : 'id'} = ?`)
+      .prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE ${byHash ? 'hash' : 'id'} = ?`)
       .get(byHash ? hashToken(tokenOrId) : tokenOrId) as TokenRow | undefined;
-    return row && toEntry(row);
+    return row && toTokenEntry(row);
   }
 
   /** Revokes a token by id; returns false when it was not active. */
@@ -330,8 +289,8 @@ export class Catalog implements CatalogStore {
   /** The tokens of a workbook, newest first. */
   async tokens(workbook: string): Promise<TokenEntry[]> {
     const rows = this.db
-      .prepare('SELECT id, workbook, role, label, created_at, revoked_at FROM tokens WHERE workbook = ? ORDER BY created_at DESC, id')
+      .prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE workbook = ? ORDER BY created_at DESC, id`)
       .all(workbook) as TokenRow[];
-    return rows.map(toEntry);
+    return rows.map(toTokenEntry);
   }
 }

@@ -5,6 +5,7 @@
  * catalog's version and notifies the other instances in its own transaction (PgHub), so a token
  * revoked through any relay or the CLI closes its connections on every relay.
  */
+import { TOKEN_COLUMNS, toTokenEntry, toWorkbook, WORKBOOK_COLUMNS, type TokenRow, type WorkbookRow } from '../catalog-rows.ts';
 import type {
   CatalogStore,
   Grant,
@@ -27,43 +28,6 @@ import { hashToken, looksLikeToken, newToken, tokenId, type Role } from '../toke
 import type { PgDb, Queryable } from './pg-db.ts';
 import type { PgHub } from './pg-hub.ts';
 import { PgSpaces } from './pg-spaces.ts';
-
-interface TokenRow {
-  id: string;
-  workbook: string;
-  role: Role;
-  label: string | null;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const TOKEN_COLUMNS = 'id, workbook, role, label, created_at, revoked_at';
-
-const toEntry = (r: TokenRow): TokenEntry => ({ id: r.id, workbook: r.workbook, role: r.role, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at });
-
-interface WorkbookRow {
-  id: string;
-  name: string;
-  created_at: number;
-  space: string | null;
-  trashed_at: number | null;
-  changed_at: number | null;
-  changed_by: string | null;
-  bytes: number | null;
-}
-
-const WORKBOOK_COLUMNS = 'id, name, created_at, space, trashed_at, changed_at, changed_by, bytes';
-
-const toWorkbook = (r: WorkbookRow): WorkbookEntry => ({
-  id: r.id,
-  name: r.name,
-  createdAt: r.created_at,
-  space: r.space,
-  trashedAt: r.trashed_at,
-  changedAt: r.changed_at,
-  changedBy: r.changed_by,
-  bytes: r.bytes,
-});
 
 /** The catalog in PostgreSQL. */
 export class PgCatalog implements CatalogStore {
@@ -162,7 +126,7 @@ export class PgCatalog implements CatalogStore {
   async findToken(tokenOrId: string): Promise<TokenEntry | undefined> {
     const byHash = looksLikeToken(tokenOrId);
     const [row] = await this.db.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE ${byHash ? 'hash' : 'id'} = $1`, [byHash ? hashToken(tokenOrId) : tokenOrId]);
-    return row && toEntry(row);
+    return row && toTokenEntry(row);
   }
 
   async revoke(id: string): Promise<boolean> {
@@ -170,7 +134,7 @@ export class PgCatalog implements CatalogStore {
   }
 
   async tokens(workbook: string): Promise<TokenEntry[]> {
-    return (await this.db.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE workbook = $1 ORDER BY created_at DESC, id COLLATE "C"`, [workbook])).map(toEntry);
+    return (await this.db.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE workbook = $1 ORDER BY created_at DESC, id COLLATE "C"`, [workbook])).map(toTokenEntry);
   }
 
   watch(listener: () => void): Unsubscribe {
