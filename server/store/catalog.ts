@@ -25,7 +25,7 @@ import type {
 import { WorkbookNotFoundError } from './errors.ts';
 import type { SpaceRole } from './space-roles.ts';
 import { migrateFile, refuseNewer, type FileFormat } from './migrate.ts';
-import { changedElsewhere, openDb, type Db } from './sqlite.ts';
+import { changedElsewhere, openDb, withoutDiskFlush, type Db } from './sqlite.ts';
 import type { SqlitePoller } from './sqlite-poller.ts';
 import { hashToken, looksLikeToken, newToken, tokenId, type Role } from './tokens.ts';
 
@@ -175,7 +175,7 @@ export class Catalog implements CatalogStore {
   }
 
   async recordChange(id: string, change: WorkbookChange): Promise<void> {
-    this.spaceTables.recordChange(id, change);
+    withoutDiskFlush(this.db, () => this.spaceTables.recordChange(id, change));
   }
 
   async addMember(space: string, role: SpaceRole, name: string): Promise<NewMember> {
@@ -207,7 +207,7 @@ export class Catalog implements CatalogStore {
   }
 
   async touchMember(id: string, at: number): Promise<void> {
-    this.spaceTables.touchMember(id, at);
+    withoutDiskFlush(this.db, () => this.spaceTables.touchMember(id, at));
   }
 
   async createInvite(space: string, role: SpaceRole, options: InviteOptions): Promise<NewToken> {

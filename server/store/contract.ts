@@ -220,7 +220,7 @@ export interface CatalogStore {
   trashWorkbook(id: string, at?: number): Promise<boolean>;
   /** Takes a workbook out of the trash; false when it was not in it. */
   restoreWorkbook(id: string): Promise<boolean>;
-  /** Records the last change of a workbook (shown in the space's list). */
+  /** Records the last change of a workbook (shown in the space's list); advisory, so a store may write it without a disk flush. */
   recordChange(id: string, change: WorkbookChange): Promise<void>;
   /** Adds a member with a new personal token. Throws StoreError when there is no such space. */
   addMember(space: string, role: SpaceRole, name: string): Promise<NewMember>;
@@ -235,7 +235,7 @@ export interface CatalogStore {
   setMemberRole(id: string, role: SpaceRole): Promise<boolean>;
   /** Removes a member (their token opens nothing from then on); false when not active. */
   removeMember(id: string): Promise<boolean>;
-  /** Records a member's last activity. */
+  /** Records a member's last activity; advisory, so a store may write it without a disk flush. */
   touchMember(id: string, at: number): Promise<void>;
   /** Creates an invite to a space. Throws StoreError when there is no such space. */
   createInvite(space: string, role: SpaceRole, options: InviteOptions): Promise<NewToken>;
