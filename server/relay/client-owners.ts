@@ -78,6 +78,11 @@ export class ClientOwners {
     return this.unwritten.length > 0;
   }
 
+  /** Puts back claims an append did not write (it failed on another one), to go with the next. */
+  requeue(claims: readonly ClientOwner[]): void {
+    this.unwritten.unshift(...claims);
+  }
+
   /** The claims not written yet, handed to the append that writes them. */
   takeUnwritten(): ClientOwner[] {
     return this.unwritten.splice(0);

@@ -19,7 +19,8 @@
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { CompactJob } from '../store/compactor.ts';
-import type { Unsubscribe, WorkbookLog } from '../store/contract.ts';
+import type { ClientOwner, Unsubscribe, WorkbookLog } from '../store/contract.ts';
+import { OwnerConflictError } from '../store/errors.ts';
 import { applyStoredState } from '../store/stored-workbook.ts';
 import type { Role } from '../store/tokens.ts';
 import { errorMessage, type Logger } from '../log.ts';
@@ -76,6 +77,13 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 /** The origin of presence that came from another relay through the store. */
 const STORE = 'store';
+/** The origin of presence withdrawn here because its claim was refused (the other relays keep the owner's). */
+const REFUSED = 'refused';
+
+/** A change applied to the document, to be committed, with its sender and arrival. */
+type Pending = { change: Uint8Array; from: RoomPeer; at: number };
+/** A reply waiting for a commit. */
+type Held = { peer: RoomPeer; data: Uint8Array };
 
 /** One loaded workbook and its connected clients. */
 export class Room {
@@ -89,9 +97,9 @@ export class Room {
   private logged = 0;
   private captured: Uint8Array[] | null = null;
   /** Changes applied to the document, to be committed at the end of this turn, with sender and arrival. */
-  private uncommitted: { change: Uint8Array; from: RoomPeer; at: number }[] = [];
+  private uncommitted: Pending[] = [];
   /** Replies that show changes not yet committed: sent once those are. */
-  private held: { peer: RoomPeer; data: Uint8Array }[] = [];
+  private held: Held[] = [];
   private commitScheduled: NodeJS.Immediate | null = null;
   /** An append is in flight. */
   private committing = false;
@@ -418,6 +426,8 @@ export class Room {
     try {
       seqs = await this.log.append(batch.map((b) => b.change), owners);
     } catch (err) {
+      this.committing = false;
+      if (err instanceof OwnerConflictError && this.settleConflict(err, batch, held, owners)) return;
       // Memory is now ahead of the store: nothing of it may be relayed. Clients resend on reconnect.
       this.fail(`an update could not be stored: ${errorMessage(err)}`);
       return;
@@ -439,6 +449,28 @@ export class Room {
     for (const b of batch) this.hooks.relayed(now - b.at);
     this.logged += batch.length;
     if (this.logged >= this.hooks.compactAfter) this.requestCompaction();
+  }
+
+  /**
+   * Another relay recorded an owner for a client id that a client here claimed by its presence
+   * alone (the two relays had not heard of each other's claim yet). The store's record wins: the
+   * claimant is refused (4403) and its presence under that id withdrawn here; the batch, which
+   * holds no content under that id, is committed again without the claim. False (the room then
+   * fails and reloads) when content under that id is in the batch.
+   */
+  private settleConflict(err: OwnerConflictError, batch: Pending[], held: Held[], owners: ClientOwner[]): boolean {
+    if (this.closed) return true;
+    if (batch.some((b) => Y.parseUpdateMeta(b.change).to.has(err.clientId))) return false;
+    this.owners.learn([{ clientId: err.clientId, owner: err.owner }]);
+    this.owners.requeue(owners.filter((o) => o.clientId !== err.clientId));
+    this.uncommitted = batch.concat(this.uncommitted);
+    this.held = held.concat(this.held);
+    if (this.awareness.getStates().has(err.clientId)) removeAwarenessStates(this.awareness, [err.clientId], REFUSED);
+    for (const [peer, ids] of this.peers) {
+      ids.delete(err.clientId);
+      if (peer.owner === err.claimedBy) this.refuse(peer, 'room.claim_conflict', err.clientId, 'that client id belongs to someone else');
+    }
+    return true;
   }
 
   private sendHeld(held: { peer: RoomPeer; data: Uint8Array }[]): void {
