@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { freePort } from '../support/ports.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+/** What is kept of a server's output: enough for a --trace-gc line per collection over a long run. */
+const KEPT_CHARS = 2_000_000;
 
 /** A server under measurement. */
 export interface ServerProcess {
   name: string;
   port: number;
   proc: ChildProcess;
-  /** The last 20,000 characters it printed. */
+  /** The last KEPT_CHARS characters it printed. */
   output: () => string;
   /** How many characters it has printed so far (a mark for outputSince). */
   printed: () => number;
@@ -34,9 +36,9 @@ const waitUntilUp = async (port: number, path: string, proc: ChildProcess, outpu
   }
 };
 
-const start = async (name: string, args: string[], env: Record<string, string>, healthPath: string): Promise<ServerProcess> => {
+const start = async (name: string, args: string[], env: Record<string, string>, healthPath: string, nodeFlags: string[] = []): Promise<ServerProcess> => {
   const port = await freePort();
-  const proc = spawn(process.execPath, args, {
+  const proc = spawn(process.execPath, [...nodeFlags, ...args], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +48,7 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
   const add = (d: Buffer) => {
     const text = d.toString();
     total += text.length;
-    out = (out + text).slice(-20_000);
+    out = (out + text).slice(-KEPT_CHARS);
   };
   proc.stdout?.on('data', add);
   proc.stderr?.on('data', add);
@@ -60,16 +62,19 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
   return { name, port, proc, output: () => out, printed: () => total, outputSince: (mark) => out.slice(Math.max(0, out.length - (total - mark))), stop };
 };
 
-/** Our relay (`npm start` without building the app) on a data folder; `root`: the tree to run it from (another checkout, to compare). */
-export const startOurRelay = (dataDir: string, env: Record<string, string> = {}, root = ROOT, name = 'ours'): Promise<ServerProcess> =>
-  start(name, ['--import', 'tsx', join(root, 'server', 'start.ts'), '--no-build'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, '/healthz');
+/**
+ * Our relay (`npm start` without building the app) on a data folder; `root`: the tree to run it
+ * from (another checkout, to compare); `nodeFlags`: for Node itself (`--trace-gc`).
+ */
+export const startOurRelay = (dataDir: string, env: Record<string, string> = {}, root = ROOT, name = 'ours', nodeFlags: string[] = []): Promise<ServerProcess> =>
+  start(name, ['--import', 'tsx', join(root, 'server', 'start.ts'), '--no-build'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, '/healthz', nodeFlags);
 
 /**
  * The reference: @y/websocket-server 0.1.1 as its bin starts it (no persistence unless YPERSISTENCE
  * is set; gc on), pointed at loopback (its default HOST is "localhost", PORT 1234).
  */
-export const startReferenceServer = (): Promise<ServerProcess> =>
-  start('@y/websocket-server', [join(ROOT, 'node_modules', '@y', 'websocket-server', 'src', 'server.js')], {}, '/');
+export const startReferenceServer = (nodeFlags: string[] = []): Promise<ServerProcess> =>
+  start('@y/websocket-server', [join(ROOT, 'node_modules', '@y', 'websocket-server', 'src', 'server.js')], {}, '/', nodeFlags);
 
 /** Our relay's /healthz. */
 export const healthOf = async (server: ServerProcess): Promise<Record<string, unknown>> =>

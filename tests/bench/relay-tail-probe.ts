@@ -1,0 +1,92 @@
+/**
+ * Where the relay's tail comes from, run by hand: `npx tsx tests/bench/relay-tail-probe.ts [seconds]`.
+ * The reference server and our relay (and, with VARIANTS='{"name":{"ENV":"value"}}', our relay
+ * with other settings) each keep 50 stock clients in one room making 2 edits/s each; they take
+ * turns of 1 s, so the shared machine's load hits all alike. Every server runs with --trace-gc;
+ * per server this prints edit → every peer p50/p99, its garbage-collection pauses during the
+ * load (count over 2/5/10 ms, longest, total), and its CPU.
+ */
+import { mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workbook } from '../../src/model/index.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import { createWorkbook } from '../../server/store/stored-workbook.ts';
+import { BENCH_COLUMNS, benchRows } from './model.bench.ts';
+import { LoadSession, p50p99 } from './relay-load.ts';
+import { startOurRelay, startReferenceServer, type ServerProcess } from './relay-processes.ts';
+
+const CLIENTS = 50;
+const ROWS = 200;
+const seconds = Number(process.argv[2] ?? 30);
+/** More Node flags for every server (NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
+const ourFlags = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const variants = JSON.parse(process.env.VARIANTS ?? '{}') as Record<string, Record<string, string>>;
+
+/** Pause times (ms) of the GC lines --trace-gc printed: "Scavenge 10.2 (12.3) -> 9.8 (13.3) MB, 1.23 / 0.00 ms". */
+const gcPauses = (text: string): { kind: string; ms: number }[] =>
+  [...text.matchAll(/ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep|Mark-Compact \(reduce\))[^,]*MB, ([\d.]+) \/ [\d.]+ ms/g)].map((m) => ({ kind: m[1] ?? '', ms: Number(m[2]) }));
+
+const wb = Workbook.create({ name: 'fan-out' });
+const sheet = wb.addSheet({ name: 'Products', columns: BENCH_COLUMNS });
+wb.appendRows(sheet, wb.columns(sheet).map((c) => c.id), benchRows(ROWS));
+wb.clearHistory();
+const initial = wb.encode();
+
+const seed = async (): Promise<{ dir: string; tokens: Map<string, string> }> => {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-tail-'));
+  const store = await openStore({ dataDir: dir });
+  const tokens = new Map<string, string>();
+  for (const id of ['warm-up', 'fanout']) {
+    await createWorkbook(store, id, wb);
+    tokens.set(id, (await store.catalog.createToken(id, 'editor')).token);
+  }
+  await store.close();
+  return { dir, tokens };
+};
+
+const servers: ServerProcess[] = [];
+try {
+  const entries: { server: ServerProcess; tokens?: Map<string, string> }[] = [{ server: await startReferenceServer(['--trace-gc', ...ourFlags]) }];
+  for (const [name, env] of Object.entries({ ours: {}, ...variants })) {
+    const data = await seed();
+    entries.push({ server: await startOurRelay(data.dir, env, undefined, name, ['--trace-gc', ...ourFlags]), tokens: data.tokens });
+  }
+  servers.push(...entries.map((e) => e.server));
+  const open = (e: (typeof entries)[number], room: string) => LoadSession.open(e.server, room, e.tokens?.get(room), CLIENTS, ROWS, e.tokens ? undefined : initial);
+  const warm = [];
+  for (const e of entries) warm.push(await open(e, 'warm-up'));
+  for (const w of warm) await w.run(3, 500);
+  for (const w of warm) await w.close();
+  const sessions = [];
+  for (const e of entries) sessions.push(await open(e, 'fanout'));
+  const marks = servers.map((s) => s.printed());
+  const load0 = loadavg()[0] ?? 0;
+  for (let turn = 0; turn < seconds; turn++) for (const s of sessions) await s.run(1, 500);
+  const results = await Promise.all(sessions.map((s) => s.close()));
+  console.log(`load average ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`);
+  for (const [i, s] of servers.entries()) {
+    const r = results[i];
+    if (!r) continue;
+    const [a50, a99] = p50p99(r.toAll);
+    const pauses = gcPauses(s.outputSince(marks[i] ?? 0));
+    const over = (ms: number) => pauses.filter((p) => p.ms > ms).length;
+    const longest = pauses.reduce((m, p) => (p.ms > m.ms ? p : m), { kind: '-', ms: 0 });
+    console.log(
+      JSON.stringify({
+        server: s.name,
+        everyPeerMs: [+a50.toFixed(2), +a99.toFixed(1)],
+        slowTurns: r.worstPerRun.filter((w) => w > 50).length,
+        clientLateMax: Math.max(...r.clientLatePerRun),
+        gc: { count: pauses.length, over2: over(2), over5: over(5), over10: over(10), longest: `${longest.kind} ${longest.ms}`, totalMs: +pauses.reduce((n, p) => n + p.ms, 0).toFixed(0) },
+        cpuPercent: +((r.cpu / r.wall) * 100).toFixed(2),
+        rssMB: +r.rss.now.toFixed(0),
+        edits: r.edits,
+        missing: r.missing,
+      }),
+    );
+  }
+} finally {
+  for (const s of servers) await s.stop();
+}
+process.exit(0);
