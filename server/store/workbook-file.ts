@@ -166,16 +166,20 @@ export class WorkbookFile {
    * and nothing is written.
    */
   appendAll(updates: readonly Uint8Array[], owners: readonly ClientOwner[] = []): number[] {
-    return this.db.transaction(() => {
+    // Made once: better-sqlite3 builds five wrappers per transaction(), and this runs on every commit.
+    this.appendTx ??= this.db.transaction((us: readonly Uint8Array[], os: readonly ClientOwner[]) => {
       const now = Date.now();
-      for (const { clientId, owner } of owners) {
+      for (const { clientId, owner } of os) {
         if (this.sql('INSERT INTO client_owners (client_id, owner, at) VALUES (?, ?, ?) ON CONFLICT(client_id) DO NOTHING').run(clientId, owner, now).changes > 0) continue;
         const had = this.sql('SELECT owner FROM client_owners WHERE client_id = ?').get(clientId) as { owner: string } | undefined;
         if (had && had.owner !== owner) throw new OwnerConflictError(clientId, had.owner, owner);
       }
-      return updates.map((u) => this.append(u));
-    })();
+      const insert = this.sql('INSERT INTO updates (data, at) VALUES (?, ?)');
+      return us.map((u) => Number(insert.run(u, now).lastInsertRowid));
+    });
+    return this.appendTx(updates, owners);
   }
+  private appendTx: ((updates: readonly Uint8Array[], owners: readonly ClientOwner[]) => number[]) | null = null;
 
   /** Every client id's recorded owner. */
   owners(): ClientOwner[] {
