@@ -2,13 +2,12 @@
  * Makes sure Debian's PostgreSQL server is there for the tests that run the store and the relays on
  * PostgreSQL: installs the `postgresql` package when we are root with apt (as ensure-chromium.mjs
  * does for the browser tests), otherwise stops with one sentence saying how to install it. Run by
- * `npm test` before the tests (so apt runs once, not from test files in parallel) and again by
- * tests/support/postgres.ts, where it is then only a check.
+ * `npm test` before the tests (ensure-servers.ts) and again by tests/support/postgres.ts, where it
+ * is then only a check.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { aptInstall } from './apt-install.ts';
 
 const BASE = '/usr/lib/postgresql';
 
@@ -29,19 +28,8 @@ export const ensurePostgres = (): string => {
   if (bin) return bin;
   // A folder that was named explicitly is not replaced by an installation.
   if (process.env.PG_BIN_DIR) throw new Error(`PG_BIN_DIR=${process.env.PG_BIN_DIR} holds no initdb; point it at the folder of PostgreSQL's server programs, or unset it.`);
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
-    console.log("PostgreSQL is missing: installing Debian's postgresql package for the store tests (about a minute)…");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    try {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env });
-    } catch {
-      // fall through to the check below, which says what to do
-    }
-    bin = postgresBinDir();
-  }
+  aptInstall(['postgresql'], 'PostgreSQL is missing for the store tests');
+  bin = postgresBinDir();
   if (!bin) {
     throw new Error(
       'The PostgreSQL tests need the PostgreSQL server: install it with "sudo apt-get update && sudo apt-get install -y postgresql" ' +
@@ -50,12 +38,3 @@ export const ensurePostgres = (): string => {
   }
   return bin;
 };
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    ensurePostgres();
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
-  }
-}

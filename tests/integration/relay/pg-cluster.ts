@@ -29,8 +29,8 @@ export interface PgCluster {
   destroy: () => Promise<void>;
 }
 
-/** Starts PostgreSQL, creates workbook `id`, and starts `n` relays on it. */
-export const startPgCluster = async (n: number, id = 'plan', content: Workbook = productsWorkbook(2)): Promise<PgCluster> => {
+/** Starts PostgreSQL, creates workbook `id`, and starts `n` relays on it (with `env` added to theirs). */
+export const startPgCluster = async (n: number, id = 'plan', content: Workbook = productsWorkbook(2), env: Record<string, string> = {}): Promise<PgCluster> => {
   const pg = await startPostgres();
   const url = await pg.createDatabase('relays');
   const stores: PgStore[] = [];
@@ -46,7 +46,7 @@ export const startPgCluster = async (n: number, id = 'plan', content: Workbook =
   const relays: (AppServer | null)[] = Array.from({ length: n }, () => null);
   const ports: number[] = [];
   const start = async (i: number): Promise<AppServer> => {
-    const relay = await startRelay({ ...(ports[i] ? { port: ports[i] } : {}), env: { DATABASE_URL: url, LOG_LEVEL: 'info' } });
+    const relay = await startRelay({ ...(ports[i] ? { port: ports[i] } : {}), env: { DATABASE_URL: url, LOG_LEVEL: 'info', ...env } });
     relays[i] = relay;
     ports[i] = relay.port;
     return relay;
