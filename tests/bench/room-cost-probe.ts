@@ -4,7 +4,8 @@
  * fan-out benchmark's clients do) are fed round-robin, one edit per event-loop turn, to (a) our
  * room on a real SQLite store with 50 peers, and (b) what the reference server does per message
  * (apply to a gc-on document, encode one message on its update event, send it to every peer).
- * Prints CPU ms per 1,000 edits and the garbage-collection time each took.
+ * Prints CPU ms per 1,000 edits and the garbage-collection time each took (ONLY=ours|reference
+ * runs one of them, for a CPU profile).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,7 +129,7 @@ const reference = async (list: Uint8Array[]) => {
 
 const list = frames();
 for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
-  await reference(list);
-  await ours(list);
+  if (process.env.ONLY !== 'ours') await reference(list);
+  if (process.env.ONLY !== 'reference') await ours(list);
 }
 process.exit(0);
