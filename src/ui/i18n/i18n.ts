@@ -1,7 +1,7 @@
 /**
  * UI language: typed dictionaries of our own (translator.ts) rather than @solid-primitives/i18n.
- * The main dictionary (en.ts) is in the first load; its Chinese (zh-CN.ts) is loaded only when
- * chosen. The texts of the parts that load later (dialogs, sync, views) are bundles in both
+ * The main dictionary is loaded in the chosen language only (en.ts or zh-CN.ts, each its own
+ * chunk, fetched while the workbook opens). The texts of the parts that load later (dialogs, sync, views) are bundles in both
  * languages that load with those parts: a module reaches them with `i18n.texts(bundle)`, which it
  * can only write by importing the bundle, so no text can be shown before it has loaded.
  *
@@ -11,7 +11,7 @@
 import { ownEntry } from '../../schema/own-entry.ts';
 import { createSignal, type Accessor } from 'solid-js';
 import { LOCALES, type Locale } from '../../schema/types.ts';
-import { en, type Dict } from './en.ts';
+import type { Dict } from './en.ts';
 import { translator, type Bundle, type Dictionary, type Text, type Translate } from './translator.ts';
 
 /** The translator of the app. */
@@ -29,7 +29,8 @@ export interface I18n {
 const STORAGE_KEY = 'wb-ui-locale';
 
 const loaders: Record<Locale, () => Promise<Dict>> = {
-  en: () => Promise.resolve(en),
+  // Each language its own chunk: a Chinese first load does not carry the English texts too.
+  en: () => import('./en.ts').then((m) => m.en),
   'zh-CN': () => import('./zh-CN.ts').then((m) => m.zhCN),
 };
 
