@@ -12,7 +12,6 @@ import { AppProvider, watchWorkbook, type AppState, type ConflictCheck, type Dia
 import { storedValuesCalc, type CalcService } from '../app/calc-service.ts';
 import { openImport } from './csv/csv-dialogs.tsx';
 import { afterFirstRows } from './first-paint.ts';
-import { FormulaBar } from './FormulaBar.tsx';
 import type { GridController } from './grid/grid-controller.ts';
 import { redo, undo } from './grid/grid-commands.ts';
 import { ReferenceIndex } from './grid/reference-index.ts';
@@ -26,6 +25,8 @@ import { createToasts } from './toasts.ts';
 import { WorkbookHeader } from './WorkbookHeader.tsx';
 import { sessionRepair, ViewBoundary } from './ViewBoundary.tsx';
 
+// The formula bar's code loads once the first rows are on screen (its space is kept meanwhile).
+const FormulaBar = lazy(() => import('./FormulaBar.tsx').then((m) => ({ default: m.FormulaBar })));
 const FindBar = lazy(() => import('./dialogs/FindBar.tsx'));
 const HelpPanel = lazy(() => import('./dialogs/HelpPanel.tsx'));
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel.tsx'));
@@ -246,7 +247,11 @@ export const App = (props: AppProps): JSX.Element => {
     <AppProvider value={app}>
       <div class="wb-app">
         <WorkbookHeader />
-        <FormulaBar />
+        <Show when={painted()} fallback={<div class="wb-fbar" aria-hidden="true" />}>
+          <Suspense fallback={<div class="wb-fbar" aria-hidden="true" />}>
+            <FormulaBar />
+          </Suspense>
+        </Show>
         <Show when={props.newerSchema}>
           <Suspense>
             <NewerSchemaBanner locale={i18n.locale} />
