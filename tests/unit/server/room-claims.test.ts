@@ -9,32 +9,13 @@ import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { afterEach, expect, test } from 'vitest';
 import { Workbook } from '../../../src/model/index.ts';
-import { silentLogger } from '../../../server/log.ts';
 import { CLOSE, parseMessage } from '../../../server/relay/protocol.ts';
-import { Room, type RoomHooks, type RoomPeer } from '../../../server/relay/room.ts';
+import { Room } from '../../../server/relay/room.ts';
 import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
 import { createWorkbook } from '../../../server/store/stored-workbook.ts';
+import { testHooks, testPeer, type TestPeer } from './room-fixtures.ts';
 
-interface TestPeer extends RoomPeer {
-  got: Uint8Array[];
-  closed: number | null;
-}
-
-const peerOf = (owner: string): TestPeer => {
-  const p: TestPeer = {
-    id: Math.floor(Math.random() * 1e9),
-    role: 'editor',
-    owner,
-    got: [],
-    closed: null,
-    send: (data) => void p.got.push(data),
-    close: (code) => void (p.closed = code),
-    droppedWrite: () => {},
-    mayAsk: () => true,
-    charge: () => {},
-  };
-  return p;
-};
+const peerOf = (owner: string): TestPeer => testPeer('editor', owner);
 
 /** A presence frame of client id `client`, as a stock client sends it. */
 const presenceFrame = (client: number, name: string): Uint8Array => {
@@ -68,17 +49,6 @@ afterEach(async () => {
   for (const r of rooms.splice(0)) await r.destroy();
 });
 
-const hooks = (failed: Room[]): RoomHooks => ({
-  log: silentLogger,
-  graceMs: 60_000,
-  compactAfter: 1_000_000,
-  maxRoomBytes: 64 * 1024 * 1024,
-  onIdle: () => {},
-  onFailed: (room) => void failed.push(room),
-  compact: () => {},
-  relayed: () => {},
-});
-
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 test('a presence claim of an id another relay recorded meanwhile: the claimant is refused, the room goes on', async () => {
@@ -90,7 +60,7 @@ test('a presence claim of an id another relay recorded meanwhile: the claimant i
   await createWorkbook(here, 'plan', wb);
   const base = wb.encode();
   const failed: Room[] = [];
-  const room = await Room.load('plan', await here.openLog('plan'), hooks(failed));
+  const room = await Room.load('plan', await here.openLog('plan'), testHooks(failed));
   rooms.push(room);
   const claimant = peerOf('device:mallory');
   const colleague = peerOf('device:carol');

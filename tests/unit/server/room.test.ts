@@ -18,8 +18,8 @@ import { Workbook } from '../../../src/model/index.ts';
 import type { ClientOwner, LogStats, StoredChanges, StoredState, Unsubscribe, WorkbookLog } from '../../../server/store/contract.ts';
 import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
 import { createWorkbook, loadWorkbook } from '../../../server/store/stored-workbook.ts';
-import { silentLogger } from '../../../server/log.ts';
-import { Room, type RoomHooks, type RoomPeer } from '../../../server/relay/room.ts';
+import { Room } from '../../../server/relay/room.ts';
+import { testHooks, testPeer, type TestPeer } from './room-fixtures.ts';
 import { spansOf } from '../../../server/relay/update-spans.ts';
 
 /** A gate: while it is closed, whoever passes waits until it opens. */
@@ -87,27 +87,7 @@ class GatedLog implements WorkbookLog {
   }
 }
 
-interface TestPeer extends RoomPeer {
-  got: Uint8Array[];
-  closed: number | null;
-}
-
-let nextPeer = 1;
-const peerOf = (role: 'editor' | 'viewer' = 'editor'): TestPeer => {
-  const p: TestPeer = {
-    id: nextPeer++,
-    role,
-    owner: 'token:test',
-    got: [],
-    closed: null,
-    send: (data) => void p.got.push(data),
-    close: (code) => void (p.closed = code),
-    droppedWrite: () => {},
-    mayAsk: () => true,
-    charge: () => {},
-  };
-  return p;
-};
+const peerOf = (role: 'editor' | 'viewer' = 'editor'): TestPeer => testPeer(role);
 
 /** An update message as the connection hands it over (with the clock ranges it holds). */
 const updateMsg = (update: Uint8Array) => ({ kind: 'update' as const, update, spans: spansOf(Y.decodeUpdate(update).structs) });
@@ -140,16 +120,7 @@ afterEach(async () => {
   for (const r of rooms.splice(0)) await r.destroy();
 });
 
-const hooks = (failed: Room[]): RoomHooks => ({
-  log: silentLogger,
-  graceMs: 60_000,
-  compactAfter: 1_000_000,
-  maxRoomBytes: 64 * 1024 * 1024,
-  onIdle: () => {},
-  onFailed: (room) => void failed.push(room),
-  compact: () => {},
-  relayed: () => {},
-});
+const hooks = testHooks;
 
 const setUp = async (prepare: (log: GatedLog) => void = () => {}): Promise<Setup> => {
   const store = new MemoryStore(new MemoryBacking());
