@@ -17,68 +17,24 @@
  * stored), and theirs is relayed here like a client's.
  */
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import type { CompactJob } from '../store/compactor.ts';
+import type { Awareness } from 'y-protocols/awareness';
 import type { ClientOwner, Unsubscribe, WorkbookLog } from '../store/contract.ts';
 import { OwnerConflictError } from '../store/errors.ts';
 import { applyStoredState } from '../store/stored-workbook.ts';
-import type { Role } from '../store/tokens.ts';
-import { errorMessage, type Logger } from '../log.ts';
+import { errorMessage } from '../log.ts';
 import { schemaVersionOf } from '../../src/model/index.ts';
 import { changesServerRoot } from './server-root-guard.ts';
 import { ClientOwners } from './client-owners.ts';
-import { checkPresence } from './presence-check.ts';
-import { awarenessMessage, CLOSE, presenceUpdate, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
+import { CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
+import { RoomFullError, type RoomHooksOf, type RoomPeer } from './room-hooks.ts';
+import { RoomPresence } from './room-presence.ts';
 import type { ClientSpans } from './update-spans.ts';
 import { SyncReplies } from './sync-replies.ts';
 
-/** What a room needs from a client connection. */
-export interface RoomPeer {
-  readonly id: number;
-  readonly role: Role;
-  /** Who it writes as (ClientOwners): its device, else its token. */
-  readonly owner: string;
-  send(data: Uint8Array): void;
-  close(code: number, reason: string): void;
-  /** Told when a viewer's document update was dropped. */
-  droppedWrite(): void;
-  /** False when the peer has used up what it may ask for (it is then closed with 1008). */
-  mayAsk(): boolean;
-  /** Charges a reply to the peer: the bytes sent and the ms spent encoding it afresh. */
-  charge(bytes: number, encodeMs: number): void;
-}
-
-/** A change that would make the stored workbook bigger than the relay may load; the sender is closed. */
-export class RoomFullError extends Error {
-  override name = 'RoomFullError';
-}
-
+export type { RoomPeer } from './room-hooks.ts';
+export { RoomFullError } from './room-hooks.ts';
 /** How a room reports to the relay that owns it. */
-export interface RoomHooks {
-  log: Logger;
-  /** Unload delay after the last client leaves. */
-  graceMs: number;
-  /** Ask for a compaction after this many logged updates. */
-  compactAfter: number;
-  /** The room had no client for `graceMs`: the relay unloads it. */
-  onIdle(room: Room): void;
-  /** The room could not keep memory and store in step and closed itself: the relay forgets it. */
-  onFailed(room: Room): void;
-  compact(job: CompactJob): void;
-  /** How long an update stayed in the room, from arrival to relayed (ms). */
-  relayed(ms: number): void;
-  /** MAX_ROOM_BYTES: the stored size (snapshot and log) a change may not take the workbook past. */
-  maxRoomBytes: number;
-  /** Changes sent by `from` were committed; the workbook now takes `bytes` in the store. */
-  committed?(room: Room, from: readonly RoomPeer[], bytes: number): void;
-}
-
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
-
-/** The origin of presence that came from another relay through the store. */
-const STORE = 'store';
-/** The origin of presence withdrawn here because its claim was refused (the other relays keep the owner's). */
-const REFUSED = 'refused';
+export type RoomHooks = RoomHooksOf<Room>;
 
 /** A change applied to the document, to be committed, with its sender and arrival. */
 type Pending = { change: Uint8Array; from: RoomPeer; at: number };
@@ -89,8 +45,7 @@ type Held = { peer: RoomPeer; data: Uint8Array };
 export class Room {
   /** Deleted content is kept (gc off): the store keeps history, so an export's version can be rebuilt. */
   private current = new Y.Doc({ gc: false });
-  /** Presence lives on its own small doc, so the workbook doc can be reloaded without losing it. */
-  readonly awareness = new Awareness(new Y.Doc());
+  private readonly presence: RoomPresence;
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private lastSeq = 0;
   /** Updates in the file's log since the last compaction request. */
@@ -133,9 +88,17 @@ export class Room {
     private readonly log: WorkbookLog,
     private readonly hooks: RoomHooks,
   ) {
-    // The relay itself has no presence; only clients' states are kept and relayed.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.relayAwareness(change, origin));
+    this.presence = new RoomPresence({
+      id,
+      log: hooks.log,
+      peers: this.peers,
+      owners: () => this.owners,
+      hasEdits: (c) => Y.getState(this.doc.store, c) > 0,
+      claim: (clients, owner, durable) => this.claim(clients, owner, durable),
+      refuse: (peer, event, client, reason) => this.refuse(peer, event, client, reason),
+      closed: () => this.closed,
+      sendToStore: (update) => this.log.sendPresence(update),
+    });
   }
 
   /**
@@ -162,15 +125,20 @@ export class Room {
     } catch (err) {
       room.unsubscribe();
       room.doc.destroy();
-      room.awareness.doc.destroy();
+      room.presence.destroy();
       await log.close();
       throw err;
     }
     room.loaded = true;
-    room.unsubscribePresence = log.onPresence((update) => room.presenceFromStore(update));
+    room.unsubscribePresence = log.onPresence((update) => room.presence.fromStore(update));
     room.scheduleIdle();
     if (room.pullWanted) room.work();
     return room;
+  }
+
+  /** Who is here (presence lives on its own small doc, so the workbook doc can be reloaded without losing it). */
+  get awareness(): Awareness {
+    return this.presence.awareness;
   }
 
   /** The workbook's document as stored. */
@@ -184,8 +152,7 @@ export class Room {
     this.idleTimer = null;
     this.peers.set(peer, new Set());
     peer.send(this.replies.step1(this.doc));
-    const states = this.awareness.getStates();
-    if (states.size > 0) peer.send(awarenessMessage(this.awareness, [...states.keys()]));
+    this.presence.greet(peer);
   }
 
   /** Removes a client and its presence; the room unloads after the grace period when it was the last. */
@@ -193,7 +160,7 @@ export class Room {
     const ids = this.peers.get(peer);
     if (!ids) return;
     this.peers.delete(peer);
-    if (ids.size > 0) removeAwarenessStates(this.awareness, [...ids], null);
+    this.presence.leave(ids);
     if (this.peers.size === 0) this.scheduleIdle();
   }
 
@@ -224,24 +191,10 @@ export class Room {
           throw new RoomFullError(`the change (${msg.update.byteLength} bytes) would take the stored workbook past MAX_ROOM_BYTES (${this.hooks.maxRoomBytes})`);
         } else if (this.owns(peer, msg.spans)) this.applyFrom(peer, msg.update);
         return;
-      case 'awareness': {
-        const ids = this.peers.get(peer) ?? new Set<number>();
-        const verdict = checkPresence(msg.entries, peer.owner, ids, {
-          owners: this.owners,
-          clockOf: (c) => this.awareness.meta.get(c)?.clock,
-          hasEdits: (c) => Y.getState(this.doc.store, c) > 0,
-        });
-        if (!verdict.ok) return this.refuse(peer, 'room.presence_refused', verdict.client, verdict.reason);
-        this.claim(verdict.claims, peer.owner, peer.role === 'editor');
-        if (verdict.keep.length > 0) applyAwarenessUpdate(this.awareness, verdict.keep.length === msg.entries.length ? msg.update : presenceUpdate(verdict.keep), peer);
-        return;
-      }
-      case 'query-awareness': {
-        const states = awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]);
-        peer.charge(states.byteLength, 0);
-        peer.send(states);
-        return;
-      }
+      case 'awareness':
+        return this.presence.receive(peer, msg.update, msg.entries);
+      case 'query-awareness':
+        return this.presence.answerQuery(peer);
       case 'ignored':
         return;
     }
@@ -465,11 +418,8 @@ export class Room {
     this.owners.requeue(owners.filter((o) => o.clientId !== err.clientId));
     this.uncommitted = batch.concat(this.uncommitted);
     this.held = held.concat(this.held);
-    if (this.awareness.getStates().has(err.clientId)) removeAwarenessStates(this.awareness, [err.clientId], REFUSED);
-    for (const [peer, ids] of this.peers) {
-      ids.delete(err.clientId);
-      if (peer.owner === err.claimedBy) this.refuse(peer, 'room.claim_conflict', err.clientId, 'that client id belongs to someone else');
-    }
+    this.presence.withdraw(err.clientId);
+    for (const peer of this.peers.keys()) if (peer.owner === err.claimedBy) this.refuse(peer, 'room.claim_conflict', err.clientId, 'that client id belongs to someone else');
     return true;
   }
 
@@ -557,31 +507,6 @@ export class Room {
     for (const peer of this.peers.keys()) if (peer !== except) peer.send(data);
   }
 
-  private relayAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    const ids = this.peers.get(origin as RoomPeer);
-    if (ids) {
-      for (const id of added) ids.add(id);
-      for (const id of removed) ids.delete(id);
-    }
-    const changed = added.concat(updated, removed);
-    // Sent to the sender too: the echo is what keeps a lone client's connection from looking dead.
-    const msg = awarenessMessage(this.awareness, changed);
-    for (const peer of this.peers.keys()) peer.send(msg);
-    // A client's change, or its leaving (origin null), goes to the other relays; what they sent
-    // (origin STORE) and states that timed out here (each relay times them out itself) do not.
-    if ((ids || origin === null) && !this.closed) this.log.sendPresence(encodeAwarenessUpdate(this.awareness, changed));
-  }
-
-  /** Presence that another relay sent for this workbook. */
-  private presenceFromStore(update: Uint8Array): void {
-    if (this.closed) return;
-    try {
-      applyAwarenessUpdate(this.awareness, update, STORE);
-    } catch (err) {
-      this.hooks.log.warn('room.presence_dropped', { workbook: this.id, message: errorMessage(err) });
-    }
-  }
-
   private scheduleIdle(): void {
     if (this.idleTimer || this.closed) return;
     this.idleTimer = setTimeout(() => {
@@ -617,7 +542,7 @@ export class Room {
     this.unsubscribe();
     this.unsubscribePresence();
     this.doc.destroy();
-    this.awareness.doc.destroy();
+    this.presence.destroy();
     await this.log.close();
   }
 }
