@@ -39,7 +39,10 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
   const [text, setText] = createSignal('');
   const [error, setError] = createSignal<string>();
   const [box, setBox] = createSignal<Box | null>(null);
+  // The message moves left when it would run past the grid's right edge (see bubbleShift).
+  const [shift, setShift] = createSignal(0);
   let input: HTMLInputElement | undefined;
+  let bubble: HTMLDivElement | undefined;
   let panelKeys: ((e: KeyboardEvent) => boolean) | undefined;
   const session = () => props.ctl.editing();
   const column = () => {
@@ -90,6 +93,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
       if (problem) {
         setError(problem);
         input?.focus();
+        if (bubble) setShift(m.bubbleShift(bubble, props.container(), shift()));
       }
     });
 
@@ -145,7 +149,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
         onBlur={onBlur}
       />
       <Show when={session() && error()}>
-        <div class="wb-editor-error" role="alert">
+        <div class="wb-editor-error" role="alert" ref={bubble} style={{ 'margin-left': `${shift()}px` }}>
           {error()}
         </div>
       </Show>
