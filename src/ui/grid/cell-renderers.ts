@@ -39,9 +39,13 @@ export const choiceRenderer =
     return el('span', `wb-pill wb-pill-${i < 0 ? 'x' : i % 8}`, p.value);
   };
 
-/** The key, then the referenced row's name in grey; an unknown key is marked. */
+/**
+ * The key, then the referenced row's name in grey. A key no row has any more (its row was deleted)
+ * says so in grey, with a button that opens the picker on the cell (`pick`, its label; none when
+ * the cell cannot be changed).
+ */
 export const referenceRenderer =
-  (column: Column, refs: ReferenceIndex) =>
+  (column: Column, refs: ReferenceIndex, deleted: string, pick?: string) =>
   (p: Params): HTMLElement => {
     if (typeof p.value !== 'string' || p.value === '' || isErrorValue(p.value)) return textCell(p);
     const sheet = column.options.refSheet;
@@ -51,7 +55,15 @@ export const referenceRenderer =
       const target = refs.lookup(sheet, p.value);
       if (target) {
         if (target.name) wrap.append(el('span', 'wb-ref-name', target.name));
-      } else wrap.classList.add('wb-ref-missing');
+      } else {
+        wrap.classList.add('wb-ref-missing');
+        wrap.append(el('span', 'wb-ref-name', deleted));
+        if (pick) {
+          const b = el('button', 'wb-ref-pick', '▾');
+          b.setAttribute('aria-label', (b.title = pick));
+          wrap.append(b);
+        }
+      }
     }
     return wrap;
   };
