@@ -39,8 +39,6 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
   const [text, setText] = createSignal('');
   const [error, setError] = createSignal<string>();
   const [box, setBox] = createSignal<Box | null>(null);
-  // The message moves left when it would run past the grid's right edge (see bubbleShift).
-  const [shift, setShift] = createSignal(0);
   let input: HTMLInputElement | undefined;
   let bubble: HTMLDivElement | undefined;
   let panelKeys: ((e: KeyboardEvent) => boolean) | undefined;
@@ -93,7 +91,8 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
       if (problem) {
         setError(problem);
         input?.focus();
-        if (bubble) setShift(m.bubbleShift(bubble, props.container(), shift()));
+        // Moved left when it would run past the grid's right edge.
+        if (bubble) m.keepInside(bubble, props.container());
       }
     });
 
@@ -149,7 +148,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
         onBlur={onBlur}
       />
       <Show when={session() && error()}>
-        <div class="wb-editor-error" role="alert" ref={bubble} style={{ 'margin-left': `${shift()}px` }}>
+        <div class="wb-editor-error" role="alert" ref={bubble}>
           {error()}
         </div>
       </Show>

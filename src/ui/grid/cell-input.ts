@@ -99,13 +99,15 @@ export const commitEdit = (ctl: GridController, text: string, move: Move): strin
 };
 
 /**
- * How far to move the editor's message left (negative) so that it stays inside the grid and the
- * window: under the right-most column it would run off screen. `bubble` is measured where it is.
+ * Moves the editor's message (`bubble`) left so that it stays inside the grid and the window:
+ * under the right-most column it would run off screen. It is measured where it is now.
  */
-export const bubbleShift = (bubble: HTMLElement, grid: HTMLElement | undefined, shiftNow: number): number => {
+export const keepInside = (bubble: HTMLElement, grid: HTMLElement | undefined): void => {
+  const now = Number.parseFloat(bubble.style.marginLeft) || 0;
   const r = bubble.getBoundingClientRect();
   const g = grid?.getBoundingClientRect();
   const min = Math.max(0, g?.left ?? 0);
   const max = Math.min(document.documentElement.clientWidth, g ? g.right : Number.POSITIVE_INFINITY);
-  return shiftInto(r.left - shiftNow, r.width, min, max);
+  // A few pixels off the edge, so that it does not read as cut.
+  bubble.style.marginLeft = `${shiftInto(r.left - now, r.width, min + 4, max - 4)}px`;
 };

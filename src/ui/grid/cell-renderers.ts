@@ -41,8 +41,8 @@ export const choiceRenderer =
 
 /**
  * The key, then the referenced row's name in grey. A key no row has any more (its row was deleted)
- * says so in grey, with a button that opens the picker on the cell (`pick`, its label; none when
- * the cell cannot be changed).
+ * says so in grey, as a button that opens the picker on the cell (`pick`, its title; a plain
+ * label when the cell cannot be changed).
  */
 export const referenceRenderer =
   (column: Column, refs: ReferenceIndex, deleted: string, pick?: string) =>
@@ -57,12 +57,9 @@ export const referenceRenderer =
         if (target.name) wrap.append(el('span', 'wb-ref-name', target.name));
       } else {
         wrap.classList.add('wb-ref-missing');
-        wrap.append(el('span', 'wb-ref-name', deleted));
-        if (pick) {
-          const b = el('button', 'wb-ref-pick', '▾');
-          b.setAttribute('aria-label', (b.title = pick));
-          wrap.append(b);
-        }
+        const b = el(pick ? 'button' : 'span', pick ? 'wb-ref-name wb-ref-pick' : 'wb-ref-name', deleted);
+        if (pick) b.title = pick;
+        wrap.append(b);
       }
     }
     return wrap;
