@@ -5,8 +5,11 @@
 import type { WorkbookUser } from '../schema/history-types.ts';
 import { newId } from '../schema/ids.ts';
 
-/** Presence colours: distinct from each other and from the grid's own blue selection. */
-export const PRESENCE_COLORS = ['#d9480f', '#2b8a3e', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4', '#8d6e00'] as const;
+/**
+ * Presence colours: distinct from each other (CIE ΔE ≥ 24 between any two; the second orange there
+ * was once is gone) and from the grid's own blue selection, dark enough for white names on them.
+ */
+export const PRESENCE_COLORS = ['#d9480f', '#2b8a3e', '#ae3ec9', '#7f3b08', '#0c8599', '#c2255c', '#5f3dc4', '#8d6e00', '#495057'] as const;
 
 /** This person as teammates see them. */
 export interface Identity extends WorkbookUser {

@@ -20,7 +20,6 @@ import type { I18n } from './i18n/i18n.ts';
 import { SheetTabs } from './SheetTabs.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import type { TemplateGallery } from './template-gallery.ts';
-import { ToastList } from './ToastList.tsx';
 import { createToasts } from './toasts.ts';
 import { WorkbookHeader } from './WorkbookHeader.tsx';
 import { sessionRepair, ViewBoundary } from './ViewBoundary.tsx';
@@ -33,6 +32,8 @@ const ChartsPanel = lazy(() => import('./charts/ChartsPanel.tsx'));
 const CampaignCalendar = lazy(() => import('./calendar/CampaignCalendar.tsx'));
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const HistoryPanel = lazy(() => import('./sync/HistoryPanel.tsx'));
+// Toasts wait in their store until the list shows them, after the first rows.
+const ToastList = lazy(() => import('./ToastList.tsx').then((m) => ({ default: m.ToastList })));
 const RepairNotice = lazy(() => import('./repair/RepairNotice.tsx'));
 const NewerSchemaBanner = lazy(() => import('./repair/Recovery.tsx').then((m) => ({ default: m.NewerSchemaBanner })));
 
@@ -327,7 +328,11 @@ export const App = (props: AppProps): JSX.Element => {
           <SheetTabs active={view() === 'dashboard' ? '' : active()} setActive={setActive} />
           <StatusBar />
         </div>
-        <ToastList />
+        <Show when={painted()}>
+          <Suspense>
+            <ToastList />
+          </Suspense>
+        </Show>
         <Show when={dialog()}>
           {(render) => (
             <Guard name="dialog" close={closeDialog}>

@@ -6,7 +6,7 @@ import { useApp } from './app-context.ts';
 export const ToastList = (): JSX.Element => {
   const app = useApp();
   return (
-    <div class="wb-toasts" aria-live="polite">
+    <div class="wb-toasts" aria-live="polite" data-corner={app.toasts.list().at(-1)?.corner}>
       <For each={app.toasts.list()}>
         {(toast) => (
           <div class="wb-toast" classList={{ 'wb-toast-error': toast.kind === 'error' }} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">

@@ -1,5 +1,6 @@
 /** Short messages at the bottom of the screen: what just happened, what went wrong, with an optional action. */
 import { createSignal, type Accessor } from 'solid-js';
+import type { Corner } from '../app/overlay-place.ts';
 
 /** One toast. */
 export interface Toast {
@@ -9,6 +10,8 @@ export interface Toast {
   /** Lines listed under the message (bad cells of a paste …). */
   details?: string[];
   action?: { label: string; run: () => void };
+  /** Where the stack goes while this is the newest toast (away from cells it talks about); bottom right by default. */
+  corner?: Corner;
 }
 
 /** The toast list and how to add to it. */

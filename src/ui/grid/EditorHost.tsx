@@ -40,6 +40,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
   const [error, setError] = createSignal<string>();
   const [box, setBox] = createSignal<Box | null>(null);
   let input: HTMLInputElement | undefined;
+  let bubble: HTMLDivElement | undefined;
   let panelKeys: ((e: KeyboardEvent) => boolean) | undefined;
   const session = () => props.ctl.editing();
   const column = () => {
@@ -90,6 +91,8 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
       if (problem) {
         setError(problem);
         input?.focus();
+        // Moved left when it would run past the grid's right edge.
+        if (bubble) m.keepInside(bubble, props.container());
       }
     });
 
@@ -145,7 +148,7 @@ export const EditorHost = (props: { ctl: GridController; container: () => HTMLEl
         onBlur={onBlur}
       />
       <Show when={session() && error()}>
-        <div class="wb-editor-error" role="alert">
+        <div class="wb-editor-error" role="alert" ref={bubble}>
           {error()}
         </div>
       </Show>

@@ -6,6 +6,7 @@ import type { CellValue, Column } from '../../schema/types.ts';
 import { readTypedCell, typeIntoCell, type EditContext, type EditProblem, type EditWarning } from '../../app/edit-commands.ts';
 import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
 import { formatNumber } from '../../schema/format-value.ts';
+import { shiftInto } from '../../app/overlay-place.ts';
 // Imported from its own file, not an index: this module is loaded after the grid shows, and the
 // parsers should come with it rather than with the first load.
 import { parseInput, type ParseProblem } from '../../schema/parse-input.ts';
@@ -34,7 +35,7 @@ export const problemText = (t: DialogText, p: ParseProblem): string =>
   p.kind === 'choice' ? t('parse.choice', p.text, p.choices.join(', ')) : t(PROBLEM_KEYS[p.kind], p.text);
 
 /** An edit command's problem as a sentence in the UI language. */
-const editProblemText = (app: AppState, p: EditProblem): string => {
+export const editProblemText = (app: AppState, p: EditProblem): string => {
   const t = app.i18n.texts(dialogTexts);
   switch (p.kind) {
     case 'parse':
@@ -52,7 +53,7 @@ const editProblemText = (app: AppState, p: EditProblem): string => {
 };
 
 /** An edit command's warning as a sentence in the UI language. */
-const editWarningText = (app: AppState, w: EditWarning): string => {
+export const editWarningText = (app: AppState, w: EditWarning): string => {
   const t = app.i18n.texts(dialogTexts);
   const taken = formatNumber(w.value, 'currency', w.column.options, { ...app.format(), currency: w.currency });
   return t('edit.currencyDiffers', CURRENCY_SYMBOLS[w.typed], app.label(w.column), CURRENCY_SYMBOLS[w.currency], taken);
@@ -64,7 +65,7 @@ const showWarning = (app: AppState, w: EditWarning | undefined): void => {
 };
 
 /** What the grid's edits need: the app's workbook, engine and language, and the keys of referenced sheets. */
-const editContext = (app: AppState, refs: ReferenceIndex): EditContext => ({
+export const editContext = (app: AppState, refs: ReferenceIndex): EditContext => ({
   wb: app.wb,
   calc: app.calc,
   locale: app.i18n.locale(),
@@ -95,4 +96,18 @@ export const commitEdit = (ctl: GridController, text: string, move: Move): strin
   ctl.endEdit(move);
   showWarning(ctl.app, r.warning);
   return undefined;
+};
+
+/**
+ * Moves the editor's message (`bubble`) left so that it stays inside the grid and the window:
+ * under the right-most column it would run off screen. It is measured where it is now.
+ */
+export const keepInside = (bubble: HTMLElement, grid: HTMLElement | undefined): void => {
+  const now = Number.parseFloat(bubble.style.marginLeft) || 0;
+  const r = bubble.getBoundingClientRect();
+  const g = grid?.getBoundingClientRect();
+  const min = Math.max(0, g?.left ?? 0);
+  const max = Math.min(document.documentElement.clientWidth, g ? g.right : Number.POSITIVE_INFINITY);
+  // A few pixels off the edge, so that it does not read as cut.
+  bubble.style.marginLeft = `${shiftInto(r.left - now, r.width, min + 4, max - 4)}px`;
 };

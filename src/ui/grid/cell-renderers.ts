@@ -39,9 +39,13 @@ export const choiceRenderer =
     return el('span', `wb-pill wb-pill-${i < 0 ? 'x' : i % 8}`, p.value);
   };
 
-/** The key, then the referenced row's name in grey; an unknown key is marked. */
+/**
+ * The key, then the referenced row's name in grey. A key no row has any more (its row was deleted)
+ * says so in grey, as a button that opens the picker on the cell (`pick`, its title; a plain
+ * label when the cell cannot be changed).
+ */
 export const referenceRenderer =
-  (column: Column, refs: ReferenceIndex) =>
+  (column: Column, refs: ReferenceIndex, deleted: string, pick?: string) =>
   (p: Params): HTMLElement => {
     if (typeof p.value !== 'string' || p.value === '' || isErrorValue(p.value)) return textCell(p);
     const sheet = column.options.refSheet;
@@ -51,7 +55,12 @@ export const referenceRenderer =
       const target = refs.lookup(sheet, p.value);
       if (target) {
         if (target.name) wrap.append(el('span', 'wb-ref-name', target.name));
-      } else wrap.classList.add('wb-ref-missing');
+      } else {
+        wrap.classList.add('wb-ref-missing');
+        const b = el(pick ? 'button' : 'span', pick ? 'wb-ref-name wb-ref-pick' : 'wb-ref-name', deleted);
+        if (pick) b.title = pick;
+        wrap.append(b);
+      }
     }
     return wrap;
   };

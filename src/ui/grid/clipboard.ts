@@ -7,7 +7,7 @@ import { cellShownType } from '../../app/calc-service.ts';
 import { plainText } from '../../schema/format-value.ts';
 import { clearSelection } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
-import { toTsv } from './tsv.ts';
+import { toTsv } from '../../csv/tsv.ts';
 
 /** The selected range as rows of plain text. */
 export const selectionText = (ctl: GridController): string[][] => {

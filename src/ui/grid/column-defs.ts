@@ -98,7 +98,7 @@ export const buildColumnDefs = (
           : type === 'choice'
             ? choiceRenderer(col)
             : type === 'reference'
-              ? referenceRenderer(col, ctl.references)
+              ? referenceRenderer(col, ctl.references, app.t('cell.refDeleted'), ctl.readOnly ? undefined : app.t('cell.refPick'))
               : undefined,
       cellClass: classes,
       cellClassRules: {

@@ -49,6 +49,8 @@ export const gridOptions = (ctl: GridController, hooks: GridOptionHooks): GridOp
       const colId = colIdOf(e.column);
       const target = (e.event as MouseEvent | undefined)?.target as HTMLElement | undefined;
       if (colId && e.data && target?.classList.contains('wb-check')) toggleBoolean(ctl, e.data.id, colId);
+      // A reference to a deleted row: the picker opens on it, listing every row to choose from.
+      if (target?.classList.contains('wb-ref-pick') && ctl.startEdit(true)) ctl.editorInput?.focus();
       // The whole array a cell's formula gives, in a dialog (its code loads then).
       if (colId && e.data && target?.classList.contains('wb-array-open')) void import('./ArrayDialog.tsx').then((m) => m.openArray(ctl, e.data?.id ?? '', colId));
     },

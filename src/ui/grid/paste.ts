@@ -1,104 +1,91 @@
 /**
- * Pasting a TSV block (from Excel, Google Sheets or this grid) at the active cell: each text is
- * read for its column's type; cells that cannot be read are reported with their position and left
- * unchanged; the rest, and any rows the block needs past the end, are written in one transaction
- * (one undo step, nothing half-applied). Loaded on first paste; papaparse reads the quoting rules.
+ * Pasting clipboard text at the active cell: the grid's part of it. What is read and written is
+ * decided by src/app/paste-block.ts (one undo step, bad cells left alone, other currencies
+ * reported); this file hands it the displayed grid, words the outcome in the person's language,
+ * selects what was pasted and puts the toast where it does not cover those cells. Loaded on
+ * first paste (papaparse comes with it).
  */
-import Papa from 'papaparse';
-import type { CellValue } from '../../schema/types.ts';
-import type { CellEdit } from '../../model/index.ts';
-import { readCellInput } from './cell-input.ts';
+import { applyPaste, currencyMismatches, pastedCount, planPaste, type GridRect, type PastePlan } from '../../app/paste-block.ts';
+import { boundingBox, toastCorner, type Corner, type ScreenBox } from '../../app/overlay-place.ts';
+import { parseTsv } from '../../csv/read-tsv.ts';
+import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
+import { editContext, editProblemText } from './cell-input.ts';
 import type { GridController } from './grid-controller.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
 
-/** A cell that was not pasted, as the person sees it. */
-export interface PasteProblem {
-  row: number;
-  column: string;
-  message: string;
-}
+const LISTED = 8;
 
 /** What a paste did. */
 export interface PasteReport {
   written: number;
   rowsAdded: number;
-  problems: PasteProblem[];
-  /** Columns of the block past the sheet's last column. */
+  problems: number;
   cutColumns: number;
 }
-
-/** Splits clipboard text into rows of cells (a trailing line break is not an extra row). */
-export const parseTsv = (text: string): string[][] => {
-  const body = text.replace(/\r?\n$/, '');
-  if (body === '') return [];
-  return Papa.parse<string[]>(body, { delimiter: '\t', newline: body.includes('\r\n') ? '\r\n' : '\n', quoteChar: '"' }).data;
-};
-
-const LISTED = 8;
 
 /** Pastes `text` at the selection of `ctl` and reports the outcome in a toast. */
 export const pasteText = (ctl: GridController, text: string): PasteReport => {
   const { app, sheetId, wb } = ctl;
-  let block = parseTsv(text);
-  const report: PasteReport = { written: 0, rowsAdded: 0, problems: [], cutColumns: 0 };
+  const block = parseTsv(text);
   if (block.length === 0) {
     app.toasts.show({ kind: 'info', message: app.i18n.texts(dialogTexts)('paste.nothing') });
-    return report;
+    return { written: 0, rowsAdded: 0, problems: 0, cutColumns: 0 };
   }
-  const rect = ctl.selectedRect() ?? { top: 0, left: 0, bottom: 0, right: 0 };
-  // One value pasted onto a range fills the range, as in spreadsheets.
-  if (block.length === 1 && block[0]?.length === 1 && (rect.bottom > rect.top || rect.right > rect.left)) {
-    const v = block[0][0] ?? '';
-    block = Array.from({ length: rect.bottom - rect.top + 1 }, () => Array.from({ length: rect.right - rect.left + 1 }, () => v));
-  }
-  const cols = ctl.displayedColumns();
-  const shown = ctl.displayedRowCount();
-  const edits: CellEdit[] = [];
-  const newRows: Record<string, CellValue>[] = [];
-  block.forEach((cells, i) => {
-    const at = rect.top + i;
-    const rowId = at < shown ? (ctl.rowIdAt(at) ?? '') : '';
-    const record: Record<string, CellValue> = {};
-    cells.forEach((cellText, j) => {
-      const col = cols[rect.left + j];
-      if (!col) {
-        report.cutColumns = Math.max(report.cutColumns, rect.left + j - cols.length + 1);
-        return;
-      }
-      const r = readCellInput(app, ctl.references, sheetId, col, rowId, cellText);
-      if (!r.ok) {
-        report.problems.push({ row: at + 1, column: app.label(col), message: r.message });
-        return;
-      }
-      if (rowId) edits.push({ rowId, colId: col.id, value: r.value });
-      else record[col.id] = r.value;
-    });
-    if (!rowId) newRows.push(record);
-  });
-  wb.transact(() => {
-    if (newRows.length > 0) wb.insertRows(sheetId, { values: newRows });
-    if (edits.length > 0) wb.setCells(sheetId, edits);
-  });
-  report.written = edits.length + newRows.reduce((n, r) => n + Object.keys(r).length, 0);
-  report.rowsAdded = newRows.length;
-  announce(ctl, report);
-  const width = Math.min(Math.max(...block.map((r) => r.length)), cols.length - rect.left);
-  ctl.select({ anchor: { row: rect.top, col: rect.left }, focus: { row: rect.top + block.length - 1, col: rect.left + Math.max(0, width - 1) } });
-  return report;
+  const selection = ctl.selectedRect() ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  const target = { columns: ctl.displayedColumns(), rowCount: ctl.displayedRowCount(), rowIdAt: (i: number) => ctl.rowIdAt(i), selection };
+  const plan = planPaste(editContext(app, ctl.references), sheetId, block, target);
+  applyPaste(wb, sheetId, plan);
+  ctl.select({ anchor: { row: plan.area.top, col: plan.area.left }, focus: { row: plan.area.bottom, col: plan.area.right } });
+  // The toast is placed once the grid shows the pasted cells.
+  requestAnimationFrame(() => announce(ctl, plan));
+  return { written: pastedCount(plan), rowsAdded: plan.newRows.length, problems: plan.problems.length, cutColumns: plan.cutColumns };
 };
 
-const announce = (ctl: GridController, r: PasteReport): void => {
-  const { i18n, toasts } = ctl.app;
-  const t = i18n.texts(dialogTexts);
+/** Where the cells of `area` are on screen (the part of them the grid shows), or null. */
+const areaOnScreen = (ctl: GridController, area: GridRect): ScreenBox | null => {
+  const root = document.querySelector<HTMLElement>('.wb-grid-wrap');
+  const body = root?.querySelector<HTMLElement>('.ag-body-viewport') ?? root;
+  if (!body) return null;
+  const ids = new Set(ctl.displayedColumns().slice(area.left, area.right + 1).map((c) => c.id));
+  const boxes: ScreenBox[] = [];
+  for (const row of body.querySelectorAll<HTMLElement>('.ag-row[row-index]')) {
+    const i = Number(row.getAttribute('row-index'));
+    if (i < area.top || i > area.bottom) continue;
+    for (const c of row.querySelectorAll<HTMLElement>('.ag-cell[col-id]')) {
+      if (ids.has(c.getAttribute('col-id') ?? '')) boxes.push(c.getBoundingClientRect());
+    }
+  }
+  return boundingBox(boxes, body.getBoundingClientRect());
+};
+
+/** The corner for the toast: away from the pasted cells (the toast stack as it will be, about). */
+const cornerFor = (ctl: GridController, area: GridRect, lines: number): Corner => {
+  const stack = document.querySelector<HTMLElement>('.wb-toasts');
+  const now = stack?.getBoundingClientRect();
+  const size = { width: 440, height: (now && now.height > 0 ? now.height + 8 : 0) + 44 + 18 * lines };
+  const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+  return toastCorner(areaOnScreen(ctl, area), size, viewport, { side: 16, top: 16, bottom: 68 });
+};
+
+const announce = (ctl: GridController, plan: PastePlan): void => {
+  const { app } = ctl;
+  const t = app.i18n.texts(dialogTexts);
+  const written = pastedCount(plan);
   const lines: string[] = [];
-  if (r.rowsAdded > 0) lines.push(t('paste.grew', r.rowsAdded));
-  if (r.cutColumns > 0) lines.push(t('paste.tooWide', r.cutColumns));
-  if (r.problems.length === 0) {
-    toasts.show({ kind: 'info', message: [t('paste.done', r.written), ...lines].join(' ') });
+  if (plan.newRows.length > 0) lines.push(t('paste.grew', plan.newRows.length));
+  if (plan.cutColumns > 0) lines.push(t('paste.tooWide', plan.cutColumns));
+  const currency = currencyMismatches(plan.warnings).map((m) =>
+    t('paste.currencyDiffers', m.count, m.typed.map((c) => CURRENCY_SYMBOLS[c]).join(' '), app.label(m.column), CURRENCY_SYMBOLS[m.currency]),
+  );
+  const problems = plan.problems.slice(0, LISTED).map((p) => t('paste.badCell', p.row, app.label(p.column), editProblemText(app, p.problem)));
+  if (plan.problems.length > LISTED) problems.push(t('paste.more', plan.problems.length - LISTED));
+  const details = [...currency, ...problems];
+  const corner = cornerFor(ctl, plan.area, details.length + 1);
+  if (plan.problems.length === 0) {
+    const message = [t('paste.done', written), ...lines].join(' ');
+    app.toasts.show(currency.length > 0 ? { kind: 'info', message, details, corner } : { kind: 'info', message, corner });
     return;
   }
-  const details = r.problems.slice(0, LISTED).map((p) => t('paste.badCell', p.row, p.column, p.message));
-  if (r.problems.length > LISTED) details.push(t('paste.more', r.problems.length - LISTED));
-  const head = r.written > 0 ? [t('paste.done', r.written), ...lines] : lines;
-  toasts.show({ kind: 'error', message: [...head, t('paste.bad', r.problems.length)].join(' '), details });
+  const head = written > 0 ? [t('paste.done', written), ...lines] : lines;
+  app.toasts.show({ kind: 'error', message: [...head, t('paste.bad', plan.problems.length)].join(' '), details, corner });
 };

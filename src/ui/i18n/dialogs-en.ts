@@ -60,6 +60,8 @@ export const dialogsEn = {
   'paste.more': (n: number) => `… and ${n.toLocaleString('en')} more`,
   'paste.tooWide': (n: number) => `${plural(n, 'column', 'columns')} at the right did not fit and ${n === 1 ? 'was' : 'were'} not pasted; add columns and paste again.`,
   'paste.nothing': 'The clipboard holds no cells to paste.',
+  'paste.currencyDiffers': (n: number, typed: string, column: string, symbol: string) =>
+    `${plural(n, 'amount', 'amounts')} pasted with ${typed} into “${column}”, which is in ${symbol}: saved as ${symbol}. Amounts are not converted; undo if you meant other amounts.`,
 
   'help.title': 'Functions',
   'help.search': 'Search functions',

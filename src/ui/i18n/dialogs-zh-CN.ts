@@ -55,6 +55,7 @@ export const dialogsZhCN: DialogDict = {
   'paste.more': (n) => `……还有 ${n0(n)} 个`,
   'paste.tooWide': (n) => `右侧有 ${n0(n)} 列超出表格，未粘贴；请先添加列再粘贴。`,
   'paste.nothing': '剪贴板中没有可粘贴的单元格。',
+  'paste.currencyDiffers': (n, typed, column, symbol) => `粘贴到“${column}”的 ${n0(n)} 个金额带有 ${typed}，但该列的币种是 ${symbol}：已按 ${symbol} 保存。金额不会换算；如果指的是其他金额，请撤销。`,
 
   'help.title': '函数',
   'help.search': '搜索函数',

@@ -104,6 +104,8 @@ export const en = {
   'fbar.view': 'ƒ View',
   'fbar.viewHint': 'This view’s formula: its rows are what it gives',
   'cell.arrayOpen': 'Show every value',
+  'cell.refDeleted': 'deleted row',
+  'cell.refPick': 'Pick another row',
 } as const;
 
 /** Keys of the main dictionary. */

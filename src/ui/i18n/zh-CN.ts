@@ -99,4 +99,6 @@ export const zhCN: Dict = {
   'fbar.view': 'ƒ 视图',
   'fbar.viewHint': '这个视图表的公式：它的行就是公式给出的结果',
   'cell.arrayOpen': '显示全部值',
+  'cell.refDeleted': '已删除的行',
+  'cell.refPick': '改选其他行',
 };

@@ -9,7 +9,9 @@
 import { createEffect, createMemo, createSignal, For, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
 import { cellConflicts, cellHistory, hasConflict, markConflictSeen } from '../../model/history.ts';
 import type { CellHistoryEntry } from '../../schema/history-types.ts';
-import { isCellFormula, type Column } from '../../schema/types.ts';
+import { isCellFormula, type CellValue, type Column } from '../../schema/types.ts';
+import { restoreValue } from '../../app/restore-value.ts';
+import { editContext, editProblemText } from '../grid/cell-input.ts';
 import type { ClientOwnerTag } from '../../sync/relay-api.ts';
 import { useApp, type AppState } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
@@ -92,6 +94,30 @@ const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
     if (t && hasConflict(app.wb, t.sheetId, t.rowId, t.col.id)) markConflictSeen(app.wb, t.sheetId, t.rowId, t.col.id);
   });
 
+  // Restoring an old value types it again: one edit, checked like any input, that Undo takes back.
+  const restore = (t: { sheetId: string; rowId: string; col: Column }, value: CellValue) => {
+    const g = app.grid();
+    if (!g) return;
+    const r = restoreValue({ ...editContext(app, g.references), calc: app.calc, readOnly: g.readOnly }, t.sheetId, t.rowId, t.col.id, value);
+    app.toasts.show(r.ok ? { kind: 'info', message: st('history.restored') } : { kind: 'error', message: st('history.notRestored', editProblemText(app, r.problem)) });
+  };
+  const canRestore = () => !(app.grid()?.readOnly ?? true);
+
+  // The panel narrows the grid: the column it describes is scrolled into view beside it, not left under it.
+  const reveal = () => {
+    const g = app.grid();
+    const t = target();
+    if (g && t) g.api?.ensureColumnVisible(t.col.id);
+  };
+  const sheetArea = document.querySelector('.wb-sheet');
+  const resized = new ResizeObserver(() => requestAnimationFrame(reveal));
+  if (sheetArea) resized.observe(sheetArea);
+  onCleanup(() => resized.disconnect());
+  createEffect(() => {
+    target();
+    requestAnimationFrame(reveal);
+  });
+
   const go = (rowId: string, colId: string) => {
     const g = app.grid();
     const row = g?.indexOfRow(rowId) ?? -1;
@@ -153,6 +179,11 @@ const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
                       </Show>
                       <Show when={e.current}>
                         <div class="wb-history-note">{st('history.now')}</div>
+                      </Show>
+                      <Show when={!e.current && canRestore()}>
+                        <button type="button" class="wb-link wb-history-restore" data-testid="history-restore" onClick={() => restore(t(), e.value)}>
+                          {st('history.restore')}
+                        </button>
                       </Show>
                       <Show when={e.lost}>
                         <div class="wb-history-note wb-history-lost-note">

@@ -4,9 +4,10 @@
  * relay does not hold yet, the Versions panel's button and the Share button. Loaded once the first
  * rows are on screen.
  */
-import { createEffect, createSignal, For, lazy, onMount, Show, Suspense, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, lazy, onMount, Show, Suspense, type JSX } from 'solid-js';
 import { loadIdentity, type Identity } from '../../sync/identity.ts';
 import { displayName, type Peer } from '../../sync/presence.ts';
+import { presenceColors } from '../../sync/presence-colors.ts';
 import type { WorkbookSession } from '../../sync/session.ts';
 import { useApp, type AppState } from '../app-context.ts';
 import { syncTexts, type SyncText } from '../i18n/sync-texts.ts';
@@ -69,7 +70,10 @@ const SyncBar = (): JSX.Element => {
       </Suspense>
     ));
   // Teammates go to the tabs and the grid; conflict marks need the model's history code.
-  createEffect(() => app.setPeers(peers()));
+  // Everyone present in a colour of their own, the same in every browser (presence-colors.ts).
+  const colors = createMemo(() => presenceColors([{ userId: me().id, color: me().color }, ...peers()]));
+  const shown = createMemo(() => peers().map((p) => ({ ...p, color: colors().get(p.userId) ?? p.color })));
+  createEffect(() => app.setPeers(shown()));
   void import('../../model/history.ts').then((m) => app.setConflictCheck((s, r, c) => m.hasConflict(app.wb, s, r, c)));
 
   // A shared workbook asks once for the name teammates will see.
@@ -104,7 +108,7 @@ const SyncBar = (): JSX.Element => {
     <span class="wb-sync" data-testid="sync-bar">
       <Show when={session.access !== 'local'}>
         <span class="wb-presence" aria-label={st('presence.label')} data-testid="presence">
-          <For each={peers()}>
+          <For each={shown()}>
             {(p) => (
               <button
                 type="button"
@@ -112,6 +116,7 @@ const SyncBar = (): JSX.Element => {
                 style={{ background: p.color }}
                 title={st('presence.where', displayName({ id: p.userId, name: p.name }, guest()), whereIs(app, st, p))}
                 data-testid="peer"
+                data-user={p.userId}
                 onClick={() => follow(app, p)}
               >
                 {displayName({ id: p.userId, name: p.name }, guest()).slice(0, 1).toUpperCase()}
@@ -121,9 +126,10 @@ const SyncBar = (): JSX.Element => {
           <button
             type="button"
             class="wb-avatar wb-avatar-me"
-            style={{ background: me().color }}
+            style={{ background: colors().get(me().id) ?? me().color }}
             title={st('presence.you', displayName(me(), guest()))}
             data-testid="me"
+            data-user={me().id}
             onClick={openIdentity}
           >
             {displayName(me(), guest()).slice(0, 1).toUpperCase()}

@@ -1,7 +1,8 @@
 /**
  * Tab-separated text as Excel and Google Sheets put on the clipboard: a field holding a tab, a
  * line break or a double quote is wrapped in double quotes with its quotes doubled; rows end with
- * CRLF. Reading it back is papaparse's job (paste.ts); writing is this one rule.
+ * CRLF. Reading it back is papaparse's job (read-tsv.ts, loaded with paste only); writing is this
+ * one rule, small enough for the grid's first load.
  */
 
 const NEEDS_QUOTES = /[\t\r\n"]/;

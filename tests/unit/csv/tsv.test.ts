@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseTsv } from '../../../src/ui/grid/paste.ts';
-import { toTsv, tsvField } from '../../../src/ui/grid/tsv.ts';
+import { parseTsv } from '../../../src/csv/read-tsv.ts';
+import { toTsv, tsvField } from '../../../src/csv/tsv.ts';
 import { seededRandom } from '../../support/random.ts';
 
 describe('TSV as Excel and Google Sheets write it', () => {
