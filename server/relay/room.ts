@@ -68,6 +68,8 @@ export interface RoomHooks {
   relayed(ms: number): void;
   /** MAX_ROOM_BYTES: the stored size (snapshot and log) a change may not take the workbook past. */
   maxRoomBytes: number;
+  /** Throws when the workbook may not grow to `bytes` stored (its space's byte quota, server/spaces/space-usage.ts). */
+  checkGrowth?(room: Room, bytes: number): void;
   /** Changes sent by `from` were committed; the workbook now takes `bytes` in the store. */
   committed?(room: Room, from: readonly RoomPeer[], bytes: number): void;
 }
@@ -214,7 +216,11 @@ export class Room {
         if (peer.role !== 'editor') peer.droppedWrite();
         else if (this.storedBytes + msg.update.byteLength > this.hooks.maxRoomBytes) {
           throw new RoomFullError(`the change (${msg.update.byteLength} bytes) would take the stored workbook past MAX_ROOM_BYTES (${this.hooks.maxRoomBytes})`);
-        } else if (this.owns(peer, msg.spans)) this.applyFrom(peer, msg.update);
+        } else {
+          // A space over its byte quota takes no more: the hook throws SpaceFullError (the sender is closed, its edits stay in its browser).
+          this.hooks.checkGrowth?.(this, this.storedBytes + msg.update.byteLength);
+          if (this.owns(peer, msg.spans)) this.applyFrom(peer, msg.update);
+        }
         return;
       case 'awareness': {
         const ids = this.peers.get(peer) ?? new Set<number>();
