@@ -23,6 +23,7 @@ import { throttledLog, type ThrottledLog } from '../log-throttle.ts';
 import { Compactor } from '../store/compactor.ts';
 import type { SpaceRelay } from '../http/space-api.ts';
 import { Activity } from '../spaces/activity.ts';
+import { connectionOwner } from '../spaces/member-owner.ts';
 import { SpaceUsage } from '../spaces/space-usage.ts';
 import { purgeExpiredTrash } from '../spaces/trash-sweep.ts';
 import type { Store, Unsubscribe } from '../store/contract.ts';
@@ -247,8 +248,8 @@ export class Relay implements SpaceRelay {
       // Told over the websocket, where the app shows it (after a 44xx close a stock client stops retrying).
       if (tooBig) return ws.close(CLOSE.roomTooBig, tooBig.reason);
       if (!loaded || this.rooms.get(id) !== loaded) return ws.close(CLOSE.tryAgainLater, 'room closed, reconnect');
-      // A browser is its device; a client without one (a stock script) is its token (without auth: one anonymous owner).
-      const owner = device ?? (access.tokenId !== null ? `token:${access.tokenId}` : 'anonymous');
+      // A browser is its device; a client without one (a stock script) is its token; a member's connection names the member too.
+      const owner = connectionOwner(device, access.tokenId, access.member);
       const conn = new Connection(ws, loaded, access.role, access.tokenId, owner, client, this.connOptions, (c) => this.conns.delete(c));
       this.conns.add(conn);
       if (access.member) {

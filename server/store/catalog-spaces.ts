@@ -92,6 +92,10 @@ export class SpaceTables {
     return (this.db.prepare(`SELECT ${SPACE_COLUMNS} FROM spaces ORDER BY id`).all() as SpaceRow[]).map(toSpace);
   }
 
+  renameSpace(id: string, name: string): boolean {
+    return this.db.prepare('UPDATE spaces SET name = ? WHERE id = ?').run(name, id).changes > 0;
+  }
+
   setQuota(space: string, quota: Partial<SpaceQuota>): boolean {
     const now = this.space(space);
     if (!now) return false;
@@ -161,6 +165,10 @@ export class SpaceTables {
 
   setMemberRole(id: string, role: SpaceRole): boolean {
     return this.db.prepare('UPDATE members SET role = ? WHERE id = ? AND removed_at IS NULL').run(role, id).changes > 0;
+  }
+
+  renameMember(id: string, name: string): boolean {
+    return this.db.prepare('UPDATE members SET name = ? WHERE id = ? AND removed_at IS NULL').run(name, id).changes > 0;
   }
 
   removeMember(id: string): boolean {

@@ -51,6 +51,10 @@ export class PgSpaces {
     return (await this.db.query<SpaceRow>(`SELECT ${SPACE_COLUMNS} FROM spaces ORDER BY id COLLATE "C"`)).map(toSpace);
   }
 
+  async renameSpace(id: string, name: string): Promise<boolean> {
+    return this.change(async (tx) => (await tx.query('UPDATE spaces SET name = $2 WHERE id = $1 RETURNING id', [id, name])).length > 0);
+  }
+
   async setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean> {
     return this.change(async (tx) => {
       const [row] = await tx.query<SpaceRow>(`SELECT ${SPACE_COLUMNS} FROM spaces WHERE id = $1 FOR UPDATE`, [space]);
@@ -130,6 +134,10 @@ export class PgSpaces {
 
   async setMemberRole(id: string, role: SpaceRole): Promise<boolean> {
     return this.change(async (tx) => (await tx.query('UPDATE members SET role = $2 WHERE id = $1 AND removed_at IS NULL RETURNING id', [id, role])).length > 0);
+  }
+
+  async renameMember(id: string, name: string): Promise<boolean> {
+    return this.change(async (tx) => (await tx.query('UPDATE members SET name = $2 WHERE id = $1 AND removed_at IS NULL RETURNING id', [id, name])).length > 0);
   }
 
   async removeMember(id: string): Promise<boolean> {

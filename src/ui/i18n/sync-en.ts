@@ -89,8 +89,9 @@ export const syncEn = {
   'history.device': (tag: string) => `device ${tag}`,
   'history.link': (tag: string) => (tag ? `link ${tag}` : 'a link'),
   'history.server': 'the server (command line)',
+  'history.member': (tag: string) => `member of the space, device ${tag}`,
   'history.unverified': 'the relay does not confirm who wrote this entry',
-  'history.ownerTip': 'Who wrote it, as the relay records it; the name beside it is the one they chose.',
+  'history.ownerTip': 'Who wrote it, as the relay records it; beside it a member’s name in the space, or the name others chose.',
   'history.formula': (f: string) => `formula ${f}`,
   'history.conflicts': (n: number) => `${plural(n, 'cell', 'cells')} in this sheet lost a value written at the same time:`,
 

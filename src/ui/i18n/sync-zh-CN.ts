@@ -84,8 +84,9 @@ export const syncZhCN: SyncDict = {
   'history.device': (tag) => `设备 ${tag}`,
   'history.link': (tag) => (tag ? `链接 ${tag}` : '某个链接'),
   'history.server': '服务器（命令行）',
+  'history.member': (tag) => `空间成员，设备 ${tag}`,
   'history.unverified': '中继服务器无法确认这条记录的作者',
-  'history.ownerTip': '中继服务器记录的写入者；旁边是对方自己设置的名字。',
+  'history.ownerTip': '中继服务器记录的写入者；旁边是空间成员在空间中的名字，其他人则是自己设置的名字。',
   'history.formula': (f) => `公式 ${f}`,
   'history.conflicts': (x) => `本表中有 ${n(x)} 个单元格丢失了同时写入的值：`,
 
