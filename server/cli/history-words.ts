@@ -28,8 +28,8 @@ export const cliUser = (by: string | undefined): WorkbookUser => {
   return { id: `cli:${name}`, name };
 };
 
-/** A device's name as printed ("(no name)" for a program that gave none). */
-export const deviceName = (d: { name: string }): string => d.name || '(no name)';
+/** A device's name as printed ("(no name)" for a program that gave none; a member's name as the relay knows it, with the one its browser claimed). */
+export const deviceName = (d: { name: string; claimed?: string }): string => (d.name || '(no name)') + (d.claimed ? ` (its browser said "${d.claimed}")` : '');
 
 /** What a burst or a device did, in words. */
 export const countsText = (c: ChangeCounts): string => {

@@ -9,6 +9,7 @@ import { loadWorkbook } from '../store/stored-workbook.ts';
 import { flag, parseArgs, requireFlag } from './args.ts';
 import { deviceLines, momentLines } from './history-words.ts';
 import { withStore } from './open-store.ts';
+import { relayNames, withMemberNames } from './member-names.ts';
 
 /** The `history` command (a Command of commands.ts; not imported from there, which lists it). */
 export const historyCommand = {
@@ -19,11 +20,14 @@ export const historyCommand = {
     const id = requireFlag(args, 'workbook');
     const { moments, devices } = await withStore(async (store) => {
       const wb = await loadWorkbook(store, id);
+      let read: ReturnType<typeof readHistory>;
       try {
-        return readHistory(KeptHistory.of(wb));
+        read = readHistory(KeptHistory.of(wb));
       } finally {
         wb.doc.destroy();
       }
+      // A device whose client ids the relay bound to a member is named as the relay knows the member.
+      return withMemberNames(read, await relayNames(store, id));
     });
     if (flag(args, 'json')) {
       console.log(JSON.stringify({ moments, devices }));

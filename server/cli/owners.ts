@@ -1,7 +1,8 @@
 /**
  * `owners --workbook ID [--json]`: who may write under each Yjs client id of a stored workbook (the
  * relay's ownership record, issue #16 part 4): a device (a browser, by a hash of its key), a token
- * (a client without a device key, by the token's id and label), the server (the CLI, restores),
+ * (a client without a device key, by the token's id and label), a member of a space (by the
+ * member's name, with the device), the server (the CLI, restores),
  * or nobody for ids written before owners were kept. With how many edits (clocks) each id holds.
  */
 import * as Y from 'yjs';
@@ -9,6 +10,7 @@ import { loadWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag } from './args.ts';
 import type { Command } from './command.ts';
 import { withStore } from './open-store.ts';
+import { memberNames, memberOfOwner } from '../spaces/member-owner.ts';
 
 /** One client id as listed. */
 interface OwnerLine {
@@ -43,8 +45,11 @@ export const ownersCommand: Command = {
         return 0;
       }
       const labels = new Map((await store.catalog.tokens(id)).map((t) => [t.id, t.label]));
+      const members = await memberNames(store, [...recorded.values()].map((owner) => ({ clientId: 0, owner })));
       const describe = (owner: string | null): string => {
         if (owner === null) return 'nobody (written before owners were kept)';
+        const member = memberOfOwner(owner);
+        if (member !== null) return `${owner} (member "${members.get(member) ?? ''}")`;
         if (owner.startsWith('token:')) {
           const label = labels.get(owner.slice('token:'.length));
           return label ? `${owner} (${label})` : owner;

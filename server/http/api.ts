@@ -7,7 +7,7 @@
  *                                       the app's first visit shows it without loading the websocket code first
  *                                       (HEAD: the headers only, to learn a new link's role)
  *   POST /api/workbooks/:id/tokens    { role } → 201 { token, url, role }  (an editor token of that workbook)
- *   GET  /api/workbooks/:id/owners    → { owners: [{ clientId, kind, tag }] }  (any token of that workbook): who
+ *   GET  /api/workbooks/:id/owners    → { owners: [{ clientId, kind, tag, name? }] }  (any token of that workbook): who
  *                                       owns each Yjs client id (a device, a link, the server), for cell history
  * The token goes in `Authorization: Bearer …`. Errors are JSON `{ error }` with a plain sentence
  * (thrown as HttpError and answered by the request guard). Requests are limited per client address
@@ -19,7 +19,7 @@ import type { RelayConfig } from '../config.ts';
 import type { ThrottledLog } from '../log-throttle.ts';
 import type { Logger } from '../log.ts';
 import { RATE_LIMITED_DELAY_MS, type Client, type ClientLimits } from '../relay/client-limits.ts';
-import { publicOwner } from '../relay/client-owners.ts';
+import { namedOwners } from '../spaces/member-owner.ts';
 import type { Store } from '../store/contract.ts';
 import { isRole } from '../store/tokens.ts';
 import { clientAddress } from './client-address.ts';
@@ -136,7 +136,7 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
   if (kind === 'owners') {
     const log = await ctx.store.openLog(id);
     try {
-      const owners = (await log.owners()).map((o) => ({ clientId: o.clientId, ...publicOwner(o.owner) }));
+      const owners = await namedOwners(ctx.store, await log.owners());
       ctx.clients.sent(client, owners.length * 48);
       return send(res, 200, { owners });
     } finally {

@@ -4,7 +4,10 @@
  *   POST   /api/invites/accept                   { invite, name } → 201 { space, role, token, member }   (the invite is the credential)
  *   GET    /api/spaces/:space                    → { id, name, role, member, quota }                     (any member)
  *   GET    /api/spaces/:space/members            → { members, invites }                                   (owner)
- *   PATCH  /api/spaces/:space/members/:id        { role } → 200    (owner; the member's open connections reconnect with it)
+ *   PATCH  /api/spaces/:space                    { name } → 200 { id, name }                              (owner: renames the space)
+ *   PATCH  /api/spaces/:space/members/:id        { role?, name? } → 200 (owner; a new role makes the member's open connections reconnect with it)
+ *   PATCH  /api/spaces/:space/me                 { name } → 200 { id, name }                              (any member: their own display name)
+ *   DELETE /api/spaces/:space/invites/:id        → 200             (owner: the invite opens nothing from then on)
  *   DELETE /api/spaces/:space/members/:id        → 200             (owner; the member's open connections are closed at once)
  *   POST   /api/spaces/:space/invites            { role, singleUse?, days? } → 201 { url, role, expiresAt } (owner)
  *   … /workbooks and /trash: see space-workbooks-api.ts.
@@ -83,7 +86,14 @@ const members = async (ctx: SpaceApiContext, space: string, rest: string[], req:
   const owners = (await catalog.members(space)).filter((m) => m.role === 'owner');
   const lastOwner = member.role === 'owner' && owners.length === 1;
   if (req.method === 'PATCH') {
-    const role = ((await readJson(req)) as { role?: unknown } | null)?.role;
+    const body = (await readJson(req)) as { role?: unknown; name?: unknown } | null;
+    if (body?.name !== undefined && body.role === undefined) {
+      const name = memberName(body.name);
+      await catalog.renameMember(id, name);
+      ctx.log.info('member.renamed', { space, member: id, by: me ?? 'no-auth' });
+      return send(res, 200, { id, name });
+    }
+    const role = body?.role;
     if (!isSpaceRole(role)) throw new HttpError(400, 'Say the new role: {"role": "owner"}, {"role": "editor"} or {"role": "viewer"}.');
     if (lastOwner && role !== 'owner') throw new HttpError(409, 'A space keeps at least one owner: make someone else an owner first.');
     await catalog.setMemberRole(id, role);
@@ -99,6 +109,43 @@ const members = async (ctx: SpaceApiContext, space: string, rest: string[], req:
     return send(res, 200, { removed: id });
   }
   throw new HttpError(405, 'Use GET, PATCH or DELETE here.', { Allow: 'GET, PATCH, DELETE' });
+};
+
+/** A member's display name from a request body; HttpError 400 when it is not 1 to MEMBER_NAME_MAX characters. */
+const memberName = (value: unknown): string => {
+  const name = typeof value === 'string' ? value.trim() : '';
+  if (name === '' || name.length > MEMBER_NAME_MAX) throw new HttpError(400, `A name has 1 to ${MEMBER_NAME_MAX} characters: teammates see it next to the changes.`);
+  return name;
+};
+
+const SPACE_NAME_MAX = 200;
+
+/** PATCH the space itself (owner): its name. */
+const renameSpace = async (ctx: SpaceApiContext, space: string, req: IncomingMessage, res: ServerResponse, me: string | null): Promise<void> => {
+  const value = ((await readJson(req)) as { name?: unknown } | null)?.name;
+  const name = typeof value === 'string' ? value.trim() : '';
+  if (name === '' || name.length > SPACE_NAME_MAX) throw new HttpError(400, `Say the space's new name (1 to ${SPACE_NAME_MAX} characters): {"name": "Shop A"}.`);
+  await ctx.store.catalog.renameSpace(space, name);
+  ctx.log.info('space.renamed', { space, by: me ?? 'no-auth' });
+  send(res, 200, { id: space, name });
+};
+
+/** PATCH /me (any member): their own display name. */
+const renameMe = async (ctx: SpaceApiContext, req: IncomingMessage, res: ServerResponse, me: string | null): Promise<void> => {
+  if (req.method !== 'PATCH') throw new HttpError(405, 'Use PATCH here.', { Allow: 'PATCH' });
+  if (me === null) throw new HttpError(400, 'Without access checks (--no-auth) there is no member to rename.');
+  const name = memberName(((await readJson(req)) as { name?: unknown } | null)?.name);
+  await ctx.store.catalog.renameMember(me, name);
+  send(res, 200, { id: me, name });
+};
+
+/** DELETE /invites/:id (owner): the invite opens nothing from then on. */
+const revokeInvite = async (ctx: SpaceApiContext, space: string, id: string, req: IncomingMessage, res: ServerResponse, me: string | null): Promise<void> => {
+  if (req.method !== 'DELETE') throw new HttpError(405, 'Use DELETE here.', { Allow: 'DELETE' });
+  // Only an invite of this space: an owner of another space learns nothing of this one's ids.
+  if (!(await ctx.store.catalog.invites(space)).some((i) => i.id === id) || !(await ctx.store.catalog.revokeInvite(id))) throw new HttpError(404, 'This space has no such open invite.');
+  ctx.log.info('invite.revoked', { space, invite: id, by: me ?? 'no-auth' });
+  send(res, 200, { revoked: id });
 };
 
 const invite = async (ctx: SpaceApiContext, space: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -135,7 +182,7 @@ export const handleSpaceApi = async (ctx: SpaceApiContext, target: RequestTarget
   if (resource !== 'spaces' || space === '') throw new HttpError(404, 'No such API endpoint.');
   const [what] = rest;
   // Reading needs a member; changing workbooks an editor (checked per route); the rest an owner.
-  const needed: SpaceRole = what === undefined || what === 'workbooks' || what === 'trash' ? 'viewer' : 'owner';
+  const needed: SpaceRole = (what === undefined && req.method === 'GET') || what === 'workbooks' || what === 'trash' || what === 'me' ? 'viewer' : 'owner';
   const access = await checkSpaceAccess(ctx.store, ctx.config.auth, space, bearer(req), needed);
   if (!access.ok) {
     ctx.refusals.write('info', 'api.rejected', { status: access.status, space, ip: client.address });
@@ -147,13 +194,16 @@ export const handleSpaceApi = async (ctx: SpaceApiContext, target: RequestTarget
     if (!ctx.clients.requestOfToken(memberId)) return rateLimited('Too many requests with this link; try again in a moment.', ctx.clients.retryAfter(client));
     ctx.relay()?.seen(memberId);
   }
+  if (what === undefined && req.method === 'PATCH') return renameSpace(ctx, space, req, res, memberId);
   if (what === undefined) {
-    if (req.method !== 'GET') throw new HttpError(405, 'Use GET here.', { Allow: 'GET' });
+    if (req.method !== 'GET') throw new HttpError(405, 'Use GET or PATCH here.', { Allow: 'GET, PATCH' });
     const entry = await ctx.store.catalog.space(space);
     return send(res, 200, { id: space, name: entry?.name ?? space, role: access.role, member: access.member && { id: access.member.memberId, name: access.member.name }, quota: entry?.quota });
   }
   if (what === 'members') return members(ctx, space, rest.slice(1), req, res, memberId);
   if (what === 'invites' && rest.length === 1) return invite(ctx, space, req, res);
+  if (what === 'invites' && rest.length === 2) return revokeInvite(ctx, space, rest[1] ?? '', req, res, memberId);
+  if (what === 'me' && rest.length === 1) return renameMe(ctx, req, res, memberId);
   const who = { role: access.role, name: access.member?.name ?? 'the relay’s administrator' };
   const wbCtx = { store: ctx.store, log: ctx.log, maxRoomBytes: ctx.config.maxRoomBytes, closeWorkbook: (id: string) => relayOf(ctx).closeWorkbook(id) };
   if (await handleSpaceWorkbooks(wbCtx, space, rest, req, res, who)) return;

@@ -8,6 +8,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../store/tokens.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { Client, ClientLimits } from './client-limits.ts';
+import { SpaceFullError } from '../spaces/space-usage.ts';
 import { CLOSE, parseMessage, ProtocolError } from './protocol.ts';
 import { RateLimiter, type RateLimits } from './rate-limiter.ts';
 import { RoomFullError, type Room, type RoomPeer } from './room.ts';
@@ -149,6 +150,9 @@ export class Connection implements RoomPeer {
       if (err instanceof RoomFullError) {
         this.opts.log.warn('room.full', { conn: this.id, workbook: this.room.id, message: err.message, hint: 'raise MAX_ROOM_BYTES to let the workbook grow' });
         this.close(CLOSE.roomTooBig, 'This change would make the workbook larger than the relay allows (MAX_ROOM_BYTES).');
+      } else if (err instanceof SpaceFullError) {
+        this.opts.log.warn('space.full', { conn: this.id, workbook: this.room.id, space: err.space, bytes: err.bytes, limit: err.limit, hint: 'raise the space quota (space quota) or purge its trash' });
+        this.close(CLOSE.spaceFull, err.reason);
       } else if (err instanceof ProtocolError) {
         this.opts.log.warn('conn.malformed_message', { conn: this.id, workbook: this.room.id, message: err.message });
         this.close(err.closeCode ?? CLOSE.invalidData, err.closeCode === undefined ? 'malformed message' : 'write refused');

@@ -34,6 +34,8 @@ export const CLOSE = {
   /** The workbook went to its space's trash (4400-4499: a stock client stops retrying). */
   trashed: 4410,
   roomTooBig: 4413,
+  /** The workbook's space is at its byte quota (server/spaces/space-usage.ts). */
+  spaceFull: 4414,
   /** A write only the relay may make (stock clients do not retry 44xx codes). */
   forbidden: 4403,
 } as const;

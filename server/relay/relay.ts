@@ -23,6 +23,8 @@ import { throttledLog, type ThrottledLog } from '../log-throttle.ts';
 import { Compactor } from '../store/compactor.ts';
 import type { SpaceRelay } from '../http/space-api.ts';
 import { Activity } from '../spaces/activity.ts';
+import { connectionOwner } from '../spaces/member-owner.ts';
+import { SpaceUsage } from '../spaces/space-usage.ts';
 import { purgeExpiredTrash } from '../spaces/trash-sweep.ts';
 import type { Store, Unsubscribe } from '../store/contract.ts';
 import { errorMessage, type Logger } from '../log.ts';
@@ -87,6 +89,8 @@ export class Relay implements SpaceRelay {
   /** Who each connection is, as lists name the last change (a member's name, or a link's label). */
   private readonly names = new WeakMap<RoomPeer, string>();
   private readonly activity: Activity;
+  /** Each space's stored bytes, kept running for its byte quota. */
+  private readonly usage: SpaceUsage;
   private closing = false;
 
   constructor(
@@ -109,6 +113,7 @@ export class Relay implements SpaceRelay {
       },
       config.maxRoomBytes,
     );
+    this.usage = new SpaceUsage(store);
     const hooks: RoomHooks = {
       log,
       graceMs: config.roomGraceMs,
@@ -120,7 +125,9 @@ export class Relay implements SpaceRelay {
       },
       compact: (job) => this.compactor.request(job),
       relayed: (ms) => this.delays.record(ms),
+      checkGrowth: (room, bytes) => this.usage.check(room.id, bytes),
       committed: (room, from, bytes) => {
+        this.usage.stored(room.id, bytes);
         const names = [...new Set(from.map((p) => this.names.get(p)).filter((n) => n !== undefined))];
         this.activity.changed(room.id, names.length > 0 ? names.join(', ') : null, bytes);
       },
@@ -144,6 +151,7 @@ export class Relay implements SpaceRelay {
     this.unwatch = store.catalog.watch(() => {
       // A damaged workbook restored meanwhile (restore --replace) may be read again at once.
       this.loader.forgetFailures();
+      void this.usage.refresh().catch((err: unknown) => log.error('catalog.read_failed', { message: errorMessage(err) }));
       void this.recheckTokens();
     });
     this.timers.push(setInterval(() => this.checkLiveness(), LIVENESS_MS));
@@ -221,6 +229,7 @@ export class Relay implements SpaceRelay {
       this.refusals.write('warn', 'conn.rate_limited', { ip, workbook: id });
       return refuseSlowly(socket, 'Too many connections with this link; try again in a moment.', this.clients.retryAfter(client));
     }
+    await this.usage.prime(id);
     if (this.closing) return refuse(socket, 503, 'The relay is shutting down; try again in a moment.');
     let room = this.rooms.get(id);
     let tooBig: RoomTooBigError | null = null;
@@ -239,8 +248,8 @@ export class Relay implements SpaceRelay {
       // Told over the websocket, where the app shows it (after a 44xx close a stock client stops retrying).
       if (tooBig) return ws.close(CLOSE.roomTooBig, tooBig.reason);
       if (!loaded || this.rooms.get(id) !== loaded) return ws.close(CLOSE.tryAgainLater, 'room closed, reconnect');
-      // A browser is its device; a client without one (a stock script) is its token (without auth: one anonymous owner).
-      const owner = device ?? (access.tokenId !== null ? `token:${access.tokenId}` : 'anonymous');
+      // A browser is its device; a client without one (a stock script) is its token; a member's connection names the member too.
+      const owner = connectionOwner(device, access.tokenId, access.member);
       const conn = new Connection(ws, loaded, access.role, access.tokenId, owner, client, this.connOptions, (c) => this.conns.delete(c));
       this.conns.add(conn);
       if (access.member) {

@@ -43,6 +43,8 @@ export interface RoomHooksOf<R> {
   relayed(ms: number): void;
   /** MAX_ROOM_BYTES: the stored size (snapshot and log) a change may not take the workbook past. */
   maxRoomBytes: number;
+  /** Throws when the workbook may not grow to `bytes` stored (its space's byte quota, server/spaces/space-usage.ts). */
+  checkGrowth?(room: R, bytes: number): void;
   /** Changes sent by `from` were committed; the workbook now takes `bytes` in the store. */
   committed?(room: R, from: readonly RoomPeer[], bytes: number): void;
 }

@@ -189,7 +189,11 @@ export class Room {
         if (peer.role !== 'editor') peer.droppedWrite();
         else if (this.storedBytes + msg.update.byteLength > this.hooks.maxRoomBytes) {
           throw new RoomFullError(`the change (${msg.update.byteLength} bytes) would take the stored workbook past MAX_ROOM_BYTES (${this.hooks.maxRoomBytes})`);
-        } else if (this.owns(peer, msg.spans)) this.applyFrom(peer, msg.update);
+        } else {
+          // A space over its byte quota takes no more: the hook throws SpaceFullError (the sender is closed, its edits stay in its browser).
+          this.hooks.checkGrowth?.(this, this.storedBytes + msg.update.byteLength);
+          if (this.owns(peer, msg.spans)) this.applyFrom(peer, msg.update);
+        }
         return;
       case 'awareness':
         return this.presence.receive(peer, msg.update, msg.entries);

@@ -8,6 +8,7 @@ import { StoreError } from './errors.ts';
 import type { Migration } from './migrate.ts';
 import type { SpaceRole } from './space-roles.ts';
 import type { Db } from './sqlite.ts';
+import { INVITE_COLUMNS, MEMBER_COLUMNS, SPACE_COLUMNS, toInvite, toMember, toSpace, type InviteRow, type MemberRow, type SpaceRow } from './space-rows.ts';
 import { hashToken, looksLikeToken, newToken, tokenId } from './tokens.ts';
 import { checkSpaceId } from './workbook-id.ts';
 
@@ -65,61 +66,6 @@ UPDATE workbooks SET space = '${DEFAULT_SPACE.id}';
 `,
 };
 
-interface SpaceRow {
-  id: string;
-  name: string;
-  created_at: number;
-  max_workbooks: number | null;
-  max_bytes: number | null;
-}
-
-interface MemberRow {
-  id: string;
-  space: string;
-  name: string;
-  role: SpaceRole;
-  created_at: number;
-  last_seen_at: number | null;
-  removed_at: number | null;
-}
-
-interface InviteRow {
-  id: string;
-  space: string;
-  role: SpaceRole;
-  single_use: number;
-  expires_at: number | null;
-  created_at: number;
-  uses: number;
-  revoked_at: number | null;
-}
-
-const toSpace = (r: SpaceRow): SpaceEntry => ({ id: r.id, name: r.name, createdAt: r.created_at, quota: { workbooks: r.max_workbooks, bytes: r.max_bytes } });
-
-const toMember = (r: MemberRow): MemberEntry => ({
-  id: r.id,
-  space: r.space,
-  name: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-  lastSeenAt: r.last_seen_at,
-  removedAt: r.removed_at,
-});
-
-const toInvite = (r: InviteRow): InviteEntry => ({
-  id: r.id,
-  space: r.space,
-  role: r.role,
-  singleUse: r.single_use === 1,
-  expiresAt: r.expires_at,
-  createdAt: r.created_at,
-  uses: r.uses,
-  revokedAt: r.revoked_at,
-});
-
-const MEMBER_COLUMNS = 'id, space, name, role, created_at, last_seen_at, removed_at';
-const INVITE_COLUMNS = 'id, space, role, single_use, expires_at, created_at, uses, revoked_at';
-
 /** The space tables of one catalog database. */
 export class SpaceTables {
   constructor(private readonly db: Db) {}
@@ -138,12 +84,16 @@ export class SpaceTables {
   }
 
   space(id: string): SpaceEntry | undefined {
-    const row = this.db.prepare('SELECT * FROM spaces WHERE id = ?').get(id) as SpaceRow | undefined;
+    const row = this.db.prepare(`SELECT ${SPACE_COLUMNS} FROM spaces WHERE id = ?`).get(id) as SpaceRow | undefined;
     return row && toSpace(row);
   }
 
   spaces(): SpaceEntry[] {
-    return (this.db.prepare('SELECT * FROM spaces ORDER BY id').all() as SpaceRow[]).map(toSpace);
+    return (this.db.prepare(`SELECT ${SPACE_COLUMNS} FROM spaces ORDER BY id`).all() as SpaceRow[]).map(toSpace);
+  }
+
+  renameSpace(id: string, name: string): boolean {
+    return this.db.prepare('UPDATE spaces SET name = ? WHERE id = ?').run(name, id).changes > 0;
   }
 
   setQuota(space: string, quota: Partial<SpaceQuota>): boolean {
@@ -215,6 +165,10 @@ export class SpaceTables {
 
   setMemberRole(id: string, role: SpaceRole): boolean {
     return this.db.prepare('UPDATE members SET role = ? WHERE id = ? AND removed_at IS NULL').run(role, id).changes > 0;
+  }
+
+  renameMember(id: string, name: string): boolean {
+    return this.db.prepare('UPDATE members SET name = ? WHERE id = ? AND removed_at IS NULL').run(name, id).changes > 0;
   }
 
   removeMember(id: string): boolean {

@@ -158,6 +158,10 @@ export class Catalog implements CatalogStore {
     return this.spaceTables.spaces();
   }
 
+  async renameSpace(id: string, name: string): Promise<boolean> {
+    return this.spaceTables.renameSpace(id, name);
+  }
+
   async setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean> {
     return this.spaceTables.setQuota(space, quota);
   }
@@ -196,6 +200,10 @@ export class Catalog implements CatalogStore {
 
   async members(space: string): Promise<MemberEntry[]> {
     return this.spaceTables.members(space);
+  }
+
+  async renameMember(id: string, name: string): Promise<boolean> {
+    return this.spaceTables.renameMember(id, name);
   }
 
   async setMemberRole(id: string, role: SpaceRole): Promise<boolean> {

@@ -212,6 +212,8 @@ export interface CatalogStore {
   space(id: string): Promise<SpaceEntry | undefined>;
   /** Every space, by id. */
   spaces(): Promise<SpaceEntry[]>;
+  /** Renames a space. False when there is no such space. */
+  renameSpace(id: string, name: string): Promise<boolean>;
   /** Sets a space's limits (the fields given). False when there is no such space. */
   setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean>;
   /** The workbooks of a space, trashed ones included, by id. */
@@ -233,6 +235,8 @@ export interface CatalogStore {
   members(space: string): Promise<MemberEntry[]>;
   /** Changes a member's role; false when there is no such active member. */
   setMemberRole(id: string, role: SpaceRole): Promise<boolean>;
+  /** Changes a member's display name; false when there is no such active member. */
+  renameMember(id: string, name: string): Promise<boolean>;
   /** Removes a member (their token opens nothing from then on); false when not active. */
   removeMember(id: string): Promise<boolean>;
   /** Records a member's last activity; advisory, so a store may write it without a disk flush. */

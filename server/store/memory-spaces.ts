@@ -56,6 +56,14 @@ export class MemorySpaces {
     return [...this.data.spaces.values()].map(spaceOf).sort(byId);
   }
 
+  renameSpace(id: string, name: string): boolean {
+    const s = this.data.spaces.get(id);
+    if (!s) return false;
+    s.name = name;
+    this.changed();
+    return true;
+  }
+
   setQuota(space: string, quota: Partial<SpaceQuota>): boolean {
     const s = this.data.spaces.get(space);
     if (!s) return false;
@@ -109,6 +117,14 @@ export class MemorySpaces {
     const m = this.find(id);
     if (!m || m.removedAt !== null) return false;
     m.role = role;
+    this.changed();
+    return true;
+  }
+
+  renameMember(id: string, name: string): boolean {
+    const m = this.find(id);
+    if (!m || m.removedAt !== null) return false;
+    m.name = name;
     this.changed();
     return true;
   }

@@ -128,6 +128,10 @@ class MemoryCatalog implements CatalogStore {
     return this.spaceData.spaces();
   }
 
+  async renameSpace(id: string, name: string): Promise<boolean> {
+    return this.spaceData.renameSpace(id, name);
+  }
+
   async setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean> {
     return this.spaceData.setQuota(space, quota);
   }
@@ -153,6 +157,10 @@ class MemoryCatalog implements CatalogStore {
 
   async members(space: string): Promise<MemberEntry[]> {
     return this.spaceData.members(space);
+  }
+
+  async renameMember(id: string, name: string): Promise<boolean> {
+    return this.spaceData.renameMember(id, name);
   }
 
   async setMemberRole(id: string, role: SpaceRole): Promise<boolean> {

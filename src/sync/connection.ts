@@ -35,6 +35,8 @@ export interface RelayConnection {
   /** The close code when the relay refused the connection for good (4401 revoked, 4403 not this device's, 4413 too big). */
   deniedCode(): number | undefined;
   provider: WebsocketProvider;
+  /** The role the relay gives this token now, asked after each sync (an owner may have changed it meanwhile); null until known. */
+  role: Watch<'editor' | 'viewer' | null>;
   /** Resolves once the first sync is done (true), or false when access is refused. */
   firstSync(): Promise<boolean>;
   destroy(): void;
@@ -63,6 +65,7 @@ export const relayUrl = (loc: Location = location): string => `${loc.protocol ==
 export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pending: PendingEdits; url?: string }): RelayConnection => {
   const { id, token, doc, pending } = opts;
   const state = createWatch<ConnectionState>(navigator.onLine ? 'connecting' : 'offline');
+  const role = createWatch<'editor' | 'viewer' | null>(null);
   let denied: string | undefined;
   let deniedCode: number | undefined;
   /** The relay refused this connection for good (a revoked token, a trashed workbook): no more retries. */
@@ -130,6 +133,9 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
     everOnline = true;
     state.set('online');
     ask();
+    // A role changed while connected closes the connection (1013) and it comes back with the new
+    // one; so does one changed while offline. Each sync asks which, so the page can follow.
+    void checkAccess(id, token).then((r) => r.kind === 'ok' && role.set(r.role));
   });
   provider.on('status', ({ status }: { status: string }) => {
     if (status === 'disconnected') lost();
@@ -167,6 +173,7 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
     deniedMessage: () => denied,
     deniedCode: () => deniedCode,
     provider,
+    role,
     firstSync: () =>
       new Promise((resolve) => {
         if (provider.synced) return resolve(true);

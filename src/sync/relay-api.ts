@@ -77,12 +77,15 @@ export const fetchKeptHistory = async (id: string, token: string | undefined): P
 
 /** Who owns a Yjs client id, as the relay shows it: a device, a link (a client without a device key), or the server. */
 export interface ClientOwnerTag {
-  kind: 'device' | 'link' | 'server';
+  /** `member`: written over a member's personal token; `name` is the member's name as the relay knows it. */
+  kind: 'device' | 'link' | 'server' | 'member';
+  name?: string;
   /** A short tag that tells owners of one kind apart. */
   tag: string;
 }
 
-const KINDS = new Set(['device', 'link', 'server']);
+const KINDS = new Set(['device', 'link', 'server', 'member']);
+const NAME_MAX = 200;
 
 /** The relay's record of who owns each client id of a workbook; empty when it cannot be had (offline, say). */
 export const fetchOwners = async (id: string, token: string, timeoutMs = 5000): Promise<Map<number, ClientOwnerTag>> => {
@@ -93,9 +96,10 @@ export const fetchOwners = async (id: string, token: string, timeoutMs = 5000): 
     const body = (await res.json()) as { owners?: unknown };
     if (!Array.isArray(body.owners)) return out;
     for (const o of body.owners as unknown[]) {
-      const r = o as { clientId?: unknown; kind?: unknown; tag?: unknown } | null;
+      const r = o as { clientId?: unknown; kind?: unknown; tag?: unknown; name?: unknown } | null;
       if (typeof r?.clientId === 'number' && typeof r.kind === 'string' && KINDS.has(r.kind) && typeof r.tag === 'string' && r.tag.length <= 16) {
-        out.set(r.clientId, { kind: r.kind as ClientOwnerTag['kind'], tag: r.tag });
+        const name = r.kind === 'member' && typeof r.name === 'string' && r.name.length <= NAME_MAX ? { name: r.name } : {};
+        out.set(r.clientId, { kind: r.kind as ClientOwnerTag['kind'], tag: r.tag, ...name });
       }
     }
   } catch {

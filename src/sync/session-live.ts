@@ -39,6 +39,7 @@ export const goLive = (core: SessionCore): LiveParts => {
     relay.state.subscribe((s) => core.connection.set(s)),
     presence.peers.subscribe((p) => core.peers.set(p)),
     pending.pending.subscribe((n) => core.pending.set(n)),
+    relay.role.subscribe((r) => r !== null && core.role.set(r)),
   ];
   core.connection.set(relay.state.get());
   core.peers.set(presence.peers.get());

@@ -23,8 +23,10 @@ export type SessionConnection = ConnectionState | 'local';
 /** What the app needs of an open workbook's storage and sync. */
 export interface WorkbookSession {
   readonly id: string;
-  /** `local`: only in this browser; else the role the token gives on the relay. */
+  /** `local`: only in this browser; else the role the token gave on the relay when the page opened. */
   readonly access: Access;
+  /** The role the relay gives now (it follows a change an owner makes while the page is open). */
+  readonly role: Watch<Access>;
   readonly wb: Workbook;
   readonly connection: Watch<SessionConnection>;
   /** Whether every change is committed in this browser's storage. */
@@ -65,6 +67,7 @@ export interface SessionCore {
   connection: WatchSource<SessionConnection>;
   pending: WatchSource<number>;
   peers: WatchSource<readonly Peer[]>;
+  role: WatchSource<Access>;
   identity: () => Identity;
   location: () => Location;
   /** Local edits (client, clock) made before the live part loaded. */
@@ -94,6 +97,7 @@ export const createSession = (opts: { id: string; access: Access; token: string 
     connection: createWatch<SessionConnection>(token ? (navigator.onLine ? 'connecting' : 'offline') : 'local'),
     pending: createWatch(0),
     peers: createWatch<readonly Peer[]>([]),
+    role: createWatch(access),
     identity: () => identity,
     location: () => location,
     early,
@@ -116,6 +120,7 @@ export const createSession = (opts: { id: string; access: Access; token: string 
     saved: saved.state,
     pending: core.pending,
     peers: core.peers,
+    role: core.role,
     deniedMessage: () => live?.deniedMessage(),
     deniedCode: () => live?.deniedCode(),
     startSync: () =>

@@ -38,6 +38,21 @@ export interface SpaceMember {
   you: boolean;
 }
 
+/** An invite not used up, expired or revoked, as owners see it. */
+export interface SpaceInvite {
+  id: string;
+  role: SpaceRole;
+  singleUse: boolean;
+  expiresAt: number | null;
+  uses: number;
+}
+
+/**
+ * What the page sends as its token when it has none: a relay started with --no-auth (loopback
+ * only) takes any, and one with access checks refuses it like any unknown token.
+ */
+export const NO_AUTH_TOKEN = 'no-auth';
+
 /** A call to the space API that did not work; `status` 0 when the relay could not be reached. */
 export class SpaceError extends Error {
   override name = 'SpaceError';
@@ -132,7 +147,13 @@ export const spaceClient = (space: string, token: string | undefined) => ({
   trash: (id: string) => call<SpaceWorkbook>(wbPath(space, id), token, { method: 'DELETE' }),
   restore: (id: string) => call<SpaceWorkbook>(wbPath(space, id, '/restore'), token, { method: 'POST' }),
   purge: (id: string) => call<{ purged: string }>(sp(space, `/trash/${encodeURIComponent(id)}`), token, { method: 'DELETE' }),
-  members: () => call<{ members: SpaceMember[] }>(sp(space, '/members'), token),
+  members: () => call<{ members: SpaceMember[]; invites: SpaceInvite[] }>(sp(space, '/members'), token),
+  renameSpace: (name: string) => call<{ name: string }>(sp(space), token, { method: 'PATCH', json: { name } }),
+  /** An owner renames a member. */
+  renameMember: (id: string, name: string) => call<{ name: string }>(sp(space, `/members/${encodeURIComponent(id)}`), token, { method: 'PATCH', json: { name } }),
+  /** A member renames themself. */
+  renameMe: (name: string) => call<{ name: string }>(sp(space, '/me'), token, { method: 'PATCH', json: { name } }),
+  revokeInvite: (id: string) => call<{ revoked: string }>(sp(space, `/invites/${encodeURIComponent(id)}`), token, { method: 'DELETE' }),
   setRole: (id: string, role: SpaceRole) => call<{ id: string }>(sp(space, `/members/${encodeURIComponent(id)}`), token, { method: 'PATCH', json: { role } }),
   remove: (id: string) => call<{ removed: string }>(sp(space, `/members/${encodeURIComponent(id)}`), token, { method: 'DELETE' }),
   invite: (role: SpaceRole) => call<{ url: string; role: SpaceRole; expiresAt: number }>(sp(space, '/invites'), token, { method: 'POST', json: { role } }),

@@ -153,6 +153,10 @@ export class PgCatalog implements CatalogStore {
     return this.spaceTables.spaces();
   }
 
+  renameSpace(id: string, name: string): Promise<boolean> {
+    return this.spaceTables.renameSpace(id, name);
+  }
+
   setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean> {
     return this.spaceTables.setQuota(space, quota);
   }
@@ -175,6 +179,10 @@ export class PgCatalog implements CatalogStore {
 
   members(space: string): Promise<MemberEntry[]> {
     return this.spaceTables.members(space);
+  }
+
+  renameMember(id: string, name: string): Promise<boolean> {
+    return this.spaceTables.renameMember(id, name);
   }
 
   setMemberRole(id: string, role: SpaceRole): Promise<boolean> {

@@ -10,63 +10,8 @@ import { StoreError } from '../errors.ts';
 import type { SpaceRole } from '../space-roles.ts';
 import { hashToken, looksLikeToken, newToken, tokenId } from '../tokens.ts';
 import { checkSpaceId } from '../workbook-id.ts';
+import { INVITE_COLUMNS, MEMBER_COLUMNS, SPACE_COLUMNS, toInvite, toMember, toSpace, type InviteRow, type MemberRow, type SpaceRow } from '../space-rows.ts';
 import type { PgDb, Queryable } from './pg-db.ts';
-
-interface SpaceRow {
-  id: string;
-  name: string;
-  created_at: number;
-  max_workbooks: number | null;
-  max_bytes: number | null;
-}
-
-interface MemberRow {
-  id: string;
-  space: string;
-  name: string;
-  role: SpaceRole;
-  created_at: number;
-  last_seen_at: number | null;
-  removed_at: number | null;
-}
-
-interface InviteRow {
-  id: string;
-  space: string;
-  role: SpaceRole;
-  single_use: boolean;
-  expires_at: number | null;
-  created_at: number;
-  uses: number;
-  revoked_at: number | null;
-}
-
-const SPACE_COLUMNS = 'id, name, created_at, max_workbooks, max_bytes';
-const MEMBER_COLUMNS = 'id, space, name, role, created_at, last_seen_at, removed_at';
-const INVITE_COLUMNS = 'id, space, role, single_use, expires_at, created_at, uses, revoked_at';
-
-const toSpace = (r: SpaceRow): SpaceEntry => ({ id: r.id, name: r.name, createdAt: r.created_at, quota: { workbooks: r.max_workbooks, bytes: r.max_bytes } });
-
-const toMember = (r: MemberRow): MemberEntry => ({
-  id: r.id,
-  space: r.space,
-  name: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-  lastSeenAt: r.last_seen_at,
-  removedAt: r.removed_at,
-});
-
-const toInvite = (r: InviteRow): InviteEntry => ({
-  id: r.id,
-  space: r.space,
-  role: r.role,
-  singleUse: r.single_use,
-  expiresAt: r.expires_at,
-  createdAt: r.created_at,
-  uses: r.uses,
-  revokedAt: r.revoked_at,
-});
 
 /** Runs a catalog change in one transaction that also tells the other instances. */
 export type PgChange = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
@@ -104,6 +49,10 @@ export class PgSpaces {
 
   async spaces(): Promise<SpaceEntry[]> {
     return (await this.db.query<SpaceRow>(`SELECT ${SPACE_COLUMNS} FROM spaces ORDER BY id COLLATE "C"`)).map(toSpace);
+  }
+
+  async renameSpace(id: string, name: string): Promise<boolean> {
+    return this.change(async (tx) => (await tx.query('UPDATE spaces SET name = $2 WHERE id = $1 RETURNING id', [id, name])).length > 0);
   }
 
   async setQuota(space: string, quota: Partial<SpaceQuota>): Promise<boolean> {
@@ -185,6 +134,10 @@ export class PgSpaces {
 
   async setMemberRole(id: string, role: SpaceRole): Promise<boolean> {
     return this.change(async (tx) => (await tx.query('UPDATE members SET role = $2 WHERE id = $1 AND removed_at IS NULL RETURNING id', [id, role])).length > 0);
+  }
+
+  async renameMember(id: string, name: string): Promise<boolean> {
+    return this.change(async (tx) => (await tx.query('UPDATE members SET name = $2 WHERE id = $1 AND removed_at IS NULL RETURNING id', [id, name])).length > 0);
   }
 
   async removeMember(id: string): Promise<boolean> {

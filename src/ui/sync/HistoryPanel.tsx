@@ -43,7 +43,14 @@ export const showVersions = (): void => {
 const writer = (st: SyncText, owners: ReadonlyMap<number, ClientOwnerTag>, e: CellHistoryEntry): string => {
   const o = e.clientId === undefined ? undefined : owners.get(e.clientId);
   if (!o) return '';
+  if (o.kind === 'member') return st('history.member', o.tag);
   return o.kind === 'device' ? st('history.device', o.tag) : o.kind === 'link' ? st('history.link', o.tag) : st('history.server');
+};
+
+/** The name an entry shows: a member's as the relay knows it, else the one the writer chose. */
+const authorOf = (owners: ReadonlyMap<number, ClientOwnerTag>, e: CellHistoryEntry): string => {
+  const o = e.clientId === undefined ? undefined : owners.get(e.clientId);
+  return o?.kind === 'member' && o.name ? o.name : e.userName;
 };
 
 /** Asks the relay again for owners it did not know at most this often. */
@@ -167,7 +174,7 @@ const HistoryPanel = (props: { onClose: () => void }): JSX.Element => {
                           )}
                         </Show>
                         <Show when={writer(st, owners(), e)}> · </Show>
-                        {e.userName || st('history.someone')} · {when(app, e.time)}
+                        <span data-testid="history-author">{authorOf(owners(), e) || st('history.someone')}</span> · {when(app, e.time)}
                       </div>
                       <Show when={e.clientId === undefined}>
                         <div class="wb-history-note" data-testid="history-unverified">

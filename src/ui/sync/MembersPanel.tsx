@@ -1,30 +1,36 @@
 /**
  * The members of a space, for its owners: invite links per role (each link makes one person a
  * member with their own token), every member with their role and last activity, a role change and
- * a removal (their open pages lose access at once).
+ * a removal (their open pages lose access at once), a member's name; the invites not used up yet,
+ * each of which can be withdrawn. Read again on every `tick` of the page, so changes others make show.
  */
-import { createSignal, For, Show, type JSX } from 'solid-js';
-import type { SpaceClient, SpaceMember, SpaceRole } from '../../sync/space-client.ts';
+import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
+import type { SpaceClient, SpaceInvite, SpaceMember, SpaceRole } from '../../sync/space-client.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { spaceTexts } from '../i18n/space-texts.ts';
 import { ConfirmDialog } from '../widgets/Dialog.tsx';
+import { RenameForm } from './RenameForm.tsx';
 
 const ROLES: SpaceRole[] = ['owner', 'editor', 'viewer'];
 
 /** The members panel of the space page. */
-export const MembersPanel = (props: { i18n: I18n; client: SpaceClient; onError: (err: unknown) => void; onInfo: (text: string) => void }): JSX.Element => {
+export const MembersPanel = (props: { i18n: I18n; client: SpaceClient; tick: number; onError: (err: unknown) => void; onInfo: (text: string) => void }): JSX.Element => {
   const t = props.i18n.texts(spaceTexts);
   const [members, setMembers] = createSignal<SpaceMember[]>([]);
+  const [invites, setInvites] = createSignal<SpaceInvite[]>([]);
+  const [renaming, setRenaming] = createSignal<string | null>(null);
   const [link, setLink] = createSignal<{ role: SpaceRole; url: string } | null>(null);
   const [removing, setRemoving] = createSignal<SpaceMember | null>(null);
   const load = async () => {
     try {
-      setMembers((await props.client.members()).members);
+      const got = await props.client.members();
+      setMembers(got.members);
+      setInvites(got.invites);
     } catch (err) {
       props.onError(err);
     }
   };
-  void load();
+  createEffect(on(() => props.tick, () => void load()));
   const run = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -57,13 +63,63 @@ export const MembersPanel = (props: { i18n: I18n; client: SpaceClient; onError: 
           </p>
         )}
       </Show>
+      <Show when={invites().length > 0}>
+        <h3>{t('space.invitesTitle')}</h3>
+        <ul class="wb-start-list" data-testid="invite-list">
+          <For each={invites()}>
+            {(i) => (
+              <li class="wb-start-item" data-testid="invite-item" data-id={i.id} data-role={i.role}>
+                <span class="wb-start-name">{t('space.inviteItem', t(`space.role.${i.role}`), i.expiresAt === null ? '—' : when(i.expiresAt))}</span>
+                <span class="wb-start-meta">{i.singleUse ? '' : t('space.inviteMany', i.uses)}</span>
+                <span class="wb-start-actions">
+                  <button
+                    type="button"
+                    class="wb-danger-text"
+                    onClick={() =>
+                      void run(async () => {
+                        await props.client.revokeInvite(i.id);
+                        if (link() !== null) setLink(null);
+                        props.onInfo(t('space.inviteRevoked'));
+                      })
+                    }
+                    data-testid="invite-revoke"
+                  >
+                    {t('space.revokeInvite')}
+                  </button>
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
       <ul class="wb-start-list">
         <For each={members()}>
           {(m) => (
             <li class="wb-start-item" data-testid="member-item" data-id={m.id} data-name={m.name}>
-              <span class="wb-start-name">
-                {m.name} {m.you ? t('space.youTag') : ''}
-              </span>
+              <Show
+                when={renaming() === m.id}
+                fallback={
+                  <span class="wb-start-name" data-testid="member-name">
+                    {m.name} {m.you ? t('space.youTag') : ''}
+                  </span>
+                }
+              >
+                <RenameForm
+                  value={m.name}
+                  label={t('space.nameLabel')}
+                  save={t('space.renameSave')}
+                  testId="member-rename"
+                  maxLength={80}
+                  onCancel={() => setRenaming(null)}
+                  onSave={(name) => {
+                    setRenaming(null);
+                    void run(async () => {
+                      await props.client.renameMember(m.id, name);
+                      props.onInfo(t('space.renamedMember', name));
+                    });
+                  }}
+                />
+              </Show>
               <span class="wb-start-meta">{m.lastSeenAt === null ? t('space.neverSeen') : t('space.lastSeen', when(m.lastSeenAt))}</span>
               <span class="wb-start-actions">
                 <label>
@@ -72,6 +128,9 @@ export const MembersPanel = (props: { i18n: I18n; client: SpaceClient; onError: 
                     <For each={ROLES}>{(r) => <option value={r}>{t(`space.role.${r}`)}</option>}</For>
                   </select>
                 </label>
+                <button type="button" onClick={() => setRenaming(m.id)} data-testid="member-rename">
+                  {t('space.renameMember')}
+                </button>
                 <Show when={!m.you}>
                   <button type="button" class="wb-danger-text" onClick={() => setRemoving(m)} data-testid="member-remove">
                     {t('space.removeMember')}

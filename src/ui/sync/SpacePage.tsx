@@ -3,14 +3,16 @@
  * it last and when, size) with search and sort, and this browser's local-only ones, which an editor
  * moves into the space with their history. Editors create (ops template, blank, or a duplicate),
  * rename and move to the trash; the trash lists what can be restored (editors) or deleted for good
- * (owners). Owners manage members (MembersPanel). Workbooks made while the relay cannot be reached
- * are kept here and sent to the space when it can.
+ * (owners). Owners manage members (MembersPanel) and rename the space; every member changes their
+ * own name. Workbooks made while the relay cannot be reached are kept here and sent to the space
+ * when it can. What teammates change shows within a few seconds (the page reads the space again).
+ * A relay started with --no-auth takes the page without a personal link: everyone is an owner.
  */
 import { createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { render } from 'solid-js/web';
 import { loadIdentity, saveIdentity } from '../../sync/identity.ts';
 import { knownWorkbooks } from '../../sync/workbook-list.ts';
-import { spaceClient, spaceToken, SpaceError, type SpaceInfo, type SpaceWorkbook } from '../../sync/space-client.ts';
+import { NO_AUTH_TOKEN, spaceClient, spaceToken, SpaceError, type SpaceInfo, type SpaceWorkbook } from '../../sync/space-client.ts';
 import { createOffline, moveIntoSpace, pendingFor, rememberSpaceWorkbook, sendPending } from '../../sync/space-moves.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { spaceTexts } from '../i18n/space-texts.ts';
@@ -18,6 +20,7 @@ import { syncTexts } from '../i18n/sync-texts.ts';
 import { goTo, workbookHash } from '../routes.ts';
 import { ConfirmDialog } from '../widgets/Dialog.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
+import { RenameForm } from './RenameForm.tsx';
 import { SpaceTrash } from './SpaceTrash.tsx';
 import './sync.css';
 
@@ -33,8 +36,13 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
   const { i18n, space } = props;
   const t = i18n.texts(spaceTexts);
   const st = i18n.texts(syncTexts);
-  const token = spaceToken(space);
+  const kept = spaceToken(space);
+  // Without a personal link the page still asks: a relay without access checks (--no-auth) answers it.
+  const token = kept ?? NO_AUTH_TOKEN;
   const client = spaceClient(space, token);
+  const [noLink, setNoLink] = createSignal(false);
+  const [tick, setTick] = createSignal(0);
+  const [editingName, setEditingName] = createSignal<'space' | 'me' | null>(null);
   const [info, setInfo] = createSignal<SpaceInfo | null>(null);
   const [list, setList] = createSignal<SpaceWorkbook[]>([]);
   const [trash, setTrash] = createSignal<SpaceWorkbook[]>([]);
@@ -60,10 +68,10 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
   };
 
   const refresh = async (): Promise<void> => {
-    if (!token) return;
     try {
       const [i, wbs] = await Promise.all([client.info(), client.workbooks()]);
       setInfo(i);
+      setTick((n) => n + 1);
       setOffline(false);
       // A person who never chose a name is known to teammates (presence, cell history) by their member name.
       const me = loadIdentity();
@@ -76,14 +84,16 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
       setTrash(now.trash);
       setLocals(knownWorkbooks().filter((w) => w.access === 'local'));
     } catch (err) {
-      fail(err);
+      // No personal link, and the relay checks access: say how to get one (no error of the relay's).
+      if (kept === undefined && err instanceof SpaceError && err.status === 401) setNoLink(true);
+      else fail(err);
     }
   };
   void refresh();
   const onOnline = () => void refresh();
   window.addEventListener('online', onOnline);
   // Teammates' new workbooks and changes show without a reload.
-  const timer = setInterval(() => document.visibilityState === 'visible' && void refresh(), 15_000);
+  const timer = setInterval(() => document.visibilityState === 'visible' && void refresh(), 5_000);
   onCleanup(() => {
     window.removeEventListener('online', onOnline);
     clearInterval(timer);
@@ -140,10 +150,65 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
           <span class="wb-logo" aria-hidden="true">
             ▦
           </span>{' '}
-          {info()?.name ?? space}
+          <Show when={editingName() === 'space'} fallback={<span data-testid="space-name">{info()?.name ?? space}</span>}>
+            <RenameForm
+              value={info()?.name ?? space}
+              label={t('space.nameLabel')}
+              save={t('space.renameSave')}
+              testId="space-rename-space"
+              maxLength={200}
+              onCancel={() => setEditingName(null)}
+              onSave={(name) => {
+                setEditingName(null);
+                void act(async () => {
+                  await client.renameSpace(name);
+                  say(t('space.renamedSpace', name));
+                });
+              }}
+            />
+          </Show>
         </h1>
-        <Show when={info()} fallback={<p>{token ? t('space.loading') : t('space.noToken')}</p>}>
-          {(i) => <p data-testid="space-you">{t('space.you', i().member?.name ?? '—', t(`space.role.${i().role}`))}</p>}
+        <Show when={info()} fallback={<p>{noLink() ? t('space.noToken') : t('space.loading')}</p>}>
+          {(i) => (
+            <p>
+              <span data-testid="space-you">{i().member ? t('space.you', i().member?.name ?? '—', t(`space.role.${i().role}`)) : t('space.noAuth')}</span>{' '}
+              <Show when={i().member}>
+                {(m) => (
+                  <Show
+                    when={editingName() === 'me'}
+                    fallback={
+                      <button type="button" class="wb-link-button" onClick={() => setEditingName('me')} data-testid="space-rename-me">
+                        {t('space.renameMe')}
+                      </button>
+                    }
+                  >
+                    <RenameForm
+                      value={m().name}
+                      label={t('space.nameLabel')}
+                      save={t('space.renameSave')}
+                      testId="space-rename-me"
+                      maxLength={80}
+                      onCancel={() => setEditingName(null)}
+                      onSave={(name) => {
+                        setEditingName(null);
+                        void act(async () => {
+                          await client.renameMe(name);
+                          // Teammates see the new name next to this person's changes and presence.
+                          saveIdentity({ ...loadIdentity(), name, chosen: true });
+                          say(t('space.renamedMember', name));
+                        });
+                      }}
+                    />
+                  </Show>
+                )}
+              </Show>{' '}
+              <Show when={i().role === 'owner' && editingName() !== 'space'}>
+                <button type="button" class="wb-link-button" onClick={() => setEditingName('space')} data-testid="space-rename-space">
+                  {t('space.renameSpace')}
+                </button>
+              </Show>
+            </p>
+          )}
         </Show>
         <p>
           <a href="#/">{t('space.allHere')}</a>
@@ -294,7 +359,7 @@ const SpacePage = (props: SpacePageProps): JSX.Element => {
         onPurge={(w) => setPurging(w)}
       />
       <Show when={role() === 'owner'}>
-        <MembersPanel i18n={i18n} client={client} onError={fail} onInfo={say} />
+        <MembersPanel i18n={i18n} client={client} tick={tick()} onError={fail} onInfo={say} />
       </Show>
       <Show when={purging()} keyed>
         {(w) => (

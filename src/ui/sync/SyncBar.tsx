@@ -16,6 +16,8 @@ import { fromWatch } from '../watch-signal.ts';
 import { requestPersistence } from '../../sync/storage-persistence.ts';
 import './sync.css';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
+import { CLOSE_SPACE_FULL, spaceFullNumbers } from '../../sync/space-full.ts';
+import { RoleNotice } from './RoleNotice.tsx';
 import { TrashedNotice } from './TrashedNotice.tsx';
 
 const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
@@ -28,6 +30,12 @@ const whereIs = (app: AppState, st: SyncText, p: Peer): string => {
   const col = p.colId ? app.wb.column(p.sheetId, p.colId) : undefined;
   const row = p.rowId ? app.wb.rowIndex(p.sheetId, p.rowId) : -1;
   return col && row >= 0 ? st('presence.cell', app.label(sheet), app.label(col), row + 1) : app.label(sheet);
+};
+
+/** The relay's "space full" reason in the person's language (its numbers, else the relay's sentence). */
+const spaceFullText = (st: SyncText, reason: string): string => {
+  const n = spaceFullNumbers(reason);
+  return n ? st('spaceFull.notice', n.used, n.limit) : reason;
 };
 
 /** Goes to a teammate's sheet and cell. */
@@ -100,6 +108,7 @@ const SyncBar = (): JSX.Element => {
   const connTitle = () => {
     const s = connection();
     if (s === 'denied' && session.deniedCode() === 4403) return st('conn.notYoursTitle');
+    if (s === 'denied' && session.deniedCode() === CLOSE_SPACE_FULL) return st('conn.spaceFullTitle');
     if (s === 'denied') return st('conn.deniedTitle', session.deniedMessage() ?? '');
     return st(`conn.${s}Title`);
   };
@@ -139,9 +148,17 @@ const SyncBar = (): JSX.Element => {
       <Show when={connection() === 'trashed'}>
         <TrashedNotice session={session} />
       </Show>
+      <Show when={session.access !== 'local'}>
+        <RoleNotice session={session} />
+      </Show>
+      <Show when={connection() === 'denied' && session.deniedCode() === CLOSE_SPACE_FULL}>
+        <span class="wb-trashed" role="alert" data-testid="space-full">
+          {spaceFullText(st, session.deniedMessage() ?? '')}
+        </span>
+      </Show>
       <span class={`wb-conn wb-conn-${connection()}`} title={connTitle()} data-testid="connection" data-state={connection()}>
         <span class="wb-conn-dot" aria-hidden="true" />
-        {st(`conn.${connection()}`)}
+        {connection() === 'denied' && session.deniedCode() === CLOSE_SPACE_FULL ? st('conn.spaceFull') : st(`conn.${connection()}`)}
       </span>
       <span
         class="wb-saved"

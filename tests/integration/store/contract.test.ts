@@ -61,6 +61,9 @@
  *       reusable one makes several; an expired or revoked one makes none. Invites, member tokens
  *       and workbook tokens never stand in for one another.
  *  [S7] A recorded change (when, by whom, size) and a member's last activity are read back.
+ *  [S8] A space and an active member can be renamed, seen by every instance (the member's token
+ *       verifies to the new name); renaming a space or member that does not exist, or a removed
+ *       member, is false and changes nothing.
  * Workbooks through the model (server/store/stored-workbook.ts)
  *  [W1] A change made with updateWorkbook is appended as one update, reaches another instance's
  *       subscriber, and loads back.
@@ -674,6 +677,26 @@ describe.each(KINDS)('store contract: $name', ({ data }) => {
       const other = await instance();
       expect(await other.catalog.workbook('a1')).toMatchObject({ changedAt: 5000, changedBy: 'Li', bytes: 321 });
       expect((await other.catalog.member(li.member.id))?.lastSeenAt).toBe(6000);
+    });
+  });
+
+  describe('renaming spaces and members', () => {
+    test('[S8] a space and a member are renamed for every instance; what does not exist, or was removed, is not', async () => {
+      const { store } = await withWorkbook();
+      await store.catalog.createSpace('shop-a', 'Shop A', { bytes: 1000 });
+      const li = await store.catalog.addMember('shop-a', 'editor', 'Li');
+      const gone = await store.catalog.addMember('shop-a', 'viewer', 'Gone');
+      await store.catalog.removeMember(gone.member.id);
+      const other = await instance();
+      expect(await other.catalog.renameSpace('shop-a', 'Shop A · Lighting')).toBe(true);
+      expect(await store.catalog.space('shop-a')).toMatchObject({ name: 'Shop A · Lighting', quota: { workbooks: null, bytes: 1000 } });
+      expect(await other.catalog.renameMember(li.member.id, '李娜')).toBe(true);
+      expect(await store.catalog.verifyMember(li.token)).toMatchObject({ name: '李娜', role: 'editor' });
+      expect((await store.catalog.members('shop-a')).map((m) => m.name)).toEqual(['李娜']);
+      expect(await store.catalog.renameSpace('missing', 'X')).toBe(false);
+      expect(await store.catalog.renameMember('missing', 'X')).toBe(false);
+      expect(await store.catalog.renameMember(gone.member.id, 'Back')).toBe(false);
+      expect((await other.catalog.member(gone.member.id))?.name).toBe('Gone');
     });
   });
 
