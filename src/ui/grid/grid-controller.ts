@@ -10,9 +10,10 @@ import { formatValue } from '../../schema/format-value.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import { sheetShape, type SheetShape } from '../../app/sheet-shape.ts';
 import { isViewSheet, type Column } from '../../schema/types.ts';
-import { orderRows } from './row-order.ts';
+import { orderRows } from '../../app/row-order.ts';
 import { inRect, rectOf, sameSelection, single, type CellPos, type Rect, type Selection } from './selection.ts';
-import { loadView, saveView, type SortEntry, type ViewState } from './view-state.ts';
+import type { SortEntry, ViewState } from '../../app/sheet-view.ts';
+import { loadView, saveView } from './view-state.ts';
 
 /** The row object AG Grid holds: only the id; values are read from the engine when shown. */
 export interface RowRef {
