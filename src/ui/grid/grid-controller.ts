@@ -11,6 +11,7 @@ import type { ReferenceIndex } from './reference-index.ts';
 import { sheetShape, type SheetShape } from '../../app/sheet-shape.ts';
 import { isViewSheet, type Column } from '../../schema/types.ts';
 import { orderRows } from '../../app/row-order.ts';
+import { shownColumns } from '../../app/column-display.ts';
 import { inRect, rectOf, sameSelection, single, type CellPos, type Rect, type Selection } from './selection.ts';
 import type { SortEntry, ViewState } from '../../app/sheet-view.ts';
 import { loadView, saveView } from './view-state.ts';
@@ -158,8 +159,8 @@ export class GridController {
   /** Data columns in the order shown (pinned first), as model records. */
   displayedColumns(): Column[] {
     if (!this.colOrder) {
-      // AG Grid shows pinned columns first, each group in the sheet's order.
-      const all = this.shape.columns();
+      // AG Grid shows pinned columns first, each group in the sheet's order; hidden ones not at all.
+      const all = shownColumns(this.shape.columns());
       this.colOrder = [...all.filter((c) => c.options.pinned), ...all.filter((c) => !c.options.pinned)];
       this.colIndexes = new Map(this.colOrder.map((c, i) => [c.id, i]));
     }
