@@ -31,6 +31,23 @@ const measurer = (): ((s: string) => number) => {
 let flip = false;
 
 /**
+ * Lines already counted, by width and text: a sheet lays its rows out again after every edit, and
+ * only the texts that changed are measured again. Bounded; emptied when full.
+ */
+const counted = new Map<string, number>();
+const MAX_COUNTED = 50_000;
+const linesOf = (text: string, width: number, measure: (s: string) => number): number => {
+  const key = `${width}\u0000${text}`;
+  let n = counted.get(key);
+  if (n === undefined) {
+    if (counted.size >= MAX_COUNTED) counted.clear();
+    n = wrappedLineCount(text, width, measure, MAX_LINES);
+    counted.set(key, n);
+  }
+  return n;
+};
+
+/**
  * Gives the grid the row heights its wrapped columns need (or the fixed height again when none is
  * wrapped) and has it lay the rows out anew; returns whether any column wraps.
  */
@@ -50,7 +67,9 @@ export const applyRowHeights = (ctl: GridController): boolean => {
     if (!rowId) return ROW;
     let lines = 1;
     for (const { col, width } of cols) {
-      lines = Math.max(lines, wrappedLineCount(cellText(app.calc, fmt, sheetId, rowId, col), width, measure, MAX_LINES));
+      const text = cellText(app.calc, fmt, sheetId, rowId, col);
+      // A text shorter than a line cannot wrap (no character is wider than 16 px at 13 px).
+      if (text.length * 16 > width) lines = Math.max(lines, linesOf(text, width, measure));
     }
     return lines === 1 ? ROW : lines * LINE + DOWN;
   };
