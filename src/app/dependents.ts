@@ -190,3 +190,11 @@ export const dependentsOfRows = (wb: Workbook, sheetId: string, rowIds: readonly
   }
   return found.result(wb);
 };
+
+/**
+ * True when a reference column of another sheet points at `sheetId` and it has a key column: its
+ * rows' keys may be named there, so deleting rows first asks `dependentsOfRows`.
+ */
+export const rowsMayBeReferredTo = (wb: Workbook, sheetId: string): boolean =>
+  wb.columns(sheetId).some((c) => c.options.key) &&
+  wb.sheets().some((s) => s.id !== sheetId && wb.columns(s.id).some((c) => c.type === 'reference' && c.options.refSheet === sheetId));

@@ -48,6 +48,10 @@ export interface ColumnOptions {
   width?: number;
   /** Pinned to the left edge of the grid. */
   pinned?: boolean;
+  /** Left out of the grid for everyone (still in the sheet: formulas, exports and charts use it). */
+  hidden?: boolean;
+  /** Long text wraps onto more lines in the grid (its rows grow) instead of being cut. */
+  wrap?: boolean;
   /**
    * Id of a column of the same sheet: each cell is shown as that column's cell of its row is
    * (a KPI's target as ¥ or % like its value), when it has no formula of its own.

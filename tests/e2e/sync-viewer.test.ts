@@ -95,11 +95,11 @@ describe('a viewer', () => {
     await page.getByTestId('formula-bar').click();
     await page.keyboard.type('=1+1');
     await page.keyboard.press('Enter');
-    // The row menu only offers the cell's history; no tool changes the sheet.
+    // The row menu offers copying and the cell's history; no tool changes the sheet.
     await cell.click({ button: 'right' });
     await page.locator('[role="menuitem"]').first().waitFor();
     const items = await page.locator('[role="menuitem"]').allTextContents();
-    expect(items.map((t) => t.trim())).toEqual(['Cell history…']);
+    expect(items.map((t) => t.trim())).toEqual(['Copy', 'Cell history…']);
     await page.keyboard.press('Escape');
     for (const tool of ['add-row', 'add-column', 'open-import', 'add-sheet']) expect(await page.getByTestId(tool).count()).toBe(0);
     await page.locator('.wb-tab', { hasText: 'Products' }).dblclick();

@@ -24,6 +24,8 @@ const OPTIONS = record({
   key: bool,
   width: num(16, 4000),
   pinned: bool,
+  hidden: bool,
+  wrap: bool,
   formatLike: id,
 });
 

@@ -8,7 +8,7 @@ import type { Column, Locale } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
 import { plainText } from '../../schema/format-value.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';
-import { needsValue, opsFor, type FilterOp } from '../grid/row-filter.ts';
+import { needsValue, opsFor, type FilterOp } from '../../app/row-filter.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import type { ViewText } from '../i18n/view-texts.ts';
 import { dialogTexts, type DialogText } from '../i18n/dialog-texts.ts';

@@ -7,7 +7,7 @@ import { checkChart, type ChartProblem } from '../../schema/chart-check.ts';
 import { type Chart, type ChartKind, type ChartSeries } from '../../schema/chart-types.ts';
 import { type Column, type ColumnType } from '../../schema/types.ts';
 import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
-import { passesFilter } from '../grid/row-filter.ts';
+import { passesFilter } from '../../app/row-filter.ts';
 import { addNumber, aggregateOf, emptyAccumulator, type GroupAccumulator } from './group-accumulator.ts';
 import { orderGroups, type GroupKey, type XKind } from './group-order.ts';
 import { proportionInterval } from './proportion-interval.ts';

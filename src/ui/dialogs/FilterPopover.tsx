@@ -7,7 +7,7 @@ import { Portal } from 'solid-js/web';
 import { useApp } from '../app-context.ts';
 import { parseInput, problemText } from '../grid/cell-input.ts';
 import type { GridController } from '../grid/grid-controller.ts';
-import { needsValue, opsFor, type ColumnFilter, type FilterOp } from '../grid/row-filter.ts';
+import { needsValue, opsFor, type ColumnFilter, type FilterOp } from '../../app/row-filter.ts';
 import { plainText } from '../../schema/format-value.ts';
 import { FILTER_OP_KEYS } from '../i18n/filter-op-keys.ts';
 import { closeOnOutsidePress } from '../widgets/outside-press.ts';

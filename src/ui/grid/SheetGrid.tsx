@@ -104,6 +104,12 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
       }),
     );
     ctl.api = api;
+    // Wrapped columns make rows as tall as their text: the code for it loads only for such a sheet.
+    let wraps = false;
+    const fitRows = () => {
+      if (wraps || ctl.displayedColumns().some((c) => c.options.wrap)) void import('./row-heights.ts').then((m) => (wraps = m.applyRowHeights(ctl)));
+    };
+    fitRows();
     setEmpty(ctl.shape.rowCount() === 0);
     app.setGrid(ctl);
     const rebuildColumns = () => {
@@ -111,12 +117,16 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
       api.setGridOption('columnDefs', columnDefs());
       api.refreshHeader();
       api.refreshCells({ force: true, suppressFlash: true });
+      fitRows();
     };
     ctl.applyView = () => {
       rebuildColumns();
       api.setGridOption('rowData', ctl.rowData());
     };
-    const offChange = app.wb.onChange((change) => rethrowLater(() => applyModelChange(ctl, change, { rebuildColumns })));
+    const offChange = app.wb.onChange((change) => rethrowLater(() => {
+      applyModelChange(ctl, change, { rebuildColumns });
+      if (wraps) fitRows();
+    }));
     // The engine (and so every computed value and result type) may be replaced once it has loaded.
     createEffect(
       on(
@@ -129,6 +139,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
               // A view sheet computed again: its columns and rows come anew from its formula.
               if (r?.rows) ctl.applyView?.();
               if (r) applyRecalc(ctl, r);
+              if (r && wraps) fitRows();
             }),
           );
         },

@@ -35,6 +35,10 @@ const headerWidth = (name: string): number => {
 
 const NUMERIC = new Set<ColumnType>(['number', 'integer', 'currency', 'percent']);
 
+/** A column's width on screen: the team's, else by its key role, type and header. */
+export const columnWidth = (col: Column, type: ColumnType, name: string): number =>
+  col.options.width ?? Math.max(col.options.key ? 120 : WIDTHS[type], Math.min(280, headerWidth(name)));
+
 /** The row-number column: position on screen, drag handle to move rows, click to select rows. */
 const rowNumberDef = (ctl: GridController): ColDef<RowRef> => ({
   colId: ROW_NUMBER_COL,
@@ -62,12 +66,14 @@ export const buildColumnDefs = (
   const defs: ColDef<RowRef>[] = [rowNumberDef(ctl)];
   const shape = ctl.shape;
   for (const col of shape.columns()) {
+    if (col.options.hidden) continue;
     const colId = col.id;
     const current = (): Column => shape.column(colId) ?? col;
     const type = col.formula !== undefined ? (app.calc.resultType(sheetId, colId) ?? col.type) : col.type;
     const classes = ['wb-cell', `wb-t-${type}`];
     if (NUMERIC.has(type)) classes.push('wb-num');
     if (col.formula !== undefined) classes.push('wb-computed');
+    if (col.options.wrap) classes.push('wb-wrap');
     defs.push({
       colId,
       headerName: app.label(col),
@@ -80,7 +86,7 @@ export const buildColumnDefs = (
         sortDir: () => ctl.view().sort.find((x) => x.colId === colId)?.sort,
       } satisfies ColumnHeaderParams,
       // Keys (SKU, ticket id) are short codes; other widths follow the type and the header's name.
-      width: col.options.width ?? Math.max(col.options.key ? 120 : WIDTHS[type], Math.min(280, headerWidth(app.label(col)))),
+      width: columnWidth(col, type, app.label(col)),
       minWidth: 56,
       // Order and widths are shared with the team: a viewer cannot change them.
       suppressMovable: ctl.readOnly,

@@ -1,5 +1,5 @@
 /** What a person can do to the cells and rows of the grid; each is one model operation (one undo step). */
-import type { CellEdit } from '../../model/index.ts';
+import { clearEdits, insertRowNear, type RowPlace } from '../../app/grid-edits.ts';
 import type { AppState } from '../app-context.ts';
 import type { GridController } from './grid-controller.ts';
 
@@ -23,9 +23,7 @@ export const attempt =
 export const clearSelection = (ctl: GridController): number => {
   const r = ctl.selectedRect();
   if (!r || ctl.readOnly) return 0;
-  const cols = ctl.displayedColumns().slice(r.left, r.right + 1).filter((c) => c.formula === undefined);
-  const edits: CellEdit[] = [];
-  for (const rowId of ctl.selectedRowIds()) for (const c of cols) edits.push({ rowId, colId: c.id, value: null });
+  const edits = clearEdits(ctl.selectedRowIds(), ctl.displayedColumns().slice(r.left, r.right + 1));
   if (edits.length > 0) ctl.wb.setCells(ctl.sheetId, edits);
   return edits.length;
 };
@@ -38,54 +36,12 @@ export const toggleBoolean = (ctl: GridController, rowId: string, colId: string)
 };
 
 /** Inserts one empty row above or below the active row (or at the end when nothing is selected). */
-export const insertRow = (ctl: GridController, where: 'above' | 'below' | 'end'): void => {
+export const insertRow = (ctl: GridController, where: RowPlace): void => {
   if (ctl.readOnly) return;
-  const active = ctl.activeCell();
-  const total = ctl.wb.rowCount(ctl.sheetId);
-  let index = total;
-  if (active && where !== 'end') {
-    const at = ctl.wb.rowIndex(ctl.sheetId, active.rowId);
-    index = where === 'above' ? at : at + 1;
-  }
-  const [id] = ctl.wb.insertRows(ctl.sheetId, { index });
+  const id = insertRowNear(ctl.wb, ctl.sheetId, ctl.activeCell()?.rowId, where);
   if (!id) return;
   const shown = ctl.indexOfRow(id);
   if (shown >= 0) ctl.focusCell({ row: shown, col: Math.max(0, ctl.selection()?.anchor.col ?? 0) });
-};
-
-/** Copies the selected rows, each right after itself. */
-export const duplicateSelectedRows = (ctl: GridController): void => {
-  const ids = ctl.selectedRowIds();
-  if (ids.length > 0 && !ctl.readOnly) ctl.wb.duplicateRows(ctl.sheetId, ids);
-};
-
-/** True when a reference column of another sheet points at `sheetId` (its rows' keys may be named there). */
-const referredTo = (ctl: GridController): boolean =>
-  ctl.wb.columns(ctl.sheetId).some((c) => c.options.key) &&
-  ctl.wb.sheets().some((s) => s.id !== ctl.sheetId && ctl.wb.columns(s.id).some((c) => c.type === 'reference' && c.options.refSheet === ctl.sheetId));
-
-/**
- * Deletes the selected rows, with an Undo in the toast. When other sheets refer to rows of this
- * one, it first says which references name the selected rows, and asks (RowDeleteQuestion.tsx).
- */
-export const deleteSelectedRows = (ctl: GridController): void => {
-  const ids = ctl.selectedRowIds();
-  if (ids.length === 0 || ctl.readOnly) return;
-  const anchor = ctl.selection()?.anchor;
-  if (!referredTo(ctl)) return removeRows(ctl, ids, anchor);
-  void import('./RowDeleteQuestion.tsx').then((m) => m.deleteRowsAsking(ctl, ids, () => removeRows(ctl, ids, anchor)));
-};
-
-const removeRows = (ctl: GridController, ids: readonly string[], anchor: { row: number; col: number } | undefined): void => {
-  ctl.wb.deleteRows(ctl.sheetId, ids);
-  ctl.app.toasts.show({
-    kind: 'info',
-    message: ctl.app.t('row.deleted', ids.length),
-    action: { label: ctl.app.t('common.undo'), run: () => undo(ctl.app) },
-  });
-  const rows = ctl.displayedRowCount();
-  if (anchor && rows > 0) ctl.focusCell({ row: Math.min(anchor.row, rows - 1), col: anchor.col });
-  else ctl.select(null);
 };
 
 /** Moves rows to just before `beforeRowId` (null: the end). */

@@ -10,9 +10,11 @@ import { formatValue } from '../../schema/format-value.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import { sheetShape, type SheetShape } from '../../app/sheet-shape.ts';
 import { isViewSheet, type Column } from '../../schema/types.ts';
-import { orderRows } from './row-order.ts';
+import { orderRows } from '../../app/row-order.ts';
+import { shownColumns } from '../../app/column-display.ts';
 import { inRect, rectOf, sameSelection, single, type CellPos, type Rect, type Selection } from './selection.ts';
-import { loadView, saveView, type SortEntry, type ViewState } from './view-state.ts';
+import type { SortEntry, ViewState } from '../../app/sheet-view.ts';
+import { loadView, saveView } from './view-state.ts';
 
 /** The row object AG Grid holds: only the id; values are read from the engine when shown. */
 export interface RowRef {
@@ -157,8 +159,8 @@ export class GridController {
   /** Data columns in the order shown (pinned first), as model records. */
   displayedColumns(): Column[] {
     if (!this.colOrder) {
-      // AG Grid shows pinned columns first, each group in the sheet's order.
-      const all = this.shape.columns();
+      // AG Grid shows pinned columns first, each group in the sheet's order; hidden ones not at all.
+      const all = shownColumns(this.shape.columns());
       this.colOrder = [...all.filter((c) => c.options.pinned), ...all.filter((c) => !c.options.pinned)];
       this.colIndexes = new Map(this.colOrder.map((c, i) => [c.id, i]));
     }

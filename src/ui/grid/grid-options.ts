@@ -1,6 +1,7 @@
 /** The AG Grid options of a sheet grid: data, columns, and the events that drive selection, moves and the view. */
 import { markFirstRowsShown } from '../first-paint.ts';
 import type { Column as AgColumn, GridOptions } from 'ag-grid-community';
+import { moveIndexAmongShown } from '../../app/column-display.ts';
 import { reportError, toggleBoolean } from './grid-commands.ts';
 import { ROW_NUMBER_COL, type GridController, type RowRef } from './grid-controller.ts';
 import { gridTheme } from './grid-setup.ts';
@@ -93,7 +94,7 @@ export const gridOptions = (ctl: GridController, hooks: GridOptionHooks): GridOp
       movedTo = undefined;
       if (index >= 0) {
         try {
-          ctl.wb.moveColumn(ctl.sheetId, colId, index);
+          ctl.wb.moveColumn(ctl.sheetId, colId, moveIndexAmongShown(ctl.wb.columns(ctl.sheetId), colId, index));
         } catch (err) {
           reportError(ctl, err);
         }

@@ -2,10 +2,11 @@
  * The keyboard of the grid. AG Grid keeps plain arrows, Tab, Page and Home/End navigation; the
  * keys below are ours (AG Grid is told to ignore them through `suppressKeyboardEvent`):
  * Shift+arrows extend the selection, Enter/F2 edit, typing replaces, Delete clears, Space ticks a
- * checkbox, Escape collapses, Ctrl/Cmd+A selects all. Copy, cut and paste are the browser's own
+ * checkbox, Escape collapses, Ctrl/Cmd+A selects all, Ctrl/Cmd+Home and +End go to the first and
+ * last cell, Ctrl+Alt+= inserts a row above (with Shift: below). Copy, cut and paste are the browser's own
  * clipboard events (see clipboard.ts); undo, redo and find are app-wide (App.tsx).
  */
-import { clearSelection, toggleBoolean } from './grid-commands.ts';
+import { clearSelection, insertRow, toggleBoolean } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
 import { extendBy, inRect, rowSelection, single } from './selection.ts';
 
@@ -20,11 +21,15 @@ const ARROWS: Record<string, [number, number]> = {
 const typesText = (e: KeyboardEvent): boolean =>
   !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Process' || e.isComposing);
 
+/** Ctrl+Alt+= (Google Sheets' insert) puts a row above the active one; with Shift (Ctrl+Alt++), below. */
+const insertPlace = (e: KeyboardEvent): 'above' | 'below' | undefined =>
+  e.ctrlKey && e.altKey && (e.key === '=' || e.key === '+') ? (e.shiftKey ? 'below' : 'above') : undefined;
+
 /** Keys the grid handles itself rather than AG Grid. */
 export const ownsKey = (e: KeyboardEvent, editing: boolean): boolean => {
   if (editing) return false;
   const mod = e.ctrlKey || e.metaKey;
-  if (mod) return ['a', 'c', 'v', 'x', 'z', 'y', 'f'].includes(e.key.toLowerCase());
+  if (mod) return ['a', 'c', 'v', 'x', 'z', 'y', 'f', 'home', 'end'].includes(e.key.toLowerCase()) || insertPlace(e) !== undefined;
   if (e.shiftKey && e.key in ARROWS) return true;
   return ['Enter', 'F2', 'Delete', 'Backspace', 'Escape', ' '].includes(e.key) || typesText(e);
 };
@@ -56,6 +61,15 @@ export const handleGridKey = (e: KeyboardEvent, ctl: GridController): boolean =>
 
   if (mod && e.key.toLowerCase() === 'a') {
     ctl.select({ anchor: { row: 0, col: 0 }, focus: { row: rows - 1, col: cols - 1 } });
+    return true;
+  }
+  if (mod && (e.key === 'Home' || e.key === 'End')) {
+    ctl.focusCell(e.key === 'Home' ? { row: 0, col: 0 } : { row: rows - 1, col: cols - 1 });
+    return true;
+  }
+  const place = insertPlace(e);
+  if (place) {
+    insertRow(ctl, place);
     return true;
   }
   if (mod) return false;

@@ -6,9 +6,11 @@ import { ConfirmDialog, PromptDialog } from '../widgets/Dialog.tsx';
 import { dependentsOfColumn } from '../../app/dependents.ts';
 import { dependentsText } from '../dependents-text.ts';
 import type { MenuItem } from '../widgets/Menu.tsx';
-import { attempt, deleteSelectedRows, duplicateSelectedRows, insertRow, undo } from './grid-commands.ts';
+import { attempt, clearSelection, insertRow, undo } from './grid-commands.ts';
+import { deleteSelectedRows, duplicateSelectedRows } from './row-commands.ts';
 import type { GridController } from './grid-controller.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
+import { cellMenuItems, columnShowItems } from './grid-menu-items.ts';
 
 const ColumnDialog = lazy(() => import('../dialogs/ColumnDialog.tsx'));
 
@@ -79,6 +81,7 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
     col.options.pinned
       ? { label: t('col.unpin'), run: attempt(ctl, () => wb.setColumnOptions(sheetId, colId, { ...col.options, pinned: undefined })) }
       : { label: t('col.pin'), run: attempt(ctl, () => wb.setColumnOptions(sheetId, colId, { ...col.options, pinned: true })), testId: 'col-pin' },
+    ...columnShowItems(ctl, colId),
     {
       label: t('col.delete'),
       separator: true,
@@ -107,9 +110,11 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
 export const rowMenuItems = (ctl: GridController): MenuItem[] => {
   const t = ctl.app.i18n.texts(dialogTexts);
   const n = ctl.selectedRowIds().length;
-  const history: MenuItem = { label: ctl.app.i18n.texts(syncTexts)('history.menu'), run: () => ctl.app.setPanel('history'), testId: 'cell-history' };
-  if (ctl.readOnly) return ctl.shape.isView ? [] : [history];
+  const history: MenuItem = { label: ctl.app.i18n.texts(syncTexts)('history.menu'), run: () => ctl.app.setPanel('history'), testId: 'cell-history', separator: true };
+  const cells = cellMenuItems(ctl, clearSelection);
+  if (ctl.readOnly) return ctl.shape.isView ? cells : [...cells, history];
   return [
+    ...cells,
     history,
     { label: t('row.insertAbove'), run: attempt(ctl, () => insertRow(ctl, 'above')), testId: 'row-insert-above', separator: true },
     { label: t('row.insertBelow'), run: attempt(ctl, () => insertRow(ctl, 'below')), testId: 'row-insert-below' },

@@ -3,19 +3,7 @@
  * the shared workbook) so each teammate sorts and filters without disturbing the others, and the
  * view survives a reload.
  */
-import type { FilterModel } from './row-filter.ts';
-
-/** One sorted column. */
-export interface SortEntry {
-  colId: string;
-  sort: 'asc' | 'desc';
-}
-
-/** Sort (first entry sorts first) and filters of one sheet. */
-export interface ViewState {
-  sort: SortEntry[];
-  filters: FilterModel;
-}
+import type { SortEntry, ViewState } from '../../app/sheet-view.ts';
 
 const key = (workbookKey: string, sheetId: string): string => `wb-view:${workbookKey}:${sheetId}`;
 

@@ -1,5 +1,5 @@
 /** The dictionary key of each filter operator's name, shared by the column filter and chart filters. */
-import type { FilterOp } from '../grid/row-filter.ts';
+import type { FilterOp } from '../../app/row-filter.ts';
 import type { DialogKey } from './dialogs-en.ts';
 
 export const FILTER_OP_KEYS: Record<FilterOp, DialogKey> = {

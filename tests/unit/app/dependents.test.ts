@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
 import type { Workbook } from '../../../src/model/index.ts';
-import { dependentsOfColumn, dependentsOfRows, dependentsOfSheet } from '../../../src/app/dependents.ts';
+import { dependentsOfColumn, dependentsOfRows, dependentsOfSheet, rowsMayBeReferredTo } from '../../../src/app/dependents.ts';
 
 let wb: Workbook;
 const sheet = (name: string): string => wb.sheetByName(name)?.id ?? '';
@@ -13,6 +13,11 @@ beforeAll(() => {
 });
 
 describe('dependents', () => {
+  test('rows of a sheet with a key that another sheet refers to may be named elsewhere; rows of other sheets not', () => {
+    expect(rowsMayBeReferredTo(wb, sheet('Products'))).toBe(true);
+    expect(rowsMayBeReferredTo(wb, sheet('KPIs'))).toBe(false);
+  });
+
   test('a sheet: the KPI formulas over it, with where they are', () => {
     const d = dependentsOfSheet(wb, sheet('User segments'));
     // GMV, Orders and AOV are cells' own formulas on KPIs.

@@ -51,6 +51,12 @@ describe('export from the app', () => {
     expect(text(file.bytes)).toBe('\uFEFFSKU,Price,Margin\r\nA-1,30,20\r\n\'=B-2,-5,#DIV/0!\r\n');
   });
 
+  test('a column hidden in the grid is still exported', () => {
+    const { wb, ctx } = plan();
+    wb.setColumnOptions('products', 'price', { hidden: true });
+    expect(text(buildExport(ctx, choice()).bytes)).toBe('\uFEFFSKU,Price,Margin\r\nA-1,30,20\r\n\'=B-2,-5,#DIV/0!\r\n');
+  });
+
   test('as displayed, a formula column is formatted as the type it computes, in the language of the person', () => {
     const { ctx } = plan();
     const file = buildExport({ ...ctx, locale: 'zh-CN' }, choice({ mode: 'display', delimiter: ';', bom: false }));

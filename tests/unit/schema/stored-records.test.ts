@@ -91,6 +91,7 @@ describe('columns', () => {
     ['choices with a number in them', { ...good, type: 'choice', options: { choices: ['a', 3, 'b'] } }, true, ['type:options.choices[1]']],
     ['refSheet "__proto__"', { ...good, options: { refSheet: '__proto__' } }, true, ['badKey:options.refSheet']],
     ['formula a number', { ...good, formula: 5 }, true, ['type:formula']],
+    ['hidden and wrap as texts', { ...good, options: { hidden: 'yes', wrap: 1 } }, true, ['type:options.hidden', 'type:options.wrap']],
     ['name a 200-character text', { ...good, name: 'n'.repeat(200) }, true, ['tooLong:name']],
   ])('%s', (_what, stored, shown, problems) => {
     const r = readColumn('c2', fields(stored));
@@ -100,6 +101,10 @@ describe('columns', () => {
   test('a bad option leaves the good ones', () => {
     const r = readColumn('c2', fields({ ...good, type: 'choice', options: { choices: ['a', 3, 'b'], width: 'wide', pinned: true } }));
     expect(r.value?.column.options).toEqual({ choices: ['a', 'b'], pinned: true });
+  });
+  test('a hidden column and a wrapped one read back as stored', () => {
+    const r = readColumn('c2', fields({ ...good, options: { hidden: true, wrap: true, width: 'wide' } }));
+    expect(r.value?.column.options).toEqual({ hidden: true, wrap: true });
   });
 });
 

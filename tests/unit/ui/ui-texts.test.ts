@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { dialogTexts } from '../../../src/ui/i18n/dialog-texts.ts';
 import { en, type Dict } from '../../../src/ui/i18n/en.ts';
 import { formulaTexts } from '../../../src/ui/i18n/formula-texts.ts';
+import { gridTexts } from '../../../src/ui/i18n/grid-texts.ts';
 import type { I18n } from '../../../src/ui/i18n/i18n.ts';
 import { spaceTexts } from '../../../src/ui/i18n/space-texts.ts';
 import { syncTexts } from '../../../src/ui/i18n/sync-texts.ts';
@@ -23,6 +24,7 @@ const BUNDLES: Record<string, Bundle<Dictionary>> = {
   spaces: spaceTexts,
   views: viewTexts,
   formula: formulaTexts,
+  grid: gridTexts,
 };
 
 describe('UI texts', () => {

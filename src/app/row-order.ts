@@ -4,10 +4,10 @@
  * comparison through the engine, ~2.4 s for 100k rows against ~0.2 s here), and the filter and
  * sort modules stay out of the first load.
  */
-import type { Column } from '../../schema/types.ts';
-import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
+import type { Column } from '../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../schema/computed-value.ts';
 import { passesFilter, type ColumnFilter } from './row-filter.ts';
-import type { ViewState } from './view-state.ts';
+import type { ViewState } from './sheet-view.ts';
 
 /** One collator for every text comparison (creating one per comparison costs microseconds each). */
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -1,6 +1,6 @@
 /** Per-user column filters: the conditions, which ones fit a type, and whether a value passes. Pure. */
-import type { ColumnType } from '../../schema/types.ts';
-import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
+import type { ColumnType } from '../schema/types.ts';
+import { type ComputedValue, isErrorValue } from '../schema/computed-value.ts';
 
 /** A filter condition. */
 export type FilterOp =

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { type ComputedValue } from '../../../src/schema/index.ts';
 import type { CellScalar, Column } from '../../../src/schema/index.ts';
-import { orderRows } from '../../../src/ui/grid/row-order.ts';
-import type { ViewState } from '../../../src/ui/grid/view-state.ts';
+import { orderRows } from '../../../src/app/row-order.ts';
+import type { ViewState } from '../../../src/app/sheet-view.ts';
 
 const columns: Column[] = [
   { id: 'name', name: 'Name', type: 'text', options: {} },

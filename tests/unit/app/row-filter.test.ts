@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { opsFor, passesFilter, type ColumnFilter } from '../../../src/ui/grid/row-filter.ts';
+import { opsFor, passesFilter, type ColumnFilter } from '../../../src/app/row-filter.ts';
 
 describe('per-user filters', () => {
   test('each type offers the conditions that make sense for it', () => {
