@@ -186,10 +186,6 @@ export const App = (props: AppProps): JSX.Element => {
     if (k === 'f') {
       e.preventDefault();
       setPanel('find');
-    } else if (k === 'p' && view() === 'grid' && active()) {
-      // A sheet prints its view as a table (the dashboard and calendar print as they show).
-      e.preventDefault();
-      void import('./print/print-sheet.ts').then((m) => m.printSheet(app, active()));
     } else if ((k === 'z' || k === 'y') && !isTyping(e.target) && !dialog() && !app.readOnly) {
       e.preventDefault();
       if (k === 'y' || e.shiftKey) redo(app);

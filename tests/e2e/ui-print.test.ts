@@ -112,6 +112,16 @@ describe('printing a sheet', () => {
     expect(await page.getByTestId('print-view').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    // The Dashboard still prints itself (the browser's print of what it shows), not a sheet.
+    await page.getByTestId('open-dashboard').click();
+    await page.locator('.wb-dash').waitFor();
+    await page.keyboard.press('Control+p');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.wb-dash').isVisible()).toBe(true);
+    expect(await page.getByTestId('print-view').count()).toBe(0);
+    expect(await printed(page)).toBe(2);
+    await page.emulateMedia({ media: 'screen' });
+    await openSheet(page, 'Products');
   });
 
   test('a view of more rows than the limit prints the first 5,000 and says so at the end', async () => {
