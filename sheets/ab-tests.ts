@@ -1,4 +1,5 @@
 /** A/B tests (数据分析): two-proportion z-tests with confidence intervals, power and a decision per test. */
+import { NEEDS_CONVERSIONS } from './state-texts.ts';
 import type { SheetTemplate } from './template.ts';
 
 const ARGS = '[Visitors A], [Conversions A], [Visitors B], [Conversions B]';
@@ -9,7 +10,8 @@ const ARGS = '[Visitors A], [Conversions A], [Visitors B], [Conversions B]';
  * (shown muted), not as #NUM!.
  */
 const UNDER = 'MIN([Conversions A], [Conversions B], [Visitors A] - [Conversions A], [Visitors B] - [Conversions B]) < 10';
-const NOT_READY = '"needs ≥ 10 conversions"';
+// The English words are the state's name; the app shows them in the person's language (state-texts.ts).
+const NOT_READY = `"${NEEDS_CONVERSIONS}"`;
 /** `stat` of a test, or the words saying it needs more data. */
 const ready = (stat: string): string => `=IF(${UNDER}, ${NOT_READY}, ${stat})`;
 

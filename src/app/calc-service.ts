@@ -99,11 +99,17 @@ export interface CalcService {
   view(sheetId: string): ViewSheet | undefined;
   /** The array a cell's own formula gives, or undefined for any other cell. */
   arrayAt(sheetId: string, rowId: string, colId: string): CellArray | undefined;
+  /**
+   * A template's state, given as text where a number is computed ("needs ≥ 10 conversions"), in
+   * `locale`; any other text as it is. The engine's adapter knows them (sheets/state-texts.ts).
+   */
+  stateText?(text: string, locale: Locale): string;
   dispose(): void;
 }
 
 /**
- * The text a cell shows: its computed value, formatted by the schema's formatter as its shown type.
+ * The text a cell shows: its computed value, formatted by the schema's formatter as its shown type
+ * (a template's state where a number is computed, "needs ≥ 10 conversions", in the UI language).
  * The grid's cells, a CSV exported as displayed and the CLI's display mode all write this text.
  */
 export const cellText = (
@@ -113,7 +119,10 @@ export const cellText = (
   rowId: string | undefined,
   col: Pick<Column, 'id' | 'type' | 'options'>,
   value: ComputedValue = rowId === undefined ? null : calc.value(sheetId, rowId, col.id),
-): string => formatValue(value, col, fmt, cellShownType(calc, sheetId, rowId, col));
+): string => {
+  const type = cellShownType(calc, sheetId, rowId, col);
+  return formatValue(typeof value === 'string' && type !== 'text' && calc.stateText ? calc.stateText(value, fmt.locale) : value, col, fmt, type);
+};
 
 /** The type a cell is shown as: its own formula's result, else its column formula's, else the column's type. */
 export const cellShownType = (

@@ -18,6 +18,7 @@ import {
   type ViewResult,
 } from '../formula/index.ts';
 import { cellArray, cellArrayText, computedValue, shownView, type ShownView } from './view-sheets.ts';
+import { stateText } from '../../sheets/state-texts.ts';
 import { type ComputedValue } from '../schema/computed-value.ts';
 import type { ColumnType, Locale } from '../schema/types.ts';
 import type { Workbook } from '../model/index.ts';
@@ -199,6 +200,7 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
         return undefined; // a cell the engine has not seen yet
       }
     },
+    stateText,
     dispose() {
       engine.dispose();
     },

@@ -31,7 +31,7 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
 
   const st: TabActions.TabStrip = { app, setActive: (id) => props.setActive(id), sheets, renaming, setRenaming, setRenameError, setMenu, drag, setDrag, strip: () => strip };
   const act = (run: (a: typeof TabActions) => void) => void actions().then(run);
-  void afterFirstRows().then(actions);
+  void afterFirstRows().then(actions).then((a) => a.listenPrintKey(st));
   const commitRename = (s: SheetInfo, value: string) => act((a) => a.commitRename(st, s, value));
   const tabMenu = (s: SheetInfo, anchor: MenuAnchor) => act((a) => a.tabMenu(st, s, anchor));
   const startDrag = (e: PointerEvent, s: SheetInfo) => {

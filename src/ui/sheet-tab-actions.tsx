@@ -7,7 +7,7 @@ import type { Accessor, Setter } from 'solid-js';
 import type { SheetInfo } from '../schema/types.ts';
 import type { AppState } from './app-context.ts';
 import { sheetNameProblem } from './names.ts';
-import { addMenuItems, tabMenuItems, type TabMenuContext } from './tab-menus.tsx';
+import { addMenuItems, printSheet, tabMenuItems, type TabMenuContext } from './tab-menus.tsx';
 import type { MenuAnchor, MenuItem } from './widgets/Menu.tsx';
 
 /** The tab strip's state the actions work on. */
@@ -57,6 +57,22 @@ export const tabMenu = (st: TabStrip, s: SheetInfo, anchor: MenuAnchor): void =>
 /** Opens the "+" menu: a blank sheet, one from the gallery, a view sheet (tab-menus.tsx). */
 export const addMenu = (st: TabStrip, anchor: MenuAnchor): void => {
   st.setMenu({ anchor, items: addMenuItems(menuContext(st)) });
+};
+
+/**
+ * Ctrl+P on a sheet prints its view as a table (print/print-sheet.ts), as the tab menu's Print…
+ * does; on the dashboard or the calendar the browser prints the page as it shows. Listened to from
+ * just after the first paint, until the tab strip leaves the page.
+ */
+export const listenPrintKey = (st: TabStrip): void => {
+  const { app } = st;
+  const onKey = (e: KeyboardEvent) => {
+    if (!st.strip()?.isConnected) return document.removeEventListener('keydown', onKey);
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'p' || app.view() !== 'grid' || !app.activeSheet()) return;
+    e.preventDefault();
+    printSheet(app, app.activeSheet());
+  };
+  document.addEventListener('keydown', onKey);
 };
 
 /** Slot (0 … n) the pointer is over: before the tab whose middle is right of it. */

@@ -10,6 +10,7 @@ import { nextFreeName } from './names.ts';
 import { addBlankSheet } from './template-gallery.ts';
 import type { MenuItem } from './widgets/Menu.tsx';
 import { dialogTexts } from './i18n/dialog-texts.ts';
+import { printTexts } from './print/print-texts.ts';
 
 const GalleryDialog = lazy(() => import('./dialogs/GalleryDialog.tsx'));
 const ViewSheetDialog = lazy(() => import('./dialogs/ViewSheetDialog.tsx'));
@@ -55,6 +56,9 @@ const askDelete = ({ app, report }: TabMenuContext, s: SheetInfo, dependents: { 
   ));
 };
 
+/** Prints sheet `sheetId` as this person sees it (its code loads on first use). */
+export const printSheet = (app: AppState, sheetId: string): void => void import('./print/print-sheet.ts').then((m) => m.printSheet(app, sheetId));
+
 /** The menu of tab `s`. */
 export const tabMenuItems = (ctx: TabMenuContext, s: SheetInfo): MenuItem[] => {
   const { app, sheets, report } = ctx;
@@ -69,6 +73,8 @@ export const tabMenuItems = (ctx: TabMenuContext, s: SheetInfo): MenuItem[] => {
   };
   return [
     { label: t('tabs.rename'), run: () => ctx.rename(s.id), testId: 'tab-rename' },
+    // The sheet as this person sees it (filters, sort), every column, on paper (print/print-sheet.ts).
+    { label: app.i18n.texts(printTexts)('print.action'), run: () => printSheet(app, s.id), testId: 'tab-print' },
     { label: t('tabs.moveLeft'), run: move(i - 1), disabled: i === 0 },
     { label: t('tabs.moveRight'), run: move(i + 1), disabled: i === sheets().length - 1 },
     { label: t('tabs.delete'), run: () => confirmDelete(ctx, s), danger: true, separator: true, testId: 'tab-delete' },

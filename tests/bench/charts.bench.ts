@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { Chart, Column } from '../../src/schema/index.ts';
-import { chartData } from '../../src/ui/charts/chart-data.ts';
+import { chartData } from '../../src/app/charts/chart-data.ts';
+import { passesFilter } from '../../src/app/row-filter.ts';
 import { ROOT, startAppServer } from '../support/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { median, since, type Bench, type Figure } from './harness.ts';
@@ -36,7 +37,7 @@ const dataInNode = (): Figure[] => {
     values.price?.push(Math.round(cost * 180) / 100);
     values.active?.push(next() > 0.1);
   }
-  const source = { columns: () => columns, values: (id: string) => values[id] ?? [], text: (v: ComputedValue) => String(v) };
+  const source = { columns: () => columns, values: (id: string) => values[id] ?? [], text: (v: ComputedValue) => String(v), passes: passesFilter };
   const time = (chart: Chart): number => {
     const runs: number[] = [];
     for (let i = 0; i < 7; i++) {

@@ -132,6 +132,32 @@ describe('the demo on a first visit', () => {
     await screenshot(page, 'abtests-underpowered');
     expect(app.errors).toEqual([]);
   });
+
+  test('in 简体中文 the under-powered test says so in Chinese, still muted; back in English it reads in English again', async () => {
+    const { page } = app;
+    const row = Number(
+      await page.evaluate(() => {
+        const g = window.__wb?.app.grid();
+        const wb = window.__wb?.wb;
+        const test = g ? wb?.columnByName(g.sheetId, 'Test')?.id : undefined;
+        for (let i = 0; g && wb && test && i < g.displayedRowCount(); i++) if (wb.cell(g.sheetId, g.rowIdAt(i) ?? '', test) === 'Coupon pop-up') return i;
+        return -1;
+      }),
+    );
+    expect(row).toBeGreaterThanOrEqual(0);
+    const ids = await Promise.all(['Z', 'P-value', 'CI low', 'CI high', 'Significant'].map((name) => columnId(page, 'A/B tests', name)));
+    await page.getByTestId('language').selectOption('zh-CN');
+    await page.locator('.wb-tab', { hasText: 'A/B 测试' }).waitFor();
+    for (const id of ids) {
+      await revealColumn(page, id);
+      await eventually(() => cellText(page, row, id), '需要 ≥ 10 次转化');
+      expect(await cell(page, row, id).getAttribute('class'), id).toContain('wb-state-text');
+    }
+    await screenshot(page, 'abtests-underpowered-zh');
+    await page.getByTestId('language').selectOption('en');
+    await eventually(() => cellText(page, row, ids[0] ?? ''), 'needs ≥ 10 conversions');
+    expect(app.errors).toEqual([]);
+  });
 });
 
 describe('a new workbook from the ops template', () => {

@@ -1,7 +1,7 @@
 /** Beside the calendar: what the colours mean, the overlaps in view with their reasons, and how to edit. */
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { ViewText } from '../i18n/view-texts.ts';
-import type { Campaign, Overlap, OverlapReason } from './campaign-overlaps.ts';
+import type { Campaign, Overlap, OverlapReason } from '../../app/calendar/campaign-overlaps.ts';
 
 /** One conflict between two campaigns, listed once. */
 interface Pair {

@@ -1,7 +1,7 @@
 /** One week row of the calendar: its seven day cells, and the campaign bars that cross it, in lanes. */
 import { createMemo, For, Show, type JSX } from 'solid-js';
-import type { Campaign, Overlap } from './campaign-overlaps.ts';
-import { layoutWeek, type DragMode } from './calendar-layout.ts';
+import type { Campaign, Overlap } from '../../app/calendar/campaign-overlaps.ts';
+import { layoutWeek, type DragMode } from '../../app/calendar/calendar-layout.ts';
 
 /** What a week row needs from the calendar around it. */
 export interface WeekProps {

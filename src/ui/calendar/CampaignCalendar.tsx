@@ -8,14 +8,14 @@ import '../styles/calendar.css';
 import { useApp } from '../app-context.ts';
 import { viewTexts } from '../i18n/view-texts.ts';
 import { PALETTE } from '../charts/chart-config.ts';
-import { findOverlaps, type Campaign } from './campaign-overlaps.ts';
-import { campaignColumns, readCampaigns } from './campaign-rows.ts';
+import { findOverlaps, type Campaign } from '../../app/calendar/campaign-overlaps.ts';
+import { campaignColumns, readCampaigns } from '../../app/calendar/campaign-rows.ts';
 import { CalendarSide } from './CalendarSide.tsx';
 import { CalendarWeek } from './CalendarWeek.tsx';
 import { startBarDrag, type DragPreview } from './calendar-drag.ts';
 import { addDays, addMonths, localIsoDay } from '../../schema/calendar-day.ts';
-import { monthWeeks, weekDates } from './calendar-weeks.ts';
-import { draggedDates } from './calendar-layout.ts';
+import { monthWeeks, weekDates } from '../../app/calendar/calendar-weeks.ts';
+import { draggedDates } from '../../app/calendar/calendar-layout.ts';
 
 type Mode = 'month' | 'week';
 type ColorBy = 'type' | 'channel';

@@ -3,9 +3,9 @@
  * pointer moves, the bar follows (a preview); on release the new dates are written in one model
  * operation (one undo step). A press that does not move is a click.
  */
-import type { Campaign } from './campaign-overlaps.ts';
+import type { Campaign } from '../../app/calendar/campaign-overlaps.ts';
 import { addDays, daysBetween } from '../../schema/calendar-day.ts';
-import { draggedDates, type DragMode } from './calendar-layout.ts';
+import { draggedDates, type DragMode } from '../../app/calendar/calendar-layout.ts';
 
 /** New dates of a campaign while it is dragged. */
 export interface DragPreview {

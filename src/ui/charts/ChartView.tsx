@@ -7,9 +7,10 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Sh
 import { useApp } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
 import { viewTexts } from '../i18n/view-texts.ts';
-import { chartData, type ChartSource } from './chart-data.ts';
+import { chartData, type ChartSource } from '../../app/charts/chart-data.ts';
+import { passesFilter } from '../../app/row-filter.ts';
 import { chartDisplay, chartTitle, problemText } from './chart-labels.ts';
-import { useSheetValues } from './sheet-values.ts';
+import { useSheetValues } from '../../app/charts/sheet-values.ts';
 import { sheetShape } from '../../app/sheet-shape.ts';
 import type { ChartHandle } from './render-chart.ts';
 // Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
@@ -83,6 +84,7 @@ export const ChartView = (props: { sheetId: string; chartId: string; compact?: b
       values: kept.values,
       type: (colId) => app.calc.resultType(props.sheetId, colId),
       text: (v, col) => formatValue(v, col, fmt),
+      passes: passesFilter,
       alertLevel: (index) => {
         const rowId = rowIds[index];
         if (rowId === undefined) return null;

@@ -7,7 +7,7 @@ import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { Column } from '../../schema/types.ts';
 import type { FormatContext } from '../../schema/format-value.ts';
 import { axisLabel, tooltipLabel, xLabel } from './chart-format.ts';
-import type { ChartData } from './chart-data.ts';
+import type { ChartData } from '../../app/charts/chart-data.ts';
 import type { ErrorBarsOptions, Interval, ThresholdOptions } from './chart-plugins.ts';
 
 /** Points above which a chart counts as big: no animation, thin points, lines decimated. */

@@ -8,7 +8,7 @@ import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
 import { formatNumber, type FormatContext } from '../../schema/format-value.ts';
 import { type Column, type ColumnType, type CurrencyCode } from '../../schema/types.ts';
 import { isoFromDay } from '../../schema/calendar-day.ts';
-import type { XKind } from './chart-data.ts';
+import type { XKind } from '../../app/charts/chart-data.ts';
 
 /** A big number on an axis, short: ¥1.5M, ¥150万, 12K. */
 const compactLabel = (n: number, ctx: FormatContext, currency: CurrencyCode | undefined): string => {

@@ -6,7 +6,7 @@ import type { AppState } from '../app-context.ts';
 import { formatValue, plainText, type FormatContext } from '../../schema/format-value.ts';
 import type { ViewText } from '../i18n/view-texts.ts';
 import type { ChartDisplay } from './chart-config.ts';
-import type { ChartData, GroupKey } from './chart-data.ts';
+import type { ChartData, GroupKey } from '../../app/charts/chart-data.ts';
 
 /** A chart's title in the UI language (a template chart's translation, unless renamed). */
 export const chartTitle = (chart: Pick<Chart, 'title' | 'labels'>, locale: Locale): string => chart.labels?.[locale] ?? chart.title;

@@ -12,7 +12,7 @@ import { useApp } from '../app-context.ts';
 import { viewTexts } from '../i18n/view-texts.ts';
 import { TileCard } from './TileCard.tsx';
 import { KpiStrip } from './KpiStrip.tsx';
-import { dropIndex, packTiles } from './pack-tiles.ts';
+import { dropIndex, packTiles } from '../../app/dashboard/pack-tiles.ts';
 // Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
 import '../../model/charts.ts';
 

@@ -4,8 +4,8 @@ import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts
 import { useApp } from '../app-context.ts';
 import type { ColumnType } from '../../schema/types.ts';
 import type { ViewText } from '../i18n/view-texts.ts';
-import { kpiCards, kpiColumns } from './kpi-cards.ts';
-import { metricText } from './metric-text.ts';
+import { kpiCards, kpiColumns } from '../../app/dashboard/kpi-cards.ts';
+import { metricText } from '../../app/dashboard/metric-text.ts';
 
 /** The strip of cards, or a note saying how to get them. */
 export const KpiStrip = (props: { vt: ViewText }): JSX.Element => {

@@ -8,7 +8,7 @@ import { useApp } from '../app-context.ts';
 import { chartTitle } from '../charts/chart-labels.ts';
 import { ChartView } from '../charts/ChartView.tsx';
 import type { ViewText } from '../i18n/view-texts.ts';
-import type { TilePlace } from './pack-tiles.ts';
+import type { TilePlace } from '../../app/dashboard/pack-tiles.ts';
 // Reads or changes charts: the model's chart code comes with this module (not with the grid's first load).
 import '../../model/charts.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Column } from '../../../src/schema/index.ts';
 import { BIG_CHART, buildChart, shorten, thinPoints, type ChartDisplay } from '../../../src/ui/charts/chart-config.ts';
-import type { ChartData } from '../../../src/ui/charts/chart-data.ts';
+import type { ChartData } from '../../../src/app/charts/chart-data.ts';
 
 const money: Column = { id: 'gmv', name: 'GMV', type: 'currency', options: {} };
 const days: Column = { id: 'cover', name: 'Days of cover', type: 'number', options: {} };

@@ -1,7 +1,7 @@
 /** Kept column values: read once, patched cell by cell, dropped when whole columns change. */
 import { expect, test } from 'vitest';
 import { type ComputedValue } from '../../../src/schema/index.ts';
-import { SheetValues } from '../../../src/ui/charts/sheet-values.ts';
+import { SheetValues } from '../../../src/app/charts/sheet-values.ts';
 
 const setup = () => {
   const rows = ['r0', 'r1', 'r2'];

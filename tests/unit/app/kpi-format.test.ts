@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createDemoWorkbook } from '../../../sheets/index.ts';
 import type { Workbook } from '../../../src/model/index.ts';
 import { cellShownType, type CalcService } from '../../../src/app/calc-service.ts';
-import { metricText } from '../../../src/ui/dashboard/metric-text.ts';
+import { metricText } from '../../../src/app/dashboard/metric-text.ts';
 import { engineCalc } from '../../../src/app/engine-calc.ts';
 import { formatValue, type FormatContext } from '../../../src/schema/index.ts';
 

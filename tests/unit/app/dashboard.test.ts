@@ -1,7 +1,7 @@
 /** The dashboard's pure parts: tiles packed in order into a four-column grid, where a dropped tile goes, KPI cards. */
 import { describe, expect, test } from 'vitest';
-import { kpiCards, kpiColumns } from '../../../src/ui/dashboard/kpi-cards.ts';
-import { dropIndex, packTiles } from '../../../src/ui/dashboard/pack-tiles.ts';
+import { kpiCards, kpiColumns } from '../../../src/app/dashboard/kpi-cards.ts';
+import { dropIndex, packTiles } from '../../../src/app/dashboard/pack-tiles.ts';
 
 describe('packing tiles', () => {
   test('tiles go left to right and wrap', () => {

@@ -4,10 +4,9 @@
  * values come in through `ChartSource` (the engine's computed values in the app, plain arrays in tests).
  */
 import { checkChart, type ChartProblem } from '../../schema/chart-check.ts';
-import { type Chart, type ChartKind, type ChartSeries } from '../../schema/chart-types.ts';
+import { type Chart, type ChartFilter, type ChartKind, type ChartSeries } from '../../schema/chart-types.ts';
 import { type Column, type ColumnType } from '../../schema/types.ts';
 import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
-import { passesFilter } from '../../app/row-filter.ts';
 import { addNumber, aggregateOf, emptyAccumulator, type GroupAccumulator } from './group-accumulator.ts';
 import { orderGroups, type GroupKey, type XKind } from './group-order.ts';
 import { proportionInterval } from './proportion-interval.ts';
@@ -25,6 +24,11 @@ export interface ChartSource {
   type?(colId: string): ColumnType | undefined;
   /** The text a value shows (text filters match what a person reads). */
   text(v: ComputedValue, col: Column): string;
+  /**
+   * Whether a value passes one of the chart's filters: the grid's column filters (row-filter.ts),
+   * handed in by the caller so both always agree. `text` is what the cell shows.
+   */
+  passes(v: ComputedValue, text: string, filter: ChartFilter): boolean;
   /** The loudest alert of the row at `index` (row order), or null; needed by charts coloured by alerts. */
   alertLevel?(index: number): 'error' | 'warning' | null;
 }
@@ -110,7 +114,7 @@ export const chartData = (chart: Chart, source: ChartSource): ChartData | { prob
     filters.every(({ f, col, values }) => {
       const v = values[i] ?? null;
       const needsText = f.op === 'contains' || f.op === 'notContains';
-      return passesFilter(v, needsText ? source.text(v, col) : '', f);
+      return source.passes(v, needsText ? source.text(v, col) : '', f);
     });
 
   const series = chart.series.map((s) => ({

@@ -1,11 +1,11 @@
 /** The campaign calendar's pure parts: dates, conflicts (the demo's two), bar layout, drags, reading rows. */
 import { describe, expect, test } from 'vitest';
 import type { Column } from '../../../src/schema/index.ts';
-import { findOverlaps, type Campaign } from '../../../src/ui/calendar/campaign-overlaps.ts';
-import { campaignColumns, readCampaigns } from '../../../src/ui/calendar/campaign-rows.ts';
+import { findOverlaps, type Campaign } from '../../../src/app/calendar/campaign-overlaps.ts';
+import { campaignColumns, readCampaigns } from '../../../src/app/calendar/campaign-rows.ts';
 import { addDays, addMonths, daysBetween, localIsoDay as todayIso, weekStart } from '../../../src/schema/calendar-day.ts';
-import { monthWeeks, weekDates } from '../../../src/ui/calendar/calendar-weeks.ts';
-import { draggedDates, layoutWeek } from '../../../src/ui/calendar/calendar-layout.ts';
+import { monthWeeks, weekDates } from '../../../src/app/calendar/calendar-weeks.ts';
+import { draggedDates, layoutWeek } from '../../../src/app/calendar/calendar-layout.ts';
 import { DEMO_OVERLAPS, demoCampaigns } from '../../../sheets/demo/campaigns.ts';
 import { demoRandom } from '../../../sheets/demo/random.ts';
 import { CHANNELS } from '../../../sheets/categories.ts';

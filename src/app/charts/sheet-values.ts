@@ -4,10 +4,10 @@
  * engine costs tens of milliseconds; a chart redrawn after one edit should not pay that for every
  * column it uses. Everything that moves rows, changes a column or swaps the engine drops what is kept.
  */
-import type { AppState } from '../app-context.ts';
+import type { Workbook } from '../../model/index.ts';
 import { type ComputedValue } from '../../schema/computed-value.ts';
-import type { CalcService, SheetRepaint } from '../../app/calc-service.ts';
-import { sheetShape } from '../../app/sheet-shape.ts';
+import type { CalcService, SheetRepaint } from '../calc-service.ts';
+import { sheetShape } from '../sheet-shape.ts';
 
 /** Patching more cells than this at once costs more than reading their columns again. */
 const PATCH_LIMIT = 5_000;
@@ -66,6 +66,12 @@ export class SheetValues {
   }
 }
 
+/** What the kept values follow: the workbook's changes and the engine, looked up on each use (it is replaced once loaded). */
+export interface ValuesHost {
+  readonly wb: Workbook;
+  readonly calc: CalcService;
+}
+
 interface Shared {
   values: SheetValues;
   users: number;
@@ -73,9 +79,9 @@ interface Shared {
   stop: () => void;
 }
 
-const shared = new WeakMap<AppState, Map<string, Shared>>();
+const shared = new WeakMap<ValuesHost, Map<string, Shared>>();
 
-const subscribe = (app: AppState, sheetId: string, values: SheetValues): (() => void) => {
+const subscribe = (app: ValuesHost, sheetId: string, values: SheetValues): (() => void) => {
   const offChange = app.wb.onChange((c) => {
     const s = c.sheets.get(sheetId);
     if (!s) return;
@@ -102,7 +108,7 @@ const subscribe = (app: AppState, sheetId: string, values: SheetValues): (() => 
  * The kept values of a sheet, shared by its charts; call `release` when done with them. The
  * engine is looked up on each use: once it is replaced, everything is read again from the new one.
  */
-export const useSheetValues = (app: AppState, sheetId: string): { values: (colId: string) => readonly ComputedValue[]; release: () => void } => {
+export const useSheetValues = (app: ValuesHost, sheetId: string): { values: (colId: string) => readonly ComputedValue[]; release: () => void } => {
   let bySheet = shared.get(app);
   if (!bySheet) shared.set(app, (bySheet = new Map()));
   const map = bySheet;

@@ -3,10 +3,11 @@ import { describe, expect, test } from 'vitest';
 import { type ComputedValue } from '../../../src/schema/index.ts';
 import type { Chart, Column } from '../../../src/schema/index.ts';
 import { dayFromIso, isoFromDay } from '../../../src/schema/calendar-day.ts';
-import { chartData, type ChartData, type ChartSource } from '../../../src/ui/charts/chart-data.ts';
+import { chartData, type ChartData, type ChartSource } from '../../../src/app/charts/chart-data.ts';
+import { passesFilter } from '../../../src/app/row-filter.ts';
 
 const dayNumber = (iso: string): number => dayFromIso(iso) ?? Number.NaN;
-import { proportionInterval } from '../../../src/ui/charts/proportion-interval.ts';
+import { proportionInterval } from '../../../src/app/charts/proportion-interval.ts';
 
 const COLUMNS: Column[] = [
   { id: 'name', name: 'Campaign', type: 'text', options: {} },
@@ -37,6 +38,7 @@ const source = (rows: ComputedValue[][] = ROWS): ChartSource => ({
   columns: () => COLUMNS,
   values: (colId) => rows.map((r) => r[COLUMNS.findIndex((c) => c.id === colId)] ?? null),
   text: (v) => (v === null ? '' : String(v)),
+  passes: passesFilter,
 });
 
 const chart = (patch: Partial<Chart>): Chart => ({
