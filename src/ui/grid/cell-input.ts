@@ -34,7 +34,7 @@ export const problemText = (t: DialogText, p: ParseProblem): string =>
   p.kind === 'choice' ? t('parse.choice', p.text, p.choices.join(', ')) : t(PROBLEM_KEYS[p.kind], p.text);
 
 /** An edit command's problem as a sentence in the UI language. */
-const editProblemText = (app: AppState, p: EditProblem): string => {
+export const editProblemText = (app: AppState, p: EditProblem): string => {
   const t = app.i18n.texts(dialogTexts);
   switch (p.kind) {
     case 'parse':
