@@ -33,9 +33,23 @@ const formatKey = (f: FormatContext): string => `${f.mode ?? 'display'} ${f.loca
 /** A cell's text with the separators taken out (they could otherwise join two cells into one match). */
 const clean = (s: string): string => (s.includes(ROW_END) || s.includes(TYPED_MARK) ? s.replace(SEPARATORS, '\uFFFD') : s);
 
-/** The texts of find, by sheet and column, built on first use and dropped when their cells change. */
+/** How one column's cells become text (built once per column, reused for the cells that change). */
+type CellText = (rowId: string, value: ComputedValue) => string;
+
+/** A column's texts: one per row, joined when searched; rows changed since are read again first. */
+interface Entry {
+  parts: string[];
+  cellText: CellText;
+  joined: ColumnTexts | null;
+  dirty: Set<string>;
+}
+
+/** Past this share of a column's rows changed, the column is read again whole. */
+const REREAD_SHARE = 8;
+
+/** The texts of find, by sheet and column, built on first use and kept in step with edits and recalculations. */
 export class FindIndex {
-  private readonly sheets = new Map<string, Map<string, ColumnTexts>>();
+  private readonly sheets = new Map<string, Map<string, Entry>>();
   private shownAs = '';
 
   constructor(
@@ -65,9 +79,14 @@ export class FindIndex {
     }
     let cols = this.sheets.get(sheetId);
     if (!cols) this.sheets.set(sheetId, (cols = new Map()));
-    let t = cols.get(col.id);
-    if (!t) cols.set(col.id, (t = this.build(sheetId, col, rowIds, isView, format)));
-    return t;
+    let e = cols.get(col.id);
+    if (e && e.dirty.size > 0) {
+      if (e.dirty.size * REREAD_SHARE > e.parts.length) e = undefined;
+      else this.reread(sheetId, col.id, e);
+    }
+    if (!e) cols.set(col.id, (e = this.build(sheetId, col, rowIds, isView, format)));
+    e.joined ??= joined(e.parts);
+    return e.joined;
   }
 
   /** Forgets everything (the next search reads every column again). */
@@ -75,40 +94,43 @@ export class FindIndex {
     this.sheets.clear();
   }
 
-  private build(sheetId: string, col: Column, rowIds: readonly string[], isView: boolean, format: FormatContext): ColumnTexts {
+  /** Reads again the rows of a column that changed (a sheet with rows of its own: views are read whole). */
+  private reread(sheetId: string, colId: string, e: Entry): void {
+    for (const rowId of e.dirty) {
+      const i = this.wb.hasSheet(sheetId) ? this.wb.rowIndex(sheetId, rowId) : -1;
+      if (i >= 0 && i < e.parts.length) e.parts[i] = e.cellText(rowId, this.calc.value(sheetId, rowId, colId));
+    }
+    e.dirty.clear();
+    e.joined = null;
+  }
+
+  private build(sheetId: string, col: Column, rowIds: readonly string[], isView: boolean, format: FormatContext): Entry {
+    const values = this.calc.columnValues(sheetId, col.id);
+    const cellText = this.cellTextOf(sheetId, col, isView, format);
+    const parts: string[] = new Array<string>(values.length);
+    for (let i = 0; i < values.length; i++) parts[i] = cellText(rowIds[i] ?? '', values[i] ?? null);
+    return { parts, cellText, joined: null, dirty: new Set() };
+  }
+
+  private cellTextOf(sheetId: string, col: Column, isView: boolean, format: FormatContext): CellText {
     const { wb, calc } = this;
-    const values = calc.columnValues(sheetId, col.id);
     const own = isView ? undefined : wb.formulaCells(sheetId);
     const input = !isView && col.formula === undefined;
     const perCell = col.options.formatLike !== undefined;
     const shown = valueFormatter(col, format, cellShownType(calc, sheetId, undefined, col));
-    const parts: string[] = new Array<string>(values.length);
-    const ends = new Int32Array(values.length);
-    let at = 1;
-    for (let i = 0; i < values.length; i++) {
-      const v: ComputedValue = values[i] ?? null;
-      const rowId = rowIds[i] ?? '';
+    return (rowId, v) => {
       const formula = own?.get(rowId)?.get(col.id);
-      let text: string;
+      // A cell's own formula: its result as shown, and the formula as it is typed.
       if (formula !== undefined) {
-        // A cell's own formula: its result as shown, and the formula as it is typed.
-        text = `${clean(formatValue(v, col, format, cellShownType(calc, sheetId, rowId, col)))}${TYPED_MARK}${clean(calc.display(formula, sheetId, format.locale))}`;
-      } else if (v === null) {
-        text = '';
-      } else {
-        const s = perCell ? formatValue(v, col, format, cellShownType(calc, sheetId, rowId, col)) : shown(v);
-        if (typeof v === 'string') text = clean(s);
-        else {
-          // The typed text of a number, a date or a tick (`1200` for `¥1,200.00`, `TRUE` for Yes).
-          const typed = input && typeof v !== 'object' ? plainText(v, col.type) : s;
-          text = typed === s ? s : `${s}${TYPED_MARK}${typed}`;
-        }
+        return `${clean(formatValue(v, col, format, cellShownType(calc, sheetId, rowId, col)))}${TYPED_MARK}${clean(calc.display(formula, sheetId, format.locale))}`;
       }
-      parts[i] = text;
-      at += text.length + 1;
-      ends[i] = at - 1;
-    }
-    return { text: `${ROW_END}${parts.join(ROW_END)}${ROW_END}`, ends };
+      if (v === null) return '';
+      const s = perCell ? formatValue(v, col, format, cellShownType(calc, sheetId, rowId, col)) : shown(v);
+      if (typeof v === 'string') return clean(s);
+      // The typed text of a number, a date or a tick (`1200` for `¥1,200.00`, `TRUE` for Yes).
+      const typed = input && typeof v !== 'object' ? plainText(v, col.type) : s;
+      return typed === s ? s : `${s}${TYPED_MARK}${typed}`;
+    };
   }
 
   private dropColumns(sheetId: string, colIds: Iterable<string>): void {
@@ -116,18 +138,20 @@ export class FindIndex {
     if (cols) for (const id of colIds) cols.delete(id);
   }
 
+  /** Marks cells to read again: row id → column ids. */
+  private dirty(sheetId: string, cells: ReadonlyMap<string, ReadonlySet<string>>): void {
+    const cols = this.sheets.get(sheetId);
+    if (!cols) return;
+    for (const [rowId, ids] of cells) for (const id of ids) cols.get(id)?.dirty.add(rowId);
+  }
+
   private changed(c: WorkbookChange): void {
     // Names and types show in formulas and formats across sheets: read everything again.
     if (c.settings || c.sheetList) return this.clear();
     for (const [sheetId, s] of c.sheets) {
       if (s.added || s.removed || s.meta || s.view || s.columns.size > 0) return this.clear();
-      if (s.rowsAdded.size + s.rowsRemoved.size + s.rowsMoved.size > 0) {
-        this.sheets.delete(sheetId);
-        continue;
-      }
-      const cols = new Set<string>();
-      for (const ids of s.cells.values()) for (const id of ids) cols.add(id);
-      this.dropColumns(sheetId, cols);
+      if (s.rowsAdded.size + s.rowsRemoved.size + s.rowsMoved.size > 0) this.sheets.delete(sheetId);
+      else this.dirty(sheetId, s.cells);
     }
   }
 
@@ -138,7 +162,18 @@ export class FindIndex {
         continue;
       }
       if (s.columns) this.dropColumns(sheetId, s.columns);
-      if (s.cells) for (const ids of s.cells.values()) this.dropColumns(sheetId, ids);
+      if (s.cells) this.dirty(sheetId, s.cells);
     }
   }
 }
+
+/** A column's texts as one string: each row's followed by ROW_END, the first preceded by it. */
+const joined = (parts: readonly string[]): ColumnTexts => {
+  const ends = new Int32Array(parts.length);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    at += (parts[i]?.length ?? 0) + 1;
+    ends[i] = at;
+  }
+  return { text: `${ROW_END}${parts.join(ROW_END)}${ROW_END}`, ends };
+};

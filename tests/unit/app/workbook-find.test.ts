@@ -167,6 +167,22 @@ describe('the index follows the workbook', () => {
     expect(where(q('¥25.00', { scope: 'sheet' }))).toEqual([]);
   });
 
+  test('in a longer sheet, an edit and what it recalculates are read again cell by cell', () => {
+    const long = wb.addSheet({ name: 'Long', columns: [{ name: 'Item', type: 'text' }, { name: 'Qty', type: 'integer' }, { name: 'Twice', type: 'integer' }] });
+    expect(setColumnFormulaText({ wb, calc }, long, col(long, 'Twice'), '=[Qty] * 2')).toEqual({ ok: true });
+    wb.appendRows(long, [col(long, 'Item'), col(long, 'Qty')], Array.from({ length: 40 }, (_, i) => [`item ${i}`, i]));
+    const inLong = (text: string) => where(q(text, { scope: 'sheet', sheetId: long, wholeCell: true }));
+    expect(inLong('item 7')).toEqual(['Long!Item:8']);
+    expect(inLong('14')).toEqual(['Long!Twice:8', 'Long!Qty:15']);
+    const row = wb.rowIds(long)[7] ?? '';
+    wb.setCell(long, row, col(long, 'Item'), 'lamp');
+    wb.setCell(long, row, col(long, 'Qty'), 500);
+    expect(inLong('item 7')).toEqual([]);
+    expect(inLong('lamp')).toEqual(['Long!Item:8']);
+    expect(inLong('1,000')).toEqual(['Long!Twice:8']);
+    expect(inLong('14')).toEqual(['Long!Qty:15']);
+  });
+
   test('a teammate\'s edit', () => {
     const peer = Workbook.load(wb.encode());
     peer.setCell(stock, peer.rowIds(stock)[1] ?? '', col(stock, 'Note'), 'plates');
