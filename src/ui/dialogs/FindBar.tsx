@@ -135,9 +135,23 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
     props.onClose();
   };
 
+  // A search waiting for a pause in typing (true: of a new query, which goes to its first match).
+  let waiting: boolean | null = null;
   const later = (jump: boolean) => {
     clearTimeout(timer);
-    timer = setTimeout(() => search(jump), 120);
+    waiting = jump || waiting === true;
+    timer = setTimeout(() => {
+      const j = waiting === true;
+      waiting = null;
+      search(j);
+    }, 120);
+  };
+  /** Enter right after typing: the new query's first match, not the next of the old one. */
+  const next = (delta: number) => {
+    if (waiting !== true) return step(delta);
+    clearTimeout(timer);
+    waiting = null;
+    search(true);
   };
   // A new query or option: search and go to the first match.
   createEffect(on([query, scope, matchCase, wholeCell], () => later(true), { defer: true }));
@@ -175,7 +189,7 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
           data-testid="find-input"
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') (e.preventDefault(), step(e.shiftKey ? -1 : 1));
+            if (e.key === 'Enter') (e.preventDefault(), next(e.shiftKey ? -1 : 1));
           }}
         />
         <span class="wb-find-count" data-testid="find-count">
