@@ -1,6 +1,6 @@
 /**
  * English texts of the dialogs and panels opened on demand (CSV import and export, the column
- * dialog, find, functions help, the sheet gallery, filters, paste reports). They load with those
+ * dialog, functions help, the sheet gallery, filters, paste reports). They load with those
  * dialogs, not with the first paint (see dialog-texts.ts); every other language must have exactly
  * these keys (the type checker enforces it).
  */
@@ -29,12 +29,6 @@ export const dialogsEn = {
   'coldlg.more': (n: number) => `… and ${n.toLocaleString('en')} more`,
   'coldlg.applyClearing': (n: number) => `Clear ${plural(n, 'value', 'values')} and apply`,
   'coldlg.add': 'Add column',
-
-  'find.placeholder': 'Find in this sheet',
-  'find.count': (i: number, n: number) => (n === 0 ? 'No matches' : `${i.toLocaleString('en')} of ${n.toLocaleString('en')}`),
-  'find.next': 'Next match (Enter)',
-  'find.previous': 'Previous match (Shift+Enter)',
-  'find.close': 'Close (Escape)',
 
   'filter.title': (name: string) => `Filter “${name}”`,
   'filter.contains': 'contains',

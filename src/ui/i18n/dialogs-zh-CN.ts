@@ -25,11 +25,6 @@ export const dialogsZhCN: DialogDict = {
   'coldlg.applyClearing': (n) => `清空 ${n0(n)} 个值并应用`,
   'coldlg.add': '添加列',
 
-  'find.placeholder': '在本表中查找',
-  'find.count': (i, n) => (n === 0 ? '无匹配' : `第 ${n0(i)} 个，共 ${n0(n)} 个`),
-  'find.next': '下一个 (Enter)',
-  'find.previous': '上一个 (Shift+Enter)',
-  'find.close': '关闭 (Esc)',
 
   'filter.title': (name) => `筛选“${name}”`,
   'filter.contains': '包含',

@@ -8,6 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { dialogTexts } from '../../../src/ui/i18n/dialog-texts.ts';
 import { en, type Dict } from '../../../src/ui/i18n/en.ts';
+import { findTexts } from '../../../src/ui/i18n/find-texts.ts';
 import { formulaTexts } from '../../../src/ui/i18n/formula-texts.ts';
 import { gridTexts } from '../../../src/ui/i18n/grid-texts.ts';
 import type { I18n } from '../../../src/ui/i18n/i18n.ts';
@@ -25,6 +26,7 @@ const BUNDLES: Record<string, Bundle<Dictionary>> = {
   views: viewTexts,
   formula: formulaTexts,
   grid: gridTexts,
+  find: findTexts,
 };
 
 describe('UI texts', () => {
