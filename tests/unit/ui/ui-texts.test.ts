@@ -10,6 +10,7 @@ import { dialogTexts } from '../../../src/ui/i18n/dialog-texts.ts';
 import { en, type Dict } from '../../../src/ui/i18n/en.ts';
 import { formulaTexts } from '../../../src/ui/i18n/formula-texts.ts';
 import type { I18n } from '../../../src/ui/i18n/i18n.ts';
+import { rulesTexts } from '../../../src/ui/i18n/rules-texts.ts';
 import { spaceTexts } from '../../../src/ui/i18n/space-texts.ts';
 import { syncTexts } from '../../../src/ui/i18n/sync-texts.ts';
 import { viewTexts } from '../../../src/ui/i18n/view-texts.ts';
@@ -23,6 +24,7 @@ const BUNDLES: Record<string, Bundle<Dictionary>> = {
   spaces: spaceTexts,
   views: viewTexts,
   formula: formulaTexts,
+  rules: rulesTexts,
 };
 
 describe('UI texts', () => {
