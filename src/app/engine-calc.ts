@@ -129,7 +129,13 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
       }
     },
     onRecalc(listener: RecalcListener) {
-      return engine.onRecalc((e) => {
+      // A rule's new colour or message changes no computed value, yet its cells must be painted again.
+      const offRules = wb.onChange((c) => {
+        const out = new Map<string, SheetRepaint>();
+        for (const [sheetId, sc] of c.sheets) if (sc.rules.size > 0 && !sc.removed) out.set(sheetId, { all: true });
+        if (out.size > 0) listener(out);
+      });
+      const offEngine = engine.onRecalc((e) => {
         const out = new Map<string, SheetRepaint>();
         for (const [sheetId, s] of e.sheets) {
           // A view computed again: its rows, their order and its columns may all have changed.
@@ -161,6 +167,10 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
         }
         listener(out);
       });
+      return () => {
+        offRules();
+        offEngine();
+      };
     },
     check(text, target): FormulaCheck {
       useLocale(locale());

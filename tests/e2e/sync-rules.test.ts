@@ -59,7 +59,8 @@ const openRules = async (page: Page): Promise<void> => {
   await page.getByTestId('col-rules').click();
   await page.getByTestId('rules-dialog').waitFor();
 };
-const ruleItems = (page: Page) => page.getByTestId('rules-dialog').getByTestId('rule-item');
+/** The rules the dialog lists whose text has `text` (the demo's Cost column also has the template's alerts). */
+const ruleItems = (page: Page, text: string) => page.getByTestId('rules-dialog').getByTestId('rule-item').filter({ hasText: text });
 
 describe('rules on a column', () => {
   test('Ana adds a rule: the matching cells take its colour and say its message on hover; Bo sees it live', async () => {
@@ -71,8 +72,11 @@ describe('rules on a column', () => {
     await dlg.getByTestId('rule-message').fill('Expensive to buy');
     await screenshot(ana.page, 'rules-dialog');
     await dlg.getByTestId('rule-save').click();
-    await expect.poll(() => ruleItems(ana.page).count()).toBe(1);
-    expect(await ruleItems(ana.page).first().textContent()).toContain('Expensive to buy');
+    await expect.poll(() => ruleItems(ana.page, 'Expensive to buy').count()).toBe(1);
+    expect(await ruleItems(ana.page, 'Expensive to buy').textContent()).toContain(`is at least ${threshold}`);
+    // The template's alerts on the column are listed too, marked as such, not editable.
+    expect(await ruleItems(ana.page, 'Template alert').count()).toBeGreaterThan(0);
+    expect(await ruleItems(ana.page, 'Template alert').getByTestId('rule-edit').count()).toBe(0);
     await ana.page.keyboard.press('Escape');
 
     expect(expected('red')).toContain('red');
@@ -97,20 +101,22 @@ describe('rules on a column', () => {
     await dlg.getByTestId('rule-formula').fill('=[Cost] + [Name]');
     await dlg.getByTestId('rule-save').click();
     await expect.poll(() => dlg.getByTestId('rule-problem').textContent()).toContain('cannot add currency and text');
-    expect(await ruleItems(bo.page).count()).toBe(1);
+    expect(await ruleItems(bo.page, 'Expensive to buy').count()).toBe(1);
+    expect(await bo.page.evaluate(() => window.__wb?.wb.toJSON().sheets.flatMap((s) => s.rules).filter((r) => r.color).length)).toBe(1);
     await bo.page.keyboard.press('Escape');
   });
 
   test('Bo changes the rule (colour and message): Ana sees the new colour live', async () => {
     await openRules(bo.page);
     const dlg = bo.page.getByTestId('rules-dialog');
-    await ruleItems(bo.page).first().getByTestId('rule-edit').click();
+    await ruleItems(bo.page, 'Expensive to buy').getByTestId('rule-edit').click();
     expect(await dlg.getByTestId('rule-op').inputValue()).toBe('>=');
     expect(await dlg.getByTestId('rule-value').inputValue()).toBe(String(threshold));
     await dlg.getByTestId('rule-color-blue').check();
     await dlg.getByTestId('rule-message').fill('Check the supplier');
     await dlg.getByTestId('rule-save').click();
-    await expect.poll(async () => (await ruleItems(bo.page).first().textContent()) ?? '').toContain('Check the supplier');
+    await expect.poll(() => ruleItems(bo.page, 'Check the supplier').count()).toBe(1);
+    expect(await ruleItems(bo.page, 'Expensive to buy').count()).toBe(0);
     await bo.page.keyboard.press('Escape');
     await expect.poll(() => colours(ana.page)).toEqual(expected('blue'));
     await expect.poll(() => colours(bo.page)).toEqual(expected('blue'));
@@ -119,8 +125,7 @@ describe('rules on a column', () => {
   test('a viewer sees the rule and its colours, but the dialog offers no way to change it', async () => {
     await expect.poll(() => colours(vi.page)).toEqual(expected('blue'));
     await openRules(vi.page);
-    await expect.poll(() => ruleItems(vi.page).count()).toBe(1);
-    expect(await ruleItems(vi.page).first().textContent()).toContain('Check the supplier');
+    await expect.poll(() => ruleItems(vi.page, 'Check the supplier').count()).toBe(1);
     expect(await vi.page.getByTestId('rules-read-only').textContent()).toBe('View only: rules cannot be changed.');
     for (const id of ['rule-edit', 'rule-remove', 'rule-form', 'rule-save']) expect(await vi.page.getByTestId('rules-dialog').getByTestId(id).count()).toBe(0);
     await screenshot(vi.page, 'rules-viewer');
@@ -129,8 +134,8 @@ describe('rules on a column', () => {
 
   test('Ana removes the rule: the colours go in both browsers; Undo brings it back in both', async () => {
     await openRules(ana.page);
-    await ruleItems(ana.page).first().getByTestId('rule-remove').click();
-    await expect.poll(() => ruleItems(ana.page).count()).toBe(0);
+    await ruleItems(ana.page, 'Check the supplier').getByTestId('rule-remove').click();
+    await expect.poll(() => ruleItems(ana.page, 'Check the supplier').count()).toBe(0);
     await ana.page.keyboard.press('Escape');
     const none = ROWS.map(() => '-');
     await expect.poll(() => colours(ana.page)).toEqual(none);

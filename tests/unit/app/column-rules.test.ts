@@ -146,6 +146,20 @@ describe('editing, removing, undo', () => {
     expect(marked('stock')).toEqual(['A-1:red', 'A-3:red']);
   });
 
+  test('a change of colour or message alone (no value changes) still asks the grid to paint the sheet again', () => {
+    const id = save('stock', { kind: 'compare', op: '>', value: 10 }, { color: 'red' });
+    const repaints: string[] = [];
+    const off = calc.onRecalc((m) => {
+      for (const [s, r] of m) repaints.push(`${s}:${String(r.all)}`);
+    });
+    save('stock', { kind: 'compare', op: '>', value: 10 }, { id, color: 'blue', message: 'Plenty' });
+    expect(repaints).toContain(`${sheet}:true`);
+    off();
+    repaints.length = 0;
+    save('stock', { kind: 'compare', op: '>', value: 10 }, { id, color: 'green' });
+    expect(repaints).toEqual([]);
+  });
+
   test('template alerts are listed after a person\'s rules, not editable, and can be removed', () => {
     wb.setRule(sheet, { id: 'tpl', name: 'Below cost', when: '=[#price] < [#cost]', level: 'error', message: 'Below cost', columns: ['price', 'cost'] });
     const id = save('price', { kind: 'compare', op: '>', value: 25 }, { color: 'blue' });
