@@ -260,6 +260,28 @@ export class FormulaEngine {
     return true;
   }
 
+  /**
+   * @internal Takes the hidden column of a new alert rule without rebuilding: no formula can name it,
+   * so it is computed alone. False (rebuild) when it cannot be added that way.
+   */
+  addRuleColumn(sheetId: string, colId: string): boolean {
+    const st = this.core.sheets.get(sheetId);
+    const col = this.source.columns(sheetId).find((c) => c.id === colId);
+    if (!st || !col || col.formula === undefined || st.columns.has(colId) || ruleIdOf(colId) === undefined) return false;
+    this.refreshNames();
+    const cs = new ColumnState(this.core.cols.length, st, col);
+    this.core.cols.push(cs);
+    st.columns.set(colId, cs);
+    const shape = this.typeOf(sheetId, col);
+    cs.type = shape.t;
+    cs.orText = shape.orText === true;
+    cs.formula = this.columnFormula(sheetId, col);
+    for (const dep of cs.formula.sameRow) st.columns.get(dep)?.sameRowDependents.add(cs);
+    this.load(cs);
+    this.core.log.column(sheetId, colId);
+    return true;
+  }
+
   /** @internal Re-reads names after renames (stored formulas do not change). */
   refreshNames(): void {
     this.catalog = new Catalog(this.source);

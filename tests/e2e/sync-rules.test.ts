@@ -106,6 +106,24 @@ describe('rules on a column', () => {
     await bo.page.keyboard.press('Escape');
   });
 
+  test('in 简体中文 the dialog and the checker\'s refusal are in Chinese', async () => {
+    await bo.page.getByTestId('language').selectOption('zh-CN');
+    const { colId } = await ids(bo.page, 'Products', 'Cost');
+    await bo.page.locator(`.ag-header-cell[col-id="${colId}"]`).hover();
+    await bo.page.locator(`.ag-header-cell[col-id="${colId}"] .wb-hdr-menu`).click();
+    expect(await bo.page.getByTestId('col-rules').textContent()).toBe('规则…');
+    await bo.page.getByTestId('col-rules').click();
+    const dlg = bo.page.getByTestId('rules-dialog');
+    expect(await dlg.getByRole('heading').first().textContent()).toBe('“成本”的规则');
+    await dlg.getByTestId('rule-op').selectOption('formula');
+    await dlg.getByTestId('rule-formula').fill('=[成本] * 2');
+    await dlg.getByTestId('rule-save').click();
+    await expect.poll(() => dlg.getByTestId('rule-problem').textContent()).toBe('规则的条件必须得出 TRUE 或 FALSE，而不是金额；请写成比较，例如 [库存] < 10');
+    await screenshot(bo.page, 'rules-dialog-zh');
+    await bo.page.keyboard.press('Escape');
+    await bo.page.getByTestId('language').selectOption('en');
+  });
+
   test('Bo changes the rule (colour and message): Ana sees the new colour live', async () => {
     await openRules(bo.page);
     const dlg = bo.page.getByTestId('rules-dialog');

@@ -170,6 +170,30 @@ describe('editing, removing, undo', () => {
   });
 });
 
+describe('computed incrementally', () => {
+  const SEED = 19;
+  test(`rules added, changed and removed while cells change read as an engine started afresh reads them (seed ${SEED})`, () => {
+    let state = SEED;
+    const rnd = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return Math.floor((state / 2147483648) * n);
+    };
+    const all = (c: CalcService): string => JSON.stringify(rows.map((r) => c.alerts(sheet, r)));
+    for (let step = 0; step < 40; step++) {
+      const ids = wb.rules(sheet).map((r) => r.id);
+      const pick = rnd(5);
+      if (pick === 0 || ids.length === 0) save('stock', { kind: 'compare', op: rnd(2) ? '<' : '>=', value: rnd(50) }, { color: rnd(2) ? 'red' : 'green' });
+      else if (pick === 1) save('price', { kind: 'formula', text: `=[Price] > [Cost] * ${1 + rnd(3)}` }, { color: 'blue' });
+      else if (pick === 2) removeColumnRule(ctx, sheet, ids[rnd(ids.length)] ?? '');
+      else if (pick === 3) wb.setCell(sheet, rows[rnd(rows.length)] ?? '', rnd(2) ? 'stock' : 'cost', rnd(60));
+      else wb.undo();
+      const fresh = engineCalc(wb, () => 'en', { today: '2027-01-10' });
+      expect(all(calc), `seed ${SEED}, step ${step}`).toBe(all(fresh));
+      fresh.dispose();
+    }
+  });
+});
+
 describe('rules written by another client', () => {
   const damaged = (): string[] => {
     const watch = new DamageWatch(wb);
