@@ -282,6 +282,23 @@ export class FormulaEngine {
     return true;
   }
 
+  /**
+   * @internal Drops the hidden column of a removed alert rule without rebuilding (nothing reads it).
+   * Its state stays in the column list, unreachable by name, as a removed view's does.
+   */
+  removeRuleColumn(sheetId: string, colId: string): boolean {
+    const st = this.core.sheets.get(sheetId);
+    const cs = st?.columns.get(colId);
+    if (!st || !cs || ruleIdOf(colId) === undefined) return false;
+    for (const dep of cs.formula?.sameRow ?? []) st.columns.get(dep)?.sameRowDependents.delete(cs);
+    for (const slot of st.order) this.core.dropAccumulators(cs.instance(slot));
+    st.columns.delete(colId);
+    this.types.delete(`${sheetId}|${colId}`);
+    this.columnFormulas.delete(`${sheetId}|${colId}`);
+    this.refreshNames();
+    return true;
+  }
+
   /** @internal Re-reads names after renames (stored formulas do not change). */
   refreshNames(): void {
     this.catalog = new Catalog(this.source);

@@ -126,7 +126,7 @@ const applySheet = (engine: FormulaEngine, st: SheetState, sc: FormulaSheetChang
 export const applyChange = (engine: FormulaEngine, change: FormulaChange): ApplyOutcome => {
   let names = change.settings;
   const formulas: [string, string][] = [];
-  const rules: [string, string][] = [];
+  const rules: [string, string, 'added' | 'removed'][] = [];
   const views = { added: [] as string[], removed: [] as string[], changed: [] as string[] };
   for (const [sheetId, sc] of change.sheets) {
     if (sc.added || sc.removed) {
@@ -142,7 +142,7 @@ export const applyChange = (engine: FormulaEngine, change: FormulaChange): Apply
       for (const k of kinds) {
         if (k === 'formula') formulas.push([sheetId, colId]);
         // A new alert rule: its hidden column is read by no formula, so only it is computed.
-        else if (k === 'added' && ruleIdOf(colId) !== undefined) rules.push([sheetId, colId]);
+        else if ((k === 'added' || k === 'removed') && ruleIdOf(colId) !== undefined) rules.push([sheetId, colId, k]);
         else if (!NAME_ONLY.has(k)) return 'rebuild';
         else names = true;
       }
@@ -159,7 +159,7 @@ export const applyChange = (engine: FormulaEngine, change: FormulaChange): Apply
     engine.refreshNames();
     for (const [sheetId, colId] of formulas) if (!engine.recompileColumn(sheetId, colId)) return 'rebuild';
   }
-  for (const [sheetId, colId] of rules) if (!engine.addRuleColumn(sheetId, colId)) return 'rebuild';
+  for (const [sheetId, colId, k] of rules) if (!(k === 'added' ? engine.addRuleColumn(sheetId, colId) : engine.removeRuleColumn(sheetId, colId))) return 'rebuild';
   for (const [sheetId, sc] of change.sheets) {
     const st = engine.core.sheets.get(sheetId);
     if (st) applySheet(engine, st, sc);
