@@ -130,8 +130,8 @@ export class FormulaEngine {
     this.emit();
   }
 
-  /** Reads a column's stored values (lazily, on first use); cell formulas found are installed. */
-  private load(cs: ColumnState): void {
+  /** @internal Reads a column's stored values (lazily, on first use); cell formulas found are installed. */
+  load(cs: ColumnState): void {
     cs.loaded = true;
     const st = cs.sheet;
     const vals = this.source.columnValues(st.id, cs.id);
@@ -162,7 +162,8 @@ export class FormulaEngine {
     return this.views.result(sheetId);
   }
 
-  private columnFormula(sheetId: string, col: Column): CompiledFormula {
+  /** @internal A column's compiled formula (kept until its formula changes). */
+  columnFormula(sheetId: string, col: Column): CompiledFormula {
     const key = `${sheetId}|${col.id}`;
     let f = this.columnFormulas.get(key);
     if (!f) {
@@ -172,8 +173,8 @@ export class FormulaEngine {
     return f;
   }
 
-  /** Value type of a column as formulas read it; a formula column's comes from its formula (see formulaColumnType). */
-  private typeOf(sheetId: string, col: Column): ScalarType {
+  /** @internal Value type of a column as formulas read it; a formula column's comes from its formula (see formulaColumnType). */
+  typeOf(sheetId: string, col: Column): ScalarType {
     const declared = inputType(col);
     if (col.formula === undefined) return { t: declared };
     const key = `${sheetId}|${col.id}`;
@@ -260,43 +261,9 @@ export class FormulaEngine {
     return true;
   }
 
-  /**
-   * @internal Takes the hidden column of a new alert rule without rebuilding: no formula can name it,
-   * so it is computed alone. False (rebuild) when it cannot be added that way.
-   */
-  addRuleColumn(sheetId: string, colId: string): boolean {
-    const st = this.core.sheets.get(sheetId);
-    const col = this.source.columns(sheetId).find((c) => c.id === colId);
-    if (!st || !col || col.formula === undefined || st.columns.has(colId) || ruleIdOf(colId) === undefined) return false;
-    this.refreshNames();
-    const cs = new ColumnState(this.core.cols.length, st, col);
-    this.core.cols.push(cs);
-    st.columns.set(colId, cs);
-    const shape = this.typeOf(sheetId, col);
-    cs.type = shape.t;
-    cs.orText = shape.orText === true;
-    cs.formula = this.columnFormula(sheetId, col);
-    for (const dep of cs.formula.sameRow) st.columns.get(dep)?.sameRowDependents.add(cs);
-    this.load(cs);
-    this.core.log.column(sheetId, colId);
-    return true;
-  }
-
-  /**
-   * @internal Drops the hidden column of a removed alert rule without rebuilding (nothing reads it).
-   * Its state stays in the column list, unreachable by name, as a removed view's does.
-   */
-  removeRuleColumn(sheetId: string, colId: string): boolean {
-    const st = this.core.sheets.get(sheetId);
-    const cs = st?.columns.get(colId);
-    if (!st || !cs || ruleIdOf(colId) === undefined) return false;
-    for (const dep of cs.formula?.sameRow ?? []) st.columns.get(dep)?.sameRowDependents.delete(cs);
-    for (const slot of st.order) this.core.dropAccumulators(cs.instance(slot));
-    st.columns.delete(colId);
-    this.types.delete(`${sheetId}|${colId}`);
-    this.columnFormulas.delete(`${sheetId}|${colId}`);
-    this.refreshNames();
-    return true;
+  /** @internal Forgets a column's compiled formula and type (its alert rule was removed). */
+  forgetColumn(sheetId: string, colId: string): void {
+    for (const m of [this.types, this.columnFormulas]) m.delete(`${sheetId}|${colId}`);
   }
 
   /** @internal Re-reads names after renames (stored formulas do not change). */

@@ -2,6 +2,7 @@
 import { cellKey } from '../criteria.ts';
 import { ruleIdOf } from '../alerting-source.ts';
 import type { FormulaEngine } from '../formula-engine.ts';
+import { addRuleColumn, removeRuleColumn } from './rule-columns.ts';
 import type { FormulaChange, FormulaSheetChange } from '../source.ts';
 import { CLEAN, type ColumnState } from './column-state.ts';
 import { isCellFormula, isViewSheet } from '../../schema/types.ts';
@@ -159,7 +160,7 @@ export const applyChange = (engine: FormulaEngine, change: FormulaChange): Apply
     engine.refreshNames();
     for (const [sheetId, colId] of formulas) if (!engine.recompileColumn(sheetId, colId)) return 'rebuild';
   }
-  for (const [sheetId, colId, k] of rules) if (!(k === 'added' ? engine.addRuleColumn(sheetId, colId) : engine.removeRuleColumn(sheetId, colId))) return 'rebuild';
+  for (const [sheetId, colId, k] of rules) if (!(k === 'added' ? addRuleColumn(engine, sheetId, colId) : removeRuleColumn(engine, sheetId, colId))) return 'rebuild';
   for (const [sheetId, sc] of change.sheets) {
     const st = engine.core.sheets.get(sheetId);
     if (st) applySheet(engine, st, sc);
