@@ -7,7 +7,7 @@
 import type { Workbook } from '../model/workbook.ts';
 import type { ComputedValue, ErrorValue } from '../schema/computed-value.ts';
 import { formatValue, type FormatContext } from '../schema/format-value.ts';
-import { isCellFormula, type CellScalar, type Column, type ColumnType, type Locale } from '../schema/types.ts';
+import { isCellFormula, type CellScalar, type Column, type ColumnType, type Locale, type RuleColor } from '../schema/types.ts';
 
 /** What a recalculation changed in one sheet: some cells, whole columns, or everything. */
 export interface SheetRepaint {
@@ -28,7 +28,9 @@ export type FormulaTarget =
   | { kind: 'column'; sheetId: string; colId: string }
   | { kind: 'cell'; sheetId: string; rowId: string; colId: string }
   /** A view sheet's formula (no row; it gives the table the view shows). */
-  | { kind: 'view' };
+  | { kind: 'view' }
+  /** A rule's condition: a formula in row context that must give TRUE or FALSE. */
+  | { kind: 'rule'; sheetId: string };
 
 /** A view sheet as the app shows it: its computed columns and rows. */
 export interface ViewSheet {
@@ -72,7 +74,10 @@ export interface FunctionDoc {
 export interface CellAlert {
   colId?: string;
   message: string;
+  /** How loud it is; none for a rule a person coloured green, blue or purple (a mark, not an alert). */
   level?: 'error' | 'warning';
+  /** The colour of a rule a person made; the alert style of the level when missing. */
+  color?: RuleColor;
 }
 
 /** The formula engine as the UI sees it. */

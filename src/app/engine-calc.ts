@@ -9,6 +9,7 @@ import {
   FormulaEngine,
   listFunctions,
   messageText,
+  msg,
   ruleColumnId,
   ruleIdOf,
   signatureOf,
@@ -20,7 +21,7 @@ import {
 import { cellArray, cellArrayText, computedValue, shownView, type ShownView } from './view-sheets.ts';
 import { stateText } from '../../sheets/state-texts.ts';
 import { type ComputedValue } from '../schema/computed-value.ts';
-import type { ColumnType, Locale } from '../schema/types.ts';
+import type { ColumnType, Locale, RuleColor } from '../schema/types.ts';
 import type { Workbook } from '../model/index.ts';
 import { isCellFormula } from '../schema/types.ts';
 import type { CalcService, CellAlert, CellArray, FormulaCheck, FunctionDoc, RecalcListener, SheetRepaint } from './calc-service.ts';
@@ -40,6 +41,10 @@ export interface EngineCalcOptions {
   /** Writes the formula layer's messages (refusals, error values' reasons): English when omitted, as the CLI prints them. */
   messageText?: (m: FormulaMessage) => string;
 }
+
+/** A coloured rule's alert: red is an error, amber a warning, the other colours mark cells without alerting. */
+const colouredAlert = (message: string, color: RuleColor): CellAlert =>
+  color === 'red' ? { message, color, level: 'error' } : color === 'amber' ? { message, color, level: 'warning' } : { message, color };
 
 /** Noon of a local calendar day: TODAY() is the local date, whatever the zone. */
 const localNoon = (day: string): Date => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 12);
@@ -125,7 +130,13 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
       }
     },
     onRecalc(listener: RecalcListener) {
-      return engine.onRecalc((e) => {
+      // A rule's new colour or message changes no computed value, yet its cells must be painted again.
+      const offRules = wb.onChange((c) => {
+        const out = new Map<string, SheetRepaint>();
+        for (const [sheetId, sc] of c.sheets) if (sc.rules.size > 0 && !sc.removed) out.set(sheetId, { all: true });
+        if (out.size > 0) listener(out);
+      });
+      const offEngine = engine.onRecalc((e) => {
         const out = new Map<string, SheetRepaint>();
         for (const [sheetId, s] of e.sheets) {
           // A view computed again: its rows, their order and its columns may all have changed.
@@ -157,13 +168,23 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
         }
         listener(out);
       });
+      return () => {
+        offRules();
+        offEngine();
+      };
     },
     check(text, target): FormulaCheck {
       useLocale(locale());
       const r =
         target.kind === 'view'
           ? engine.check(text, { row: false, result: 'array' })
-          : engine.check(text, { sheetId: target.sheetId, colId: target.colId, row: true, result: target.kind === 'cell' ? 'any' : 'single' });
+          : target.kind === 'rule'
+            ? engine.check(text, { sheetId: target.sheetId, row: true, result: 'single' })
+            : engine.check(text, { sheetId: target.sheetId, colId: target.colId, row: true, result: target.kind === 'cell' ? 'any' : 'single' });
+      // A rule paints the cells where its condition is TRUE: anything but a yes/no is refused as typed.
+      if (r.ok && target.kind === 'rule' && r.type !== 'boolean') {
+        return { ok: false, message: write(msg('type.ruleCondition', r.type)), from: 0, to: text.length, suggestions: [] };
+      }
       if (r.ok) return { ok: true, stored: r.stored, ...(COLUMN_TYPES.has(r.type) ? { type: r.type as ColumnType } : {}) };
       return { ok: false, message: write(r.detail), from: r.from, to: r.to, suggestions: suggestionsIn(r.detail) };
     },
@@ -185,9 +206,11 @@ export const engineCalc = (wb: Workbook, locale: () => Locale, options: EngineCa
           continue;
         }
         if (fired !== true) continue;
-        const message = rule.messageLabels?.[shownIn] ?? rule.message;
-        if (rule.columns.length === 0) out.push({ message, level: rule.level });
-        for (const colId of rule.columns) out.push({ colId, message, level: rule.level });
+        // A rule a person made without a message says its name (its condition as written).
+        const message = rule.messageLabels?.[shownIn] ?? (rule.message || rule.name);
+        const alert: CellAlert = rule.color === undefined ? { message, level: rule.level } : colouredAlert(message, rule.color);
+        if (rule.columns.length === 0) out.push(alert);
+        for (const colId of rule.columns) out.push({ colId, ...alert });
       }
       return out;
     },

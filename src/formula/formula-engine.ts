@@ -130,8 +130,8 @@ export class FormulaEngine {
     this.emit();
   }
 
-  /** Reads a column's stored values (lazily, on first use); cell formulas found are installed. */
-  private load(cs: ColumnState): void {
+  /** @internal Reads a column's stored values (lazily, on first use); cell formulas found are installed. */
+  load(cs: ColumnState): void {
     cs.loaded = true;
     const st = cs.sheet;
     const vals = this.source.columnValues(st.id, cs.id);
@@ -162,7 +162,8 @@ export class FormulaEngine {
     return this.views.result(sheetId);
   }
 
-  private columnFormula(sheetId: string, col: Column): CompiledFormula {
+  /** @internal A column's compiled formula (kept until its formula changes). */
+  columnFormula(sheetId: string, col: Column): CompiledFormula {
     const key = `${sheetId}|${col.id}`;
     let f = this.columnFormulas.get(key);
     if (!f) {
@@ -172,8 +173,8 @@ export class FormulaEngine {
     return f;
   }
 
-  /** Value type of a column as formulas read it; a formula column's comes from its formula (see formulaColumnType). */
-  private typeOf(sheetId: string, col: Column): ScalarType {
+  /** @internal Value type of a column as formulas read it; a formula column's comes from its formula (see formulaColumnType). */
+  typeOf(sheetId: string, col: Column): ScalarType {
     const declared = inputType(col);
     if (col.formula === undefined) return { t: declared };
     const key = `${sheetId}|${col.id}`;
@@ -258,6 +259,11 @@ export class FormulaEngine {
       this.core.markDirty(cs, slot);
     }
     return true;
+  }
+
+  /** @internal Forgets a column's compiled formula and type (its alert rule was removed). */
+  forgetColumn(sheetId: string, colId: string): void {
+    for (const m of [this.types, this.columnFormulas]) m.delete(`${sheetId}|${colId}`);
   }
 
   /** @internal Re-reads names after renames (stored formulas do not change). */

@@ -97,6 +97,7 @@ export const MESSAGES_EN: MessageTexts = {
   'type.multiply': (a, b) => `cannot multiply ${a} by ${b}`,
   'type.divide': (a, b) => `cannot divide ${a} by ${b}`,
   'type.power': (a, b) => `cannot raise ${a} to the power of ${b}`,
+  'type.ruleCondition': (type) => `a rule's condition must give TRUE or FALSE, not ${type}; compare it, as in [Stock] < 10`,
   'arg.count': (fn, least, most, given) => {
     const want = most === Infinity ? `at least ${least}` : least === most ? `${least}` : `${least} to ${most}`;
     return `${fn} takes ${want} argument${most === 1 || (most === Infinity && least === 1) ? '' : 's'}, not ${given}`;

@@ -89,6 +89,8 @@ export interface MessageArgs {
   'type.multiply': [a: ValueType, b: ValueType];
   'type.divide': [a: ValueType, b: ValueType];
   'type.power': [a: ValueType, b: ValueType];
+  /** A rule's condition (conditional formatting) gives `type`, not TRUE or FALSE. */
+  'type.ruleCondition': [type: ValueType];
   /** `most` is Infinity for functions that take any number of arguments. */
   'arg.count': [fn: string, least: number, most: number, given: number];
   'arg.kind': [arg: ArgPlace, kind: ParamKind, type: Ty];

@@ -93,6 +93,12 @@ export const isViewSheet = (sheet: Pick<SheetInfo, 'kind'> | undefined): boolean
 /** How loud an alert is: an error (price below cost) or a warning (overlapping campaigns). */
 export type RuleLevel = 'error' | 'warning';
 
+/** The colours a rule made by a person may paint its cells in (a small palette, readable in print). */
+export const RULE_COLORS = ['red', 'amber', 'green', 'blue', 'purple'] as const;
+
+/** One colour of the rules' palette. */
+export type RuleColor = (typeof RULE_COLORS)[number];
+
 /**
  * An alert rule of a sheet: when `when` (a boolean formula in row context, stored form) is TRUE for
  * a row, the row is flagged with `message`, and the listed columns are highlighted.
@@ -107,6 +113,8 @@ export interface Rule {
   messageLabels?: Labels;
   /** Column ids to highlight; the whole row when empty. */
   columns: string[];
+  /** The colour its cells show (a rule a person made on a column); the alert style of its level when missing. */
+  color?: RuleColor;
 }
 
 /** A rule as given to setRule: id optional (generated when missing). */

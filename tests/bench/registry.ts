@@ -5,6 +5,7 @@ import { csvUiBench } from './csv-ui.bench.ts';
 import { csvBench } from './csv.bench.ts';
 import { dependentsBench } from './dependents.bench.ts';
 import { findBench } from './find.bench.ts';
+import { rulesBench } from './rules.bench.ts';
 import { formulaBench } from './formula.bench.ts';
 import { formulaLimitsBench } from './formula-limits.bench.ts';
 import { gridBench } from './grid.bench.ts';
@@ -17,4 +18,4 @@ import { relayBench } from './relay.bench.ts';
 import { relayPgBench } from './relay-pg.bench.ts';
 import { vandalBench } from './vandal.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, dependentsBench, findBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench, relayPgBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, dependentsBench, findBench, rulesBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench, relayPgBench];

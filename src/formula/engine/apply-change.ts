@@ -1,6 +1,8 @@
 /** Applies a source change to the engine: row and value changes incrementally; schema changes ask for a rebuild. */
 import { cellKey } from '../criteria.ts';
+import { ruleIdOf } from '../alerting-source.ts';
 import type { FormulaEngine } from '../formula-engine.ts';
+import { addRuleColumn, removeRuleColumn } from './rule-columns.ts';
 import type { FormulaChange, FormulaSheetChange } from '../source.ts';
 import { CLEAN, type ColumnState } from './column-state.ts';
 import { isCellFormula, isViewSheet } from '../../schema/types.ts';
@@ -125,6 +127,7 @@ const applySheet = (engine: FormulaEngine, st: SheetState, sc: FormulaSheetChang
 export const applyChange = (engine: FormulaEngine, change: FormulaChange): ApplyOutcome => {
   let names = change.settings;
   const formulas: [string, string][] = [];
+  const rules: [string, string, 'added' | 'removed'][] = [];
   const views = { added: [] as string[], removed: [] as string[], changed: [] as string[] };
   for (const [sheetId, sc] of change.sheets) {
     if (sc.added || sc.removed) {
@@ -139,6 +142,8 @@ export const applyChange = (engine: FormulaEngine, change: FormulaChange): Apply
     for (const [colId, kinds] of sc.columns) {
       for (const k of kinds) {
         if (k === 'formula') formulas.push([sheetId, colId]);
+        // A new alert rule: its hidden column is read by no formula, so only it is computed.
+        else if ((k === 'added' || k === 'removed') && ruleIdOf(colId) !== undefined) rules.push([sheetId, colId, k]);
         else if (!NAME_ONLY.has(k)) return 'rebuild';
         else names = true;
       }
@@ -155,6 +160,7 @@ export const applyChange = (engine: FormulaEngine, change: FormulaChange): Apply
     engine.refreshNames();
     for (const [sheetId, colId] of formulas) if (!engine.recompileColumn(sheetId, colId)) return 'rebuild';
   }
+  for (const [sheetId, colId, k] of rules) if (!(k === 'added' ? addRuleColumn(engine, sheetId, colId) : removeRuleColumn(engine, sheetId, colId))) return 'rebuild';
   for (const [sheetId, sc] of change.sheets) {
     const st = engine.core.sheets.get(sheetId);
     if (st) applySheet(engine, st, sc);

@@ -1,5 +1,5 @@
 /** Reading an alert rule of a sheet from the document. */
-import type { Rule, RuleLevel } from '../types.ts';
+import { RULE_COLORS, type Rule, type RuleLevel } from '../types.ts';
 import type { StoredRead } from './read-record.ts';
 import { id, isRecordId, labels, list, MAX_FORMULA, MAX_LABEL, MAX_NAME, oneOf, record, text, type Check, type Problems } from './stored-parts.ts';
 
@@ -24,6 +24,7 @@ const RULE = record(
     message: text(MAX_LABEL),
     messageLabels: labels(MAX_LABEL),
     columns: list(id, 1000),
+    color: oneOf(RULE_COLORS),
   },
   ['name', 'when', 'level'],
   'rule',
@@ -31,7 +32,8 @@ const RULE = record(
 
 /**
  * An alert rule as stored under `id`. Without a usable name, condition or level it is not checked
- * at all; wrong labels read as none, a wrong message as empty, wrong columns as the whole row.
+ * at all; wrong labels read as none, a wrong message as empty, wrong columns as the whole row, a
+ * colour outside the palette as none (the level's style).
  */
 export const readRule = (ruleId: string, stored: unknown): StoredRead<Rule> => {
   if (!isRecordId(ruleId)) return { value: undefined, problems: [{ code: 'badKey', field: 'id', key: ruleId }] };

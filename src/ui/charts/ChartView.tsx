@@ -89,7 +89,7 @@ export const ChartView = (props: { sheetId: string; chartId: string; compact?: b
         const rowId = rowIds[index];
         if (rowId === undefined) return null;
         const alerts = app.calc.alerts(props.sheetId, rowId);
-        return alerts.some((a) => a.level === 'error') ? 'error' : alerts.length > 0 ? 'warning' : null;
+        return alerts.some((a) => a.level === 'error') ? 'error' : alerts.some((a) => a.level === 'warning') ? 'warning' : null;
       },
     };
     const data = chartData(chart, source);

@@ -1,7 +1,7 @@
 /** AG Grid column definitions from the sheet's typed columns. */
 import type { CellClassParams, ColDef, ICellRendererParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import { type ComputedValue, isErrorValue } from '../../schema/computed-value.ts';
-import type { Column, ColumnType } from '../../schema/types.ts';
+import { RULE_COLORS, type Column, type ColumnType } from '../../schema/types.ts';
 import { cellText } from '../../app/calc-service.ts';
 import { arrayRenderer, booleanRenderer, choiceRenderer, referenceRenderer, rowNumberRenderer } from './cell-renderers.ts';
 import { ColumnHeader, type ColumnHeaderParams } from './column-header.ts';
@@ -116,6 +116,13 @@ export const buildColumnDefs = (
         'wb-state-text': (p: CellClassParams<RowRef>) => typeof p.value === 'string' && (NUMERIC.has(type) || type === 'boolean'),
         'wb-alert': (p: CellClassParams<RowRef>) =>
           p.data !== undefined && app.calc.alerts(sheetId, p.data.id).some((a) => a.colId === colId),
+        // A rule a person made paints its cells in its colour (grid.css: over the alert style; red over the other colours).
+        ...Object.fromEntries(
+          RULE_COLORS.map((c) => [
+            `wb-rule-${c}`,
+            (p: CellClassParams<RowRef>) => p.data !== undefined && app.calc.alerts(sheetId, p.data.id).some((a) => a.colId === colId && a.color === c),
+          ]),
+        ),
         'wb-find-hit': (p: CellClassParams<RowRef>) => p.data !== undefined && ctl.findHits.has(`${p.data.id} ${colId}`),
         // A value written at the same time as this one was not kept: marked until someone looks at the history.
         'wb-conflict': (p: CellClassParams<RowRef>) => p.data !== undefined && app.hasConflict(sheetId, p.data.id, colId),

@@ -11,8 +11,10 @@ import { deleteSelectedRows, duplicateSelectedRows } from './row-commands.ts';
 import type { GridController } from './grid-controller.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { cellMenuItems, columnShowItems } from './grid-menu-items.ts';
+import { rulesTexts } from '../i18n/rules-texts.ts';
 
 const ColumnDialog = lazy(() => import('../dialogs/ColumnDialog.tsx'));
+const RulesDialog = lazy(() => import('../dialogs/RulesDialog.tsx'));
 
 /** Opens the add-column dialog, inserting at `index` (the end when omitted). */
 export const openAddColumn = (ctl: GridController, index?: number): void => {
@@ -44,6 +46,12 @@ export const columnMenuItems = (ctl: GridController, colId: string, openFilter: 
         const { [colId]: _gone, ...rest } = view.filters;
         ctl.updateView({ ...view, filters: rest });
       },
+    },
+    // Rules are shared: a viewer sees them (read-only), an editor changes them in the dialog.
+    {
+      label: app.i18n.texts(rulesTexts)('rules.menu'),
+      run: () => app.openDialog((close) => <RulesDialog ctl={ctl} colId={colId} onClose={close} />),
+      testId: 'col-rules',
     },
   ];
   // Sort and filter are this person's own view; everything else changes the sheet for everyone.

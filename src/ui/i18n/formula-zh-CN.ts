@@ -106,6 +106,7 @@ export const formulaZhCN: MessageTexts = {
   'type.multiply': (a, b) => `不能用${TYPES[a]}乘${TYPES[b]}`,
   'type.divide': (a, b) => `不能用${TYPES[a]}除以${TYPES[b]}`,
   'type.power': (a, b) => `不能求${TYPES[a]}的${TYPES[b]}次方`,
+  'type.ruleCondition': (ty) => `规则的条件必须得出 TRUE 或 FALSE，而不是${TYPES[ty]}；请写成比较，例如 [库存] < 10`,
   'arg.count': (fn, least, most, given) =>
     `${fn} 需要${most === Infinity ? `至少 ${least} 个` : least === most ? ` ${least} 个` : ` ${least} 到 ${most} 个`}参数，而不是 ${given} 个`,
   'arg.kind': (arg, kind, ty) => `${arg.fn} 的第 ${arg.index + 1} 个参数（${arg.param}）需要${KINDS[kind]}，而不是${type(ty)}`,

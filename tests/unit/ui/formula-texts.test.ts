@@ -25,6 +25,7 @@ const SAMPLES: { [C in MessageCode]: MessageArgs[C] } = {
   'hint.n': [], 'type.resultColumn': [], 'type.negate': [{ t: 'text' }], 'type.percentSign': [{ t: 'date', list: true }],
   'type.compare': [{ t: 'date' }, { t: 'number' }], 'type.addDates': [], 'type.add': ['currency', 'text'], 'type.subtract': ['number', 'date'],
   'type.multiplyCurrency': [], 'type.multiply': ['text', 'text'], 'type.divide': ['date', 'number'], 'type.power': ['currency', 'number'],
+  'type.ruleCondition': ['number'],
   'arg.count': ['ROUND', 1, 2, 3], 'arg.kind': [P, 'number', { t: 'text' }], 'arg.single': [P],
   'arg.agree': ['IF', { t: 'date' }, { t: 'number' }], 'let.arity': [2], 'let.needsName': [], 'let.noName': [],
   'let.functionName': ['SUM'], 'let.twice': ['x'], 'vlookup.columnLiteral': [], 'vlookup.columnRange': [4],

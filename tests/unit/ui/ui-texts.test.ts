@@ -12,6 +12,7 @@ import { findTexts } from '../../../src/ui/i18n/find-texts.ts';
 import { formulaTexts } from '../../../src/ui/i18n/formula-texts.ts';
 import { gridTexts } from '../../../src/ui/i18n/grid-texts.ts';
 import type { I18n } from '../../../src/ui/i18n/i18n.ts';
+import { rulesTexts } from '../../../src/ui/i18n/rules-texts.ts';
 import { spaceTexts } from '../../../src/ui/i18n/space-texts.ts';
 import { syncTexts } from '../../../src/ui/i18n/sync-texts.ts';
 import { viewTexts } from '../../../src/ui/i18n/view-texts.ts';
@@ -27,6 +28,7 @@ const BUNDLES: Record<string, Bundle<Dictionary>> = {
   formula: formulaTexts,
   grid: gridTexts,
   find: findTexts,
+  rules: rulesTexts,
 };
 
 describe('UI texts', () => {
