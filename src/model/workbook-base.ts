@@ -414,6 +414,7 @@ export class WorkbookBase {
       this.settingsMap.set('name', s.name);
       this.settingsMap.set('currency', s.currency);
       this.settingsMap.set('locale', s.locale);
+      if (s.region !== undefined) this.settingsMap.set('region', s.region);
     }, 'init');
   }
 }

@@ -103,7 +103,7 @@ export const FormulaBar = (): JSX.Element => {
   const commit = async () => {
     const tg = target();
     if (!tg) return;
-    const { readCellInput } = await import('./grid/cell-input.ts');
+    const { offerOtherDate, readCellInput } = await import('./grid/cell-input.ts');
     const { sheetId } = tg.g;
     const text = draft();
     try {
@@ -112,6 +112,7 @@ export const FormulaBar = (): JSX.Element => {
         if (!r.ok) return setResult({ ok: false, message: r.message, from: 0, to: text.length });
         app.wb.setCell(sheetId, tg.rowId, tg.col.id, r.value);
         if (r.warning) app.toasts.show({ kind: 'info', message: r.warning }, 8_000);
+        offerOtherDate(app, { sheetId, rowId: tg.rowId, colId: tg.col.id }, r.value, r.otherDate);
       } else if (tg.kind === 'view') {
         const r = (await import('../app/view-commands.ts')).typeViewFormula({ wb: app.wb, calc: app.calc }, sheetId, text);
         if (!r.ok) return setResult(r);

@@ -164,7 +164,15 @@ export const dialogsEn = {
   'edit.refNoSheet': 'This column does not refer to a sheet yet; choose one with “Change type…”.',
   'edit.currencyDiffers': (typed: string, column: string, symbol: string, taken: string) =>
     `You typed ${typed}, but “${column}” is in ${symbol}: saved as ${taken}. Amounts are not converted; undo if you meant another amount.`,
+  'edit.otherDate': (taken: string, other: string) => `${taken} — did you mean ${other}?`,
+  'edit.useOtherDate': (other: string) => `Use ${other}`,
   'settings.title': 'Workbook settings',
+  'settings.region': 'Dates typed as',
+  'settings.order.MDY': 'month/day/year',
+  'settings.order.DMY': 'day/month/year',
+  'settings.order.YMD': 'year/month/day',
+  'settings.regionNote': (read: string) =>
+    `Typed, pasted and imported dates such as 10/01/2027 are read as ${read} in this workbook, for everyone; a date that reads both ways offers the other reading.`,
   'settings.currency': 'Currency of amounts',
   'settings.currencyNote': (now: string, next: string) =>
     `Changing it relabels every amount for everyone in this workbook; nothing is converted: ${now} shows as ${next}. A column with its own currency keeps it.`,
