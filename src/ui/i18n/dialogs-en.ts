@@ -133,6 +133,18 @@ export const dialogsEn = {
   'import.done': (n: number, sheet: string) => `Imported ${plural(n, 'row', 'rows')} into “${sheet}”.`,
   'import.skipped': (n: number) => `${plural(n, 'row', 'rows')} with problems left out.`,
   'import.none': 'Nothing was imported.',
+  'import.blank': (n: number) => `Import ${plural(n, 'row', 'rows')} with those cells blank`,
+  'import.blankHint': (n: number) => `${plural(n, 'row has', 'rows have')} only values of the wrong type: they can be imported with those cells left empty.`,
+  'import.blanked': (n: number) => `${plural(n, 'row', 'rows')} imported with bad cells left blank.`,
+  'import.downloadRejected': 'Download rejected rows',
+  'import.almost': (bad: number, total: number, what: 'number' | 'date', type: string, example: string) =>
+    `${bad.toLocaleString('en')} of ${plural(total, 'value', 'values')} ${bad === 1 ? 'is' : 'are'} not a ${what} (such as “${example}”), so this column is text; otherwise it would be ${type}.`,
+  'import.useAlmost': (type: string) => `Import as ${type} (those values become bad cells)`,
+  'rejected.line': 'Line',
+  'rejected.result': 'Result',
+  'rejected.reason': 'Reason',
+  'rejected.notImported': 'not imported',
+  'rejected.importedBlank': 'imported, these cells left blank',
 
   'common.apply': 'Apply',
   'col.rename': 'Rename…',

@@ -126,6 +126,18 @@ export const dialogsZhCN: DialogDict = {
   'import.done': (n, sheet) => `已将 ${n0(n)} 行导入“${sheet}”。`,
   'import.skipped': (n) => `有问题的 ${n0(n)} 行未导入。`,
   'import.none': '没有导入任何内容。',
+  'import.blank': (n) => `导入 ${n0(n)} 行，有问题的单元格留空`,
+  'import.blankHint': (n) => `其中 ${n0(n)} 行只是有些值的类型不对：可以导入这些行，并将那些单元格留空。`,
+  'import.blanked': (n) => `${n0(n)} 行已导入，有问题的单元格留空。`,
+  'import.downloadRejected': '下载被拒绝的行',
+  'import.almost': (bad, total, what, type, example) =>
+    `${n0(total)} 个值中有 ${n0(bad)} 个不是${what === 'number' ? '数字' : '日期'}（例如“${example}”），因此此列为文本；否则它会是${type}。`,
+  'import.useAlmost': (type) => `按${type}导入（这些值成为有问题的单元格）`,
+  'rejected.line': '行号',
+  'rejected.result': '结果',
+  'rejected.reason': '原因',
+  'rejected.notImported': '未导入',
+  'rejected.importedBlank': '已导入，这些单元格留空',
 
   'common.apply': '应用',
   'col.rename': '重命名…',
