@@ -86,6 +86,12 @@ export const offerOtherDate = (app: AppState, cell: { sheetId: string; rowId: st
   );
 };
 
+/** After a value typed in the formula bar was written: its warning, and the other reading of an ambiguous date. */
+export const afterTaken = (app: AppState, cell: { sheetId: string; rowId: string; colId: string }, r: Extract<CellInput, { ok: true }>): void => {
+  if (r.warning) app.toasts.show({ kind: 'info', message: r.warning }, 8_000);
+  offerOtherDate(app, cell, r.value, r.otherDate);
+};
+
 /** What the grid's edits need: the app's workbook, engine and language, and the keys of referenced sheets. */
 const editContext = (app: AppState, refs: ReferenceIndex): EditContext => ({
   wb: app.wb,
