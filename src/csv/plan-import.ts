@@ -77,8 +77,9 @@ export const planImport = async (bytes: Uint8Array, setup: ImportSetup, options:
   const plan: ImportPlan = { setup, rows: [], lines: [], problems: [], badRows: 0, rejected: [], totalRows: 0, emptyLines: 0 };
   let headerPending = setup.header;
   const refuse = (line: number, problem: CsvProblem, column?: string): void => {
+    if (plan.problems.length >= MAX_LISTED) return;
     const message = csvProblemText(problem);
-    if (plan.problems.length < MAX_LISTED) plan.problems.push(column === undefined ? { line, message, problem } : { line, column, message, problem });
+    plan.problems.push(column === undefined ? { line, message, problem } : { line, column, message, problem });
   };
   const reject = (line: number, fields: string[], problem: CsvProblem): void => {
     plan.badRows++;
