@@ -34,11 +34,9 @@ export const describeSetup = (preview: ImportPreview, forced: (header: string) =
   return lines;
 };
 
-/** The bad rows of a plan, one line each (the first hundred), and that nothing was written. */
-export const describeProblems = (plan: ImportPlan): string[] => {
-  const lines = [
-    `${plan.badRows} of ${plan.totalRows} rows cannot be imported, so nothing was written. Correct these rows in the file (or choose other column types with --type) and import it again:`,
-  ];
+/** The bad values of a plan, one line each (the first hundred), and how many more rows. */
+const listed = (plan: ImportPlan): string[] => {
+  const lines: string[] = [];
   for (const p of plan.problems.slice(0, SHOWN_PROBLEMS)) {
     lines.push(`  line ${p.line}${p.column === undefined ? '' : `, column "${p.column}"`}: ${p.message.replace(/\.$/, '')}.`);
   }
@@ -46,6 +44,27 @@ export const describeProblems = (plan: ImportPlan): string[] => {
   if (plan.badRows > listedRows) lines.push(`  … and ${plan.badRows - listedRows} more bad rows.`);
   return lines;
 };
+
+/**
+ * The bad rows of a plan, one line each (the first hundred), and that nothing was written; with
+ * `blank` (--blank-bad-cells given), that records which cannot be read stopped it.
+ */
+export const describeProblems = (plan: ImportPlan, blank = false): string[] => {
+  const lines = [
+    blank
+      ? `${plan.rejected.filter((r) => r.blanked === null).length} of ${plan.totalRows} rows cannot be read at all, so nothing was written (--blank-bad-cells leaves bad values blank, not broken records). Correct these rows in the file and import it again:`
+      : `${plan.badRows} of ${plan.totalRows} rows cannot be imported, so nothing was written. Correct these rows in the file (or choose other column types with --type) and import it again:`,
+  ];
+  lines.push(...listed(plan));
+  return lines;
+};
+
+/** What --blank-bad-cells left blank: how many rows, then each bad value (the first hundred). */
+export const describeBlanked = (plan: ImportPlan): string[] => [
+  `${plan.badRows} ${plan.badRows === 1 ? 'row was' : 'rows were'} imported with bad values left blank:`,
+  ...listed(plan),
+];
+
 
 /**
  * Progress on stderr while a large file is checked: one line rewritten in place on a terminal,

@@ -1,14 +1,17 @@
 /**
  * `import --workbook ID --sheet NAME FILE.csv [--type COLUMN=TYPE …] [--encoding E] [--delimiter D]
- * [--date-order MDY|DMY]`: the app's import, from a shell. Into an existing sheet (CSV columns
- * matched to its columns by name, in English or Chinese) or, when no sheet has that name, into a
- * new sheet made from the header, whose detected column types are printed (`--type` overrides).
- * Every row is checked first (in chunks, progress on stderr); one bad row and nothing is written:
- * each bad row is listed with its line and reason, exit code 1. Otherwise all rows are appended to
+ * [--date-order MDY|DMY] [--blank-bad-cells] [--rejected FILE]`: the app's import, from a shell.
+ * Into an existing sheet (CSV columns matched to its columns by name, in English or Chinese) or,
+ * when no sheet has that name, into a new sheet made from the header, whose detected column types
+ * are printed (`--type` overrides). Every row is checked first (in chunks, progress on stderr); one
+ * bad row and nothing is written: each bad row is listed with its line and reason, exit code 1.
+ * With `--blank-bad-cells` a value that is not of its column's type is left blank instead and its
+ * row imported (a record that cannot be read at all still stops the import). `--rejected FILE`
+ * writes the bad rows with their lines and reasons as CSV. Otherwise all rows are appended to
  * the store as one update, which a running relay sends to everyone connected. An import that would
  * make the stored workbook bigger than MAX_ROOM_BYTES is refused (the relay could not open it).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { importRows } from '../../src/app/import-rows.ts';
 import {
@@ -19,6 +22,7 @@ import {
   normalName,
   planImport,
   previewImport,
+  rejectedRowsCsv,
   type CsvEncoding,
   type DateOrder,
   type ImportResult,
@@ -31,7 +35,7 @@ import { loadWorkbook, updateWorkbook } from '../store/stored-workbook.ts';
 import { CliError, flag, parseArgs, requireFlag, userPath, type FlagSpec, type ParsedArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { delimiterArg } from './delimiter-arg.ts';
-import { describeProblems, describeSetup, progressReporter } from './import-report.ts';
+import { describeBlanked, describeProblems, describeSetup, progressReporter } from './import-report.ts';
 import { withStore } from './open-store.ts';
 
 /** Characters per chunk while checking: small enough for progress that moves on a large file. */
@@ -124,6 +128,19 @@ const IMPORT_FLAGS: FlagSpec = {
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
   'date-order': { type: 'string' },
+  'blank-bad-cells': { type: 'boolean' },
+  rejected: { type: 'string' },
+};
+
+/** Writes the rejected rows to `--rejected FILE`, when given and there are any. */
+const writeRejected = (file: string | undefined, csv: string | null): void => {
+  if (file === undefined || csv === null) return;
+  try {
+    writeFileSync(userPath(file), csv);
+  } catch (err) {
+    throw new CliError(`Cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); give a file in a folder you can write to.`, 1);
+  }
+  console.error(`The rejected rows, with their lines and reasons, are in ${file}.`);
 };
 
 /** `import`: see the module comment. */
@@ -131,7 +148,8 @@ export const importCommand: Command = {
   name: 'import',
   usage:
     'import --workbook ID --sheet NAME FILE.csv [--type COLUMN=TYPE …] [--encoding E] [--delimiter , ; tab]\n' +
-    '         [--date-order MDY|DMY]   add the rows of a CSV file (a new sheet is made from its header)',
+    '         [--date-order MDY|DMY] [--blank-bad-cells] [--rejected FILE]\n' +
+    '         add the rows of a CSV file (a new sheet is made from its header)',
   run: async (argv) => {
     const args = parseArgs(argv, IMPORT_FLAGS, importCommand.usage);
     const id = requireFlag(args, 'workbook');
@@ -141,6 +159,9 @@ export const importCommand: Command = {
     if (extra.length > 0) throw new CliError(`Give one file at a time; "${extra[0]}" is one too many.`);
     const types = typesArg(args);
     const dateOrder = dateOrderArg(args);
+    const blank = args.flags.has('blank-bad-cells');
+    const rejectedFile = flag(args, 'rejected');
+    if (rejectedFile === '') throw new CliError('--rejected needs a file name.');
     const encoding = encodingArg(args);
     const delimiter = delimiterArg(args);
     const bytes = readFile(file);
@@ -192,8 +213,12 @@ export const importCommand: Command = {
         ...(bytes.length > CHUNK_CHARS ? { onProgress: progress.onProgress } : {}),
       }).catch(userError);
       progress.done();
-      if (plan.badRows > 0) {
-        for (const line of describeProblems(plan)) console.error(line);
+      const choice = blank ? 'blank-bad-cells' : 'good-rows';
+      // Blanking takes bad values, not records that cannot be read: those still stop the import.
+      const unreadable = plan.rejected.some((r) => r.blanked === null);
+      if (plan.badRows > 0 && (!blank || unreadable)) {
+        for (const line of describeProblems(plan, blank)) console.error(line);
+        writeRejected(rejectedFile, rejectedRowsCsv(plan, 'nothing'));
         return 1;
       }
       if (plan.rows.length > 50_000) console.error(`Writing ${plan.rows.length} rows…`);
@@ -202,7 +227,7 @@ export const importCommand: Command = {
         // Loaded again: what the relay stored meanwhile is kept, and a sheet changed since is noticed.
         await updateWorkbook(store, id, (fresh) => {
           const before = Y.encodeStateVector(fresh.doc);
-          result = importRows(plan, 'good-rows', fresh);
+          result = importRows(plan, choice, fresh);
           // Thrown inside the update: nothing is appended.
           const after = stored + Y.encodeStateAsUpdate(fresh.doc, before).byteLength;
           if (after > limit) throw tooBig(id, after, limit, '');
@@ -213,6 +238,8 @@ export const importCommand: Command = {
       const sheet = 'sheetId' in setup.target ? setup.target.sheetName : setup.target.newSheet;
       const rows = result?.rowIds.length ?? 0;
       console.log(`Imported ${rows} ${rows === 1 ? 'row' : 'rows'} into "${sheet}"${existing ? '' : ' (a new sheet)'}; a running relay sends them to everyone connected.`);
+      if (plan.badRows > 0) for (const line of describeBlanked(plan)) console.error(line);
+      writeRejected(rejectedFile, rejectedRowsCsv(plan, choice));
       return 0;
     });
   },

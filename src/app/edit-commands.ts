@@ -12,6 +12,7 @@
 import type { Workbook } from '../model/index.ts';
 import { describeProblem, parseInput, type ParseProblem } from '../schema/parse-input.ts';
 import { parseNumberText } from '../schema/number-text.ts';
+import { regionOf } from '../schema/date-text.ts';
 import { isCellFormula, type CellValue, type Column, type CurrencyCode, type Locale } from '../schema/types.ts';
 import type { CalcService, FormulaCheck } from './calc-service.ts';
 
@@ -42,8 +43,12 @@ export type EditWarning =
   /** An amount typed with another currency's symbol: taken in the column's currency, not converted. */
   { kind: 'currencyDiffers'; typed: CurrencyCode; column: Column; currency: CurrencyCode; value: number };
 
-/** The value to write (and what to tell the person about it), or why not. */
-export type EditResult = { ok: true; value: CellValue; warning?: EditWarning } | { ok: false; problem: EditProblem };
+/**
+ * The value to write (and what to tell the person about it), or why not. `otherDate`: the date
+ * typed reads both ways (`10/01/2027`), the value is the workbook's regional reading, and this the
+ * other one, to offer it (`switchDateReading`).
+ */
+export type EditResult = { ok: true; value: CellValue; warning?: EditWarning; otherDate?: string } | { ok: false; problem: EditProblem };
 
 /** The currency an amount of `col` is shown in: its own, else the workbook's. */
 export const columnCurrency = (wb: Workbook, col: Column): CurrencyCode => col.options.currency ?? wb.settings.currency;
@@ -62,7 +67,8 @@ const currencyWarning = (ctx: EditContext, col: Column, text: string, value: Cel
  */
 export const readTypedCell = (ctx: EditContext, sheetId: string, col: Column, rowId: string, text: string): EditResult => {
   if (col.formula !== undefined) return { ok: false, problem: { kind: 'formulaColumn', column: col } };
-  const r = parseInput(text, col, { locale: ctx.locale, formulas: true });
+  // Dates are read in the workbook's regional order, the same for everyone, whatever their UI language.
+  const r = parseInput(text, col, { locale: ctx.locale, region: regionOf(ctx.wb.settings), formulas: true });
   if (!r.ok) return { ok: false, problem: { kind: 'parse', problem: r.problem } };
   if (isCellFormula(r.value)) {
     const c = ctx.calc.check(r.value.f, { kind: 'cell', sheetId, rowId, colId: col.id });
@@ -73,7 +79,8 @@ export const readTypedCell = (ctx: EditContext, sheetId: string, col: Column, ro
     return { ok: false, problem: { kind: 'unknownKey', key: r.value, sheetId: refSheet } };
   }
   const warning = currencyWarning(ctx, col, text, r.value);
-  return warning ? { ok: true, value: r.value, warning } : { ok: true, value: r.value };
+  const taken: EditResult = warning ? { ok: true, value: r.value, warning } : { ok: true, value: r.value };
+  return r.otherDate === undefined ? taken : { ...taken, otherDate: r.otherDate };
 };
 
 /** Reads `text` for the cell and writes it; nothing is written when it does not check. */
@@ -88,6 +95,16 @@ export const typeIntoCell = (ctx: EditContext, sheetId: string, rowId: string, c
     return { ok: false, problem: { kind: 'refused', message: err instanceof Error ? err.message : String(err) } };
   }
   return r;
+};
+
+/**
+ * Writes the other reading of an ambiguous date (one undoable edit), if the cell still holds the
+ * reading that was taken; false when it changed meanwhile (a teammate's edit stays).
+ */
+export const switchDateReading = (wb: Workbook, sheetId: string, rowId: string, colId: string, taken: string, other: string): boolean => {
+  if (!wb.hasRow(sheetId, rowId) || wb.cell(sheetId, rowId, colId) !== taken) return false;
+  wb.setCell(sheetId, rowId, colId, other);
+  return true;
 };
 
 /** What setting a column's formula gave: done, or the checker's refusal (where and why). */

@@ -3,7 +3,7 @@ import { commitImport, type ImportChoice, type ImportPlan, type ImportResult, ty
 import { isCellFormula, isViewSheet } from '../schema/types.ts';
 
 /**
- * Writes the rows of a checked import plan (`good-rows`, or `nothing`). An import never writes a
+ * Writes the rows of a checked import plan (`good-rows`, `blank-bad-cells` or `nothing`). An import never writes a
  * formula: a field starting with "=" is text, so no unchecked formula can come in from a file.
  */
 export const importRows = (plan: ImportPlan, choice: ImportChoice, wb: ImportWriter): ImportResult => {
@@ -12,7 +12,7 @@ export const importRows = (plan: ImportPlan, choice: ImportChoice, wb: ImportWri
   if ('sheetId' in target && isViewSheet(wb.sheets().find((s) => s.id === target.sheetId))) {
     throw new Error(`"${target.sheetName}" is a view sheet: its rows come from its formula, so rows cannot be imported into it.`);
   }
-  for (const row of plan.rows) {
+  for (const row of [...plan.rows, ...plan.rejected.map((r) => r.blanked ?? [])]) {
     for (const v of row) if (isCellFormula(v)) throw new Error('An import plan holds a formula; imports write values only.');
   }
   return commitImport(plan, choice, wb);

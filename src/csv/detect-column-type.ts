@@ -9,13 +9,36 @@ import { booleanWord } from './parse-cell-text.ts';
 import { isOrderDependent, parseDateText, type DateOrder } from '../schema/date-text.ts';
 import { parseNumberText, trimSpaces, type NumberText } from '../schema/number-text.ts';
 
+/**
+ * A text column that would have had another type but for a few values (`1 of 206 values is not a
+ * number`): that type, and how many values do not fit it, so the person can choose it (those cells
+ * are then bad: left out with their row, or imported blank).
+ */
+export interface AlmostType {
+  type: ColumnType;
+  options: ColumnOptions;
+  dateOrder: DateOrder;
+  /** What the values that fit are: numbers or dates. */
+  kind: 'number' | 'date';
+  bad: number;
+  total: number;
+  /** The first value that does not fit. */
+  example: string;
+}
+
 /** A proposed column type and why. `dateOrder` matters for date columns only. */
 export interface TypeProposal {
   type: ColumnType;
   options: ColumnOptions;
   dateOrder: DateOrder;
   reason: string;
+  /** Set when the column is text only because of a few values. */
+  almost?: AlmostType;
 }
+
+/** At most this share of the values may not fit for a column to be "almost" of a type (and at least this many values looked at). */
+const ALMOST_SHARE = 0.05;
+const ALMOST_MIN = 10;
 
 /** Digits past which a whole number loses precision as a JS number. */
 const MAX_DIGITS = 15;
@@ -83,5 +106,27 @@ export const detectColumnType = (values: readonly string[], fallbackOrder: DateO
   const date = dates(filled, fallbackOrder);
   if (date) return date;
   const example = filled.find((v) => parseNumberText(v) === null && parseDateText(v, { order: fallbackOrder }) === null) ?? notNumber;
-  return text(`Values such as ${q(trimSpaces(example))} are text.`);
+  return almostTyped(filled, fallbackOrder) ?? text(`Values such as ${q(trimSpaces(example))} are text.`);
+};
+
+/** Text, saying which type the column would have had but for a few values; null when it is not nearly of one. */
+const almostTyped = (filled: readonly string[], fallbackOrder: DateOrder): TypeProposal | null => {
+  if (filled.length < ALMOST_MIN) return null;
+  const most = (fits: (v: string) => boolean, kind: AlmostType['kind'], propose: (good: string[]) => TypeProposal | null): TypeProposal | null => {
+    const good = filled.filter(fits);
+    const bad = filled.length - good.length;
+    if (bad === 0 || bad > filled.length * ALMOST_SHARE) return null;
+    const p = propose(good);
+    if (!p || p.type === 'text') return null;
+    const example = trimSpaces(filled.find((v) => !fits(v)) ?? '');
+    const almost: AlmostType = { type: p.type, options: p.options, dateOrder: p.dateOrder, kind, bad, total: filled.length, example };
+    const what = kind === 'number' ? 'a number' : 'a date';
+    const reason = `${bad} of ${filled.length} values ${bad === 1 ? 'is' : 'are'} not ${what} (such as ${q(example)}), so the column is text; otherwise it would be ${p.type}. Choose ${p.type} to import those values as bad cells.`;
+    return { type: 'text', options: {}, dateOrder: fallbackOrder, reason, almost };
+  };
+  const isNumber = (v: string) => parseNumberText(v) !== null;
+  return (
+    most(isNumber, 'number', (good) => numbers(good, good.flatMap((v) => parseNumberText(v) ?? []), fallbackOrder)) ??
+    most((v) => parseDateText(v, { order: 'MDY' }) !== null || parseDateText(v, { order: 'DMY' }) !== null, 'date', (good) => dates(good, fallbackOrder))
+  );
 };

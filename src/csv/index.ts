@@ -5,11 +5,13 @@
  * Export: `exportSheetCsv`, `exportWorkbookFiles`, `exportWorkbookZip`; values are written by the
  * schema's one formatter (raw or as displayed, as the grid shows them).
  * Import: `previewImport` (proposal) → the user confirms `preview.setup` → `planImport` (all rows,
- * progress, cancel; can run in a Web Worker) → `commitImport(plan, 'good-rows' | 'nothing', workbook)`.
+ * progress, cancel; can run in a Web Worker) → `commitImport(plan, 'good-rows' | 'blank-bad-cells' | 'nothing',
+ * workbook)`; `rejectedRowsCsv` writes the rows left out (or blanked) with their lines and reasons.
  */
 export { DELIMITERS, csvFieldEncoder, type Delimiter } from './csv-field.ts';
 export { isProtectedText, protectText, unprotectText } from './csv-injection.ts';
-export { commitImport, type ImportChoice, type ImportResult, type ImportWriter } from './commit-import.ts';
+export { commitImport, rowsToWrite, type ImportChoice, type ImportResult, type ImportWriter } from './commit-import.ts';
+export { CSV_PROBLEM_EN, csvProblemText, type CsvProblem, type CsvProblemTexts } from './csv-problem.ts';
 export {
   ENCODING_NAMES,
   ENCODINGS,
@@ -39,6 +41,7 @@ export { matchColumns, normalName } from './match-columns.ts';
 export { booleanWord, parseCellText, type ParseContext, type ParsedCell } from './parse-cell-text.ts';
 /** The day/month order an import's date column is read in (the schema's reader defines it). */
 export type { DateOrder } from '../schema/date-text.ts';
-export { MAX_LISTED, planImport, type ImportPlan, type ImportProgress, type PlanOptions, type RowProblem } from './plan-import.ts';
+export { MAX_LISTED, planImport, type ImportPlan, type ImportProgress, type PlanOptions, type RejectedRow, type RowProblem } from './plan-import.ts';
+export { REJECTED_ROWS_EN, rejectedRowsCsv, type RejectedRowsWords } from './rejected-rows.ts';
 export { previewImport, type ImportPreview, type ImportReader, type PreviewOptions } from './preview-import.ts';
 export { guessNewline, lineBreaks, readCsvRows, type CsvRow, type ReadCsvOptions } from './read-csv-rows.ts';

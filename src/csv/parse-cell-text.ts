@@ -10,14 +10,15 @@ import type { CellScalar, Column } from '../schema/types.ts';
 import { isProtectedText, unprotectText } from './csv-injection.ts';
 import { parseDateText, type DateOrder } from '../schema/date-text.ts';
 import { parseNumberText, trimSpaces } from '../schema/number-text.ts';
+import { csvProblemText, shortText, type CsvProblem } from './csv-problem.ts';
 
 /** How a text is read: the day/month order of dates like `01/05/2026`. */
 export interface ParseContext {
   dateOrder: DateOrder;
 }
 
-/** A value for the column, or a sentence saying why the text is not one. */
-export type ParsedCell = { ok: true; value: CellScalar } | { ok: false; message: string };
+/** A value for the column, or why the text is not one: as data, and as an English sentence. */
+export type ParsedCell = { ok: true; value: CellScalar } | { ok: false; problem: CsvProblem; message: string };
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '是', '真', '对']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '否', '假', '错']);
@@ -30,28 +31,26 @@ export const booleanWord = (text: string, digits: boolean): boolean | null => {
   return null;
 };
 
-const quote = (s: string): string => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
-
-const fail = (message: string): ParsedCell => ({ ok: false, message });
+const fail = (problem: CsvProblem): ParsedCell => ({ ok: false, problem, message: csvProblemText(problem) });
 
 const amount = (text: string, column: Pick<Column, 'type' | 'options'>): ParsedCell => {
   const n = parseNumberText(text);
-  const shown = quote(trimSpaces(text));
-  if (!n) return fail(`${shown} is not a number`);
+  const shown = shortText(trimSpaces(text));
+  if (!n) return fail({ code: 'notNumber', text: shown });
   switch (column.type) {
     case 'currency': {
       const want = column.options.currency;
-      if (n.percent) return fail(`${shown} is a percentage, not an amount of money`);
-      if (n.currency && want && n.currency !== want) return fail(`${shown} is in ${n.currency}, the column is in ${want}`);
+      if (n.percent) return fail({ code: 'percentNotMoney', text: shown });
+      if (n.currency && want && n.currency !== want) return fail({ code: 'otherCurrency', text: shown, got: n.currency, want });
       return { ok: true, value: n.value };
     }
     case 'percent':
-      if (n.currency) return fail(`${shown} is an amount of money, not a percentage`);
+      if (n.currency) return fail({ code: 'moneyNotPercent', text: shown });
       return { ok: true, value: n.value };
     default:
-      if (n.currency) return fail(`${shown} is an amount of money; import this column as currency`);
-      if (n.percent) return fail(`${shown} is a percentage; import this column as percent`);
-      if (column.type === 'integer' && !Number.isSafeInteger(n.value)) return fail(`${shown} is not a whole number`);
+      if (n.currency) return fail({ code: 'moneyAsCurrency', text: shown });
+      if (n.percent) return fail({ code: 'percentAsPercent', text: shown });
+      if (column.type === 'integer' && !Number.isSafeInteger(n.value)) return fail({ code: 'notWhole', text: shown });
       return { ok: true, value: n.value };
   }
 };
@@ -75,18 +74,18 @@ export const parseCellText = (text: string, column: Pick<Column, 'type' | 'optio
       return amount(t, column);
     case 'date': {
       const d = parseDateText(t, { order: ctx.dateOrder });
-      return d ? { ok: true, value: d } : fail(`${quote(t)} is not a date (write it as YYYY-MM-DD)`);
+      return d ? { ok: true, value: d } : fail({ code: 'notDate', text: shortText(t) });
     }
     case 'boolean': {
       const b = booleanWord(t, true);
-      return b === null ? fail(`${quote(t)} is not yes or no (true/false, yes/no, 是/否, 1/0)`) : { ok: true, value: b };
+      return b === null ? fail({ code: 'notBoolean', text: shortText(t) }) : { ok: true, value: b };
     }
     case 'choice': {
       const choices = column.options.choices ?? [];
       if (choices.length === 0) return { ok: true, value: t };
       const lower = t.toLowerCase();
       const hit = choices.find((c) => c === t) ?? choices.find((c) => c.toLowerCase() === lower);
-      return hit !== undefined ? { ok: true, value: hit } : fail(`${quote(t)} is not one of ${choices.map(quote).join(', ')}`);
+      return hit !== undefined ? { ok: true, value: hit } : fail({ code: 'notChoice', text: shortText(t), choices });
     }
   }
 };

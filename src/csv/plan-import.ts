@@ -4,6 +4,8 @@
  * `commitImport` does. Needs no workbook (only the setup), so it can run in a Web Worker.
  */
 import type { CellValue } from '../schema/types.ts';
+import type { CsvProblem } from './csv-problem.ts';
+import { csvProblemText } from './csv-problem.ts';
 import { decodeBytes } from './decode-bytes.ts';
 import { checkSetup, mappedColumns, type ImportSetup } from './import-setup.ts';
 import { parseCellText } from './parse-cell-text.ts';
@@ -14,7 +16,21 @@ export interface RowProblem {
   /** 1-based line of the file where the record starts. */
   line: number;
   column?: string;
+  /** The reason in English (the CLI's words); `problem` is the same as data, for other languages. */
   message: string;
+  problem: CsvProblem;
+}
+
+/**
+ * A record that was not imported as it is: its fields as the file has them, every reason, and,
+ * when only values were at fault, the row with those cells left empty (for "import with those
+ * cells blank"); null when the record itself is malformed and nothing of it can be taken.
+ */
+export interface RejectedRow {
+  line: number;
+  fields: string[];
+  problems: { column?: string; problem: CsvProblem }[];
+  blanked: CellValue[] | null;
 }
 
 /** Progress of a plan: the share of the file read and the records so far. */
@@ -41,6 +57,8 @@ export interface ImportPlan {
   /** Listed problems (at most `MAX_LISTED`); `badRows` counts every refused record. */
   problems: RowProblem[];
   badRows: number;
+  /** Every bad record (not only the listed ones), in file order. */
+  rejected: RejectedRow[];
   /** Records read after the header, without empty lines. */
   totalRows: number;
   emptyLines: number;
@@ -56,10 +74,17 @@ export const planImport = async (bytes: Uint8Array, setup: ImportSetup, options:
   const mapped = mappedColumns(setup);
   const width = setup.columns.length;
   const ctxs = mapped.map((m) => ({ dateOrder: m.column.dateOrder }));
-  const plan: ImportPlan = { setup, rows: [], lines: [], problems: [], badRows: 0, totalRows: 0, emptyLines: 0 };
+  const plan: ImportPlan = { setup, rows: [], lines: [], problems: [], badRows: 0, rejected: [], totalRows: 0, emptyLines: 0 };
   let headerPending = setup.header;
-  const refuse = (line: number, message: string, column?: string): void => {
-    if (plan.problems.length < MAX_LISTED) plan.problems.push(column === undefined ? { line, message } : { line, column, message });
+  const refuse = (line: number, problem: CsvProblem, column?: string): void => {
+    if (plan.problems.length >= MAX_LISTED) return;
+    const message = csvProblemText(problem);
+    plan.problems.push(column === undefined ? { line, message, problem } : { line, column, message, problem });
+  };
+  const reject = (line: number, fields: string[], problem: CsvProblem): void => {
+    plan.badRows++;
+    refuse(line, problem);
+    plan.rejected.push({ line, fields, problems: [{ problem }], blanked: null });
   };
   const take = (row: CsvRow): void => {
     const f = row.fields;
@@ -73,20 +98,10 @@ export const planImport = async (bytes: Uint8Array, setup: ImportSetup, options:
       return;
     }
     plan.totalRows++;
-    if (row.quoteProblem) {
-      plan.badRows++;
-      refuse(row.line, `This record is malformed: ${row.quoteProblem}.`);
-      return;
-    }
-    if (f.length !== width) {
-      plan.badRows++;
-      const first = setup.header ? 'the header' : 'the first record';
-      const delimiter = setup.delimiter === '\t' ? 'tab' : `"${setup.delimiter}"`;
-      refuse(row.line, `This record has ${f.length} values but ${first} has ${width}; a value with a ${delimiter} in it may be missing its quotes.`);
-      return;
-    }
+    if (row.quoteCode) return reject(row.line, f, { code: 'malformed', quote: row.quoteCode });
+    if (f.length !== width) return reject(row.line, f, { code: 'width', got: f.length, want: width, header: setup.header, delimiter: setup.delimiter });
     const values: CellValue[] = new Array<CellValue>(mapped.length);
-    let bad = false;
+    let bad: RejectedRow['problems'] | undefined;
     for (let j = 0; j < mapped.length; j++) {
       const m = mapped[j];
       const ctx = ctxs[j];
@@ -96,12 +111,15 @@ export const planImport = async (bytes: Uint8Array, setup: ImportSetup, options:
       const parsed = parseCellText(f[m.index] ?? '', m.into, ctx);
       if (parsed.ok) values[j] = parsed.value;
       else {
-        bad = true;
-        refuse(row.line, parsed.message, m.column.header);
+        values[j] = null;
+        (bad ??= []).push({ column: m.column.header, problem: parsed.problem });
+        refuse(row.line, parsed.problem, m.column.header);
       }
     }
-    if (bad) plan.badRows++;
-    else {
+    if (bad) {
+      plan.badRows++;
+      plan.rejected.push({ line: row.line, fields: f, problems: bad, blanked: values });
+    } else {
       plan.rows.push(values);
       plan.lines.push(row.line);
     }

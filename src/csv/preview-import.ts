@@ -12,10 +12,11 @@ import { ImportError } from './import-errors.ts';
 import type { ImportColumn, ImportSetup, ImportTarget } from './import-setup.ts';
 import { matchColumns, normalName } from './match-columns.ts';
 import { guessNewline } from './read-csv-rows.ts';
+import { dateOrderOf, regionOf } from '../schema/date-text.ts';
 
 /** The reads an import needs from a workbook; `Workbook` satisfies it. */
 export interface ImportReader {
-  readonly settings: { locale: Locale };
+  readonly settings: { locale: Locale; region?: string };
   sheets(): SheetInfo[];
   columns(sheetId: string): readonly Column[];
 }
@@ -141,7 +142,8 @@ export const previewImport = (
   const width = Math.max(1, ...records.slice(0, header ? 1 : undefined).map((r) => r.length));
   const headers = header ? (records[0] ?? []).map((h) => h.trim()) : Array.from({ length: width }, (_x, i) => `Column ${i + 1}`);
   const rows = records.slice(header ? 1 : 0, (header ? 1 : 0) + sampleRows);
-  const fallbackOrder = reader.settings.locale === 'en' ? 'MDY' : 'DMY';
+  // Dates that read both ways are read as the workbook's regional format writes them (year-first formats: day first).
+  const fallbackOrder = dateOrderOf(regionOf(reader.settings)) ?? 'DMY';
   const proposals = headers.map((_h, i) => detectColumnType(rows.map((r) => r[i] ?? ''), fallbackOrder));
   const setupTarget = targetOf(reader, target);
   const notes: string[] = [];

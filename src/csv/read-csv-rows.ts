@@ -13,6 +13,8 @@ export interface CsvRow {
   fields: string[];
   /** Set when papaparse found a malformed quote in this record (a sentence). */
   quoteProblem?: string;
+  /** Which quote problem: a quoted value never closed, or a stray quote inside a value. */
+  quoteCode?: 'MissingQuotes' | 'InvalidQuotes';
 }
 
 /** Options of a chunked read. */
@@ -84,15 +86,18 @@ export const readCsvRows = (text: string, options: ReadCsvOptions): Promise<void
       chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
         if (settled) return;
         try {
-          const problems = new Map<number, string>();
+          const problems = new Map<number, 'MissingQuotes' | 'InvalidQuotes'>();
           for (const e of results.errors) {
-            const p = QUOTE_PROBLEMS[e.code];
-            if (p && e.row !== undefined && !problems.has(e.row)) problems.set(e.row, p);
+            const code = e.code === 'MissingQuotes' || e.code === 'InvalidQuotes' ? e.code : undefined;
+            if (code && e.row !== undefined && !problems.has(e.row)) problems.set(e.row, code);
           }
           const rows: CsvRow[] = results.data.map((fields: string[], i: number) => {
             const row: CsvRow = { line, fields };
             const problem = problems.get(i);
-            if (problem) row.quoteProblem = problem;
+            if (problem) {
+              row.quoteProblem = QUOTE_PROBLEMS[problem];
+              row.quoteCode = problem;
+            }
             line += 1 + lineBreaks(fields);
             return row;
           });

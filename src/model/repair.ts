@@ -40,6 +40,8 @@ const resetSettings = (wb: WorkbookBase): void => {
   s.set('name', value.name);
   s.set('currency', value.currency);
   s.set('locale', value.locale);
+  if (value.region !== undefined) s.set('region', value.region);
+  else if (s.has('region')) s.delete('region');
 };
 
 const removeSheet = (wb: WorkbookBase, sheetId: string): void => {

@@ -7,7 +7,7 @@ import { writeRename } from './localized-rename.ts';
 import { readTile } from '../schema/stored/read-tile.ts';
 import { planKeys } from './order-keys.ts';
 import type { ColumnSpec, Labels, Locale, RuleSpec, WorkbookSettings } from '../schema/types.ts';
-import { CURRENCIES, LOCALES } from '../schema/types.ts';
+import { CURRENCIES, LOCALES, REGIONS } from '../schema/types.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /** A new sheet: name, template kind, localized labels and its columns. */
@@ -31,20 +31,24 @@ const cleanName = (name: string, what: string): string => {
 const clampIndex = (index: number | undefined, length: number): number =>
   index === undefined ? length : Math.max(0, Math.min(length, Math.floor(index)));
 
-/** Changes workbook settings (name, currency, locale). */
+/** The settings that take one of a list, with what each is called in a refusal. */
+const SETTING_CHOICES = [
+  ['currency', CURRENCIES, 'currency'],
+  ['locale', LOCALES, 'language'],
+  ['region', REGIONS, 'regional format'],
+] as const;
+
+/** Changes workbook settings (name, currency, locale, regional formats). */
 export const setSettings = (wb: WorkbookBase, patch: Partial<WorkbookSettings>): void => {
-  if (patch.currency !== undefined && !CURRENCIES.includes(patch.currency)) {
-    throw new OperationError(`Unknown currency "${patch.currency}"; use one of ${CURRENCIES.join(', ')}.`);
-  }
-  if (patch.locale !== undefined && !LOCALES.includes(patch.locale)) {
-    throw new OperationError(`Unknown language "${patch.locale}"; use one of ${LOCALES.join(', ')}.`);
+  for (const [key, allowed, what] of SETTING_CHOICES) {
+    const v = patch[key];
+    if (v !== undefined && !(allowed as readonly string[]).includes(v)) throw new OperationError(`Unknown ${what} "${v}"; use one of ${allowed.join(', ')}.`);
   }
   const name = patch.name === undefined ? undefined : cleanName(patch.name, 'workbook');
   wb.transact(() => {
     const s = wb.internals.settings;
     if (name !== undefined) s.set('name', name);
-    if (patch.currency !== undefined) s.set('currency', patch.currency);
-    if (patch.locale !== undefined) s.set('locale', patch.locale);
+    for (const [key] of SETTING_CHOICES) if (patch[key] !== undefined) s.set(key, patch[key]);
   });
 };
 

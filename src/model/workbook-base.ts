@@ -410,10 +410,8 @@ export class WorkbookBase {
   /** Internal: writes the initial settings of a new workbook (not undoable). */
   protected initSettings(settings: Partial<WorkbookSettings>): void {
     this.doc.transact(() => {
-      const s = { ...DEFAULT_SETTINGS, ...settings };
-      this.settingsMap.set('name', s.name);
-      this.settingsMap.set('currency', s.currency);
-      this.settingsMap.set('locale', s.locale);
+      const s: Partial<WorkbookSettings> = { ...DEFAULT_SETTINGS, ...settings };
+      for (const key of ['name', 'currency', 'locale', 'region'] as const) if (s[key] !== undefined) this.settingsMap.set(key, s[key]);
     }, 'init');
   }
 }

@@ -82,6 +82,31 @@ export const parseDateText = (text: string, how: DateReading): string | null => 
   return null;
 };
 
+/**
+ * The order of dates like `10/01/2027` in a locale (a BCP 47 tag, or a workbook's language): year
+ * first (null: `10/01/2027` is not read) in Chinese, Japanese and Korean, month first in the US
+ * (and in plain `en`), day first everywhere else.
+ */
+export const dateOrderOf = (locale: string): DateOrder | null =>
+  /^(zh|ja|ko)\b/i.test(locale) ? null : /^en(-US)?$/i.test(locale) ? 'MDY' : 'DMY';
+
+/** The regional formats of a workbook's settings: its own, else its language's (en → en-US). */
+export const regionOf = (settings: { locale: string; region?: string }): string =>
+  settings.region ?? (settings.locale === 'en' ? 'en-US' : settings.locale);
+
+/**
+ * The other reading of an ambiguous date (`10/01/2027` read day first, when `how` reads it month
+ * first), or null when there is none: the day and month differ and both are at most 12.
+ *
+ * @example otherDateReading('10/01/2027', { order: 'MDY' }) // '2027-01-10'
+ */
+export const otherDateReading = (text: string, how: DateReading): string | null => {
+  if (how.order === null) return null;
+  const taken = parseDateText(text, how);
+  const other = parseDateText(text, { ...how, order: how.order === 'MDY' ? 'DMY' : 'MDY' });
+  return taken !== null && other !== null && other !== taken ? other : null;
+};
+
 /** True when the text's reading depends on the day/month order (`01/05/2026`, not `13/05/2026`). */
 export const isOrderDependent = (text: string): boolean => {
   const a = parseDateText(text, { order: 'MDY' });

@@ -16,7 +16,7 @@ export { BatchCheck } from './batch-check.ts';
 export { ChartError, checkChart, describeChartProblem, MAX_SERIES, NUMERIC_TYPES, tileSizeProblem, type ChartProblem } from './chart-check.ts';
 export { describeProblem, parseInput, type ParseInputOptions, type ParsedInput, type ParseProblem } from './parse-input.ts';
 export { parseNumberText, toHalfWidth, trimSpaces, type NumberText } from './number-text.ts';
-export { DATE_HINT, isOrderDependent, parseDateText, type DateOrder, type DateReading } from './date-text.ts';
+export { DATE_HINT, dateOrderOf, isOrderDependent, otherDateReading, parseDateText, regionOf, type DateOrder, type DateReading } from './date-text.ts';
 export {
   addDays,
   addMonths,

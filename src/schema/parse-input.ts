@@ -9,7 +9,7 @@
  *   parseInput('¥1,234.50', { type: 'currency', options: {} }, { locale: 'en' })  // { ok: true, value: 1234.5 }
  *   parseInput('是', { type: 'boolean', options: {} }, { locale: 'zh-CN' })        // { ok: true, value: true }
  */
-import { DATE_HINT, parseDateText, type DateOrder } from './date-text.ts';
+import { DATE_HINT, dateOrderOf, otherDateReading, parseDateText, type DateOrder, type DateReading } from './date-text.ts';
 import { ownEntry } from './own-entry.ts';
 import { parseNumberText, toHalfWidth } from './number-text.ts';
 import type { CellValue, Column, ColumnType, Locale } from './types.ts';
@@ -19,8 +19,12 @@ export type ParseProblem =
   | { kind: Exclude<ColumnType, 'text' | 'choice' | 'reference'>; text: string }
   | { kind: 'choice'; text: string; choices: readonly string[] };
 
-/** The value for the column, or the problem with a plain English sentence that says what to do. */
-export type ParsedInput = { ok: true; value: CellValue } | { ok: false; problem: ParseProblem; message: string };
+/**
+ * The value for the column, or the problem with a plain English sentence that says what to do.
+ * `otherDate`: the date typed also reads the other way round (`10/01/2027`: 1 Oct or 10 Jan), and
+ * that is the other reading, to offer it.
+ */
+export type ParsedInput = { ok: true; value: CellValue; otherDate?: string } | { ok: false; problem: ParseProblem; message: string };
 
 /** How to read the text. */
 export interface ParseInputOptions {
@@ -29,6 +33,8 @@ export interface ParseInputOptions {
   currentYear?: number;
   /** Text starting with "=" becomes a cell formula `{ f }` (typing). Off by default: an import keeps it as text. */
   formulas?: boolean;
+  /** The workbook's regional formats (`en-GB` …): they set the order of typed dates; the language's when omitted. */
+  region?: string;
   /** percent: a bare number is percent points ("12" → 12 %) as in spreadsheets; false reads it as a fraction. */
   percentPoints?: boolean;
 }
@@ -94,8 +100,12 @@ export const parseInput = (
       return fail({ kind: 'boolean', text: trimmed });
     }
     case 'date': {
-      const d = parseDateText(trimmed, { order: ownEntry<DateOrder | null>(TYPED_DATE_ORDER, opts.locale, null), currentYear: opts.currentYear ?? new Date().getFullYear() });
-      return d === null ? fail({ kind: 'date', text: trimmed }) : { ok: true, value: d };
+      const order = opts.region === undefined ? ownEntry<DateOrder | null>(TYPED_DATE_ORDER, opts.locale, null) : dateOrderOf(opts.region);
+      const how: DateReading = { order, currentYear: opts.currentYear ?? new Date().getFullYear() };
+      const d = parseDateText(trimmed, how);
+      if (d === null) return fail({ kind: 'date', text: trimmed });
+      const other = otherDateReading(trimmed, how);
+      return other === null ? { ok: true, value: d } : { ok: true, value: d, otherDate: other };
     }
     case 'number':
     case 'integer':

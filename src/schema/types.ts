@@ -22,6 +22,13 @@ export type CurrencyCode = (typeof CURRENCIES)[number];
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/**
+ * Regional formats a workbook can be kept in: they decide how typed dates such as 10/01/2027 are
+ * read (date-text.ts `dateOrderOf`): month first in the US, day first elsewhere, year first in China.
+ */
+export const REGIONS = ['en-US', 'en-GB', 'en-AU', 'de-DE', 'fr-FR', 'es-ES', 'zh-CN'] as const;
+export type Region = (typeof REGIONS)[number];
+
 /** Names in each UI language, for template sheets and columns the user has not renamed. */
 export type Labels = Partial<Record<Locale, string>>;
 
@@ -30,6 +37,8 @@ export interface WorkbookSettings {
   name: string;
   currency: CurrencyCode;
   locale: Locale;
+  /** Regional formats (typed dates); when missing, the language's: en → en-US, zh-CN → zh-CN. */
+  region?: Region;
 }
 
 /** Per-type column options. */

@@ -103,7 +103,7 @@ export const FormulaBar = (): JSX.Element => {
   const commit = async () => {
     const tg = target();
     if (!tg) return;
-    const { readCellInput } = await import('./grid/cell-input.ts');
+    const { afterTaken, readCellInput } = await import('./grid/cell-input.ts');
     const { sheetId } = tg.g;
     const text = draft();
     try {
@@ -111,7 +111,7 @@ export const FormulaBar = (): JSX.Element => {
         const r = readCellInput(app, tg.g.references, sheetId, tg.col, tg.rowId, text);
         if (!r.ok) return setResult({ ok: false, message: r.message, from: 0, to: text.length });
         app.wb.setCell(sheetId, tg.rowId, tg.col.id, r.value);
-        if (r.warning) app.toasts.show({ kind: 'info', message: r.warning }, 8_000);
+        afterTaken(app, { sheetId, rowId: tg.rowId, colId: tg.col.id }, r);
       } else if (tg.kind === 'view') {
         const r = (await import('../app/view-commands.ts')).typeViewFormula({ wb: app.wb, calc: app.calc }, sheetId, text);
         if (!r.ok) return setResult(r);

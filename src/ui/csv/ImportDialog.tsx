@@ -1,14 +1,17 @@
 /**
  * Import a CSV file: pick (or drop) a file, confirm how it is read and where each column goes,
  * check every row in a Web Worker with a progress bar and a cancel button, review the bad rows,
- * then write the good rows (or nothing) as one undoable step.
+ * then write the good rows (or also the rows with their bad cells blank, or nothing) as one
+ * undoable step; the rows left out or blanked can then be downloaded with their lines and reasons.
  */
 import { createSignal, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import {
   checkSetup,
+  encodeUtf8,
   ImportCancelledError,
   ImportError,
   previewImport,
+  rejectedRowsCsv,
   type ImportChoice,
   type ImportPlan,
   type ImportPreview,
@@ -26,6 +29,8 @@ import { ImportProgressView } from './ImportProgressView.tsx';
 import { ImportReview } from './ImportReview.tsx';
 import { ImportSetupForm, type ImportSetupFormProps } from './ImportSetupForm.tsx';
 import { planInWorker } from './plan-in-worker.ts';
+import { rejectedRowsWords } from './csv-problem-texts.ts';
+import { downloadFile } from './download-file.ts';
 import { fitsSheet, sheetNameFromFile, targetOf } from './setup-edits.ts';
 import './csv.css';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
@@ -109,7 +114,7 @@ const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => voi
       app.toasts.show({ kind: 'info', message: t('import.none') });
       return;
     }
-    setStage({ kind: 'writing', rows: plan.rows.length });
+    setStage({ kind: 'writing', rows: plan.rows.length + (choice === 'blank-bad-cells' ? plan.rejected.filter((r) => r.blanked).length : 0) });
     // Let the "writing" message paint before the one big transaction takes the page.
     requestAnimationFrame(() =>
       setTimeout(() => {
@@ -119,12 +124,24 @@ const ImportDialog = (props: { file?: File; sheetId?: string; onClose: () => voi
           props.onClose();
           if (sheetId) app.openSheet(sheetId);
           const sheet = sheetId ? app.wb.sheet(sheetId) : undefined;
-          const done = t('import.done', result.rowIds.length, sheet ? app.label(sheet) : '');
-          app.toasts.show({
-            kind: 'info',
-            message: result.skipped > 0 ? `${done} ${t('import.skipped', result.skipped)}` : done,
-            action: { label: t('common.undo'), run: () => undo(app) },
-          });
+          const done = [
+            t('import.done', result.rowIds.length, sheet ? app.label(sheet) : ''),
+            ...(result.blanked > 0 ? [t('import.blanked', result.blanked)] : []),
+            ...(result.skipped > 0 ? [t('import.skipped', result.skipped)] : []),
+          ].join(' ');
+          // With rows left out or blanked, the toast offers their file (Ctrl+Z still undoes the import).
+          const rejected = rejectedRowsCsv(plan, choice, rejectedRowsWords(t, app.i18n.locale()));
+          const name = `${sheetNameFromFile(file()?.name ?? '') || 'import'}-rejected.csv`;
+          app.toasts.show(
+            {
+              kind: 'info',
+              message: done,
+              action: rejected
+                ? { label: t('import.downloadRejected'), run: () => downloadFile(name, encodeUtf8(rejected), 'text/csv;charset=utf-8') }
+                : { label: t('common.undo'), run: () => undo(app) },
+            },
+            rejected ? 30_000 : undefined,
+          );
         } catch (err) {
           setError(message(err));
           setStage({ kind: 'review', plan });

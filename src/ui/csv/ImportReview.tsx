@@ -1,12 +1,14 @@
 /**
  * The review step of an import with bad rows: how many rows are good, each bad row with its line
- * and reason, and the choice between importing the good rows and importing nothing.
+ * and reason (in the UI language), and the choice between importing the good rows, importing them
+ * with the rows whose bad values are left blank, and importing nothing.
  */
 import { For, Show, type JSX } from 'solid-js';
 import type { ImportChoice, ImportPlan } from '../../csv/index.ts';
 import { useApp } from '../app-context.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';
+import { csvProblemIn } from './csv-problem-texts.ts';
 
 /** Problems listed on screen (the plan keeps up to a thousand; the count covers all). */
 const SHOWN_PROBLEMS = 200;
@@ -17,6 +19,8 @@ export const ImportReview = (props: { plan: ImportPlan; onChoose: (choice: Impor
   const t = app.i18n.texts(dialogTexts);
   const good = () => props.plan.rows.length;
   const listedRows = () => new Set(props.plan.problems.map((p) => p.line)).size;
+  // Rows whose record was read but some values are not of their column's type.
+  const blankable = () => props.plan.rejected.filter((r) => r.blanked !== null).length;
   return (
     <div class="wb-csv-review" data-testid="import-review">
       <p class="wb-dialog-body" data-testid="import-summary">
@@ -30,7 +34,7 @@ export const ImportReview = (props: { plan: ImportPlan; onChoose: (choice: Impor
               <Show when={p.column}>
                 <span class="wb-csv-column">{p.column}</span>
               </Show>
-              <span>{p.message}</span>
+              <span>{csvProblemIn(app.i18n.locale(), p.problem)}</span>
             </li>
           )}
         </For>
@@ -38,7 +42,12 @@ export const ImportReview = (props: { plan: ImportPlan; onChoose: (choice: Impor
       <Show when={props.plan.badRows > listedRows() || props.plan.problems.length > SHOWN_PROBLEMS}>
         <p class="wb-csv-hint">{t('import.moreProblems', Math.min(SHOWN_PROBLEMS, props.plan.problems.length), props.plan.badRows)}</p>
       </Show>
-      <Show when={good() === 0}>
+      <Show when={blankable() > 0}>
+        <p class="wb-csv-hint" data-testid="import-blank-hint">
+          {t('import.blankHint', blankable())}
+        </p>
+      </Show>
+      <Show when={good() === 0 && blankable() === 0}>
         <p class="wb-field-error" role="alert">
           {t('import.noneGood')}
         </p>
@@ -52,6 +61,11 @@ export const ImportReview = (props: { plan: ImportPlan; onChoose: (choice: Impor
         <button type="button" class="wb-csv-left" onClick={props.onBack} data-testid="import-back">
           {t('import.back')}
         </button>
+        <Show when={blankable() > 0}>
+          <button type="button" onClick={() => props.onChoose('blank-bad-cells')} data-testid="import-blank">
+            {t('import.blank', good() + blankable())}
+          </button>
+        </Show>
       </DialogFooter>
     </div>
   );

@@ -7,7 +7,8 @@ import { For, Index, Show, type JSX } from 'solid-js';
 import { DELIMITERS, ENCODING_NAMES, ENCODINGS, type CsvEncoding, type Delimiter, type ImportPreview, type ImportSetup } from '../../csv/index.ts';
 import { isViewSheet, type ColumnType } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
-import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName } from './setup-edits.ts';
+import { csvProblemIn } from './csv-problem-texts.ts';
+import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName, type SampleFit } from './setup-edits.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 /** Rows of the file shown under the mapping. */
@@ -34,6 +35,8 @@ export interface ImportSetupFormProps {
 /** The setup form. */
 export const ImportSetupForm = (props: ImportSetupFormProps): JSX.Element => {
   const app = useApp();
+  /** The first bad sample value's reason in the UI language. */
+  const sampleReason = (f: SampleFit | undefined): string | undefined => (f?.problem ? csvProblemIn(app.i18n.locale(), f.problem) : undefined);
   const t = app.i18n.texts(dialogTexts);
   const setup = () => props.setup;
   const isNew = () => 'newSheet' in setup().target;
@@ -179,15 +182,31 @@ export const ImportSetupForm = (props: ImportSetupFormProps): JSX.Element => {
                           </Show>
                           <Show when={isNew() && proposal()}>
                             {(p) => (
-                              <span class="wb-csv-reason">
-                                {p().type === target().type ? p().reason : t('import.proposed', t(`type.${p().type}`), p().reason)}
-                              </span>
+                              <Show
+                                when={p().almost}
+                                fallback={
+                                  <span class="wb-csv-reason">
+                                    {p().type === target().type ? p().reason : t('import.proposed', t(`type.${p().type}`), p().reason)}
+                                  </span>
+                                }
+                              >
+                                {(a) => (
+                                  <span class="wb-csv-reason" data-testid="import-almost">
+                                    {t('import.almost', a().bad, a().total, a().kind, t(`type.${a().type}`), a().example)}{' '}
+                                    <Show when={target().type !== a().type}>
+                                      <button type="button" class="wb-link" onClick={() => props.onSetup(retypeNew(setup(), props.preview, i, a().type))} data-testid="import-use-almost">
+                                        {t('import.useAlmost', t(`type.${a().type}`))}
+                                      </button>
+                                    </Show>
+                                  </span>
+                                )}
+                              </Show>
                             )}
                           </Show>
                           <Show when={fit()?.message}>
                             {(m) => (
                               <span class="wb-csv-reason wb-csv-warn" data-testid="import-sample-bad">
-                                {t('import.sampleBad', fit()?.bad ?? 0, fit()?.checked ?? 0, m())}
+                                {t('import.sampleBad', fit()?.bad ?? 0, fit()?.checked ?? 0, sampleReason(fit()) ?? m())}
                               </span>
                             )}
                           </Show>

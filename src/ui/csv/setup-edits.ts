@@ -3,7 +3,7 @@
  * a new setup, so the setup stays plain data that can be posted to the worker).
  */
 import { parseDateText, type DateOrder } from '../../schema/date-text.ts';
-import { parseCellText, type ImportColumn, type ImportPreview, type ImportSetup, type ImportTarget } from '../../csv/index.ts';
+import { parseCellText, type CsvProblem, type ImportColumn, type ImportPreview, type ImportSetup, type ImportTarget } from '../../csv/index.ts';
 import type { Column, ColumnType } from '../../schema/types.ts';
 
 /** Column types a new sheet can take from a file (a reference needs a sheet to refer to: set it later). */
@@ -38,8 +38,10 @@ export const retypeNew = (setup: ImportSetup, preview: ImportPreview, index: num
   const column = at(setup, index);
   if (!column.into) return setup;
   const proposal = preview.proposals[index];
-  const options = proposal && proposal.type === type ? proposal.options : {};
-  return replaceColumn(setup, index, { ...column, into: { ...column.into, type, options } });
+  // The type the column would have had but for a few values takes that type's options and date order.
+  const almost = proposal?.almost?.type === type ? proposal.almost : undefined;
+  const options = almost ? almost.options : proposal && proposal.type === type ? proposal.options : {};
+  return replaceColumn(setup, index, { ...column, into: { ...column.into, type, options }, ...(almost ? { dateOrder: almost.dateOrder } : {}) });
 };
 
 /** A new column's name. */
@@ -83,6 +85,8 @@ export interface SampleFit {
   checked: number;
   bad: number;
   message?: string;
+  /** The first bad value's reason as data (for the UI language). */
+  problem?: CsvProblem;
 }
 
 /**
@@ -101,6 +105,7 @@ export const sampleFit = (setup: ImportSetup, preview: ImportPreview, index: num
     if (!parsed.ok) {
       fit.bad++;
       fit.message ??= parsed.message;
+      fit.problem ??= parsed.problem;
     }
   }
   return fit;

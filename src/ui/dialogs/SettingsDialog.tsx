@@ -4,7 +4,8 @@
  * says so and asks once more, naming how many amount columns change, before it writes.
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { CURRENCIES, type CurrencyCode } from '../../schema/types.ts';
+import { CURRENCIES, REGIONS, type CurrencyCode, type Region } from '../../schema/types.ts';
+import { dateOrderOf, regionOf } from '../../schema/date-text.ts';
 import { formatNumber } from '../../schema/format-value.ts';
 import { currencyChange, relabelCurrency, type CurrencyChange } from '../../app/currency-change.ts';
 import { useApp } from '../app-context.ts';
@@ -16,6 +17,9 @@ const SettingsDialog = (props: { onClose: () => void }): JSX.Element => {
   const app = useApp();
   const t = app.i18n.texts(dialogTexts);
   const [currency, setCurrency] = createSignal<CurrencyCode>(app.wb.settings.currency);
+  const [region, setRegion] = createSignal<string>(regionOf(app.wb.settings));
+  const regionName = (r: string) => new Intl.DisplayNames([app.i18n.locale()], { type: 'language' }).of(r) ?? r;
+  const orderWords = (r: string) => t(`settings.order.${dateOrderOf(r) ?? 'YMD'}`);
   const [confirming, setConfirming] = createSignal<CurrencyChange | null>(null);
   const amount = (c: CurrencyCode) => formatNumber(1200, 'currency', {}, { ...app.format(), currency: c });
   const sheetNames = (ids: readonly string[]) =>
@@ -23,6 +27,8 @@ const SettingsDialog = (props: { onClose: () => void }): JSX.Element => {
 
   const save = (e: Event) => {
     e.preventDefault();
+    // The regional format relabels nothing: it only decides how dates typed from now on are read.
+    if (region() !== regionOf(app.wb.settings)) app.wb.setSettings({ region: region() as Region });
     if (currency() === app.wb.settings.currency) return props.onClose();
     setConfirming(currencyChange(app.wb, currency(), (s, c) => app.calc.resultType(s, c)));
   };
@@ -56,6 +62,15 @@ const SettingsDialog = (props: { onClose: () => void }): JSX.Element => {
             </label>
             <p class="wb-dialog-note" data-testid="settings-currency-note">
               {t('settings.currencyNote', amount(app.wb.settings.currency), amount(currency()))}
+            </p>
+            <label class="wb-field">
+              <span>{t('settings.region')}</span>
+              <select data-testid="settings-region" disabled={app.readOnly} value={region()} onChange={(e) => setRegion(e.currentTarget.value)}>
+                <For each={[...REGIONS]}>{(r) => <option value={r}>{`${regionName(r)} · ${orderWords(r)}`}</option>}</For>
+              </select>
+            </label>
+            <p class="wb-dialog-note" data-testid="settings-region-note">
+              {t('settings.regionNote', orderWords(region()))}
             </p>
             <DialogFooter
               cancel={t('common.cancel')}

@@ -3,7 +3,7 @@
  * saying why not. Shared by the cell editor, the formula bar and paste.
  */
 import type { CellValue, Column } from '../../schema/types.ts';
-import { readTypedCell, typeIntoCell, type EditContext, type EditProblem, type EditWarning } from '../../app/edit-commands.ts';
+import { readTypedCell, switchDateReading, typeIntoCell, type EditContext, type EditProblem, type EditWarning } from '../../app/edit-commands.ts';
 import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
 import { formatNumber } from '../../schema/format-value.ts';
 import { shiftInto } from '../../app/overlay-place.ts';
@@ -19,7 +19,7 @@ import { dialogTexts, type DialogText } from '../i18n/dialog-texts.ts';
 export { parseInput };
 
 /** The value to write (with a sentence to show about it, if any), or why it cannot be written. */
-export type CellInput = { ok: true; value: CellValue; warning?: string } | { ok: false; message: string };
+export type CellInput = { ok: true; value: CellValue; warning?: string; otherDate?: string } | { ok: false; message: string };
 
 const PROBLEM_KEYS = {
   number: 'parse.number',
@@ -64,6 +64,35 @@ const showWarning = (app: AppState, w: EditWarning | undefined): void => {
   if (w) app.toasts.show({ kind: 'info', message: editWarningText(app, w) }, 8_000);
 };
 
+/** `2027-10-01` as "1 Oct 2027" (or without its year), in the UI language. */
+const dayText = (app: AppState, iso: string, year: boolean): string =>
+  new Intl.DateTimeFormat(app.i18n.locale() === 'zh-CN' ? 'zh-CN' : 'en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+
+/**
+ * After a date that reads both ways was taken (10/01/2027 as 1 Oct in a US workbook), says so with
+ * a button that switches the cell to the other reading, as one undoable edit.
+ */
+export const offerOtherDate = (app: AppState, cell: { sheetId: string; rowId: string; colId: string }, taken: CellValue, other: string | undefined): void => {
+  if (other === undefined || typeof taken !== 'string') return;
+  const t = app.i18n.texts(dialogTexts);
+  app.toasts.show(
+    {
+      kind: 'info',
+      message: t('edit.otherDate', dayText(app, taken, true), dayText(app, other, false)),
+      action: { label: t('edit.useOtherDate', dayText(app, other, true)), run: () => void switchDateReading(app.wb, cell.sheetId, cell.rowId, cell.colId, taken, other) },
+    },
+    10_000,
+  );
+};
+
+/** After a value typed in the formula bar was written: its warning, and the other reading of an ambiguous date. */
+export const afterTaken = (app: AppState, cell: { sheetId: string; rowId: string; colId: string }, r: Extract<CellInput, { ok: true }>): void => {
+  if (r.warning) app.toasts.show({ kind: 'info', message: r.warning }, 8_000);
+  offerOtherDate(app, cell, r.value, r.otherDate);
+};
+
 /** What the grid's edits need: the app's workbook, engine and language, and the keys of referenced sheets. */
 export const editContext = (app: AppState, refs: ReferenceIndex): EditContext => ({
   wb: app.wb,
@@ -80,7 +109,8 @@ export const editContext = (app: AppState, refs: ReferenceIndex): EditContext =>
 export const readCellInput = (app: AppState, refs: ReferenceIndex, sheetId: string, col: Column, rowId: string, text: string): CellInput => {
   const r = readTypedCell(editContext(app, refs), sheetId, col, rowId, text);
   if (!r.ok) return { ok: false, message: editProblemText(app, r.problem) };
-  return r.warning ? { ok: true, value: r.value, warning: editWarningText(app, r.warning) } : { ok: true, value: r.value };
+  const taken: CellInput = r.warning ? { ok: true, value: r.value, warning: editWarningText(app, r.warning) } : { ok: true, value: r.value };
+  return r.otherDate === undefined ? taken : { ...taken, otherDate: r.otherDate };
 };
 
 /** Commits the editor's text to the cell being edited; returns the problem, or undefined when saved. */
@@ -95,6 +125,7 @@ export const commitEdit = (ctl: GridController, text: string, move: Move): strin
   if (!r.ok) return editProblemText(ctl.app, r.problem);
   ctl.endEdit(move);
   showWarning(ctl.app, r.warning);
+  offerOtherDate(ctl.app, { sheetId: ctl.sheetId, rowId: s.rowId, colId: s.colId }, r.value, r.otherDate);
   return undefined;
 };
 

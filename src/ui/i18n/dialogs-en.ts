@@ -129,6 +129,18 @@ export const dialogsEn = {
   'import.done': (n: number, sheet: string) => `Imported ${plural(n, 'row', 'rows')} into “${sheet}”.`,
   'import.skipped': (n: number) => `${plural(n, 'row', 'rows')} with problems left out.`,
   'import.none': 'Nothing was imported.',
+  'import.blank': (n: number) => `Import ${plural(n, 'row', 'rows')} with those cells blank`,
+  'import.blankHint': (n: number) => `${plural(n, 'row has', 'rows have')} only values of the wrong type: they can be imported with those cells left empty.`,
+  'import.blanked': (n: number) => `${plural(n, 'row', 'rows')} imported with bad cells left blank.`,
+  'import.downloadRejected': 'Download rejected rows',
+  'import.almost': (bad: number, total: number, what: 'number' | 'date', type: string, example: string) =>
+    `${bad.toLocaleString('en')} of ${plural(total, 'value', 'values')} ${bad === 1 ? 'is' : 'are'} not a ${what} (such as “${example}”), so this column is text; otherwise it would be ${type}.`,
+  'import.useAlmost': (type: string) => `Import as ${type} (those values become bad cells)`,
+  'rejected.line': 'Line',
+  'rejected.result': 'Result',
+  'rejected.reason': 'Reason',
+  'rejected.notImported': 'not imported',
+  'rejected.importedBlank': 'imported, these cells left blank',
 
   'common.apply': 'Apply',
   'col.rename': 'Rename…',
@@ -160,7 +172,15 @@ export const dialogsEn = {
   'edit.refNoSheet': 'This column does not refer to a sheet yet; choose one with “Change type…”.',
   'edit.currencyDiffers': (typed: string, column: string, symbol: string, taken: string) =>
     `You typed ${typed}, but “${column}” is in ${symbol}: saved as ${taken}. Amounts are not converted; undo if you meant another amount.`,
+  'edit.otherDate': (taken: string, other: string) => `${taken} — did you mean ${other}?`,
+  'edit.useOtherDate': (other: string) => `Use ${other}`,
   'settings.title': 'Workbook settings',
+  'settings.region': 'Dates typed as',
+  'settings.order.MDY': 'month/day/year',
+  'settings.order.DMY': 'day/month/year',
+  'settings.order.YMD': 'year/month/day',
+  'settings.regionNote': (read: string) =>
+    `Typed, pasted and imported dates such as 10/01/2027 are read as ${read} in this workbook, for everyone; a date that reads both ways offers the other reading.`,
   'settings.currency': 'Currency of amounts',
   'settings.currencyNote': (now: string, next: string) =>
     `Changing it relabels every amount for everyone in this workbook; nothing is converted: ${now} shows as ${next}. A column with its own currency keeps it.`,

@@ -4,7 +4,7 @@
  * written, a bad row reported with its line and reason and nothing written. Its own process on a
  * real data folder; next to a running relay, a stock y-websocket client receives the rows.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addViewSheet, stateVersion, type Workbook } from '../../../src/model/index.ts';
@@ -117,6 +117,51 @@ describe('import on its own', () => {
     expect(fresh.stderr).toContain('line 7: This record has 4 values but the header has 3');
     expect(fresh.code).toBe(1);
     expect(await readStored(dataDir, (wb) => ({ version: stateVersion(wb), sheets: wb.sheets().length }))).toEqual(before);
+  });
+
+  test('--blank-bad-cells imports the rows with their bad values blank; --rejected writes those rows with lines and reasons', async () => {
+    const csv = file('blank.csv', 'SKU,Cost,Launch date\nB-1,10,2026-01-01\nB-2,ten,2026-01-02\nB-3,3,someday\nB-4,4,2026-01-04\n');
+    const rejected = join(dataDir, 'rejected.csv');
+    const types = ['--type', 'Cost=number', '--type', 'Launch date=date'];
+    // By default nothing is written, and the rejected rows are written all the same.
+    const strict = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Blanked', ...types, '--rejected', rejected, csv]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('2 of 4 rows cannot be imported, so nothing was written.');
+    expect(await readStored(dataDir, (wb) => wb.sheetByName('Blanked'))).toBeUndefined();
+    expect(readFileSync(rejected, 'utf8').split('\r\n')[1]).toBe('3,not imported,"Cost: ""ten"" is not a number",B-2,ten,2026-01-02');
+
+    const r = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Blanked', ...types, '--blank-bad-cells', '--rejected', rejected, csv]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Imported 4 rows into "Blanked" (a new sheet)');
+    expect(r.stderr).toContain('2 rows were imported with bad values left blank:');
+    expect(r.stderr).toContain('  line 4, column "Launch date": "someday" is not a date (write it as YYYY-MM-DD).');
+    expect(r.stderr).toContain('The rejected rows, with their lines and reasons, are in');
+    expect(await readStored(dataDir, (wb) => rowsOf(wb, 'Blanked'))).toEqual([
+      { SKU: 'B-1', Cost: 10, 'Launch date': '2026-01-01' },
+      { SKU: 'B-2', Cost: null, 'Launch date': '2026-01-02' },
+      { SKU: 'B-3', Cost: 3, 'Launch date': null },
+      { SKU: 'B-4', Cost: 4, 'Launch date': '2026-01-04' },
+    ]);
+    expect(readFileSync(rejected, 'utf8')).toBe(
+      '\uFEFFLine,Result,Reason,SKU,Cost,Launch date\r\n' +
+        '3,"imported, these cells left blank","Cost: ""ten"" is not a number",B-2,ten,2026-01-02\r\n' +
+        '4,"imported, these cells left blank","Launch date: ""someday"" is not a date (write it as YYYY-MM-DD)",B-3,3,someday\r\n',
+    );
+  });
+
+  test('--blank-bad-cells does not take a record that cannot be read: nothing is written; flags are strict', async () => {
+    const csv = file('broken.csv', 'SKU,Cost\nC-1,1\nC-2,two\nC-3,3,extra\n');
+    const r = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Broken', '--blank-bad-cells', csv]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('1 of 3 rows cannot be read at all, so nothing was written');
+    expect(await readStored(dataDir, (wb) => wb.sheetByName('Broken'))).toBeUndefined();
+    const value = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Broken', '--blank-bad-cells=yes', csv]);
+    expect(value.code).toBe(2);
+    expect(value.stderr).toContain('--blank-bad-cells takes no value.');
+    expect(value.stderr).toContain('[--blank-bad-cells] [--rejected FILE]');
+    const missing = await runCli(dataDir, ['import', '--workbook', 'shop', '--sheet', 'Broken', csv, '--rejected']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--rejected needs a value.');
   });
 
   test('a GBK file from a Chinese system is detected and read', async () => {

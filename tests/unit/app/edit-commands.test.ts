@@ -108,6 +108,7 @@ test('an import writes values only: a plan holding a formula is refused before a
     lines: [1],
     problems: [],
     badRows: 0,
+    rejected: [],
     totalRows: 1,
     emptyLines: 0,
   } as unknown as ImportPlan;

@@ -130,6 +130,6 @@ describe('reading a field for a column type', () => {
     ['maybe', col('boolean'), 'maybe', '"maybe" is not yes or no (true/false, yes/no, 是/否, 1/0)'],
     ['an unknown choice', col('choice', { choices: ['App', 'Web'] }), 'Store', '"Store" is not one of "App", "Web"'],
   ])('%s is refused with a plain sentence', (_what, column, text, message) => {
-    expect(parseCellText(text, column, ctx)).toEqual({ ok: false, message });
+    expect(parseCellText(text, column, ctx)).toMatchObject({ ok: false, message });
   });
 });

@@ -84,6 +84,16 @@ describe('issue 16 findings', () => {
     expect(report().total).toBe(0);
   });
 
+  test('settings.region = "xx-XX": dates are read in the language order, and reset removes the region', () => {
+    peerWrites(wb, (p) => p.settings.set('region', 'xx-XX'));
+    expect(wb.settings.region).toBeUndefined();
+    const e = only();
+    expect(e).toMatchObject({ kind: 'settings', repairs: ['reset'] });
+    repairEntry(wb, e, 'reset');
+    expect(wb.internals.settings.has('region')).toBe(false);
+    expect(report().total).toBe(0);
+  });
+
   test('settings.locale = "__proto__": the workbook reads in English, and reset writes English', () => {
     peerWrites(wb, (p) => p.settings.set('locale', '__proto__'));
     expect(wb.settings.locale).toBe('en');

@@ -135,8 +135,8 @@ describe('parseInput: what a person types becomes a typed value', () => {
     expect(parseInput('12.5%', col('percent'), { locale: 'en', percentPoints: false })).toEqual({ ok: true, value: 0.125 });
   });
 
-  test('a date without a year takes the current year', () => {
+  test('a date without a year takes the current year (and, reading both ways, names the other reading)', () => {
     const year = new Date().getFullYear();
-    expect(parseInput('3/4', col('date'), { locale: 'en' })).toEqual({ ok: true, value: `${year}-03-04` });
+    expect(parseInput('3/4', col('date'), { locale: 'en' })).toEqual({ ok: true, value: `${year}-03-04`, otherDate: `${year}-04-03` });
   });
 });

@@ -93,7 +93,7 @@ describe('import setup: what the person changes', () => {
     expect(sampleFit(preview.setup, preview, 2)).toBeUndefined();
     const skuAsCost = intoExisting(preview.setup, 0, wb.column(sheet, 'cost') ?? null);
     // "00123" reads as the number 123; "A-1" does not read as a number at all.
-    expect(sampleFit(skuAsCost, preview, 0)).toEqual({ checked: 2, bad: 1, message: '"A-1" is not a number' });
+    expect(sampleFit(skuAsCost, preview, 0)).toEqual({ checked: 2, bad: 1, message: '"A-1" is not a number', problem: { code: 'notNumber', text: 'A-1' } });
   });
 
   test('a setup stays plain data (it is posted to the worker)', () => {
