@@ -34,6 +34,8 @@ interface SpaceTotals {
   bytes: Map<string, number>;
   total: number;
   readAt: number;
+  /** A change was refused since the last read: the next connection reads the quota again (an owner may have raised it). */
+  refused?: boolean;
 }
 
 /** The running byte totals of the spaces whose workbooks are open on this relay. */
@@ -45,7 +47,11 @@ export class SpaceUsage {
 
   constructor(private readonly store: Store) {}
 
-  /** Reads the totals of `workbook`'s space from the catalog when they are missing or old (called as a connection is admitted). */
+  /**
+   * Reads the totals of `workbook`'s space from the catalog when they are missing, old, or a change
+   * was refused since (called as a connection is admitted: someone coming back to a full space
+   * meets the quota as it is now, not as this relay last read it).
+   */
   async prime(workbook: string, now = Date.now()): Promise<void> {
     let space = this.spaceOf.get(workbook);
     if (space === undefined) {
@@ -53,7 +59,7 @@ export class SpaceUsage {
       this.spaceOf.set(workbook, space);
     }
     const known = space === null ? undefined : this.spaces.get(space);
-    if (space !== null && !(known && now - known.readAt < REFRESH_MS)) await this.read(space, now);
+    if (space !== null && !(known && now - known.readAt < REFRESH_MS && !known.refused)) await this.read(space, now);
   }
 
   /** Reads a space's quota and its workbooks' sizes from the catalog (one read at a time per space). */
@@ -88,7 +94,10 @@ export class SpaceUsage {
     if (totals.limit === null) return;
     const before = totals.bytes.get(workbook) ?? 0;
     const after = totals.total - before + bytes;
-    if (bytes > before && after > totals.limit) throw new SpaceFullError(space, after, totals.limit);
+    if (bytes > before && after > totals.limit) {
+      totals.refused = true;
+      throw new SpaceFullError(space, after, totals.limit);
+    }
   }
 
   /** `workbook` now takes `bytes` in the store (a commit of this relay). */
