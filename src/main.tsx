@@ -15,7 +15,7 @@ import { App } from './ui/App.tsx';
 import { sessionRepair, ViewBoundary } from './ui/ViewBoundary.tsx';
 import { afterFirstRows } from './ui/first-paint.ts';
 import { createI18n, savedLocale } from './ui/i18n/i18n.ts';
-import { parseRoute, spaceHash, workbookHash } from './ui/routes.ts';
+import { parseRoute, spaceHash, workbookHash } from './app/routes.ts';
 import type { Workbook } from './model/workbook.ts';
 import { loadIdentity } from './sync/identity.ts';
 import { openWorkbook } from './sync/open-workbook.ts';

@@ -8,7 +8,7 @@ import type { CalcService } from '../app/calc-service.ts';
 import type { FormatContext } from '../schema/format-value.ts';
 import type { GridController } from './grid/grid-controller.ts';
 import type { I18n } from './i18n/i18n.ts';
-import type { TemplateGallery } from './template-gallery.ts';
+import type { TemplateGallery } from '../app/template-gallery.ts';
 import type { Toasts } from './toasts.ts';
 
 /** A modal dialog: rendered by the dialog host until `close` is called. */

@@ -7,7 +7,7 @@ import type { SheetInfo } from '../schema/types.ts';
 import type { AppState } from './app-context.ts';
 import { undo } from './grid/grid-commands.ts';
 import { nextFreeName } from './names.ts';
-import { addBlankSheet } from './template-gallery.ts';
+import { addBlankSheet } from '../app/template-gallery.ts';
 import type { MenuItem } from './widgets/Menu.tsx';
 import { dialogTexts } from './i18n/dialog-texts.ts';
 import { printTexts } from './print/print-texts.ts';

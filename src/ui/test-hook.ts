@@ -10,7 +10,7 @@ import { Workbook } from '../model/index.ts';
 import { localIsoDay } from '../schema/calendar-day.ts';
 import type { AppState } from './app-context.ts';
 import { storedValuesCalc, type CalcService, type RecalcListener } from '../app/calc-service.ts';
-import { exampleWorkbook } from './example-workbook.ts';
+import { exampleWorkbook } from '../app/example-workbook.ts';
 
 declare global {
   interface Window {

@@ -31,7 +31,7 @@ import { ImportSetupForm, type ImportSetupFormProps } from './ImportSetupForm.ts
 import { planInWorker } from './plan-in-worker.ts';
 import { rejectedRowsWords } from './csv-problem-texts.ts';
 import { downloadFile } from './download-file.ts';
-import { fitsSheet, sheetNameFromFile, targetOf } from './setup-edits.ts';
+import { fitsSheet, sheetNameFromFile, targetOf } from '../../app/setup-edits.ts';
 import './csv.css';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { DialogFooter } from '../widgets/DialogFooter.tsx';

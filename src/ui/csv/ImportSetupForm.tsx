@@ -8,7 +8,7 @@ import { DELIMITERS, ENCODING_NAMES, ENCODINGS, type CsvEncoding, type Delimiter
 import { isViewSheet, type ColumnType } from '../../schema/types.ts';
 import { useApp } from '../app-context.ts';
 import { csvProblemIn } from './csv-problem-texts.ts';
-import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName, type SampleFit } from './setup-edits.ts';
+import { dateOrderMatters, includeNew, intoExisting, NEW_COLUMN_TYPES, renameNew, retypeNew, sampleFit, withDateOrder, withNewSheetName, type SampleFit } from '../../app/setup-edits.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
 
 /** Rows of the file shown under the mapping. */

@@ -11,7 +11,7 @@ import { findInWorkbook, type FindHit, type FindQuery, type FindResult, type Fin
 import { replaceAll, replaceOne, type ReplaceContext } from '../../app/workbook-replace.ts';
 import { useApp } from '../app-context.ts';
 import type { GridController } from '../grid/grid-controller.ts';
-import { single } from '../grid/selection.ts';
+import { single } from '../../app/selection.ts';
 import { findTexts } from '../i18n/find-texts.ts';
 import { replaceReport } from './replace-report.ts';
 import './find.css';

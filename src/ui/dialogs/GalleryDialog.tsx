@@ -1,7 +1,7 @@
 /** The template gallery: every sheet kind the gallery offers, in the UI language; a click adds one. */
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../app-context.ts';
-import { opsGallery } from '../ops-gallery.ts';
+import { opsGallery } from '../../app/ops-gallery.ts';
 import { nextFreeName } from '../names.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { dialogTexts } from '../i18n/dialog-texts.ts';

@@ -16,7 +16,7 @@ import { registerGridModules } from './grid-setup.ts';
 import { afterFirstRows } from '../first-paint.ts';
 import { applyModelChange, applyRecalc } from './grid-sync.ts';
 import { handleGridKey } from './keyboard.ts';
-import type { ReferenceIndex } from './reference-index.ts';
+import type { ReferenceIndex } from '../../app/reference-index.ts';
 import type { DropTarget } from './row-drag.ts';
 
 /** Rows given to AG Grid before the first paint of a big sheet (more than a screen, even on a tall one). */

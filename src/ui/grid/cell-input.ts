@@ -13,7 +13,7 @@ import { parseInput, type ParseProblem } from '../../schema/parse-input.ts';
 import type { AppState } from '../app-context.ts';
 import type { DialogKey } from '../i18n/dialogs-en.ts';
 import type { GridController, Move } from './grid-controller.ts';
-import type { ReferenceIndex } from './reference-index.ts';
+import type { ReferenceIndex } from '../../app/reference-index.ts';
 import { dialogTexts, type DialogText } from '../i18n/dialog-texts.ts';
 
 export { parseInput };

@@ -6,7 +6,7 @@
 import type { ICellRendererParams } from 'ag-grid-community';
 import { isErrorValue } from '../../schema/computed-value.ts';
 import type { Column } from '../../schema/types.ts';
-import type { ReferenceIndex } from './reference-index.ts';
+import type { ReferenceIndex } from '../../app/reference-index.ts';
 import type { RowRef } from './grid-controller.ts';
 
 type Params = ICellRendererParams<RowRef>;

@@ -7,12 +7,12 @@ import { batch, createSignal, type Accessor } from 'solid-js';
 import type { GridApi } from 'ag-grid-community';
 import type { AppState } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
-import type { ReferenceIndex } from './reference-index.ts';
+import type { ReferenceIndex } from '../../app/reference-index.ts';
 import { sheetShape, type SheetShape } from '../../app/sheet-shape.ts';
 import { isViewSheet, type Column } from '../../schema/types.ts';
 import { orderRows } from '../../app/row-order.ts';
 import { shownColumns } from '../../app/column-display.ts';
-import { inRect, rectOf, sameSelection, single, type CellPos, type Rect, type Selection } from './selection.ts';
+import { inRect, rectOf, sameSelection, single, type CellPos, type Rect, type Selection } from '../../app/selection.ts';
 import type { SortEntry, ViewState } from '../../app/sheet-view.ts';
 import { loadView, saveView } from './view-state.ts';
 

@@ -5,7 +5,7 @@ import { moveIndexAmongShown } from '../../app/column-display.ts';
 import { reportError, toggleBoolean } from './grid-commands.ts';
 import { ROW_NUMBER_COL, type GridController, type RowRef } from './grid-controller.ts';
 import { gridTheme } from './grid-setup.ts';
-import { rowSelection, single } from './selection.ts';
+import { rowSelection, single } from '../../app/selection.ts';
 
 /** What the options call back into the component that owns the grid. */
 export interface GridOptionHooks {

@@ -8,7 +8,7 @@
  */
 import { clearSelection, insertRow, toggleBoolean } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
-import { extendBy, inRect, rowSelection, single } from './selection.ts';
+import { extendBy, inRect, rowSelection, single } from '../../app/selection.ts';
 
 const ARROWS: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],

@@ -4,7 +4,7 @@
  * the capture phase, before AG Grid, so the selection is right before AG Grid moves its focus.
  */
 import { ROW_NUMBER_COL, type GridController } from './grid-controller.ts';
-import { rowSelection, single, type CellPos } from './selection.ts';
+import { rowSelection, single, type CellPos } from '../../app/selection.ts';
 
 /** The displayed position of the cell under an event, or null (row number: col −1). */
 const posOf = (ctl: GridController, target: EventTarget | null): (CellPos & { rowNumber: boolean }) | null => {

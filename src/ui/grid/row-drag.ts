@@ -6,7 +6,7 @@
  */
 import { moveRowsBefore } from './grid-commands.ts';
 import type { GridController } from './grid-controller.ts';
-import { rowSelection } from './selection.ts';
+import { rowSelection } from '../../app/selection.ts';
 
 /** Where the rows would land: before the row shown at `index`, or after it when `below`. */
 export interface DropTarget {

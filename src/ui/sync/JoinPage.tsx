@@ -5,7 +5,8 @@ import { loadIdentity, saveIdentity } from '../../sync/identity.ts';
 import { acceptInvite } from '../../sync/space-client.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { spaceTexts } from '../i18n/space-texts.ts';
-import { goTo, spaceHash } from '../routes.ts';
+import { spaceHash } from '../../app/routes.ts';
+import { goTo } from '../go-to.ts';
 import './sync.css';
 
 /** What the page needs from the entry point. */

@@ -17,7 +17,8 @@ import { createOffline, moveIntoSpace, pendingFor, rememberSpaceWorkbook, sendPe
 import type { I18n } from '../i18n/i18n.ts';
 import { spaceTexts } from '../i18n/space-texts.ts';
 import { syncTexts } from '../i18n/sync-texts.ts';
-import { goTo, workbookHash } from '../routes.ts';
+import { workbookHash } from '../../app/routes.ts';
+import { goTo } from '../go-to.ts';
 import { ConfirmDialog } from '../widgets/Dialog.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { RenameForm } from './RenameForm.tsx';

@@ -7,7 +7,8 @@ import { createSignal, Show, type JSX } from 'solid-js';
 import type { WorkbookSession } from '../../sync/session.ts';
 import { useApp } from '../app-context.ts';
 import { syncTexts } from '../i18n/sync-texts.ts';
-import { goTo, workbookHash } from '../routes.ts';
+import { workbookHash } from '../../app/routes.ts';
+import { goTo } from '../go-to.ts';
 import { knownWorkbook } from '../../sync/registry.ts';
 
 /** The notice and its two ways out. */

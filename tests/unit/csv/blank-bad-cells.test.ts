@@ -20,7 +20,7 @@ import {
 import { importRows } from '../../../src/app/import-rows.ts';
 import type { Workbook } from '../../../src/model/index.ts';
 import { csvProblemTexts } from '../../../src/ui/csv/csv-problem-texts.ts';
-import { retypeNew } from '../../../src/ui/csv/setup-edits.ts';
+import { retypeNew } from '../../../src/app/setup-edits.ts';
 import { bytesOf } from './read-as-text.ts';
 import { records, sheetValues, shop } from './shop.ts';
 

@@ -6,7 +6,7 @@
 import { createEffect, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
 import type { Column } from '../../../schema/types.ts';
 import { useApp } from '../../app-context.ts';
-import type { ReferenceIndex } from '../reference-index.ts';
+import type { ReferenceIndex } from '../../../app/reference-index.ts';
 import { Calendar } from './Calendar.tsx';
 import { dialogTexts } from '../../i18n/dialog-texts.ts';
 

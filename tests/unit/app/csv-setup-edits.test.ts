@@ -17,7 +17,7 @@ import {
   sheetNameFromFile,
   withDateOrder,
   withNewSheetName,
-} from '../../../src/ui/csv/setup-edits.ts';
+} from '../../../src/app/setup-edits.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const FILE = bytes('SKU,成本,Launch,Notes\r\nA-1,¥12.50,01/05/2026,first\r\n00123,¥3,13/05/2026,second\r\n');

@@ -39,9 +39,3 @@ export const spaceHash = (id: string): string => `#/s/${encodeURIComponent(id)}`
 
 /** The hash of a workbook's page (never with its token: that is kept in storage, not in the address). */
 export const workbookHash = (id: string): string => `#/w/${encodeURIComponent(id)}`;
-
-/** Opens another route: each page is set up afresh (the workbook code keeps no state between routes). */
-export const goTo = (hash: string): void => {
-  if (location.hash === hash) location.reload();
-  else location.hash = hash;
-};

@@ -2,9 +2,9 @@
  * Changes a person makes to a proposed import setup, as pure functions of the setup (each returns
  * a new setup, so the setup stays plain data that can be posted to the worker).
  */
-import { parseDateText, type DateOrder } from '../../schema/date-text.ts';
-import { parseCellText, type CsvProblem, type ImportColumn, type ImportPreview, type ImportSetup, type ImportTarget } from '../../csv/index.ts';
-import type { Column, ColumnType } from '../../schema/types.ts';
+import { parseDateText, type DateOrder } from '../schema/date-text.ts';
+import { parseCellText, type CsvProblem, type ImportColumn, type ImportPreview, type ImportSetup, type ImportTarget } from '../csv/index.ts';
+import type { Column, ColumnType } from '../schema/types.ts';
 
 /** Column types a new sheet can take from a file (a reference needs a sheet to refer to: set it later). */
 export const NEW_COLUMN_TYPES: readonly ColumnType[] = ['text', 'number', 'integer', 'currency', 'percent', 'date', 'boolean', 'choice'];

@@ -2,9 +2,9 @@
  * Finds the row a reference cell points at (by the referenced sheet's key column) and the name to
  * show beside the key. Indexes are built on first use and dropped when the sheet changes.
  */
-import type { Column } from '../../schema/types.ts';
-import type { Workbook } from '../../model/index.ts';
-import { isCellFormula } from '../../schema/types.ts';
+import type { Column } from '../schema/types.ts';
+import type { Workbook } from '../model/index.ts';
+import { isCellFormula } from '../schema/types.ts';
 
 /** A row that can be referenced: its key and its name. */
 export interface RefTarget {

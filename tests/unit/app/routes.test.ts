@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseRoute, spaceHash, workbookHash } from '../../../src/ui/routes.ts';
+import { parseRoute, spaceHash, workbookHash } from '../../../src/app/routes.ts';
 
 describe('routes', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extendBy, inRect, rectOf, rectSize, rowSelection, sameSelection, single } from '../../../src/ui/grid/selection.ts';
+import { extendBy, inRect, rectOf, rectSize, rowSelection, sameSelection, single } from '../../../src/app/selection.ts';
 
 describe('the selected range', () => {
   test('a selection made upwards and leftwards covers the same rectangle', () => {
