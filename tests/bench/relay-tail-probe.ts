@@ -4,7 +4,8 @@
  * with other settings) each keep 50 stock clients in one room making 2 edits/s each; they take
  * turns of 1 s, so the shared machine's load hits all alike. Every server runs with --trace-gc;
  * per server this prints edit → every peer p50/p99, its garbage-collection pauses during the
- * load (count over 2/5/10 ms, longest, total), and its CPU.
+ * load (count over 2/5/10 ms, longest, total), the largest heap a major collection left (what
+ * the heap really holds), and its CPU.
  */
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -72,6 +73,7 @@ try {
     const pauses = gcPauses(s.outputSince(marks[i] ?? 0));
     const over = (ms: number) => pauses.filter((p) => p.ms > ms).length;
     const longest = pauses.reduce((m, p) => (p.ms > m.ms ? p : m), { kind: '-', ms: 0 });
+    const heaps = [...s.outputSince(marks[i] ?? 0).matchAll(/Mark-Compact[^\n]*-> ([\d.]+) \(/g)].map((m) => Number(m[1]));
     console.log(
       JSON.stringify({
         server: s.name,
@@ -79,6 +81,7 @@ try {
         slowTurns: r.worstPerRun.filter((w) => w > 50).length,
         clientLateMax: Math.max(...r.clientLatePerRun),
         gc: { count: pauses.length, over2: over(2), over5: over(5), over10: over(10), longest: `${longest.kind} ${longest.ms}`, totalMs: +pauses.reduce((n, p) => n + p.ms, 0).toFixed(0) },
+        heapAfterMajorMB: heaps.length ? Math.max(...heaps) : null,
         cpuPercent: +((r.cpu / r.wall) * 100).toFixed(2),
         rssMB: +r.rss.now.toFixed(0),
         edits: r.edits,
