@@ -2,10 +2,8 @@
  * A room: one loaded workbook and the clients connected to it. Nothing leaves the room before it
  * is stored: an editor's update is applied to the room's Y.Doc, what it adds is appended to the
  * workbook's log, and only once that append resolved (committed) is it relayed. Commits are
- * grouped: every change that arrived in one turn of the event loop is committed in one append
- * (one transaction, one sync to disk) right after it; while an append is in flight, whatever
- * arrives waits and goes into the next one, so at most one is in flight and updates are relayed
- * in the order they came. A sync reply that shows a change not yet committed waits for it too.
+ * grouped, one in flight at a time, in the order changes came (StoreQueue); a sync reply that
+ * shows a change not yet committed waits for it too.
  * Writes made by other writers (the CLI) reach the room through the log's subscription and are
  * relayed the same way. A room is created loaded (Room.load) or not at all. Answers to sync
  * step 1 come from a cache (SyncReplies) and their cost is charged to the client that asked; a
@@ -29,6 +27,7 @@ import { CLOSE, ProtocolError, updateMessage, type ClientMessage } from './proto
 import { RoomFullError, type RoomHooksOf, type RoomPeer } from './room-hooks.ts';
 import { RoomPresence } from './room-presence.ts';
 import type { ClientSpans } from './update-spans.ts';
+import { StoreQueue, type Held, type Pending } from './store-queue.ts';
 import { SyncReplies } from './sync-replies.ts';
 
 export type { RoomPeer } from './room-hooks.ts';
@@ -36,10 +35,8 @@ export { RoomFullError } from './room-hooks.ts';
 /** How a room reports to the relay that owns it. */
 export type RoomHooks = RoomHooksOf<Room>;
 
-/** A change applied to the document, to be committed, with its sender and arrival. */
-type Pending = { change: Uint8Array; from: RoomPeer; at: number };
-/** A reply waiting for a commit. */
-type Held = { peer: RoomPeer; data: Uint8Array };
+/** What an append gave: the numbers of the updates stored, or why nothing was; and the owners it wrote. */
+type Appended = { seqs: number[]; owners: ClientOwner[] } | { error: unknown; owners: ClientOwner[] };
 
 /** One loaded workbook and its connected clients. */
 export class Room {
@@ -51,18 +48,16 @@ export class Room {
   /** Updates in the file's log since the last compaction request. */
   private logged = 0;
   private captured: Uint8Array[] | null = null;
-  /** Changes applied to the document, to be committed at the end of this turn, with sender and arrival. */
-  private uncommitted: Pending[] = [];
-  /** Replies that show changes not yet committed: sent once those are. */
-  private held: Held[] = [];
-  private commitScheduled: NodeJS.Immediate | null = null;
-  /** An append is in flight. */
-  private committing = false;
-  /** The store said another writer appended: read what this room has not seen. */
-  private pullWanted = false;
-  /** The loop that commits and pulls, one store call at a time, is running. */
-  private working = false;
-  private settledWaiters: (() => void)[] = [];
+  /** Changes to commit, replies held for them, and the loop that talks to the store. */
+  private readonly queue: StoreQueue<Appended> = new StoreQueue({
+    closed: () => this.closed,
+    hasUnwritten: () => this.owners.hasUnwritten,
+    mayPull: () => !this.reloading,
+    append: (batch) => this.append(batch),
+    appended: (batch, held, result) => this.appended(batch, held, result),
+    pull: () => this.pull(),
+    send: (held) => this.sendHeld(held),
+  });
   /** While the document is reloaded from the store: the messages that arrive meanwhile, in order. */
   private reloading: { peer: RoomPeer; msg: ClientMessage }[] | null = null;
   private unsubscribe: Unsubscribe = () => {};
@@ -76,8 +71,6 @@ export class Room {
   private readonly replies = new SyncReplies();
   /** Bytes stored for the workbook (snapshot and log), as last read or since appended. */
   private storedBytes = 0;
-  /** Called once what is pending is committed (GET /state answers only with what is stored). */
-  private afterCommit: ((stored: boolean) => void)[] = [];
   /** How long loading took: a room that was slow to load stays loaded longer after its last client. */
   private loadMs = 0;
   /** Who may write under each client id; new claims are written with the next append. */
@@ -132,7 +125,7 @@ export class Room {
     room.loaded = true;
     room.unsubscribePresence = log.onPresence((update) => room.presence.fromStore(update));
     room.scheduleIdle();
-    if (room.pullWanted) room.work();
+    if (room.queue.pullPending) room.queue.run();
     return room;
   }
 
@@ -181,9 +174,7 @@ export class Room {
         const { messages, encodeMs } = this.replies.answer(this.doc, msg.stateVector);
         const reply = [...messages, this.replies.step1(this.doc)];
         peer.charge(reply.reduce((n, m) => n + m.byteLength, 0), encodeMs);
-        if (this.uncommitted.length > 0 || this.committing) for (const data of reply) this.held.push({ peer, data });
-        else for (const data of reply) peer.send(data);
-        return;
+        return this.queue.reply(peer, reply);
       }
       case 'update':
         if (peer.role !== 'editor') peer.droppedWrite();
@@ -210,21 +201,17 @@ export class Room {
    * room closed meanwhile; with the schema version the workbook is at.
    */
   wholeState(done: (state: { update: Uint8Array; encodeMs: number; schema: number } | null) => void): void {
-    const answer = (stored = true) => done(stored && !this.closed ? { ...this.replies.wholeUpdate(this.doc), schema: schemaVersionOf(this.doc) } : null);
-    if (this.uncommitted.length === 0 && !this.committing) answer();
-    else this.afterCommit.push(answer);
+    this.queue.whenStored((stored) => done(stored && !this.closed ? { ...this.replies.wholeUpdate(this.doc), schema: schemaVersionOf(this.doc) } : null));
   }
 
   /** The store says another writer appended (up to `seq`, when it knows): read and relay it. */
   private storeChanged(seq: number | undefined): void {
     if (this.closed || (seq !== undefined && seq <= this.lastSeq)) return;
-    this.pullWanted = true;
-    if (this.loaded) this.work();
+    this.queue.wantPull(this.loaded);
   }
 
   /** Applies and relays what other writers (the CLI) appended to the workbook's log. */
   private async pull(): Promise<void> {
-    this.pullWanted = false;
     let change: Uint8Array | null;
     try {
       const { snapshot, snapshotUpto, updates } = await this.log.readSince(this.lastSeq);
@@ -262,7 +249,7 @@ export class Room {
     this.closing = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    await this.settled();
+    await this.queue.settled();
     if (this.closed) return; // the commit failed and the room already closed itself
     if (this.logged > 0) this.requestCompaction();
     await this.release();
@@ -289,14 +276,7 @@ export class Room {
   private claim(clients: readonly number[], owner: string, durable = true): void {
     if (clients.length === 0) return;
     for (const c of clients) this.owners.claim(c, owner, durable);
-    if (durable) this.scheduleCommit();
-  }
-
-  private scheduleCommit(): void {
-    this.commitScheduled ??= setImmediate(() => {
-      this.commitScheduled = null;
-      this.work();
-    });
+    if (durable) this.queue.schedule();
   }
 
   private applyFrom(peer: RoomPeer, update: Uint8Array): void {
@@ -319,8 +299,7 @@ export class Room {
     this.dropPending(peer);
     if (!change) return;
     this.storedBytes += change.byteLength;
-    this.uncommitted.push({ change, from: peer, at });
-    this.scheduleCommit();
+    this.queue.add({ change, from: peer, at });
   }
 
   /**
@@ -337,71 +316,37 @@ export class Room {
     store.pendingStructs = null;
   }
 
-  /**
-   * Starts the loop that talks to the store, unless it runs: one call at a time, commits first
-   * (changes are waiting on them), then held replies, then pulls of other writers' appends.
-   */
-  private work(): void {
-    if (this.working || this.closed) return;
-    this.working = true;
-    void this.workLoop();
-  }
-
-  private async workLoop(): Promise<void> {
+  /** Commits the pending changes in one append, with the owners of client ids not yet written. */
+  private async append(batch: Pending[]): Promise<Appended> {
+    const owners = this.owners.takeUnwritten();
     try {
-      while (!this.closed) {
-        if (this.uncommitted.length > 0 || this.owners.hasUnwritten) await this.commit();
-        else if (this.held.length > 0) this.sendHeld(this.held.splice(0));
-        else if (this.pullWanted && !this.reloading) await this.pull();
-        else break;
-      }
-    } finally {
-      // Set in the same step as the loop's last check, so work() never finds it stale.
-      this.working = false;
-      for (const resolve of this.settledWaiters.splice(0)) resolve();
+      return { seqs: await this.log.append(batch.map((b) => b.change), owners), owners };
+    } catch (error) {
+      return { error, owners };
     }
   }
 
-  /** Resolves once nothing is waiting to be committed and no store call is in flight. */
-  private settled(): Promise<void> {
-    if (this.commitScheduled) clearImmediate(this.commitScheduled);
-    this.commitScheduled = null;
-    this.work();
-    if (!this.working) return Promise.resolve();
-    return new Promise((resolve) => this.settledWaiters.push(resolve));
-  }
-
-  /** Commits the pending changes in one append, then relays them and sends the held replies. */
-  private async commit(): Promise<void> {
-    const batch = this.uncommitted;
-    const held = this.held;
-    const owners = this.owners.takeUnwritten();
-    this.uncommitted = [];
-    this.held = [];
-    this.committing = true;
-    let seqs: number[];
-    try {
-      seqs = await this.log.append(batch.map((b) => b.change), owners);
-    } catch (err) {
-      this.committing = false;
-      if (err instanceof OwnerConflictError && this.settleConflict(err, batch, held, owners)) return;
+  /** After an append: relays the batch and sends the held replies, or settles why it failed. */
+  private appended(batch: Pending[], held: Held[], result: Appended): void {
+    if ('error' in result) {
+      const err = result.error;
+      if (err instanceof OwnerConflictError && this.settleConflict(err, batch, held, result.owners)) return;
       // Memory is now ahead of the store: nothing of it may be relayed. Clients resend on reconnect.
       this.fail(`an update could not be stored: ${errorMessage(err)}`);
       return;
-    } finally {
-      this.committing = false;
     }
     if (this.closed) return;
+    const seqs = result.seqs;
     // When another writer appended in between, the numbers have a gap: a pull catches up.
     if (seqs.length === 0) {
       // Only owners were written.
     } else if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
-    else this.pullWanted = true;
+    else this.queue.wantPull(false);
     for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
     // An append of owners alone changed no content: nobody changed the workbook.
     if (batch.length > 0) this.hooks.committed?.(this, batch.map((b) => b.from), this.storedBytes);
     this.sendHeld(held);
-    this.runAfterCommit();
+    this.queue.storedAll();
     const now = performance.now();
     for (const b of batch) this.hooks.relayed(now - b.at);
     this.logged += batch.length;
@@ -420,23 +365,14 @@ export class Room {
     if (batch.some((b) => Y.parseUpdateMeta(b.change).to.has(err.clientId))) return false;
     this.owners.learn([{ clientId: err.clientId, owner: err.owner }]);
     this.owners.requeue(owners.filter((o) => o.clientId !== err.clientId));
-    this.uncommitted = batch.concat(this.uncommitted);
-    this.held = held.concat(this.held);
+    this.queue.requeue(batch, held);
     this.presence.withdraw(err.clientId);
     for (const peer of this.peers.keys()) if (peer.owner === err.claimedBy) this.refuse(peer, 'room.claim_conflict', err.clientId, 'that client id belongs to someone else');
     return true;
   }
 
-  private sendHeld(held: { peer: RoomPeer; data: Uint8Array }[]): void {
+  private sendHeld(held: Held[]): void {
     for (const h of held) if (this.peers.has(h.peer)) h.peer.send(h.data);
-  }
-
-  /** Runs what waited for everything to be committed (GET /state), once nothing is left to commit. */
-  private runAfterCommit(stored = true): void {
-    if (stored && (this.uncommitted.length > 0 || this.committing)) return;
-    const waiting = this.afterCommit;
-    this.afterCommit = [];
-    for (const f of waiting) f(stored);
   }
 
   private requestCompaction(): void {
@@ -469,12 +405,12 @@ export class Room {
           peer.close(CLOSE.invalidData, 'malformed message');
         }
       }
-      this.work();
+      this.queue.run();
     });
   }
 
   private async reloadFromStore(): Promise<void> {
-    await this.settled(); // what other clients sent before is valid and must not vanish with the old document
+    await this.queue.settled(); // what other clients sent before is valid and must not vanish with the old document
     if (this.closed) return;
     const fresh = new Y.Doc({ gc: false });
     try {
@@ -523,10 +459,7 @@ export class Room {
 
   private fail(reason: string): void {
     if (this.closed) return;
-    this.uncommitted = [];
-    this.held = [];
-    this.pullWanted = false;
-    this.runAfterCommit(false);
+    this.queue.drop();
     this.hooks.log.error('room.failed', { workbook: this.id, reason });
     // 1011: stock clients reconnect, and sync again with a room loaded from the store.
     for (const peer of this.peers.keys()) peer.close(CLOSE.internal, 'store failure, reconnect');
@@ -539,9 +472,8 @@ export class Room {
   private async release(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.commitScheduled) clearImmediate(this.commitScheduled);
+    this.queue.cancelScheduled();
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.commitScheduled = null;
     this.idleTimer = null;
     this.unsubscribe();
     this.unsubscribePresence();
