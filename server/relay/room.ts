@@ -18,13 +18,13 @@ import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { ClientOwner, Unsubscribe, WorkbookLog } from '../store/contract.ts';
 import { OwnerConflictError } from '../store/errors.ts';
-import { applyStoredState } from '../store/stored-workbook.ts';
 import { errorMessage } from '../log.ts';
 import { schemaVersionOf } from '../../src/model/index.ts';
 import { changesServerRoot } from './server-root-guard.ts';
 import { ClientOwners } from './client-owners.ts';
 import { CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
 import { RoomFullError, type RoomHooksOf, type RoomPeer } from './room-hooks.ts';
+import { RoomDoc } from './room-doc.ts';
 import { RoomPresence } from './room-presence.ts';
 import type { ClientSpans } from './update-spans.ts';
 import { StoreQueue, type Held, type Pending } from './store-queue.ts';
@@ -40,14 +40,14 @@ type Appended = { seqs: number[]; owners: ClientOwner[] } | { error: unknown; ow
 
 /** One loaded workbook and its connected clients. */
 export class Room {
-  /** Deleted content is kept (gc off): the store keeps history, so an export's version can be rebuilt. */
-  private current = new Y.Doc({ gc: false });
+  private readonly replies = new SyncReplies();
+  /** The workbook's document, and what each change adds to it. */
+  private readonly stored = new RoomDoc(() => this.replies.changed());
   private readonly presence: RoomPresence;
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private lastSeq = 0;
   /** Updates in the file's log since the last compaction request. */
   private logged = 0;
-  private captured: Uint8Array[] | null = null;
   /** Changes to commit, replies held for them, and the loop that talks to the store. */
   private readonly queue: StoreQueue<Appended> = new StoreQueue({
     closed: () => this.closed,
@@ -68,7 +68,6 @@ export class Room {
   /** No longer takes updates: it is closing (they are sent again on reconnect). */
   private closing = false;
   private closed = false;
-  private readonly replies = new SyncReplies();
   /** Bytes stored for the workbook (snapshot and log), as last read or since appended. */
   private storedBytes = 0;
   /** How long loading took: a room that was slow to load stays loaded longer after its last client. */
@@ -105,10 +104,7 @@ export class Room {
       room.owners = new ClientOwners(await log.owners());
       const state = await log.read();
       const t0 = performance.now();
-      room.lastSeq = applyStoredState(room.doc, state, log.where);
-      // Watched only once loaded: with an update listener, Yjs would also encode the whole load
-      // as one update event (a quarter more time on a big workbook, every room waiting).
-      room.watch(room.doc);
+      room.lastSeq = room.stored.load(state, log.where);
       room.loadMs = performance.now() - t0;
       room.logged = state.updates.length;
       room.storedBytes = state.snapshot.byteLength + state.updates.reduce((n, u) => n + u.data.byteLength, 0);
@@ -117,7 +113,7 @@ export class Room {
       if (state.updates.length === 0) room.replies.seedWhole(room.doc, state.snapshot);
     } catch (err) {
       room.unsubscribe();
-      room.doc.destroy();
+      room.stored.destroy();
       room.presence.destroy();
       await log.close();
       throw err;
@@ -136,7 +132,7 @@ export class Room {
 
   /** The workbook's document as stored. */
   get doc(): Y.Doc {
-    return this.current;
+    return this.stored.current;
   }
 
   /** Adds a client and starts the sync: the relay's state vector, then everyone's presence. */
@@ -226,7 +222,7 @@ export class Room {
       // before the document holds those ids' clocks, or their owners would be refused here.
       if (parts.some((p) => this.owners.hasUnknown(Y.parseUpdateMeta(p).to.keys()))) this.owners.learn(await this.log.owners());
       if (this.closed) return;
-      change = this.capture(() => this.doc.transact(() => parts.forEach((p) => Y.applyUpdate(this.doc, p, 'store')), 'store'));
+      change = this.stored.capture(() => this.doc.transact(() => parts.forEach((p) => Y.applyUpdate(this.doc, p, 'store')), 'store'));
       this.lastSeq = Math.max(this.lastSeq, snapshotUpto, updates.at(-1)?.seq ?? 0);
       this.logged += updates.length;
     } catch (err) {
@@ -284,7 +280,7 @@ export class Room {
     let change: Uint8Array | null;
     let forbidden = false;
     try {
-      change = this.capture(() => (forbidden = changesServerRoot(this.doc, () => Y.applyUpdate(this.doc, update, peer))));
+      change = this.stored.capture(() => (forbidden = changesServerRoot(this.doc, () => Y.applyUpdate(this.doc, update, peer))));
     } catch (err) {
       // It decoded, but integrating it failed half-way: the document may hold part of it, which
       // is neither stored nor relayed. Reload the document from the store and refuse the sender.
@@ -380,13 +376,6 @@ export class Room {
     this.logged = 0;
   }
 
-  private watch(doc: Y.Doc): void {
-    doc.on('update', (u: Uint8Array) => {
-      this.replies.changed();
-      this.captured?.push(u);
-    });
-  }
-
   /**
    * Replaces the document by a fresh load of the store (the clients keep their connections).
    * Messages that arrive meanwhile wait, and are handled in order once it is done.
@@ -412,35 +401,16 @@ export class Room {
   private async reloadFromStore(): Promise<void> {
     await this.queue.settled(); // what other clients sent before is valid and must not vanish with the old document
     if (this.closed) return;
-    const fresh = new Y.Doc({ gc: false });
     try {
-      this.lastSeq = applyStoredState(fresh, await this.log.read(), this.log.where);
-      this.watch(fresh);
+      const seq = this.stored.reload(await this.log.read(), this.log.where, () => !this.closed);
+      if (seq === null) return;
+      this.lastSeq = seq;
     } catch (err) {
-      fresh.destroy();
       this.fail(`the document could not be reloaded: ${errorMessage(err)}`);
       return;
     }
-    if (this.closed) {
-      fresh.destroy();
-      return;
-    }
-    this.current.destroy();
-    this.current = fresh;
     this.replies.reset();
     this.hooks.log.warn('room.reloaded', { workbook: this.id });
-  }
-
-  private capture(fn: () => void): Uint8Array | null {
-    const got: Uint8Array[] = [];
-    this.captured = got;
-    try {
-      fn();
-    } finally {
-      this.captured = null;
-    }
-    if (got.length <= 1) return got[0] ?? null;
-    return Y.mergeUpdates(got);
   }
 
   private broadcast(data: Uint8Array, except: RoomPeer | null): void {
@@ -477,7 +447,7 @@ export class Room {
     this.idleTimer = null;
     this.unsubscribe();
     this.unsubscribePresence();
-    this.doc.destroy();
+    this.stored.destroy();
     this.presence.destroy();
     await this.log.close();
   }
