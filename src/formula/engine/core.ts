@@ -174,6 +174,10 @@ export class Core implements EvalHost {
     return this.sheetNames.get(sheetId) ?? sheetId;
   }
 
+  columnDisplayName(sheetId: string, colId: string): string {
+    return this.outside.columnNames(sheetId, colId)[0] ?? colId;
+  }
+
   today(): number {
     return this.todaySerial;
   }

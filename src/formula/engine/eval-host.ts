@@ -33,6 +33,8 @@ export interface EvalHost {
   lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND;
   /** Display name of a sheet (for messages). */
   sheetName(sheetId: string): string;
+  /** Display name of a column (for messages). */
+  columnDisplayName(sheetId: string, colId: string): string;
   today(): number;
   /** Records that the running formula reads today's date. */
   readsToday(): void;

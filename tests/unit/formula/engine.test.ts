@@ -42,7 +42,7 @@ describe('engine: column formulas compute for every row', () => {
     expect(code(engine.value(I, inventory[1] ?? '', 'cover'))).toBe('#DIV/0!');
     expect(engine.value(I, inventory[0] ?? '', 'value')).toBe(500);
     const missing = engine.value(I, inventory[2] ?? '', 'value');
-    expect(missing).toMatchObject({ code: '#N/A', message: 'no row of "Products" has the key "SKU-009"' });
+    expect(missing).toMatchObject({ code: '#REF!', message: '[Product] refers to a deleted row: no row of "Products" has the key "SKU-009"' });
     expect(engine.cell(P, products[0] ?? '', 'launch')).toEqual({ value: 46037, type: 'date' });
   });
 
@@ -83,7 +83,7 @@ describe('engine: an edit recomputes what depends on it, and says which cells ch
 
   it('an aggregate of a formula column follows edits two steps away', () => {
     const { wb, products, inventory, sv } = setup();
-    expect(sv('stock')).toMatchObject({ code: '#N/A' }); // SKU-009 is not a product: the sum shows the error, as Excel's does
+    expect(sv('stock')).toMatchObject({ code: '#REF!' }); // SKU-009 is not a product: the sum shows the error, as Excel's does
     wb.setCell(I, inventory[2] ?? '', 'prod', 'SKU-004');
     expect(sv('stock')).toBe(500 + 30 + 100);
     wb.setCell(P, products[2] ?? '', 'cost', 2);
@@ -102,7 +102,7 @@ describe('engine: an edit recomputes what depends on it, and says which cells ch
     const [added = ''] = wb.insertRows(P, { values: [{ sku: 'SKU-009', cat: 'Home', cost: 2, price: 3 }] });
     expect(engine.value(I, inventory[2] ?? '', 'value')).toBe(10);
     wb.deleteRows(P, [added]);
-    expect(code(engine.value(I, inventory[2] ?? '', 'value'))).toBe('#N/A');
+    expect(code(engine.value(I, inventory[2] ?? '', 'value'))).toBe('#REF!');
   });
 
   it('a cell formula overrides its column and recomputes like any formula', () => {
@@ -193,6 +193,26 @@ describe('engine: renames and deletes', () => {
     wb.undo();
     expect(engine.value(P, products[0] ?? '', 'margin')).toBe(0.5);
     expect(sv('kitchen')).toBe(6);
+  });
+
+  it('deleting a row others refer to: what follows the reference is #REF! saying so, not #N/A; undo brings the values back', () => {
+    const { wb, engine, products, inventory } = setup();
+    wb.addColumn(I, { id: 'price2', name: 'Double price', type: 'currency', formula: '=[#prod].[#price] * 2' });
+    wb.addColumn(I, { id: 'cat', name: 'Category', type: 'text', formula: '=[#prod].[#cat]' });
+    const row = inventory[1] ?? '';
+    expect([engine.value(I, row, 'price2'), engine.value(I, row, 'cat')]).toEqual([8, 'Kitchen']);
+    wb.clearHistory();
+    wb.deleteRows(P, [products[2] ?? '']);
+    const why = '[Product] refers to a deleted row: no row of "Products" has the key "SKU-003"';
+    for (const col of ['price2', 'cat', 'value']) {
+      const v = engine.value(I, row, col);
+      expect(v, col).toMatchObject({ code: '#REF!', message: why, detail: { code: 'ref.rowDeleted', args: ['Product', 'Products', 'SKU-003'] } });
+    }
+    // Other rows keep their values; a lookup that finds nothing stays #N/A.
+    expect(engine.value(I, inventory[0] ?? '', 'price2')).toBe(20);
+    expect(engine.evaluate('=XLOOKUP("SKU-003", Products[SKU], Products[Price])')).toMatchObject({ value: { code: '#N/A' } });
+    wb.undo();
+    expect([engine.value(I, row, 'price2'), engine.value(I, row, 'cat'), engine.value(I, row, 'value')]).toEqual([8, 'Kitchen', 30]);
   });
 
   it('deleting a sheet turns formulas that used it into #REF!', () => {
