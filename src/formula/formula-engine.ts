@@ -10,6 +10,7 @@
  *   engine.value(sheetId, rowId, marginColId);
  */
 import type { Column } from '../schema/types.ts';
+import { dateOrderOf, regionOf, type DateOrder } from '../schema/date-text.ts';
 import { FormulaSyntaxError } from './ast.ts';
 import { ruleIdOf } from './alerting-source.ts';
 import { Catalog } from './catalog.ts';
@@ -96,6 +97,7 @@ export class FormulaEngine {
     this.columnFormulas.clear();
     const core = this.core;
     core.todaySerial = serialOfLocalDay(this.clock());
+    core.dateOrder = this.dateOrder();
     core.outside.clock = () => serialOfLocalTime(this.clock());
     core.outside.columnNames = (sheetId, colId) => this.catalog.namesOfColumn(sheetId, colId);
     for (const sheet of this.catalog.sheets()) {
@@ -145,6 +147,11 @@ export class FormulaEngine {
     }
     // Nothing has read a column that was not loaded yet, so there are no dependents to mark.
     if (cs.formula) this.core.markColumnDirty(cs);
+  }
+
+  /** The order of dates like 10/01/2027 in the source's region. */
+  private dateOrder(): DateOrder | null {
+    return dateOrderOf(regionOf(this.source.settings));
   }
 
   private label(cs: ColumnState): string {
@@ -218,6 +225,8 @@ export class FormulaEngine {
 
   /** Applies one change of the source: value edits and row changes incrementally, schema changes by rebuilding. */
   apply(change: FormulaChange): void {
+    // Another region reads DATEVALUE's texts another way: everything is computed again (a rare change).
+    if (change.settings && this.dateOrder() !== this.core.dateOrder) return this.rebuild();
     const r = applyChange(this, change);
     if (r === 'rebuild') return this.rebuild();
     if (r === 'names') this.refreshNames();

@@ -208,6 +208,7 @@ class Compiler {
         host.readsNow();
         return host.now();
       },
+      dateOrder: () => host.dateOrder,
       stableRandom: () => stableRandom(`${host.runningCell()}|${seed}`),
     };
     const generic = this.generic(def, args, ctx);

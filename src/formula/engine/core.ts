@@ -5,6 +5,7 @@
  * is running is a cycle (#CYCLE!, naming its members). Same-row dependencies are kept per column;
  * reads of other rows, whole columns, index groups and keys are recorded per cell as they happen.
  */
+import type { DateOrder } from '../../schema/date-text.ts';
 import { cellKey } from '../criteria.ts';
 import { FormulaError } from '../errors.ts';
 import { msg, type CellPlace } from '../messages.ts';
@@ -38,6 +39,8 @@ export class Core implements EvalHost {
   logCells = true;
   readonly todayWatchers = new Set<number>();
   todaySerial = 0;
+  /** The order of dates like 10/01/2027 in the workbook's region (set on each rebuild). */
+  dateOrder: DateOrder | null = 'MDY';
   /** The time of day and column names, and who reads them. */
   readonly outside = new OutsideReads();
   /** @internal Group indexes by signature (sheet, criteria columns, value column). */

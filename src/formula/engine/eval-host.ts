@@ -1,4 +1,5 @@
 /** What compiled formulas read through: the engine's cells, columns, indexes, clock and budget of steps. */
+import type { DateOrder } from '../../schema/date-text.ts';
 import type { Criterion } from '../criteria.ts';
 import type { FormulaError } from '../errors.ts';
 import type { List, Scalar, Table } from '../values.ts';
@@ -36,6 +37,8 @@ export interface EvalHost {
   /** Display name of a column (for messages). */
   columnDisplayName(sheetId: string, colId: string): string;
   today(): number;
+  /** The order of dates like 10/01/2027 in the workbook's region. */
+  readonly dateOrder: DateOrder | null;
   /** Records that the running formula reads today's date. */
   readsToday(): void;
   /** Charges steps to the recalculation's budget; false once it is spent (the caller then gives budgetError()). */
