@@ -178,6 +178,8 @@ export class Core implements EvalHost {
   }
 
   columnDisplayName(sheetId: string, colId: string): string {
+    // The running cell names it in a message: recomputed when names change (a rename, another UI language).
+    OutsideReads.note(this.outside.nameReaders, this.current);
     return this.outside.columnNames(sheetId, colId)[0] ?? colId;
   }
 

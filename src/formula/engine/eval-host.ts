@@ -34,7 +34,7 @@ export interface EvalHost {
   lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND;
   /** Display name of a sheet (for messages). */
   sheetName(sheetId: string): string;
-  /** Display name of a column (for messages). */
+  /** Display name of a column (for messages; the running cell is recomputed when names change). */
   columnDisplayName(sheetId: string, colId: string): string;
   today(): number;
   /** The order of dates like 10/01/2027 in the workbook's region. */

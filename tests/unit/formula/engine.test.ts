@@ -172,15 +172,19 @@ describe('engine: rows come and go', () => {
 });
 
 describe('engine: renames and deletes', () => {
-  it('renaming a column or sheet rewrites how formulas read, not what they compute', () => {
-    const { wb, engine, events, summary } = setup();
+  it('renaming a column or sheet rewrites how formulas read, not what they compute (only a reason that names it is written again)', () => {
+    const { wb, engine, events, summary, srow, inventory } = setup();
     wb.renameColumn(P, 'cost', 'Unit cost');
     wb.renameSheet(P, 'Goods');
     expect(engine.display(wb.column(P, 'margin')?.formula ?? '', P)).toBe('=([Price] - [Unit cost]) / [Price]');
     expect(engine.display(wb.column(summary, 'kitchen')?.formula ?? '', summary)).toBe('=SUMIF(Goods[Category], "Kitchen", Goods[Unit cost])');
     expect(engine.check('=SUM(Goods[Unit cost])')).toMatchObject({ ok: true, stored: '=SUM(#products[#cost])' });
     expect(engine.check('=SUM(Products[Cost])')).toMatchObject({ ok: false, message: 'no sheet "Products"' });
-    expect(events).toHaveLength(0);
+    // SKU-009's stock value says no row of "Products" has it: that reason (and the sum it reaches) now says "Goods".
+    expect(events).toHaveLength(1);
+    expect(cells(events[0], I)).toEqual({ [inventory[2] ?? '']: ['value'] });
+    expect(cells(events[0], summary)).toEqual({ [srow]: ['stock'] });
+    expect(engine.value(I, inventory[2] ?? '', 'value')).toMatchObject({ message: expect.stringContaining('no row of "Goods"') });
   });
 
   it('deleting a column turns its dependents into #REF! with a message; undo brings them back', () => {
@@ -211,6 +215,12 @@ describe('engine: renames and deletes', () => {
     // Other rows keep their values; a lookup that finds nothing stays #N/A.
     expect(engine.value(I, inventory[0] ?? '', 'price2')).toBe(20);
     expect(engine.evaluate('=XLOOKUP("SKU-003", Products[SKU], Products[Price])')).toMatchObject({ value: { code: '#N/A' } });
+    // The reason names the sheet and the column as they are called now.
+    wb.renameSheet(P, 'Goods');
+    wb.renameColumn(I, 'prod', 'Item');
+    expect(engine.value(I, row, 'cat')).toMatchObject({ message: '[Item] refers to a deleted row: no row of "Goods" has the key "SKU-003"' });
+    wb.undo();
+    wb.undo();
     wb.undo();
     expect([engine.value(I, row, 'price2'), engine.value(I, row, 'cat'), engine.value(I, row, 'value')]).toEqual([8, 'Kitchen', 30]);
   });
