@@ -10,7 +10,6 @@
  *   engine.value(sheetId, rowId, marginColId);
  */
 import type { Column } from '../schema/types.ts';
-import { dateOrderOf, regionOf, type DateOrder } from '../schema/date-text.ts';
 import { FormulaSyntaxError } from './ast.ts';
 import { ruleIdOf } from './alerting-source.ts';
 import { Catalog } from './catalog.ts';
@@ -28,7 +27,7 @@ import { OutsideReads } from './engine/outside-reads.ts';
 import { inputValue } from './engine/input-value.ts';
 import type { RecalcEvent } from './engine/recalc-log.ts';
 import { SheetState } from './engine/sheet-state.ts';
-import { applyChange } from './engine/apply-change.ts';
+import { applyChange, sourceDateOrder } from './engine/apply-change.ts';
 import { bracketName, displayText, storedText } from './names.ts';
 import { parseFormula } from './parser.ts';
 import type { FormulaChange, FormulaSource, LiveFormulaSource } from './source.ts';
@@ -92,12 +91,11 @@ export class FormulaEngine {
   /** Recompiles and recomputes everything (after schema changes). */
   rebuild(): void {
     this.catalog = new Catalog(this.source);
-    this.core = new Core((col) => this.load(col), (col) => this.label(col));
+    this.core = new Core((col) => this.load(col), (col) => this.label(col), sourceDateOrder(this.source));
     this.types.clear();
     this.columnFormulas.clear();
     const core = this.core;
     core.todaySerial = serialOfLocalDay(this.clock());
-    core.dateOrder = this.dateOrder();
     core.outside.clock = () => serialOfLocalTime(this.clock());
     core.outside.columnNames = (sheetId, colId) => this.catalog.namesOfColumn(sheetId, colId);
     for (const sheet of this.catalog.sheets()) {
@@ -147,11 +145,6 @@ export class FormulaEngine {
     }
     // Nothing has read a column that was not loaded yet, so there are no dependents to mark.
     if (cs.formula) this.core.markColumnDirty(cs);
-  }
-
-  /** The order of dates like 10/01/2027 in the source's region. */
-  private dateOrder(): DateOrder | null {
-    return dateOrderOf(regionOf(this.source.settings));
   }
 
   private label(cs: ColumnState): string {
@@ -225,8 +218,6 @@ export class FormulaEngine {
 
   /** Applies one change of the source: value edits and row changes incrementally, schema changes by rebuilding. */
   apply(change: FormulaChange): void {
-    // Another region reads DATEVALUE's texts another way: everything is computed again (a rare change).
-    if (change.settings && this.dateOrder() !== this.core.dateOrder) return this.rebuild();
     const r = applyChange(this, change);
     if (r === 'rebuild') return this.rebuild();
     if (r === 'names') this.refreshNames();

@@ -39,8 +39,6 @@ export class Core implements EvalHost {
   logCells = true;
   readonly todayWatchers = new Set<number>();
   todaySerial = 0;
-  /** The order of dates like 10/01/2027 in the workbook's region (set on each rebuild). */
-  dateOrder: DateOrder | null = 'MDY';
   /** The time of day and column names, and who reads them. */
   readonly outside = new OutsideReads();
   /** @internal Group indexes by signature (sheet, criteria columns, value column). */
@@ -59,6 +57,8 @@ export class Core implements EvalHost {
     /** @internal Loads a column's stored values on first use. */
     readonly load: Loader,
     private readonly columnName: (col: ColumnState) => string,
+    /** The order of dates like 10/01/2027 in the workbook's region (another region builds a new core). */
+    readonly dateOrder: DateOrder | null = 'MDY',
   ) {}
 
   setSheetName(id: string, name: string): void {
