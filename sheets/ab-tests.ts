@@ -1,5 +1,5 @@
 /** A/B tests (数据分析): two-proportion z-tests with confidence intervals, power and a decision per test. */
-import { NEEDS_CONVERSIONS } from './state-texts.ts';
+import { DECISIONS, NEEDS_CONVERSIONS } from './state-texts.ts';
 import type { SheetTemplate } from './template.ts';
 
 const ARGS = '[Visitors A], [Conversions A], [Visitors B], [Conversions B]';
@@ -57,9 +57,10 @@ export const abTests: SheetTemplate = {
       en: 'Decision',
       zh: '结论',
       type: 'text',
+      // English keys (KPIs count "Ship B"); the app shows them in the person's language (state-texts.ts).
       formula:
-        `=IFS(${UNDER}, "Too little data", ABTEST.PVALUE(${ARGS}) < [Alpha], IF([Uplift] > 0, "Ship B", "Keep A"), ` +
-        '[Progress] >= 1, "No difference", TRUE, "Keep running")',
+        `=IFS(${UNDER}, "${DECISIONS.tooLittle}", ABTEST.PVALUE(${ARGS}) < [Alpha], IF([Uplift] > 0, "${DECISIONS.shipB}", "${DECISIONS.keepA}"), ` +
+        `[Progress] >= 1, "${DECISIONS.noDifference}", TRUE, "${DECISIONS.keepRunning}")`,
     },
   ],
   rules: [

@@ -1,5 +1,6 @@
 /** KPI dashboard (数据分析): one row per metric, each a cell formula over the other sheets, with target and status. */
 import type { SheetTemplate } from './template.ts';
+import { DECISIONS } from './state-texts.ts';
 
 /**
  * The metrics of the ops template: name, cell formula (display form), target, direction. Each cell
@@ -27,7 +28,7 @@ export const KPI_METRICS: { en: string; zh: string; formula: string; target: num
   },
   { en: 'Live campaigns', zh: '进行中活动', formula: '=COUNTIF(Campaigns[Phase], "Live")', target: 3 },
   { en: 'Average price index', zh: '平均价格指数', formula: '=IF(COUNT(Competitors[Price index]) = 0, "", ROUND(AVERAGE(Competitors[Price index]), 1))', target: 102, lowerIsBetter: true },
-  { en: 'Tests won', zh: '胜出实验', formula: '=COUNTIF(\'A/B tests\'[Decision], "Ship B")', target: 1 },
+  { en: 'Tests won', zh: '胜出实验', formula: `=COUNTIF('A/B tests'[Decision], "${DECISIONS.shipB}")`, target: 1 },
   { en: 'Refunds', zh: '退款金额', formula: "=SUM('After-sales'[Refund amount])", target: 6_000, lowerIsBetter: true },
   { en: 'SLA breaches', zh: '超时工单', formula: "=COUNTIF('After-sales'[SLA breached], TRUE)", target: 5, lowerIsBetter: true },
 ];

@@ -2,7 +2,8 @@
  * `eval "=EXPR" ["=EXPR" …]`: prints one JSON line per formula, in order — `{"value":…,"type":…}`
  * or `{"error":"#DIV/0!","message":…}`; a formula that does not type-check prints
  * `{"error":"#TYPE!","message":…}` and the command exits 1. Dates print as YYYY-MM-DD.
- * With `--workbook ID` the formulas read that stored workbook (DATA_DIR, as the relay).
+ * With `--workbook ID` the formulas read that stored workbook (DATA_DIR, as the relay), and
+ * DATEVALUE reads dates such as 10/01/2027 in its regional order; without it, month first (en-US).
  */
 import { EMPTY_SOURCE, evaluateInWorkbook, type FormulaSource, type ValueJSON } from '../../src/formula/index.ts';
 import { loadWorkbook } from '../store/stored-workbook.ts';

@@ -105,7 +105,7 @@ export interface CalcService {
   /** The array a cell's own formula gives, or undefined for any other cell. */
   arrayAt(sheetId: string, rowId: string, colId: string): CellArray | undefined;
   /**
-   * A template's state, given as text where a number is computed ("needs ≥ 10 conversions"), in
+   * A template's state a formula gives as text ("needs ≥ 10 conversions", an A/B test's "Ship B"), in
    * `locale`; any other text as it is. The engine's adapter knows them (sheets/state-texts.ts).
    */
   stateText?(text: string, locale: Locale): string;
@@ -114,8 +114,9 @@ export interface CalcService {
 
 /**
  * The text a cell shows: its computed value, formatted by the schema's formatter as its shown type
- * (a template's state where a number is computed, "needs ≥ 10 conversions", in the UI language).
- * The grid's cells, a CSV exported as displayed and the CLI's display mode all write this text.
+ * (a template's state computed by a formula, "needs ≥ 10 conversions" or "Ship B", in the UI
+ * language; text a person typed is never taken for one). The grid, its tooltips, find and printing
+ * show this text; a CSV export writes the value itself (a state's English key, in every language).
  */
 export const cellText = (
   calc: CalcService,
@@ -126,7 +127,8 @@ export const cellText = (
   value: ComputedValue = rowId === undefined ? null : calc.value(sheetId, rowId, col.id),
 ): string => {
   const type = cellShownType(calc, sheetId, rowId, col);
-  return formatValue(typeof value === 'string' && type !== 'text' && calc.stateText ? calc.stateText(value, fmt.locale) : value, col, fmt, type);
+  const computed = type !== 'text' || calc.resultType(sheetId, col.id) !== undefined || (rowId !== undefined && calc.cellType(sheetId, rowId, col.id) !== undefined);
+  return formatValue(typeof value === 'string' && computed && calc.stateText ? calc.stateText(value, fmt.locale) : value, col, fmt, type);
 };
 
 /** The type a cell is shown as: its own formula's result, else its column formula's, else the column's type. */

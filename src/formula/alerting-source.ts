@@ -4,6 +4,7 @@
  * with a control character: no one can type a reference to them.
  */
 import type { Column, Locale, Rule } from '../schema/types.ts';
+import { regionOf } from '../schema/date-text.ts';
 import type { FormulaChange, FormulaSheetChange, LiveFormulaSource } from './source.ts';
 
 /** Prefix of the hidden column id of a rule. */
@@ -32,8 +33,9 @@ export class AlertingSource implements LiveFormulaSource {
     private readonly locale?: () => Locale,
   ) {}
 
-  get settings(): { locale: Locale } {
-    return { locale: this.locale?.() ?? this.inner.settings.locale };
+  get settings(): { locale: Locale; region: string } {
+    // Names in the language shown; dates in the workbook's own region, whoever looks.
+    return { locale: this.locale?.() ?? this.inner.settings.locale, region: regionOf(this.inner.settings) };
   }
 
   sheets() {

@@ -27,7 +27,7 @@ import { OutsideReads } from './engine/outside-reads.ts';
 import { inputValue } from './engine/input-value.ts';
 import type { RecalcEvent } from './engine/recalc-log.ts';
 import { SheetState } from './engine/sheet-state.ts';
-import { applyChange } from './engine/apply-change.ts';
+import { applyChange, sourceDateOrder } from './engine/apply-change.ts';
 import { bracketName, displayText, storedText } from './names.ts';
 import { parseFormula } from './parser.ts';
 import type { FormulaChange, FormulaSource, LiveFormulaSource } from './source.ts';
@@ -91,7 +91,7 @@ export class FormulaEngine {
   /** Recompiles and recomputes everything (after schema changes). */
   rebuild(): void {
     this.catalog = new Catalog(this.source);
-    this.core = new Core((col) => this.load(col), (col) => this.label(col));
+    this.core = new Core((col) => this.load(col), (col) => this.label(col), sourceDateOrder(this.source));
     this.types.clear();
     this.columnFormulas.clear();
     const core = this.core;

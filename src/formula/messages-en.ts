@@ -71,6 +71,7 @@ export const MESSAGES_EN: MessageTexts = {
   'ref.unknown': () => 'unknown reference',
   'ref.noSheet': (name, hint) => `no sheet "${name}"${hint ? `; did you mean "${hint}"?` : ''}`,
   'ref.noColumn': (name, sheet, hint) => `no column "${name}"${sheet === undefined ? '' : ` in sheet "${sheet}"`}${hint ? `; did you mean "${hint}"?` : ''}`,
+  'ref.rowDeleted': (column, sheet, key) => `[${column}] refers to a deleted row: no row of "${sheet}" has the key "${key}"`,
   'ref.noRow': () => 'a column without a sheet means "this row", and this formula has no row; write Sheet[Column] for a whole column',
   'ref.ownColumn': (column) => `a formula cannot use its own column [${column}] in the same row`,
   'ref.notReference': (column) => `[${column}] is not a reference column; only a reference column can be followed with "."`,
@@ -134,7 +135,6 @@ export const MESSAGES_EN: MessageTexts = {
   'fn.notComputable': (fn) => `${fn} cannot be computed`,
   'fn.outOfRange': (fn, detail) => `${fn} cannot compute this: ${detail}`,
 
-  'lookup.noKey': (sheet, key) => `no row of "${sheet}" has the key "${key}"`,
   'lookup.lengths': () => 'the lookup and return columns must have the same number of rows',
   'lookup.needsSheet': (fn) => `${fn} needs a sheet`,
   'lookup.noneSmaller': (value) => `no value is smaller than or equal to ${value}`,

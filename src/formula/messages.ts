@@ -64,6 +64,8 @@ export interface MessageArgs {
   /** `sheet` is set when the column was looked for in another sheet than the formula's. */
   'ref.noColumn': [name: string, sheet: string | undefined, hint: string | undefined];
   'ref.noRow': [];
+  /** A followed reference (`[SKU].[Name]`) whose key no row of the referenced sheet has any more: its row was deleted. */
+  'ref.rowDeleted': [column: string, sheet: string, key: string];
   'ref.ownColumn': [column: string];
   'ref.notReference': [column: string];
   'ref.noKey': [sheet: string];
@@ -127,7 +129,6 @@ export interface MessageArgs {
   /** `detail` is the runtime's own words (English), kept for the CLI. */
   'fn.outOfRange': [fn: string, detail: string];
   // ── functions ──────────────────────────────────────────────────────────
-  'lookup.noKey': [sheet: string, key: string];
   'lookup.lengths': [];
   'lookup.needsSheet': [fn: string];
   'lookup.noneSmaller': [value: string];

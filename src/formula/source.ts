@@ -6,7 +6,8 @@ import type { CellValue, Column, Locale, SheetInfo } from '../schema/types.ts';
 
 /** The typed reads the engine uses. */
 export interface FormulaSource {
-  readonly settings: { readonly locale: Locale };
+  /** `region`: the regional formats (date order of DATEVALUE); the language's when missing (date-text.ts `regionOf`). */
+  readonly settings: { readonly locale: Locale; readonly region?: string };
   /** Sheets in tab order. */
   sheets(): readonly SheetInfo[];
   /** Columns of a sheet in order (formula in stored form). */

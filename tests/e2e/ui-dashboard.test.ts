@@ -133,7 +133,7 @@ describe('the demo on a first visit', () => {
     expect(app.errors).toEqual([]);
   });
 
-  test('in 简体中文 the under-powered test says so in Chinese, still muted; back in English it reads in English again', async () => {
+  test('in 简体中文 the under-powered test says so in Chinese, still muted, and the 结论 column’s words are Chinese; back in English they read in English again', async () => {
     const { page } = app;
     const row = Number(
       await page.evaluate(() => {
@@ -146,6 +146,17 @@ describe('the demo on a first visit', () => {
     );
     expect(row).toBeGreaterThanOrEqual(0);
     const ids = await Promise.all(['Z', 'P-value', 'CI low', 'CI high', 'Significant'].map((name) => columnId(page, 'A/B tests', name)));
+    const decision = await columnId(page, 'A/B tests', 'Decision');
+    const rows = Number(await page.evaluate(() => window.__wb?.app.grid()?.displayedRowCount() ?? 0));
+    expect(rows).toBeGreaterThan(0);
+    const decisions = async () => {
+      await revealColumn(page, decision);
+      const out: string[] = [];
+      for (let i = 0; i < rows; i++) out.push(await cellText(page, i, decision));
+      return out;
+    };
+    const english = await decisions();
+    expect(new Set(english)).toEqual(new Set(['Ship B', 'Keep A', 'No difference', 'Keep running', 'Too little data']));
     await page.getByTestId('language').selectOption('zh-CN');
     await page.locator('.wb-tab', { hasText: 'A/B 测试' }).waitFor();
     for (const id of ids) {
@@ -153,9 +164,13 @@ describe('the demo on a first visit', () => {
       await eventually(() => cellText(page, row, id), '需要 ≥ 10 次转化');
       expect(await cell(page, row, id).getAttribute('class'), id).toContain('wb-state-text');
     }
+    const chinese: Record<string, string> = { 'Ship B': '上线 B', 'Keep A': '保留 A', 'No difference': '无差异', 'Keep running': '继续实验', 'Too little data': '数据不足' };
+    await expect.poll(decisions).toEqual(english.map((w) => chinese[w]));
+    expect(await page.locator(`.ag-header-cell[col-id="${decision}"]`).textContent()).toContain('结论');
     await screenshot(page, 'abtests-underpowered-zh');
     await page.getByTestId('language').selectOption('en');
     await eventually(() => cellText(page, row, ids[0] ?? ''), 'needs ≥ 10 conversions');
+    await expect.poll(decisions).toEqual(english);
     expect(app.errors).toEqual([]);
   });
 });

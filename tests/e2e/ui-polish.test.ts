@@ -1,12 +1,13 @@
 /**
  * Small things that got in the way, in real Chromium: a reference to a deleted row says so and
- * offers the picker; an amount pasted with another currency's symbol is reported; the paste toast
+ * offers the picker, and a formula that follows it says why it has no value; an amount pasted with another currency's symbol is reported; the paste toast
  * keeps off the pasted cells; the editor's message under the right-most columns stays on screen.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser.ts';
 import { appAndBrowser, cell, cellText, clickCell, openApp, openSheet, stored, toastText, type AppPage } from './ui-helpers.ts';
+import { columnId, openDemo } from './view-helpers.ts';
 
 const env = appAndBrowser();
 let app: AppPage;
@@ -18,6 +19,11 @@ const deleteProduct = (page: Page, sku: string) =>
     const id = wb?.rowIds('products').find((r) => wb.cell('products', r, 'sku') === key);
     if (wb && id) wb.deleteRows('products', [id]);
   }, sku);
+const tooltip = async (page: Page, row: number, colId: string): Promise<string> => {
+  await page.mouse.move(0, 0);
+  await cell(page, row, colId).hover();
+  return (await page.getByTestId('cell-tooltip').textContent()) ?? '';
+};
 const showColumn = (page: Page, colId: string) => page.evaluate((c) => window.__wb?.app.grid()?.api?.ensureColumnVisible(c), colId);
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -59,6 +65,59 @@ describe('a reference to a deleted row', () => {
     expect(await cell(page, 1, 'isku').locator('.wb-ref-pick').getAttribute('title')).toBe('改选其他行');
     await page.getByTestId('language').selectOption('en');
     await openSheet(page, 'Products');
+  });
+});
+
+describe('a formula that follows a reference to a deleted row', () => {
+  test('shows #REF! and says why on hover, in English and in 简体中文; Undo of the delete brings its value back', async () => {
+    const demo = await openDemo(env.browser, env.server);
+    const { page } = demo;
+    try {
+      await openSheet(page, 'Inventory');
+      const [skuCol, productCol] = [await columnId(page, 'Inventory', 'SKU'), await columnId(page, 'Inventory', 'Product')];
+      const sku = String(await stored(page, 0, skuCol));
+      await expect.poll(() => cellText(page, 0, productCol)).not.toBe('');
+      const name = await cellText(page, 0, productCol);
+      await openSheet(page, 'Products');
+      // The product's row, brought on screen, deleted from its row menu (the question names what refers to it).
+      const row = Number(
+        await page.evaluate((key) => {
+          const g = window.__wb?.app.grid();
+          const wb = window.__wb?.wb;
+          const col = g ? wb?.columnByName(g.sheetId, 'SKU')?.id : undefined;
+          for (let i = 0; g && wb && col && i < g.displayedRowCount(); i++) {
+            if (wb.cell(g.sheetId, g.rowIdAt(i) ?? '', col) === key) {
+              g.api?.ensureIndexVisible(i, 'middle');
+              return i;
+            }
+          }
+          return -1;
+        }, sku),
+      );
+      expect(row).toBeGreaterThanOrEqual(0);
+      await page.locator(`.ag-row[row-index="${row}"] .wb-rownum`).click({ button: 'right' });
+      await page.getByTestId('row-delete').click();
+      const dialog = page.getByTestId('confirm-dialog');
+      await dialog.getByRole('button', { name: 'Delete anyway' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await openSheet(page, 'Inventory');
+      await expect.poll(() => cellText(page, 0, productCol)).toBe('#REF!');
+      expect(await cellText(page, 0, skuCol)).toContain('deleted row');
+      const why = `#REF! [SKU] refers to a deleted row: no row of "Products" has the key "${sku}"`;
+      await expect.poll(() => tooltip(page, 0, productCol)).toBe(why);
+      await screenshot(page, 'ui-follow-deleted-row');
+      await page.getByTestId('language').selectOption('zh-CN');
+      await expect.poll(() => tooltip(page, 0, productCol)).toBe(`#REF! [货号] 引用的行已被删除：“商品”中没有主键为“${sku}”的行`);
+      await page.getByTestId('language').selectOption('en');
+      await expect.poll(() => tooltip(page, 0, productCol)).toBe(why);
+      await page.mouse.move(0, 0);
+      await page.keyboard.press('Control+Z');
+      await expect.poll(() => cellText(page, 0, productCol)).toBe(name);
+      expect(await cellText(page, 0, skuCol)).not.toContain('deleted row');
+      expect(demo.errors).toEqual([]);
+    } finally {
+      await demo.context.close();
+    }
   });
 });
 

@@ -109,4 +109,31 @@ describe('workbook eval --workbook', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/nope/);
   });
+
+  it('reads dates such as 10/01/2027 in the stored workbook’s regional order (en-GB: day first); without a workbook, month first', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { Workbook, encodeBackupFile } = await import('../../src/model/index.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'wb-eval-region-'));
+    const wb = Workbook.create({ name: 'UK shop', locale: 'en', region: 'en-GB' });
+    const sheet = wb.addSheet({ name: 'Orders', columns: [{ id: 'when', name: 'Ordered', type: 'text' }] });
+    wb.appendRows(sheet, ['when'], [['03/04/2027']]);
+    const file = join(dir, 'uk.bin');
+    writeFileSync(file, encodeBackupFile(wb.encode()));
+    const env = { ...process.env, DATA_DIR: dir };
+    const run = (...args: string[]) => {
+      const r = spawnSync('npm', ['run', '-s', 'workbook', '--', ...args], { cwd: ROOT, encoding: 'utf8', env });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    expect(run('restore', '--workbook', 'uk', file).code).toBe(0);
+    const uk = run('eval', '--workbook', 'uk', '=DATEVALUE("10/01/2027")', '=DATEVALUE(INDEX(Orders[Ordered], 1))', '=DATEVALUE("13/01/2027")');
+    expect(uk.code).toBe(0);
+    expect(uk.out.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+      { value: '2027-01-10', type: 'date' },
+      { value: '2027-04-03', type: 'date' },
+      { value: '2027-01-13', type: 'date' },
+    ]);
+    // With no workbook there is no region: the default workbook's (English, en-US) reads month first.
+    expect(cli('eval', '=DATEVALUE("10/01/2027")').lines).toEqual([{ value: '2027-10-01', type: 'date' }]);
+  });
 });

@@ -3,7 +3,8 @@ import { cellKey } from '../criteria.ts';
 import { ruleIdOf } from '../alerting-source.ts';
 import type { FormulaEngine } from '../formula-engine.ts';
 import { addRuleColumn, removeRuleColumn } from './rule-columns.ts';
-import type { FormulaChange, FormulaSheetChange } from '../source.ts';
+import type { FormulaChange, FormulaSheetChange, FormulaSource } from '../source.ts';
+import { dateOrderOf, regionOf, type DateOrder } from '../../schema/date-text.ts';
 import { CLEAN, type ColumnState } from './column-state.ts';
 import { isCellFormula, isViewSheet } from '../../schema/types.ts';
 import { inputValue } from './input-value.ts';
@@ -37,6 +38,9 @@ const markSheetReaders = (core: Core, sheet: SheetState): void => {
     for (const [k, ws] of ki.watchers) if (ki.count(k) > 1) for (const w of ws) core.markInstance(w);
   }
 };
+
+/** The order of dates like 10/01/2027 in the source's region (what DATEVALUE reads). */
+export const sourceDateOrder = (source: FormulaSource): DateOrder | null => dateOrderOf(regionOf(source.settings));
 
 /** What the engine must do besides the incremental work already done. */
 export type ApplyOutcome = 'done' | 'names' | 'rebuild';
@@ -125,6 +129,8 @@ const applySheet = (engine: FormulaEngine, st: SheetState, sc: FormulaSheetChang
 
 /** Applies a change; returns whether names must be re-read or everything rebuilt. */
 export const applyChange = (engine: FormulaEngine, change: FormulaChange): ApplyOutcome => {
+  // Another region reads DATEVALUE's texts another way: everything is computed again (a rare change).
+  if (change.settings && sourceDateOrder(engine.source) !== engine.core.dateOrder) return 'rebuild';
   let names = change.settings;
   const formulas: [string, string][] = [];
   const rules: [string, string, 'added' | 'removed'][] = [];

@@ -7,7 +7,7 @@
 import type { Node } from '../ast.ts';
 import type { Checked, Resolved } from '../checker.ts';
 import { parseCriterion, type Criterion } from '../criteria.ts';
-import { FormulaError, badValue, isError, notAvailable } from '../errors.ts';
+import { FormulaError, badRef, badValue, isError, notAvailable } from '../errors.ts';
 import { getFunction, type CallContext, type FunctionDef } from '../functions/index.ts';
 import { budgetError, STEP_COST, textLimitError, textTooLong } from '../limits.ts';
 import { msg } from '../messages.ts';
@@ -162,7 +162,8 @@ class Compiler {
           if (k === null || k === '') return null;
           if (isError(k)) return k;
           const v = h.lookup(r.targetSheetId, r.keyColId, r.colId, k);
-          return v === NOT_FOUND ? notAvailable('lookup.noKey', h.sheetName(r.targetSheetId), String(k)) : v;
+          // A reference names a row by its key (picked from the rows there): a key no row has is a row since deleted.
+          return v === NOT_FOUND ? badRef('ref.rowDeleted', h.columnDisplayName(r.sheetId, r.refColId), h.sheetName(r.targetSheetId), String(k)) : v;
         };
       }
     }
@@ -207,6 +208,7 @@ class Compiler {
         host.readsNow();
         return host.now();
       },
+      dateOrder: () => host.dateOrder,
       stableRandom: () => stableRandom(`${host.runningCell()}|${seed}`),
     };
     const generic = this.generic(def, args, ctx);

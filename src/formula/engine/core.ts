@@ -5,6 +5,7 @@
  * is running is a cycle (#CYCLE!, naming its members). Same-row dependencies are kept per column;
  * reads of other rows, whole columns, index groups and keys are recorded per cell as they happen.
  */
+import type { DateOrder } from '../../schema/date-text.ts';
 import { cellKey } from '../criteria.ts';
 import { FormulaError } from '../errors.ts';
 import { msg, type CellPlace } from '../messages.ts';
@@ -56,6 +57,8 @@ export class Core implements EvalHost {
     /** @internal Loads a column's stored values on first use. */
     readonly load: Loader,
     private readonly columnName: (col: ColumnState) => string,
+    /** The order of dates like 10/01/2027 in the workbook's region (another region builds a new core). */
+    readonly dateOrder: DateOrder | null = 'MDY',
   ) {}
 
   setSheetName(id: string, name: string): void {
@@ -172,6 +175,12 @@ export class Core implements EvalHost {
 
   sheetName(sheetId: string): string {
     return this.sheetNames.get(sheetId) ?? sheetId;
+  }
+
+  columnDisplayName(sheetId: string, colId: string): string {
+    // The running cell names it in a message: recomputed when names change (a rename, another UI language).
+    OutsideReads.note(this.outside.nameReaders, this.current);
+    return this.outside.columnNames(sheetId, colId)[0] ?? colId;
   }
 
   today(): number {

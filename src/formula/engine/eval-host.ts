@@ -1,4 +1,5 @@
 /** What compiled formulas read through: the engine's cells, columns, indexes, clock and budget of steps. */
+import type { DateOrder } from '../../schema/date-text.ts';
 import type { Criterion } from '../criteria.ts';
 import type { FormulaError } from '../errors.ts';
 import type { List, Scalar, Table } from '../values.ts';
@@ -33,7 +34,11 @@ export interface EvalHost {
   lookup(sheetId: string, keyCol: string, retCol: string, key: Scalar): Scalar | typeof NOT_FOUND;
   /** Display name of a sheet (for messages). */
   sheetName(sheetId: string): string;
+  /** Display name of a column (for messages; the running cell is recomputed when names change). */
+  columnDisplayName(sheetId: string, colId: string): string;
   today(): number;
+  /** The order of dates like 10/01/2027 in the workbook's region. */
+  readonly dateOrder: DateOrder | null;
   /** Records that the running formula reads today's date. */
   readsToday(): void;
   /** Charges steps to the recalculation's budget; false once it is spent (the caller then gives budgetError()). */

@@ -50,16 +50,18 @@ const TIME_FUNCTIONS: FunctionDef[] = [
     impl: (args, ctx) => {
       const t = toText(scalarOf(args[0]), ctx.types[0]?.t);
       if (isError(t)) return t;
-      const read = (s: string) => {
-        const iso = parseDateText(s, { order: 'MDY' });
-        return iso === null ? undefined : serialFromIso(iso);
-      };
-      // A date without a year ("5-Jul", "Jul 5") is in the current year, as in Excel.
-      const year = () => partsFromSerial(ctx.today()).year;
-      const serial = read(t) ?? (/\d{4}/.test(t) ? undefined : (read(`${t.trim()} ${year()}`) ?? read(`${t.trim()}/${year()}`)));
+      // Read as a date typed into a cell of this workbook: 10/01/2027 in its region's order; a date
+      // without a year ("5-Jul", "Jul 5", "7/5") is in the current year, as in Excel (only such a
+      // text makes the cell follow the date).
+      const order = ctx.dateOrder();
+      const iso = parseDateText(t, { order }) ?? parseDateText(t, { order, currentYear: partsFromSerial(ctx.today()).year });
+      const serial = iso === null ? undefined : serialFromIso(iso);
       return serial ?? badValue('date.textNotDate', t);
     },
-    doc: { en: 'The date written in a text ("2026-07-05", "7/5/2026", "5-Jul-2026", "2026年7月5日").', 'zh-CN': '文本中的日期（"2026-07-05"、"7/5/2026"、"5-Jul-2026"、"2026年7月5日"）。' },
+    doc: {
+      en: 'The date written in a text ("2026-07-05", "5-Jul-2026", "2026年7月5日"); "7/5/2026" is read in the order of the workbook’s regional formats.',
+      'zh-CN': '文本中的日期（"2026-07-05"、"5-Jul-2026"、"2026年7月5日"）；"7/5/2026" 这类日期按工作簿的区域格式解读。',
+    },
     example: '=DATEVALUE("5-Jul-2026")',
   },
 ];

@@ -3,6 +3,7 @@
  * implementation, one-line docs in English and 简体中文 and an example. The type checker, the
  * evaluator, autocomplete and the help panel all read these entries.
  */
+import type { DateOrder } from '../../schema/date-text.ts';
 import type { FormulaError } from '../errors.ts';
 import type { FormulaMessage } from '../messages.ts';
 import type { ParamKind, ScalarType, Ty, ValueType } from '../types.ts';
@@ -36,6 +37,8 @@ export interface CallContext {
   today(): number;
   /** Now as a serial day number with the time of day as its fraction (NOW()). */
   now(): number;
+  /** How dates like 10/01/2027 read in the workbook's region (DATEVALUE): month or day first, null in year-first regions. */
+  dateOrder(): DateOrder | null;
   /**
    * A number in [0, 1) that is the same wherever and whenever this call is computed for this cell:
    * derived from the cell (sheet, row, column), the formula and the call's place in it (RAND()).

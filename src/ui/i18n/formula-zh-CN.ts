@@ -80,6 +80,7 @@ export const formulaZhCN: MessageTexts = {
   'ref.unknown': () => '未知的引用',
   'ref.noSheet': (name, hint) => `没有名为“${name}”的工作表${hint ? `；你是不是要用“${hint}”？` : ''}`,
   'ref.noColumn': (name, sheet, hint) => `${sheet === undefined ? '' : `工作表“${sheet}”中`}没有名为“${name}”的列${hint ? `；你是不是要用“${hint}”？` : ''}`,
+  'ref.rowDeleted': (column, sheet, key) => `[${column}] 引用的行已被删除：“${sheet}”中没有主键为“${key}”的行`,
   'ref.noRow': () => '不带工作表的列表示“本行”，而这个公式没有所在行；要引用整列请写 工作表[列]',
   'ref.ownColumn': (column) => `公式不能在同一行中使用它自己所在的列 [${column}]`,
   'ref.notReference': (column) => `[${column}] 不是引用列；只有引用列才能用“.”跟随`,
@@ -141,7 +142,6 @@ export const formulaZhCN: MessageTexts = {
   'fn.notComputable': (fn) => `${fn} 无法计算`,
   'fn.outOfRange': (fn) => `${fn} 无法计算这个值：参数超出了允许的范围`,
 
-  'lookup.noKey': (sheet, key) => `“${sheet}”中没有主键为“${key}”的行`,
   'lookup.lengths': () => '查找列和返回列的行数必须相同',
   'lookup.needsSheet': (fn) => `${fn} 需要一个工作表`,
   'lookup.noneSmaller': (value) => `没有小于或等于 ${value} 的值`,

@@ -42,7 +42,7 @@ describe('engine: column formulas compute for every row', () => {
     expect(code(engine.value(I, inventory[1] ?? '', 'cover'))).toBe('#DIV/0!');
     expect(engine.value(I, inventory[0] ?? '', 'value')).toBe(500);
     const missing = engine.value(I, inventory[2] ?? '', 'value');
-    expect(missing).toMatchObject({ code: '#N/A', message: 'no row of "Products" has the key "SKU-009"' });
+    expect(missing).toMatchObject({ code: '#REF!', message: '[Product] refers to a deleted row: no row of "Products" has the key "SKU-009"' });
     expect(engine.cell(P, products[0] ?? '', 'launch')).toEqual({ value: 46037, type: 'date' });
   });
 
@@ -83,7 +83,7 @@ describe('engine: an edit recomputes what depends on it, and says which cells ch
 
   it('an aggregate of a formula column follows edits two steps away', () => {
     const { wb, products, inventory, sv } = setup();
-    expect(sv('stock')).toMatchObject({ code: '#N/A' }); // SKU-009 is not a product: the sum shows the error, as Excel's does
+    expect(sv('stock')).toMatchObject({ code: '#REF!' }); // SKU-009 is not a product: the sum shows the error, as Excel's does
     wb.setCell(I, inventory[2] ?? '', 'prod', 'SKU-004');
     expect(sv('stock')).toBe(500 + 30 + 100);
     wb.setCell(P, products[2] ?? '', 'cost', 2);
@@ -102,7 +102,7 @@ describe('engine: an edit recomputes what depends on it, and says which cells ch
     const [added = ''] = wb.insertRows(P, { values: [{ sku: 'SKU-009', cat: 'Home', cost: 2, price: 3 }] });
     expect(engine.value(I, inventory[2] ?? '', 'value')).toBe(10);
     wb.deleteRows(P, [added]);
-    expect(code(engine.value(I, inventory[2] ?? '', 'value'))).toBe('#N/A');
+    expect(code(engine.value(I, inventory[2] ?? '', 'value'))).toBe('#REF!');
   });
 
   it('a cell formula overrides its column and recomputes like any formula', () => {
@@ -172,15 +172,19 @@ describe('engine: rows come and go', () => {
 });
 
 describe('engine: renames and deletes', () => {
-  it('renaming a column or sheet rewrites how formulas read, not what they compute', () => {
-    const { wb, engine, events, summary } = setup();
+  it('renaming a column or sheet rewrites how formulas read, not what they compute (only a reason that names it is written again)', () => {
+    const { wb, engine, events, summary, srow, inventory } = setup();
     wb.renameColumn(P, 'cost', 'Unit cost');
     wb.renameSheet(P, 'Goods');
     expect(engine.display(wb.column(P, 'margin')?.formula ?? '', P)).toBe('=([Price] - [Unit cost]) / [Price]');
     expect(engine.display(wb.column(summary, 'kitchen')?.formula ?? '', summary)).toBe('=SUMIF(Goods[Category], "Kitchen", Goods[Unit cost])');
     expect(engine.check('=SUM(Goods[Unit cost])')).toMatchObject({ ok: true, stored: '=SUM(#products[#cost])' });
     expect(engine.check('=SUM(Products[Cost])')).toMatchObject({ ok: false, message: 'no sheet "Products"' });
-    expect(events).toHaveLength(0);
+    // SKU-009's stock value says no row of "Products" has it: that reason (and the sum it reaches) now says "Goods".
+    expect(events).toHaveLength(1);
+    expect(cells(events[0], I)).toEqual({ [inventory[2] ?? '']: ['value'] });
+    expect(cells(events[0], summary)).toEqual({ [srow]: ['stock'] });
+    expect(engine.value(I, inventory[2] ?? '', 'value')).toMatchObject({ message: expect.stringContaining('no row of "Goods"') });
   });
 
   it('deleting a column turns its dependents into #REF! with a message; undo brings them back', () => {
@@ -193,6 +197,32 @@ describe('engine: renames and deletes', () => {
     wb.undo();
     expect(engine.value(P, products[0] ?? '', 'margin')).toBe(0.5);
     expect(sv('kitchen')).toBe(6);
+  });
+
+  it('deleting a row others refer to: what follows the reference is #REF! saying so, not #N/A; undo brings the values back', () => {
+    const { wb, engine, products, inventory } = setup();
+    wb.addColumn(I, { id: 'price2', name: 'Double price', type: 'currency', formula: '=[#prod].[#price] * 2' });
+    wb.addColumn(I, { id: 'cat', name: 'Category', type: 'text', formula: '=[#prod].[#cat]' });
+    const row = inventory[1] ?? '';
+    expect([engine.value(I, row, 'price2'), engine.value(I, row, 'cat')]).toEqual([8, 'Kitchen']);
+    wb.clearHistory();
+    wb.deleteRows(P, [products[2] ?? '']);
+    const why = '[Product] refers to a deleted row: no row of "Products" has the key "SKU-003"';
+    for (const col of ['price2', 'cat', 'value']) {
+      const v = engine.value(I, row, col);
+      expect(v, col).toMatchObject({ code: '#REF!', message: why, detail: { code: 'ref.rowDeleted', args: ['Product', 'Products', 'SKU-003'] } });
+    }
+    // Other rows keep their values; a lookup that finds nothing stays #N/A.
+    expect(engine.value(I, inventory[0] ?? '', 'price2')).toBe(20);
+    expect(engine.evaluate('=XLOOKUP("SKU-003", Products[SKU], Products[Price])')).toMatchObject({ value: { code: '#N/A' } });
+    // The reason names the sheet and the column as they are called now.
+    wb.renameSheet(P, 'Goods');
+    wb.renameColumn(I, 'prod', 'Item');
+    expect(engine.value(I, row, 'cat')).toMatchObject({ message: '[Item] refers to a deleted row: no row of "Goods" has the key "SKU-003"' });
+    wb.undo();
+    wb.undo();
+    wb.undo();
+    expect([engine.value(I, row, 'price2'), engine.value(I, row, 'cat'), engine.value(I, row, 'value')]).toEqual([8, 'Kitchen', 30]);
   });
 
   it('deleting a sheet turns formulas that used it into #REF!', () => {

@@ -4,7 +4,9 @@
  * numbers of Microsoft's examples are written as the dates they are (41013 is 2012-04-14).
  */
 import { describe, expect, it } from 'vitest';
-import { FormulaEngine } from '../../../src/formula/index.ts';
+import { AlertingSource, FormulaEngine, isoFromSerial, type Scalar } from '../../../src/formula/index.ts';
+import { Workbook } from '../../../src/model/index.ts';
+import type { Region } from '../../../src/schema/types.ts';
 import { buildExamples } from './excel-examples.ts';
 import { table } from './excel-table.ts';
 
@@ -118,6 +120,49 @@ describe('dates and times that read the clock', () => {
   it('DATEVALUE of a date without a year takes the current year, as Excel does', () => {
     expect(engine.evaluate('=DATEVALUE("5-JUL")')).toMatchObject({ value: 46208, type: 'date' });
     expect(engine.evaluate('=DATEVALUE("Jul 5")')).toMatchObject({ value: 46208 });
+  });
+});
+
+describe('DATEVALUE reads 10/01/2027 in the order of the workbook’s regional formats, as a typed date is read', () => {
+  const clock = () => new Date(2026, 10, 29, 12);
+  const read = (settings: { locale: 'en' | 'zh-CN'; region?: Region }, text: string): string => {
+    const r = new FormulaEngine(Workbook.create({ name: 'Dates', ...settings }), { clock }).evaluate(`=DATEVALUE("${text}")`);
+    if (!r.ok) throw new Error(r.message);
+    return typeof r.value === 'number' ? isoFromSerial(r.value) : String(r.value);
+  };
+
+  it.each<[string, { locale: 'en' | 'zh-CN'; region?: Region }, string, string, string]>([
+    // region, settings, 10/01/2027, 1/10 (no year: the current year), 13/01/2027
+    ['en-US (month first)', { locale: 'en', region: 'en-US' }, '2027-10-01', '2026-01-10', '#VALUE!'],
+    ['English without a region (en-US)', { locale: 'en' }, '2027-10-01', '2026-01-10', '#VALUE!'],
+    ['en-GB (day first)', { locale: 'en', region: 'en-GB' }, '2027-01-10', '2026-10-01', '2027-01-13'],
+    ['de-DE (day first)', { locale: 'en', region: 'de-DE' }, '2027-01-10', '2026-10-01', '2027-01-13'],
+    ['zh-CN (year first: not read, as when typed)', { locale: 'zh-CN', region: 'zh-CN' }, '#VALUE!', '2026-01-10', '#VALUE!'],
+    ['Chinese without a region (zh-CN)', { locale: 'zh-CN' }, '#VALUE!', '2026-01-10', '#VALUE!'],
+  ])('%s', (_name, settings, tenFirst, noYear, thirteen) => {
+    expect(read(settings, '10/01/2027')).toBe(tenFirst);
+    expect(read(settings, '1/10')).toBe(noYear);
+    expect(read(settings, '13/01/2027')).toBe(thirteen);
+    // What no order changes reads the same everywhere.
+    for (const t of ['2027-01-10', '2027/1/10', '10 Jan 2027', 'Jan 10, 2027', '2027年1月10日']) expect(read(settings, t), t).toBe('2027-01-10');
+  });
+
+  it('a workbook’s region changed: its DATEVALUE cells read their texts again, in the app’s engine too', () => {
+    const wb = Workbook.create({ name: 'Dates', locale: 'en', region: 'en-US' });
+    const sheet = wb.addSheet({ name: 'Orders', columns: [
+      { id: 'txt', name: 'Text', type: 'text' },
+      { id: 'day', name: 'Day', type: 'date', formula: '=DATEVALUE([#txt])' },
+    ] });
+    const [row = ''] = wb.appendRows(sheet, ['txt'], [['10/01/2027']]);
+    // The app's source shows names in the person's language; the dates stay the workbook's.
+    const engine = FormulaEngine.attach(new AlertingSource(wb, () => 'zh-CN'), { clock });
+    const day = (): Scalar => engine.value(sheet, row, 'day');
+    expect(typeof day()).toBe('number');
+    expect(isoFromSerial(Number(day()))).toBe('2027-10-01');
+    wb.setSettings({ region: 'en-GB' });
+    expect(isoFromSerial(Number(day()))).toBe('2027-01-10');
+    wb.undo();
+    expect(isoFromSerial(Number(day()))).toBe('2027-10-01');
   });
 });
 
