@@ -61,8 +61,8 @@ const relayOf = (ctx: SpaceApiContext): SpaceRelay => {
 const acceptInvite = async (ctx: SpaceApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> => {
   if (req.method !== 'POST') throw new HttpError(405, 'Use POST here.', { Allow: 'POST' });
   const body = (await readJson(req)) as { invite?: unknown; name?: unknown } | null;
-  const name = typeof body?.name === 'string' ? body.name.trim() : '';
-  if (name === '' || name.length > MEMBER_NAME_MAX) throw new HttpError(400, `Say your name (1 to ${MEMBER_NAME_MAX} characters): your teammates see it next to your changes.`);
+  // Checked before the invite, so a refused name does not use up a single-use invite.
+  const name = memberName(body?.name);
   const made = typeof body?.invite === 'string' ? await ctx.store.catalog.acceptInvite(body.invite, name) : undefined;
   if (!made) throw new HttpError(401, 'This invite cannot be used: it was used already, it expired, or it was withdrawn. Ask an owner of the space for a new one.');
   ctx.log.info('member.joined', { space: made.member.space, member: made.member.id, role: made.member.role });
@@ -111,7 +111,7 @@ const members = async (ctx: SpaceApiContext, space: string, rest: string[], req:
   throw new HttpError(405, 'Use GET, PATCH or DELETE here.', { Allow: 'GET, PATCH, DELETE' });
 };
 
-/** A member's display name from a request body; HttpError 400 when it is not 1 to MEMBER_NAME_MAX characters. */
+/** A member's display name from a request body (joining, renaming oneself or a member); HttpError 400 when it is not 1 to MEMBER_NAME_MAX characters. */
 const memberName = (value: unknown): string => {
   const name = typeof value === 'string' ? value.trim() : '';
   if (name === '' || name.length > MEMBER_NAME_MAX) throw new HttpError(400, `A name has 1 to ${MEMBER_NAME_MAX} characters: teammates see it next to the changes.`);
