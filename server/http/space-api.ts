@@ -18,12 +18,11 @@ import { checkSpaceAccess } from '../access.ts';
 import type { RelayConfig } from '../config.ts';
 import type { ThrottledLog } from '../log-throttle.ts';
 import type { Logger } from '../log.ts';
-import type { Client, ClientLimits } from '../relay/client-limits.ts';
+import type { ClientLimits } from '../relay/client-limits.ts';
 import { inviteLink } from '../spaces/links.ts';
 import type { Store } from '../store/contract.ts';
 import { isSpaceRole, type SpaceRole } from '../store/space-roles.ts';
-import { bearer, rateLimited, readJson, send } from './api.ts';
-import { clientAddress } from './client-address.ts';
+import { admitApiRequest, bearer, rateLimited, readJson, send } from './api.ts';
 import { HttpError } from './http-error.ts';
 import { linkBase } from './public-base.ts';
 import type { RequestTarget } from './request-path.ts';
@@ -169,15 +168,7 @@ const invite = async (ctx: SpaceApiContext, space: string, req: IncomingMessage,
 /** Answers /api/spaces/… and /api/invites/accept (the caller routes by the second segment). Throws HttpError. */
 export const handleSpaceApi = async (ctx: SpaceApiContext, target: RequestTarget, req: IncomingMessage, res: ServerResponse): Promise<void> => {
   const [, resource, space = '', ...rest] = target.segments;
-  const origin = req.headers.origin;
-  if (ctx.config.publicUrl && origin !== undefined && origin !== new URL(ctx.config.publicUrl).origin) {
-    throw new HttpError(403, 'This relay answers only its own pages (PUBLIC_URL).');
-  }
-  const client: Client = { address: clientAddress(req, ctx.config.trustProxy), tokenId: null };
-  if (!ctx.clients.request(client)) {
-    ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address });
-    return rateLimited('Too many requests from this address; try again in a moment.', ctx.clients.retryAfter(client));
-  }
+  const client = await admitApiRequest(ctx, req);
   if (resource === 'invites' && space === 'accept' && rest.length === 0) return acceptInvite(ctx, req, res);
   if (resource !== 'spaces' || space === '') throw new HttpError(404, 'No such API endpoint.');
   const [what] = rest;
