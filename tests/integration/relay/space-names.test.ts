@@ -68,22 +68,25 @@ describe('names of spaces and members', () => {
   });
 });
 
-describe('one rule for a member\'s name', () => {
+describe('one rule for a member’s name', () => {
   // Joining with an invite and renaming (oneself, or a member as an owner) check names with the
   // same rule: the same names are refused with the same sentence on every path.
+  const singleUseInvite = async (): Promise<string> => {
+    const made = await api('/spaces/shop/invites', t.owner, 'POST', { role: 'viewer', singleUse: true });
+    return decodeURIComponent(new URL(String(made.body.url)).hash.replace(/^#\/join\/shop\?invite=/, ''));
+  };
   const hostile: [string, unknown][] = [
     ['empty', ''],
     ['only spaces', '   \t '],
     ['81 characters', 'x'.repeat(81)],
-    ['81 characters once trimmed too', ` ${'é'.repeat(81)} `],
+    ['81 characters between spaces', ` ${'é'.repeat(81)} `],
     ['a number', 42],
     ['null', null],
     ['a list', ['Nina']],
   ];
 
   test.each(hostile)('a name that is %s is refused when joining and when renaming, with the same sentence', async (_what, name) => {
-    const made = await api('/spaces/shop/invites', t.owner, 'POST', { role: 'viewer', singleUse: true });
-    const invite = decodeURIComponent(new URL(String(made.body.url)).hash.replace(/^#\/join\/shop\?invite=/, ''));
+    const invite = await singleUseInvite();
     const joined = await api('/invites/accept', null, 'POST', { invite, name });
     const self = await api('/spaces/shop/me', t.viewer, 'PATCH', { name });
     const byOwner = await api(`/spaces/shop/members/${editorId}`, t.owner, 'PATCH', { name });
@@ -100,8 +103,7 @@ describe('one rule for a member\'s name', () => {
 
   test('a name of 80 characters, spaces around it trimmed, is taken on every path', async () => {
     const name = 'N'.repeat(80);
-    const made = await api('/spaces/shop/invites', t.owner, 'POST', { role: 'viewer', singleUse: true });
-    const invite = decodeURIComponent(new URL(String(made.body.url)).hash.replace(/^#\/join\/shop\?invite=/, ''));
+    const invite = await singleUseInvite();
     const joined = await api('/invites/accept', null, 'POST', { invite, name: `  ${name} ` });
     expect(joined.status).toBe(201);
     expect(joined.body.member).toMatchObject({ name });
