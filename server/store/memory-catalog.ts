@@ -114,10 +114,7 @@ export class MemoryCatalog implements CatalogStore {
   }
 
   async addMemberOnce(once: string, space: string, role: SpaceRole, name: string): Promise<NewMember | null> {
-    if (this.data.meta.has(once)) return null;
-    const made = this.spaceData.addMember(space, role, name);
-    this.data.meta.set(once, new Date().toISOString());
-    return made;
+    return this.once(once, () => this.spaceData.addMember(space, role, name));
   }
 
   async verifyMember(token: string): Promise<MemberGrant | undefined> {
@@ -184,10 +181,15 @@ export class MemoryCatalog implements CatalogStore {
   }
 
   async createTokenOnce(once: string, workbook: string, role: Role, label?: string): Promise<NewToken | null> {
+    return this.once(once, () => this.insertToken(workbook, role, label));
+  }
+
+  /** Runs `make` unless `key` is set in meta, and sets it: null when it was set already. */
+  private once<T>(key: string, make: () => T): T | null {
     // Checked and set in one step, with no await between: that is this store's transaction.
-    if (this.data.meta.has(once)) return null;
-    const made = this.insertToken(workbook, role, label);
-    this.data.meta.set(once, new Date().toISOString());
+    if (this.data.meta.has(key)) return null;
+    const made = make();
+    this.data.meta.set(key, new Date().toISOString());
     return made;
   }
 
