@@ -90,10 +90,10 @@ module.exports = {
     },
     {
       name: 'no-yjs-layout-outside-model',
-      comment: 'the Yjs layout of the workbook (layout, sheet-cache, workbook-base) is private to src/model',
+      comment: 'the Yjs layout of the workbook (layout, sheet-cache, workbook-reader, workbook-base) is private to src/model',
       severity: 'error',
       from: { pathNot: ['^src/model/', '^tests/'] },
-      to: { path: '^src/model/(layout|sheet-cache|workbook-base)\\.ts$' },
+      to: { path: '^src/model/(layout|sheet-cache|workbook-reader|workbook-base)\\.ts$' },
     },
     {
       name: 'no-circular',

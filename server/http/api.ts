@@ -62,28 +62,53 @@ export const send = (res: ServerResponse, status: number, body: unknown, headers
 
 const tooLarge = () => new HttpError(413, 'Send a JSON body of at most 4 KB, like {"role": "viewer"}.', { Connection: 'close' });
 
-/** Reads a small JSON body: 413 (and the connection closed) past 4 KB, 400 when it is not JSON. */
-export const readJson = (req: IncomingMessage): Promise<unknown> =>
+/**
+ * Reads a request body of at most `max` bytes, rejecting with `tooLarge()` past it: a declared
+ * length over it is refused before reading, and a body that turns out longer stops being read.
+ */
+export const readBody = (req: IncomingMessage, max: number, tooLarge: () => HttpError): Promise<Buffer> =>
   new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(tooLarge());
+    if (Number(req.headers['content-length'] ?? 0) > max) return reject(tooLarge());
     let size = 0;
     const chunks: Buffer[] = [];
     const onData = (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY) return void chunks.push(c);
+      if (size <= max) return void chunks.push(c);
       req.off('data', onData);
       reject(tooLarge());
     };
     req.on('data', onData);
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
-      } catch {
-        reject(new HttpError(400, 'Send a JSON body of at most 4 KB, like {"role": "viewer"}.'));
-      }
-    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+
+/** Reads a small JSON body: 413 (and the connection closed) past 4 KB, 400 when it is not JSON. */
+export const readJson = async (req: IncomingMessage): Promise<unknown> => {
+  const body = await readBody(req, MAX_BODY, tooLarge);
+  try {
+    return JSON.parse(body.toString('utf8') || '{}') as unknown;
+  } catch {
+    throw new HttpError(400, 'Send a JSON body of at most 4 KB, like {"role": "viewer"}.');
+  }
+};
+
+/**
+ * What every API request passes first (the workbook API and the space API alike): a page of another
+ * site is refused (403, when PUBLIC_URL is set) and an address past its rate waits and gets 429.
+ * Returns the caller as the rate limits know it. Throws HttpError.
+ */
+export const admitApiRequest = async (ctx: Pick<ApiContext, 'config' | 'refusals' | 'clients'>, req: IncomingMessage): Promise<Client> => {
+  const origin = req.headers.origin;
+  if (ctx.config.publicUrl && origin !== undefined && origin !== new URL(ctx.config.publicUrl).origin) {
+    throw new HttpError(403, 'This relay answers only its own pages (PUBLIC_URL).');
+  }
+  const client: Client = { address: clientAddress(req, ctx.config.trustProxy), tokenId: null };
+  if (!ctx.clients.request(client)) {
+    ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address });
+    return rateLimited('Too many requests from this address; try again in a moment.', ctx.clients.retryAfter(client));
+  }
+  return client;
+};
 
 /** The token of `Authorization: Bearer …`. */
 export const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -95,15 +120,7 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
   if (resource !== 'workbooks' || target.segments.length < 3 || kind === null || rest.length > 0) throw new HttpError(404, 'No such API endpoint.');
   const want = kind === 'tokens' ? 'POST' : 'GET';
   if (req.method !== want && !(kind === 'state' && req.method === 'HEAD')) throw new HttpError(405, `Use ${want} here.`, { Allow: want });
-  const origin = req.headers.origin;
-  if (ctx.config.publicUrl && origin !== undefined && origin !== new URL(ctx.config.publicUrl).origin) {
-    throw new HttpError(403, 'This relay answers only its own pages (PUBLIC_URL).');
-  }
-  const client: Client = { address: clientAddress(req, ctx.config.trustProxy), tokenId: null };
-  if (!ctx.clients.request(client)) {
-    ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address });
-    return rateLimited('Too many requests from this address; try again in a moment.', ctx.clients.retryAfter(client));
-  }
+  const client = await admitApiRequest(ctx, req);
   const access = await checkAccess(ctx.store, ctx.config.auth, id, bearer(req));
   if (!access.ok) {
     // A failed login: who tried which workbook, never with what.

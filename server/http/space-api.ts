@@ -18,12 +18,11 @@ import { checkSpaceAccess } from '../access.ts';
 import type { RelayConfig } from '../config.ts';
 import type { ThrottledLog } from '../log-throttle.ts';
 import type { Logger } from '../log.ts';
-import type { Client, ClientLimits } from '../relay/client-limits.ts';
+import type { ClientLimits } from '../relay/client-limits.ts';
 import { inviteLink } from '../spaces/links.ts';
 import type { Store } from '../store/contract.ts';
 import { isSpaceRole, type SpaceRole } from '../store/space-roles.ts';
-import { bearer, rateLimited, readJson, send } from './api.ts';
-import { clientAddress } from './client-address.ts';
+import { admitApiRequest, bearer, rateLimited, readJson, send } from './api.ts';
 import { HttpError } from './http-error.ts';
 import { linkBase } from './public-base.ts';
 import type { RequestTarget } from './request-path.ts';
@@ -61,8 +60,8 @@ const relayOf = (ctx: SpaceApiContext): SpaceRelay => {
 const acceptInvite = async (ctx: SpaceApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> => {
   if (req.method !== 'POST') throw new HttpError(405, 'Use POST here.', { Allow: 'POST' });
   const body = (await readJson(req)) as { invite?: unknown; name?: unknown } | null;
-  const name = typeof body?.name === 'string' ? body.name.trim() : '';
-  if (name === '' || name.length > MEMBER_NAME_MAX) throw new HttpError(400, `Say your name (1 to ${MEMBER_NAME_MAX} characters): your teammates see it next to your changes.`);
+  // Checked before the invite, so a refused name does not use up a single-use invite.
+  const name = memberName(body?.name);
   const made = typeof body?.invite === 'string' ? await ctx.store.catalog.acceptInvite(body.invite, name) : undefined;
   if (!made) throw new HttpError(401, 'This invite cannot be used: it was used already, it expired, or it was withdrawn. Ask an owner of the space for a new one.');
   ctx.log.info('member.joined', { space: made.member.space, member: made.member.id, role: made.member.role });
@@ -111,7 +110,7 @@ const members = async (ctx: SpaceApiContext, space: string, rest: string[], req:
   throw new HttpError(405, 'Use GET, PATCH or DELETE here.', { Allow: 'GET, PATCH, DELETE' });
 };
 
-/** A member's display name from a request body; HttpError 400 when it is not 1 to MEMBER_NAME_MAX characters. */
+/** A member's display name from a request body (joining, renaming oneself or a member); HttpError 400 when it is not 1 to MEMBER_NAME_MAX characters. */
 const memberName = (value: unknown): string => {
   const name = typeof value === 'string' ? value.trim() : '';
   if (name === '' || name.length > MEMBER_NAME_MAX) throw new HttpError(400, `A name has 1 to ${MEMBER_NAME_MAX} characters: teammates see it next to the changes.`);
@@ -169,15 +168,7 @@ const invite = async (ctx: SpaceApiContext, space: string, req: IncomingMessage,
 /** Answers /api/spaces/… and /api/invites/accept (the caller routes by the second segment). Throws HttpError. */
 export const handleSpaceApi = async (ctx: SpaceApiContext, target: RequestTarget, req: IncomingMessage, res: ServerResponse): Promise<void> => {
   const [, resource, space = '', ...rest] = target.segments;
-  const origin = req.headers.origin;
-  if (ctx.config.publicUrl && origin !== undefined && origin !== new URL(ctx.config.publicUrl).origin) {
-    throw new HttpError(403, 'This relay answers only its own pages (PUBLIC_URL).');
-  }
-  const client: Client = { address: clientAddress(req, ctx.config.trustProxy), tokenId: null };
-  if (!ctx.clients.request(client)) {
-    ctx.refusals.write('warn', 'api.rate_limited', { ip: client.address });
-    return rateLimited('Too many requests from this address; try again in a moment.', ctx.clients.retryAfter(client));
-  }
+  const client = await admitApiRequest(ctx, req);
   if (resource === 'invites' && space === 'accept' && rest.length === 0) return acceptInvite(ctx, req, res);
   if (resource !== 'spaces' || space === '') throw new HttpError(404, 'No such API endpoint.');
   const [what] = rest;

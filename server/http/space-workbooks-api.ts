@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createTemplateWorkbook, isTemplateName } from '../../sheets/index.ts';
+import type { Workbook } from '../../src/model/index.ts';
 import { LOCALES, type Locale } from '../../src/schema/types.ts';
 import { quotaProblem } from '../spaces/quota.ts';
 import { TRASH_DAYS } from '../spaces/trash-sweep.ts';
@@ -20,7 +21,7 @@ import type { Store, WorkbookEntry } from '../store/contract.ts';
 import { createWorkbook, loadWorkbook, updateWorkbook, withHistory } from '../store/stored-workbook.ts';
 import { isWorkbookId } from '../store/workbook-id.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import { readJson, send } from './api.ts';
+import { readBody, readJson, send } from './api.ts';
 import { HttpError } from './http-error.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,22 +72,10 @@ const nameIn = (body: unknown): string | undefined => {
 const newId = (): string => `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** Reads a binary body of at most `max` bytes (413 past it). */
-const readBytes = (req: IncomingMessage, max: number): Promise<Uint8Array> =>
-  new Promise((resolve, reject) => {
-    const tooLarge = () => new HttpError(413, `A workbook sent to the relay may be at most ${max} bytes (MAX_ROOM_BYTES).`, { Connection: 'close' });
-    if (Number(req.headers['content-length'] ?? 0) > max) return reject(tooLarge());
-    let size = 0;
-    const chunks: Buffer[] = [];
-    const onData = (c: Buffer) => {
-      size += c.length;
-      if (size <= max) return void chunks.push(c);
-      req.off('data', onData);
-      reject(tooLarge());
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    req.on('error', reject);
-  });
+const readBytes = async (req: IncomingMessage, max: number): Promise<Uint8Array> => {
+  const tooLarge = () => new HttpError(413, `A workbook sent to the relay may be at most ${max} bytes (MAX_ROOM_BYTES).`, { Connection: 'close' });
+  return new Uint8Array(await readBody(req, max, tooLarge));
+};
 
 /** The workbook `id` of `space`: 404 when the space does not have it (whether or not another one does). */
 const inSpace = async (store: Store, space: string, id: string): Promise<WorkbookEntry> => {
@@ -108,6 +97,18 @@ const claimId = async (store: Store, space: string, id: string): Promise<Workboo
   return entry;
 };
 
+/** Stores `wb` as the new workbook `id` of `space` (507 past the space's quota), changed last by `by`; `wb` is done with after. */
+const storeNew = async (ctx: SpaceWorkbooksContext, space: string, id: string, wb: Workbook, by: string): Promise<void> => {
+  try {
+    const snapshot = wb.encode();
+    await checkQuota(ctx.store, space, snapshot.byteLength);
+    await createWorkbook(ctx.store, id, snapshot, space);
+    await ctx.store.catalog.recordChange(id, { at: Date.now(), by, bytes: snapshot.byteLength });
+  } finally {
+    wb.doc.destroy();
+  }
+};
+
 const create = async (ctx: SpaceWorkbooksContext, space: string, req: IncomingMessage, res: ServerResponse, by: string): Promise<void> => {
   const body = (await readJson(req)) as { template?: unknown; from?: unknown; id?: unknown; locale?: unknown } | null;
   const name = nameIn(body);
@@ -125,14 +126,7 @@ const create = async (ctx: SpaceWorkbooksContext, space: string, req: IncomingMe
     if (!isTemplateName(template)) throw new HttpError(400, 'Say what to make: {"template": "ops"}, {"template": "blank"} or {"from": "<workbook id>"}.');
     wb = createTemplateWorkbook(template, { ...(name !== undefined ? { name } : {}), locale });
   }
-  try {
-    const snapshot = wb.encode();
-    await checkQuota(ctx.store, space, snapshot.byteLength);
-    await createWorkbook(ctx.store, id, snapshot, space);
-    await ctx.store.catalog.recordChange(id, { at: Date.now(), by, bytes: snapshot.byteLength });
-  } finally {
-    wb.doc.destroy();
-  }
+  await storeNew(ctx, space, id, wb, by);
   ctx.log.info('workbook.created', { workbook: id, space, by });
   send(res, 201, listed((await ctx.store.catalog.workbook(id)) as WorkbookEntry));
 };
@@ -148,14 +142,7 @@ const put = async (ctx: SpaceWorkbooksContext, space: string, id: string, req: I
   } catch (err) {
     throw new HttpError(400, `That is not a workbook the relay can read (${errorMessage(err)}).`);
   }
-  try {
-    const snapshot = wb.encode();
-    await checkQuota(ctx.store, space, snapshot.byteLength);
-    await createWorkbook(ctx.store, id, snapshot, space);
-    await ctx.store.catalog.recordChange(id, { at: Date.now(), by, bytes: snapshot.byteLength });
-  } finally {
-    wb.doc.destroy();
-  }
+  await storeNew(ctx, space, id, wb, by);
   ctx.log.info('workbook.moved_in', { workbook: id, space, by, bytes: bytes.byteLength });
   send(res, 201, listed((await ctx.store.catalog.workbook(id)) as WorkbookEntry));
 };

@@ -7,7 +7,7 @@ import type { InviteEntry, InviteOptions, MemberEntry, MemberGrant, NewMember, N
 import { StoreError } from './errors.ts';
 import type { Migration } from './migrate.ts';
 import type { SpaceRole } from './space-roles.ts';
-import type { Db } from './sqlite.ts';
+import { onceInMeta, type Db } from './sqlite.ts';
 import { INVITE_COLUMNS, MEMBER_COLUMNS, SPACE_COLUMNS, toInvite, toMember, toSpace, type InviteRow, type MemberRow, type SpaceRow } from './space-rows.ts';
 import { hashToken, looksLikeToken, newToken, tokenId } from './tokens.ts';
 import { checkSpaceId } from './workbook-id.ts';
@@ -131,14 +131,7 @@ export class SpaceTables {
   }
 
   addMemberOnce(once: string, space: string, role: SpaceRole, name: string): NewMember | null {
-    return this.db
-      .transaction(() => {
-        if (this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(once) !== undefined) return null;
-        const made = this.addMember(space, role, name);
-        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(once, new Date().toISOString());
-        return made;
-      })
-      .immediate();
+    return onceInMeta(this.db, once, () => this.addMember(space, role, name));
   }
 
   verifyMember(token: string): MemberGrant | undefined {

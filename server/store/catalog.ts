@@ -25,7 +25,7 @@ import type {
 import { WorkbookNotFoundError } from './errors.ts';
 import type { SpaceRole } from './space-roles.ts';
 import { migrateFile, refuseNewer, type FileFormat } from './migrate.ts';
-import { changedElsewhere, openDb, withoutDiskFlush, type Db } from './sqlite.ts';
+import { changedElsewhere, onceInMeta, openDb, withoutDiskFlush, type Db } from './sqlite.ts';
 import type { SqlitePoller } from './sqlite-poller.ts';
 import { hashToken, looksLikeToken, newToken, tokenId, type Role } from './tokens.ts';
 
@@ -245,14 +245,7 @@ export class Catalog implements CatalogStore {
   }
 
   async createTokenOnce(once: string, workbook: string, role: Role, label?: string): Promise<NewToken | null> {
-    return this.db
-      .transaction(() => {
-        if (this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(once) !== undefined) return null;
-        const made = this.insertToken(workbook, role, label);
-        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(once, new Date().toISOString());
-        return made;
-      })
-      .immediate();
+    return onceInMeta(this.db, once, () => this.insertToken(workbook, role, label));
   }
 
   private insertToken(workbook: string, role: Role, label?: string): NewToken {

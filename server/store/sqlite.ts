@@ -57,6 +57,20 @@ export const changedElsewhere = (db: Db, last: { version: number }): boolean => 
 };
 
 /**
+ * Runs `make` once for `key`: in one immediate transaction with setting `key` in the meta table,
+ * skipped (null) when it is set already, by this process or another (createTokenOnce, addMemberOnce).
+ */
+export const onceInMeta = <T>(db: Db, key: string, make: () => T): T | null =>
+  db
+    .transaction(() => {
+      if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(key) !== undefined) return null;
+      const made = make();
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, new Date().toISOString());
+      return made;
+    })
+    .immediate();
+
+/**
  * Runs `write` on `db` with commits that go into the write-ahead log without a disk flush (as
  * `commit` durability does), then restores the connection's setting. For advisory writes (last
  * activity, last change) a busy relay makes every few seconds: with a flush each, they stalled

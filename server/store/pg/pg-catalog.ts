@@ -25,7 +25,7 @@ import type {
 import { WorkbookNotFoundError } from '../errors.ts';
 import type { SpaceRole } from '../space-roles.ts';
 import { hashToken, looksLikeToken, newToken, tokenId, type Role } from '../tokens.ts';
-import type { PgDb, Queryable } from './pg-db.ts';
+import { setOnce, type PgDb, type Queryable } from './pg-db.ts';
 import type { PgHub } from './pg-hub.ts';
 import { PgSpaces } from './pg-spaces.ts';
 
@@ -96,12 +96,7 @@ export class PgCatalog implements CatalogStore {
   }
 
   async createTokenOnce(once: string, workbook: string, role: Role, label?: string): Promise<NewToken | null> {
-    return this.change(async (tx) => {
-      // A second caller waits here for the first one's commit, then finds the flag set.
-      const set = await tx.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [once, new Date().toISOString()]);
-      if (set.length === 0) return null;
-      return this.insertToken(tx, workbook, role, label);
-    });
+    return this.change(async (tx) => ((await setOnce(tx, once)) ? this.insertToken(tx, workbook, role, label) : null));
   }
 
   private async insertToken(tx: Queryable, workbook: string, role: Role, label?: string): Promise<NewToken> {

@@ -20,6 +20,14 @@ export interface Queryable {
   query<R extends object>(sql: string, params?: readonly unknown[]): Promise<R[]>;
 }
 
+/**
+ * Sets `key` in the meta table inside `tx`; false when it was set already. A second caller waits
+ * here for the first one's commit, then finds it set: what follows in `tx` is done once
+ * (createTokenOnce, addMemberOnce).
+ */
+export const setOnce = async (tx: Queryable, key: string): Promise<boolean> =>
+  (await tx.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, new Date().toISOString()])).length > 0;
+
 /** How a transaction sees the data. */
 export type Isolation = 'read committed' | 'repeatable read read only';
 

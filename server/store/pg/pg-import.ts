@@ -6,21 +6,12 @@
  * either all of it arrives or none. A workbook or space id the database already holds is refused
  * before anything is written.
  */
-import type { ClientOwner, InviteEntry, MemberEntry, SpaceEntry } from '../contract.ts';
+import type { ClientOwner, InviteEntry, MemberEntry, SpaceEntry, TokenEntry, WorkbookEntry } from '../contract.ts';
 import { StoreError } from '../errors.ts';
-import type { Role } from '../tokens.ts';
 import type { PgDb, Queryable } from './pg-db.ts';
 
-/** One workbook to import. */
-export interface ImportedWorkbook {
-  id: string;
-  name: string;
-  createdAt: number;
-  space: string | null;
-  trashedAt: number | null;
-  changedAt: number | null;
-  changedBy: string | null;
-  bytes: number | null;
+/** One workbook to import: its catalog entry, content and owners. */
+export interface ImportedWorkbook extends WorkbookEntry {
   /** The whole content (snapshot and log folded into one update). */
   snapshot: Uint8Array;
   /** Who may write under each client id (kept: a device's later edits stay its own). */
@@ -37,15 +28,9 @@ export interface ImportedInvite extends InviteEntry {
   hash: string;
 }
 
-/** One token to import, as its hash. */
-export interface ImportedToken {
-  id: string;
+/** One token to import, with its hash. */
+export interface ImportedToken extends TokenEntry {
   hash: string;
-  workbook: string;
-  role: Role;
-  label: string | null;
-  createdAt: number;
-  revokedAt: number | null;
 }
 
 /** What `migrate --to` moves. */

@@ -11,7 +11,7 @@ import type { SpaceRole } from '../space-roles.ts';
 import { hashToken, looksLikeToken, newToken, tokenId } from '../tokens.ts';
 import { checkSpaceId } from '../workbook-id.ts';
 import { INVITE_COLUMNS, MEMBER_COLUMNS, SPACE_COLUMNS, toInvite, toMember, toSpace, type InviteRow, type MemberRow, type SpaceRow } from '../space-rows.ts';
-import type { PgDb, Queryable } from './pg-db.ts';
+import { setOnce, type PgDb, type Queryable } from './pg-db.ts';
 
 /** Runs a catalog change in one transaction that also tells the other instances. */
 export type PgChange = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
@@ -84,12 +84,7 @@ export class PgSpaces {
   }
 
   async addMemberOnce(once: string, space: string, role: SpaceRole, name: string): Promise<NewMember | null> {
-    return this.change(async (tx) => {
-      // A second caller waits here for the first one's commit, then finds the flag set.
-      const set = await tx.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [once, new Date().toISOString()]);
-      if (set.length === 0) return null;
-      return this.insertMember(tx, space, role, name);
-    });
+    return this.change(async (tx) => ((await setOnce(tx, once)) ? this.insertMember(tx, space, role, name) : null));
   }
 
   private async insertMember(tx: Queryable, space: string, role: SpaceRole, name: string): Promise<NewMember> {

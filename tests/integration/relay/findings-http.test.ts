@@ -204,6 +204,10 @@ describe('finding: share links were built from the Host header', () => {
       expect(((await r.json()) as { url: string }).url).toMatch(/^https:\/\/workbook\.example\.com\/#\/w\/pub\?token=owb_/);
       const foreign = await fetch(`${relay.url}/api/workbooks/pub/tokens`, { method: 'POST', headers: { ...headers, Origin: 'https://evil.example' }, body: '{"role":"viewer"}' });
       expect(foreign.status).toBe(403);
+      // The space API too (joining with an invite needs no token: only the origin is refused).
+      const join = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"invite":"owb_nope","name":"Eve"}' };
+      expect((await fetch(`${relay.url}/api/invites/accept`, join)).status).toBe(401);
+      expect((await fetch(`${relay.url}/api/invites/accept`, { ...join, headers: { ...join.headers, Origin: 'https://evil.example' } })).status).toBe(403);
       const upgrade = await rawRequest(
         relay.port,
         `GET /pub?token=${t.pub?.editor} HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,

@@ -3,6 +3,7 @@
  * the auth matrix of those routes: an owner renames the space and any member and withdraws an
  * invite of the space; every member renames themself; a viewer or an editor does neither of the
  * owner's; a member of another space can touch nothing of this one; a withdrawn invite makes nobody.
+ * A member's name is checked by one rule whether they join with an invite or are renamed.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppServer } from '../../support/app-server.ts';
@@ -64,6 +65,53 @@ describe('names of spaces and members', () => {
     expect((await api(`/spaces/shop/members/${editorId}`, t.owner, 'PATCH', { name: 'Eddie Chen' })).status).toBe(200);
     const members = (await api('/spaces/shop/members', t.owner)).body.members as { id: string; name: string; role: string }[];
     expect(members.find((m) => m.id === editorId)).toMatchObject({ name: 'Eddie Chen', role: 'editor' });
+  });
+});
+
+describe('one rule for a member’s name', () => {
+  // Joining with an invite and renaming (oneself, or a member as an owner) check names with the
+  // same rule: the same names are refused with the same sentence on every path.
+  const singleUseInvite = async (): Promise<string> => {
+    const made = await api('/spaces/shop/invites', t.owner, 'POST', { role: 'viewer', singleUse: true });
+    return decodeURIComponent(new URL(String(made.body.url)).hash.replace(/^#\/join\/shop\?invite=/, ''));
+  };
+  const hostile: [string, unknown][] = [
+    ['empty', ''],
+    ['only spaces', '   \t '],
+    ['81 characters', 'x'.repeat(81)],
+    ['81 characters between spaces', ` ${'é'.repeat(81)} `],
+    ['a number', 42],
+    ['null', null],
+    ['a list', ['Nina']],
+  ];
+
+  test.each(hostile)('a name that is %s is refused when joining and when renaming, with the same sentence', async (_what, name) => {
+    const invite = await singleUseInvite();
+    const joined = await api('/invites/accept', null, 'POST', { invite, name });
+    const self = await api('/spaces/shop/me', t.viewer, 'PATCH', { name });
+    const byOwner = await api(`/spaces/shop/members/${editorId}`, t.owner, 'PATCH', { name });
+    expect([joined.status, self.status, byOwner.status]).toEqual([400, 400, 400]);
+    expect(String(joined.body.error)).toContain('1 to 80 characters');
+    expect(self.body.error).toBe(joined.body.error);
+    expect(byOwner.body.error).toBe(joined.body.error);
+    // The refusal made nobody and did not use up the single-use invite: a good name still joins with it.
+    const later = await api('/invites/accept', null, 'POST', { invite, name: 'Nina' });
+    expect(later.status).toBe(201);
+    const left = await api(`/spaces/shop/members/${String((later.body.member as { id: string }).id)}`, t.owner, 'DELETE');
+    expect(left.status).toBe(200);
+  });
+
+  test('a name of 80 characters, spaces around it trimmed, is taken on every path', async () => {
+    const name = 'N'.repeat(80);
+    const invite = await singleUseInvite();
+    const joined = await api('/invites/accept', null, 'POST', { invite, name: `  ${name} ` });
+    expect(joined.status).toBe(201);
+    expect(joined.body.member).toMatchObject({ name });
+    const token = String(joined.body.token);
+    expect((await api('/spaces/shop/me', token, 'PATCH', { name: ` ${name}  ` })).body).toMatchObject({ name });
+    const id = String((joined.body.member as { id: string }).id);
+    expect((await api(`/spaces/shop/members/${id}`, t.owner, 'PATCH', { name: `${name} ` })).body).toMatchObject({ name });
+    expect((await api(`/spaces/shop/members/${id}`, t.owner, 'DELETE')).status).toBe(200);
   });
 });
 

@@ -10,6 +10,8 @@ import type { AppServer } from '../../support/app-server.ts';
 import { connectClient, waitFor, within, type RelayClient } from '../../support/relay-clients.ts';
 import { withHistory } from '../../../server/store/stored-workbook.ts';
 import { createWorkbook } from '../../../server/store/stored-workbook.ts';
+import { DEFAULT_MAX_ROOM_BYTES } from '../../../server/config.ts';
+import { rawRequest } from './attack-helpers.ts';
 import { productsWorkbook, rawUpgrade, startRelay, tempDataDir, withTestStore } from './fixtures.ts';
 
 const MARKER = 'SPACE-A-SECRET';
@@ -226,6 +228,23 @@ describe('workbooks of a space', () => {
     const stored = withHistory(Y.encodeStateAsUpdate(c.doc));
     expect(stored.cell(sheet, row, name)).toBe('edit 49');
     expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(wb.doc));
+  });
+
+  test('a workbook sent over MAX_ROOM_BYTES is refused with 413 whether its length is declared or not, and nothing is made', async () => {
+    const max = DEFAULT_MAX_ROOM_BYTES;
+    const head = (more: string) =>
+      `PUT /api/spaces/shop-a/workbooks/too-big HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${people.editorA}\r\nContent-Type: application/octet-stream\r\n${more}\r\n`;
+    const declared = await rawRequest(server.port, head(`Content-Length: ${max + 1}\r\n`));
+    expect(declared.status).toBe(413);
+    expect(declared.text).toContain('MAX_ROOM_BYTES');
+    const half = (max / 2 + 1024).toString(16);
+    const chunk = Buffer.alloc(max / 2 + 1024, 7);
+    const streamed = await rawRequest(
+      server.port,
+      Buffer.concat([Buffer.from(head('Transfer-Encoding: chunked\r\n')), ...[0, 1].flatMap(() => [Buffer.from(`${half}\r\n`), chunk, Buffer.from('\r\n')]), Buffer.from('0\r\n\r\n')]),
+    );
+    expect(streamed.status).toBe(413);
+    expect((await api('/spaces/shop-a/workbooks', people.editorA)).body.workbooks).not.toContainEqual(expect.objectContaining({ id: 'too-big' }));
   });
 
   test('a trashed workbook closes its open connections, opens for nobody, and comes back with its content', async () => {
