@@ -97,7 +97,8 @@ export class FindBuild {
     let total = 0;
     for (const sheetId of this.order()) {
       const shape = sheetShape(this.index.wb, this.index.calc, sheetId);
-      const rows = shape.rowCount();
+      // Not rowCount(): a shared map counts its entries one by one.
+      const rows = shape.rowIds().length;
       for (const col of shape.columns()) {
         total += rows;
         if (format) read += Math.min(rows, Math.max(0, this.index.rowsRead(sheetId, col.id, format)));
@@ -111,7 +112,7 @@ export class FindBuild {
     const format = this.format;
     if (!format) return false;
     const shape = sheetShape(this.index.wb, this.index.calc, sheetId);
-    const rows = shape.rowCount();
+    const rows = shape.rowIds().length;
     return shape.columns().every((c) => this.index.rowsRead(sheetId, c.id, format) >= rows);
   }
 
@@ -122,7 +123,8 @@ export class FindBuild {
     let left = max;
     for (const sheetId of this.order()) {
       const shape = sheetShape(this.index.wb, this.index.calc, sheetId);
-      const rows = shape.rowCount();
+      // Not rowCount(): a shared map counts its entries one by one.
+      const rows = shape.rowIds().length;
       for (const col of shape.columns()) {
         if (this.index.rowsRead(sheetId, col.id, format) >= rows) continue;
         left -= this.index.readSome(sheetId, col, shape.rowIds(), shape.isView, format, left);

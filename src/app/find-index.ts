@@ -13,7 +13,7 @@
 import type { Workbook, WorkbookChange } from '../model/index.ts';
 import type { ComputedValue } from '../schema/computed-value.ts';
 import { formatValue, plainText, valueFormatter, type FormatContext } from '../schema/format-value.ts';
-import type { Column } from '../schema/types.ts';
+import { isCellFormula, type Column } from '../schema/types.ts';
 import { cellShownType, type CalcService, type SheetRepaint } from './calc-service.ts';
 
 /** Ends a row's texts (and starts the first): no cell text holds it, so no match crosses a row. */
@@ -43,7 +43,9 @@ interface Entry {
   rowIds: readonly string[];
   /** Rows read so far (`parts[0 … filled)`): fewer than all while the column is read in slices. */
   filled: number;
-  /** The column's values while it is being read in slices (dropped when a change touches them). */
+  /** Reads the stored cells one by one (a column typed in, not a view's) rather than the engine's whole column. */
+  stored: boolean;
+  /** The engine's values of the column while it is being read in slices (dropped when a change touches them). */
   values: readonly ComputedValue[] | null;
   joined: ColumnTexts | null;
   /** How many rows `joined` holds. */
@@ -153,7 +155,8 @@ export class FindIndex {
       else this.reread(sheetId, col.id, e);
     }
     if (!e) {
-      e = { parts: new Array<string>(rowIds.length), cellText: this.cellTextOf(sheetId, col, isView, format), rowIds, filled: 0, values: null, joined: null, joinedRows: -1, dirty: new Set() };
+      const stored = !isView && col.formula === undefined;
+      e = { parts: new Array<string>(rowIds.length), cellText: this.cellTextOf(sheetId, col, isView, format), rowIds, filled: 0, stored, values: null, joined: null, joinedRows: -1, dirty: new Set() };
       cols.set(col.id, e);
     }
     return e;
@@ -164,6 +167,18 @@ export class FindIndex {
     const start = e.filled;
     const end = Math.min(e.parts.length, start + max);
     if (end <= start) return 0;
+    if (e.stored) {
+      // A typed-in value is its own computed value: read it from the workbook, a cell at a time (the
+      // engine's whole column costs 60–250 ms the first time it is asked for, in one go).
+      const { wb, calc } = this;
+      for (let i = start; i < end; i++) {
+        const rowId = e.rowIds[i] ?? '';
+        const v = wb.cell(sheetId, rowId, colId);
+        e.parts[i] = e.cellText(rowId, isCellFormula(v) ? calc.value(sheetId, rowId, colId) : v);
+      }
+      e.filled = end;
+      return end - start;
+    }
     const values = (e.values ??= this.calc.columnValues(sheetId, colId));
     for (let i = start; i < end; i++) e.parts[i] = e.cellText(e.rowIds[i] ?? '', values[i] ?? null);
     e.filled = end;

@@ -2,7 +2,8 @@
  * Find on a big workbook, in real Chromium: the find bar reads the workbook in the background and
  * says how far it is; the page answers keystrokes while it reads; matches found so far show at
  * once and are completed by themselves; closed and opened again, the bar searches at once, edits
- * made while it was closed included.
+ * made while it was closed included. Sheets not on screen are searched in the person's saved view
+ * of them (sort and filter); matches in rows a filter hides are counted apart.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -67,6 +68,48 @@ describe('find on a big workbook', () => {
     await input.fill('Product 1234');
     await expect.poll(() => count.textContent(), { timeout: 3000 }).toBe('1 of 12');
     expect(await progressSeen(page)).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('another sheet is searched in the person\'s saved sort; matches in rows their filter hides are counted, not visited', async () => {
+    const { page, errors } = await openApp(env.browser, env.server, { query: 'bench=200' });
+    // A sheet a teammate added, and this person's view of it saved earlier: most units first, more than 10 only.
+    await page.evaluate(() => {
+      const h = window.__wb;
+      if (!h) throw new Error('test hook missing');
+      const wb = h.wb;
+      const notes = wb.addSheet({ id: 'notes', name: 'Notes', columns: [{ name: 'Note', type: 'text' }, { name: 'Units', type: 'integer' }] });
+      const cols = wb.columns(notes).map((c) => c.id);
+      wb.appendRows(notes, cols, [['tea A', 5], ['tea B', 50], ['tea C', 20], ['tea D', 1], ['tea E', 30], ['coffee', 40]]);
+      const units = cols[1] ?? '';
+      localStorage.setItem(`wb-view:${h.app.workbookKey}:notes`, JSON.stringify({ sort: [{ colId: units, sort: 'desc' }], filters: { [units]: { op: 'greater', value: 10 } } }));
+    });
+    await page.locator('.ag-row[row-index="0"] .ag-cell').first().click();
+    await page.keyboard.press('Control+F');
+    await page.getByTestId('find-input').fill('tea');
+    const count = page.getByTestId('find-count');
+    await expect.poll(() => count.textContent()).toBe('1 of 3 (+2 in rows a filter hides)');
+    expect((await page.getByTestId('find-sheet').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['Notes 3 +2 hidden']);
+    const activeRef = async (): Promise<string> => ((await page.getByTestId('fbar-ref').textContent()) ?? '').trim();
+    const activeText = (): Promise<string> =>
+      page.evaluate(() => {
+        const h = window.__wb;
+        const g = h?.app.grid();
+        const f = g?.api?.getFocusedCell();
+        const rowId = f ? g?.rowIdAt(f.rowIndex) : undefined;
+        return rowId && h ? String(h.wb.cell('notes', rowId, f?.column.getColId() ?? '')) : '';
+      });
+    // In the order the person sees Notes: B (50), E (30), C (20); A and D are hidden by the filter.
+    await expect.poll(activeRef).toBe('Note · 1');
+    await expect.poll(activeText).toBe('tea B');
+    await page.getByTestId('find-input').press('Enter');
+    await expect.poll(activeText).toBe('tea E');
+    expect(await activeRef()).toBe('Note · 3');
+    await page.getByTestId('find-input').press('Enter');
+    await expect.poll(activeText).toBe('tea C');
+    await page.getByTestId('find-input').press('Enter');
+    await expect.poll(activeText).toBe('tea B');
     expect(errors).toEqual([]);
     await page.context().close();
   });
