@@ -53,8 +53,8 @@ export class FindBuild {
   private running = false;
   private queued = false;
   private readonly listeners = new Set<(p: FindProgress) => void>();
-  /** The longest slice so far, in milliseconds, and how many slices ran (for the benchmark). */
-  readonly stats = { slices: 0, longestMs: 0 };
+  /** How many slices ran, the longest, and each one's milliseconds since the last `start` (for the benchmark). */
+  readonly stats = { slices: 0, longestMs: 0, ms: [] as number[] };
 
   constructor(
     readonly index: FindIndex,
@@ -70,6 +70,7 @@ export class FindBuild {
     this.first = sheetId;
     this.format = format;
     this.running = true;
+    this.stats.ms = [];
     this.wake();
   }
 
@@ -148,8 +149,10 @@ export class FindBuild {
     let n = 0;
     do n = this.step(CHUNK);
     while (n === CHUNK && this.now() - t0 < SLICE_MS);
+    const ms = this.now() - t0;
     this.stats.slices++;
-    this.stats.longestMs = Math.max(this.stats.longestMs, this.now() - t0);
+    this.stats.longestMs = Math.max(this.stats.longestMs, ms);
+    this.stats.ms.push(ms);
     const p = this.progress();
     for (const fn of this.listeners) fn(p);
     if (!p.complete && n > 0) this.wake();

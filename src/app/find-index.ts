@@ -2,12 +2,15 @@
  * The texts find searches, kept per column between searches: each column's cells as one string
  * (every row's shown text, and its typed text when that differs, between separators), so one
  * search of 100k rows is a few regular-expression scans rather than a million calls to the
- * formatter. A column is read again only after something changed it: an edit (this person's, a
- * teammate's, an undo), a recalculation of its values, or a change of how values are shown.
+ * formatter. A column is read whole on first use (`texts`), or a part at a time by the background
+ * build (`readSome`, find-build.ts) while searches look at what is read so far (`soFar`). A
+ * column is read again only after something changed it: an edit (this person's, a teammate's, an
+ * undo), a recalculation of its values, or a change of how values are shown; following those only
+ * marks what to read again, so it is cheap while the find bar is closed.
  *
  * @example
  *   const index = new FindIndex(wb, calc);
- *   const stop = index.follow();          // while the find bar is open
+ *   const stop = index.follow();          // for as long as the index is kept
  *   index.texts(sheetId, column, wb.rowIds(sheetId), false, format).text;
  */
 import type { Workbook, WorkbookChange } from '../model/index.ts';
@@ -43,10 +46,8 @@ interface Entry {
   rowIds: readonly string[];
   /** Rows read so far (`parts[0 … filled)`): fewer than all while the column is read in slices. */
   filled: number;
-  /** Reads the stored cells one by one (a column typed in, not a view's) rather than the engine's whole column. */
+  /** A column typed in (not a formula's, not a view's): its stored values are its computed values. */
   stored: boolean;
-  /** The engine's values of the column while it is being read in slices (dropped when a change touches them). */
-  values: readonly ComputedValue[] | null;
   joined: ColumnTexts | null;
   /** How many rows `joined` holds. */
   joinedRows: number;
@@ -156,7 +157,7 @@ export class FindIndex {
     }
     if (!e) {
       const stored = !isView && col.formula === undefined;
-      e = { parts: new Array<string>(rowIds.length), cellText: this.cellTextOf(sheetId, col, isView, format), rowIds, filled: 0, stored, values: null, joined: null, joinedRows: -1, dirty: new Set() };
+      e = { parts: new Array<string>(rowIds.length), cellText: this.cellTextOf(sheetId, col, isView, format), rowIds, filled: 0, stored, joined: null, joinedRows: -1, dirty: new Set() };
       cols.set(col.id, e);
     }
     return e;
@@ -167,23 +168,15 @@ export class FindIndex {
     const start = e.filled;
     const end = Math.min(e.parts.length, start + max);
     if (end <= start) return 0;
-    if (e.stored) {
-      // A typed-in value is its own computed value: read it from the workbook, a cell at a time (the
-      // engine's whole column costs 60–250 ms the first time it is asked for, in one go).
-      const { wb, calc } = this;
-      for (let i = start; i < end; i++) {
-        const rowId = e.rowIds[i] ?? '';
-        const v = wb.cell(sheetId, rowId, colId);
-        e.parts[i] = e.cellText(rowId, isCellFormula(v) ? calc.value(sheetId, rowId, colId) : v);
-      }
-      e.filled = end;
-      return end - start;
+    // Cell by cell, not the engine's whole column: that costs 20–250 ms in one go (more the first
+    // time it is asked for), too long for one slice. A typed-in value is its own computed value.
+    const { wb, calc } = this;
+    for (let i = start; i < end; i++) {
+      const rowId = e.rowIds[i] ?? '';
+      const v = e.stored ? wb.cell(sheetId, rowId, colId) : undefined;
+      e.parts[i] = e.cellText(rowId, v === undefined || isCellFormula(v) ? calc.value(sheetId, rowId, colId) : v);
     }
-    const values = (e.values ??= this.calc.columnValues(sheetId, colId));
-    for (let i = start; i < end; i++) e.parts[i] = e.cellText(e.rowIds[i] ?? '', values[i] ?? null);
     e.filled = end;
-    // Read whole: its values are not needed any more (edits are read again cell by cell).
-    if (end === e.parts.length) e.values = null;
     return end - start;
   }
 
@@ -250,10 +243,8 @@ export class FindIndex {
     for (const [rowId, ids] of cells) {
       for (const id of ids) {
         const e = cols.get(id);
-        if (!e) continue;
-        e.dirty.add(rowId);
-        // A column being read in slices reads its rows to come from its values as they are now.
-        if (e.filled < e.parts.length) e.values = null;
+        // Rows not read yet are read as they are when their turn comes.
+        e?.dirty.add(rowId);
       }
     }
   }

@@ -16,7 +16,7 @@ import { findInWorkbook, type FindQuery } from '../../src/app/workbook-find.ts';
 import { replaceAll } from '../../src/app/workbook-replace.ts';
 import { Workbook } from '../../src/model/index.ts';
 import type { CellValue } from '../../src/schema/index.ts';
-import { heapMB, median, since, type Bench, type Figure } from './harness.ts';
+import { heapMB, median, percentile, since, type Bench, type Figure } from './harness.ts';
 import { BENCH_COLUMNS, benchRows } from './model.bench.ts';
 
 const RUNS = 7;
@@ -81,10 +81,11 @@ export const findBench: Bench = {
     });
     const wall = since(t) - searching;
     const { slices, longestMs } = build.stats;
+    const sliceP95 = percentile(build.stats.ms, 95);
     figs.push({ what: 'open the bar on Stock (10k rows): this sheet read and searched, the rest still being read', value: stockReady, unit: 'ms', budget: '≤ 200 ms', ok: stockReady <= 200, note: `${stockHits.toLocaleString('en')} matches` });
     figs.push({ what: 'from opening the bar to the first matches in Products ("product 4242", the part read so far)', value: firstHit, unit: 'ms', note: 'the search says it is incomplete until all is read' });
     figs.push({ what: 'whole workbook read in slices in the background (1.1M cells)', value: wall, unit: 'ms', note: `${slices.toLocaleString('en')} slices; the page has its turn between two` });
-    figs.push({ what: 'longest slice (the longest the page waits for find)', value: longestMs, unit: 'ms', budget: '≤ 50 ms', ok: longestMs <= 50, note: 'slices stop reading past 10 ms, 256 cells at a time' });
+    figs.push({ what: 'longest slice (the longest the page waits for find)', value: longestMs, unit: 'ms', budget: '≤ 50 ms', ok: longestMs <= 50, note: `slices stop reading past 10 ms, 256 cells at a time; 95th percentile ${sliceP95.toFixed(1)} ms` });
     findInWorkbook(src, query({ text: 'product 4242' }));
     const kept = index.footprint();
     const heapKept = heapMB() - heapBefore;
@@ -115,11 +116,16 @@ export const findBench: Bench = {
     search('find what no cell holds ("zzz")', { text: 'zzz' });
     // One edit: its column and the formula column that reads it are read again, nothing else.
     const price = wb.columnByName(products, 'Price')?.id ?? '';
-    wb.setCell(products, wb.rowIds(products)[5] ?? '', price, 4242.42);
-    t = performance.now();
-    const after = findInWorkbook(src, query({ text: '4,242' })).total;
-    const again = since(t);
-    figs.push({ what: 'search again after one edit (the edited cell and the formula cell it changes read again)', value: again, unit: 'ms', budget: '≤ 200 ms', ok: again <= 200, note: `${after} matches` });
+    const edits: number[] = [];
+    let after = 0;
+    for (let i = 0; i < RUNS; i++) {
+      wb.setCell(products, wb.rowIds(products)[5 + i] ?? '', price, 4242.42 + i);
+      t = performance.now();
+      after = findInWorkbook(src, query({ text: '4,242' })).total;
+      edits.push(since(t));
+    }
+    const again = median(edits);
+    figs.push({ what: 'search again after one edit (the edited cell and the formula cell it changes read again)', value: again, unit: 'ms', budget: '≤ 200 ms', ok: again <= 200, note: `${after} matches; median of ${RUNS} edits` });
 
     t = performance.now();
     const r = replaceAll({ ...src, locale: 'en' }, { text: 'East', scope: 'workbook', sheetId: products, matchCase: true, wholeCell: true }, 'North');
