@@ -294,6 +294,7 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
               >
                 {sheetName(s.sheetId)} <span class="wb-find-sheet-n">{s.count.toLocaleString(app.i18n.locale())}</span>
                 <Show when={s.hidden > 0}>
+                  {' '}
                   <span class="wb-find-sheet-hidden" title={t('find.hiddenTitle')}>
                     {t('find.sheetHidden', s.hidden)}
                   </span>
