@@ -243,8 +243,8 @@ export class FindIndex {
     for (const [rowId, ids] of cells) {
       for (const id of ids) {
         const e = cols.get(id);
-        // Rows not read yet are read as they are when their turn comes.
-        e?.dirty.add(rowId);
+        // Rows not read yet are read as they are when their turn comes (and do not count towards reading the column again).
+        if (e && (e.filled === e.parts.length || this.wb.rowIndex(sheetId, rowId) < e.filled)) e.dirty.add(rowId);
       }
     }
   }
