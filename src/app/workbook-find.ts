@@ -4,7 +4,9 @@
  * displayed" and the CLI write it) or the text its editor starts from (plain `1200` for
  * `¥1,200.00`, `TRUE` for a ticked box, a cell's own formula as typed) holds the query. View
  * sheets are searched like any sheet (they are shown); hits come grouped by sheet in tab order,
- * each sheet's in the order its rows are shown, then column by column.
+ * each sheet's in the order the person sees its rows (their sort), then column by column. Matches
+ * in rows their filter hides are counted apart, not listed: they cannot be shown, and Replace all
+ * leaves alone what the person cannot see.
  *
  * @example
  *   const r = findInWorkbook({ wb, calc, format }, { text: 'mug', scope: 'workbook', sheetId, matchCase: false, wholeCell: false });
@@ -41,6 +43,8 @@ export interface SheetMatches {
   sheetId: string;
   count: number;
   hits: FindHit[];
+  /** Matches in rows the person's filter hides: counted, not listed (they cannot be shown or replaced). */
+  hidden: number;
 }
 
 /** What a search found: sheets with at least one match, in tab order. */
@@ -52,6 +56,10 @@ export interface FindResult {
   hits: FindHit[];
   /** True when more cells matched than were kept (`total` still counts them all). */
   capped: boolean;
+  /** Matches in rows hidden by filters, over all sheets (not in `total`). */
+  hidden: number;
+  /** False while the index is still being read (`readSoFar`): only the part read so far was searched. */
+  complete: boolean;
 }
 
 /** What a search reads: the workbook, computed values and how values are shown. */
@@ -59,10 +67,18 @@ export interface FindSource {
   wb: Workbook;
   calc: CalcService;
   format: FormatContext;
-  /** The rows of a sheet in the order the person sees them (their sort and filter); the sheet's order when undefined. */
+  /**
+   * The rows of a sheet the person sees, in their order (their sort and filter); the sheet's order
+   * when undefined. Rows left out are hidden by a filter: their matches are counted apart.
+   */
   rowOrder?: (sheetId: string) => readonly string[] | undefined;
   /** The texts kept between searches (find-index.ts); without one, each search reads every cell. */
   index?: FindIndex;
+  /**
+   * Search only what the index has read so far (its background build, find-build.ts, goes on);
+   * without it, a search first reads whatever is missing.
+   */
+  readSoFar?: boolean;
 }
 
 /** Hits past this many are counted, not kept (a search for "0" in 100k rows of numbers). */
@@ -103,26 +119,45 @@ const markColumn = (t: ColumnTexts, re: RegExp, marks: Uint8Array): number => {
   return n;
 };
 
-/** Calls `fn` with each matching cell of one sheet, row by row in the order given (or the sheet's), then column by column. */
-const matchSheet = (src: FindSource, index: FindIndex, sheetId: string, re: RegExp, fn: (rowId: string, col: Column) => void): void => {
+/** The texts of a column to search: all of it, or what the index has read so far (undefined: nothing yet). */
+const columnTexts = (src: FindSource, index: FindIndex, sheetId: string, col: Column, rowIds: readonly string[], isView: boolean): { t: ColumnTexts; rows: number } | undefined => {
+  if (!src.readSoFar) return { t: index.texts(sheetId, col, rowIds, isView, src.format), rows: rowIds.length };
+  const s = index.soFar(sheetId, col.id, src.format);
+  return s && { t: s.texts, rows: Math.min(s.rows, rowIds.length) };
+};
+
+/**
+ * Calls `fn` with each matching cell of one sheet, row by row in the order the person sees them (or
+ * the sheet's), then column by column; counts those in rows their filter hides. False when a part
+ * of the sheet is not read yet (`readSoFar`).
+ */
+const matchSheet = (src: FindSource, index: FindIndex, sheetId: string, re: RegExp, fn: (rowId: string, col: Column) => void, hidden: () => void): boolean => {
   const shape = sheetShape(src.wb, src.calc, sheetId);
   const cols = shape.columns();
   const rowIds = shape.rowIds();
-  if (cols.length === 0 || rowIds.length === 0) return;
+  if (cols.length === 0 || rowIds.length === 0) return true;
   // Each column scanned whole; then the marks are read in the order the person sees the rows.
   const marked: { col: Column; marks: Uint8Array }[] = [];
+  let complete = true;
   for (const col of cols) {
+    const texts = columnTexts(src, index, sheetId, col, rowIds, shape.isView);
+    if (!texts || texts.rows < rowIds.length) complete = false;
+    if (!texts) continue;
     const marks = new Uint8Array(rowIds.length);
-    if (markColumn(index.texts(sheetId, col, rowIds, shape.isView, src.format), re, marks) > 0) marked.push({ col, marks });
+    if (markColumn(texts.t, re, marks) > 0) marked.push({ col, marks });
   }
-  if (marked.length === 0) return;
+  if (marked.length === 0) return complete;
   const order = src.rowOrder?.(sheetId);
   const n = order ? order.length : rowIds.length;
+  const shown = order ? new Uint8Array(rowIds.length) : undefined;
   for (let i = 0; i < n; i++) {
     const at = order ? shape.rowIndex(order[i] ?? '') : i;
     if (at < 0) continue;
+    if (shown) shown[at] = 1;
     for (const { col, marks } of marked) if (marks[at] === 1) fn(rowIds[at] ?? '', col);
   }
+  if (shown) for (const { marks } of marked) for (let at = 0; at < rowIds.length; at++) if (marks[at] === 1 && shown[at] === 0) hidden();
+  return complete;
 };
 
 /** The sheets a query searches, in tab order. */
@@ -137,18 +172,20 @@ export const forEachMatch = (src: FindSource, query: FindQuery, fn: (hit: FindHi
   const re = joinedPattern(query);
   if (!re) return;
   const index = src.index ?? new FindIndex(src.wb, src.calc);
-  for (const sheetId of sheetsOf(src.wb, query)) matchSheet(src, index, sheetId, re, (rowId, col) => fn({ sheetId, rowId, colId: col.id }, col));
+  const all = { ...src, readSoFar: false };
+  const none = () => undefined;
+  for (const sheetId of sheetsOf(src.wb, query)) matchSheet(all, index, sheetId, re, (rowId, col) => fn({ sheetId, rowId, colId: col.id }, col), none);
 };
 
 /** Every cell of the scope that matches the query (nothing for a blank query); hits kept up to MAX_FIND_HITS. */
 export const findInWorkbook = (src: FindSource, query: FindQuery): FindResult => {
-  const out: FindResult = { sheets: [], total: 0, hits: [], capped: false };
+  const out: FindResult = { sheets: [], total: 0, hits: [], capped: false, hidden: 0, complete: true };
   const re = joinedPattern(query);
   if (!re) return out;
   const index = src.index ?? new FindIndex(src.wb, src.calc);
   for (const sheetId of sheetsOf(src.wb, query)) {
-    const matches: SheetMatches = { sheetId, count: 0, hits: [] };
-    matchSheet(src, index, sheetId, re, (rowId, col) => {
+    const matches: SheetMatches = { sheetId, count: 0, hits: [], hidden: 0 };
+    const read = matchSheet(src, index, sheetId, re, (rowId, col) => {
       matches.count++;
       if (out.hits.length >= MAX_FIND_HITS) {
         out.capped = true;
@@ -157,10 +194,12 @@ export const findInWorkbook = (src: FindSource, query: FindQuery): FindResult =>
       const hit = { sheetId, rowId, colId: col.id };
       matches.hits.push(hit);
       out.hits.push(hit);
-    });
-    if (matches.count === 0) continue;
+    }, () => matches.hidden++);
+    if (!read) out.complete = false;
+    if (matches.count + matches.hidden === 0) continue;
     out.sheets.push(matches);
     out.total += matches.count;
+    out.hidden += matches.hidden;
   }
   return out;
 };

@@ -6,17 +6,19 @@
  * one step that one Undo takes back, input cells only, each new text read as if typed.
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show, untrack, type JSX } from 'solid-js';
-import { FindIndex } from '../../app/find-index.ts';
+import type { FindProgress } from '../../app/find-build.ts';
+import { keptFind } from '../../app/find-keeper.ts';
 import { findInWorkbook, type FindHit, type FindQuery, type FindResult, type FindScope, type FindSource } from '../../app/workbook-find.ts';
 import { replaceAll, replaceOne, type ReplaceContext } from '../../app/workbook-replace.ts';
 import { useApp } from '../app-context.ts';
 import type { GridController } from '../grid/grid-controller.ts';
 import { single } from '../../app/selection.ts';
 import { findTexts } from '../i18n/find-texts.ts';
+import { loadView } from '../grid/view-state.ts';
 import { replaceReport } from './replace-report.ts';
 import './find.css';
 
-const EMPTY: FindResult = { sheets: [], total: 0, hits: [], capped: false };
+const EMPTY: FindResult = { sheets: [], total: 0, hits: [], capped: false, hidden: 0, complete: true };
 
 const sameHit = (a: FindHit, b: FindHit): boolean => a.sheetId === b.sheetId && a.rowId === b.rowId && a.colId === b.colId;
 
@@ -40,17 +42,24 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
   let input: HTMLInputElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  // The texts find reads, kept while the bar is open (for the engine in use: it replaces the stand-in).
-  const index = createMemo(() => {
-    const ix = new FindIndex(app.wb, app.calc);
-    onCleanup(ix.follow());
-    return ix;
+  // The texts find reads, kept for the session (for the engine in use: it replaces the stand-in),
+  // read in the background while the bar is open, the open sheet first.
+  const kept = createMemo(() => keptFind(app.wb, app.calc));
+  const [progress, setProgress] = createSignal<FindProgress>({ read: 0, total: 0, complete: false });
+  createEffect(() => {
+    const { build } = kept();
+    build.start(app.activeSheet(), app.format());
+    onCleanup(() => build.pause());
   });
 
   const findQuery = (): FindQuery => ({ text: query(), scope: scope(), sheetId: app.activeSheet(), matchCase: matchCase(), wholeCell: wholeCell() });
   const source = (): FindSource => {
     const g = app.grid();
-    return { wb: app.wb, calc: app.calc, format: app.format(), index: index(), rowOrder: (s) => (g && g.sheetId === s && g.viewActive() ? shownRows(g) : undefined) };
+    const { index, orders } = kept();
+    const format = app.format();
+    // The grid's own order for its sheet (a view not saved yet included), the saved view for the others.
+    const rowOrder = (s: string) => (g && g.sheetId === s ? (g.viewActive() ? shownRows(g) : undefined) : orders.rows(s, loadView(app.workbookKey, s), format));
+    return { wb: app.wb, calc: app.calc, format, index, readSoFar: true, rowOrder };
   };
   const replaceContext = (): ReplaceContext => {
     const refs = app.grid()?.references;
@@ -155,10 +164,23 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
   };
   // A new query or option: search and go to the first match.
   createEffect(on([query, scope, matchCase, wholeCell], () => later(true), { defer: true }));
+  // While the workbook is being read: the matches so far grow every tenth of the way, and are all there at the end.
+  let tenth = -1;
+  createEffect(() => {
+    const { build } = kept();
+    const off = build.onProgress((p) => {
+      setProgress(p);
+      const now = p.complete ? 10 : Math.floor((p.read * 10) / Math.max(1, p.total));
+      if (now === tenth) return;
+      tenth = now;
+      if (query().trim() && !result().complete && waiting === null) search(false);
+    });
+    onCleanup(off);
+  });
   // Edits, recalculations, another sheet, another sort or filter: search again, staying on the match.
   createEffect(
     on(
-      () => [app.cells(), app.structure(), app.grid(), app.grid()?.rowsVersion(), index()],
+      () => [app.cells(), app.structure(), app.grid(), app.grid()?.rowsVersion(), kept()],
       () => {
         if (!query().trim()) return;
         untrack(paintHits);
@@ -194,6 +216,8 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
         />
         <span class="wb-find-count" data-testid="find-count">
           {query().trim() ? t('find.count', result().hits.length ? at() + 1 : 0, result().total, result().hits.length) : ''}
+          {query().trim() && result().hidden > 0 ? t('find.hidden', result().hidden) : ''}
+          {query().trim() && !result().complete ? t('find.soFar') : ''}
         </span>
         <button type="button" class="wb-tool" title={t('find.previous')} aria-label={t('find.previous')} onClick={() => step(-1)}>
           ↑
@@ -224,6 +248,11 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
           {t('find.wholeCell')}
         </label>
       </div>
+      <Show when={!progress().complete && progress().total > 0}>
+        <div class="wb-find-row wb-find-progress" role="status" data-testid="find-progress">
+          {t('find.reading', Math.min(99, Math.floor((progress().read * 100) / progress().total)))}
+        </div>
+      </Show>
       <Show when={replacing() && canReplace()}>
         <div class="wb-find-row">
           <input
@@ -253,17 +282,23 @@ const FindBar = (props: { onClose: () => void }): JSX.Element => {
                 role="listitem"
                 class="wb-find-sheet"
                 classList={{ 'wb-find-sheet-on': current()?.sheetId === s.sheetId }}
-                title={t('find.sheetCount', sheetName(s.sheetId), s.count)}
+                title={t('find.sheetCount', sheetName(s.sheetId), s.count) + (s.hidden > 0 ? ` · ${t('find.hiddenTitle')}` : '')}
                 data-testid="find-sheet"
                 onClick={() => {
                   const i = result().hits.findIndex((h) => h.sheetId === s.sheetId);
                   const hit = result().hits[i];
-                  if (!hit) return;
+                  if (!hit) return void (s.hidden > 0 && app.toasts.show({ kind: 'info', message: app.t('row.hiddenByFilter') }));
                   setAt(i);
                   go(hit);
                 }}
               >
                 {sheetName(s.sheetId)} <span class="wb-find-sheet-n">{s.count.toLocaleString(app.i18n.locale())}</span>
+                <Show when={s.hidden > 0}>
+                  {' '}
+                  <span class="wb-find-sheet-hidden" title={t('find.hiddenTitle')}>
+                    {t('find.sheetHidden', s.hidden)}
+                  </span>
+                </Show>
               </button>
             )}
           </For>

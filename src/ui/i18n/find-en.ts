@@ -12,6 +12,11 @@ export const findEn = {
   'find.placeholder': 'Find',
   'find.count': (i: number, total: number, kept: number) =>
     total === 0 ? 'No matches' : `${n(i)} of ${n(total)}${kept < total ? ` (the first ${n(kept)} can be visited)` : ''}`,
+  'find.hidden': (hidden: number) => ` (+${n(hidden)} in rows a filter hides)`,
+  'find.soFar': ' so far…',
+  'find.reading': (percent: number) => `Reading the workbook… ${percent} %`,
+  'find.sheetHidden': (hidden: number) => `+${n(hidden)} hidden`,
+  'find.hiddenTitle': 'Matches in rows your filter hides are counted, not visited or replaced',
   'find.next': 'Next match (Enter)',
   'find.previous': 'Previous match (Shift+Enter)',
   'find.close': 'Close (Escape)',

@@ -7,6 +7,11 @@ const n0 = (n: number): string => n.toLocaleString('zh-CN');
 export const findZhCN: FindDict = {
   'find.placeholder': '查找',
   'find.count': (i, total, kept) => (total === 0 ? '无匹配' : `第 ${n0(i)} 个，共 ${n0(total)} 个${kept < total ? `（可跳转前 ${n0(kept)} 个）` : ''}`),
+  'find.hidden': (hidden) => `（另有 ${n0(hidden)} 个在被筛选隐藏的行中）`,
+  'find.soFar': '，仍在查找…',
+  'find.reading': (percent) => `正在读取工作簿… ${percent} %`,
+  'find.sheetHidden': (hidden) => `另 ${n0(hidden)} 个已隐藏`,
+  'find.hiddenTitle': '被筛选隐藏的行中的匹配只计数，不跳转也不替换',
   'find.next': '下一个 (Enter)',
   'find.previous': '上一个 (Shift+Enter)',
   'find.close': '关闭 (Esc)',

@@ -128,7 +128,7 @@ describe('finding', () => {
     expect(where(q('upper('))).toEqual(['Stock!Note:1']);
   });
 
-  test('the order the person sees the rows in is followed, and rows they filtered out are not searched', () => {
+  test('the order the person sees the rows in is followed; matches in rows they filtered out are counted apart, not listed', () => {
     const ids = wb.rowIds(products);
     const shown = [ids[1] ?? '', ids[0] ?? ''];
     expect(where({ ...q('mug'), scope: 'sheet' })).toEqual(['Products!Name:1', 'Products!Name:2']);
@@ -136,6 +136,8 @@ describe('finding', () => {
     expect(r.hits.map((h) => h.rowId)).toEqual([ids[1], ids[0]]);
     const only = findInWorkbook({ ...src, rowOrder: (s) => (s === products ? [ids[2] ?? ''] : undefined) }, q('mug', { scope: 'sheet' }));
     expect(only.total).toBe(0);
+    expect(only.hidden).toBe(2);
+    expect(only.sheets).toEqual([{ sheetId: products, count: 0, hits: [], hidden: 2 }]);
   });
 
   test('past the cap, matches are counted, not kept', () => {
