@@ -68,7 +68,7 @@ describe('sharing', () => {
 });
 
 describe('a viewer', () => {
-  test('cannot change anything in the UI: typing, Delete, paste, the formula bar, drag and the tools are not offered; the row menu only copies', async () => {
+  test('cannot change anything in the UI: typing, Delete, paste, the formula bar, drag and the tools are not offered; the row menu copies and shows history only', async () => {
     const { page } = vi;
     await openSheet(page, 'Products');
     const before = JSON.stringify(await workbookJSON(page));
