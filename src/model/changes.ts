@@ -2,8 +2,8 @@
 import type * as Y from 'yjs';
 import { splitCellKey } from './layout.ts';
 
-/** What about a column changed. */
-export type ColumnChangeKind = 'added' | 'removed' | 'name' | 'type' | 'options' | 'formula' | 'order' | 'labels';
+/** What about a column changed; `display`: only options of how the grid shows it (width, pinned, hidden, wrap). */
+export type ColumnChangeKind = 'added' | 'removed' | 'name' | 'type' | 'options' | 'display' | 'formula' | 'order' | 'labels';
 
 /** Changes within one sheet. */
 export interface SheetChange {
@@ -84,6 +84,25 @@ export const sheetChangeOf = (change: WorkbookChange, sheetId: string): SheetCha
 
 const COLUMN_KEYS = new Set<string>(['name', 'type', 'options', 'formula', 'order', 'labels']);
 
+/** Column options that change only how the grid shows the column, never a value or a formula's result. */
+const DISPLAY_OPTIONS = new Set<string>(['width', 'pinned', 'hidden', 'wrap']);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `display` when a column's options changed in display options only (wrap turned on for a column
+ * of 100k rows needs no formula engine rebuild), else `options`. Anything unexpected is `options`.
+ */
+const optionsKind = (event: Y.YEvent<Y.AbstractType<unknown>>): ColumnChangeKind => {
+  const before = (event as Y.YMapEvent<unknown>).changes.keys.get('options')?.oldValue;
+  const after = (event.target as Y.Map<unknown>).get('options');
+  if (!isRecord(before) || !isRecord(after)) return 'options';
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!DISPLAY_OPTIONS.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k])) return 'options';
+  }
+  return 'display';
+};
+
 /** Translates the deep events of the sheets root into a typed change. */
 export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[], change: WorkbookChange): void => {
   const sheet = (id: string): SheetChange => sheetChangeOf(change, id);
@@ -122,7 +141,7 @@ export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]
       case 'columns': {
         if (colId !== undefined) {
           const kinds = c.columns.get(colId) ?? new Set<ColumnChangeKind>();
-          for (const k of keys) if (COLUMN_KEYS.has(k)) kinds.add(k as ColumnChangeKind);
+          for (const k of keys) if (COLUMN_KEYS.has(k)) kinds.add(k === 'options' ? optionsKind(event) : (k as ColumnChangeKind));
           c.columns.set(colId, kinds);
         } else {
           for (const [id, info] of (event as Y.YMapEvent<unknown>).changes.keys) {

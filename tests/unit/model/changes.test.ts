@@ -67,3 +67,15 @@ test('changes: settings', () => {
   a.setSettings({ name: 'Q4 plan' });
   expect(seen.a[0]?.settings).toBe(true);
 });
+
+test('changes: options of how the grid shows a column (wrap, width) are a display change; any other option is an options change', () => {
+  const { a, sync, sheet, cost, seen } = setup();
+  a.setColumnOptions(sheet, cost, { wrap: true });
+  a.setColumnOptions(sheet, cost, { wrap: true, width: 240, hidden: false, pinned: true });
+  a.setColumnOptions(sheet, cost, { wrap: true, width: 240, currency: 'USD' });
+  a.setColumnOptions(sheet, cost, { currency: 'USD' });
+  sync();
+  expect(seen.a.map((c) => c.sheets.get(sheet)?.columns.get(cost))).toEqual([new Set(['display']), new Set(['display']), new Set(['options']), new Set(['display'])]);
+  // On the peer too (the merged update): any options change among them makes it `options`.
+  expect(seen.b.at(-1)?.sheets.get(sheet)?.columns.get(cost)).toEqual(new Set(['options']));
+});
