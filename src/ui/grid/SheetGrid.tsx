@@ -125,7 +125,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     };
     const offChange = app.wb.onChange((change) => rethrowLater(() => {
       applyModelChange(ctl, change, { rebuildColumns });
-      if (wraps) fitRows();
+      if (wraps) void import('./row-heights.ts').then((m) => m.fitAfterChange(ctl, change.sheets.get(props.sheetId)));
     }));
     // The engine (and so every computed value and result type) may be replaced once it has loaded.
     createEffect(
@@ -139,7 +139,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
               // A view sheet computed again: its columns and rows come anew from its formula.
               if (r?.rows) ctl.applyView?.();
               if (r) applyRecalc(ctl, r);
-              if (r && wraps) fitRows();
+              if (r && wraps) void import('./row-heights.ts').then((m) => m.fitAfterRecalc(ctl, r));
             }),
           );
         },
