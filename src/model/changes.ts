@@ -87,20 +87,21 @@ const COLUMN_KEYS = new Set<string>(['name', 'type', 'options', 'formula', 'orde
 /** Column options that change only how the grid shows the column, never a value or a formula's result. */
 const DISPLAY_OPTIONS = new Set<string>(['width', 'pinned', 'hidden', 'wrap']);
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Options but the display ones, as text to compare; null when not a record. */
+const nonDisplay = (o: unknown): string | null => {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return null;
+  const rest: Record<string, unknown> = { ...o };
+  for (const k of DISPLAY_OPTIONS) delete rest[k];
+  return JSON.stringify(rest);
+};
 
 /**
  * `display` when a column's options changed in display options only (wrap turned on for a column
  * of 100k rows needs no formula engine rebuild), else `options`. Anything unexpected is `options`.
  */
 const optionsKind = (event: Y.YEvent<Y.AbstractType<unknown>>): ColumnChangeKind => {
-  const before = (event as Y.YMapEvent<unknown>).changes.keys.get('options')?.oldValue;
-  const after = (event.target as Y.Map<unknown>).get('options');
-  if (!isRecord(before) || !isRecord(after)) return 'options';
-  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (!DISPLAY_OPTIONS.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k])) return 'options';
-  }
-  return 'display';
+  const before = nonDisplay((event as Y.YMapEvent<unknown>).changes.keys.get('options')?.oldValue);
+  return before !== null && before === nonDisplay((event.target as Y.Map<unknown>).get('options')) ? 'display' : 'options';
 };
 
 /** Translates the deep events of the sheets root into a typed change. */

@@ -103,19 +103,33 @@ const fitCells = (ctl: GridController, cells: ReadonlyMap<string, ReadonlySet<st
 };
 
 /**
- * After a change of the model in the grid's sheet (`c`; undefined when it changed nothing there):
- * rows added are laid out with the rest; changed cells only when their height changed. A change
- * of columns was laid out when the columns were rebuilt; rows removed or moved keep their heights.
+ * After a change of the model in the grid's sheet: rows added are laid out with the rest; changed
+ * cells only when their height changed. A change of columns was laid out when the columns were
+ * rebuilt; rows removed or moved keep their heights.
  */
-export const fitAfterChange = (ctl: GridController, c: SheetChange | undefined): void => {
-  if (!c || c.columns.size > 0) return;
+const fitAfterChange = (ctl: GridController, c: SheetChange): void => {
+  if (c.columns.size > 0) return;
   if (c.rowsAdded.size > 0) return void applyRowHeights(ctl);
   fitCells(ctl, c.cells);
 };
 
 /** After a recalculation of the grid's sheet: as after a change, for computed values. */
-export const fitAfterRecalc = (ctl: GridController, r: SheetRepaint): void => {
+const fitAfterRecalc = (ctl: GridController, r: SheetRepaint): void => {
   const wrapped = ctl.displayedColumns().some((c) => c.options.wrap && (r.all || r.rows || r.columns?.has(c.id)));
   if (wrapped) return void applyRowHeights(ctl);
   fitCells(ctl, r.cells);
+};
+
+/**
+ * Lays the rows out for the sheet's wrapped columns: all of them (`c` undefined: the columns
+ * changed or the grid starts), or what a model change or a recalculation (`c`; null when the
+ * change was not in this sheet) needs. Returns whether any column wraps.
+ */
+export const fitRows = (ctl: GridController, c?: SheetChange | SheetRepaint | null): boolean => {
+  if (c === undefined) return applyRowHeights(ctl);
+  if (c !== null) {
+    if ('rowsAdded' in c) fitAfterChange(ctl, c);
+    else fitAfterRecalc(ctl, c);
+  }
+  return ctl.displayedColumns().some((col) => col.options.wrap);
 };
