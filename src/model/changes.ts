@@ -87,12 +87,16 @@ const COLUMN_KEYS = new Set<string>(['name', 'type', 'options', 'formula', 'orde
 /** Column options that change only how the grid shows the column, never a value or a formula's result. */
 const DISPLAY_OPTIONS = new Set<string>(['width', 'pinned', 'hidden', 'wrap']);
 
-/** Options but the display ones, as text to compare; null when not a record. */
+/** Options but the display ones, as text to compare; null when not a record (or not JSON: a peer's bigint). */
 const nonDisplay = (o: unknown): string | null => {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return null;
   const rest: Record<string, unknown> = { ...o };
   for (const k of DISPLAY_OPTIONS) delete rest[k];
-  return JSON.stringify(rest);
+  try {
+    return JSON.stringify(rest);
+  } catch {
+    return null;
+  }
 };
 
 /**

@@ -1,4 +1,5 @@
 /** Typed change events name what changed, for local edits, undo and updates from peers alike. */
+import type * as Y from 'yjs';
 import { expect, test } from 'vitest';
 import type { WorkbookChange } from '../../../src/model/index.ts';
 import { seededRandom } from '../../support/random.ts';
@@ -78,4 +79,12 @@ test('changes: options of how the grid shows a column (wrap, width) are a displa
   expect(seen.a.map((c) => c.sheets.get(sheet)?.columns.get(cost))).toEqual([new Set(['display']), new Set(['display']), new Set(['options']), new Set(['display'])]);
   // On the peer too (the merged update): any options change among them makes it `options`.
   expect(seen.b.at(-1)?.sheets.get(sheet)?.columns.get(cost)).toEqual(new Set(['options']));
+});
+
+test('changes: options a peer wrote that are not JSON (a big integer) are an options change, read without throwing', () => {
+  const { b, sync, sheet, cost, seen } = setup();
+  const col = (b.doc.getMap('sheets').get(sheet) as Y.Map<Y.Map<Y.Map<unknown>>>).get('columns')?.get(cost);
+  b.doc.transact(() => col?.set('options', { choices: 9_007_199_254_740_993n, wrap: true }));
+  sync();
+  expect(seen.a.at(-1)?.sheets.get(sheet)?.columns.get(cost)).toEqual(new Set(['options']));
 });
