@@ -17,8 +17,6 @@ import { afterFirstRows } from '../first-paint.ts';
 import { applyModelChange, applyRecalc } from './grid-sync.ts';
 import { handleGridKey } from './keyboard.ts';
 import type { ReferenceIndex } from '../../app/reference-index.ts';
-import type { SheetRepaint } from '../../app/calc-service.ts';
-import type { SheetChange } from '../../model/index.ts';
 import type { DropTarget } from './row-drag.ts';
 
 /** Rows given to AG Grid before the first paint of a big sheet (more than a screen, even on a tall one). */
@@ -108,9 +106,8 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     ctl.api = api;
     // Wrapped columns make rows as tall as their text: the code for it loads only for such a sheet.
     let wraps = false;
-    // After a change or a recalculation (`c`), only the rows it needs (row-heights.ts).
-    const fitRows = (c?: SheetChange | SheetRepaint | null) => {
-      if (wraps || ctl.displayedColumns().some((col) => col.options.wrap)) void import('./row-heights.ts').then((m) => (wraps = m.fitRows(ctl, c)));
+    const fitRows = () => {
+      if (wraps || ctl.displayedColumns().some((c) => c.options.wrap)) void import('./row-heights.ts').then((m) => (wraps = m.applyRowHeights(ctl)));
     };
     fitRows();
     setEmpty(ctl.shape.rowCount() === 0);
@@ -128,7 +125,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
     };
     const offChange = app.wb.onChange((change) => rethrowLater(() => {
       applyModelChange(ctl, change, { rebuildColumns });
-      if (wraps) fitRows(change.sheets.get(props.sheetId) ?? null);
+      if (wraps) fitRows();
     }));
     // The engine (and so every computed value and result type) may be replaced once it has loaded.
     createEffect(
@@ -142,7 +139,7 @@ export const SheetGrid = (props: { sheetId: string; references: ReferenceIndex }
               // A view sheet computed again: its columns and rows come anew from its formula.
               if (r?.rows) ctl.applyView?.();
               if (r) applyRecalc(ctl, r);
-              if (r && wraps) fitRows(r);
+              if (r && wraps) fitRows();
             }),
           );
         },

@@ -1,13 +1,10 @@
 /**
  * Row heights of a sheet with wrapped columns: each row is as tall as the longest of its wrapped
  * texts needs (lines counted by src/app/wrap-lines.ts, measured on a canvas in the grid's font).
- * Loaded only for a sheet that wraps a column; other sheets keep AG Grid's fixed height. Laying
- * out 100k rows again costs AG Grid some 100 ms, so after an edit it is done only when a changed
- * cell of a wrapped column needs another height than its row has (BENCHMARKS.md, "wrap").
+ * Loaded only for a sheet that wraps a column; other sheets keep AG Grid's fixed height.
  */
 import type { RowHeightParams } from 'ag-grid-community';
-import type { SheetChange } from '../../model/index.ts';
-import { cellText, type SheetRepaint } from '../../app/calc-service.ts';
+import { cellText } from '../../app/calc-service.ts';
 import { wrappedLineCount } from '../../app/wrap-lines.ts';
 import { columnWidth } from './column-defs.ts';
 import type { GridController, RowRef } from './grid-controller.ts';
@@ -50,8 +47,13 @@ const linesOf = (text: string, width: number, measure: (s: string) => number): n
   return n;
 };
 
-/** The height each row of the grid's sheet needs now, by row id. */
-const heightOf = (ctl: GridController): { wraps: boolean; height: (rowId: string) => number } => {
+/**
+ * Gives the grid the row heights its wrapped columns need (or the fixed height again when none is
+ * wrapped) and has it lay the rows out anew; returns whether any column wraps.
+ */
+export const applyRowHeights = (ctl: GridController): boolean => {
+  const api = ctl.api;
+  if (!api) return false;
   const { app, sheetId } = ctl;
   const wrapped = ctl.displayedColumns().filter((c) => c.options.wrap);
   const measure = measurer();
@@ -60,7 +62,9 @@ const heightOf = (ctl: GridController): { wraps: boolean; height: (rowId: string
     const type = col.formula !== undefined ? (app.calc.resultType(sheetId, col.id) ?? col.type) : col.type;
     return { col, width: columnWidth(col, type, app.label(col)) - ACROSS };
   });
-  const height = (rowId: string): number => {
+  const height = (p: RowHeightParams<RowRef>): number => {
+    const rowId = p.data?.id;
+    if (!rowId) return ROW;
     let lines = 1;
     for (const { col, width } of cols) {
       const text = cellText(app.calc, fmt, sheetId, rowId, col);
@@ -69,67 +73,10 @@ const heightOf = (ctl: GridController): { wraps: boolean; height: (rowId: string
     }
     return lines === 1 ? ROW : lines * LINE + DOWN;
   };
-  return { wraps: cols.length > 0, height };
-};
-
-/**
- * Gives the grid the row heights its wrapped columns need (or the fixed height again when none is
- * wrapped) and has it lay the rows out anew; returns whether any column wraps.
- */
-export const applyRowHeights = (ctl: GridController): boolean => {
-  const api = ctl.api;
-  if (!api) return false;
-  const { wraps, height } = heightOf(ctl);
-  api.setGridOption('getRowHeight', wraps ? (p: RowHeightParams<RowRef>) => (p.data?.id ? height(p.data.id) : ROW) : undefined);
+  api.setGridOption('getRowHeight', cols.length > 0 ? height : undefined);
   // A change of rowHeight is what makes AG Grid ask every row for its height again (the api call
   // that does it belongs to a module the app does not load); both values mean the theme's 30 px.
   flip = !flip;
   api.setGridOption('rowHeight', flip ? ROW : undefined);
-  return wraps;
-};
-
-/** Lays the rows out again when one of `cells` (row id → column ids) is wrapped and its row's height no longer fits it. */
-const fitCells = (ctl: GridController, cells: ReadonlyMap<string, ReadonlySet<string>> | undefined): void => {
-  const api = ctl.api;
-  if (!api || !cells) return;
-  const wrapped = new Set(ctl.displayedColumns().flatMap((c) => (c.options.wrap ? [c.id] : [])));
-  if (wrapped.size === 0) return;
-  const { height } = heightOf(ctl);
-  for (const [rowId, cols] of cells) {
-    if (![...cols].some((c) => wrapped.has(c))) continue;
-    const node = api.getRowNode(rowId);
-    if (node && node.rowHeight !== height(rowId)) return void applyRowHeights(ctl);
-  }
-};
-
-/**
- * After a change of the model in the grid's sheet: rows added are laid out with the rest; changed
- * cells only when their height changed. A change of columns was laid out when the columns were
- * rebuilt; rows removed or moved keep their heights.
- */
-const fitAfterChange = (ctl: GridController, c: SheetChange): void => {
-  if (c.columns.size > 0) return;
-  if (c.rowsAdded.size > 0) return void applyRowHeights(ctl);
-  fitCells(ctl, c.cells);
-};
-
-/** After a recalculation of the grid's sheet: as after a change, for computed values. */
-const fitAfterRecalc = (ctl: GridController, r: SheetRepaint): void => {
-  const wrapped = ctl.displayedColumns().some((c) => c.options.wrap && (r.all || r.rows || r.columns?.has(c.id)));
-  if (wrapped) return void applyRowHeights(ctl);
-  fitCells(ctl, r.cells);
-};
-
-/**
- * Lays the rows out for the sheet's wrapped columns: all of them (`c` undefined: the columns
- * changed or the grid starts), or what a model change or a recalculation (`c`; null when the
- * change was not in this sheet) needs. Returns whether any column wraps.
- */
-export const fitRows = (ctl: GridController, c?: SheetChange | SheetRepaint | null): boolean => {
-  if (c === undefined) return applyRowHeights(ctl);
-  if (c !== null) {
-    if ('rowsAdded' in c) fitAfterChange(ctl, c);
-    else fitAfterRecalc(ctl, c);
-  }
-  return ctl.displayedColumns().some((col) => col.options.wrap);
+  return cols.length > 0;
 };
