@@ -12,6 +12,7 @@
 import type { CellEdit, Workbook } from '../model/index.ts';
 import type { CellValue, Column } from '../schema/types.ts';
 import { readTypedCell, type EditContext, type EditProblem, type EditWarning } from './edit-commands.ts';
+import type { PlannedDate } from './paste-dates.ts';
 
 /** A rectangle of the displayed grid, bounds inclusive (rows after sort and filter, data columns). */
 export interface GridRect {
@@ -53,6 +54,8 @@ export interface PastePlan {
   newRows: Record<string, CellValue>[];
   problems: PasteProblem[];
   warnings: PasteWarning[];
+  /** Dates that read both ways (`10/01/2027`), taken in the workbook's regional order (paste-dates.ts). */
+  dates: PlannedDate[];
   /** Columns of the block past the sheet's last column. */
   cutColumns: number;
   /** The cells the block covers in the grid (to select them, and to keep messages off them). */
@@ -72,7 +75,7 @@ export const planPaste = (ctx: EditContext, sheetId: string, rows: string[][], t
   const sel = target.selection;
   const block = fillRange(rows, sel);
   const cols = target.columns;
-  const plan: PastePlan = { edits: [], newRows: [], problems: [], warnings: [], cutColumns: 0, area: { ...sel } };
+  const plan: PastePlan = { edits: [], newRows: [], problems: [], warnings: [], dates: [], cutColumns: 0, area: { ...sel } };
   block.forEach((cells, i) => {
     const at = sel.top + i;
     const rowId = at < target.rowCount ? (target.rowIdAt(at) ?? '') : '';
@@ -89,6 +92,9 @@ export const planPaste = (ctx: EditContext, sheetId: string, rows: string[][], t
         return;
       }
       if (r.warning) plan.warnings.push({ row: at + 1, warning: r.warning });
+      if (r.otherDate !== undefined && typeof r.value === 'string') {
+        plan.dates.push({ rowId, newRow: rowId ? -1 : plan.newRows.length, colId: col.id, text: text.trim(), taken: r.value, other: r.otherDate });
+      }
       if (rowId) plan.edits.push({ rowId, colId: col.id, value: r.value });
       else record[col.id] = r.value;
     });
@@ -102,12 +108,14 @@ export const planPaste = (ctx: EditContext, sheetId: string, rows: string[][], t
 /** Cells a plan writes. */
 export const pastedCount = (plan: PastePlan): number => plan.edits.length + plan.newRows.reduce((n, r) => n + Object.keys(r).length, 0);
 
-/** Writes a plan in one transaction (one undo step). */
-export const applyPaste = (wb: Workbook, sheetId: string, plan: PastePlan): void => {
+/** Writes a plan in one transaction (one undo step); returns the ids of the rows it added, in plan order. */
+export const applyPaste = (wb: Workbook, sheetId: string, plan: PastePlan): string[] => {
+  let added: string[] = [];
   wb.transact(() => {
-    if (plan.newRows.length > 0) wb.insertRows(sheetId, { values: plan.newRows });
+    if (plan.newRows.length > 0) added = wb.insertRows(sheetId, { values: plan.newRows });
     if (plan.edits.length > 0) wb.setCells(sheetId, plan.edits);
   });
+  return added;
 };
 
 /** Amounts pasted with another currency's symbol, one entry per column: what was typed and how many. */

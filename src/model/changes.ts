@@ -2,8 +2,8 @@
 import type * as Y from 'yjs';
 import { splitCellKey } from './layout.ts';
 
-/** What about a column changed. */
-export type ColumnChangeKind = 'added' | 'removed' | 'name' | 'type' | 'options' | 'formula' | 'order' | 'labels';
+/** What about a column changed; `display`: only options of how the grid shows it (width, pinned, hidden, wrap). */
+export type ColumnChangeKind = 'added' | 'removed' | 'name' | 'type' | 'options' | 'display' | 'formula' | 'order' | 'labels';
 
 /** Changes within one sheet. */
 export interface SheetChange {
@@ -84,6 +84,30 @@ export const sheetChangeOf = (change: WorkbookChange, sheetId: string): SheetCha
 
 const COLUMN_KEYS = new Set<string>(['name', 'type', 'options', 'formula', 'order', 'labels']);
 
+/** Column options that change only how the grid shows the column, never a value or a formula's result. */
+const DISPLAY_OPTIONS = new Set<string>(['width', 'pinned', 'hidden', 'wrap']);
+
+/** Options but the display ones, as text to compare; null when not a record (or not JSON: a peer's bigint). */
+const nonDisplay = (o: unknown): string | null => {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return null;
+  const rest: Record<string, unknown> = { ...o };
+  for (const k of DISPLAY_OPTIONS) delete rest[k];
+  try {
+    return JSON.stringify(rest);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * `display` when a column's options changed in display options only (wrap turned on for a column
+ * of 100k rows needs no formula engine rebuild), else `options`. Anything unexpected is `options`.
+ */
+const optionsKind = (event: Y.YEvent<Y.AbstractType<unknown>>): ColumnChangeKind => {
+  const before = nonDisplay((event as Y.YMapEvent<unknown>).changes.keys.get('options')?.oldValue);
+  return before !== null && before === nonDisplay((event.target as Y.Map<unknown>).get('options')) ? 'display' : 'options';
+};
+
 /** Translates the deep events of the sheets root into a typed change. */
 export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[], change: WorkbookChange): void => {
   const sheet = (id: string): SheetChange => sheetChangeOf(change, id);
@@ -122,7 +146,7 @@ export const translateSheetEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]
       case 'columns': {
         if (colId !== undefined) {
           const kinds = c.columns.get(colId) ?? new Set<ColumnChangeKind>();
-          for (const k of keys) if (COLUMN_KEYS.has(k)) kinds.add(k as ColumnChangeKind);
+          for (const k of keys) if (COLUMN_KEYS.has(k)) kinds.add(k === 'options' ? optionsKind(event) : (k as ColumnChangeKind));
           c.columns.set(colId, kinds);
         } else {
           for (const [id, info] of (event as Y.YMapEvent<unknown>).changes.keys) {

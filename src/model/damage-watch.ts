@@ -118,12 +118,16 @@ export class DamageWatch {
     return c;
   }
 
-  /** Re-checks what a change touched; a change of columns or of a sheet itself re-scans that sheet. */
+  /**
+   * Re-checks what a change touched; a change of columns (but of how the grid shows them: wrap,
+   * width …) or of a sheet itself re-scans that sheet.
+   */
   private changed(change: WorkbookChange): void {
     for (const [sheetId, c] of change.sheets) {
       const known = this.cells.get(sheetId);
       if (!known) continue;
-      if (c.added || c.removed || c.meta || c.columns.size > 0 || !this.wb.hasSheet(sheetId)) {
+      const columns = [...c.columns.values()].some((kinds) => [...kinds].some((k) => k !== 'display'));
+      if (c.added || c.removed || c.meta || columns || !this.wb.hasSheet(sheetId)) {
         this.cells.delete(sheetId);
         continue;
       }

@@ -1,6 +1,6 @@
 /**
- * Sheet tabs: click to open, double-click to rename, drag to reorder, a menu to rename, move or
- * delete (with confirmation and undo), and "+" to add a blank sheet, one from the gallery or a
+ * Sheet tabs: click to open, double-click to rename, drag to reorder, a menu to rename, print,
+ * move or delete (with confirmation and undo; a viewer's menu prints only), and "+" to add a blank sheet, one from the gallery or a
  * view sheet (the menus are in tab-menus.tsx, loaded on first use).
  */
 import { createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
@@ -74,7 +74,7 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
             onDblClick={() => !ro && setRenaming(s.id)}
             onContextMenu={(e) => {
               e.preventDefault();
-              if (!ro) tabMenu(s, { x: e.clientX, y: e.clientY });
+              tabMenu(s, { x: e.clientX, y: e.clientY });
             }}
           >
             <Show
@@ -110,7 +110,7 @@ export const SheetTabs = (props: { active: string; setActive: (id: string) => vo
                 </For>
               </span>
             </Show>
-            <Show when={s.id === props.active && renaming() !== s.id && !ro}>
+            <Show when={s.id === props.active && renaming() !== s.id}>
               <button
                 type="button"
                 class="wb-tab-menu"

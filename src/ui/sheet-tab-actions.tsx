@@ -49,7 +49,7 @@ const menuContext = (st: TabStrip): TabMenuContext => ({
   report: (err) => report(st.app, err),
 });
 
-/** Opens a tab's menu: rename, move left or right, delete (tab-menus.tsx). */
+/** Opens a tab's menu: rename, print, move left or right, delete; a viewer's prints only (tab-menus.tsx). */
 export const tabMenu = (st: TabStrip, s: SheetInfo, anchor: MenuAnchor): void => {
   st.setMenu({ anchor, items: tabMenuItems(menuContext(st), s) });
 };

@@ -59,7 +59,7 @@ const askDelete = ({ app, report }: TabMenuContext, s: SheetInfo, dependents: { 
 /** Prints sheet `sheetId` as this person sees it (its code loads on first use). */
 export const printSheet = (app: AppState, sheetId: string): void => void import('./print/print-sheet.ts').then((m) => m.printSheet(app, sheetId));
 
-/** The menu of tab `s`. */
+/** The menu of tab `s` (for a viewer, only Print…). */
 export const tabMenuItems = (ctx: TabMenuContext, s: SheetInfo): MenuItem[] => {
   const { app, sheets, report } = ctx;
   const t = app.i18n.texts(dialogTexts);
@@ -71,10 +71,13 @@ export const tabMenuItems = (ctx: TabMenuContext, s: SheetInfo): MenuItem[] => {
       report(err);
     }
   };
+  // The sheet as this person sees it (filters, sort), every column, on paper (print/print-sheet.ts).
+  const print: MenuItem = { label: app.i18n.texts(printTexts)('print.action'), run: () => printSheet(app, s.id), testId: 'tab-print' };
+  // A viewer (read-only link) prints too; the rest changes the workbook.
+  if (app.readOnly) return [print];
   return [
     { label: t('tabs.rename'), run: () => ctx.rename(s.id), testId: 'tab-rename' },
-    // The sheet as this person sees it (filters, sort), every column, on paper (print/print-sheet.ts).
-    { label: app.i18n.texts(printTexts)('print.action'), run: () => printSheet(app, s.id), testId: 'tab-print' },
+    print,
     { label: t('tabs.moveLeft'), run: move(i - 1), disabled: i === 0 },
     { label: t('tabs.moveRight'), run: move(i + 1), disabled: i === sheets().length - 1 },
     { label: t('tabs.delete'), run: () => confirmDelete(ctx, s), danger: true, separator: true, testId: 'tab-delete' },

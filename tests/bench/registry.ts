@@ -17,5 +17,6 @@ import { relayAbuseBench } from './relay-abuse.bench.ts';
 import { relayBench } from './relay.bench.ts';
 import { relayPgBench } from './relay-pg.bench.ts';
 import { vandalBench } from './vandal.bench.ts';
+import { wrapBench } from './wrap.bench.ts';
 
-export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, dependentsBench, findBench, rulesBench, gridBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench, relayPgBench];
+export const BENCHES: Bench[] = [modelBench, formulaBench, formulaLimitsBench, arraysBench, csvBench, historyBench, vandalBench, dependentsBench, findBench, rulesBench, gridBench, wrapBench, csvUiBench, chartsBench, relayBench, relayAbuseBench, ownersBench, relayPgBench];

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { loadWorkbook } from '../../server/store/stored-workbook.ts';
 import { withTestStore } from '../integration/relay/fixtures.ts';
 import { screenshot } from '../support/browser.ts';
-import { offlineReady, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
+import { fullyShown, offlineReady, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
 
 const env = relayAndBrowser();
 let ana: Person;
@@ -51,6 +51,10 @@ const editOfflineWhileTrashed = async (text: string): Promise<void> => {
   await context.setOffline(false);
   await waitConnection(page, 'trashed');
   expect(await page.getByTestId('trashed-notice').textContent()).toContain('This workbook was moved to the trash.');
+  // Read in full in the status bar (it wraps; the buttons and the rest of the bar stay in view).
+  expect(await fullyShown(page.getByTestId('trashed-notice'))).toBe(true);
+  expect(await fullyShown(page.getByTestId('trashed-keep'))).toBe(true);
+  expect(await fullyShown(page.getByTestId('share'))).toBe(true);
 };
 
 describe('a workbook trashed while someone edited it offline', () => {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { loadWorkbook } from '../../server/store/stored-workbook.ts';
 import { withTestStore } from '../integration/relay/fixtures.ts';
 import { screenshot } from '../support/browser.ts';
-import { openSheet, pending, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
+import { fullyShown, openSheet, pending, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
 
 const env = relayAndBrowser();
 let owner: Person;
@@ -77,6 +77,16 @@ describe('a role changed while the page is open', () => {
     expect(await pending(page)).toBe(1);
     expect(await onRelay(0)).not.toBe('Edited before the demotion');
     await screenshot(page, 'spaces-role-demoted');
+    // The notice is read in full in the status bar at 1280 px, in English and in Chinese, and the
+    // rest of the bar stays in view.
+    for (const language of ['en', 'zh-CN']) {
+      await page.getByTestId('language').selectOption(language);
+      await expect.poll(() => page.getByTestId('role-notice').textContent()).toContain(language === 'en' ? 'made you a viewer' : '改为查看者');
+      expect(await fullyShown(page.getByTestId('role-notice'))).toBe(true);
+      expect(await fullyShown(page.getByTestId('share'))).toBe(true);
+    }
+    await screenshot(page, 'spaces-role-demoted-zh');
+    await page.getByTestId('language').selectOption('en');
 
     // Made an editor again: the page turns editable and the kept edit reaches the relay.
     expect((await api(`/spaces/team/members/${eddieId}`, env.relay.editorToken, { method: 'PATCH', body: { role: 'editor' } })).status).toBe(200);

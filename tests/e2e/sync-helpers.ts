@@ -3,7 +3,7 @@
  * data), people in their own browser contexts, and what their page shows and holds.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { CellValue, WorkbookJSON } from '../../src/schema/index.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -195,3 +195,16 @@ export const savedState = (page: Page): Promise<string | null> => page.getByTest
 /** True once both people's pages hold the same workbook (both read afresh on every poll). */
 export const converged = async (a: Person, b: Person): Promise<boolean> =>
   JSON.stringify(await workbookJSON(a.page)) === JSON.stringify(await workbookJSON(b.page));
+
+/**
+ * Whether all of an element's text can be read: nothing cut off or scrolled inside it, and the
+ * whole element inside the window (not pushed past its edge).
+ */
+export const fullyShown = (loc: Locator): Promise<boolean> =>
+  loc.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const w = document.documentElement.clientWidth;
+    const h = document.documentElement.clientHeight;
+    const inWindow = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= w + 0.5 && r.bottom <= h + 0.5;
+    return inWindow && el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight;
+  });

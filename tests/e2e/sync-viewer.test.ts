@@ -68,7 +68,7 @@ describe('sharing', () => {
 });
 
 describe('a viewer', () => {
-  test('cannot change anything in the UI: typing, Delete, paste, the formula bar, row and tab menus, drag and the tools are not offered', async () => {
+  test('cannot change anything in the UI: typing, Delete, paste, the formula bar, drag and the tools are not offered; the row menu copies and shows history only', async () => {
     const { page } = vi;
     await openSheet(page, 'Products');
     const before = JSON.stringify(await workbookJSON(page));
@@ -118,6 +118,38 @@ describe('a viewer', () => {
     expect(await stored(page, 'Products', 1, 'Name')).not.toBe('Changed by a viewer');
     // Not a refusal after trying: nothing was tried, so nothing was refused.
     expect(await page.locator('[data-testid="toast"]').count()).toBe(0);
+    expect(vi.errors).toEqual([]);
+  });
+
+  test('prints a sheet as an editor does: the tab menu (button or right-click) offers Print… and nothing that changes the workbook', async () => {
+    const { page } = vi;
+    const before = JSON.stringify(await workbookJSON(page));
+    // The print dialog cannot be driven headless: window.print is counted instead.
+    await page.evaluate(() => {
+      const w = window as unknown as { __printed: number; print: () => void };
+      w.__printed = 0;
+      w.print = () => void w.__printed++;
+    });
+    const printed = () => page.evaluate(() => (window as unknown as { __printed: number }).__printed);
+    await page.locator('.wb-tab-on .wb-tab-menu').click();
+    await page.locator('[role="menuitem"]').first().waitFor();
+    expect((await page.locator('[role="menuitem"]').allTextContents()).map((t) => t.trim())).toEqual(['Print…']);
+    await screenshot(page, 'sync-viewer-print-menu');
+    await page.getByTestId('tab-print').click();
+    await expect.poll(printed).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const view = page.getByTestId('print-view');
+    expect(await view.isVisible()).toBe(true);
+    expect(await view.locator('thead').textContent()).toContain('Name');
+    expect(await view.locator('tbody tr').count()).toBe(200);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await view.count()).toBe(0);
+    await page.locator('.wb-tab', { hasText: 'Products' }).click({ button: 'right' });
+    await page.getByTestId('tab-print').click();
+    await expect.poll(printed).toBe(2);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(JSON.stringify(await workbookJSON(page))).toBe(before);
     expect(vi.errors).toEqual([]);
   });
 

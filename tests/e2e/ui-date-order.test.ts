@@ -69,3 +69,56 @@ describe('dates typed in the workbook regional format', () => {
     expect(await page.evaluate(() => window.__wb?.wb.settings.region)).toBe('zh-CN');
   });
 });
+
+describe('ambiguous dates in a paste', () => {
+  let fresh: AppPage;
+  const setClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  const launches = (page: Page) => Promise.all([0, 1, 2].map((r) => stored(page, r, 'launch')));
+  const pasteAt = async (page: Page, text: string) => {
+    await setClipboard(page, text);
+    await clickCell(page, 0, 'launch');
+    await page.keyboard.press('Control+V');
+  };
+
+  beforeAll(async () => {
+    fresh = await openApp(env.browser, env.server);
+  });
+
+  test('the toast says how many were read which way, with an example; one click switches exactly those, Undo takes it back', async () => {
+    const { page } = fresh;
+    await pasteAt(page, '10/01/2027\n10/13/2027\n05/06/2027\n');
+    await eventually(() => launches(page), ['2027-10-01', '2027-10-13', '2027-05-06']);
+    await expect.poll(() => toastText(page)).toContain('2 dates read month first, e.g. 10/01/2027 → 1 Oct 2027 — did you mean 10 Jan?');
+    await screenshot(page, 'ui-paste-dates-did-you-mean');
+    await page.locator('[data-testid="toast"] .wb-toast-action', { hasText: 'Read both day first' }).click();
+    await eventually(() => launches(page), ['2027-01-10', '2027-10-13', '2027-06-05']);
+    await expect.poll(() => toastText(page)).toContain('2 pasted dates now read day first');
+    await clickCell(page, 0, 'name');
+    await page.keyboard.press('Control+Z');
+    await eventually(() => launches(page), ['2027-10-01', '2027-10-13', '2027-05-06']);
+  });
+
+  test('when one of them was edited since the paste, the switch refuses and changes nothing', async () => {
+    const { page } = fresh;
+    await pasteAt(page, '03/04/2027\n04/03/2027\n');
+    await eventually(() => Promise.all([0, 1].map((r) => stored(page, r, 'launch'))), ['2027-03-04', '2027-04-03']);
+    const action = page.locator('[data-testid="toast"] .wb-toast-action', { hasText: 'Read both day first' });
+    await action.waitFor();
+    await typeInto(page, 1, 'launch', '2027-12-24');
+    await eventually(() => stored(page, 1, 'launch'), '2027-12-24');
+    await action.click();
+    await expect.poll(() => toastText(page)).toContain('1 of the 2 pasted dates changed since the paste, so none was switched');
+    expect(await stored(page, 0, 'launch')).toBe('2027-03-04');
+  });
+
+  test('in 简体中文 the note and its switch are Chinese', async () => {
+    const { page } = fresh;
+    await page.getByTestId('language').selectOption('zh-CN');
+    await pasteAt(page, '10/01/2027\n');
+    await expect.poll(() => toastText(page)).toContain('1 个日期按“月/日”顺序读取，例如 10/01/2027 → 2027年10月1日——是否是指 1月10日？');
+    await screenshot(page, 'ui-paste-dates-zh');
+    await page.locator('[data-testid="toast"] .wb-toast-action', { hasText: '改按“日/月”读取' }).click();
+    await eventually(() => stored(page, 0, 'launch'), '2027-01-10');
+    expect(fresh.errors).toEqual([]);
+  });
+});

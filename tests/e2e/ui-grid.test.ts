@@ -305,6 +305,27 @@ describe('rows, cells and columns from the keyboard and the menus', () => {
     expect(await columnOptions(page, 'name')).toEqual({});
   });
 
+  test('in a wrapped column an edit lays out its own row again: a longer text grows it, a short one shrinks it; edits elsewhere keep the heights', async () => {
+    const { page } = app;
+    const long = 'Stoneware serving bowl with a reactive glaze, dishwasher safe, 26 cm';
+    const heightOf = (row: number) => page.locator(`.ag-row[row-index="${row}"]`).first().evaluate((e) => e.getBoundingClientRect().height);
+    const write = (row: number, col: string, value: string | number) =>
+      page.evaluate(([r, c, v]) => window.__wb?.wb.setCell('products', window.__wb.wb.rowIds('products')[Number(r)] ?? '', String(c), v ?? null), [row, col, value] as const);
+    await page.evaluate(() => window.__wb?.wb.setColumnOptions('products', 'name', { wrap: true }));
+    await eventually(async () => (await heightOf(1)) > 60, true);
+    expect(await heightOf(2)).toBe(30);
+    await write(2, 'name', long);
+    await eventually(async () => (await heightOf(2)) > 60, true);
+    await write(1, 'name', 'Short');
+    await eventually(() => heightOf(1), 30);
+    await write(3, 'cost', 7.5);
+    await eventually(() => cellText(page, 3, 'cost'), '¥7.50');
+    expect(await heightOf(2)).toBeGreaterThan(60);
+    expect(await heightOf(1)).toBe(30);
+    await page.evaluate(() => window.__wb?.wb.setColumnOptions('products', 'name', {}));
+    await eventually(() => heightOf(2), 30);
+  });
+
   test('in 简体中文 the new menu entries are in Chinese', async () => {
     const { page } = app;
     await page.locator('select.wb-lang, [data-testid="language"]').first().selectOption('zh-CN');

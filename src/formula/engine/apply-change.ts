@@ -150,6 +150,8 @@ export const applyChange = (engine: FormulaEngine, change: FormulaChange): Apply
         if (k === 'formula') formulas.push([sheetId, colId]);
         // A new alert rule: its hidden column is read by no formula, so only it is computed.
         else if ((k === 'added' || k === 'removed') && ruleIdOf(colId) !== undefined) rules.push([sheetId, colId, k]);
+        // How the grid shows a column (width, wrap …) changes nothing the engine computes.
+        else if (k === 'display') continue;
         else if (!NAME_ONLY.has(k)) return 'rebuild';
         else names = true;
       }

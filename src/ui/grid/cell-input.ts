@@ -65,7 +65,7 @@ const showWarning = (app: AppState, w: EditWarning | undefined): void => {
 };
 
 /** `2027-10-01` as "1 Oct 2027" (or without its year), in the UI language. */
-const dayText = (app: AppState, iso: string, year: boolean): string =>
+export const dayText = (app: AppState, iso: string, year: boolean): string =>
   new Intl.DateTimeFormat(app.i18n.locale() === 'zh-CN' ? 'zh-CN' : 'en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
     new Date(`${iso}T00:00:00Z`),
   );

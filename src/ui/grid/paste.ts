@@ -7,9 +7,11 @@
  */
 import { applyPaste, currencyMismatches, pastedCount, planPaste, type GridRect, type PastePlan } from '../../app/paste-block.ts';
 import { boundingBox, toastCorner, type Corner, type ScreenBox } from '../../app/overlay-place.ts';
+import { dateSummary, pastedDates, switchPastedDates, type DateSummary, type PastedDate } from '../../app/paste-dates.ts';
 import { parseTsv } from '../../csv/read-tsv.ts';
+import { dateOrderOf, regionOf } from '../../schema/date-text.ts';
 import { CURRENCY_SYMBOLS } from '../../schema/number-format.ts';
-import { editContext, editProblemText } from './cell-input.ts';
+import { dayText, editContext, editProblemText } from './cell-input.ts';
 import type { GridController } from './grid-controller.ts';
 import { dialogTexts } from '../i18n/dialog-texts.ts';
 
@@ -34,10 +36,10 @@ export const pasteText = (ctl: GridController, text: string): PasteReport => {
   const selection = ctl.selectedRect() ?? { top: 0, left: 0, bottom: 0, right: 0 };
   const target = { columns: ctl.displayedColumns(), rowCount: ctl.displayedRowCount(), rowIdAt: (i: number) => ctl.rowIdAt(i), selection };
   const plan = planPaste(editContext(app, ctl.references), sheetId, block, target);
-  applyPaste(wb, sheetId, plan);
+  const dates = pastedDates(plan.dates, applyPaste(wb, sheetId, plan));
   ctl.select({ anchor: { row: plan.area.top, col: plan.area.left }, focus: { row: plan.area.bottom, col: plan.area.right } });
   // The toast is placed once the grid shows the pasted cells.
-  requestAnimationFrame(() => announce(ctl, plan));
+  requestAnimationFrame(() => announce(ctl, plan, dates));
   return { written: pastedCount(plan), rowsAdded: plan.newRows.length, problems: plan.problems.length, cutColumns: plan.cutColumns };
 };
 
@@ -67,13 +69,31 @@ const cornerFor = (ctl: GridController, area: GridRect, lines: number): Corner =
   return toastCorner(areaOnScreen(ctl, area), size, viewport, { side: 16, top: 16, bottom: 68 });
 };
 
-const announce = (ctl: GridController, plan: PastePlan): void => {
+/** "3 dates read day first, e.g. 10/01/2027 → 10 Jan 2027 — did you mean 1 Oct?" and its switch, in one toast action. */
+const datesNote = (ctl: GridController, s: DateSummary, cells: readonly PastedDate[]) => {
+  const { app, sheetId } = ctl;
+  const t = app.i18n.texts(dialogTexts);
+  const dayFirst = s.order === 'DMY';
+  const line = t('paste.datesRead', s.count, dayFirst, s.example.text, dayText(app, s.example.taken, true), dayText(app, s.example.other, false));
+  const run = () => {
+    const r = switchPastedDates(app.wb, sheetId, cells);
+    const message = r.ok ? t('paste.datesSwitched', r.switched, !dayFirst) : t('paste.datesChanged', r.changed, r.total);
+    app.toasts.show({ kind: r.ok ? 'info' : 'error', message }, r.ok ? 6_000 : 10_000);
+  };
+  return { line, action: { label: t('paste.switchDates', s.count, dayFirst), run } };
+};
+
+const announce = (ctl: GridController, plan: PastePlan, cells: readonly PastedDate[]): void => {
   const { app } = ctl;
   const t = app.i18n.texts(dialogTexts);
   const written = pastedCount(plan);
   const lines: string[] = [];
   if (plan.newRows.length > 0) lines.push(t('paste.grew', plan.newRows.length));
   if (plan.cutColumns > 0) lines.push(t('paste.tooWide', plan.cutColumns));
+  const summary = dateSummary(cells, dateOrderOf(regionOf(app.wb.settings)));
+  const dates = summary ? datesNote(ctl, summary, cells) : null;
+  if (dates) lines.push(dates.line);
+  const action = dates ? { action: dates.action } : {};
   const currency = currencyMismatches(plan.warnings).map((m) =>
     t('paste.currencyDiffers', m.count, m.typed.map((c) => CURRENCY_SYMBOLS[c]).join(' '), app.label(m.column), CURRENCY_SYMBOLS[m.currency]),
   );
@@ -83,9 +103,9 @@ const announce = (ctl: GridController, plan: PastePlan): void => {
   const corner = cornerFor(ctl, plan.area, details.length + 1);
   if (plan.problems.length === 0) {
     const message = [t('paste.done', written), ...lines].join(' ');
-    app.toasts.show(currency.length > 0 ? { kind: 'info', message, details, corner } : { kind: 'info', message, corner });
+    app.toasts.show(currency.length > 0 ? { kind: 'info', message, details, corner, ...action } : { kind: 'info', message, corner, ...action }, dates ? 15_000 : undefined);
     return;
   }
   const head = written > 0 ? [t('paste.done', written), ...lines] : lines;
-  app.toasts.show({ kind: 'error', message: [...head, t('paste.bad', plan.problems.length)].join(' '), details, corner });
+  app.toasts.show({ kind: 'error', message: [...head, t('paste.bad', plan.problems.length)].join(' '), details, corner, ...action }, dates ? 15_000 : undefined);
 };

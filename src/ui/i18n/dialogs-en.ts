@@ -56,6 +56,12 @@ export const dialogsEn = {
   'paste.nothing': 'The clipboard holds no cells to paste.',
   'paste.currencyDiffers': (n: number, typed: string, column: string, symbol: string) =>
     `${plural(n, 'amount', 'amounts')} pasted with ${typed} into “${column}”, which is in ${symbol}: saved as ${symbol}. Amounts are not converted; undo if you meant other amounts.`,
+  'paste.datesRead': (n: number, dayFirst: boolean, text: string, taken: string, other: string) =>
+    `${plural(n, 'date', 'dates')} read ${dayFirst ? 'day' : 'month'} first, e.g. ${text} → ${taken} — did you mean ${other}?`,
+  'paste.switchDates': (n: number, dayFirst: boolean) => `Read ${n === 1 ? 'it' : n === 2 ? 'both' : `all ${n.toLocaleString('en')}`} ${dayFirst ? 'month' : 'day'} first`,
+  'paste.datesSwitched': (n: number, dayFirst: boolean) => `${plural(n, 'pasted date', 'pasted dates')} now read ${dayFirst ? 'day' : 'month'} first (Undo takes it back).`,
+  'paste.datesChanged': (changed: number, total: number) =>
+    `${changed.toLocaleString('en')} of the ${plural(total, 'pasted date', 'pasted dates')} changed since the paste, so none was switched; change the others one by one.`,
 
   'help.title': 'Functions',
   'help.search': 'Search functions',

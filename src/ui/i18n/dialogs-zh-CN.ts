@@ -51,6 +51,10 @@ export const dialogsZhCN: DialogDict = {
   'paste.tooWide': (n) => `右侧有 ${n0(n)} 列超出表格，未粘贴；请先添加列再粘贴。`,
   'paste.nothing': '剪贴板中没有可粘贴的单元格。',
   'paste.currencyDiffers': (n, typed, column, symbol) => `粘贴到“${column}”的 ${n0(n)} 个金额带有 ${typed}，但该列的币种是 ${symbol}：已按 ${symbol} 保存。金额不会换算；如果指的是其他金额，请撤销。`,
+  'paste.datesRead': (n, dayFirst, text, taken, other) => `${n0(n)} 个日期按${dayFirst ? '“日/月”' : '“月/日”'}顺序读取，例如 ${text} → ${taken}——是否是指 ${other}？`,
+  'paste.switchDates': (n, dayFirst) => `${n === 1 ? '' : `全部 ${n0(n)} 个`}改按${dayFirst ? '“月/日”' : '“日/月”'}读取`,
+  'paste.datesSwitched': (n, dayFirst) => `已将粘贴的 ${n0(n)} 个日期改按${dayFirst ? '“日/月”' : '“月/日”'}读取（可撤销）。`,
+  'paste.datesChanged': (changed, total) => `粘贴的 ${n0(total)} 个日期中有 ${n0(changed)} 个在粘贴后已被修改，因此未做任何更改；请逐个修改其余日期。`,
 
   'help.title': '函数',
   'help.search': '搜索函数',

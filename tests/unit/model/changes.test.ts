@@ -1,4 +1,5 @@
 /** Typed change events name what changed, for local edits, undo and updates from peers alike. */
+import type * as Y from 'yjs';
 import { expect, test } from 'vitest';
 import type { WorkbookChange } from '../../../src/model/index.ts';
 import { seededRandom } from '../../support/random.ts';
@@ -66,4 +67,24 @@ test('changes: settings', () => {
   const { a, seen } = setup();
   a.setSettings({ name: 'Q4 plan' });
   expect(seen.a[0]?.settings).toBe(true);
+});
+
+test('changes: options of how the grid shows a column (wrap, width) are a display change; any other option is an options change', () => {
+  const { a, sync, sheet, cost, seen } = setup();
+  a.setColumnOptions(sheet, cost, { wrap: true });
+  a.setColumnOptions(sheet, cost, { wrap: true, width: 240, hidden: false, pinned: true });
+  a.setColumnOptions(sheet, cost, { wrap: true, width: 240, currency: 'USD' });
+  a.setColumnOptions(sheet, cost, { currency: 'USD' });
+  sync();
+  expect(seen.a.map((c) => c.sheets.get(sheet)?.columns.get(cost))).toEqual([new Set(['display']), new Set(['display']), new Set(['options']), new Set(['display'])]);
+  // On the peer too (the merged update): any options change among them makes it `options`.
+  expect(seen.b.at(-1)?.sheets.get(sheet)?.columns.get(cost)).toEqual(new Set(['options']));
+});
+
+test('changes: options a peer wrote that are not JSON (a big integer) are an options change, read without throwing', () => {
+  const { b, sync, sheet, cost, seen } = setup();
+  const col = (b.doc.getMap('sheets').get(sheet) as Y.Map<Y.Map<Y.Map<unknown>>>).get('columns')?.get(cost);
+  b.doc.transact(() => col?.set('options', { choices: 9_007_199_254_740_993n, wrap: true }));
+  sync();
+  expect(seen.a.at(-1)?.sheets.get(sheet)?.columns.get(cost)).toEqual(new Set(['options']));
 });
