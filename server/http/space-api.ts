@@ -23,6 +23,7 @@ import { inviteLink } from '../spaces/links.ts';
 import type { Store } from '../store/contract.ts';
 import { isSpaceRole, type SpaceRole } from '../store/space-roles.ts';
 import { admitApiRequest, bearer, rateLimited, readJson, send } from './api.ts';
+import { displayName } from './display-name.ts';
 import { HttpError } from './http-error.ts';
 import { linkBase } from './public-base.ts';
 import type { RequestTarget } from './request-path.ts';
@@ -110,20 +111,14 @@ const members = async (ctx: SpaceApiContext, space: string, rest: string[], req:
   throw new HttpError(405, 'Use GET, PATCH or DELETE here.', { Allow: 'GET, PATCH, DELETE' });
 };
 
-/** A member's display name from a request body (joining, renaming oneself or a member); HttpError 400 when it is not 1 to MEMBER_NAME_MAX characters. */
-const memberName = (value: unknown): string => {
-  const name = typeof value === 'string' ? value.trim() : '';
-  if (name === '' || name.length > MEMBER_NAME_MAX) throw new HttpError(400, `A name has 1 to ${MEMBER_NAME_MAX} characters: teammates see it next to the changes.`);
-  return name;
-};
+/** A member's display name from a request body (joining, renaming oneself or a member); HttpError 400 when it is not one (displayName). */
+const memberName = (value: unknown): string => displayName(value, MEMBER_NAME_MAX, 'A name', ': teammates see it next to the changes');
 
 const SPACE_NAME_MAX = 200;
 
 /** PATCH the space itself (owner): its name. */
 const renameSpace = async (ctx: SpaceApiContext, space: string, req: IncomingMessage, res: ServerResponse, me: string | null): Promise<void> => {
-  const value = ((await readJson(req)) as { name?: unknown } | null)?.name;
-  const name = typeof value === 'string' ? value.trim() : '';
-  if (name === '' || name.length > SPACE_NAME_MAX) throw new HttpError(400, `Say the space's new name (1 to ${SPACE_NAME_MAX} characters): {"name": "Shop A"}.`);
+  const name = displayName(((await readJson(req)) as { name?: unknown } | null)?.name, SPACE_NAME_MAX, "A space's name", ', e.g. {"name": "Shop A"}');
   await ctx.store.catalog.renameSpace(space, name);
   ctx.log.info('space.renamed', { space, by: me ?? 'no-auth' });
   send(res, 200, { id: space, name });

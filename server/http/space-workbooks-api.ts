@@ -22,6 +22,7 @@ import { createWorkbook, loadWorkbook, updateWorkbook, withHistory } from '../st
 import { isWorkbookId } from '../store/workbook-id.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { readBody, readJson, send } from './api.ts';
+import { displayName } from './display-name.ts';
 import { HttpError } from './http-error.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -64,8 +65,7 @@ const NAME_MAX = 200;
 const nameIn = (body: unknown): string | undefined => {
   const name = (body as { name?: unknown } | null)?.name;
   if (name === undefined) return undefined;
-  if (typeof name !== 'string' || name.trim() === '' || name.length > NAME_MAX) throw new HttpError(400, `A workbook name is 1 to ${NAME_MAX} characters of text.`);
-  return name.trim();
+  return displayName(name, NAME_MAX, "A workbook's name");
 };
 
 /** A new id for a workbook made on the relay (the browser makes its own for workbooks made offline). */

@@ -50,6 +50,11 @@ describe('names of spaces and members', () => {
     const bad = await api('/spaces/shop', t.owner, 'PATCH', { name: '   ' });
     expect(bad.status).toBe(400);
     expect(String(bad.body.error)).toContain('1 to 200 characters');
+    for (const name of ['Shop\r\nA', 'Shop \u202EA', 'Shop\u0007']) {
+      const hidden = await api('/spaces/shop', t.owner, 'PATCH', { name });
+      expect(hidden.status, JSON.stringify(name)).toBe(400);
+      expect(String(hidden.body.error)).toContain('without line breaks or invisible control characters');
+    }
     expect((await api('/spaces/shop', t.owner, 'PATCH', { name: 'Shop · Lighting' })).status).toBe(200);
     expect((await api('/spaces/shop', t.viewer)).body).toMatchObject({ name: 'Shop · Lighting' });
     expect((await api('/spaces/other', t.other)).body).toMatchObject({ name: 'Other' });
@@ -83,6 +88,12 @@ describe('one rule for a member’s name', () => {
     ['a number', 42],
     ['null', null],
     ['a list', ['Nina']],
+    // Names others read next to changes: nothing that breaks a line or reorders what follows it.
+    ['with a line break', 'Nina\nOwner'],
+    ['with a right-to-left override', 'Nina \u202Erenwo'],
+    ['with a direction isolate', '\u2067Nina\u2069'],
+    ['with a terminal escape', 'Nina\u001b[31m'],
+    ['with a NUL', 'Ni\u0000na'],
   ];
 
   test.each(hostile)('a name that is %s is refused when joining and when renaming, with the same sentence', async (_what, name) => {
@@ -113,6 +124,17 @@ describe('one rule for a member’s name', () => {
     expect((await api(`/spaces/shop/members/${id}`, t.owner, 'PATCH', { name: `${name} ` })).body).toMatchObject({ name });
     expect((await api(`/spaces/shop/members/${id}`, t.owner, 'DELETE')).status).toBe(200);
   });
+});
+
+test("a workbook's name with a line break or a direction override is refused; a plain one, trimmed, is taken", async () => {
+  for (const name of ['Plan\nQ3', 'Plan \u202E3Q', '\u2066Plan']) {
+    const made = await api('/spaces/shop/workbooks', t.owner, 'POST', { template: 'blank', name });
+    expect(made.status, JSON.stringify(name)).toBe(400);
+    expect(String(made.body.error)).toContain("A workbook's name has 1 to 200 characters");
+  }
+  const ok = await api('/spaces/shop/workbooks', t.owner, 'POST', { template: 'blank', name: '  Plan · Q3 ' });
+  expect(ok.status).toBe(201);
+  expect(ok.body).toMatchObject({ name: 'Plan · Q3' });
 });
 
 describe('withdrawing invites', () => {
