@@ -13,6 +13,7 @@ import { startAppServer } from '../support/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { FIRST_LOAD_BUDGET_KB, firstLoadJs } from '../support/first-load.ts';
 import { median, percentile, type Bench, type Figure } from './harness.ts';
+import { scrollFrames } from './scroll-frames.ts';
 
 const ROWS = 100_000;
 const LOADS = 3;
@@ -81,27 +82,9 @@ export const gridBench: Bench = {
 
       // Frame times while scrolling down steadily for 5 seconds, on the freshly loaded sheet once it is idle.
       await page.waitForTimeout(1500);
-      const scroll = await page.evaluate(async () => {
-        const viewport = document.querySelector<HTMLElement>('.ag-grid-viewport, .ag-body-viewport');
-        if (!viewport) throw new Error('no grid viewport');
-        viewport.scrollTop = 0;
-        const frames: number[] = [];
-        const start = performance.now();
-        let last = start;
-        await new Promise<void>((done) => {
-          const step = (now: number) => {
-            frames.push(now - last);
-            last = now;
-            viewport.scrollTop += 60;
-            if (now - start < 5000) requestAnimationFrame(step);
-            else done();
-          };
-          requestAnimationFrame(step);
-        });
-        return { frames: frames.slice(1), rows: Math.round(viewport.scrollTop / 30) };
-      });
+      const scroll = await scrollFrames(page, 60);
       const f = scroll.frames;
-      figs.push({ what: 'scripted 5 s scroll: median frame time', value: median(f), unit: 'ms', note: `${f.length} frames, ${scroll.rows.toLocaleString('en')} rows scrolled` });
+      figs.push({ what: 'scripted 5 s scroll: median frame time', value: median(f), unit: 'ms', note: `${f.length} frames, ${Math.round(scroll.scrolledPx / 30).toLocaleString('en')} rows scrolled` });
       figs.push({ what: 'scripted 5 s scroll: 95th percentile frame time', value: percentile(f, 95), unit: 'ms' });
       const longest = Math.max(...f);
       figs.push({ what: 'scripted 5 s scroll: longest frame', value: longest, unit: 'ms', note: `frame ${f.indexOf(longest) + 1} of ${f.length}` });

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { startAppServer } from '../support/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { median, percentile, type Bench, type Figure } from './harness.ts';
+import { scrollFrames } from './scroll-frames.ts';
 
 const ROWS = 100_000;
 const ROUNDS = 5;
@@ -156,27 +157,9 @@ export const wrapBench: Bench = {
       figs.push(...summary('an edit of a wrapped text (its row grows)', text, 100));
 
       // Frame times while scrolling the wrapped rows for 5 seconds.
-      const scroll = await page.evaluate(async () => {
-        const viewport = document.querySelector<HTMLElement>('.ag-grid-viewport, .ag-body-viewport');
-        if (!viewport) throw new Error('no grid viewport');
-        viewport.scrollTop = 0;
-        const frames: number[] = [];
-        const start = performance.now();
-        let last = start;
-        await new Promise<void>((done) => {
-          const step = (now: number) => {
-            frames.push(now - last);
-            last = now;
-            viewport.scrollTop += 120;
-            if (now - start < 5000) requestAnimationFrame(step);
-            else done();
-          };
-          requestAnimationFrame(step);
-        });
-        return { frames: frames.slice(1), row: window.__wb?.app.grid()?.api?.getFirstDisplayedRowIndex() ?? 0 };
-      });
+      const scroll = await scrollFrames(page, 120);
       const f = scroll.frames;
-      figs.push({ what: 'scripted 5 s scroll over wrapped rows: median frame time', value: median(f), unit: 'ms', note: `${f.length} frames, to about row ${scroll.row.toLocaleString('en')}` });
+      figs.push({ what: 'scripted 5 s scroll over wrapped rows: median frame time', value: median(f), unit: 'ms', note: `${f.length} frames, to about row ${scroll.firstRow.toLocaleString('en')}` });
       figs.push({ what: 'scripted 5 s scroll over wrapped rows: 95th percentile frame time', value: percentile(f, 95), unit: 'ms' });
       figs.push({ what: 'scripted 5 s scroll over wrapped rows: longest frame', value: Math.max(...f), unit: 'ms' });
       await page.close();
