@@ -46,7 +46,7 @@ export interface RelayConfig {
   unauthenticatedTimeoutMs: number;
   /** A room is unloaded this long after its last client left. */
   roomGraceMs: number;
-  /** A workbook's log is folded into its snapshot after this many updates. */
+  /** A workbook's log is folded into its snapshot after this many updates at most (sooner by bytes, relay/compaction-due.ts). */
   compactAfter: number;
   /** How far an update is written before it is relayed (DURABILITY=commit|fsync). */
   durability: Durability;
@@ -180,7 +180,7 @@ export const readConfig = (argv: readonly string[], env: NodeJS.ProcessEnv, root
     maxUnauthenticatedPerAddress: int('MAX_UNAUTHENTICATED_PER_ADDRESS', env.MAX_UNAUTHENTICATED_PER_ADDRESS, 64, 1, 100_000),
     unauthenticatedTimeoutMs: int('UNAUTHENTICATED_TIMEOUT_MS', env.UNAUTHENTICATED_TIMEOUT_MS, 10_000, 100, 600_000),
     roomGraceMs: int('ROOM_GRACE_MS', env.ROOM_GRACE_MS, 3000, 0, 3_600_000),
-    compactAfter: int('COMPACT_AFTER', env.COMPACT_AFTER, 1000, 1, 10_000_000),
+    compactAfter: int('COMPACT_AFTER', env.COMPACT_AFTER, 10_000, 1, 10_000_000),
     durability,
     storePollMs: int('STORE_POLL_MS', env.STORE_POLL_MS, 250, 10, 60_000),
     maxBufferedBytes: int('MAX_BUFFERED_BYTES', env.MAX_BUFFERED_BYTES, 64 * MiB, MiB, 4096 * MiB),

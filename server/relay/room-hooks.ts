@@ -32,7 +32,7 @@ export interface RoomHooksOf<R> {
   log: Logger;
   /** Unload delay after the last client leaves. */
   graceMs: number;
-  /** Ask for a compaction after this many logged updates. */
+  /** Ask for a compaction after this many logged updates at most (sooner by bytes: compaction-due.ts). */
   compactAfter: number;
   /** The room had no client for `graceMs`: the relay unloads it. */
   onIdle(room: R): void;

@@ -22,6 +22,7 @@ import { errorMessage } from '../log.ts';
 import { schemaVersionOf } from '../../src/model/index.ts';
 import { changesServerRoot } from './server-root-guard.ts';
 import { ClientOwners } from './client-owners.ts';
+import { compactionDue } from './compaction-due.ts';
 import { CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
 import { RoomFullError, type RoomHooksOf, type RoomPeer } from './room-hooks.ts';
 import { RoomDoc } from './room-doc.ts';
@@ -46,8 +47,10 @@ export class Room {
   private readonly presence: RoomPresence;
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private lastSeq = 0;
-  /** Updates in the file's log since the last compaction request. */
-  private logged = 0;
+  /** Updates (and their bytes) in the log since the last compaction request. */
+  private logged = { updates: 0, bytes: 0 };
+  /** Bytes of the workbook's snapshot, as last read (or expected, once a requested compaction folded the log). */
+  private snapshotBytes = 0;
   /** Changes to commit, replies held for them, and the loop that talks to the store. */
   private readonly queue: StoreQueue<Appended> = new StoreQueue({
     closed: () => this.closed,
@@ -106,8 +109,9 @@ export class Room {
       const t0 = performance.now();
       room.lastSeq = room.stored.load(state, log.where);
       room.loadMs = performance.now() - t0;
-      room.logged = state.updates.length;
-      room.storedBytes = state.snapshot.byteLength + state.updates.reduce((n, u) => n + u.data.byteLength, 0);
+      room.logged = { updates: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.data.byteLength, 0) };
+      room.snapshotBytes = state.snapshot.byteLength;
+      room.storedBytes = room.snapshotBytes + room.logged.bytes;
       // A compacted workbook's snapshot is the whole document already encoded: the first client
       // to join gets it without the relay encoding the document again.
       if (state.updates.length === 0) room.replies.seedWhole(room.doc, state.snapshot);
@@ -214,6 +218,7 @@ export class Room {
       // A compaction (or the CLI) changed the log: its size is what the next change is measured against.
       const stats = await this.log.stats();
       this.storedBytes = stats.bytes + stats.snapshotBytes;
+      this.snapshotBytes = stats.snapshotBytes;
       if (this.closed || (updates.length === 0 && snapshotUpto <= this.lastSeq)) return;
       // Another compaction may have folded rows this room had not seen into the snapshot.
       const parts = updates.map((u) => u.data);
@@ -224,7 +229,8 @@ export class Room {
       if (this.closed) return;
       change = this.stored.capture(() => this.doc.transact(() => parts.forEach((p) => Y.applyUpdate(this.doc, p, 'store')), 'store'));
       this.lastSeq = Math.max(this.lastSeq, snapshotUpto, updates.at(-1)?.seq ?? 0);
-      this.logged += updates.length;
+      this.logged.updates += updates.length;
+      this.logged.bytes += updates.reduce((n, u) => n + u.data.byteLength, 0);
     } catch (err) {
       this.fail(`stored updates could not be read: ${errorMessage(err)}`);
       return;
@@ -247,7 +253,7 @@ export class Room {
     this.idleTimer = null;
     await this.queue.settled();
     if (this.closed) return; // the commit failed and the room already closed itself
-    if (this.logged > 0) this.requestCompaction();
+    if (this.logged.updates > 0) this.requestCompaction();
     await this.release();
   }
 
@@ -345,8 +351,9 @@ export class Room {
     this.queue.storedAll();
     const now = performance.now();
     for (const b of batch) this.hooks.relayed(now - b.at);
-    this.logged += batch.length;
-    if (this.logged >= this.hooks.compactAfter) this.requestCompaction();
+    this.logged.updates += batch.length;
+    for (const b of batch) this.logged.bytes += b.change.byteLength;
+    if (compactionDue(this.logged, this.snapshotBytes, this.hooks.compactAfter)) this.requestCompaction();
   }
 
   /**
@@ -373,7 +380,9 @@ export class Room {
 
   private requestCompaction(): void {
     this.hooks.compact({ workbook: this.id, upto: this.lastSeq });
-    this.logged = 0;
+    // Until the store is read again, the snapshot is taken to be what it will be once folded.
+    this.snapshotBytes += this.logged.bytes;
+    this.logged = { updates: 0, bytes: 0 };
   }
 
   /**

@@ -1,0 +1,67 @@
+/**
+ * When a room asks for its log to be folded: once the log holds as many bytes as the snapshot
+ * (between 64 KiB and 1 MiB), or COMPACT_AFTER updates, so that folding costs the same per edit
+ * however large the workbook has grown.
+ */
+import * as Y from 'yjs';
+import { describe, expect, test } from 'vitest';
+import { Workbook } from '../../../src/model/index.ts';
+import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
+import { createWorkbook } from '../../../server/store/stored-workbook.ts';
+import { compactionDue, MAX_LOG_BYTES, MIN_FOLD_BYTES } from '../../../server/relay/compaction-due.ts';
+import { Room } from '../../../server/relay/room.ts';
+import type { CompactJob } from '../../../server/store/compactor.ts';
+import { spansOf } from '../../../server/relay/update-spans.ts';
+import { testHooks, testPeer } from './room-fixtures.ts';
+
+const KiB = 1024;
+
+describe('compaction: when the log is folded', () => {
+  test.each([
+    ['nothing logged', { updates: 0, bytes: 0 }, 10 * KiB, 10_000, false],
+    ['a small workbook, log under 64 KiB', { updates: 200, bytes: 40 * KiB }, 10 * KiB, 10_000, false],
+    ['a small workbook, log at 64 KiB', { updates: 300, bytes: MIN_FOLD_BYTES }, 10 * KiB, 10_000, true],
+    ['a 500 KiB snapshot, log of 400 KiB', { updates: 2000, bytes: 400 * KiB }, 500 * KiB, 10_000, false],
+    ['a 500 KiB snapshot, log of 500 KiB', { updates: 2500, bytes: 500 * KiB }, 500 * KiB, 10_000, true],
+    ['a 5 MiB snapshot, log of 1 MiB (the most a log holds)', { updates: 5000, bytes: MAX_LOG_BYTES }, 5 * 1024 * KiB, 10_000, true],
+    ['many tiny updates reach COMPACT_AFTER', { updates: 10_000, bytes: 20 * KiB }, 500 * KiB, 10_000, true],
+    ['COMPACT_AFTER set low (tests, the CLI)', { updates: 25, bytes: 3 * KiB }, 500 * KiB, 25, true],
+  ])('%s', (_, log, snapshot, maxUpdates, due) => {
+    expect(compactionDue(log, snapshot, maxUpdates)).toBe(due);
+  });
+
+  test('a room asks once the log has grown as big as the snapshot, not every so many edits', async () => {
+    const store = new MemoryStore(new MemoryBacking());
+    const wb = Workbook.create({ name: 'Fold test' });
+    const sheet = wb.addSheet({ name: 'Notes', columns: [{ name: 'Note', type: 'text' }] });
+    // A snapshot of about 150 KiB: over the 64 KiB floor.
+    wb.appendRows(sheet, wb.columns(sheet).map((c) => c.id), Array.from({ length: 1500 }, (_, i) => [`note ${i} ${'x'.repeat(80)}`]));
+    wb.clearHistory();
+    const snapshotBytes = wb.encode().byteLength;
+    await createWorkbook(store, 'plan', wb);
+    const jobs: CompactJob[] = [];
+    const room = await Room.load('plan', await store.openLog('plan'), { ...testHooks([]), compactAfter: 10_000, compact: (job) => void jobs.push(job) });
+    const peer = testPeer();
+    room.join(peer);
+    const client = Workbook.load(wb.encode());
+    const col = client.columns(sheet)[0]?.id ?? '';
+    const rows = client.rowIds(sheet);
+    let logged = 0;
+    let edits = 0;
+    while (jobs.length === 0 && edits < 5000) {
+      const before = Y.encodeStateVector(client.doc);
+      client.setCell(sheet, rows[edits % rows.length] ?? '', col, `edit ${edits} ${'y'.repeat(100)}`);
+      const update = Y.encodeStateAsUpdate(client.doc, before);
+      room.receive(peer, { kind: 'update', update, spans: spansOf(Y.decodeUpdate(update).structs) });
+      logged += update.byteLength;
+      edits++;
+      await new Promise((r) => setImmediate(r));
+    }
+    await room.destroy();
+    expect(jobs.length).toBeGreaterThan(0);
+    // Asked once the log reached the snapshot's size (updates are a few hundred bytes: within one of them).
+    expect(logged).toBeGreaterThanOrEqual(snapshotBytes);
+    expect(logged).toBeLessThan(snapshotBytes + 1024);
+    expect(edits).toBeGreaterThan(300);
+  });
+});
