@@ -122,6 +122,7 @@ export class Relay implements SpaceRelay {
       onIdle: (room) => this.unload(room),
       onFailed: (room) => {
         if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+        if (this.rooms.size === 0) this.compactor.warm(false);
       },
       compact: (job) => this.compactor.request(job),
       relayed: (ms) => this.delays.record(ms),
@@ -319,12 +320,14 @@ export class Relay implements SpaceRelay {
       throw new Error('the relay is shutting down');
     }
     this.rooms.set(id, room);
+    this.compactor.warm(true);
     return room;
   }
 
   private unload(room: Room): void {
     if (this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
+    if (this.rooms.size === 0) this.compactor.warm(false);
     const done = room.destroy().finally(() => {
       if (this.unloading.get(room.id) === done) this.unloading.delete(room.id);
     });

@@ -1,8 +1,9 @@
 /**
  * Runs compactions in a worker thread so that rebuilding a large workbook's snapshot never blocks
- * the rooms. Jobs are queued one per workbook and run one at a time; the worker is started on the
- * first job and stopped after a minute without work. The worker opens the same store again (its
- * location); a store that cannot be opened from another thread (memory) compacts on this one.
+ * the rooms. Jobs are queued one per workbook and run one at a time; the worker is started once a
+ * room is loaded (see warm) or on the first job, and stopped after a minute without work and
+ * rooms. The worker opens the same store again (its location); a store that cannot be opened from
+ * another thread (memory) compacts on this one.
  */
 import { randomBytes } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
@@ -53,6 +54,8 @@ export class Compactor {
   private idle: NodeJS.Timeout | null = null;
   private closed = false;
   private drained: (() => void) | null = null;
+  /** Rooms are loaded: the worker stays started between jobs. */
+  private warmWanted = false;
   /** The claim owner of this process's compactions. */
   private readonly owner = `compactor-${process.pid}-${randomBytes(6).toString('hex')}`;
 
@@ -71,6 +74,26 @@ export class Compactor {
     const queued = this.queue.get(job.workbook);
     this.queue.set(job.workbook, queued ? { ...job, upto: Math.max(queued.upto, job.upto) } : job);
     this.next();
+  }
+
+  /**
+   * While rooms are loaded (`on`), the worker is started and kept between jobs: starting it costs
+   * about half a second of CPU (its modules are compiled anew), better spent while a room loads than
+   * in the middle of a team's edits, once a minute. Without rooms it stops after a minute idle.
+   */
+  warm(on: boolean): void {
+    this.warmWanted = on;
+    if (this.closed) return;
+    if (on) {
+      if (this.idle) clearTimeout(this.idle);
+      this.idle = null;
+      if (this.store.location) this.ensureWorker();
+    } else if (!this.running && this.queue.size === 0) this.idle ??= setTimeout(() => void this.stopWorker(), IDLE_MS).unref();
+  }
+
+  /** The worker thread is started. */
+  get started(): boolean {
+    return this.worker !== null;
   }
 
   /** True while a job is queued or running for `workbook`. */
@@ -96,7 +119,7 @@ export class Compactor {
     if (this.running || this.closed) return;
     const [first] = this.queue.values();
     if (!first) {
-      this.idle ??= setTimeout(() => void this.stopWorker(), IDLE_MS).unref();
+      if (!this.warmWanted) this.idle ??= setTimeout(() => void this.stopWorker(), IDLE_MS).unref();
       return;
     }
     if (this.idle) clearTimeout(this.idle);

@@ -116,6 +116,38 @@ describe('workbook file and compaction', () => {
   });
 });
 
+test('a warm compactor (rooms are loaded) starts its worker before the first job and keeps it between jobs', async () => {
+  const store = await openStore({ dataDir: tempDataDir() });
+  const wb = Workbook.create({ name: 'Warm plan' });
+  wb.addSheet({ name: 'Products', columns: [{ name: 'SKU', type: 'text' }] });
+  await createWorkbook(store, 'w', wb);
+  const log = await store.openLog('w');
+  const replies: CompactReply[] = [];
+  let told = () => {};
+  const c = new Compactor(silentLogger, store, (reply) => {
+    replies.push(reply);
+    told();
+  });
+  const job = async () => {
+    await log.append([edit(wb, () => wb.insertRows(wb.sheets()[0]?.id ?? '', { count: 1 }))]);
+    const done = new Promise<void>((resolve) => (told = resolve));
+    c.request({ workbook: 'w', upto: Number.MAX_SAFE_INTEGER });
+    await done;
+  };
+  expect(c.started).toBe(false);
+  c.warm(true);
+  expect(c.started).toBe(true);
+  await job();
+  await job();
+  expect(c.started).toBe(true);
+  expect(replies).toMatchObject([{ ok: true, compacted: true, folded: 1 }, { ok: true, compacted: true, folded: 1 }]);
+  await c.close();
+  expect(c.started).toBe(false);
+  await log.close();
+  expect((await loadWorkbook(store, 'w')).rowCount(wb.sheets()[0]?.id ?? '')).toBe(2);
+  await store.close();
+});
+
 describe('restoring a backup over a live workbook', () => {
   test.each([1, 2, 3, 4, 5, 6, 7, 8])('content becomes the backup’s after random later edits, on every replica (seed %i)', (seedValue) => {
     const rnd = seededRandom(seedValue);
