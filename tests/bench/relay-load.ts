@@ -12,6 +12,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../server/ts-worker.ts';
 import { percentile } from './harness.ts';
+import type { FromObserver, ObserverSetup } from './relay-load-observer.ts';
 import type { FromLoadWorker, LoadWorkerSetup, ToLoadWorker } from './relay-load-worker.ts';
 import { cpuSeconds, rssMB, type ServerProcess } from './relay-processes.ts';
 
@@ -36,6 +37,11 @@ export interface LoadResult {
   deliveries: number[];
   /** For each edit, the delay until the last peer had it, ms. */
   toAll: number[];
+  /**
+   * With observers: for each edit, the delay until the last observer (joined after every client, so
+   * written to last) read its frame, ms: when the relay had delivered it to every peer.
+   */
+  relayedToAll: number[];
   missing: number;
   /** For each run (turn), the slowest edit-to-every-peer delay, ms. */
   worstPerRun: number[];
@@ -95,13 +101,15 @@ export class LoadSession {
     private readonly workers: LoadWorker[],
     private readonly clients: number,
     private readonly otherPids: () => number[],
+    private readonly observer: Worker | null,
   ) {}
 
   /**
    * Connects `clients` clients to `room`, where every client must come to hold `rows` rows (the
    * first brings `initial` when the server has no store), and waits until all of them do. Given
    * several servers (relays sharing a store), the clients are spread over them, ten at a time;
-   * `otherPids` are processes whose CPU is counted apart (the database).
+   * `otherPids` are processes whose CPU is counted apart (the database). `observers` plain peers
+   * that apply nothing join last, in a thread of their own (relay-load-observer.ts).
    */
   static async open(
     server: ServerProcess | ServerProcess[],
@@ -111,6 +119,7 @@ export class LoadSession {
     rows: number,
     initial?: Uint8Array,
     otherPids: () => number[] = () => [],
+    observers = 0,
   ): Promise<LoadSession> {
     const servers = Array.isArray(server) ? server : [server];
     const threads = Math.ceil(clients / CLIENTS_PER_WORKER);
@@ -128,7 +137,13 @@ export class LoadSession {
     await workers[0]?.next('ready');
     for (let w = 1; w < threads; w++) workers.push(start(w));
     await Promise.all(workers.slice(1).map((w) => w.next('ready')));
-    return new LoadSession(servers, workers, clients, otherPids);
+    let observer: Worker | null = null;
+    if (observers > 0) {
+      const setup: ObserverSetup = { port: servers.at(-1)?.port ?? 0, room, token, count: observers };
+      observer = startTsWorker(new URL('./relay-load-observer.ts', import.meta.url), { workerData: setup });
+      await nextFromObserver(observer, 'ready');
+    }
+    return new LoadSession(servers, workers, clients, otherPids, observer);
   }
 
   /** Every client edits every `intervalMs` (from a random phase) for `seconds`. */
@@ -156,6 +171,13 @@ export class LoadSession {
       .reduce((a, b) => ({ now: a.now + b.now, peak: a.peak + b.peak }), { now: 0, peak: 0 });
     const collected = await Promise.all(this.workers.map((w) => w.next('collected', { type: 'collect' })));
     await Promise.all(this.workers.map((w) => w.thread.terminate()));
+    let observed: [number, number][][] = [];
+    if (this.observer) {
+      const reply = nextFromObserver(this.observer, 'collected');
+      this.observer.postMessage({ type: 'collect' });
+      observed = (await reply).arrivals;
+      await this.observer.terminate();
+    }
     const sentAt = new Map<number, [at: number, run: number]>();
     for (const c of collected) for (const [id, at, run] of c.sent) sentAt.set(id, [at, run]);
     const arrivals = new Map<number, number[]>();
@@ -182,9 +204,30 @@ export class LoadSession {
       toAll.push(all);
       worstPerRun[run] = Math.max(worstPerRun[run] ?? 0, all);
     }
-    return { edits: sentAt.size, deliveries, toAll, missing, worstPerRun, clientLatePerRun: [...this.clientLate], cpu: this.cpu, wall: this.wall, otherCpu: this.otherCpu, rss };
+    const relayedToAll: number[] = [];
+    if (observed.length > 0) {
+      const seen = new Map<number, number[]>();
+      for (const list of observed) for (const [id, at] of list) seen.set(id, [...(seen.get(id) ?? []), at]);
+      for (const [id, [t0]] of sentAt) {
+        const ats = seen.get(id);
+        if (ats && ats.length === observed.length) relayedToAll.push(Math.max(...ats) - t0);
+        else missing++;
+      }
+    }
+    return { edits: sentAt.size, deliveries, toAll, relayedToAll, missing, worstPerRun, clientLatePerRun: [...this.clientLate], cpu: this.cpu, wall: this.wall, otherCpu: this.otherCpu, rss };
   }
 }
+
+/** The observer thread's next message, which must be of `type`. */
+const nextFromObserver = <T extends FromObserver['type']>(thread: Worker, type: T): Promise<Extract<FromObserver, { type: T }>> =>
+  new Promise((resolve, reject) => {
+    const on = (msg: FromObserver) => {
+      thread.off('message', on);
+      if (msg.type === type) resolve(msg as Extract<FromObserver, { type: T }>);
+      else reject(new Error(msg.type === 'failed' ? msg.message : `the observer answered ${msg.type}, not ${type}`));
+    };
+    thread.on('message', on);
+  });
 
 /** p50 and p99 of a list, ms. */
 export const p50p99 = (xs: number[]): [number, number] => [percentile(xs, 50), percentile(xs, 99)];

@@ -18,6 +18,8 @@ import { LoadSession, p50p99 } from './relay-load.ts';
 import { startOurRelay, startReferenceServer, type ServerProcess } from './relay-processes.ts';
 
 const CLIENTS = 50;
+/** Plain peers that only note arrivals (relay-load-observer.ts): edit → relay delivered to every peer. */
+const OBSERVERS = 2;
 const ROWS = 200;
 const seconds = Number(process.argv[2] ?? 30);
 /** More Node flags for every server (NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
@@ -54,7 +56,7 @@ try {
     entries.push({ server: await startOurRelay(data.dir, env, undefined, name, ['--trace-gc', ...ourFlags]), tokens: data.tokens });
   }
   servers.push(...entries.map((e) => e.server));
-  const open = (e: (typeof entries)[number], room: string) => LoadSession.open(e.server, room, e.tokens?.get(room), CLIENTS, ROWS, e.tokens ? undefined : initial);
+  const open = (e: (typeof entries)[number], room: string) => LoadSession.open(e.server, room, e.tokens?.get(room), CLIENTS, ROWS, e.tokens ? undefined : initial, undefined, room === 'fanout' ? OBSERVERS : 0);
   const warm = [];
   for (const e of entries) warm.push(await open(e, 'warm-up'));
   for (const w of warm) await w.run(3, 500);
@@ -73,11 +75,13 @@ try {
     const pauses = gcPauses(s.outputSince(marks[i] ?? 0));
     const over = (ms: number) => pauses.filter((p) => p.ms > ms).length;
     const longest = pauses.reduce((m, p) => (p.ms > m.ms ? p : m), { kind: '-', ms: 0 });
+    if (process.env.PRINT_GC) for (const line of s.outputSince(marks[i] ?? 0).split('\n')) if (/Mark-Compact|Mark-sweep|over \d+ ms/.test(line) || /Scavenge[^\n]*, (\d\d|[5-9])\.\d+ \//.test(line)) console.log(`${s.name}: ${line.trim()}`);
     const heaps = [...s.outputSince(marks[i] ?? 0).matchAll(/Mark-Compact[^\n]*-> ([\d.]+) \(/g)].map((m) => Number(m[1]));
     console.log(
       JSON.stringify({
         server: s.name,
         everyPeerMs: [+a50.toFixed(2), +a99.toFixed(1)],
+        relayedMs: r.relayedToAll.length ? p50p99(r.relayedToAll).map((x, k) => +x.toFixed(k ? 1 : 2)) : null,
         slowTurns: r.worstPerRun.filter((w) => w > 50).length,
         clientLateMax: Math.max(...r.clientLatePerRun),
         gc: { count: pauses.length, over2: over(2), over5: over(5), over10: over(10), longest: `${longest.kind} ${longest.ms}`, totalMs: +pauses.reduce((n, p) => n + p.ms, 0).toFixed(0) },
