@@ -9,13 +9,20 @@
  * per edit.
  *
  * @example
- *   compactionDue({ updates: 300, bytes: 70_000 }, 28_000, 20_000); // true: the log passed 64 KiB
+ *   compactionDue({ updates: 300, bytes: 70_000 }, 28_000, 10_000); // true: the log passed 64 KiB
  */
 
 /** The log is never folded for less than this (a small workbook would be folded every few edits). */
 export const MIN_FOLD_BYTES = 64 * 1024;
 /** Nor left to grow past this: it bounds what a load reads as separate updates. */
 export const MAX_LOG_BYTES = 1024 * 1024;
+
+/**
+ * Between folds, the log is settled (CompactionClaim.settle: SQLite's write-ahead log folded into
+ * the file, off the main thread) every this many updates, so that it stays as short as when every
+ * 1,000 updates were folded.
+ */
+export const SETTLE_EVERY = 1000;
 
 /** The log since the last fold: how many updates and how many bytes. */
 export interface LogSince {

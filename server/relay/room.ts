@@ -22,7 +22,7 @@ import { errorMessage } from '../log.ts';
 import { schemaVersionOf } from '../../src/model/index.ts';
 import { changesServerRoot } from './server-root-guard.ts';
 import { ClientOwners } from './client-owners.ts';
-import { compactionDue } from './compaction-due.ts';
+import { compactionDue, SETTLE_EVERY } from './compaction-due.ts';
 import { CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
 import { RoomFullError, type RoomHooksOf, type RoomPeer } from './room-hooks.ts';
 import { RoomDoc } from './room-doc.ts';
@@ -49,6 +49,8 @@ export class Room {
   private lastSeq = 0;
   /** Updates (and their bytes) in the log since the last compaction request. */
   private logged = { updates: 0, bytes: 0 };
+  /** Updates logged since the last compaction or settling request. */
+  private unsettled = 0;
   /** Bytes of the workbook's snapshot, as last read (or expected, once a requested compaction folded the log). */
   private snapshotBytes = 0;
   /** Changes to commit, replies held for them, and the loop that talks to the store. */
@@ -353,7 +355,12 @@ export class Room {
     for (const b of batch) this.hooks.relayed(now - b.at);
     this.logged.updates += batch.length;
     for (const b of batch) this.logged.bytes += b.change.byteLength;
+    this.unsettled += batch.length;
     if (compactionDue(this.logged, this.snapshotBytes, this.hooks.compactAfter)) this.requestCompaction();
+    else if (this.unsettled >= SETTLE_EVERY) {
+      this.hooks.compact({ workbook: this.id, upto: this.lastSeq, settleOnly: true });
+      this.unsettled = 0;
+    }
   }
 
   /**
@@ -383,6 +390,7 @@ export class Room {
     // Until the store is read again, the snapshot is taken to be what it will be once folded.
     this.snapshotBytes += this.logged.bytes;
     this.logged = { updates: 0, bytes: 0 };
+    this.unsettled = 0;
   }
 
   /**

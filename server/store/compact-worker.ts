@@ -1,6 +1,6 @@
-/** The compaction worker thread: runs compactWorkbook for each job the Compactor posts, one at a time. */
+/** The compaction worker thread: runs runCompactJob for each job the Compactor posts, one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { compactWorkbook } from './compact.ts';
+import { runCompactJob } from './compact.ts';
 import type { CompactReply, WorkerJob } from './compactor.ts';
 import { reopenStore } from './open-store.ts';
 import { errorMessage } from '../log.ts';
@@ -14,7 +14,7 @@ const run = async ({ job, location, owner }: WorkerJob): Promise<CompactReply> =
     // No disk flush per commit and no automatic checkpoints: compactWorkbook checkpoints itself.
     const store = await reopenStore(location, { durability: 'commit', autoCheckpoint: false });
     try {
-      const result = await compactWorkbook(store, job.workbook, owner, job.upto);
+      const result = await runCompactJob(store, job, owner);
       return { ok: true, job, ms: performance.now() - t0, ...result };
     } finally {
       await store.close();

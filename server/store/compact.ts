@@ -6,6 +6,13 @@ import type { Store } from './contract.ts';
 /** How long a compaction may hold its claim: far longer than folding the largest workbook takes. */
 export const CLAIM_MS = 120_000;
 
+/** A compaction request: fold the log of `workbook` up to `upto`, or only settle it (CompactionClaim.settle). */
+export interface CompactJob {
+  workbook: string;
+  upto: number;
+  settleOnly?: boolean;
+}
+
 /** What one compaction did. */
 export interface CompactResult {
   /** False when there was nothing to fold, or another compaction held the claim or got there first. */
@@ -16,7 +23,28 @@ export interface CompactResult {
   bytes: number;
   /** The workbook's name as stored in its settings. */
   name: string;
+  /** A settling job (nothing folded) took the claim and settled the log. */
+  settled?: boolean;
 }
+
+/** Runs `job` on `store` under a claim for `owner`: a fold, or (settleOnly) a settling of the log. */
+export const runCompactJob = async (store: Store, job: CompactJob, owner: string): Promise<CompactResult> =>
+  job.settleOnly ? { compacted: false, folded: 0, bytes: 0, name: '', settled: await settleWorkbook(store, job.workbook, owner) } : compactWorkbook(store, job.workbook, owner, job.upto);
+
+/**
+ * Settles workbook `id`'s log without folding it (see CompactionClaim.settle), under a compaction
+ * claim for `owner`; false when another owner holds one.
+ */
+export const settleWorkbook = async (store: Store, id: string, owner: string): Promise<boolean> => {
+  const claim = await store.claimCompaction(id, owner, CLAIM_MS);
+  if (!claim) return false;
+  try {
+    await claim.settle();
+    return true;
+  } finally {
+    await claim.release();
+  }
+};
 
 /**
  * Folds the logged updates with seq ≤ `upto` (all when omitted) of workbook `id` into a new

@@ -8,15 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../ts-worker.ts';
-import { compactWorkbook, type CompactResult } from './compact.ts';
+import { runCompactJob, type CompactJob, type CompactResult } from './compact.ts';
 import type { Store, StoreLocation } from './contract.ts';
 import { errorMessage, type Logger } from '../log.ts';
 
-/** A compaction request: fold the log of `workbook` up to `upto`. */
-export interface CompactJob {
-  workbook: string;
-  upto: number;
-}
+export type { CompactJob } from './compact.ts';
 
 /** What the worker thread is sent for a job. */
 export interface WorkerJob {
@@ -72,7 +68,8 @@ export class Compactor {
   request(job: CompactJob): void {
     if (this.closed) return;
     const queued = this.queue.get(job.workbook);
-    this.queue.set(job.workbook, queued ? { ...job, upto: Math.max(queued.upto, job.upto) } : job);
+    // A fold also settles: a queued fold stays one when a settling is asked for.
+    this.queue.set(job.workbook, queued ? { ...job, upto: Math.max(queued.upto, job.upto), settleOnly: !!queued.settleOnly && !!job.settleOnly } : job);
     this.next();
   }
 
@@ -136,7 +133,7 @@ export class Compactor {
     const t0 = performance.now();
     let reply: CompactReply;
     try {
-      reply = { ok: true, job, ms: 0, ...(await compactWorkbook(this.store, job.workbook, this.owner, job.upto)) };
+      reply = { ok: true, job, ms: 0, ...(await runCompactJob(this.store, job, this.owner)) };
       reply.ms = performance.now() - t0;
     } catch (err) {
       reply = { ok: false, job, message: errorMessage(err) };

@@ -301,6 +301,12 @@ export interface CompactionClaim {
    * when the snapshot moved on meanwhile or the claim was lost.
    */
   replace(basedOn: number, upto: number, snapshot: Uint8Array): Promise<boolean>;
+  /**
+   * Tidies what the appends since the last fold left behind, without folding: SQLite folds its
+   * write-ahead log into the file (the relay's connections leave that to the compactor); nothing
+   * in stores that have nothing of the kind.
+   */
+  settle(): Promise<void>;
   /** Gives the claim up (also after a failure). */
   release(): Promise<void>;
 }

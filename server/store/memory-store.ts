@@ -88,6 +88,7 @@ export class MemoryStore implements Store {
         wb.log = wb.log.filter((u) => u.seq > upto);
         return true;
       },
+      settle: async () => {},
       release: async () => {
         if (wb.claim?.owner === owner) wb.claim = null;
       },

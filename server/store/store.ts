@@ -137,6 +137,7 @@ export class SqliteStore implements Store {
         if (done) file.checkpoint();
         return done;
       },
+      settle: async () => file.checkpoint(),
       release: async () => {
         try {
           file.releaseClaim(owner);

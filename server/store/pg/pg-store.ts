@@ -151,6 +151,8 @@ export class PgStore implements Store {
           await tx.query('DELETE FROM updates WHERE workbook = $1 AND seq <= $2', [id, upto]);
           return true;
         }),
+      // PostgreSQL keeps its own write-ahead log.
+      settle: async () => {},
       release: async () => {
         await this.db.query('UPDATE compaction_claims SET owner = NULL, until_ms = 0 WHERE workbook = $1 AND owner = $2', [id, owner]);
       },

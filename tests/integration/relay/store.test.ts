@@ -141,10 +141,17 @@ test('a warm compactor (rooms are loaded) starts its worker before the first job
   await job();
   expect(c.started).toBe(true);
   expect(replies).toMatchObject([{ ok: true, compacted: true, folded: 1 }, { ok: true, compacted: true, folded: 1 }]);
+  // A settling job folds nothing: the log keeps its update, and the write-ahead log goes into the file.
+  await log.append([edit(wb, () => wb.insertRows(wb.sheets()[0]?.id ?? '', { count: 1 }))]);
+  const settled = new Promise<void>((resolve) => (told = resolve));
+  c.request({ workbook: 'w', upto: Number.MAX_SAFE_INTEGER, settleOnly: true });
+  await settled;
+  expect(replies.at(-1)).toMatchObject({ ok: true, compacted: false, settled: true });
+  expect((await log.stats()).updates).toBe(1);
   await c.close();
   expect(c.started).toBe(false);
   await log.close();
-  expect((await loadWorkbook(store, 'w')).rowCount(wb.sheets()[0]?.id ?? '')).toBe(2);
+  expect((await loadWorkbook(store, 'w')).rowCount(wb.sheets()[0]?.id ?? '')).toBe(3);
   await store.close();
 });
 

@@ -39,6 +39,7 @@
  *  [K4] A replace based on a snapshot that has moved on changes nothing and returns false.
  *  [K5] Sequence numbers are never reused: appends after a compaction are numbered above every number given before.
  *  [K6] A reader that had seen less than a compaction folded gets the new snapshot from readSince.
+ *  [K7] Settling a claimed log folds nothing: the log keeps every update and the workbook reads the same.
  * Owners of client ids
  *  [O1] Owners appended with updates (or with none) are read back through every instance.
  *  [O2] A client id has one owner: recording the same owner again changes nothing; another owner
@@ -482,6 +483,19 @@ describe.each(KINDS)('store contract: $name', ({ data }) => {
       Y.applyUpdate(doc, since.snapshot ?? new Uint8Array());
       for (const u of since.updates) Y.applyUpdate(doc, u.data);
       expect(skusOf(new Workbook(doc))).toEqual(skusOf(wb));
+      await log.close();
+    });
+
+    test('[K7] settling a claimed log folds nothing; the workbook reads the same', async () => {
+      const { store, wb } = await withWorkbook();
+      const log = await store.openLog('plan');
+      const seqs = await log.append(editsOf(wb, 4));
+      const claim = await store.claimCompaction('plan', 'me', 60_000);
+      await claim?.settle();
+      await claim?.release();
+      const state = await log.read();
+      expect(state.updates.map((u) => u.seq)).toEqual(seqs);
+      expect(skusOf(await loadWorkbook(store, 'plan'))).toEqual(skusOf(wb));
       await log.close();
     });
   });

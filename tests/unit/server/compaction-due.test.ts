@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { Workbook } from '../../../src/model/index.ts';
 import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
 import { createWorkbook } from '../../../server/store/stored-workbook.ts';
-import { compactionDue, MAX_LOG_BYTES, MIN_FOLD_BYTES } from '../../../server/relay/compaction-due.ts';
+import { compactionDue, MAX_LOG_BYTES, MIN_FOLD_BYTES, SETTLE_EVERY } from '../../../server/relay/compaction-due.ts';
 import { Room } from '../../../server/relay/room.ts';
 import type { CompactJob } from '../../../server/store/compactor.ts';
 import { spansOf } from '../../../server/relay/update-spans.ts';
@@ -63,5 +63,35 @@ describe('compaction: when the log is folded', () => {
     expect(logged).toBeGreaterThanOrEqual(snapshotBytes);
     expect(logged).toBeLessThan(snapshotBytes + 1024);
     expect(edits).toBeGreaterThan(300);
+    expect(jobs[0]?.settleOnly).toBeFalsy();
   });
+
+  test('between folds, a room asks every 1,000 updates for the log to be settled (not folded)', async () => {
+    const store = new MemoryStore(new MemoryBacking());
+    const wb = Workbook.create({ name: 'Settle test' });
+    const sheet = wb.addSheet({ name: 'Notes', columns: [{ name: 'Note', type: 'text' }] });
+    // A snapshot of about 1 MiB: 1,000 small edits stay far below it.
+    wb.appendRows(sheet, wb.columns(sheet).map((c) => c.id), Array.from({ length: 5000 }, (_, i) => [`note ${i} ${'x'.repeat(200)}`]));
+    wb.clearHistory();
+    await createWorkbook(store, 'plan', wb);
+    const jobs: CompactJob[] = [];
+    const room = await Room.load('plan', await store.openLog('plan'), { ...testHooks([]), compactAfter: 10_000, compact: (job) => void jobs.push(job) });
+    const peer = testPeer();
+    room.join(peer);
+    const client = Workbook.load(wb.encode());
+    const col = client.columns(sheet)[0]?.id ?? '';
+    const rows = client.rowIds(sheet);
+    const asked: number[] = [];
+    for (let edits = 1; edits <= SETTLE_EVERY * 2; edits++) {
+      const before = Y.encodeStateVector(client.doc);
+      client.setCell(sheet, rows[edits % rows.length] ?? '', col, `e${edits}`);
+      const update = Y.encodeStateAsUpdate(client.doc, before);
+      room.receive(peer, { kind: 'update', update, spans: spansOf(Y.decodeUpdate(update).structs) });
+      await new Promise((r) => setImmediate(r));
+      if (jobs.length > asked.length) asked.push(edits);
+    }
+    expect(asked).toEqual([SETTLE_EVERY, SETTLE_EVERY * 2]);
+    expect(jobs.every((j) => j.settleOnly === true)).toBe(true);
+    await room.destroy();
+  }, 30_000);
 });
