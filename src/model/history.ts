@@ -15,6 +15,7 @@ import type { CellConflict, CellHistoryEntry } from '../schema/history-types.ts'
 import { cellKey, splitCellKey } from './layout.ts';
 import type { CellValue } from '../schema/types.ts';
 import { readLogEntry } from '../schema/stored/read-log-entry.ts';
+import { shownName } from '../schema/shown-name.ts';
 import type { WorkbookBase } from './workbook-base.ts';
 
 /**
@@ -114,18 +115,18 @@ export const cellHistory = (wb: WorkbookBase, sheetId: string, rowId: string, co
   const head = headOf(list, current);
   const lost = new Set(lostOf(list, current).map((e) => e.id));
   const out: CellHistoryEntry[] = list.map((e) => {
-    const entry = withWriter(wb, e, { id: e.id, kind: 'edit', value: e.v, userId: e.u, userName: e.n, time: e.t, current: false, lost: lost.has(e.id) });
+    const entry = withWriter(wb, e, { id: e.id, kind: 'edit', value: e.v, userId: e.u, userName: shownName(e.n), time: e.t, current: false, lost: lost.has(e.id) });
     const mark = wb.log.seenMark(e.id);
-    if (entry.lost && mark) entry.seenBy = { userName: mark.n, time: mark.t };
+    if (entry.lost && mark) entry.seenBy = { userName: shownName(mark.n), time: mark.t };
     return entry;
   });
   const bulks = wb.log.sheet(sheetId)?.bulks ?? [];
   const bulkOf = (w: WriterId | null) => (w ? bulks.find((b) => b.c === w.client && w.clock >= b.from && w.clock < b.to) : undefined);
   const cellItem = itemIdOf(cache.maps.cells as Y.Map<unknown>, key);
   const rowBulk = bulkOf(itemIdOf(cache.maps.rows as Y.Map<unknown>, rowId));
-  if (rowBulk) out.push(withWriter(wb, rowBulk, { id: rowBulk.id, kind: rowBulk.b, value: cache.baseCell(rowId, colId), userId: rowBulk.u, userName: rowBulk.n, time: rowBulk.t, count: rowBulk.count, current: false, lost: false }));
+  if (rowBulk) out.push(withWriter(wb, rowBulk, { id: rowBulk.id, kind: rowBulk.b, value: cache.baseCell(rowId, colId), userId: rowBulk.u, userName: shownName(rowBulk.n), time: rowBulk.t, count: rowBulk.count, current: false, lost: false }));
   const cellBulk = bulkOf(cellItem);
-  if (cellBulk) out.push(withWriter(wb, cellBulk, { id: cellBulk.id, kind: cellBulk.b, value: current, userId: cellBulk.u, userName: cellBulk.n, time: cellBulk.t, count: cellBulk.count, current: false, lost: false }));
+  if (cellBulk) out.push(withWriter(wb, cellBulk, { id: cellBulk.id, kind: cellBulk.b, value: current, userId: cellBulk.u, userName: shownName(cellBulk.n), time: cellBulk.t, count: cellBulk.count, current: false, lost: false }));
   const bulk = cellItem ? cellBulk : rowBulk;
   // What the cell shows came from the newest of: its head edit (when it holds that value) and the bulk write of its item.
   const candidates = out.filter((h) => (h.id === head?.id && same(h.value, current)) || h.id === bulk?.id);

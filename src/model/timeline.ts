@@ -20,6 +20,7 @@
  */
 import * as Y from 'yjs';
 import { KEPT_ROOTS } from './kept-roots.ts';
+import { shownName } from '../schema/shown-name.ts';
 
 /** A set of Yjs ids (client → ranges of clocks), as Yjs keeps deletions. */
 type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
@@ -92,7 +93,7 @@ export class Timeline {
       if (!isText(e.n) || (e.k !== undefined && !isText(e.k))) return;
       const d = e.d as unknown[];
       if (!d.every(isClock)) return;
-      const mark: Mark = { end: clock + 1, time: e.t, stamped: e.t, name: e.n, tick: true, kind: typeof e.k === 'string' ? e.k : '' };
+      const mark: Mark = { end: clock + 1, time: e.t, stamped: e.t, name: shownName(e.n), tick: true, kind: typeof e.k === 'string' ? e.k : '' };
       add(client, mark);
       for (let i = 0; i + 2 < d.length; i += 3) {
         const [c, k, n] = [d[i], d[i + 1], d[i + 2]] as [number, number, number];
@@ -101,7 +102,7 @@ export class Timeline {
     });
     elements(doc.getArray(KEPT_ROOTS.edits), (v, client, clock) => {
       const e = record(v);
-      if (e && isTime(e.t) && isText(e.n)) add(client, { end: clock + 1, time: e.t, stamped: e.t, name: e.n, tick: false, kind: '' });
+      if (e && isTime(e.t) && isText(e.n)) add(client, { end: clock + 1, time: e.t, stamped: e.t, name: shownName(e.n), tick: false, kind: '' });
     });
     for (const list of this.marks.values()) {
       list.sort((a, b) => a.end - b.end);

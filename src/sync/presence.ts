@@ -4,6 +4,7 @@
  * States come from peers, so each one is checked before it is shown.
  */
 import type { Awareness } from 'y-protocols/awareness';
+import { shownName } from '../schema/shown-name.ts';
 import { createWatch, type Watch } from './watch.ts';
 
 /** Another person in the workbook. */
@@ -41,7 +42,7 @@ const readPeer = (clientId: number, state: Record<string, unknown>): Peer | null
   const color = str(user?.color);
   if (!user || !userId || !color || !COLOR.test(color)) return null;
   const where = (state.at ?? {}) as Record<string, unknown>;
-  return { clientId, userId, name: str(user.name) ?? '', color, sheetId: str(where.sheet), rowId: str(where.row), colId: str(where.col) };
+  return { clientId, userId, name: shownName(user.name), color, sheetId: str(where.sheet), rowId: str(where.row), colId: str(where.col) };
 };
 
 /** Publishes this person's presence on `awareness` and follows everyone else's. */

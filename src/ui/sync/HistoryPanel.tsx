@@ -15,6 +15,7 @@ import { editContext, editProblemText } from '../grid/cell-input.ts';
 import type { ClientOwnerTag } from '../../sync/relay-api.ts';
 import { useApp, type AppState } from '../app-context.ts';
 import { formatValue } from '../../schema/format-value.ts';
+import { shownName } from '../../schema/shown-name.ts';
 import { syncTexts, type SyncText } from '../i18n/sync-texts.ts';
 import './sync.css';
 
@@ -47,10 +48,14 @@ const writer = (st: SyncText, owners: ReadonlyMap<number, ClientOwnerTag>, e: Ce
   return o.kind === 'device' ? st('history.device', o.tag) : o.kind === 'link' ? st('history.link', o.tag) : st('history.server');
 };
 
-/** The name an entry shows: a member's as the relay knows it, else the one the writer chose. */
+/**
+ * The name an entry shows: a member's as the relay knows it, else the one the writer chose (the
+ * model already read that one through shownName; a member's name stored before the relay refused
+ * control and bidi characters goes through the same rule).
+ */
 const authorOf = (owners: ReadonlyMap<number, ClientOwnerTag>, e: CellHistoryEntry): string => {
   const o = e.clientId === undefined ? undefined : owners.get(e.clientId);
-  return o?.kind === 'member' && o.name ? o.name : e.userName;
+  return (o?.kind === 'member' && shownName(o.name)) || e.userName;
 };
 
 /** Asks the relay again for owners it did not know at most this often. */
