@@ -30,6 +30,16 @@ export interface LogSince {
   bytes: number;
 }
 
+/** The log's size at which it is folded: the snapshot's, at least 64 KiB and at most 1 MiB. */
+const foldBytes = (snapshotBytes: number): number => Math.min(Math.max(snapshotBytes, MIN_FOLD_BYTES), MAX_LOG_BYTES);
+
 /** True when the log should be folded: as many bytes as the snapshot (64 KiB-1 MiB), or `maxUpdates` updates (COMPACT_AFTER). */
 export const compactionDue = (log: LogSince, snapshotBytes: number, maxUpdates: number): boolean =>
-  log.updates > 0 && (log.updates >= maxUpdates || log.bytes >= Math.min(Math.max(snapshotBytes, MIN_FOLD_BYTES), MAX_LOG_BYTES));
+  log.updates > 0 && (log.updates >= maxUpdates || log.bytes >= foldBytes(snapshotBytes));
+
+/**
+ * True when the log is halfway to a fold or a settling (`unsettled` updates since the last job):
+ * the compaction worker is started then, ahead of its first job, rather than in the middle of it.
+ */
+export const compactionNear = (log: LogSince, snapshotBytes: number, maxUpdates: number, unsettled: number): boolean =>
+  log.bytes * 2 >= foldBytes(snapshotBytes) || log.updates * 2 >= maxUpdates || unsettled * 2 >= SETTLE_EVERY;

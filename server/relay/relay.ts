@@ -125,6 +125,7 @@ export class Relay implements SpaceRelay {
         if (this.rooms.size === 0) this.compactor.warm(false);
       },
       compact: (job) => this.compactor.request(job),
+      compactionNear: () => this.compactor.warm(true),
       relayed: (ms) => this.delays.record(ms),
       checkGrowth: (room, bytes) => this.usage.check(room.id, bytes),
       committed: (room, from, bytes) => {
@@ -320,7 +321,6 @@ export class Relay implements SpaceRelay {
       throw new Error('the relay is shutting down');
     }
     this.rooms.set(id, room);
-    this.compactor.warm(true);
     return room;
   }
 

@@ -39,6 +39,8 @@ export interface RoomHooksOf<R> {
   /** The room could not keep memory and store in step and closed itself: the relay forgets it. */
   onFailed(room: R): void;
   compact(job: CompactJob): void;
+  /** A room's log is halfway to its next compaction job: the relay gets the worker ready. */
+  compactionNear?(): void;
   /** How long an update stayed in the room, from arrival to relayed (ms). */
   relayed(ms: number): void;
   /** MAX_ROOM_BYTES: the stored size (snapshot and log) a change may not take the workbook past. */

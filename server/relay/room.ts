@@ -22,7 +22,7 @@ import { errorMessage } from '../log.ts';
 import { schemaVersionOf } from '../../src/model/index.ts';
 import { changesServerRoot } from './server-root-guard.ts';
 import { ClientOwners } from './client-owners.ts';
-import { compactionDue, SETTLE_EVERY } from './compaction-due.ts';
+import { compactionDue, compactionNear, SETTLE_EVERY } from './compaction-due.ts';
 import { CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
 import { RoomFullError, type RoomHooksOf, type RoomPeer } from './room-hooks.ts';
 import { RoomDoc } from './room-doc.ts';
@@ -51,6 +51,8 @@ export class Room {
   private logged = { updates: 0, bytes: 0 };
   /** Updates logged since the last compaction or settling request. */
   private unsettled = 0;
+  /** The relay was told a compaction is near (it starts the worker). */
+  private nearTold = false;
   /** Bytes of the workbook's snapshot, as last read (or expected, once a requested compaction folded the log). */
   private snapshotBytes = 0;
   /** Changes to commit, replies held for them, and the loop that talks to the store. */
@@ -360,6 +362,9 @@ export class Room {
     else if (this.unsettled >= SETTLE_EVERY) {
       this.hooks.compact({ workbook: this.id, upto: this.lastSeq, settleOnly: true });
       this.unsettled = 0;
+    } else if (!this.nearTold && compactionNear(this.logged, this.snapshotBytes, this.hooks.compactAfter, this.unsettled)) {
+      this.nearTold = true;
+      this.hooks.compactionNear?.();
     }
   }
 

@@ -1,8 +1,8 @@
 /**
  * Runs compactions in a worker thread so that rebuilding a large workbook's snapshot never blocks
- * the rooms. Jobs are queued one per workbook and run one at a time; the worker is started once a
- * room is loaded (see warm) or on the first job, and stopped after a minute without work and
- * rooms. The worker opens the same store again (its location); a store that cannot be opened from
+ * the rooms. Jobs are queued one per workbook and run one at a time; the worker is started ahead
+ * of a room's first job (see warm) or on the first job, and stopped after a minute without work
+ * and rooms. The worker opens the same store again (its location); a store that cannot be opened from
  * another thread (memory) compacts on this one.
  */
 import { randomBytes } from 'node:crypto';
@@ -74,9 +74,10 @@ export class Compactor {
   }
 
   /**
-   * While rooms are loaded (`on`), the worker is started and kept between jobs: starting it costs
-   * about half a second of CPU (its modules are compiled anew), better spent while a room loads than
-   * in the middle of a team's edits, once a minute. Without rooms it stops after a minute idle.
+   * On (a room's log is halfway to a compaction job), the worker is started and kept between jobs
+   * while rooms are loaded: starting it costs about half a second of CPU (its modules are compiled
+   * anew), better spent ahead of the first job than in the middle of a team's edits, once a minute.
+   * Off (no room is loaded), it stops after a minute idle.
    */
   warm(on: boolean): void {
     this.warmWanted = on;

@@ -3,7 +3,9 @@
  * The reference server and our relay (and, with VARIANTS='{"name":{"ENV":"value"}}', our relay
  * with other settings) each keep 50 stock clients in one room making 2 edits/s each; they take
  * turns of 1 s, so the shared machine's load hits all alike. Every server runs with --trace-gc;
- * per server this prints edit → every peer p50/p99, its garbage-collection pauses during the
+ * per server this prints edit → every peer p50/p99 as the clients' models saw it (everyPeerMs)
+ * and as two listening peers joined last read it (relayedMs: the relay had then written it to
+ * everyone, without the clients' own lateness), its garbage-collection pauses during the
  * load (count over 2/5/10 ms, longest, total), the largest heap a major collection left (what
  * the heap really holds), and its CPU; with PRINT_GC=1 its long pauses, with PRINT_THREADS=1 its CPU by thread.
  */

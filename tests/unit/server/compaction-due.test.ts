@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { Workbook } from '../../../src/model/index.ts';
 import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
 import { createWorkbook } from '../../../server/store/stored-workbook.ts';
-import { compactionDue, MAX_LOG_BYTES, MIN_FOLD_BYTES, SETTLE_EVERY } from '../../../server/relay/compaction-due.ts';
+import { compactionDue, compactionNear, MAX_LOG_BYTES, MIN_FOLD_BYTES, SETTLE_EVERY } from '../../../server/relay/compaction-due.ts';
 import { Room } from '../../../server/relay/room.ts';
 import type { CompactJob } from '../../../server/store/compactor.ts';
 import { spansOf } from '../../../server/relay/update-spans.ts';
@@ -30,6 +30,15 @@ describe('compaction: when the log is folded', () => {
     expect(compactionDue(log, snapshot, maxUpdates)).toBe(due);
   });
 
+  test.each([
+    ['a small workbook, log under 32 KiB', { updates: 100, bytes: 20 * KiB }, 10 * KiB, 100, false],
+    ['a small workbook, log at 32 KiB (half of 64 KiB)', { updates: 150, bytes: 32 * KiB }, 10 * KiB, 150, true],
+    ['a 500 KiB snapshot, log of 250 KiB', { updates: 900, bytes: 250 * KiB }, 500 * KiB, 400, true],
+    ['500 updates since the last settling', { updates: 500, bytes: 10 * KiB }, 500 * KiB, 500, true],
+  ])('the worker is got ready halfway: %s', (_, log, snapshot, unsettled, near) => {
+    expect(compactionNear(log, snapshot, 10_000, unsettled)).toBe(near);
+  });
+
   test('a room asks once the log has grown as big as the snapshot, not every so many edits', async () => {
     const store = new MemoryStore(new MemoryBacking());
     const wb = Workbook.create({ name: 'Fold test' });
@@ -40,7 +49,13 @@ describe('compaction: when the log is folded', () => {
     const snapshotBytes = wb.encode().byteLength;
     await createWorkbook(store, 'plan', wb);
     const jobs: CompactJob[] = [];
-    const room = await Room.load('plan', await store.openLog('plan'), { ...testHooks([]), compactAfter: 10_000, compact: (job) => void jobs.push(job) });
+    const near: number[] = [];
+    const room = await Room.load('plan', await store.openLog('plan'), {
+      ...testHooks([]),
+      compactAfter: 10_000,
+      compact: (job) => void jobs.push(job),
+      compactionNear: () => void near.push(jobs.length),
+    });
     const peer = testPeer();
     room.join(peer);
     const client = Workbook.load(wb.encode());
@@ -64,6 +79,8 @@ describe('compaction: when the log is folded', () => {
     expect(logged).toBeLessThan(snapshotBytes + 1024);
     expect(edits).toBeGreaterThan(300);
     expect(jobs[0]?.settleOnly).toBeFalsy();
+    // The relay was told once, before the first job, to get the worker ready.
+    expect(near).toEqual([0]);
   });
 
   test('between folds, a room asks every 1,000 updates for the log to be settled (not folded)', async () => {
