@@ -43,3 +43,64 @@ export const compactionDue = (log: LogSince, snapshotBytes: number, maxUpdates: 
  */
 export const compactionNear = (log: LogSince, snapshotBytes: number, maxUpdates: number, unsettled: number): boolean =>
   log.bytes * 2 >= foldBytes(snapshotBytes) || log.updates * 2 >= maxUpdates || unsettled * 2 >= SETTLE_EVERY;
+
+/** What a room asks of the compactor after an append: a fold, a settling, the worker got ready, or nothing. */
+export type CompactionStep = 'fold' | 'settle' | 'near' | null;
+
+/**
+ * A room's count of what its log holds since the last fold and settling, and the step each
+ * append calls for (by compactionDue, SETTLE_EVERY and compactionNear).
+ *
+ * @example
+ *   const plan = new CompactionPlan(10_000);
+ *   plan.loaded(snapshot.byteLength, logBytes, logUpdates);
+ *   if (plan.appended(2, 420) === 'fold') compactor.request(...), plan.folded();
+ */
+export class CompactionPlan {
+  private log: LogSince = { updates: 0, bytes: 0 };
+  private snapshotBytes = 0;
+  private unsettled = 0;
+  private nearTold = false;
+
+  constructor(private readonly maxUpdates: number) {}
+
+  /** Updates in the log since the last fold. */
+  get logged(): number {
+    return this.log.updates;
+  }
+
+  /** The stored state as read: the snapshot's bytes, and the log's bytes and updates. */
+  loaded(snapshotBytes: number, logBytes: number, logUpdates: number): void {
+    this.snapshotBytes = snapshotBytes;
+    this.log = { updates: logUpdates, bytes: logBytes };
+  }
+
+  /** The snapshot's size as the store says it is now (another fold may have run). */
+  snapshotIs(bytes: number): void {
+    this.snapshotBytes = bytes;
+  }
+
+  /** `updates` of `bytes` were appended (by this room or, read back, by another writer); the step they call for. */
+  appended(updates: number, bytes: number): CompactionStep {
+    this.log.updates += updates;
+    this.log.bytes += bytes;
+    this.unsettled += updates;
+    if (compactionDue(this.log, this.snapshotBytes, this.maxUpdates)) return 'fold';
+    if (this.unsettled >= SETTLE_EVERY) {
+      this.unsettled = 0;
+      return 'settle';
+    }
+    if (!this.nearTold && compactionNear(this.log, this.snapshotBytes, this.maxUpdates, this.unsettled)) {
+      this.nearTold = true;
+      return 'near';
+    }
+    return null;
+  }
+
+  /** A fold was asked for: until the store is read again, the snapshot is taken to be what it will be once folded. */
+  folded(): void {
+    this.snapshotBytes += this.log.bytes;
+    this.log = { updates: 0, bytes: 0 };
+    this.unsettled = 0;
+  }
+}

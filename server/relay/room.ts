@@ -22,7 +22,7 @@ import { errorMessage } from '../log.ts';
 import { schemaVersionOf } from '../../src/model/index.ts';
 import { changesServerRoot } from './server-root-guard.ts';
 import { ClientOwners } from './client-owners.ts';
-import { compactionDue, compactionNear, SETTLE_EVERY } from './compaction-due.ts';
+import { CompactionPlan, type CompactionStep } from './compaction-due.ts';
 import { CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
 import { RoomFullError, type RoomHooksOf, type RoomPeer } from './room-hooks.ts';
 import { RoomDoc } from './room-doc.ts';
@@ -47,14 +47,8 @@ export class Room {
   private readonly presence: RoomPresence;
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private lastSeq = 0;
-  /** Updates (and their bytes) in the log since the last compaction request. */
-  private logged = { updates: 0, bytes: 0 };
-  /** Updates logged since the last compaction or settling request. */
-  private unsettled = 0;
-  /** The relay was told a compaction is near (it starts the worker). */
-  private nearTold = false;
-  /** Bytes of the workbook's snapshot, as last read (or expected, once a requested compaction folded the log). */
-  private snapshotBytes = 0;
+  /** What the log holds since the last fold and settling, and when to ask for the next. */
+  private readonly compaction: CompactionPlan;
   /** Changes to commit, replies held for them, and the loop that talks to the store. */
   private readonly queue: StoreQueue<Appended> = new StoreQueue({
     closed: () => this.closed,
@@ -87,6 +81,7 @@ export class Room {
     private readonly log: WorkbookLog,
     private readonly hooks: RoomHooks,
   ) {
+    this.compaction = new CompactionPlan(hooks.compactAfter);
     this.presence = new RoomPresence({
       id,
       log: hooks.log,
@@ -113,9 +108,9 @@ export class Room {
       const t0 = performance.now();
       room.lastSeq = room.stored.load(state, log.where);
       room.loadMs = performance.now() - t0;
-      room.logged = { updates: state.updates.length, bytes: state.updates.reduce((n, u) => n + u.data.byteLength, 0) };
-      room.snapshotBytes = state.snapshot.byteLength;
-      room.storedBytes = room.snapshotBytes + room.logged.bytes;
+      const logBytes = state.updates.reduce((n, u) => n + u.data.byteLength, 0);
+      room.compaction.loaded(state.snapshot.byteLength, logBytes, state.updates.length);
+      room.storedBytes = state.snapshot.byteLength + logBytes;
       // A compacted workbook's snapshot is the whole document already encoded: the first client
       // to join gets it without the relay encoding the document again.
       if (state.updates.length === 0) room.replies.seedWhole(room.doc, state.snapshot);
@@ -222,7 +217,7 @@ export class Room {
       // A compaction (or the CLI) changed the log: its size is what the next change is measured against.
       const stats = await this.log.stats();
       this.storedBytes = stats.bytes + stats.snapshotBytes;
-      this.snapshotBytes = stats.snapshotBytes;
+      this.compaction.snapshotIs(stats.snapshotBytes);
       if (this.closed || (updates.length === 0 && snapshotUpto <= this.lastSeq)) return;
       // Another compaction may have folded rows this room had not seen into the snapshot.
       const parts = updates.map((u) => u.data);
@@ -233,8 +228,8 @@ export class Room {
       if (this.closed) return;
       change = this.stored.capture(() => this.doc.transact(() => parts.forEach((p) => Y.applyUpdate(this.doc, p, 'store')), 'store'));
       this.lastSeq = Math.max(this.lastSeq, snapshotUpto, updates.at(-1)?.seq ?? 0);
-      this.logged.updates += updates.length;
-      this.logged.bytes += updates.reduce((n, u) => n + u.data.byteLength, 0);
+      // Another writer's appends count towards the next fold like this room's own.
+      this.askCompactor(this.compaction.appended(updates.length, updates.reduce((n, u) => n + u.data.byteLength, 0)));
     } catch (err) {
       this.fail(`stored updates could not be read: ${errorMessage(err)}`);
       return;
@@ -257,7 +252,7 @@ export class Room {
     this.idleTimer = null;
     await this.queue.settled();
     if (this.closed) return; // the commit failed and the room already closed itself
-    if (this.logged.updates > 0) this.requestCompaction();
+    if (this.compaction.logged > 0) this.requestCompaction();
     await this.release();
   }
 
@@ -355,17 +350,7 @@ export class Room {
     this.queue.storedAll();
     const now = performance.now();
     for (const b of batch) this.hooks.relayed(now - b.at);
-    this.logged.updates += batch.length;
-    for (const b of batch) this.logged.bytes += b.change.byteLength;
-    this.unsettled += batch.length;
-    if (compactionDue(this.logged, this.snapshotBytes, this.hooks.compactAfter)) this.requestCompaction();
-    else if (this.unsettled >= SETTLE_EVERY) {
-      this.hooks.compact({ workbook: this.id, upto: this.lastSeq, settleOnly: true });
-      this.unsettled = 0;
-    } else if (!this.nearTold && compactionNear(this.logged, this.snapshotBytes, this.hooks.compactAfter, this.unsettled)) {
-      this.nearTold = true;
-      this.hooks.compactionNear?.();
-    }
+    this.askCompactor(this.compaction.appended(batch.length, batch.reduce((n, b) => n + b.change.byteLength, 0)));
   }
 
   /**
@@ -390,12 +375,16 @@ export class Room {
     for (const h of held) if (this.peers.has(h.peer)) h.peer.send(h.data);
   }
 
+  /** Asks the compactor for what the log calls for: a fold, a settling, or the worker got ready. */
+  private askCompactor(step: CompactionStep): void {
+    if (step === 'fold') this.requestCompaction();
+    else if (step === 'settle') this.hooks.compact({ workbook: this.id, upto: this.lastSeq, settleOnly: true });
+    else if (step === 'near') this.hooks.compactionNear?.();
+  }
+
   private requestCompaction(): void {
     this.hooks.compact({ workbook: this.id, upto: this.lastSeq });
-    // Until the store is read again, the snapshot is taken to be what it will be once folded.
-    this.snapshotBytes += this.logged.bytes;
-    this.logged = { updates: 0, bytes: 0 };
-    this.unsettled = 0;
+    this.compaction.folded();
   }
 
   /**

@@ -74,7 +74,9 @@ try {
   const entries: { server: ServerProcess; tokens?: Map<string, string> }[] = [{ server: await startReferenceServer(['--trace-gc', ...ourFlags]) }];
   for (const [name, env] of Object.entries({ ours: {}, ...variants })) {
     const data = await seed();
-    entries.push({ server: await startOurRelay(data.dir, env, undefined, name, ['--trace-gc', ...ourFlags]), tokens: data.tokens });
+    // A variant's NODE_FLAGS are node flags for that server alone.
+    const { NODE_FLAGS: flags = '', ...rest }: Record<string, string> = env;
+    entries.push({ server: await startOurRelay(data.dir, rest, undefined, name, ['--trace-gc', ...ourFlags, ...flags.split(' ').filter(Boolean)]), tokens: data.tokens });
   }
   servers.push(...entries.map((e) => e.server));
   const open = (e: (typeof entries)[number], room: string) => LoadSession.open(e.server, room, e.tokens?.get(room), CLIENTS, ROWS, e.tokens ? undefined : initial, undefined, room === 'fanout' ? OBSERVERS : 0);

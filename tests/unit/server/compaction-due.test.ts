@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { Workbook } from '../../../src/model/index.ts';
 import { MemoryBacking, MemoryStore } from '../../../server/store/memory-store.ts';
 import { createWorkbook } from '../../../server/store/stored-workbook.ts';
-import { compactionDue, compactionNear, MAX_LOG_BYTES, MIN_FOLD_BYTES, SETTLE_EVERY } from '../../../server/relay/compaction-due.ts';
+import { CompactionPlan, compactionDue, compactionNear, MAX_LOG_BYTES, MIN_FOLD_BYTES, SETTLE_EVERY } from '../../../server/relay/compaction-due.ts';
 import { Room } from '../../../server/relay/room.ts';
 import type { CompactJob } from '../../../server/store/compactor.ts';
 import { spansOf } from '../../../server/relay/update-spans.ts';
@@ -37,6 +37,20 @@ describe('compaction: when the log is folded', () => {
     ['500 updates since the last settling', { updates: 500, bytes: 10 * KiB }, 500 * KiB, 500, true],
   ])('the worker is got ready halfway: %s', (_, log, snapshot, unsettled, near) => {
     expect(compactionNear(log, snapshot, 10_000, unsettled)).toBe(near);
+  });
+
+  test('a plan: ready halfway, fold at the snapshot’s size, then counted afresh against the bigger snapshot', () => {
+    const plan = new CompactionPlan(10_000);
+    plan.loaded(100 * KiB, 0, 0);
+    expect(plan.appended(1, 40 * KiB)).toBe(null);
+    expect(plan.appended(1, 20 * KiB)).toBe('near');
+    expect(plan.appended(1, 20 * KiB)).toBe(null);
+    expect(plan.appended(1, 20 * KiB)).toBe('fold');
+    plan.folded();
+    expect(plan.logged).toBe(0);
+    // The snapshot is now taken to be 200 KiB: 150 KiB of log is not enough.
+    expect(plan.appended(1, 150 * KiB)).toBe(null);
+    expect(plan.appended(1, 50 * KiB)).toBe('fold');
   });
 
   test('a room asks once the log has grown as big as the snapshot, not every so many edits', async () => {
