@@ -95,6 +95,11 @@ export class SheetCache {
     return this.sorted;
   }
 
+  /** How many rows: the ordered list's length when it is kept (counting the shared map's entries is O(n)). */
+  rowCount(): number {
+    return this.sorted ? this.sorted.length : this.maps.rows.size;
+  }
+
   /** Row ids in order. */
   rowIds(): readonly string[] {
     if (!this.ids) this.ids = this.keyedRows().map((k) => k.id);

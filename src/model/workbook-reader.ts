@@ -135,8 +135,9 @@ export class WorkbookReader {
     return this.cache(sheetId).rowIds();
   }
 
+  /** How many rows a sheet has. */
   rowCount(sheetId: string): number {
-    return this.cache(sheetId).maps.rows.size;
+    return this.cache(sheetId).rowCount();
   }
 
   /** 0-based position of a row, or -1 when it does not exist. */
