@@ -24,6 +24,9 @@ const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
 const IdentityDialog = lazy(() => import('./IdentityDialog.tsx'));
 
 /** Where a teammate is, in words: sheet, column and row as this person sees them. */
+/** The first character of a name for an avatar, whole (an emoji is two code units), upper-cased. */
+const initialOf = (name: string): string => ([...name][0] ?? '').toUpperCase();
+
 const whereIs = (app: AppState, st: SyncText, p: Peer): string => {
   const sheet = p.sheetId ? app.wb.sheet(p.sheetId) : undefined;
   if (!sheet || !p.sheetId) return st('presence.elsewhere');
@@ -128,7 +131,7 @@ const SyncBar = (): JSX.Element => {
                 data-user={p.userId}
                 onClick={() => follow(app, p)}
               >
-                {displayName({ id: p.userId, name: p.name }, guest()).slice(0, 1).toUpperCase()}
+                {initialOf(displayName({ id: p.userId, name: p.name }, guest()))}
               </button>
             )}
           </For>
@@ -141,7 +144,7 @@ const SyncBar = (): JSX.Element => {
             data-user={me().id}
             onClick={openIdentity}
           >
-            {displayName(me(), guest()).slice(0, 1).toUpperCase()}
+            {initialOf(displayName(me(), guest()))}
           </button>
         </span>
       </Show>
