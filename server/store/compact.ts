@@ -1,7 +1,7 @@
 /** Compaction: folds a workbook's update log into its snapshot (run off the main thread by Compactor). */
 import * as Y from 'yjs';
 import { Workbook } from '../../src/model/index.ts';
-import type { Store } from './contract.ts';
+import type { CompactionClaim, Store } from './contract.ts';
 
 /** How long a compaction may hold its claim: far longer than folding the largest workbook takes. */
 export const CLAIM_MS = 120_000;
@@ -27,6 +27,17 @@ export interface CompactResult {
   settled?: boolean;
 }
 
+/** Runs `fn` holding workbook `id`'s compaction claim for `owner` (released after, also on failure); `none` when another owner holds it. */
+const withClaim = async <T,>(store: Store, id: string, owner: string, none: T, fn: (claim: CompactionClaim) => Promise<T>): Promise<T> => {
+  const claim = await store.claimCompaction(id, owner, CLAIM_MS);
+  if (!claim) return none;
+  try {
+    return await fn(claim);
+  } finally {
+    await claim.release();
+  }
+};
+
 /** Runs `job` on `store` under a claim for `owner`: a fold, or (settleOnly) a settling of the log. */
 export const runCompactJob = async (store: Store, job: CompactJob, owner: string): Promise<CompactResult> =>
   job.settleOnly ? { compacted: false, folded: 0, bytes: 0, name: '', settled: await settleWorkbook(store, job.workbook, owner) } : compactWorkbook(store, job.workbook, owner, job.upto);
@@ -35,16 +46,12 @@ export const runCompactJob = async (store: Store, job: CompactJob, owner: string
  * Settles workbook `id`'s log without folding it (see CompactionClaim.settle), under a compaction
  * claim for `owner`; false when another owner holds one.
  */
-export const settleWorkbook = async (store: Store, id: string, owner: string): Promise<boolean> => {
-  const claim = await store.claimCompaction(id, owner, CLAIM_MS);
-  if (!claim) return false;
-  try {
+export const settleWorkbook = (store: Store, id: string, owner: string): Promise<boolean> =>
+  withClaim(store, id, owner, false, async (claim) => {
     await claim.settle();
     return true;
-  } finally {
-    await claim.release();
-  }
-};
+  });
+
 
 /**
  * Folds the logged updates with seq ≤ `upto` (all when omitted) of workbook `id` into a new
@@ -53,10 +60,8 @@ export const settleWorkbook = async (store: Store, id: string, owner: string): P
  * any state the workbook was in can still be rebuilt (an export's version, see rebuild-version.ts).
  * Updates appended meanwhile (seq > upto) stay in the log.
  */
-export const compactWorkbook = async (store: Store, id: string, owner: string, upto = Number.MAX_SAFE_INTEGER): Promise<CompactResult> => {
-  const claim = await store.claimCompaction(id, owner, CLAIM_MS);
-  if (!claim) return { compacted: false, folded: 0, bytes: 0, name: '' };
-  try {
+export const compactWorkbook = (store: Store, id: string, owner: string, upto = Number.MAX_SAFE_INTEGER): Promise<CompactResult> =>
+  withClaim(store, id, owner, { compacted: false, folded: 0, bytes: 0, name: '' }, async (claim) => {
     const state = await claim.read();
     const folded = state.updates.filter((u) => u.seq <= upto);
     const last = folded.at(-1)?.seq;
@@ -74,7 +79,4 @@ export const compactWorkbook = async (store: Store, id: string, owner: string, u
     } finally {
       doc.destroy();
     }
-  } finally {
-    await claim.release();
-  }
-};
+  });

@@ -2,8 +2,8 @@
  * Runs compactions in a worker thread so that rebuilding a large workbook's snapshot never blocks
  * the rooms. Jobs are queued one per workbook and run one at a time; the worker is started ahead
  * of a room's first job (see warm) or on the first job, and stopped after a minute without work
- * and rooms. The worker opens the same store again (its location); a store that cannot be opened from
- * another thread (memory) compacts on this one.
+ * and rooms. The worker opens the same store again (its location); a store that cannot be opened
+ * from another thread (memory) compacts on this one.
  */
 import { randomBytes } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
@@ -86,7 +86,7 @@ export class Compactor {
       if (this.idle) clearTimeout(this.idle);
       this.idle = null;
       if (this.store.location) this.ensureWorker();
-    } else if (!this.running && this.queue.size === 0) this.idle ??= setTimeout(() => void this.stopWorker(), IDLE_MS).unref();
+    } else if (!this.running && this.queue.size === 0) this.stopWhenIdle();
   }
 
   /** The worker thread is started. */
@@ -117,7 +117,7 @@ export class Compactor {
     if (this.running || this.closed) return;
     const [first] = this.queue.values();
     if (!first) {
-      if (!this.warmWanted) this.idle ??= setTimeout(() => void this.stopWorker(), IDLE_MS).unref();
+      if (!this.warmWanted) this.stopWhenIdle();
       return;
     }
     if (this.idle) clearTimeout(this.idle);
@@ -182,6 +182,11 @@ export class Compactor {
       this.drained = null;
     }
     this.next();
+  }
+
+  /** Stops the worker after a minute unless a job comes first. */
+  private stopWhenIdle(): void {
+    this.idle ??= setTimeout(() => void this.stopWorker(), IDLE_MS).unref();
   }
 
   private async stopWorker(): Promise<void> {

@@ -12,7 +12,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../server/ts-worker.ts';
 import { percentile } from './harness.ts';
-import type { FromObserver, ObserverSetup } from './relay-load-observer.ts';
+import type { FromObserver, ObserverSetup, ToObserver } from './relay-load-observer.ts';
 import type { FromLoadWorker, LoadWorkerSetup, ToLoadWorker } from './relay-load-worker.ts';
 import { cpuSeconds, rssMB, type ServerProcess } from './relay-processes.ts';
 
@@ -56,16 +56,16 @@ export interface LoadResult {
   rss: { now: number; peak: number };
 }
 
-/** A worker thread holding some of the session's clients; its replies come in the order asked. */
-class LoadWorker {
-  private readonly pending: { type: FromLoadWorker['type']; resolve: (msg: FromLoadWorker) => void; reject: (err: Error) => void }[] = [];
+/** A worker thread of the load (some of the session's clients, or the observers); its replies come in the order asked. */
+class LoadWorker<From extends { type: string } = FromLoadWorker, To = ToLoadWorker> {
+  private readonly pending: { type: From['type']; resolve: (msg: From) => void; reject: (err: Error) => void }[] = [];
   private failure: Error | null = null;
 
   constructor(readonly thread: Worker) {
-    thread.on('message', (msg: FromLoadWorker) => {
+    thread.on('message', (msg: From) => {
       const p = this.pending.shift();
       if (!p) return;
-      if (msg.type === 'failed') p.reject(new Error(msg.message));
+      if (msg.type === 'failed') p.reject(new Error('message' in msg ? String(msg.message) : 'a load thread failed'));
       else if (msg.type !== p.type) p.reject(new Error(`a load worker answered ${msg.type}, not ${p.type}`));
       else p.resolve(msg);
     });
@@ -74,10 +74,10 @@ class LoadWorker {
   }
 
   /** Sends `msg` (if given) and waits for the worker's next reply, which must be of `type`. */
-  next<T extends FromLoadWorker['type']>(type: T, msg?: ToLoadWorker): Promise<Extract<FromLoadWorker, { type: T }>> {
+  next<T extends From['type']>(type: T, msg?: To): Promise<Extract<From, { type: T }>> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.pending.push({ type, resolve: (got) => resolve(got as Extract<FromLoadWorker, { type: T }>), reject });
+      this.pending.push({ type, resolve: (got) => resolve(got as Extract<From, { type: T }>), reject });
       if (msg) this.thread.postMessage(msg);
     });
   }
@@ -101,7 +101,7 @@ export class LoadSession {
     private readonly workers: LoadWorker[],
     private readonly clients: number,
     private readonly otherPids: () => number[],
-    private readonly observer: Worker | null,
+    private readonly observer: LoadWorker<FromObserver, ToObserver> | null,
   ) {}
 
   /**
@@ -137,11 +137,11 @@ export class LoadSession {
     await workers[0]?.next('ready');
     for (let w = 1; w < threads; w++) workers.push(start(w));
     await Promise.all(workers.slice(1).map((w) => w.next('ready')));
-    let observer: Worker | null = null;
+    let observer: LoadWorker<FromObserver, ToObserver> | null = null;
     if (observers > 0) {
       const setup: ObserverSetup = { port: servers.at(-1)?.port ?? 0, room, token, count: observers };
-      observer = startTsWorker(new URL('./relay-load-observer.ts', import.meta.url), { workerData: setup });
-      await nextFromObserver(observer, 'ready');
+      observer = new LoadWorker(startTsWorker(new URL('./relay-load-observer.ts', import.meta.url), { workerData: setup }));
+      await observer.next('ready');
     }
     return new LoadSession(servers, workers, clients, otherPids, observer);
   }
@@ -173,10 +173,8 @@ export class LoadSession {
     await Promise.all(this.workers.map((w) => w.thread.terminate()));
     let observed: [number, number][][] = [];
     if (this.observer) {
-      const reply = nextFromObserver(this.observer, 'collected');
-      this.observer.postMessage({ type: 'collect' });
-      observed = (await reply).arrivals;
-      await this.observer.terminate();
+      observed = (await this.observer.next('collected', { type: 'collect' })).arrivals;
+      await this.observer.thread.terminate();
     }
     const sentAt = new Map<number, [at: number, run: number]>();
     for (const c of collected) for (const [id, at, run] of c.sent) sentAt.set(id, [at, run]);
@@ -217,17 +215,6 @@ export class LoadSession {
     return { edits: sentAt.size, deliveries, toAll, relayedToAll, missing, worstPerRun, clientLatePerRun: [...this.clientLate], cpu: this.cpu, wall: this.wall, otherCpu: this.otherCpu, rss };
   }
 }
-
-/** The observer thread's next message, which must be of `type`. */
-const nextFromObserver = <T extends FromObserver['type']>(thread: Worker, type: T): Promise<Extract<FromObserver, { type: T }>> =>
-  new Promise((resolve, reject) => {
-    const on = (msg: FromObserver) => {
-      thread.off('message', on);
-      if (msg.type === type) resolve(msg as Extract<FromObserver, { type: T }>);
-      else reject(new Error(msg.type === 'failed' ? msg.message : `the observer answered ${msg.type}, not ${type}`));
-    };
-    thread.on('message', on);
-  });
 
 /** p50 and p99 of a list, ms. */
 export const p50p99 = (xs: number[]): [number, number] => [percentile(xs, 50), percentile(xs, 99)];

@@ -16,6 +16,42 @@ import { testHooks, testPeer } from './room-fixtures.ts';
 
 const KiB = 1024;
 
+/**
+ * A room on a memory store whose workbook holds `rows` notes of `width` characters, with one editor:
+ * `edit(n, text)` writes a note as that editor (through the room, then a turn of the event loop) and
+ * returns the update's size; the compaction jobs and "near" calls the room made are recorded.
+ */
+const roomOf = async (rows: number, width: number) => {
+  const store = new MemoryStore(new MemoryBacking());
+  const wb = Workbook.create({ name: 'Fold test' });
+  const sheet = wb.addSheet({ name: 'Notes', columns: [{ name: 'Note', type: 'text' }] });
+  wb.appendRows(sheet, wb.columns(sheet).map((c) => c.id), Array.from({ length: rows }, (_, i) => [`note ${i} ${'x'.repeat(width)}`]));
+  wb.clearHistory();
+  await createWorkbook(store, 'plan', wb);
+  const jobs: CompactJob[] = [];
+  const near: number[] = [];
+  const room = await Room.load('plan', await store.openLog('plan'), {
+    ...testHooks([]),
+    compactAfter: 10_000,
+    compact: (job) => void jobs.push(job),
+    compactionNear: () => void near.push(jobs.length),
+  });
+  const peer = testPeer();
+  room.join(peer);
+  const client = Workbook.load(wb.encode());
+  const col = client.columns(sheet)[0]?.id ?? '';
+  const ids = client.rowIds(sheet);
+  const edit = async (n: number, text: string): Promise<number> => {
+    const before = Y.encodeStateVector(client.doc);
+    client.setCell(sheet, ids[n % ids.length] ?? '', col, text);
+    const update = Y.encodeStateAsUpdate(client.doc, before);
+    room.receive(peer, { kind: 'update', update, spans: spansOf(Y.decodeUpdate(update).structs) });
+    await new Promise((r) => setImmediate(r));
+    return update.byteLength;
+  };
+  return { room, jobs, near, snapshotBytes: wb.encode().byteLength, edit };
+};
+
 describe('compaction: when the log is folded', () => {
   test.each([
     ['nothing logged', { updates: 0, bytes: 0 }, 10 * KiB, 10_000, false],
@@ -54,38 +90,11 @@ describe('compaction: when the log is folded', () => {
   });
 
   test('a room asks once the log has grown as big as the snapshot, not every so many edits', async () => {
-    const store = new MemoryStore(new MemoryBacking());
-    const wb = Workbook.create({ name: 'Fold test' });
-    const sheet = wb.addSheet({ name: 'Notes', columns: [{ name: 'Note', type: 'text' }] });
     // A snapshot of about 150 KiB: over the 64 KiB floor.
-    wb.appendRows(sheet, wb.columns(sheet).map((c) => c.id), Array.from({ length: 1500 }, (_, i) => [`note ${i} ${'x'.repeat(80)}`]));
-    wb.clearHistory();
-    const snapshotBytes = wb.encode().byteLength;
-    await createWorkbook(store, 'plan', wb);
-    const jobs: CompactJob[] = [];
-    const near: number[] = [];
-    const room = await Room.load('plan', await store.openLog('plan'), {
-      ...testHooks([]),
-      compactAfter: 10_000,
-      compact: (job) => void jobs.push(job),
-      compactionNear: () => void near.push(jobs.length),
-    });
-    const peer = testPeer();
-    room.join(peer);
-    const client = Workbook.load(wb.encode());
-    const col = client.columns(sheet)[0]?.id ?? '';
-    const rows = client.rowIds(sheet);
+    const { room, jobs, near, snapshotBytes, edit } = await roomOf(1500, 80);
     let logged = 0;
     let edits = 0;
-    while (jobs.length === 0 && edits < 5000) {
-      const before = Y.encodeStateVector(client.doc);
-      client.setCell(sheet, rows[edits % rows.length] ?? '', col, `edit ${edits} ${'y'.repeat(100)}`);
-      const update = Y.encodeStateAsUpdate(client.doc, before);
-      room.receive(peer, { kind: 'update', update, spans: spansOf(Y.decodeUpdate(update).structs) });
-      logged += update.byteLength;
-      edits++;
-      await new Promise((r) => setImmediate(r));
-    }
+    while (jobs.length === 0 && edits < 5000) logged += await edit(edits++, `edit ${edits} ${'y'.repeat(100)}`);
     await room.destroy();
     expect(jobs.length).toBeGreaterThan(0);
     // Asked once the log reached the snapshot's size (updates are a few hundred bytes: within one of them).
@@ -98,27 +107,11 @@ describe('compaction: when the log is folded', () => {
   });
 
   test('between folds, a room asks every 1,000 updates for the log to be settled (not folded)', async () => {
-    const store = new MemoryStore(new MemoryBacking());
-    const wb = Workbook.create({ name: 'Settle test' });
-    const sheet = wb.addSheet({ name: 'Notes', columns: [{ name: 'Note', type: 'text' }] });
     // A snapshot of about 1 MiB: 1,000 small edits stay far below it.
-    wb.appendRows(sheet, wb.columns(sheet).map((c) => c.id), Array.from({ length: 5000 }, (_, i) => [`note ${i} ${'x'.repeat(200)}`]));
-    wb.clearHistory();
-    await createWorkbook(store, 'plan', wb);
-    const jobs: CompactJob[] = [];
-    const room = await Room.load('plan', await store.openLog('plan'), { ...testHooks([]), compactAfter: 10_000, compact: (job) => void jobs.push(job) });
-    const peer = testPeer();
-    room.join(peer);
-    const client = Workbook.load(wb.encode());
-    const col = client.columns(sheet)[0]?.id ?? '';
-    const rows = client.rowIds(sheet);
+    const { room, jobs, edit } = await roomOf(5000, 200);
     const asked: number[] = [];
     for (let edits = 1; edits <= SETTLE_EVERY * 2; edits++) {
-      const before = Y.encodeStateVector(client.doc);
-      client.setCell(sheet, rows[edits % rows.length] ?? '', col, `e${edits}`);
-      const update = Y.encodeStateAsUpdate(client.doc, before);
-      room.receive(peer, { kind: 'update', update, spans: spansOf(Y.decodeUpdate(update).structs) });
-      await new Promise((r) => setImmediate(r));
+      await edit(edits, `e${edits}`);
       if (jobs.length > asked.length) asked.push(edits);
     }
     expect(asked).toEqual([SETTLE_EVERY, SETTLE_EVERY * 2]);
