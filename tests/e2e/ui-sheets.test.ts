@@ -1,6 +1,6 @@
 /** The workbook shell: sheet tabs (add, gallery, rename, drag to reorder, delete and undo), language and currency. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { screenshot } from '../support/browser.ts';
 import { appAndBrowser, cell, cellText, eventually, openApp, toastText, typeInto, type AppPage } from './ui-helpers.ts';
 
@@ -8,6 +8,21 @@ const env = appAndBrowser();
 let app: AppPage;
 
 const tabNames = (page: Page) => page.locator('.wb-tab .wb-tab-name, .wb-tab .wb-tab-input').allTextContents();
+/**
+ * Where a tab is on screen, once it is there: right after a rename the strip is drawn again, and
+ * a box read in between is null.
+ */
+const boxOf = async (tab: Locator): Promise<{ x: number; y: number; width: number; height: number }> => {
+  let box: Awaited<ReturnType<Locator['boundingBox']>> = null;
+  await expect
+    .poll(async () => {
+      box = await tab.boundingBox({ timeout: 2_000 }).catch(() => null);
+      return box !== null;
+    })
+    .toBe(true);
+  if (!box) throw new Error('tab not on screen');
+  return box;
+};
 const headerNames = (page: Page) => page.locator('.ag-header-cell .wb-hdr-name').allTextContents();
 
 beforeAll(async () => {
@@ -68,9 +83,8 @@ describe('sheet tabs', () => {
 
   test('dragging a tab moves the sheet', async () => {
     const { page } = app;
-    const from = await page.locator('.wb-tab', { hasText: 'Campaigns' }).boundingBox();
-    const to = await page.locator('.wb-tab', { hasText: 'Products' }).boundingBox();
-    if (!from || !to) throw new Error('tabs not on screen');
+    const from = await boxOf(page.locator('.wb-tab', { hasText: 'Campaigns' }));
+    const to = await boxOf(page.locator('.wb-tab', { hasText: 'Products' }));
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(to.x + 10, to.y + to.height / 2, { steps: 8 });
