@@ -23,7 +23,8 @@ import { schemaVersionOf } from '../../src/model/index.ts';
 import { changesServerRoot } from './server-root-guard.ts';
 import { ClientOwners } from './client-owners.ts';
 import { CompactionPlan, type CompactionStep } from './compaction-due.ts';
-import { CLOSE, ProtocolError, updateMessage, type ClientMessage } from './protocol.ts';
+import { CLOSE, ProtocolError, type ClientMessage } from './protocol.ts';
+import { relayChanges } from './fan-out.ts';
 import { RoomFullError, type RoomHooksOf, type RoomPeer } from './room-hooks.ts';
 import { RoomDoc } from './room-doc.ts';
 import { RoomPresence } from './room-presence.ts';
@@ -234,7 +235,7 @@ export class Room {
       this.fail(`stored updates could not be read: ${errorMessage(err)}`);
       return;
     }
-    if (change) this.broadcast(updateMessage(change), null);
+    if (change) relayChanges(this.peers.keys(), [{ change, from: null }]);
   }
 
   /** Commits what is pending, closes every client with `code` and releases the room. */
@@ -343,7 +344,7 @@ export class Room {
       // Only owners were written.
     } else if (seqs[0] === this.lastSeq + 1 && seqs.at(-1) === this.lastSeq + seqs.length) this.lastSeq += seqs.length;
     else this.queue.wantPull(false);
-    for (const { change, from } of batch) this.broadcast(updateMessage(change), from);
+    relayChanges(this.peers.keys(), batch);
     // An append of owners alone changed no content: nobody changed the workbook.
     if (batch.length > 0) this.hooks.committed?.(this, batch.map((b) => b.from), this.storedBytes);
     this.sendHeld(held);
@@ -422,10 +423,6 @@ export class Room {
     }
     this.replies.reset();
     this.hooks.log.warn('room.reloaded', { workbook: this.id });
-  }
-
-  private broadcast(data: Uint8Array, except: RoomPeer | null): void {
-    for (const peer of this.peers.keys()) if (peer !== except) peer.send(data);
   }
 
   private scheduleIdle(): void {

@@ -32,14 +32,15 @@ if (!port) throw new Error('relay-load-observer.ts runs as a worker thread of th
 const setup = workerData as ObserverSetup;
 const send = (msg: FromObserver) => port.postMessage(msg);
 
-/** The edit id a load client wrote in `update` (a number, as a cell value), if any. */
-const editIdOf = (update: Uint8Array): number | undefined => {
+/** The edit ids load clients wrote in `update` (numbers, as cell values): several when the relay merged edits. */
+const editIdsOf = (update: Uint8Array): number[] => {
+  const ids: number[] = [];
   for (const s of Y.decodeUpdate(update).structs) {
     if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny)) continue;
     const v = s.content.arr[0];
-    if (typeof v === 'number') return v;
+    if (typeof v === 'number') ids.push(v);
   }
-  return undefined;
+  return ids;
 };
 
 const sockets: WebSocket[] = [];
@@ -57,8 +58,7 @@ const connect = (k: number): Promise<void> =>
       const d = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       // y-websocket: 0 = sync (sub 2 = update), 1 = awareness.
       if (decoding.readVarUint(d) !== 0 || decoding.readVarUint(d) !== 2) return;
-      const id = editIdOf(decoding.readVarUint8Array(d));
-      if (id !== undefined) got.push([id, at]);
+      for (const id of editIdsOf(decoding.readVarUint8Array(d))) got.push([id, at]);
     });
     ws.once('open', () => resolve());
     ws.once('error', reject);

@@ -10,6 +10,8 @@
  *  [R6] An append by another writer made while the room loads is not lost: the room subscribes
  *       before it reads, and relays it once loaded.
  *  [R7] Closing the room commits what is pending (waiting for a slow append) before the clients are closed.
+ *  [R8] Changes committed in one append reach a client that sent none of them as one merged
+ *       update; each of their senders gets the others' changes, never its own.
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
@@ -194,6 +196,37 @@ describe('a room on a store that takes its time', () => {
     expect(skusIn(updatesOf(b), base)).toEqual(['S0', 'S1', 'S2', 'S3', 'S4', 'S5']);
     const stored = await loadWorkbook(store, 'plan');
     expect(skusIn([stored.encode()], base)).toEqual(['S0', 'S1', 'S2', 'S3', 'S4', 'S5']);
+  });
+
+  test('[R8] one append of several changes: one merged update to each client that sent none of them; senders get the others’ changes, not their own', async () => {
+    const { log, room, client, base } = await setUp();
+    const other = Workbook.load(base.encode());
+    const [a, b, c, d] = [peerOf(), peerOf(), peerOf(), peerOf('viewer')];
+    for (const p of [a, b, c, d]) room.join(p);
+    log.appendGate.close();
+    room.receive(a, updateMsg(edit(client, 'A1')));
+    await tick(); // in flight
+    room.receive(a, updateMsg(edit(client, 'A2')));
+    room.receive(b, updateMsg(edit(other, 'B1')));
+    room.receive(a, updateMsg(edit(client, 'A3')));
+    await tick();
+    log.appendGate.open();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(log.appends).toEqual([1, 3]);
+    for (const p of [c, d]) {
+      expect(updatesOf(p)).toHaveLength(2);
+      // Rows added at the same place by two devices are ordered by the workbook, not by arrival.
+      expect(skusIn(updatesOf(p), base).sort()).toEqual(['A1', 'A2', 'A3', 'B1']);
+    }
+    expect(skusIn(updatesOf(a), base)).toEqual(['B1']);
+    expect(updatesOf(b)).toHaveLength(3);
+    expect(skusIn(updatesOf(b), base)).toEqual(['A1', 'A2', 'A3']);
+    // Every client ends with the same workbook.
+    const all = Workbook.load(base.encode());
+    for (const u of updatesOf(c)) all.applyUpdate(u);
+    const fromB = Workbook.load(other.encode());
+    for (const u of updatesOf(b)) fromB.applyUpdate(u);
+    expect(JSON.stringify(fromB.toJSON())).toBe(JSON.stringify(all.toJSON()));
   });
 
   test('[R3] a sync reply that shows an uncommitted change waits for the commit, and names the change', async () => {
