@@ -90,7 +90,8 @@ export class Timeline {
     elements(doc.getArray(KEPT_ROOTS.timeline), (v, client, clock) => {
       const e = record(v);
       if (!e || !isTime(e.t) || !Array.isArray(e.d) || e.d.length % 3 !== 0) return;
-      if (!isText(e.n) || (e.k !== undefined && !isText(e.k))) return;
+      // The name is its writer's claim, shown through shownName: a long one does not hide the entry.
+      if (typeof e.n !== 'string' || (e.k !== undefined && !isText(e.k))) return;
       const d = e.d as unknown[];
       if (!d.every(isClock)) return;
       const mark: Mark = { end: clock + 1, time: e.t, stamped: e.t, name: shownName(e.n), tick: true, kind: typeof e.k === 'string' ? e.k : '' };
@@ -102,7 +103,7 @@ export class Timeline {
     });
     elements(doc.getArray(KEPT_ROOTS.edits), (v, client, clock) => {
       const e = record(v);
-      if (e && isTime(e.t) && isText(e.n)) add(client, { end: clock + 1, time: e.t, stamped: e.t, name: shownName(e.n), tick: false, kind: '' });
+      if (e && isTime(e.t) && typeof e.n === 'string') add(client, { end: clock + 1, time: e.t, stamped: e.t, name: shownName(e.n), tick: false, kind: '' });
     });
     for (const list of this.marks.values()) {
       list.sort((a, b) => a.end - b.end);

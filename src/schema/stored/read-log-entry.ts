@@ -9,7 +9,7 @@ import type { HistoryKind } from '../history-types.ts';
 import type { CellValue } from '../types.ts';
 import type { StoredRead } from './read-record.ts';
 import { isStoredCell } from './stored-cell.ts';
-import { id, isPlainRecord, num, oneOf, record, text, wrongType, type Check, type Problems } from './stored-parts.ts';
+import { clippedText, id, isPlainRecord, num, oneOf, record, text, wrongType, type Check, type Problems } from './stored-parts.ts';
 
 /** A logged write of one cell, as stored. */
 export interface StoredEdit {
@@ -49,7 +49,7 @@ export interface SeenMark {
   t: number;
 }
 
-/** Longest entry id, cell key, user id or user name kept. */
+/** Longest entry id, cell key or user id kept; a longer user name is cut to this. */
 const MAX_FIELD = 200;
 const CLOCK = num(0, Number.MAX_SAFE_INTEGER, true);
 const TIME = num(-8.64e15, 8.64e15);
@@ -59,7 +59,7 @@ const cellValue: Check<CellValue> = (v, field, problems) => (isStoredCell(v) ? v
 /** An entry id, or null for none. */
 const parentId: Check<string | null> = (v, field, problems) => (v === null ? null : text(MAX_FIELD)(v, field, problems));
 
-const WHO = { s: id, u: text(MAX_FIELD), n: text(MAX_FIELD), t: TIME };
+const WHO = { s: id, u: text(MAX_FIELD), n: clippedText(MAX_FIELD), t: TIME };
 const EDIT = record({ id: text(MAX_FIELD), ...WHO, k: text(MAX_FIELD), v: cellValue, p: parentId }, ['id', 's', 'u', 'n', 't', 'k', 'v', 'p'], 'entry');
 const BULK = record(
   { id: text(MAX_FIELD), ...WHO, b: oneOf(['rows', 'cells', 'retype'] as const), count: CLOCK, c: CLOCK, from: CLOCK, to: CLOCK },

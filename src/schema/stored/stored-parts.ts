@@ -66,6 +66,19 @@ export const text = (max: number, nonEmpty = false): Check<string> =>
     return false;
   });
 
+/**
+ * Text another client chose (a name): any length, cut to its first `max` characters, never in
+ * the middle of one. A long name is shortened; it is no reason to leave out what it names.
+ */
+export const clippedText =
+  (max: number): Check<string> =>
+  (v, at, problems) => {
+    const s = typed<string>('string', 'text')(v, at, problems);
+    if (s === undefined || s.length <= max) return s;
+    const cut = s.slice(0, max);
+    return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+  };
+
 /** One of `allowed`. */
 export const oneOf = <T extends string>(allowed: readonly T[]): Check<T> =>
   typed<T>('string', 'text', (v, field, problems) => {

@@ -84,7 +84,9 @@ describe('the timeline', () => {
     // Ana's changes keep her dates; the forged entries date Mallory's own clocks only.
     expect(timeline.dateOf(ana.doc.clientID, 0)).toBeLessThanOrEqual(t0);
     expect(timeline.clients().get(ana.doc.clientID)?.every((m) => m.name === 'Ana')).toBe(true);
-    expect(timeline.clients().get(mal.doc.clientID)?.map((m) => m.stamped)).toEqual([0]);
+    // (A name of 10,000 characters is no break: that entry counts, its name cut.)
+    expect(timeline.clients().get(mal.doc.clientID)?.map((m) => m.stamped)).toEqual([0, 1]);
+    expect(timeline.clients().get(mal.doc.clientID)?.[1]?.name).toBe(`${'x'.repeat(63)}…`);
     // Restoring any moment still gives Ana's row as it was: a claim changes nothing that was not deleted.
     expect(listHistory(team.history()).devices.find((d) => d.name === 'Ana')?.counts.rowsAdded).toBe(1);
   });

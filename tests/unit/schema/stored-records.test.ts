@@ -207,6 +207,12 @@ describe('history entries', () => {
   ])('%s', (_what, stored, ok) => {
     expect(readLogEntry(stored).value !== undefined).toBe(ok);
   });
+  test('a name past 200 characters is cut there, whole characters only; the entry stays', () => {
+    expect(readLogEntry({ ...edit, n: 'n'.repeat(50_000) }).value?.n).toBe('n'.repeat(200));
+    // An emoji across the cut (two UTF-16 units) is left out whole.
+    expect(readLogEntry({ ...edit, n: `${'n'.repeat(199)}😀tail` }).value?.n).toBe('n'.repeat(199));
+    expect(readSeenMark({ s: 's1', k: 'r c', u: 'u', n: 'm'.repeat(300), t: 1 }).value?.n).toBe('m'.repeat(200));
+  });
   test('a seen mark with a prototype is ignored', () => {
     expect(readSeenMark(withProto({ s: 's1', k: 'r c', u: 'u', n: 'n', t: 1 })).value).toBeUndefined();
     expect(readSeenMark({ s: 's1', k: 'r c', u: 'u', n: 'n', t: 1 }).value).toBeDefined();
