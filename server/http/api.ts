@@ -30,7 +30,7 @@ import type { RequestTarget } from './request-path.ts';
 /** What the API needs from the process. */
 export interface ApiContext {
   store: Store;
-  config: Pick<RelayConfig, 'auth' | 'publicUrl' | 'trustProxy'>;
+  config: Pick<RelayConfig, 'auth' | 'publicUrl' | 'trustProxy' | 'maxRoomBytes'>;
   log: Logger;
   refusals: ThrottledLog;
   clients: ClientLimits;
@@ -149,7 +149,12 @@ export const handleApi = async (ctx: ApiContext, target: RequestTarget, req: Inc
     res.end(head ? undefined : bytes);
     return;
   }
-  if (kind === 'info') return send(res, 200, { id, name: await name(), role: access.role });
+  if (kind === 'info') {
+    // Its stored size as of the last change the relay recorded, against MAX_ROOM_BYTES: the app
+    // warns its editors while there is still room (past it, every edit is refused).
+    const entry = await ctx.store.catalog.workbook(id);
+    return send(res, 200, { id, name: entry?.name ?? id, role: access.role, bytes: entry?.bytes ?? null, maxBytes: ctx.config.maxRoomBytes });
+  }
   if (kind === 'owners') {
     const log = await ctx.store.openLog(id);
     try {

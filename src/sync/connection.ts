@@ -18,7 +18,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { deviceKey } from './device-key.ts';
 import type { PendingEdits } from './pending-edits.ts';
-import { checkAccess } from './relay-api.ts';
+import { checkAccess, type StoredSize } from './relay-api.ts';
 import { createWatch, type Watch } from './watch.ts';
 
 /** What the connection to the relay is doing. */
@@ -37,6 +37,8 @@ export interface RelayConnection {
   provider: WebsocketProvider;
   /** The role the relay gives this token now, asked after each sync (an owner may have changed it meanwhile); null until known. */
   role: Watch<'editor' | 'viewer' | null>;
+  /** The workbook's stored size against the relay's limit, asked with the role and every SIZE_EVERY edits sent; null until known. */
+  size: Watch<StoredSize | null>;
   /** Resolves once the first sync is done (true), or false when access is refused. */
   firstSync(): Promise<boolean>;
   destroy(): void;
@@ -51,6 +53,8 @@ const ASK_WHILE_PENDING_MS = 1500;
 const RESYNC_MS = 5000;
 /** Ask the HTTP API why the socket fails at most this often. */
 const PROBE_EVERY_MS = 3000;
+/** Ask the relay how big the workbook is stored after this many edits of this page (and after each sync). */
+const SIZE_EVERY = 500;
 
 /**
  * The subprotocol entries the relay reads (server/relay/subprotocol.ts): the version it selects,
@@ -66,6 +70,15 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
   const { id, token, doc, pending } = opts;
   const state = createWatch<ConnectionState>(navigator.onLine ? 'connecting' : 'offline');
   const role = createWatch<'editor' | 'viewer' | null>(null);
+  const size = createWatch<StoredSize | null>(null);
+  /** Asks the relay for the token's role and the workbook's stored size. */
+  const askAccess = () =>
+    void checkAccess(id, token).then((r) => {
+      if (r.kind !== 'ok') return;
+      role.set(r.role);
+      if (r.size) size.set(r.size);
+    });
+  let editsSinceAsked = 0;
   let denied: string | undefined;
   let deniedCode: number | undefined;
   /** The relay refused this connection for good (a revoked token, a trashed workbook): no more retries. */
@@ -105,7 +118,12 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
     stock?.(encoder, decoder, p, emitSynced, type);
   };
   const onUpdate = (_u: Uint8Array, origin: unknown) => {
-    if (origin !== provider) askSoon(ASK_AFTER_EDIT_MS);
+    if (origin === provider) return;
+    askSoon(ASK_AFTER_EDIT_MS);
+    if (++editsSinceAsked >= SIZE_EVERY && state.get() === 'online') {
+      editsSinceAsked = 0;
+      askAccess();
+    }
   };
   doc.on('update', onUpdate);
 
@@ -135,7 +153,7 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
     ask();
     // A role changed while connected closes the connection (1013) and it comes back with the new
     // one; so does one changed while offline. Each sync asks which, so the page can follow.
-    void checkAccess(id, token).then((r) => r.kind === 'ok' && role.set(r.role));
+    askAccess();
   });
   provider.on('status', ({ status }: { status: string }) => {
     if (status === 'disconnected') lost();
@@ -174,6 +192,7 @@ export const connectRelay = (opts: { id: string; token: string; doc: Y.Doc; pend
     deniedCode: () => deniedCode,
     provider,
     role,
+    size,
     firstSync: () =>
       new Promise((resolve) => {
         if (provider.synced) return resolve(true);

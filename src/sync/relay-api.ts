@@ -3,11 +3,21 @@ import type { Access } from './registry.ts';
 
 /** What `GET /api/workbooks/:id` said about a token. */
 export type AccessCheck =
-  | { kind: 'ok'; name: string; role: Exclude<Access, 'local'> }
+  | { kind: 'ok'; name: string; role: Exclude<Access, 'local'>; size?: StoredSize }
   /** 401/403/404: the link is wrong, revoked, or for a workbook the relay does not have; 410 (`trashed`): the workbook is in its space's trash. */
   | { kind: 'denied'; message: string; trashed?: boolean }
   /** No answer (offline, relay down) or a server error. */
   | { kind: 'unreachable' };
+
+/** A workbook's stored size on the relay and the most the relay takes (MAX_ROOM_BYTES), in bytes. */
+export interface StoredSize {
+  bytes: number;
+  maxBytes: number;
+}
+
+/** The size the relay said, when both numbers are sane (the answer is read like any other input from outside). */
+export const storedSizeOf = (bytes: unknown, maxBytes: unknown): StoredSize | undefined =>
+  typeof bytes === 'number' && typeof maxBytes === 'number' && Number.isFinite(bytes) && Number.isFinite(maxBytes) && bytes >= 0 && maxBytes > 0 ? { bytes, maxBytes } : undefined;
 
 /** A share link could not be made; the message says why in a sentence. */
 export class ShareError extends Error {
@@ -32,9 +42,9 @@ export const checkAccess = async (id: string, token: string, timeoutMs = 5000): 
     if (res.status === 401 || res.status === 403 || res.status === 404) return { kind: 'denied', message: await errorOf(res) };
     if (res.status === 410) return { kind: 'denied', message: await errorOf(res), trashed: true };
     if (!res.ok) return { kind: 'unreachable' };
-    const body = (await res.json()) as { name?: unknown; role?: unknown };
+    const body = (await res.json()) as { name?: unknown; role?: unknown; bytes?: unknown; maxBytes?: unknown };
     const role = body.role === 'viewer' ? 'viewer' : 'editor';
-    return { kind: 'ok', name: typeof body.name === 'string' ? body.name : id, role };
+    return { kind: 'ok', name: typeof body.name === 'string' ? body.name : id, role, size: storedSizeOf(body.bytes, body.maxBytes) };
   } catch {
     return { kind: 'unreachable' };
   }

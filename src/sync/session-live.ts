@@ -40,6 +40,7 @@ export const goLive = (core: SessionCore): LiveParts => {
     presence.peers.subscribe((p) => core.peers.set(p)),
     pending.pending.subscribe((n) => core.pending.set(n)),
     relay.role.subscribe((r) => r !== null && core.role.set(r)),
+    relay.size.subscribe((z) => core.size.set(z)),
   ];
   core.connection.set(relay.state.get());
   core.peers.set(presence.peers.get());

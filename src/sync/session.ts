@@ -12,7 +12,7 @@ import type { LocalDoc } from './local-store.ts';
 import type { Location, Peer } from './presence.ts';
 import type { Access } from './registry.ts';
 import type { RepairResult } from './repair-copy.ts';
-import type { ClientOwnerTag } from './relay-api.ts';
+import type { ClientOwnerTag, StoredSize } from './relay-api.ts';
 import { trackSaved, type SavedState } from './saved-state.ts';
 import type { LiveParts } from './session-live.ts';
 import { createWatch, type Watch, type WatchSource } from './watch.ts';
@@ -27,6 +27,8 @@ export interface WorkbookSession {
   readonly access: Access;
   /** The role the relay gives now (it follows a change an owner makes while the page is open). */
   readonly role: Watch<Access>;
+  /** The workbook's stored size on the relay against its limit; null until the relay said (and for a local workbook). */
+  readonly size: Watch<StoredSize | null>;
   readonly wb: Workbook;
   readonly connection: Watch<SessionConnection>;
   /** Whether every change is committed in this browser's storage. */
@@ -68,6 +70,7 @@ export interface SessionCore {
   pending: WatchSource<number>;
   peers: WatchSource<readonly Peer[]>;
   role: WatchSource<Access>;
+  size: WatchSource<StoredSize | null>;
   identity: () => Identity;
   location: () => Location;
   /** Local edits (client, clock) made before the live part loaded. */
@@ -98,6 +101,7 @@ export const createSession = (opts: { id: string; access: Access; token: string 
     pending: createWatch(0),
     peers: createWatch<readonly Peer[]>([]),
     role: createWatch(access),
+    size: createWatch<StoredSize | null>(null),
     identity: () => identity,
     location: () => location,
     early,
@@ -121,6 +125,7 @@ export const createSession = (opts: { id: string; access: Access; token: string 
     pending: core.pending,
     peers: core.peers,
     role: core.role,
+    size: core.size,
     deniedMessage: () => live?.deniedMessage(),
     deniedCode: () => live?.deniedCode(),
     startSync: () =>

@@ -33,6 +33,8 @@ export const syncEn = {
   'conn.spaceFullTitle': 'The relay took none of your latest edits: the space is at its storage quota. They are kept on this device; reload once an owner made room.',
   'spaceFull.notice': (used: string, limit: string) =>
     `This space is full (${used} of ${limit} MB): ask an owner to raise the quota or empty the trash. Your edits are kept on this device; reload once there is room.`,
+  'size.nearlyFull': (pct: number, used: string, limit: string) =>
+    `This workbook is at ${pct} % of the size the relay takes (${used} of ${limit}). Once it is full, the relay takes no more edits to it: ask whoever runs the relay to raise MAX_ROOM_BYTES.`,
   'trashed.notice': 'This workbook was moved to the trash. Edits you made that the relay has not received are only on this device.',
   'trashed.keep': 'Keep a copy on this device',
   'trashed.restore': 'Restore it',

@@ -27,6 +27,7 @@ export const syncZhCN: SyncDict = {
   'conn.spaceFull': '空间已满',
   'conn.spaceFullTitle': '中继服务器没有接收你最近的修改：空间已达到存储配额。修改保存在这台设备上；所有者腾出空间后请重新加载。',
   'spaceFull.notice': (used, limit) => `这个空间已满（已用 ${used} MB，上限 ${limit} MB）：请所有者提高配额或清空回收站。你的修改保存在这台设备上；有空间后请重新加载。`,
+  'size.nearlyFull': (pct, used, limit) => `这个工作簿已达到中继服务器容量上限的 ${pct}%（${used} / ${limit}）。满了以后，中继服务器将不再接收对它的修改：请联系中继服务器的管理员提高 MAX_ROOM_BYTES。`,
   'trashed.notice': '这个工作簿已被移到回收站。你做的、中继服务器尚未收到的修改只保存在本设备上。',
   'trashed.keep': '在本设备上保留一份副本',
   'trashed.restore': '恢复它',

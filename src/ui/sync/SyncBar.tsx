@@ -19,6 +19,7 @@ import { dialogTexts } from '../i18n/dialog-texts.ts';
 import { CLOSE_SPACE_FULL, spaceFullNumbers } from '../../sync/space-full.ts';
 import { RoleNotice } from './RoleNotice.tsx';
 import { TrashedNotice } from './TrashedNotice.tsx';
+import { SizeNotice } from './SizeNotice.tsx';
 
 const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
 const IdentityDialog = lazy(() => import('./IdentityDialog.tsx'));
@@ -153,6 +154,9 @@ const SyncBar = (): JSX.Element => {
       </Show>
       <Show when={session.access !== 'local'}>
         <RoleNotice session={session} />
+      </Show>
+      <Show when={session.access !== 'local'}>
+        <SizeNotice session={session} />
       </Show>
       <Show when={connection() === 'denied' && session.deniedCode() === CLOSE_SPACE_FULL}>
         <span class="wb-trashed" role="alert" data-testid="space-full">

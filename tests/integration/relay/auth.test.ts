@@ -161,9 +161,11 @@ describe('HTTP API', () => {
   const post = (path: string, body: string, token?: string) =>
     fetch(`${server.url}${path}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
 
-  test('GET /api/workbooks/:id tells the workbook’s name and the caller’s role', async () => {
-    expect(await (await get('/api/workbooks/api', tokens.api?.editor)).json()).toEqual({ id: 'api', name: 'API plan', role: 'editor' });
-    expect(await (await get('/api/workbooks/api', tokens.api?.viewer)).json()).toEqual({ id: 'api', name: 'API plan', role: 'viewer' });
+  test('GET /api/workbooks/:id tells the workbook’s name, the caller’s role, and its stored size against MAX_ROOM_BYTES', async () => {
+    const info = (await (await get('/api/workbooks/api', tokens.api?.editor)).json()) as Record<string, unknown>;
+    expect(info).toEqual({ id: 'api', name: 'API plan', role: 'editor', bytes: expect.any(Number) as number, maxBytes: 6 * 1024 * 1024 });
+    expect(info.bytes).toBeGreaterThan(100);
+    expect(await (await get('/api/workbooks/api', tokens.api?.viewer)).json()).toMatchObject({ id: 'api', name: 'API plan', role: 'viewer' });
     expect((await get('/api/workbooks/api')).status).toBe(401);
     expect((await get('/api/workbooks/api', tokens.elsewhere?.editor)).status).toBe(401);
   });
