@@ -73,8 +73,8 @@ export const startOurRelay = (dataDir: string, env: Record<string, string> = {},
  * The reference: @y/websocket-server 0.1.1 as its bin starts it (no persistence unless YPERSISTENCE
  * is set; gc on), pointed at loopback (its default HOST is "localhost", PORT 1234).
  */
-export const startReferenceServer = (nodeFlags: string[] = []): Promise<ServerProcess> =>
-  start('@y/websocket-server', [join(ROOT, 'node_modules', '@y', 'websocket-server', 'src', 'server.js')], {}, '/', nodeFlags);
+export const startReferenceServer = (nodeFlags: string[] = [], name = '@y/websocket-server'): Promise<ServerProcess> =>
+  start(name, [join(ROOT, 'node_modules', '@y', 'websocket-server', 'src', 'server.js')], {}, '/', nodeFlags);
 
 /** Our relay's /healthz. */
 export const healthOf = async (server: ServerProcess): Promise<Record<string, unknown>> =>

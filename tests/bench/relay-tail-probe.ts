@@ -7,7 +7,8 @@
  * and as two listening peers joined last read it (relayedMs: the relay had then written it to
  * everyone, without the clients' own lateness), its garbage-collection pauses during the
  * load (count over 2/5/10 ms, longest, total), the largest heap a major collection left (what
- * the heap really holds), and its CPU; with PRINT_GC=1 its long pauses, with PRINT_THREADS=1 its CPU by thread.
+ * the heap really holds), and its CPU; with PRINT_GC=1 its long pauses, with PRINT_THREADS=1 its CPU by thread;
+ * with SECOND_REFERENCE=1 a second reference server takes turns too (how far two identical servers differ).
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -72,6 +73,9 @@ const seed = async (): Promise<{ dir: string; tokens: Map<string, string> }> => 
 const servers: ServerProcess[] = [];
 try {
   const entries: { server: ServerProcess; tokens?: Map<string, string> }[] = [{ server: await startReferenceServer(['--trace-gc', ...ourFlags]) }];
+  // SECOND_REFERENCE=1: a second reference server takes its turns too, so a run shows how far
+  // two identical servers' figures differ on this machine (the instrument's own spread).
+  if (process.env.SECOND_REFERENCE) entries.push({ server: await startReferenceServer(['--trace-gc', ...ourFlags], 'reference again') });
   for (const [name, env] of Object.entries({ ours: {}, ...variants })) {
     const data = await seed();
     // A variant's NODE_FLAGS are node flags for that server alone.
