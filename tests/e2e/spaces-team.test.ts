@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { loadWorkbook } from '../../server/store/stored-workbook.ts';
 import { withTestStore } from '../integration/relay/fixtures.ts';
 import { screenshot } from '../support/browser.ts';
-import { fullyShown, openSheet, pending, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
+import { fullyShown, offlineReady, openSheet, pending, person, relayAndBrowser, stored, typeInto, waitConnection, type Person } from './sync-helpers.ts';
 
 const env = relayAndBrowser();
 let owner: Person;
@@ -61,7 +61,9 @@ describe('a role changed while the page is open', () => {
     await openSheet(page, 'Products');
     expect(await readOnly(page)).toBe(false);
 
-    // Offline, Eddie edits; meanwhile an owner makes Eddie a viewer.
+    // Offline, Eddie edits; meanwhile an owner makes Eddie a viewer. (The app is kept for offline
+    // use first: the cell editor's code loads on the first edit, from the service worker's cache.)
+    await offlineReady(page);
     await eddie.context.setOffline(true);
     await waitConnection(page, 'offline');
     await typeInto(page, 'Products', 0, 'Name', 'Edited before the demotion');

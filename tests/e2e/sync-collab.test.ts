@@ -11,6 +11,7 @@ import {
   converged,
   demoUrl,
   gridCell,
+  offlineReady,
   open,
   openSheet,
   pending,
@@ -74,7 +75,9 @@ describe('two people in one workbook', () => {
   });
 
   test('the same cell changed at once: one value is kept everywhere, the other is in its history, and the mark goes once someone looks', async () => {
-    // Bo's change is made while Bo is offline, so neither sees the other's before writing.
+    // Bo's change is made while Bo is offline, so neither sees the other's before writing (with
+    // the app kept for offline use first, so the editor's code loads from the cache).
+    await offlineReady(bo.page);
     await bo.context.setOffline(true);
     await waitConnection(bo.page, 'offline');
     await typeInto(bo.page, 'Products', 2, 'Supplier', 'Supplier from Bo');

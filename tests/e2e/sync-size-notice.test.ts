@@ -44,6 +44,15 @@ describe('a workbook near the relay’s size limit', () => {
     expect(text).toContain(` of ${Math.round(maxBytes / 1024)} KB)`);
     expect(text).toContain('raise MAX_ROOM_BYTES');
     await screenshot(ed.page, 'sync-size-notice');
+    // On a narrower screen it wraps, and is still whole on screen, its button too.
+    await ed.page.setViewportSize({ width: 1024, height: 720 });
+    for (const part of [notice, ed.page.getByTestId('size-notice-close')]) {
+      await expect.poll(async () => {
+        const box = await part.boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= 1024 && box.y >= 0 && box.y + box.height <= 720;
+      }).toBe(true);
+    }
+    await screenshot(ed.page, 'sync-size-notice-1024');
     await ed.page.getByTestId('size-notice-close').click();
     expect(await notice.count()).toBe(0);
     // The workbook still takes edits meanwhile.

@@ -49,14 +49,15 @@ export const createI18n = async (initial: Locale): Promise<I18n> => {
   const [state, setState] = createSignal<{ locale: Locale; dict: Dictionary }>({ locale: initial, dict: await ownEntry(loaders, initial, loaders.en)() });
   document.documentElement.lang = initial;
   const setLocale = async (locale: Locale): Promise<void> => {
-    const dict = await ownEntry(loaders, locale, loaders.en)();
-    setState({ locale, dict });
-    document.documentElement.lang = locale;
+    // Kept at once: a reload before its texts have loaded still opens in the language chosen.
     try {
       localStorage.setItem(STORAGE_KEY, locale);
     } catch {
       // Private mode: the choice lasts for this visit only.
     }
+    const dict = await ownEntry(loaders, locale, loaders.en)();
+    setState({ locale, dict });
+    document.documentElement.lang = locale;
   };
   return {
     locale: () => state().locale,
