@@ -33,6 +33,6 @@ export const relayChanges = (peers: Iterable<RoomPeer>, batch: readonly Committe
   const each = batch.map((b) => updateMessage(b.change));
   for (const peer of peers) {
     if (!senders.has(peer)) peer.send(merged);
-    else batch.forEach((b, i) => b.from !== peer && peer.send(each[i] as Uint8Array));
+    else for (const [i, b] of batch.entries()) if (b.from !== peer) peer.send(each[i] as Uint8Array);
   }
 };

@@ -52,7 +52,6 @@ export const settleWorkbook = (store: Store, id: string, owner: string): Promise
     return true;
   });
 
-
 /**
  * Folds the logged updates with seq ≤ `upto` (all when omitted) of workbook `id` into a new
  * snapshot, under a compaction claim for `owner` (nothing is done while another owner holds one).

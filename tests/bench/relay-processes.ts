@@ -80,13 +80,15 @@ export const startReferenceServer = (nodeFlags: string[] = [], name = '@y/websoc
 export const healthOf = async (server: ServerProcess): Promise<Record<string, unknown>> =>
   (await (await fetch(`http://127.0.0.1:${server.port}/healthz`)).json()) as Record<string, unknown>;
 
-/** CPU seconds (user + system) the process has used so far. */
-export const cpuSeconds = (pid: number): number => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** CPU seconds (user + system) of a /proc `stat` line (a process's, or one of its threads'). */
+export const cpuOfStat = (stat: string): number => {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux).
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+
+/** CPU seconds (user + system) the process has used so far. */
+export const cpuSeconds = (pid: number): number => cpuOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
 /** Resident memory now and at its peak, in MB. */
 export const rssMB = (pid: number): { now: number; peak: number } => {

@@ -18,7 +18,7 @@ import { openStore } from '../../server/store/open-store.ts';
 import { createWorkbook } from '../../server/store/stored-workbook.ts';
 import { BENCH_COLUMNS, benchRows } from './model.bench.ts';
 import { LoadSession, p50p99 } from './relay-load.ts';
-import { startOurRelay, startReferenceServer, type ServerProcess } from './relay-processes.ts';
+import { cpuOfStat, startOurRelay, startReferenceServer, type ServerProcess } from './relay-processes.ts';
 
 const CLIENTS = 50;
 /** Plain peers that only note arrivals (relay-load-observer.ts): edit → relay delivered to every peer. */
@@ -46,8 +46,7 @@ const threadCpu = (pid: number): Record<string, number> => {
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
     const name = tid === String(pid) ? 'main' : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))} ${tid}`;
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out[name] = +((out[name] ?? 0) + (Number(f[11]) + Number(f[12])) / 100).toFixed(2);
+    out[name] = +((out[name] ?? 0) + cpuOfStat(stat)).toFixed(2);
   }
   return out;
 };
